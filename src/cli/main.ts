@@ -1,0 +1,88 @@
+import { Command } from 'commander';
+import { rmSync } from 'node:fs';
+import { configFromEnv, pgliteDir } from '../server/config.ts';
+import { openAndMigrate, startServer } from '../server/start.ts';
+import { isDatabaseEmpty, loadDemo } from '../server/demo/demo.service.ts';
+import { DEMO_PASSWORD, DEMO_USERS } from '../server/demo/demo-data.ts';
+import { addUserFromCli } from './user-add.ts';
+import { backupDatabase, restoreDatabase } from './backup.ts';
+import { ROLES, type Role } from '../domain/roles.ts';
+
+const program = new Command()
+  .name('zhaoshang')
+  .description('招商 — investment-promotion platform. Configuration comes from the environment (see README).');
+
+program
+  .command('serve')
+  .description('start the web app and API (loads the demo city into an empty database unless ZHAOSHANG_DEMO=0)')
+  .action(async () => {
+    const { stop } = await startServer(configFromEnv());
+    const shutdown = async () => {
+      await stop();
+      process.exit(0);
+    };
+    process.once('SIGINT', shutdown);
+    process.once('SIGTERM', shutdown);
+  });
+
+program
+  .command('demo')
+  .description('load the demo city 襄阳 into an empty database')
+  .option('--reset', 'embedded database only: delete it first, then load the demo')
+  .action(async (options: { reset?: boolean }) => {
+    const config = configFromEnv();
+    if (options.reset) {
+      if (config.databaseUrl) throw new Error('--reset works on the embedded database only; drop a server database yourself');
+      rmSync(pgliteDir(config), { recursive: true, force: true });
+    }
+    const { database } = await openAndMigrate(config);
+    try {
+      if (!(await isDatabaseEmpty(database.db))) {
+        throw new Error('the database already holds data; nothing was loaded (use --reset to start over)');
+      }
+      await loadDemo(database.db);
+      console.log(`loaded the demo city 襄阳; accounts (password ${DEMO_PASSWORD}): ${DEMO_USERS.map((u) => u.username).join(', ')}`);
+    } finally {
+      await database.close();
+    }
+  });
+
+const user = program.command('user').description('manage user accounts');
+user
+  .command('add <username>')
+  .description('add a user; the password must be changed at first login')
+  .requiredOption('--role <role>', `one of ${ROLES.join(', ')}`)
+  .requiredOption('--unit <code>', 'code of the unit the user belongs to, e.g. 420602')
+  .option('--name <displayName>', 'display name (defaults to the username)')
+  .option('--password <password>', 'initial password (default: generated and printed)')
+  .action(async (username: string, options: { role: string; unit: string; name?: string; password?: string }) => {
+    if (!(ROLES as readonly string[]).includes(options.role)) throw new Error(`--role must be one of ${ROLES.join(', ')}`);
+    const { database } = await openAndMigrate(configFromEnv());
+    try {
+      const created = await addUserFromCli(database.db, { username, role: options.role as Role, unitCode: options.unit, displayName: options.name, password: options.password });
+      console.log(`added ${created.username} (${options.role}) in ${created.unitName}; initial password: ${created.password}`);
+    } finally {
+      await database.close();
+    }
+  });
+
+program
+  .command('backup <file>')
+  .description('write a consistent copy of the embedded database to a file (stop the server first)')
+  .action(async (file: string) => {
+    const bytes = await backupDatabase(configFromEnv(), file);
+    console.log(`backup written to ${file} (${bytes} bytes)`);
+  });
+
+program
+  .command('restore <file>')
+  .description('replace the embedded database with a backup (stop the server first; the old one is kept aside)')
+  .action(async (file: string) => {
+    const keptAside = await restoreDatabase(configFromEnv(), file);
+    console.log(`restored from ${file}${keptAside ? `; the previous database was moved to ${keptAside}` : ''}`);
+  });
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  console.error(`zhaoshang: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,35 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { canAdminister, canWriteRecords, seesUnitRecords } from '../../domain/roles.ts';
+import type { Caller } from '../context.ts';
+import { AppError } from '../errors.ts';
+import { units } from '../db/schema.ts';
+
+/**
+ * THE access rule. Every query of a unit-owned record filters with this predicate on the record's unit column:
+ * the caller sees records of their own unit and its sub-units; the bureau sees the whole tree; a department
+ * sees no unit's records (only what is routed to it). Anything not granted here is denied.
+ */
+export function inCallerScope(caller: Caller, unitColumn: AnyPgColumn | SQL): SQL {
+  if (!seesUnitRecords(caller.role)) return sql`false`;
+  if (caller.role === 'bureau') return sql`true`;
+  return sql`${unitColumn} in (select ${units.id} from ${units} where ${units.path} like ${likePrefix(caller.unitPath)})`;
+}
+
+/** Whether a unit (by its path) lies in the caller's scope; for checks on values the caller sends. */
+export function unitPathInScope(caller: Caller, path: string): boolean {
+  if (!seesUnitRecords(caller.role)) return false;
+  return caller.role === 'bureau' || path.startsWith(caller.unitPath);
+}
+
+function likePrefix(path: string): string {
+  return path.replace(/[\\%_]/g, (c) => '\\' + c) + '%';
+}
+
+export function assertCanWrite(caller: Caller): void {
+  if (!canWriteRecords(caller.role)) throw new AppError('auth.readOnly');
+}
+
+export function assertCanAdminister(caller: Caller): void {
+  if (!canAdminister(caller.role)) throw new AppError('auth.forbidden');
+}

@@ -1,0 +1,71 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { errorBody } from '../shared/errors.ts';
+import type { AppDeps, ZApp } from './deps.ts';
+import { handleError } from './http/error-handler.ts';
+import { authenticateHook } from './http/request-context.ts';
+import { healthRoutes } from './health/health.routes.ts';
+import { authRoutes } from './auth/auth.routes.ts';
+import { unitsRoutes } from './units/units.routes.ts';
+import { usersRoutes } from './users/users.routes.ts';
+import { auditRoutes } from './audit/audit.routes.ts';
+import { regionsRoutes } from './regions/regions.routes.ts';
+import { enterprisesRoutes } from './enterprises/enterprises.routes.ts';
+import { projectsRoutes } from './projects/projects.routes.ts';
+
+export const WEB_DIST = fileURLToPath(new URL('../../dist/web', import.meta.url));
+
+export type BuildAppOptions = AppDeps & { logger?: FastifyServerOptions['logger']; webDist?: string | null };
+
+export async function buildApp(options: BuildAppOptions): Promise<ZApp> {
+  const { logger = false, webDist = WEB_DIST, ...deps } = options;
+  const app = Fastify({ logger, genReqId: () => randomUUID(), bodyLimit: 1024 * 1024 }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'zhaoshang API', description: '招商引资平台 API', version: '0.1.0' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'zs_session' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  app.decorateRequest('caller', null);
+  app.decorateRequest('sessionToken', null);
+  app.addHook('onRequest', authenticateHook({ db: deps.db, settings: deps.auth, clock: deps.clock }));
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('x-frame-options', 'DENY');
+    reply.header('referrer-policy', 'same-origin');
+  });
+
+  await app.register(
+    async (api: ZApp) => {
+      for (const routes of [healthRoutes, authRoutes, unitsRoutes, usersRoutes, auditRoutes, regionsRoutes, enterprisesRoutes, projectsRoutes]) {
+        await routes(api, deps);
+      }
+      api.get('/openapi.json', { schema: { hide: true }, config: { auth: 'public' } }, async () => app.swagger());
+    },
+    { prefix: '/api' },
+  );
+
+  if (webDist && existsSync(webDist)) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/') || !webDist || !existsSync(webDist) || request.method !== 'GET') {
+      return reply.status(404).send(errorBody('notFound', { params: { entity: request.url.split('?')[0]! } }));
+    }
+    // The web app routes on the client: every other GET gets its shell.
+    return reply.type('text/html').sendFile('index.html');
+  });
+  return app;
+}

@@ -1,0 +1,98 @@
+import { and, count, desc, eq } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Db } from '../db/client.ts';
+import { auditLog, units, users } from '../db/schema.ts';
+import type { ServiceContext } from '../context.ts';
+import { assertCanAdminister } from '../access/scope.ts';
+import type { TAuditEntry } from '../../shared/audit.ts';
+
+export type AuditChange = {
+  entity: string;
+  entityId: string | number;
+  /** The unit the changed record belongs to, so the trail can be read per unit. */
+  unitId: number | null;
+  action: 'create' | 'update' | 'delete' | 'login' | 'logout' | 'passwordChange' | 'lockout' | 'seed';
+  before?: unknown;
+  after?: unknown;
+  reason?: string;
+};
+
+/** Writes one audit row; call it with the transaction that makes the change so both commit or neither. */
+export async function recordAudit(
+  tx: Db,
+  actor: { userId: number | null; unitId: number | null; requestId: string | null },
+  change: AuditChange,
+): Promise<void> {
+  await tx.insert(auditLog).values({
+    requestId: actor.requestId,
+    actorUserId: actor.userId,
+    actorUnitId: actor.unitId,
+    unitId: change.unitId,
+    entity: change.entity,
+    entityId: String(change.entityId),
+    action: change.action,
+    before: change.before === undefined ? null : stripSecrets(change.before),
+    after: change.after === undefined ? null : stripSecrets(change.after),
+    reason: change.reason ?? null,
+  });
+}
+
+export function actorOf(ctx: ServiceContext) {
+  return { userId: ctx.caller.userId, unitId: ctx.caller.unitId, requestId: ctx.requestId };
+}
+
+const SECRET_KEYS = new Set(['passwordHash', 'password', 'tokenHash']);
+
+function stripSecrets(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (value instanceof Date) return value.toISOString();
+  return Object.fromEntries(
+    Object.entries(value as Record<string, unknown>)
+      .filter(([key]) => !SECRET_KEYS.has(key))
+      .map(([key, v]) => [key, v instanceof Date ? v.toISOString() : v]),
+  );
+}
+
+export type ListAuditOptions = {
+  page: number;
+  pageSize: number;
+  entity?: string;
+  entityId?: string;
+  actorUserId?: number;
+};
+
+export async function listAudit(ctx: ServiceContext, options: ListAuditOptions) {
+  assertCanAdminister(ctx.caller);
+  const recordUnit = alias(units, 'record_unit');
+  const where = and(
+    options.entity ? eq(auditLog.entity, options.entity) : undefined,
+    options.entityId ? eq(auditLog.entityId, options.entityId) : undefined,
+    options.actorUserId ? eq(auditLog.actorUserId, options.actorUserId) : undefined,
+  );
+  const rows = await ctx.db
+    .select({
+      id: auditLog.id,
+      at: auditLog.at,
+      requestId: auditLog.requestId,
+      actorUserId: auditLog.actorUserId,
+      actorName: users.displayName,
+      unitId: auditLog.unitId,
+      unitName: recordUnit.name,
+      entity: auditLog.entity,
+      entityId: auditLog.entityId,
+      action: auditLog.action,
+      before: auditLog.before,
+      after: auditLog.after,
+    })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorUserId))
+    .leftJoin(recordUnit, eq(recordUnit.id, auditLog.unitId))
+    .where(where)
+    .orderBy(desc(auditLog.id))
+    .limit(options.pageSize)
+    .offset((options.page - 1) * options.pageSize);
+  const [{ total } = { total: 0 }] = await ctx.db.select({ total: count() }).from(auditLog).where(where);
+  const items: TAuditEntry[] = rows.map((r) => ({ ...r, at: r.at.toISOString() }));
+  return { items, total: Number(total), page: options.page, pageSize: options.pageSize };
+}
+

@@ -1,0 +1,48 @@
+import { resolve } from 'node:path';
+
+/** Everything the app reads from the environment, in one place (README › Configuration). */
+export type AppConfig = {
+  port: number;
+  host: string;
+  /** Folder of the embedded database and, later, uploaded files. */
+  dataDir: string;
+  /** A PostgreSQL server instead of the embedded database. */
+  databaseUrl?: string;
+  idleMinutes: number;
+  /** Load the demo city into an empty database (default on; set ZHAOSHANG_DEMO=0 for a real deployment). */
+  demo: boolean;
+  secureCookies: boolean;
+  cityCode: string;
+  cityName: string;
+};
+
+function flag(value: string | undefined, fallback: boolean): boolean {
+  if (value === undefined || value === '') return fallback;
+  return !['0', 'false', 'no', 'off'].includes(value.toLowerCase());
+}
+
+function positiveInt(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a positive whole number, got "${value}"`);
+  return n;
+}
+
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  return {
+    port: positiveInt(env.PORT, 3000, 'PORT'),
+    host: env.HOST || '127.0.0.1',
+    dataDir: resolve(env.ZHAOSHANG_DATA_DIR || 'data'),
+    databaseUrl: env.DATABASE_URL || undefined,
+    idleMinutes: positiveInt(env.ZHAOSHANG_IDLE_MINUTES, 30, 'ZHAOSHANG_IDLE_MINUTES'),
+    demo: flag(env.ZHAOSHANG_DEMO, true),
+    secureCookies: flag(env.ZHAOSHANG_SECURE_COOKIES, false),
+    cityCode: env.ZHAOSHANG_CITY_CODE || '000000',
+    cityName: env.ZHAOSHANG_CITY_NAME || '本市',
+  };
+}
+
+/** The embedded database lives in a folder of its own inside the data folder. */
+export function pgliteDir(config: AppConfig): string {
+  return resolve(config.dataDir, 'db');
+}

@@ -1,0 +1,24 @@
+import type { FastifyInstance, FastifyBaseLogger, RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Db, DatabaseKind } from './db/client.ts';
+import type { MigrationState } from './db/migrate.ts';
+import type { AuthSettings } from './auth/auth.service.ts';
+
+/** What route plugins are given: the database, the clock and settings. Nothing global. */
+export type AppDeps = {
+  db: Db;
+  databaseKind: DatabaseKind;
+  migration: MigrationState;
+  clock: () => Date;
+  auth: AuthSettings;
+  demo: boolean;
+  secureCookies: boolean;
+};
+
+export type ZApp = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;

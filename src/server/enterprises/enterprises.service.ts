@@ -1,0 +1,136 @@
+import { and, count, desc, eq, ilike, inArray, or } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { enterprises } from '../db/schema.ts';
+import type { ServiceContext } from '../context.ts';
+import { AppError, isUniqueViolation, notFound } from '../errors.ts';
+import { assertCanWrite, inCallerScope } from '../access/scope.ts';
+import { actorOf, recordAudit } from '../audit/audit.service.ts';
+import { requireUnitInScope, unitNames } from '../units/units.service.ts';
+import { findRegion, regionName } from '../regions/regions.service.ts';
+import type { TCreateEnterpriseRequest, TEnterprise, TUpdateEnterpriseRequest } from '../../shared/enterprises.ts';
+
+type EnterpriseRow = typeof enterprises.$inferSelect;
+
+async function toEnterprises(db: Db, rows: EnterpriseRow[]): Promise<TEnterprise[]> {
+  const names = await unitNames(db, rows.map((r) => r.unitId));
+  return rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    creditCode: row.creditCode,
+    hqRegionCode: row.hqRegionCode,
+    hqRegionName: regionName(row.hqRegionCode),
+    unitId: row.unitId,
+    unitName: names.get(row.unitId) ?? '',
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  }));
+}
+
+export type ListEnterprisesOptions = { q?: string; page: number; pageSize: number };
+
+export async function listEnterprises(ctx: ServiceContext, options: ListEnterprisesOptions) {
+  const where = and(
+    inCallerScope(ctx.caller, enterprises.unitId),
+    options.q ? or(ilike(enterprises.name, `%${options.q}%`), eq(enterprises.creditCode, options.q.toUpperCase())) : undefined,
+  );
+  const rows = await ctx.db
+    .select()
+    .from(enterprises)
+    .where(where)
+    .orderBy(desc(enterprises.id))
+    .limit(options.pageSize)
+    .offset((options.page - 1) * options.pageSize);
+  const [{ total } = { total: 0 }] = await ctx.db.select({ total: count() }).from(enterprises).where(where);
+  return { items: await toEnterprises(ctx.db, rows), total: Number(total), page: options.page, pageSize: options.pageSize };
+}
+
+async function loadInScope(ctx: ServiceContext, id: number, db: Db = ctx.db): Promise<EnterpriseRow> {
+  const [row] = await db
+    .select()
+    .from(enterprises)
+    .where(and(eq(enterprises.id, id), inCallerScope(ctx.caller, enterprises.unitId)));
+  if (!row) throw notFound('enterprise');
+  return row;
+}
+
+export async function getEnterprise(ctx: ServiceContext, id: number): Promise<TEnterprise> {
+  return (await toEnterprises(ctx.db, [await loadInScope(ctx, id)]))[0]!;
+}
+
+/** For other areas: an enterprise the caller may link to, or the given error naming their field. */
+export async function requireEnterpriseInScope(ctx: ServiceContext, id: number, field: string): Promise<{ id: number; name: string }> {
+  const [row] = await ctx.db
+    .select({ id: enterprises.id, name: enterprises.name })
+    .from(enterprises)
+    .where(and(eq(enterprises.id, id), inCallerScope(ctx.caller, enterprises.unitId)));
+  if (!row) throw new AppError('project.investorOutOfScope', { field });
+  return row;
+}
+
+export async function enterpriseNames(db: Db, ids: number[]): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.select({ id: enterprises.id, name: enterprises.name }).from(enterprises).where(inArray(enterprises.id, [...new Set(ids)]));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+function checkRegion(code: string | null | undefined): void {
+  if (code && !findRegion(code)) throw new AppError('region.unknown', { field: 'hqRegionCode' });
+}
+
+function creditCodeConflict(error: unknown): never {
+  if (isUniqueViolation(error, 'enterprises_credit_code_key')) throw new AppError('creditCode.taken', { field: 'creditCode' });
+  throw error;
+}
+
+export async function createEnterprise(ctx: ServiceContext, input: TCreateEnterpriseRequest): Promise<TEnterprise> {
+  assertCanWrite(ctx.caller);
+  const unitId = input.unitId ?? ctx.caller.unitId;
+  await requireUnitInScope(ctx, unitId, 'unitId');
+  checkRegion(input.hqRegionCode);
+  try {
+    return await ctx.db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(enterprises)
+        .values({
+          unitId,
+          name: input.name,
+          creditCode: input.creditCode ?? null,
+          hqRegionCode: input.hqRegionCode ?? null,
+          createdBy: ctx.caller.userId,
+          createdAt: ctx.now,
+          updatedAt: ctx.now,
+        })
+        .returning();
+      await recordAudit(tx, actorOf(ctx), { entity: 'enterprise', entityId: row!.id, unitId, action: 'create', after: row });
+      return (await toEnterprises(tx, [row!]))[0]!;
+    });
+  } catch (error) {
+    return creditCodeConflict(error);
+  }
+}
+
+export async function updateEnterprise(ctx: ServiceContext, id: number, input: TUpdateEnterpriseRequest): Promise<TEnterprise> {
+  assertCanWrite(ctx.caller);
+  try {
+    return await ctx.db.transaction(async (tx) => {
+      const before = await loadInScope(ctx, id, tx);
+      if (input.unitId !== undefined) await requireUnitInScope(ctx, input.unitId, 'unitId');
+      checkRegion(input.hqRegionCode);
+      const [row] = await tx
+        .update(enterprises)
+        .set({
+          name: input.name,
+          creditCode: input.creditCode,
+          hqRegionCode: input.hqRegionCode,
+          unitId: input.unitId,
+          updatedAt: ctx.now,
+        })
+        .where(eq(enterprises.id, id))
+        .returning();
+      await recordAudit(tx, actorOf(ctx), { entity: 'enterprise', entityId: id, unitId: row!.unitId, action: 'update', before, after: row });
+      return (await toEnterprises(tx, [row!]))[0]!;
+    });
+  } catch (error) {
+    return creditCodeConflict(error);
+  }
+}

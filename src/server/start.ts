@@ -1,0 +1,79 @@
+import { mkdirSync } from 'node:fs';
+import { buildApp } from './app.ts';
+import { pgliteDir, type AppConfig } from './config.ts';
+import { openDatabase, type Database } from './db/client.ts';
+import { migrate, type MigrationState } from './db/migrate.ts';
+import { isDatabaseEmpty, loadDemo } from './demo/demo.service.ts';
+import { createCityAndAdmin } from './setup/setup.service.ts';
+import { purgeIdleSessions } from './auth/auth.service.ts';
+import { DEMO_PASSWORD, DEMO_USERS } from './demo/demo-data.ts';
+import type { ZApp } from './deps.ts';
+
+/** Opens the configured database (embedded unless DATABASE_URL is set) and brings its schema up to date. */
+export async function openAndMigrate(config: AppConfig): Promise<{ database: Database; migration: MigrationState }> {
+  let database: Database;
+  if (config.databaseUrl) {
+    database = await openDatabase({ databaseUrl: config.databaseUrl });
+  } else {
+    mkdirSync(pgliteDir(config), { recursive: true });
+    database = await openDatabase({ dataDir: pgliteDir(config) });
+  }
+  try {
+    return { database, migration: await migrate(database.db) };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
+
+export type FirstStart = { kind: 'demo' } | { kind: 'admin'; username: string; password: string } | { kind: 'existing' };
+
+/** Fills an empty database once: the demo city, or a bare city with an admin. Never reloads over data. */
+export async function prepareFirstStart(database: Database, config: AppConfig): Promise<FirstStart> {
+  if (!(await isDatabaseEmpty(database.db))) return { kind: 'existing' };
+  if (config.demo) {
+    await loadDemo(database.db);
+    return { kind: 'demo' };
+  }
+  return { kind: 'admin', ...(await createCityAndAdmin(database.db, { cityCode: config.cityCode, cityName: config.cityName })) };
+}
+
+export async function startServer(config: AppConfig, log: (line: string) => void = console.log): Promise<{ app: ZApp; stop: () => Promise<void> }> {
+  const { database, migration } = await openAndMigrate(config);
+  const firstStart = await prepareFirstStart(database, config);
+  const clock = () => new Date();
+  const app = await buildApp({
+    db: database.db,
+    databaseKind: database.kind,
+    migration,
+    clock,
+    auth: { idleMinutes: config.idleMinutes },
+    demo: config.demo,
+    secureCookies: config.secureCookies,
+    logger: { level: process.env.LOG_LEVEL || 'warn' },
+  });
+  await app.listen({ port: config.port, host: config.host });
+  const purge = setInterval(() => void purgeIdleSessions(database.db, clock(), { idleMinutes: config.idleMinutes }), 10 * 60_000);
+  purge.unref();
+
+  const shownHost = config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host;
+  log(`zhaoshang 招商 is running at http://${shownHost}:${config.port}`);
+  log(`database: ${database.kind === 'pglite' ? `embedded PostgreSQL in ${pgliteDir(config)}` : 'PostgreSQL server (DATABASE_URL)'}, migration ${migration.version} (${migration.tag})`);
+  if (firstStart.kind === 'demo') log('loaded the demo city 襄阳 (first start)');
+  if (firstStart.kind === 'admin') {
+    log(`created the city "${config.cityName}" and the account admin with the initial password: ${firstStart.password}`);
+    log('it must be changed at first login; it is not shown again.');
+  }
+  if (config.demo) {
+    log(`demo accounts (password ${DEMO_PASSWORD}):`);
+    for (const user of DEMO_USERS) log(`  ${user.username.padEnd(12)} ${user.role.padEnd(11)} ${user.note}`);
+  }
+  return {
+    app,
+    stop: async () => {
+      clearInterval(purge);
+      await app.close();
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,129 @@
+import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { queryRows, type Db } from '../db/client.ts';
+import { units } from '../db/schema.ts';
+import type { ServiceContext } from '../context.ts';
+import { AppError, isForeignKeyViolation, isUniqueViolation, notFound } from '../errors.ts';
+import { assertCanAdminister, inCallerScope, unitPathInScope } from '../access/scope.ts';
+import { actorOf, recordAudit } from '../audit/audit.service.ts';
+import { canHoldChild, unitPath, type UnitKind } from '../../domain/units.ts';
+import type { TCreateUnitRequest, TUnit, TUpdateUnitRequest } from '../../shared/units.ts';
+import type { ErrorCode } from '../../shared/errors.ts';
+
+type UnitRow = typeof units.$inferSelect;
+
+function toUnit(row: UnitRow): TUnit {
+  return { id: row.id, code: row.code, name: row.name, kind: row.kind as UnitKind, parentId: row.parentId, path: row.path };
+}
+
+/** The units the caller may see: their own and everything below it, in tree order. */
+export async function listUnits(ctx: ServiceContext): Promise<TUnit[]> {
+  const rows = await ctx.db.select().from(units).where(inCallerScope(ctx.caller, units.id)).orderBy(asc(units.path));
+  return rows.map(toUnit);
+}
+
+/**
+ * A unit the caller named in a request, checked against their scope. Other areas call this before they
+ * file a record under a unit; outside the scope it is as if the unit did not exist.
+ */
+export async function requireUnitInScope(
+  ctx: ServiceContext,
+  unitId: number,
+  field: string,
+  errorCode: ErrorCode = 'project.unitOutOfScope',
+): Promise<TUnit> {
+  const [row] = await ctx.db.select().from(units).where(eq(units.id, unitId));
+  if (!row || !unitPathInScope(ctx.caller, row.path)) throw new AppError(errorCode, { field });
+  return toUnit(row);
+}
+
+/** Names for display, by id; units are few, so one query serves any list. */
+export async function unitNames(db: Db, ids: number[]): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, [...new Set(ids)]));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+async function loadUnit(db: Db, id: number): Promise<UnitRow> {
+  const [row] = await db.select().from(units).where(eq(units.id, id));
+  if (!row) throw notFound('unit');
+  return row;
+}
+
+export async function createUnit(ctx: ServiceContext, input: TCreateUnitRequest): Promise<TUnit> {
+  assertCanAdminister(ctx.caller);
+  const parent = await ctx.db.select().from(units).where(eq(units.id, input.parentId)).then((r) => r[0]);
+  if (!parent) throw new AppError('project.unitOutOfScope', { field: 'parentId' });
+  if (!canHoldChild(parent.kind as UnitKind, input.kind)) throw new AppError('unit.badParent', { field: 'parentId' });
+  try {
+    return await ctx.db.transaction(async (tx) => {
+      const [next] = await queryRows<{ id: number }>(tx, sql`select nextval(pg_get_serial_sequence('units', 'id'))::int as id`);
+      const id = next!.id;
+      const [row] = await tx
+        .insert(units)
+        .values({ id, code: input.code, name: input.name, kind: input.kind, parentId: parent.id, path: unitPath(parent.path, id) })
+        .returning();
+      const unit = toUnit(row!);
+      await recordAudit(tx, actorOf(ctx), { entity: 'unit', entityId: id, unitId: id, action: 'create', after: unit });
+      return unit;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error, 'units_code_key')) throw new AppError('unit.codeTaken', { field: 'code' });
+    throw error;
+  }
+}
+
+/** Renames, recodes or moves a unit; a move carries its whole subtree along. */
+export async function updateUnit(ctx: ServiceContext, id: number, input: TUpdateUnitRequest): Promise<TUnit> {
+  assertCanAdminister(ctx.caller);
+  try {
+    return await ctx.db.transaction(async (tx) => {
+      const before = await loadUnit(tx, id);
+      const kind = (input.kind ?? before.kind) as UnitKind;
+      let path = before.path;
+      let parentId = before.parentId;
+      if (input.parentId !== undefined && input.parentId !== before.parentId) {
+        if (before.parentId === null) throw new AppError('unit.rootFixed', { field: 'parentId' });
+        const parent = await tx.select().from(units).where(eq(units.id, input.parentId)).then((r) => r[0]);
+        if (!parent) throw new AppError('project.unitOutOfScope', { field: 'parentId' });
+        if (parent.path.startsWith(before.path)) throw new AppError('unit.cycle', { field: 'parentId' });
+        parentId = parent.id;
+        path = unitPath(parent.path, id);
+      }
+      if (parentId !== null) {
+        const parent = await loadUnit(tx, parentId);
+        if (!canHoldChild(parent.kind as UnitKind, kind)) throw new AppError('unit.badParent', { field: 'kind' });
+      }
+      if (path !== before.path) {
+        await tx.execute(sql`update units set path = ${path} || substr(path, ${before.path.length + 1})
+                             where path like ${before.path + '%'} and id <> ${id}`);
+      }
+      const [row] = await tx
+        .update(units)
+        .set({ code: input.code ?? before.code, name: input.name ?? before.name, kind, parentId, path })
+        .where(eq(units.id, id))
+        .returning();
+      const after = toUnit(row!);
+      await recordAudit(tx, actorOf(ctx), { entity: 'unit', entityId: id, unitId: id, action: 'update', before: toUnit(before), after });
+      return after;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error, 'units_code_key')) throw new AppError('unit.codeTaken', { field: 'code' });
+    throw error;
+  }
+}
+
+/** Only an empty unit goes: the foreign keys of sub-units, users and records refuse anything else. */
+export async function deleteUnit(ctx: ServiceContext, id: number): Promise<void> {
+  assertCanAdminister(ctx.caller);
+  try {
+    await ctx.db.transaction(async (tx) => {
+      const before = await loadUnit(tx, id);
+      if (before.parentId === null) throw new AppError('unit.notEmpty');
+      await tx.delete(units).where(eq(units.id, id));
+      await recordAudit(tx, actorOf(ctx), { entity: 'unit', entityId: id, unitId: id, action: 'delete', before: toUnit(before) });
+    });
+  } catch (error) {
+    if (isForeignKeyViolation(error)) throw new AppError('unit.notEmpty');
+    throw error;
+  }
+}

@@ -1,0 +1,128 @@
+import { and, asc, count, eq, ilike, or, sql } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { sessions, users } from '../db/schema.ts';
+import type { ServiceContext } from '../context.ts';
+import { AppError, isUniqueViolation, notFound } from '../errors.ts';
+import { assertCanAdminister } from '../access/scope.ts';
+import { actorOf, recordAudit } from '../audit/audit.service.ts';
+import { hashPassword } from '../auth/passwords.ts';
+import { requireUnitInScope, unitNames } from '../units/units.service.ts';
+import { passwordProblem } from '../../domain/password-policy.ts';
+import type { Role } from '../../domain/roles.ts';
+import type { TLocale } from '../../shared/common.ts';
+import type { TCreateUserRequest, TUpdateUserRequest, TUser } from '../../shared/users.ts';
+
+type UserRow = typeof users.$inferSelect;
+
+/** What the audit trail keeps of a user: never the hash. */
+function auditView(row: UserRow) {
+  const { passwordHash: _hash, ...rest } = row;
+  return rest;
+}
+
+async function toUsers(db: Db, rows: UserRow[]): Promise<TUser[]> {
+  const names = await unitNames(db, rows.map((r) => r.unitId));
+  return rows.map((row) => ({
+    id: row.id,
+    username: row.username,
+    displayName: row.displayName,
+    role: row.role as Role,
+    unitId: row.unitId,
+    unitName: names.get(row.unitId) ?? '',
+    locale: row.locale as TLocale,
+    disabled: row.disabled,
+    mustChangePassword: row.mustChangePassword,
+    lockedUntil: row.lockedUntil?.toISOString() ?? null,
+    createdAt: row.createdAt.toISOString(),
+  }));
+}
+
+export type ListUsersOptions = { q?: string; unitId?: number; page: number; pageSize: number };
+
+export async function listUsers(ctx: ServiceContext, options: ListUsersOptions) {
+  assertCanAdminister(ctx.caller);
+  const where = and(
+    options.q ? or(ilike(users.username, `%${options.q}%`), ilike(users.displayName, `%${options.q}%`)) : undefined,
+    options.unitId ? eq(users.unitId, options.unitId) : undefined,
+  );
+  const rows = await ctx.db
+    .select()
+    .from(users)
+    .where(where)
+    .orderBy(asc(users.unitId), asc(users.username))
+    .limit(options.pageSize)
+    .offset((options.page - 1) * options.pageSize);
+  const [{ total } = { total: 0 }] = await ctx.db.select({ total: count() }).from(users).where(where);
+  return { items: await toUsers(ctx.db, rows), total: Number(total), page: options.page, pageSize: options.pageSize };
+}
+
+/** A password the bureau sets is an initial one: the user must replace it at first login. */
+export async function createUser(ctx: ServiceContext, input: TCreateUserRequest): Promise<TUser> {
+  assertCanAdminister(ctx.caller);
+  await requireUnitInScope(ctx, input.unitId, 'unitId');
+  const problem = passwordProblem(input.password, input.username);
+  if (problem) throw new AppError(`password.${problem}`, { field: 'password' });
+  const passwordHash = await hashPassword(input.password);
+  try {
+    return await ctx.db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(users)
+        .values({
+          username: input.username,
+          displayName: input.displayName,
+          role: input.role,
+          unitId: input.unitId,
+          passwordHash,
+          mustChangePassword: true,
+        })
+        .returning();
+      await recordAudit(tx, actorOf(ctx), { entity: 'user', entityId: row!.id, unitId: row!.unitId, action: 'create', after: auditView(row!) });
+      return (await toUsers(tx, [row!]))[0]!;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error, 'users_username_key')) throw new AppError('user.usernameTaken', { field: 'username' });
+    throw error;
+  }
+}
+
+export async function updateUser(ctx: ServiceContext, id: number, input: TUpdateUserRequest): Promise<TUser> {
+  assertCanAdminister(ctx.caller);
+  const isSelf = id === ctx.caller.userId;
+  if (isSelf && (input.disabled === true || (input.role && input.role !== 'bureau'))) throw new AppError('user.selfLockout');
+  if (input.unitId !== undefined) await requireUnitInScope(ctx, input.unitId, 'unitId');
+  const [before] = await ctx.db.select().from(users).where(eq(users.id, id));
+  if (!before) throw notFound('user');
+  let passwordHash: string | undefined;
+  if (input.password !== undefined) {
+    const problem = passwordProblem(input.password, before.username);
+    if (problem) throw new AppError(`password.${problem}`, { field: 'password' });
+    passwordHash = await hashPassword(input.password);
+  }
+  return ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(users)
+      .set({
+        displayName: input.displayName,
+        role: input.role,
+        unitId: input.unitId,
+        disabled: input.disabled,
+        ...(passwordHash ? { passwordHash, mustChangePassword: true, passwordChangedAt: ctx.now } : {}),
+        ...(input.unlock ? { failedLogins: 0, lockedUntil: null } : {}),
+      })
+      .where(eq(users.id, id))
+      .returning();
+    // A new password, a new role or unit, or a disabled account: sessions made under the old terms end.
+    if (passwordHash || input.disabled || input.role || input.unitId) {
+      await tx.delete(sessions).where(and(eq(sessions.userId, id), isSelf ? sql`false` : sql`true`));
+    }
+    await recordAudit(tx, actorOf(ctx), {
+      entity: 'user',
+      entityId: id,
+      unitId: row!.unitId,
+      action: 'update',
+      before: auditView(before),
+      after: { ...auditView(row!), ...(passwordHash ? { passwordReset: true } : {}) },
+    });
+    return (await toUsers(tx, [row!]))[0]!;
+  });
+}

@@ -1,0 +1,133 @@
+/**
+ * The error catalogue: every error the API returns has a stable code, an HTTP status and a message in
+ * zh-CN and en. `{field}` in a message is replaced by the field's label in that language.
+ */
+export const ERRORS = {
+  'validation.invalid': { status: 400, zh: '{field}:{detail}', en: '{field}: {detail}' },
+  'validation.required': { status: 400, zh: '{field}:不能为空', en: '{field}: is required' },
+  'creditCode.length': { status: 400, zh: '{field}:应为18位', en: '{field}: must be 18 characters' },
+  'creditCode.character': {
+    status: 400,
+    zh: '{field}:含有不允许的字符(不使用I、O、S、V、Z)',
+    en: '{field}: contains a character that is not allowed (I, O, S, V and Z are never used)',
+  },
+  'creditCode.checkDigit': { status: 400, zh: '{field}:校验位不正确', en: '{field}: the check character is wrong' },
+  'creditCode.taken': {
+    status: 409,
+    zh: '{field}:该统一社会信用代码已登记,请联系招商局合并或共享',
+    en: '{field}: this credit code is already registered; ask the bureau to merge or share the enterprise',
+  },
+  'region.unknown': { status: 400, zh: '{field}:不是有效的行政区划代码', en: '{field}: is not a known region code' },
+  'password.tooShort': { status: 400, zh: '{field}:至少8位', en: '{field}: must be at least 8 characters' },
+  'password.tooFewClasses': {
+    status: 400,
+    zh: '{field}:须包含大写字母、小写字母、数字、符号中的至少三类',
+    en: '{field}: must mix at least three of upper case, lower case, digits and symbols',
+  },
+  'password.containsUsername': { status: 400, zh: '{field}:不能包含用户名', en: '{field}: must not contain the username' },
+  'password.wrongCurrent': { status: 400, zh: '{field}:当前密码不正确', en: '{field}: the current password is wrong' },
+  'auth.badCredentials': { status: 401, zh: '用户名或密码错误', en: 'Wrong username or password' },
+  'auth.locked': {
+    status: 423,
+    zh: '登录失败次数过多,账号已锁定,请{minutes}分钟后再试',
+    en: 'Too many failed logins: the account is locked, try again in {minutes} minutes',
+  },
+  'auth.disabled': { status: 403, zh: '账号已停用', en: 'This account is disabled' },
+  'auth.required': { status: 401, zh: '请先登录', en: 'Please log in' },
+  'auth.expired': { status: 401, zh: '长时间未操作,请重新登录', en: 'Your session timed out; please log in again' },
+  'auth.mustChangePassword': {
+    status: 403,
+    zh: '请先修改初始密码',
+    en: 'Change the initial password first',
+  },
+  'auth.forbidden': { status: 403, zh: '无权执行此操作', en: 'You are not allowed to do this' },
+  'auth.readOnly': { status: 403, zh: '当前角色只能查看,不能修改', en: 'Your role can read but not change records' },
+  'notFound': { status: 404, zh: '{entity}不存在', en: '{entity} not found' },
+  'unit.codeTaken': { status: 409, zh: '{field}:单位代码已存在', en: '{field}: this unit code is already used' },
+  'unit.badParent': {
+    status: 400,
+    zh: '{field}:上级单位不能容纳该类型的单位',
+    en: '{field}: the parent unit cannot hold a unit of this kind',
+  },
+  'unit.cycle': { status: 400, zh: '{field}:不能移动到自身或下级单位之下', en: '{field}: a unit cannot move under itself' },
+  'unit.notEmpty': {
+    status: 409,
+    zh: '单位下仍有下级单位、用户或业务数据,不能删除',
+    en: 'The unit still has sub-units, users or records and cannot be deleted',
+  },
+  'unit.rootFixed': { status: 400, zh: '{field}:市级根单位不能移动', en: '{field}: the city root cannot be moved' },
+  'user.usernameTaken': { status: 409, zh: '{field}:用户名已存在', en: '{field}: this username is already used' },
+  'user.selfLockout': {
+    status: 400,
+    zh: '不能停用自己或取消自己的管理员角色',
+    en: 'You cannot disable yourself or remove your own bureau role',
+  },
+  'project.investorOutOfScope': {
+    status: 400,
+    zh: '{field}:投资企业不存在或不在本单位范围内',
+    en: '{field}: the investor enterprise does not exist or is outside your units',
+  },
+  'project.unitOutOfScope': {
+    status: 400,
+    zh: '{field}:单位不存在或不在本单位范围内',
+    en: '{field}: the unit does not exist or is outside your units',
+  },
+  'internal': { status: 500, zh: '服务器内部错误,请稍后重试', en: 'Internal server error; please try again later' },
+} as const satisfies Record<string, { status: number; zh: string; en: string }>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+/** Labels of fields and entities as users read them, used to name the field in an error. */
+export const LABELS: Record<string, { zh: string; en: string }> = {
+  name: { zh: '名称', en: 'Name' },
+  code: { zh: '代码', en: 'Code' },
+  kind: { zh: '类型', en: 'Kind' },
+  parentId: { zh: '上级单位', en: 'Parent unit' },
+  username: { zh: '用户名', en: 'Username' },
+  displayName: { zh: '姓名', en: 'Display name' },
+  password: { zh: '密码', en: 'Password' },
+  newPassword: { zh: '新密码', en: 'New password' },
+  currentPassword: { zh: '当前密码', en: 'Current password' },
+  role: { zh: '角色', en: 'Role' },
+  unitId: { zh: '所属单位', en: 'Unit' },
+  locale: { zh: '界面语言', en: 'Language' },
+  disabled: { zh: '停用', en: 'Disabled' },
+  creditCode: { zh: '统一社会信用代码', en: 'Unified social credit code' },
+  hqRegionCode: { zh: '总部所在地', en: 'HQ region' },
+  investorEnterpriseId: { zh: '投资企业', en: 'Investor enterprise' },
+  totalInvestmentYuan: { zh: '总投资', en: 'Total investment' },
+  stage: { zh: '项目阶段', en: 'Stage' },
+  unit: { zh: '单位', en: 'Unit' },
+  user: { zh: '用户', en: 'User' },
+  enterprise: { zh: '企业', en: 'Enterprise' },
+  project: { zh: '项目', en: 'Project' },
+};
+
+export type ApiErrorBody = {
+  error: {
+    code: string;
+    field?: string;
+    message: { 'zh-CN': string; en: string };
+  };
+};
+
+function fill(template: string, params: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (_, key: string) => params[key] ?? '');
+}
+
+/** Builds the body of an error response; params fill the message, field names the offending input. */
+export function errorBody(code: ErrorCode, options: { field?: string; params?: Record<string, string> } = {}): ApiErrorBody {
+  const entry = ERRORS[code];
+  const { field, params = {} } = options;
+  const label = field ? (LABELS[field.split('.')[0]!] ?? { zh: field, en: field }) : undefined;
+  const entity = params.entity ? LABELS[params.entity] : undefined;
+  const zhParams = { ...params, field: label?.zh ?? '', entity: entity?.zh ?? params.entity ?? '', detail: params.detailZh ?? params.detail ?? '' };
+  const enParams = { ...params, field: label?.en ?? '', entity: entity?.en ?? params.entity ?? '', detail: params.detailEn ?? params.detail ?? '' };
+  return {
+    error: {
+      code,
+      ...(field ? { field } : {}),
+      message: { 'zh-CN': fill(entry.zh, zhParams), en: fill(entry.en, enParams) },
+    },
+  };
+}

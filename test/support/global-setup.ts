@@ -1,0 +1,48 @@
+import { randomBytes } from 'node:crypto';
+import { writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import type { TestProject } from 'vitest/node';
+import { openDatabase } from '../../src/server/db/client.ts';
+import { migrate } from '../../src/server/db/migrate.ts';
+import { TEST_PG_URL, withDatabase } from './environment.ts';
+
+/**
+ * Migrates one template per run; every test file then starts from a copy of it: a PGlite data-dir dump,
+ * or a PostgreSQL database created WITH TEMPLATE. Each test file gets its own fresh database.
+ */
+export default async function setup(project: TestProject) {
+  const kind = project.config.env?.TEST_DB ?? 'pglite';
+  const runId = `${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
+  if (kind === 'postgres') {
+    const template = `zs_tpl_${runId}`;
+    const admin = new pg.Client({ connectionString: TEST_PG_URL });
+    await admin.connect();
+    await admin.query(`create database ${template}`);
+    const database = await openDatabase({ databaseUrl: withDatabase(TEST_PG_URL, template) });
+    await migrate(database.db);
+    await database.close();
+    project.provide('pgTemplate', template);
+    return async () => {
+      const { rows } = await admin.query<{ datname: string }>(`select datname from pg_database where datname like $1`, [`zs_t%_${runId}%`]);
+      for (const row of rows) await admin.query(`drop database if exists ${row.datname} with (force)`);
+      await admin.end();
+    };
+  }
+  const database = await openDatabase({});
+  await migrate(database.db);
+  const dump = await database.pglite!.dumpDataDir('none');
+  await database.close();
+  const file = join(tmpdir(), `zs_tpl_${runId}.tar`);
+  writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
+  project.provide('pgliteTemplate', file);
+  return () => rmSync(file, { force: true });
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    pgTemplate: string;
+    pgliteTemplate: string;
+  }
+}

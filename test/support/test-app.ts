@@ -1,0 +1,164 @@
+import type { LightMyRequestResponse } from 'fastify';
+import { sql } from 'drizzle-orm';
+import { buildApp } from '../../src/server/app.ts';
+import { queryRows, type Database, type Db } from '../../src/server/db/client.ts';
+import { latestMigration } from '../../src/server/db/migrate.ts';
+import { enterprises, projects, units, users } from '../../src/server/db/schema.ts';
+import { hashPassword } from '../../src/server/auth/passwords.ts';
+import { unitPath, type UnitKind } from '../../src/domain/units.ts';
+import type { Role } from '../../src/domain/roles.ts';
+import type { ProjectState } from '../../src/domain/stages.ts';
+import type { ZApp } from '../../src/server/deps.ts';
+import { openTestDatabase } from './test-db.ts';
+
+export const TEST_PASSWORD = 'Test-pass-2026';
+
+/** A clock tests move by hand, for idle timeouts and lockouts. */
+export class TestClock {
+  constructor(private current = new Date('2026-03-02T09:00:00+08:00')) {}
+  now = () => new Date(this.current);
+  advanceMinutes(minutes: number) {
+    this.current = new Date(this.current.getTime() + minutes * 60_000);
+  }
+}
+
+export type TestApp = {
+  app: ZApp;
+  db: Db;
+  database: Database;
+  clock: TestClock;
+  given: Given;
+  close(): Promise<void>;
+};
+
+export async function createTestApp(options: { idleMinutes?: number } = {}): Promise<TestApp> {
+  const database = await openTestDatabase();
+  const clock = new TestClock();
+  const app = await buildApp({
+    db: database.db,
+    databaseKind: database.kind,
+    migration: latestMigration(),
+    clock: clock.now,
+    auth: { idleMinutes: options.idleMinutes ?? 30 },
+    demo: false,
+    secureCookies: false,
+    webDist: null,
+  });
+  await app.ready();
+  return {
+    app,
+    db: database.db,
+    database,
+    clock,
+    given: new Given(database.db),
+    close: async () => {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+let passwordHash: Promise<string> | undefined;
+
+/** Builders for test records, written straight to the database (no audit rows: they are the world, not the act). */
+export class Given {
+  private seq = 0;
+  constructor(private readonly db: Db) {}
+
+  async unit(options: { name?: string; kind?: UnitKind; parent?: { id: number; path: string } } = {}) {
+    const n = ++this.seq;
+    const kind = options.kind ?? (options.parent ? 'county' : 'city');
+    const [next] = await queryRows<{ id: number }>(this.db, sql`select nextval(pg_get_serial_sequence('units', 'id'))::int as id`);
+    const id = next!.id;
+    const path = unitPath(options.parent?.path ?? null, id);
+    const [row] = await this.db
+      .insert(units)
+      .values({ id, code: `U${n}`, name: options.name ?? `单位${n}`, kind, parentId: options.parent?.id ?? null, path })
+      .returning();
+    return row!;
+  }
+
+  async user(options: { unit: { id: number }; role: Role; username?: string; mustChangePassword?: boolean; disabled?: boolean }) {
+    passwordHash ??= hashPassword(TEST_PASSWORD);
+    const n = ++this.seq;
+    const [row] = await this.db
+      .insert(users)
+      .values({
+        username: options.username ?? `user${n}`,
+        displayName: `用户${n}`,
+        role: options.role,
+        unitId: options.unit.id,
+        passwordHash: await passwordHash,
+        mustChangePassword: options.mustChangePassword ?? false,
+        disabled: options.disabled ?? false,
+      })
+      .returning();
+    return row!;
+  }
+
+  async enterprise(options: { unit: { id: number }; name?: string; creditCode?: string }) {
+    const n = ++this.seq;
+    const [row] = await this.db
+      .insert(enterprises)
+      .values({ unitId: options.unit.id, name: options.name ?? `测试企业${n}有限公司`, creditCode: options.creditCode ?? null, hqRegionCode: '420600' })
+      .returning();
+    return row!;
+  }
+
+  async project(options: { unit: { id: number }; investor: { id: number }; name?: string; totalInvestmentYuan?: number; stage?: ProjectState }) {
+    const n = ++this.seq;
+    const [row] = await this.db
+      .insert(projects)
+      .values({
+        unitId: options.unit.id,
+        investorEnterpriseId: options.investor.id,
+        name: options.name ?? `测试项目${n}`,
+        totalInvestmentYuan: options.totalInvestmentYuan ?? 100_000_000,
+        stage: options.stage ?? 'signed',
+      })
+      .returning();
+    return row!;
+  }
+
+  /**
+   * The world most tests need: a city with two sibling counties (A and B), a park under A, and in each
+   * county a staff user, a leader, an enterprise and a project; plus a bureau user and a department user.
+   */
+  async twoCounties() {
+    const city = await this.unit({ name: '测试市', kind: 'city' });
+    const countyA = await this.unit({ name: '甲县', kind: 'county', parent: city });
+    const countyB = await this.unit({ name: '乙县', kind: 'county', parent: city });
+    const parkA = await this.unit({ name: '甲县园区', kind: 'park', parent: countyA });
+    const bureau = await this.user({ unit: city, role: 'bureau', username: 'bureau' });
+    const department = await this.user({ unit: city, role: 'department', username: 'dept' });
+    const staffA = await this.user({ unit: countyA, role: 'staff', username: 'staff_a' });
+    const staffB = await this.user({ unit: countyB, role: 'staff', username: 'staff_b' });
+    const leaderA = await this.user({ unit: countyA, role: 'leader', username: 'leader_a' });
+    const enterpriseA = await this.enterprise({ unit: countyA, name: '甲县测试企业有限公司' });
+    const enterpriseB = await this.enterprise({ unit: countyB, name: '乙县测试企业有限公司' });
+    const projectA = await this.project({ unit: countyA, investor: enterpriseA, name: '甲县测试项目' });
+    const projectB = await this.project({ unit: countyB, investor: enterpriseB, name: '乙县测试项目' });
+    return { city, countyA, countyB, parkA, bureau, department, staffA, staffB, leaderA, enterpriseA, enterpriseB, projectA, projectB };
+  }
+}
+
+export type Session = { cookie: string; username: string };
+
+export async function logIn(app: ZApp, username: string, password = TEST_PASSWORD): Promise<Session> {
+  const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+  if (response.statusCode !== 200) throw new Error(`login as ${username} failed: ${response.statusCode} ${response.body}`);
+  const cookie = response.cookies.find((c) => c.name === 'zs_session');
+  return { cookie: `zs_session=${cookie!.value}`, username };
+}
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+/** Calls the API as a logged-in user. */
+export function call(app: ZApp, session: Session | null, method: Method, url: string, payload?: unknown): Promise<LightMyRequestResponse> {
+  return app.inject({
+    method,
+    url,
+    headers: session ? { cookie: session.cookie } : {},
+    ...(payload === undefined ? {} : { payload: payload as object }),
+  });
+}

@@ -1,0 +1,71 @@
+import { existsSync } from 'node:fs';
+import { defineConfig } from 'vitest/config';
+import { CHROMIUM_PATH, TEST_PG_URL, postgresAnswers } from './test/support/environment.ts';
+
+/**
+ * Four suites: pure domain rules; the server's integration tests on the embedded database; the SAME
+ * integration tests on a PostgreSQL server; browser journeys. Where PostgreSQL or Chromium is missing the
+ * suite is skipped loudly, unless REQUIRE_PG / REQUIRE_E2E say it must run (CI sets both).
+ */
+const pgUp = await postgresAnswers(TEST_PG_URL);
+const chromiumUp = existsSync(CHROMIUM_PATH);
+const banner = (text: string) => console.warn(`\n${'!'.repeat(78)}\n!! ${text}\n${'!'.repeat(78)}\n`);
+
+if (!pgUp) {
+  if (process.env.REQUIRE_PG === '1') throw new Error(`REQUIRE_PG=1 but no PostgreSQL answers at ${TEST_PG_URL}`);
+  banner(`SKIPPING the PostgreSQL suite: no server answers at ${TEST_PG_URL} (set ZHAOSHANG_TEST_PG_URL)`);
+}
+if (!chromiumUp) {
+  if (process.env.REQUIRE_E2E === '1') throw new Error(`REQUIRE_E2E=1 but there is no Chromium at ${CHROMIUM_PATH}`);
+  banner(`SKIPPING the browser suite: no Chromium at ${CHROMIUM_PATH} (apt-get install chromium, or set CHROMIUM_PATH)`);
+}
+
+const integration = ['src/server/**/*.test.ts', 'src/cli/**/*.test.ts'];
+
+export default defineConfig({
+  test: {
+    reporters: ['default', './test/support/closing-line-reporter.ts'],
+    projects: [
+      { test: { name: 'unit', include: ['src/domain/**/*.test.ts', 'src/shared/**/*.test.ts'] } },
+      {
+        test: {
+          name: 'pglite',
+          include: integration,
+          env: { TEST_DB: 'pglite' },
+          globalSetup: ['test/support/global-setup.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      ...(pgUp
+        ? [
+            {
+              test: {
+                name: 'postgres',
+                include: integration,
+                env: { TEST_DB: 'postgres' },
+                globalSetup: ['test/support/global-setup.ts'],
+                testTimeout: 30_000,
+                hookTimeout: 60_000,
+              },
+            },
+          ]
+        : []),
+      ...(chromiumUp
+        ? [
+            {
+              test: {
+                name: 'e2e',
+                include: ['test/e2e/**/*.test.ts'],
+                env: { TEST_DB: 'pglite' },
+                globalSetup: ['test/support/global-setup.ts'],
+                testTimeout: 120_000,
+                hookTimeout: 120_000,
+                fileParallelism: false,
+              },
+            },
+          ]
+        : []),
+    ],
+  },
+});
