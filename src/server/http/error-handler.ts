@@ -30,13 +30,47 @@ function validationBody(item: ValidationItem) {
   const field = item.instancePath.replace(/^\//, '').replace(/\//g, '.') || undefined;
   const catalogueCode = item.params.errorCode as string | undefined;
   if (catalogueCode && catalogueCode in ERRORS) return errorBody(catalogueCode as ErrorCode, { field });
-  const issue = { code: item.keyword, path: [], message: item.message, ...item.params } as unknown as Parameters<typeof en>[0];
   const isMissing = item.keyword === 'invalid_type' && item.message.includes('undefined');
   if (isMissing) return errorBody('validation.required', { field });
-  return errorBody('validation.invalid', {
-    field,
-    params: { detailZh: messageOf(zhCN(issue)) ?? item.message, detailEn: messageOf(en(issue)) ?? item.message },
-  });
+  const { zh, en: english } = describeIssue(item);
+  return errorBody('validation.invalid', { field, params: { detailZh: zh, detailEn: english } });
+}
+
+const TYPE_NAMES: Record<string, { zh: string; en: string }> = {
+  string: { zh: '文本', en: 'text' },
+  number: { zh: '数字', en: 'a number' },
+  int: { zh: '整数', en: 'a whole number' },
+  boolean: { zh: '是或否', en: 'true or false' },
+  array: { zh: '列表', en: 'a list' },
+  object: { zh: '对象', en: 'an object' },
+};
+
+/** Plain words for the issues users actually meet; zod's own locale text for the rest. */
+function describeIssue(item: ValidationItem): { zh: string; en: string } {
+  const p = item.params as { origin?: string; minimum?: number | bigint; maximum?: number | bigint; expected?: string };
+  const isText = p.origin === 'string';
+  switch (item.keyword) {
+    case 'too_small':
+      return isText
+        ? { zh: `至少${p.minimum}个字符`, en: `must be at least ${p.minimum} characters` }
+        : { zh: `不能小于${p.minimum}`, en: `must be at least ${p.minimum}` };
+    case 'too_big':
+      return isText
+        ? { zh: `最多${p.maximum}个字符`, en: `must be at most ${p.maximum} characters` }
+        : { zh: `不能大于${p.maximum}`, en: `must be at most ${p.maximum}` };
+    case 'invalid_type': {
+      const type = TYPE_NAMES[p.expected ?? ''] ?? { zh: p.expected ?? '', en: p.expected ?? '' };
+      return { zh: `应为${type.zh}`, en: `must be ${type.en}` };
+    }
+    case 'invalid_format':
+      return { zh: '格式不正确', en: 'has the wrong format' };
+    case 'invalid_value':
+      return { zh: '不是允许的取值', en: 'is not one of the allowed values' };
+    default: {
+      const issue = { code: item.keyword, path: [], message: item.message, ...item.params } as unknown as Parameters<typeof en>[0];
+      return { zh: messageOf(zhCN(issue)) ?? item.message, en: messageOf(en(issue)) ?? item.message };
+    }
+  }
 }
 
 function messageOf(result: unknown): string | undefined {
