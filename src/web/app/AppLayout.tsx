@@ -1,0 +1,198 @@
+import { useMemo, useState } from 'react';
+import { Button, Drawer, Flex, Grid, Layout, Menu, Tag, Tooltip, Typography, theme, type MenuProps } from 'antd';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BankOutlined,
+  LockOutlined,
+  LogoutOutlined,
+  MenuOutlined,
+  ProjectOutlined,
+  SettingOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { canAdminister } from '../../domain/roles.ts';
+import type { TMe } from '../../shared/auth.ts';
+import { useCurrentUser } from '../auth/auth.queries.ts';
+import { useLogOut } from '../auth/use-log-out.ts';
+import { useI18n, type Translate } from '../i18n/i18n.tsx';
+import { LanguageSwitch } from '../ui/LanguageSwitch.tsx';
+
+const SIDER_WIDTH = 208;
+
+function menuItems(me: TMe, t: Translate): MenuProps['items'] {
+  const items: MenuProps['items'] = [
+    { key: '/projects', icon: <ProjectOutlined />, label: <Link to="/projects">{t('nav.projects')}</Link> },
+    { key: '/enterprises', icon: <BankOutlined />, label: <Link to="/enterprises">{t('nav.enterprises')}</Link> },
+  ];
+  if (canAdminister(me.role)) {
+    items.push({
+      key: 'admin',
+      icon: <SettingOutlined />,
+      label: t('nav.admin'),
+      children: [
+        { key: '/admin/units', icon: <ApartmentOutlined />, label: <Link to="/admin/units">{t('nav.units')}</Link> },
+        { key: '/admin/users', icon: <TeamOutlined />, label: <Link to="/admin/users">{t('nav.users')}</Link> },
+        { key: '/admin/audit', icon: <AuditOutlined />, label: <Link to="/admin/audit">{t('nav.audit')}</Link> },
+      ],
+    });
+  }
+  return items;
+}
+
+/** The menu entry a path belongs to: /projects/12 is under /projects. */
+function selectedKey(pathname: string): string {
+  const match = ['/projects', '/enterprises', '/admin/units', '/admin/users', '/admin/audit'].find(
+    (key) => pathname === key || pathname.startsWith(key + '/'),
+  );
+  return match ?? pathname;
+}
+
+type UserBadgeProps = { me: TMe; vertical?: boolean };
+
+function UserBadge({ me, vertical = false }: UserBadgeProps) {
+  const { t } = useI18n();
+  return (
+    <Flex
+      vertical={vertical}
+      align={vertical ? 'flex-start' : 'center'}
+      gap={vertical ? 4 : 8}
+      style={{ minWidth: 0 }}
+      data-testid="current-user"
+    >
+      <Typography.Text strong ellipsis style={{ maxWidth: 220 }}>
+        <UserOutlined /> {me.displayName}
+      </Typography.Text>
+      <Typography.Text type="secondary" ellipsis style={{ maxWidth: 220 }}>
+        {me.unitName}
+      </Typography.Text>
+      <Tag color="blue" style={{ marginInlineEnd: 0 }}>
+        {t(`role.${me.role}`)}
+      </Tag>
+    </Flex>
+  );
+}
+
+/** The shell: side menu by area, header with who is logged in, language and logout; a drawer on phones. */
+export function AppLayout() {
+  const me = useCurrentUser();
+  const { t } = useI18n();
+  const { token } = theme.useToken();
+  const screens = Grid.useBreakpoint();
+  const isPhone = !screens.md;
+  const location = useLocation();
+  const navigate = useNavigate();
+  const handleLogOut = useLogOut();
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const [collapsed, setCollapsed] = useState(false);
+
+  const items = useMemo(() => menuItems(me, t), [me, t]);
+  const selected = selectedKey(location.pathname);
+  const menu = (
+    <Menu
+      mode="inline"
+      items={items}
+      selectedKeys={[selected]}
+      defaultOpenKeys={['admin']}
+      onClick={() => setDrawerOpen(false)}
+      style={{ borderInlineEnd: 'none' }}
+    />
+  );
+  const brand = (
+    <Flex align="center" gap={8} style={{ minWidth: 0 }}>
+      <Typography.Text strong style={{ fontSize: token.fontSizeLG, whiteSpace: 'nowrap' }}>
+        {collapsed && !isPhone ? t('app.shortName') : t('app.name')}
+      </Typography.Text>
+    </Flex>
+  );
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      {isPhone ? (
+        <Drawer
+          placement="left"
+          open={drawerOpen}
+          onClose={() => setDrawerOpen(false)}
+          title={t('app.name')}
+          size={280}
+          styles={{ body: { padding: 0 } }}
+        >
+          <Flex vertical gap={12} style={{ padding: token.padding }}>
+            <UserBadge me={me} vertical />
+          </Flex>
+          {menu}
+          <Flex vertical gap={8} style={{ padding: token.padding }}>
+            <Button icon={<LockOutlined />} onClick={() => { setDrawerOpen(false); void navigate('/change-password'); }}>
+              {t('auth.changePassword')}
+            </Button>
+            <Button icon={<LogoutOutlined />} onClick={() => void handleLogOut()}>
+              {t('auth.logOut')}
+            </Button>
+          </Flex>
+        </Drawer>
+      ) : (
+        <Layout.Sider
+          width={SIDER_WIDTH}
+          theme="light"
+          collapsible
+          collapsed={collapsed}
+          onCollapse={setCollapsed}
+          breakpoint="lg"
+          style={{ borderInlineEnd: `1px solid ${token.colorBorderSecondary}` }}
+        >
+          <Flex align="center" justify="center" style={{ height: 64, paddingInline: token.padding }}>
+            {brand}
+          </Flex>
+          {menu}
+        </Layout.Sider>
+      )}
+      <Layout>
+        <Layout.Header
+          style={{
+            background: token.colorBgContainer,
+            borderBottom: `1px solid ${token.colorBorderSecondary}`,
+            paddingInline: isPhone ? token.paddingSM : token.paddingLG,
+            display: 'flex',
+            alignItems: 'center',
+            gap: token.marginSM,
+          }}
+        >
+          {isPhone ? (
+            <>
+              <Button type="text" icon={<MenuOutlined />} aria-label={t('nav.menu')} onClick={() => setDrawerOpen(true)} />
+              {brand}
+              <Flex flex={1} />
+              <LanguageSwitch size="small" />
+            </>
+          ) : (
+            <>
+              <Flex flex={1} />
+              <UserBadge me={me} />
+              <LanguageSwitch />
+              <Tooltip title={t('auth.changePassword')}>
+                <Button type="text" icon={<LockOutlined />} aria-label={t('auth.changePassword')} onClick={() => void navigate('/change-password')} />
+              </Tooltip>
+              <Button icon={<LogoutOutlined />} onClick={() => void handleLogOut()}>
+                {t('auth.logOut')}
+              </Button>
+            </>
+          )}
+        </Layout.Header>
+        <Layout.Content style={{ padding: isPhone ? token.paddingSM : token.paddingLG }}>
+          <div
+            style={{
+              background: token.colorBgContainer,
+              borderRadius: token.borderRadiusLG,
+              padding: isPhone ? token.paddingSM : token.paddingLG,
+              minHeight: '100%',
+            }}
+          >
+            <Outlet />
+          </div>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

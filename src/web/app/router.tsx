@@ -1,0 +1,66 @@
+import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
+import { createBrowserRouter, Navigate } from 'react-router';
+import { FullPageSpin } from '../ui/FullPageSpin.tsx';
+import { AppLayout } from './AppLayout.tsx';
+import { RequireRole, RequireSession } from './guards.tsx';
+import { NotFoundPage } from './NotFoundPage.tsx';
+import { RouteError } from './RouteError.tsx';
+
+/** Each page is its own chunk, loaded when first visited. */
+function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+  const Page = lazy<ComponentType>(async () => ({ default: (await load())[name] }));
+  return (
+    <Suspense fallback={<FullPageSpin />}>
+      <Page />
+    </Suspense>
+  );
+}
+
+const LoginPage = page(() => import('../auth/LoginPage.tsx'), 'LoginPage');
+const ChangePasswordPage = page(() => import('../auth/ChangePasswordPage.tsx'), 'ChangePasswordPage');
+const ProjectListPage = page(() => import('../projects/ProjectListPage.tsx'), 'ProjectListPage');
+const ProjectFormPage = page(() => import('../projects/ProjectFormPage.tsx'), 'ProjectFormPage');
+const EnterpriseListPage = page(() => import('../enterprises/EnterpriseListPage.tsx'), 'EnterpriseListPage');
+const EnterpriseFormPage = page(() => import('../enterprises/EnterpriseFormPage.tsx'), 'EnterpriseFormPage');
+const UnitsAdminPage = page(() => import('../units/UnitsAdminPage.tsx'), 'UnitsAdminPage');
+const UsersAdminPage = page(() => import('../users/UsersAdminPage.tsx'), 'UsersAdminPage');
+const AuditPage = page(() => import('../audit/AuditPage.tsx'), 'AuditPage');
+
+function bureauOnly(element: ReactNode) {
+  return <RequireRole role="bureau">{element}</RequireRole>;
+}
+
+export const router = createBrowserRouter([
+  { path: '/login', element: LoginPage, errorElement: <RouteError /> },
+  { path: '/change-password', element: ChangePasswordPage, errorElement: <RouteError /> },
+  {
+    path: '/',
+    errorElement: <RouteError />,
+    element: (
+      <RequireSession>
+        <AppLayout />
+      </RequireSession>
+    ),
+    children: [
+      {
+        // Errors inside a page keep the menu and header around them.
+        errorElement: <RouteError />,
+        children: [
+          { index: true, element: <Navigate to="/projects" replace /> },
+          { path: 'projects', element: ProjectListPage },
+          { path: 'projects/new', element: ProjectFormPage },
+          { path: 'projects/:id', element: ProjectFormPage },
+          { path: 'enterprises', element: EnterpriseListPage },
+          { path: 'enterprises/new', element: EnterpriseFormPage },
+          { path: 'enterprises/:id', element: EnterpriseFormPage },
+          { path: 'admin', element: <Navigate to="/admin/units" replace /> },
+          { path: 'admin/units', element: bureauOnly(UnitsAdminPage) },
+          { path: 'admin/users', element: bureauOnly(UsersAdminPage) },
+          { path: 'admin/audit', element: bureauOnly(AuditPage) },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+]);
+

@@ -1,0 +1,101 @@
+import { Flex, Input, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import type { TAuditEntry } from '../../shared/audit.ts';
+import { formatDateTimeSeconds } from '../i18n/format.ts';
+import { useI18n, type MessageKey } from '../i18n/i18n.tsx';
+import { ErrorAlert } from '../ui/ErrorAlert.tsx';
+import { PageHeader } from '../ui/PageHeader.tsx';
+import { useUrlFilters } from '../ui/use-url-filters.ts';
+import { AuditChange } from './AuditChange.tsx';
+import { useAuditList } from './audit.queries.ts';
+
+const ENTITIES = ['project', 'enterprise', 'unit', 'user'] as const;
+const ACTIONS = ['create', 'update', 'delete', 'login', 'logout', 'passwordChange', 'lockout', 'seed'] as const;
+const ACTION_COLORS: Record<string, string> = {
+  create: 'green',
+  update: 'blue',
+  delete: 'red',
+  lockout: 'orange',
+  passwordChange: 'purple',
+  seed: 'default',
+};
+
+/** A label for a code the catalogue knows; the raw code for one it does not (new entities appear over time). */
+function labelOf(t: (key: MessageKey) => string, prefix: 'audit.entity' | 'audit.action', code: string, known: readonly string[]): string {
+  return known.includes(code) ? t(`${prefix}.${code}` as MessageKey) : code;
+}
+
+/** Who changed what, when: the append-only audit trail, for the bureau. */
+export function AuditPage() {
+  const { t } = useI18n();
+  const filters = useUrlFilters();
+  const entity = filters.text('entity');
+  const entityId = filters.text('entityId');
+  const page = filters.number('page', 1)!;
+  const pageSize = filters.number('pageSize', 20)!;
+  const { data, isFetching, error } = useAuditList({ entity, entityId, page, pageSize });
+
+  const columns: TableColumnsType<TAuditEntry> = [
+    { title: t('audit.at'), dataIndex: 'at', key: 'at', render: (at: string) => <span className="zs-amount">{formatDateTimeSeconds(at)}</span> },
+    {
+      title: t('audit.actor'),
+      dataIndex: 'actorName',
+      key: 'actorName',
+      render: (name: string | null) => name ?? <Typography.Text type="secondary">{t('audit.system')}</Typography.Text>,
+    },
+    { title: t('audit.unit'), dataIndex: 'unitName', key: 'unitName', render: (name: string | null) => name ?? '—', responsive: ['md'] },
+    { title: t('audit.entity'), dataIndex: 'entity', key: 'entity', render: (code: string) => labelOf(t, 'audit.entity', code, ENTITIES) },
+    { title: t('audit.entityId'), dataIndex: 'entityId', key: 'entityId', render: (id: string) => <span className="zs-code">{id}</span>, responsive: ['sm'] },
+    {
+      title: t('audit.action'),
+      dataIndex: 'action',
+      key: 'action',
+      render: (code: string) => <Tag color={ACTION_COLORS[code] ?? 'default'}>{labelOf(t, 'audit.action', code, ACTIONS)}</Tag>,
+    },
+  ];
+
+  return (
+    <>
+      <PageHeader title={t('nav.audit')} />
+      <Flex className="zs-filters" gap="small" wrap>
+        <Select<string>
+          aria-label={t('audit.filterEntity')}
+          value={entity}
+          onChange={(value) => filters.update({ entity: value, entityId: value ? entityId : undefined })}
+          allowClear
+          placeholder={t('audit.allEntities')}
+          options={ENTITIES.map((code) => ({ value: code, label: t(`audit.entity.${code}`) }))}
+          style={{ width: 180 }}
+        />
+        <Input.Search
+          key={entityId ?? ''}
+          defaultValue={entityId}
+          allowClear
+          placeholder={t('audit.entityIdPlaceholder')}
+          aria-label={t('audit.entityIdPlaceholder')}
+          onSearch={(value) => filters.update({ entityId: value.trim() })}
+          style={{ width: 200 }}
+        />
+      </Flex>
+      <ErrorAlert error={error} />
+      <Table<TAuditEntry>
+        rowKey="id"
+        columns={columns}
+        dataSource={data?.items ?? []}
+        loading={isFetching}
+        size="middle"
+        expandable={{
+          expandedRowRender: (entry) => <AuditChange entry={entry} />,
+          rowExpandable: (entry) => entry.before !== null || entry.after !== null,
+        }}
+        pagination={{
+          current: page,
+          pageSize,
+          total: data?.total ?? 0,
+          showSizeChanger: true,
+          showTotal: (total) => t('audit.total', { total }),
+          onChange: (nextPage, nextSize) => filters.update({ page: nextSize !== pageSize ? 1 : nextPage, pageSize: nextSize }),
+        }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,83 @@
+import { Alert, Button, Flex, Input, Table, Typography, type TableColumnsType } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Link, useNavigate } from 'react-router';
+import { canWriteRecords, seesUnitRecords } from '../../domain/roles.ts';
+import type { TEnterprise } from '../../shared/enterprises.ts';
+import { useCurrentUser } from '../auth/auth.queries.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+import { ErrorAlert } from '../ui/ErrorAlert.tsx';
+import { PageHeader } from '../ui/PageHeader.tsx';
+import { useUrlFilters } from '../ui/use-url-filters.ts';
+import { useEnterpriseList } from './enterprises.queries.ts';
+
+export function EnterpriseListPage() {
+  const me = useCurrentUser();
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const filters = useUrlFilters();
+  const q = filters.text('q');
+  const page = filters.number('page', 1)!;
+  const pageSize = filters.number('pageSize', 20)!;
+  const { data, isFetching, error } = useEnterpriseList({ q, page, pageSize });
+
+  const columns: TableColumnsType<TEnterprise> = [
+    {
+      title: t('enterprise.name'),
+      dataIndex: 'name',
+      key: 'name',
+      render: (name: string, enterprise) => <Link to={`/enterprises/${enterprise.id}`}>{name}</Link>,
+    },
+    {
+      title: t('enterprise.creditCode'),
+      dataIndex: 'creditCode',
+      key: 'creditCode',
+      render: (code: string | null) => (code ? <span className="zs-code">{code}</span> : <Typography.Text type="secondary">—</Typography.Text>),
+      responsive: ['md'],
+    },
+    { title: t('enterprise.hqRegion'), dataIndex: 'hqRegionName', key: 'hqRegionName', render: (name: string | null) => name ?? '—', responsive: ['sm'] },
+    { title: t('enterprise.unit'), dataIndex: 'unitName', key: 'unitName', responsive: ['lg'] },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title={t('nav.enterprises')}
+        extra={
+          canWriteRecords(me.role) ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/enterprises/new')}>
+              {t('enterprise.create')}
+            </Button>
+          ) : undefined
+        }
+      />
+      {!seesUnitRecords(me.role) ? <Alert type="info" showIcon title={t('common.departmentNotice')} style={{ marginBottom: 16 }} /> : null}
+      <Flex className="zs-filters" gap="small" wrap>
+        <Input.Search
+          key={q ?? ''}
+          defaultValue={q}
+          allowClear
+          enterButton
+          placeholder={t('enterprise.searchPlaceholder')}
+          aria-label={t('enterprise.searchPlaceholder')}
+          onSearch={(value) => filters.update({ q: value.trim() })}
+          style={{ maxWidth: 420 }}
+        />
+      </Flex>
+      <ErrorAlert error={error} />
+      <Table<TEnterprise>
+        rowKey="id"
+        columns={columns}
+        dataSource={data?.items ?? []}
+        loading={isFetching}
+        pagination={{
+          current: page,
+          pageSize,
+          total: data?.total ?? 0,
+          showSizeChanger: true,
+          showTotal: (total) => t('enterprise.total', { total }),
+          onChange: (nextPage, nextSize) => filters.update({ page: nextSize !== pageSize ? 1 : nextPage, pageSize: nextSize }),
+        }}
+      />
+    </>
+  );
+}

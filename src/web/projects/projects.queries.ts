@@ -1,0 +1,35 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { ProjectState } from '../../domain/stages.ts';
+import type { TCreateProjectRequest, TProject, TUpdateProjectRequest, ZProjectPage } from '../../shared/projects.ts';
+import { api } from '../api/client.ts';
+
+export type TProjectPage = z.infer<typeof ZProjectPage>;
+export type ProjectListFilters = { q?: string; unitId?: number; stage?: ProjectState; page: number; pageSize: number };
+
+export const PROJECTS_QUERY_KEY = ['projects'] as const;
+
+export function useProjectList(filters: ProjectListFilters) {
+  return useQuery({
+    queryKey: [...PROJECTS_QUERY_KEY, 'list', filters],
+    queryFn: ({ signal }) => api.get<TProjectPage>('/projects', filters, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useProject(id: number | undefined) {
+  return useQuery({
+    queryKey: [...PROJECTS_QUERY_KEY, 'one', id],
+    queryFn: ({ signal }) => api.get<TProject>(`/projects/${id}`, undefined, signal),
+    enabled: id !== undefined && Number.isInteger(id),
+  });
+}
+
+export function useSaveProject() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: { id?: number; body: TCreateProjectRequest | TUpdateProjectRequest }) =>
+      id === undefined ? api.post<TProject>('/projects', body as TCreateProjectRequest) : api.patch<TProject>(`/projects/${id}`, body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: PROJECTS_QUERY_KEY }),
+  });
+}

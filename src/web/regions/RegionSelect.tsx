@@ -1,0 +1,58 @@
+import { useMemo, useState } from 'react';
+import { Select, Spin } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import type { TRegion } from '../../shared/regions.ts';
+import { api } from '../api/client.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+import { useDebouncedValue } from '../ui/use-debounced-value.ts';
+
+type RegionOption = { value: string; label: string };
+
+export type RegionSelectProps = {
+  id?: string;
+  value?: string | null;
+  onChange?: (value: string | null) => void;
+  /** The full name of the region the form opens with (e.g. 湖北省襄阳市襄城区). */
+  initialLabel?: string | null;
+  disabled?: boolean;
+};
+
+/**
+ * A GB/T 2260 region, found by typing part of its name or code (深圳, 南山, 4403…); with nothing typed it
+ * offers the provinces.
+ */
+export function RegionSelect({ id, value, onChange, initialLabel, disabled }: RegionSelectProps) {
+  const { t } = useI18n();
+  const [search, setSearch] = useState('');
+  const q = useDebouncedValue(search.trim(), 250);
+  const { data, isFetching } = useQuery({
+    queryKey: ['regions', q],
+    queryFn: async ({ signal }) => (await api.get<{ items: TRegion[] }>('/regions', { q }, signal)).items,
+    enabled: !disabled,
+    staleTime: Infinity,
+  });
+
+  const options = useMemo<RegionOption[]>(() => {
+    const found = (data ?? []).map((region) => ({ value: region.code, label: region.fullName }));
+    if (value && initialLabel && !found.some((option) => option.value === value)) found.unshift({ value, label: initialLabel });
+    return found;
+  }, [data, value, initialLabel]);
+
+  return (
+    <Select<string, RegionOption>
+      id={id}
+      value={value ?? undefined}
+      onChange={(next) => onChange?.(next ?? null)}
+      options={options}
+      showSearch={{ filterOption: false, onSearch: setSearch }}
+      onOpenChange={(open) => {
+        if (!open) setSearch('');
+      }}
+      allowClear
+      disabled={disabled}
+      placeholder={t('region.searchHint')}
+      notFoundContent={isFetching ? <Spin size="small" /> : t('common.noMatch')}
+      style={{ width: '100%' }}
+    />
+  );
+}

@@ -1,0 +1,32 @@
+import type { ReactNode } from 'react';
+import { Button, Flex, Typography } from 'antd';
+import { ArrowLeftOutlined } from '@ant-design/icons';
+import { useI18n } from '../i18n/i18n.tsx';
+
+export type PageHeaderProps = {
+  title: ReactNode;
+  subTitle?: ReactNode;
+  /** Buttons on the right; they wrap under the title on a phone. */
+  extra?: ReactNode;
+  onBack?: () => void;
+};
+
+export function PageHeader({ title, subTitle, extra, onBack }: PageHeaderProps) {
+  const { t } = useI18n();
+  return (
+    <Flex className="zs-page-header" justify="space-between" align="center" wrap gap="small">
+      <Flex align="center" gap="small" wrap style={{ minWidth: 0 }}>
+        {onBack ? <Button type="text" icon={<ArrowLeftOutlined />} aria-label={t('action.back')} onClick={onBack} /> : null}
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {title}
+        </Typography.Title>
+        {subTitle ? <Typography.Text type="secondary">{subTitle}</Typography.Text> : null}
+      </Flex>
+      {extra ? (
+        <Flex gap="small" wrap>
+          {extra}
+        </Flex>
+      ) : null}
+    </Flex>
+  );
+}

@@ -1,0 +1,43 @@
+import { useCallback } from 'react';
+import { useSearchParams } from 'react-router';
+
+export type UrlFilterValue = string | number | null | undefined;
+
+/**
+ * List filters and paging kept in the address (?q=…&page=2), so a reload, a shared link or the back button
+ * shows the same list. Changing any filter but the page goes back to page 1.
+ */
+export function useUrlFilters() {
+  const [params, setParams] = useSearchParams();
+
+  const text = useCallback((name: string): string | undefined => params.get(name) || undefined, [params]);
+
+  const number = useCallback(
+    (name: string, fallback?: number): number | undefined => {
+      const raw = params.get(name);
+      const value = raw === null ? NaN : Number(raw);
+      return Number.isInteger(value) && value > 0 ? value : fallback;
+    },
+    [params],
+  );
+
+  const update = useCallback(
+    (patch: Record<string, UrlFilterValue>) => {
+      setParams(
+        (current) => {
+          const next = new URLSearchParams(current);
+          for (const [name, value] of Object.entries(patch)) {
+            if (value === undefined || value === null || value === '') next.delete(name);
+            else next.set(name, String(value));
+          }
+          if (!('page' in patch)) next.delete('page');
+          return next;
+        },
+        { replace: true },
+      );
+    },
+    [setParams],
+  );
+
+  return { text, number, update };
+}
