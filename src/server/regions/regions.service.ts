@@ -16,7 +16,9 @@ function load(): Map<string, TRegion> {
   byCode = new Map();
   for (const region of raw.values()) {
     const names: string[] = [];
-    for (let r: typeof region | undefined = region; r; r = r.parentCode ? raw.get(r.parentCode) : undefined) names.unshift(r.name);
+    // At most three levels (province → city → county); the bound also guards against a bad parent link.
+    let r: typeof region | undefined = region;
+    for (let depth = 0; r && depth < 3; depth++, r = r.parentCode ? raw.get(r.parentCode) : undefined) names.unshift(r.name);
     byCode.set(region.code, { ...region, fullName: names.join('') });
   }
   return byCode;
