@@ -1,14 +1,17 @@
 import type { LightMyRequestResponse } from 'fastify';
-import { sql } from 'drizzle-orm';
+import { expect } from 'vitest';
+import { asc, count, eq, sql } from 'drizzle-orm';
 import { buildApp } from '../../src/server/app.ts';
 import { queryRows, type Database, type Db } from '../../src/server/db/client.ts';
 import { latestMigration } from '../../src/server/db/migrate.ts';
-import { enterprises, projects, units, users } from '../../src/server/db/schema.ts';
+import { auditLog, enterprises, projects, sessions, units, users } from '../../src/server/db/schema.ts';
 import { hashPassword } from '../../src/server/auth/passwords.ts';
 import { unitPath, type UnitKind } from '../../src/domain/units.ts';
+import { isValidCreditCode } from '../../src/domain/credit-code.ts';
 import type { Role } from '../../src/domain/roles.ts';
 import type { ProjectState } from '../../src/domain/stages.ts';
 import type { ZApp } from '../../src/server/deps.ts';
+import type { ApiErrorBody } from '../../src/shared/errors.ts';
 import { openTestDatabase } from './test-db.ts';
 
 export const TEST_PASSWORD = 'Test-pass-2026';
@@ -22,18 +25,25 @@ export class TestClock {
   }
 }
 
+/** A request the app answered, with the id Fastify gave it (the id its log lines and audit rows carry). */
+export type AnsweredRequest = { id: string; method: string; url: string; statusCode: number };
+
 export type TestApp = {
   app: ZApp;
   db: Db;
   database: Database;
   clock: TestClock;
   given: Given;
+  read: Read;
+  /** Every request answered so far, oldest first. */
+  requests: AnsweredRequest[];
   close(): Promise<void>;
 };
 
 export async function createTestApp(options: { idleMinutes?: number } = {}): Promise<TestApp> {
   const database = await openTestDatabase();
   const clock = new TestClock();
+  const requests: AnsweredRequest[] = [];
   const app = await buildApp({
     db: database.db,
     databaseKind: database.kind,
@@ -44,6 +54,9 @@ export async function createTestApp(options: { idleMinutes?: number } = {}): Pro
     secureCookies: false,
     webDist: null,
   });
+  app.addHook('onResponse', async (request, reply) => {
+    requests.push({ id: String(request.id), method: request.method, url: request.url, statusCode: reply.statusCode });
+  });
   await app.ready();
   return {
     app,
@@ -51,6 +64,8 @@ export async function createTestApp(options: { idleMinutes?: number } = {}): Pro
     database,
     clock,
     given: new Given(database.db),
+    read: new Read(database.db),
+    requests,
     close: async () => {
       await app.close();
       await database.close();
@@ -59,6 +74,48 @@ export async function createTestApp(options: { idleMinutes?: number } = {}): Pro
 }
 
 let passwordHash: Promise<string> | undefined;
+
+/** Reads rows straight from the database, to check what a request did or did not change. */
+export class Read {
+  constructor(private readonly db: Db) {}
+
+  async unit(id: number) {
+    return (await this.db.select().from(units).where(eq(units.id, id)))[0];
+  }
+  async user(id: number) {
+    return (await this.db.select().from(users).where(eq(users.id, id)))[0];
+  }
+  async enterprise(id: number) {
+    return (await this.db.select().from(enterprises).where(eq(enterprises.id, id)))[0];
+  }
+  async project(id: number) {
+    return (await this.db.select().from(projects).where(eq(projects.id, id)))[0];
+  }
+  /** The whole audit trail, oldest first. */
+  async audit() {
+    return this.db.select().from(auditLog).orderBy(asc(auditLog.id));
+  }
+  /** How many rows each table holds: a refused request must leave every count as it was. */
+  async counts() {
+    const n = async (table: typeof units | typeof users | typeof enterprises | typeof projects | typeof auditLog | typeof sessions) =>
+      Number((await this.db.select({ n: count() }).from(table))[0]!.n);
+    return {
+      units: await n(units),
+      users: await n(users),
+      enterprises: await n(enterprises),
+      projects: await n(projects),
+      audit: await n(auditLog),
+      sessions: await n(sessions),
+    };
+  }
+}
+
+/** A valid 统一社会信用代码 that differs for every n: 17 characters and the one check character that fits. */
+export function creditCode(n: number): string {
+  const body = '91420600' + String(n).padStart(9, '0');
+  const check = [...'0123456789ABCDEFGHJKLMNPQRTUWXY'].find((c) => isValidCreditCode(body + c));
+  return body + check!;
+}
 
 /** Builders for test records, written straight to the database (no audit rows: they are the world, not the act). */
 export class Given {
@@ -134,8 +191,8 @@ export class Given {
     const staffA = await this.user({ unit: countyA, role: 'staff', username: 'staff_a' });
     const staffB = await this.user({ unit: countyB, role: 'staff', username: 'staff_b' });
     const leaderA = await this.user({ unit: countyA, role: 'leader', username: 'leader_a' });
-    const enterpriseA = await this.enterprise({ unit: countyA, name: '甲县测试企业有限公司' });
-    const enterpriseB = await this.enterprise({ unit: countyB, name: '乙县测试企业有限公司' });
+    const enterpriseA = await this.enterprise({ unit: countyA, name: '甲县测试企业有限公司', creditCode: creditCode(1) });
+    const enterpriseB = await this.enterprise({ unit: countyB, name: '乙县测试企业有限公司', creditCode: creditCode(2) });
     const projectA = await this.project({ unit: countyA, investor: enterpriseA, name: '甲县测试项目' });
     const projectB = await this.project({ unit: countyB, investor: enterpriseB, name: '乙县测试项目' });
     return { city, countyA, countyB, parkA, bureau, department, staffA, staffB, leaderA, enterpriseA, enterpriseB, projectA, projectB };
@@ -161,4 +218,14 @@ export function call(app: ZApp, session: Session | null, method: Method, url: st
     headers: session ? { cookie: session.cookie } : {},
     ...(payload === undefined ? {} : { payload: payload as object }),
   });
+}
+
+/** Checks an API error: status, catalogue code, the field it names (if any) and a message in both languages. */
+export function expectApiError(response: LightMyRequestResponse, status: number, code: string, field?: string): void {
+  expect(response.statusCode, response.body).toBe(status);
+  const { error } = response.json() as ApiErrorBody;
+  expect(error.code).toBe(code);
+  expect(error.field).toBe(field);
+  expect(error.message['zh-CN']).toMatch(/\S/);
+  expect(error.message.en).toMatch(/\S/);
 }

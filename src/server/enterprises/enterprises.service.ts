@@ -115,7 +115,8 @@ export async function updateEnterprise(ctx: ServiceContext, id: number, input: T
   try {
     return await ctx.db.transaction(async (tx) => {
       const before = await loadInScope(ctx, id, tx);
-      if (input.unitId !== undefined) await requireUnitInScope(ctx, input.unitId, 'unitId');
+      // Checks read through the transaction: the embedded database has one connection, which the transaction holds.
+      if (input.unitId !== undefined) await requireUnitInScope({ ...ctx, db: tx }, input.unitId, 'unitId');
       checkRegion(input.hqRegionCode);
       const [row] = await tx
         .update(enterprises)

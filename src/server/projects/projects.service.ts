@@ -89,9 +89,11 @@ export async function updateProject(ctx: ServiceContext, id: number, input: TUpd
   assertCanWrite(ctx.caller);
   return ctx.db.transaction(async (tx) => {
     const before = await loadInScope(ctx, id, tx);
-    if (input.unitId !== undefined) await requireUnitInScope(ctx, input.unitId, 'unitId');
+    // Checks read through the transaction: the embedded database has one connection, which the transaction holds.
+    const txCtx = { ...ctx, db: tx };
+    if (input.unitId !== undefined) await requireUnitInScope(txCtx, input.unitId, 'unitId');
     if (input.investorEnterpriseId !== undefined) {
-      await requireEnterpriseInScope(ctx, input.investorEnterpriseId, 'investorEnterpriseId');
+      await requireEnterpriseInScope(txCtx, input.investorEnterpriseId, 'investorEnterpriseId');
     }
     const [row] = await tx
       .update(projects)

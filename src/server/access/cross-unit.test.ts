@@ -1,0 +1,353 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LightMyRequestResponse } from 'fastify';
+import {
+  call,
+  createTestApp,
+  expectApiError,
+  logIn,
+  type Given,
+  type Session,
+  type TestApp,
+} from '../../../test/support/test-app.ts';
+import type { ZApp } from '../deps.ts';
+
+/**
+ * The cross-unit rule, endpoint by endpoint: staff of 乙县 (county B) reach nothing of 甲县 (county A) or the
+ * park below it. Every call is made by staff_b against A's records; afterwards the rows are read back from
+ * the database to show nothing changed. The table below must name every /api route the app registers.
+ */
+
+type World = Awaited<ReturnType<Given['twoCounties']>> & {
+  enterpriseParkA: { id: number };
+  projectParkA: { id: number };
+  emptyTownA: { id: number };
+};
+type Ctx = { t: TestApp; w: World; staffA: Session; staffB: Session };
+type Case = { public: string } | { run: (c: Ctx) => Promise<void> };
+
+/** A GET by staff_b, also sent as HEAD (Fastify answers HEAD with the GET handler): both must agree. */
+async function getAsStaffB(c: Ctx, url: string): Promise<LightMyRequestResponse> {
+  const response = await call(c.t.app, c.staffB, 'GET', url);
+  const head = await c.t.app.inject({ method: 'HEAD', url, headers: { cookie: c.staffB.cookie } });
+  expect(head.statusCode, `HEAD ${url}`).toBe(response.statusCode);
+  return response;
+}
+
+function ids(response: LightMyRequestResponse): number[] {
+  expect(response.statusCode, response.body).toBe(200);
+  return (response.json() as { items: { id: number }[] }).items.map((item) => item.id);
+}
+
+function expectEmptyPage(response: LightMyRequestResponse): void {
+  expect(response.statusCode, response.body).toBe(200);
+  expect(response.json()).toMatchObject({ items: [], total: 0 });
+}
+
+const CASES: Record<string, Case> = {
+  'GET /api/health': { public: 'liveness probe, no data of any unit' },
+  'GET /api/openapi.json': { public: 'the API description, no data of any unit' },
+  'POST /api/auth/login': { public: 'anyone may try to log in; it answers only about the account named' },
+
+  'POST /api/auth/logout': {
+    run: async ({ t, w, staffA, staffB }) => {
+      const ownSession = await logIn(t.app, 'staff_b');
+      const before = await t.read.counts();
+      expect((await call(t.app, ownSession, 'POST', '/api/auth/logout')).statusCode).toBe(200);
+      expect((await t.read.counts()).sessions).toBe(before.sessions - 1);
+      expect((await call(t.app, ownSession, 'GET', '/api/auth/me')).statusCode).toBe(401);
+      // Only the caller's own session ended: staff_a and staff_b's other session carry on.
+      expect((await call(t.app, staffA, 'GET', '/api/auth/me')).json()).toMatchObject({ id: w.staffA.id });
+      expect((await call(t.app, staffB, 'GET', '/api/auth/me')).json()).toMatchObject({ id: w.staffB.id });
+    },
+  },
+  'GET /api/auth/me': {
+    run: async (c) => {
+      const response = await getAsStaffB(c, '/api/auth/me');
+      expect(response.json()).toMatchObject({ id: c.w.staffB.id, unitId: c.w.countyB.id, unitName: '乙县' });
+    },
+  },
+  'POST /api/auth/password': {
+    run: async ({ t, w }) => {
+      const colleague = await t.given.user({ unit: w.countyB, role: 'staff' });
+      const session = await logIn(t.app, colleague.username);
+      const staffABefore = await t.read.user(w.staffA.id);
+      const response = await call(t.app, session, 'POST', '/api/auth/password', {
+        currentPassword: 'Test-pass-2026',
+        newPassword: 'Brand-new-pass-7',
+      });
+      expect(response.statusCode, response.body).toBe(200);
+      expect((await t.read.user(colleague.id))!.passwordHash).not.toBe(staffABefore!.passwordHash);
+      expect(await t.read.user(w.staffA.id)).toEqual(staffABefore);
+    },
+  },
+  'PUT /api/auth/locale': {
+    run: async ({ t, w, staffB }) => {
+      const staffABefore = await t.read.user(w.staffA.id);
+      expect((await call(t.app, staffB, 'PUT', '/api/auth/locale', { locale: 'en' })).statusCode).toBe(200);
+      expect((await t.read.user(w.staffB.id))!.locale).toBe('en');
+      expect(await t.read.user(w.staffA.id)).toEqual(staffABefore);
+    },
+  },
+  'GET /api/regions': {
+    run: async (c) => {
+      // Reference data (GB/T 2260), the same for every logged-in user: nothing unit-owned in it.
+      const forB = await getAsStaffB(c, '/api/regions?q=襄阳');
+      const forA = await call(c.t.app, c.staffA, 'GET', '/api/regions?q=襄阳');
+      expect(forB.statusCode).toBe(200);
+      expect(forB.json()).toEqual(forA.json());
+    },
+  },
+
+  'GET /api/units': {
+    run: async (c) => {
+      expect(ids(await call(c.t.app, c.staffA, 'GET', '/api/units'))).toEqual(
+        expect.arrayContaining([c.w.countyA.id, c.w.parkA.id, c.w.emptyTownA.id]),
+      );
+      expect(ids(await getAsStaffB(c, '/api/units'))).toEqual([c.w.countyB.id]);
+    },
+  },
+  'POST /api/units': {
+    run: async ({ t, w, staffB }) => {
+      const before = await t.read.counts();
+      const response = await call(t.app, staffB, 'POST', '/api/units', { code: 'X1', name: '乙县伸进甲县的园区', kind: 'park', parentId: w.countyA.id });
+      expectApiError(response, 403, 'auth.forbidden');
+      expect(await t.read.counts()).toEqual(before);
+    },
+  },
+  'PATCH /api/units/:id': {
+    run: async ({ t, w, staffB }) => {
+      const before = await t.read.unit(w.countyA.id);
+      expectApiError(await call(t.app, staffB, 'PATCH', `/api/units/${w.countyA.id}`, { name: '改名' }), 403, 'auth.forbidden');
+      expectApiError(await call(t.app, staffB, 'PATCH', `/api/units/${w.parkA.id}`, { parentId: w.countyB.id }), 403, 'auth.forbidden');
+      expect(await t.read.unit(w.countyA.id)).toEqual(before);
+      expect((await t.read.unit(w.parkA.id))!.parentId).toBe(w.countyA.id);
+    },
+  },
+  'DELETE /api/units/:id': {
+    run: async ({ t, w, staffB }) => {
+      const before = await t.read.unit(w.emptyTownA.id);
+      expectApiError(await call(t.app, staffB, 'DELETE', `/api/units/${w.emptyTownA.id}`), 403, 'auth.forbidden');
+      expect(await t.read.unit(w.emptyTownA.id)).toEqual(before);
+    },
+  },
+
+  'GET /api/users': {
+    run: async (c) => {
+      expectApiError(await getAsStaffB(c, '/api/users'), 403, 'auth.forbidden');
+      expectApiError(await getAsStaffB(c, `/api/users?unitId=${c.w.countyA.id}`), 403, 'auth.forbidden');
+    },
+  },
+  'POST /api/users': {
+    run: async ({ t, w, staffB }) => {
+      const before = await t.read.counts();
+      const response = await call(t.app, staffB, 'POST', '/api/users', {
+        username: 'planted',
+        displayName: '安插',
+        role: 'staff',
+        unitId: w.countyA.id,
+        password: 'Planted-pass-99',
+      });
+      expectApiError(response, 403, 'auth.forbidden');
+      expect(await t.read.counts()).toEqual(before);
+    },
+  },
+  'PATCH /api/users/:id': {
+    run: async ({ t, w, staffA, staffB }) => {
+      const before = await t.read.user(w.staffA.id);
+      const response = await call(t.app, staffB, 'PATCH', `/api/users/${w.staffA.id}`, { disabled: true, password: 'Taken-over-pass-1' });
+      expectApiError(response, 403, 'auth.forbidden');
+      expect(await t.read.user(w.staffA.id)).toEqual(before);
+      expect((await call(t.app, staffA, 'GET', '/api/auth/me')).statusCode).toBe(200);
+    },
+  },
+
+  'GET /api/audit': {
+    run: async (c) => {
+      expectApiError(await getAsStaffB(c, '/api/audit'), 403, 'auth.forbidden');
+      expectApiError(await getAsStaffB(c, `/api/audit?entity=project&entityId=${c.w.projectA.id}`), 403, 'auth.forbidden');
+    },
+  },
+
+  'GET /api/enterprises': {
+    run: async (c) => {
+      const { w } = c;
+      expect(ids(await call(c.t.app, c.staffA, 'GET', '/api/enterprises'))).toEqual(
+        expect.arrayContaining([w.enterpriseA.id, w.enterpriseParkA.id]),
+      );
+      expect(ids(await getAsStaffB(c, '/api/enterprises?pageSize=200'))).toEqual([w.enterpriseB.id]);
+      expectEmptyPage(await getAsStaffB(c, `/api/enterprises?q=${encodeURIComponent('甲县')}`));
+      expectEmptyPage(await getAsStaffB(c, `/api/enterprises?q=${w.enterpriseA.creditCode}`));
+    },
+  },
+  'GET /api/enterprises/:id': {
+    run: async (c) => {
+      expect((await call(c.t.app, c.staffA, 'GET', `/api/enterprises/${c.w.enterpriseA.id}`)).statusCode).toBe(200);
+      expectApiError(await getAsStaffB(c, `/api/enterprises/${c.w.enterpriseA.id}`), 404, 'notFound');
+      expectApiError(await getAsStaffB(c, `/api/enterprises/${c.w.enterpriseParkA.id}`), 404, 'notFound');
+    },
+  },
+  'POST /api/enterprises': {
+    run: async ({ t, w, staffB }) => {
+      const before = await t.read.counts();
+      for (const unit of [w.countyA, w.parkA]) {
+        const response = await call(t.app, staffB, 'POST', '/api/enterprises', { name: '挂到甲县的企业有限公司', unitId: unit.id });
+        expectApiError(response, 400, 'project.unitOutOfScope', 'unitId');
+      }
+      expect(await t.read.counts()).toEqual(before);
+    },
+  },
+  'PATCH /api/enterprises/:id': {
+    run: async ({ t, w, staffB }) => {
+      const a = await t.read.enterprise(w.enterpriseA.id);
+      const b = await t.read.enterprise(w.enterpriseB.id);
+      const audit = (await t.read.counts()).audit;
+      expectApiError(await call(t.app, staffB, 'PATCH', `/api/enterprises/${w.enterpriseA.id}`, { name: '被乙县改名' }), 404, 'notFound');
+      expectApiError(await call(t.app, staffB, 'PATCH', `/api/enterprises/${w.enterpriseA.id}`, { unitId: w.countyB.id }), 404, 'notFound');
+      expectApiError(
+        await call(t.app, staffB, 'PATCH', `/api/enterprises/${w.enterpriseB.id}`, { unitId: w.countyA.id }),
+        400,
+        'project.unitOutOfScope',
+        'unitId',
+      );
+      expect(await t.read.enterprise(w.enterpriseA.id)).toEqual(a);
+      expect(await t.read.enterprise(w.enterpriseB.id)).toEqual(b);
+      expect((await t.read.counts()).audit).toBe(audit);
+    },
+  },
+
+  'GET /api/projects': {
+    run: async (c) => {
+      const { w } = c;
+      expect(ids(await call(c.t.app, c.staffA, 'GET', '/api/projects'))).toEqual(expect.arrayContaining([w.projectA.id, w.projectParkA.id]));
+      expect(ids(await call(c.t.app, c.staffA, 'GET', `/api/projects?unitId=${w.countyA.id}`))).toEqual([w.projectA.id]);
+      expect(ids(await getAsStaffB(c, '/api/projects?pageSize=200'))).toEqual([w.projectB.id]);
+      expectEmptyPage(await getAsStaffB(c, `/api/projects?unitId=${w.countyA.id}`));
+      expectEmptyPage(await getAsStaffB(c, `/api/projects?unitId=${w.parkA.id}`));
+      expectEmptyPage(await getAsStaffB(c, `/api/projects?unitId=${w.countyA.id}&stage=signed`));
+      expectEmptyPage(await getAsStaffB(c, `/api/projects?q=${encodeURIComponent('甲县')}`));
+    },
+  },
+  'GET /api/projects/:id': {
+    run: async (c) => {
+      expect((await call(c.t.app, c.staffA, 'GET', `/api/projects/${c.w.projectA.id}`)).statusCode).toBe(200);
+      expectApiError(await getAsStaffB(c, `/api/projects/${c.w.projectA.id}`), 404, 'notFound');
+      expectApiError(await getAsStaffB(c, `/api/projects/${c.w.projectParkA.id}`), 404, 'notFound');
+    },
+  },
+  'POST /api/projects': {
+    run: async ({ t, w, staffB }) => {
+      const before = await t.read.counts();
+      const base = { name: '越界项目', totalInvestmentYuan: 1_000_000 };
+      expectApiError(
+        await call(t.app, staffB, 'POST', '/api/projects', { ...base, unitId: w.countyA.id, investorEnterpriseId: w.enterpriseB.id }),
+        400,
+        'project.unitOutOfScope',
+        'unitId',
+      );
+      expectApiError(
+        await call(t.app, staffB, 'POST', '/api/projects', { ...base, unitId: w.countyB.id, investorEnterpriseId: w.enterpriseA.id }),
+        400,
+        'project.investorOutOfScope',
+        'investorEnterpriseId',
+      );
+      expect(await t.read.counts()).toEqual(before);
+    },
+  },
+  'PATCH /api/projects/:id': {
+    run: async ({ t, w, staffB }) => {
+      const a = await t.read.project(w.projectA.id);
+      const b = await t.read.project(w.projectB.id);
+      const audit = (await t.read.counts()).audit;
+      expectApiError(await call(t.app, staffB, 'PATCH', `/api/projects/${w.projectA.id}`, { stage: 'terminated' }), 404, 'notFound');
+      expectApiError(await call(t.app, staffB, 'PATCH', `/api/projects/${w.projectA.id}`, { unitId: w.countyB.id }), 404, 'notFound');
+      expectApiError(
+        await call(t.app, staffB, 'PATCH', `/api/projects/${w.projectB.id}`, { unitId: w.countyA.id }),
+        400,
+        'project.unitOutOfScope',
+        'unitId',
+      );
+      expectApiError(
+        await call(t.app, staffB, 'PATCH', `/api/projects/${w.projectB.id}`, { investorEnterpriseId: w.enterpriseA.id }),
+        400,
+        'project.investorOutOfScope',
+        'investorEnterpriseId',
+      );
+      expect(await t.read.project(w.projectA.id)).toEqual(a);
+      expect(await t.read.project(w.projectB.id)).toEqual(b);
+      expect((await t.read.counts()).audit).toBe(audit);
+    },
+  },
+};
+
+/** Every route the app registered, as "METHOD /path", read from Fastify's own route tree. */
+function registeredRoutes(app: ZApp): string[] {
+  const routes: string[] = [];
+  const stack: { depth: number; path: string }[] = [];
+  for (const line of app.printRoutes({ commonPrefix: false }).split('\n')) {
+    const match = /^([\s│├└─]*)(\S.*?)(?: \(([A-Z, -]+)\))?$/.exec(line);
+    if (!match) continue;
+    const depth = match[1]!.length;
+    while (stack.length && stack[stack.length - 1]!.depth >= depth) stack.pop();
+    const path = (stack[stack.length - 1]?.path ?? '') + match[2]!;
+    stack.push({ depth, path });
+    for (const method of (match[3] ?? '').split(', ')) {
+      if (/^[A-Z]+$/.test(method)) routes.push(`${method} ${path}`);
+    }
+  }
+  return routes;
+}
+
+describe('cross-unit access: staff of 乙县 against 甲县', () => {
+  let c: Ctx;
+  beforeAll(async () => {
+    const t = await createTestApp();
+    const world = await t.given.twoCounties();
+    const enterpriseParkA = await t.given.enterprise({ unit: world.parkA, name: '甲县园区企业有限公司' });
+    const w: World = {
+      ...world,
+      enterpriseParkA,
+      projectParkA: await t.given.project({ unit: world.parkA, investor: enterpriseParkA, name: '甲县园区项目' }),
+      emptyTownA: await t.given.unit({ kind: 'town', parent: world.countyA, name: '甲县空镇' }),
+    };
+    c = { t, w, staffA: await logIn(t.app, 'staff_a'), staffB: await logIn(t.app, 'staff_b') };
+  });
+  afterAll(() => c.t.close());
+
+  it('has a case for every /api route the app registers, and no case for a route that is gone', () => {
+    const routes = registeredRoutes(c.t.app).filter((route) => route.split(' ')[1]!.startsWith('/api/'));
+    // The reading of the route tree itself: it must find what the OpenAPI document and a known route say.
+    expect(routes).toContain('GET /api/projects/:id');
+    expect(routes).toContain('DELETE /api/units/:id');
+    expect(routes.length).toBeGreaterThanOrEqual(25);
+    const missing = routes.filter((route) => {
+      const [method, path] = route.split(' ');
+      // HEAD is Fastify's copy of a GET route; every GET case sends its calls as HEAD too.
+      return !CASES[method === 'HEAD' ? `GET ${path}` : route];
+    });
+    expect(missing, 'routes without a cross-unit case').toEqual([]);
+    expect(Object.keys(CASES).filter((route) => !routes.includes(route)), 'cases for routes that do not exist').toEqual([]);
+  });
+
+  it('the route list agrees with the OpenAPI document', async () => {
+    const doc = (await c.t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, object> };
+    const routes = registeredRoutes(c.t.app);
+    for (const [path, operations] of Object.entries(doc.paths)) {
+      for (const method of Object.keys(operations)) {
+        expect(routes).toContain(`${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`);
+      }
+    }
+  });
+
+  for (const [route, entry] of Object.entries(CASES)) {
+    if ('public' in entry) {
+      it(`${route} is public: ${entry.public}`, async () => {
+        const [method, path] = route.split(' ') as ['GET' | 'POST', string];
+        const response = await c.t.app.inject({ method, url: path, ...(method === 'POST' ? { payload: {} } : {}) });
+        // Public means no session is asked for: whatever it answers, it is not "please log in".
+        expect(response.statusCode).not.toBe(401);
+      });
+    } else {
+      it(route, () => entry.run(c));
+    }
+  }
+});
