@@ -1,5 +1,4 @@
-import { and, count, desc, eq, getTableColumns, ilike, inArray, or } from 'drizzle-orm';
-import { offsetOf, toPage, totalCount } from '../db/paging.ts';
+import { and, count, desc, eq, ilike, inArray, or } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { enterprises } from '../db/schema.ts';
 import type { ServiceContext } from '../context.ts';
@@ -35,14 +34,14 @@ export async function listEnterprises(ctx: ServiceContext, options: ListEnterpri
     options.q ? or(ilike(enterprises.name, `%${options.q}%`), eq(enterprises.creditCode, options.q.toUpperCase())) : undefined,
   );
   const rows = await ctx.db
-    .select({ ...getTableColumns(enterprises), total: totalCount() })
+    .select()
     .from(enterprises)
     .where(where)
     .orderBy(desc(enterprises.id))
     .limit(options.pageSize)
-    .offset(offsetOf(options));
-  const countAll = async () => Number((await ctx.db.select({ n: count() }).from(enterprises).where(where))[0]?.n ?? 0);
-  return toPage(rows, options, countAll, (page) => toEnterprises(ctx.db, page));
+    .offset((options.page - 1) * options.pageSize);
+  const [{ total } = { total: 0 }] = await ctx.db.select({ total: count() }).from(enterprises).where(where);
+  return { items: await toEnterprises(ctx.db, rows), total: Number(total), page: options.page, pageSize: options.pageSize };
 }
 
 async function loadInScope(ctx: ServiceContext, id: number, db: Db = ctx.db): Promise<EnterpriseRow> {

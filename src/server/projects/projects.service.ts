@@ -1,5 +1,4 @@
-import { and, count, desc, eq, getTableColumns, ilike } from 'drizzle-orm';
-import { offsetOf, toPage, totalCount } from '../db/paging.ts';
+import { and, count, desc, eq, ilike } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { projects } from '../db/schema.ts';
 import type { ServiceContext } from '../context.ts';
@@ -42,14 +41,14 @@ export async function listProjects(ctx: ServiceContext, options: ListProjectsOpt
     options.q ? ilike(projects.name, `%${options.q}%`) : undefined,
   );
   const rows = await ctx.db
-    .select({ ...getTableColumns(projects), total: totalCount() })
+    .select()
     .from(projects)
     .where(where)
     .orderBy(desc(projects.id))
     .limit(options.pageSize)
-    .offset(offsetOf(options));
-  const countAll = async () => Number((await ctx.db.select({ n: count() }).from(projects).where(where))[0]?.n ?? 0);
-  return toPage(rows, options, countAll, (page) => toProjects(ctx.db, page));
+    .offset((options.page - 1) * options.pageSize);
+  const [{ total } = { total: 0 }] = await ctx.db.select({ total: count() }).from(projects).where(where);
+  return { items: await toProjects(ctx.db, rows), total: Number(total), page: options.page, pageSize: options.pageSize };
 }
 
 async function loadInScope(ctx: ServiceContext, id: number, db: Db = ctx.db): Promise<ProjectRow> {

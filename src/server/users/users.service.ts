@@ -1,5 +1,4 @@
-import { and, asc, count, eq, getTableColumns, ilike, or, sql } from 'drizzle-orm';
-import { offsetOf, toPage, totalCount } from '../db/paging.ts';
+import { and, asc, count, eq, ilike, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { sessions, users } from '../db/schema.ts';
 import type { ServiceContext } from '../context.ts';
@@ -47,14 +46,14 @@ export async function listUsers(ctx: ServiceContext, options: ListUsersOptions) 
     options.unitId ? eq(users.unitId, options.unitId) : undefined,
   );
   const rows = await ctx.db
-    .select({ ...getTableColumns(users), total: totalCount() })
+    .select()
     .from(users)
     .where(where)
     .orderBy(asc(users.unitId), asc(users.username))
     .limit(options.pageSize)
-    .offset(offsetOf(options));
-  const countAll = async () => Number((await ctx.db.select({ n: count() }).from(users).where(where))[0]?.n ?? 0);
-  return toPage(rows, options, countAll, (page) => toUsers(ctx.db, page));
+    .offset((options.page - 1) * options.pageSize);
+  const [{ total } = { total: 0 }] = await ctx.db.select({ total: count() }).from(users).where(where);
+  return { items: await toUsers(ctx.db, rows), total: Number(total), page: options.page, pageSize: options.pageSize };
 }
 
 /** A password the bureau sets is an initial one: the user must replace it at first login. */
