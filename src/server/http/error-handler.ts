@@ -28,7 +28,8 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
 
 function validationBody(item: ValidationItem) {
   const field = item.instancePath.replace(/^\//, '').replace(/\//g, '.') || undefined;
-  const catalogueCode = item.params.errorCode as string | undefined;
+  // A custom zod issue (catalogueIssue) keeps its own params, under the item's params.
+  const catalogueCode = (item.params.params as { errorCode?: string } | undefined)?.errorCode;
   if (catalogueCode && catalogueCode in ERRORS) return errorBody(catalogueCode as ErrorCode, { field });
   const isMissing = item.keyword === 'invalid_type' && item.message.includes('undefined');
   if (isMissing) return errorBody('validation.required', { field });
