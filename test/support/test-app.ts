@@ -220,6 +220,24 @@ export function call(app: ZApp, session: Session | null, method: Method, url: st
   });
 }
 
+/** Every route the app registered, as "METHOD /path" (HEAD included), read from Fastify's own route tree. */
+export function registeredRoutes(app: ZApp): string[] {
+  const routes: string[] = [];
+  const stack: { depth: number; path: string }[] = [];
+  for (const line of app.printRoutes({ commonPrefix: false }).split('\n')) {
+    const match = /^([\s│├└─]*)(\S.*?)(?: \(([A-Z, -]+)\))?$/.exec(line);
+    if (!match) continue;
+    const depth = match[1]!.length;
+    while (stack.length && stack[stack.length - 1]!.depth >= depth) stack.pop();
+    const path = (stack[stack.length - 1]?.path ?? '') + match[2]!;
+    stack.push({ depth, path });
+    for (const method of (match[3] ?? '').split(', ')) {
+      if (/^[A-Z]+$/.test(method)) routes.push(`${method} ${path}`);
+    }
+  }
+  return routes;
+}
+
 /** Checks an API error: status, catalogue code, the field it names (if any) and a message in both languages. */
 export function expectApiError(response: LightMyRequestResponse, status: number, code: string, field?: string): void {
   expect(response.statusCode, response.body).toBe(status);

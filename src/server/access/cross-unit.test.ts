@@ -5,11 +5,11 @@ import {
   createTestApp,
   expectApiError,
   logIn,
+  registeredRoutes,
   type Given,
   type Session,
   type TestApp,
 } from '../../../test/support/test-app.ts';
-import type { ZApp } from '../deps.ts';
 
 /**
  * The cross-unit rule, endpoint by endpoint: staff of 乙县 (county B) reach nothing of 甲县 (county A) or the
@@ -278,24 +278,6 @@ const CASES: Record<string, Case> = {
     },
   },
 };
-
-/** Every route the app registered, as "METHOD /path", read from Fastify's own route tree. */
-function registeredRoutes(app: ZApp): string[] {
-  const routes: string[] = [];
-  const stack: { depth: number; path: string }[] = [];
-  for (const line of app.printRoutes({ commonPrefix: false }).split('\n')) {
-    const match = /^([\s│├└─]*)(\S.*?)(?: \(([A-Z, -]+)\))?$/.exec(line);
-    if (!match) continue;
-    const depth = match[1]!.length;
-    while (stack.length && stack[stack.length - 1]!.depth >= depth) stack.pop();
-    const path = (stack[stack.length - 1]?.path ?? '') + match[2]!;
-    stack.push({ depth, path });
-    for (const method of (match[3] ?? '').split(', ')) {
-      if (/^[A-Z]+$/.test(method)) routes.push(`${method} ${path}`);
-    }
-  }
-  return routes;
-}
 
 describe('cross-unit access: staff of 乙县 against 甲县', () => {
   let c: Ctx;

@@ -25,7 +25,8 @@ export function authenticateHook({ db, settings, clock }: AuthHookOptions) {
   return async (request: FastifyRequest, _reply: FastifyReply) => {
     request.caller = null;
     request.sessionToken = null;
-    if (!request.url.startsWith('/api/')) return;
+    // The matched route, not the raw URL: "/%61pi/…" reaches the same routes as "/api/…".
+    if (!(request.routeOptions.url ?? request.url).startsWith('/api/')) return;
     const auth = request.routeOptions.config?.auth ?? 'session';
     if (auth === 'public') return;
     const token = request.cookies[SESSION_COOKIE];
