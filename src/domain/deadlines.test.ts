@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeDeadlines, RULES_26211, ruleProblem, summarizeDeadlines, type DeadlineRule } from './deadlines.ts';
+import { computeDeadlines, deadlineColumns, RULES_26211, ruleProblem, statusFromColumns, summarizeDeadlines, type DeadlineRule } from './deadlines.ts';
 
 const byKey = (deadlines: ReturnType<typeof computeDeadlines>) => Object.fromEntries(deadlines.map((d) => [d.rule.key, d]));
 
@@ -94,5 +94,23 @@ describe('a project’s deadline summary', () => {
       status: null,
       daysOverdue: 0,
     });
+  });
+});
+
+describe('deadline columns kept on the project row', () => {
+  it('keep the earliest open due date and warning day, and give the same light as the full computation', () => {
+    const stageDates = { signed: '2023-08-31' };
+    const columns = deadlineColumns('signed', stageDates, RULES_26211);
+    expect(columns).toEqual({ nextDueOn: '2023-10-31', nextDueRule: 'signedToRegistered', warnFromOn: '2023-10-16' });
+    for (const today of ['2023-09-01', '2023-10-15', '2023-10-16', '2023-10-31', '2023-11-01', '2024-03-01']) {
+      const full = summarizeDeadlines(computeDeadlines({ state: 'signed', stageDates, rules: RULES_26211, today }));
+      expect(statusFromColumns(columns, today), today).toBe(full.status);
+    }
+  });
+
+  it('are empty when nothing is pending', () => {
+    const done = { signed: '2023-01-01', registered: '2023-02-01', started: '2023-03-01', inStats: '2023-04-01' };
+    expect(deadlineColumns('inStats', done, RULES_26211)).toEqual({ nextDueOn: null, nextDueRule: null, warnFromOn: null });
+    expect(statusFromColumns({ nextDueOn: null, nextDueRule: null, warnFromOn: null }, '2024-01-01')).toBeNull();
   });
 });

@@ -108,3 +108,25 @@ export function summarizeDeadlines(deadlines: Deadline[]): ProjectDeadlineSummar
   const daysOverdue = Math.max(0, ...open.map((d) => -d.daysLeft));
   return { next, status: worst.status, daysOverdue };
 }
+
+export type DeadlineColumns = { nextDueOn: IsoDate | null; nextDueRule: string | null; warnFromOn: IsoDate | null };
+
+/**
+ * What a project row keeps so that lists can sort and filter by deadline in SQL: which deadlines are open does not
+ * depend on today, only their status does — overdue once today > nextDueOn, due soon once today >= warnFromOn.
+ */
+export function deadlineColumns(state: ProjectState, stageDates: StageDates, rules: DeadlineRule[]): DeadlineColumns {
+  // Any date works as "today" here: only open deadlines are read, and which are open does not depend on it.
+  const open = computeDeadlines({ state, stageDates, rules, today: '2000-01-01' }).filter((d) => d.open);
+  if (open.length === 0) return { nextDueOn: null, nextDueRule: null, warnFromOn: null };
+  const next = open.reduce((a, b) => (b.dueDate < a.dueDate ? b : a));
+  const warnFromOn = open.map((d) => addDays(d.dueDate, -d.rule.warnBeforeDays)).sort()[0]!;
+  return { nextDueOn: next.dueDate, nextDueRule: next.rule.key, warnFromOn };
+}
+
+/** A project's light from its kept columns, as the lists show it. */
+export function statusFromColumns(columns: DeadlineColumns, today: IsoDate): DeadlineStatus | null {
+  if (!columns.nextDueOn) return null;
+  if (today > columns.nextDueOn) return 'overdue';
+  return columns.warnFromOn && today >= columns.warnFromOn ? 'dueSoon' : 'onTrack';
+}

@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
 import {
   bigint,
+  customType,
+  date,
   bigserial,
   boolean,
   check,
@@ -146,12 +148,25 @@ export const projects = pgTable(
     /** 总投资 in whole 元. */
     totalInvestmentYuan: bigint('total_investment_yuan', { mode: 'number' }).notNull(),
     stage: text('stage').notNull().default('lead'),
+    // The dates each stage happened, folded from project_stage_events (kept here to filter and count fast).
+    signedOn: date('signed_on'),
+    registeredOn: date('registered_on'),
+    startedOn: date('started_on'),
+    producingOn: date('producing_on'),
+    inStatsOn: date('in_stats_on'),
+    lastEventOn: date('last_event_on'),
+    // The deadline state, recomputed whenever stages or rules change: the earliest open due date and the earliest
+    // day any open deadline turns "due soon". Status against today is then a comparison in SQL.
+    nextDueOn: date('next_due_on'),
+    nextDueRule: text('next_due_rule'),
+    warnFromOn: date('warn_from_on'),
     createdBy: integer('created_by').references(() => users.id, { onDelete: 'restrict' }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     index('projects_unit_idx').on(t.unitId),
+    index('projects_next_due_idx').on(t.nextDueOn),
     index('projects_investor_idx').on(t.investorEnterpriseId),
     check('projects_total_investment_check', sql`${t.totalInvestmentYuan} >= 0`),
     check(
@@ -159,5 +174,96 @@ export const projects = pgTable(
       sql`${t.stage} in ('lead','signed','registered','started','producing','inStats','stalled','terminated')`,
     ),
     check('projects_name_check', sql`length(trim(${t.name})) >= 2`),
+    check(
+      'projects_stage_dates_order_check',
+      sql`coalesce(${t.signedOn} <= ${t.registeredOn}, true) and coalesce(${t.signedOn} <= ${t.startedOn}, true)
+          and coalesce(${t.startedOn} <= ${t.producingOn}, true) and coalesce(${t.startedOn} <= ${t.inStatsOn}, true)`,
+    ),
+  ],
+);
+
+/** Deadline rules as data (domain.md §2), set by the bureau; migration 0002 seeds 26211. */
+export const deadlineRules = pgTable(
+  'deadline_rules',
+  {
+    id: serial('id').primaryKey(),
+    key: text('key').notNull(),
+    name: text('name').notNull(),
+    fromStage: text('from_stage').notNull(),
+    toStage: text('to_stage').notNull(),
+    amount: integer('amount').notNull(),
+    unit: text('unit').notNull(),
+    warnBeforeDays: integer('warn_before_days').notNull(),
+    colourOnTrack: text('colour_on_track').notNull().default('green'),
+    colourDueSoon: text('colour_due_soon').notNull().default('yellow'),
+    colourOverdue: text('colour_overdue').notNull().default('red'),
+    active: boolean('active').notNull().default(true),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('deadline_rules_key_key').on(t.key),
+    check('deadline_rules_amount_check', sql`${t.amount} > 0`),
+    check('deadline_rules_warn_check', sql`${t.warnBeforeDays} >= 0`),
+    check('deadline_rules_unit_check', sql`${t.unit} in ('months','days')`),
+    check(
+      'deadline_rules_stages_check',
+      sql`${t.fromStage} in ('signed','registered','started','producing') and ${t.toStage} in ('registered','started','producing','inStats')`,
+    ),
+  ],
+);
+
+/** Append-only history of a project's stages; corrections are later rows pointing at the row they correct. */
+export const projectStageEvents = pgTable(
+  'project_stage_events',
+  {
+    id: serial('id').primaryKey(),
+    projectId: integer('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'restrict' }),
+    kind: text('kind').notNull(),
+    state: text('state').notNull(),
+    happenedOn: date('happened_on').notNull(),
+    evidence: jsonb('evidence').notNull().default({}),
+    reason: text('reason'),
+    correctsEventId: integer('corrects_event_id').references((): AnyPgColumn => projectStageEvents.id, { onDelete: 'restrict' }),
+    recordedBy: integer('recorded_by').references(() => users.id, { onDelete: 'restrict' }),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('project_stage_events_project_idx').on(t.projectId, t.id),
+    check('project_stage_events_kind_check', sql`${t.kind} in ('advance','resume','stall','terminate','correct','revoke')`),
+    check('project_stage_events_corrects_check', sql`(${t.kind} in ('correct','revoke')) = (${t.correctsEventId} is not null)`),
+    check(
+      'project_stage_events_reason_check',
+      sql`${t.kind} not in ('stall','terminate','correct','revoke') or length(trim(coalesce(${t.reason}, ''))) > 0`,
+    ),
+  ],
+);
+
+const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
+
+/**
+ * Evidence files (photos, scans) live in the database, so one backup holds everything and the embedded and
+ * server deployments behave the same. Size and type are limited by the service.
+ */
+export const evidenceFiles = pgTable(
+  'evidence_files',
+  {
+    id: serial('id').primaryKey(),
+    projectId: integer('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'restrict' }),
+    stageEventId: integer('stage_event_id').references(() => projectStageEvents.id, { onDelete: 'restrict' }),
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    content: bytea('content').notNull(),
+    uploadedBy: integer('uploaded_by').references(() => users.id, { onDelete: 'restrict' }),
+    uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('evidence_files_project_idx').on(t.projectId),
+    check('evidence_files_size_check', sql`${t.size} > 0 and ${t.size} = octet_length(${t.content})`),
   ],
 );
