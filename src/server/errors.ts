@@ -20,9 +20,13 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
   return !!e && e.code === '23505' && (!constraint || e.constraint === constraint);
 }
 
-/** PostgreSQL's foreign_key_violation: something still refers to the row. */
+/**
+ * Something still refers to the row: foreign_key_violation, or restrict_violation, which newer servers
+ * (PostgreSQL 17, and so the embedded PGlite) raise for ON DELETE RESTRICT.
+ */
 export function isForeignKeyViolation(error: unknown): boolean {
-  return findPgError(error)?.code === '23503';
+  const code = findPgError(error)?.code;
+  return code === '23503' || code === '23001';
 }
 
 function findPgError(error: unknown): { code?: string; constraint?: string } | undefined {
