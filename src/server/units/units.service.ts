@@ -92,6 +92,16 @@ export async function updateUnit(ctx: ServiceContext, id: number, input: TUpdate
       if (parentId !== null) {
         const parent = await loadUnit(tx, parentId);
         if (!canHoldChild(parent.kind as UnitKind, kind)) throw new AppError('unit.badParent', { field: 'kind' });
+      } else if (kind !== 'city') {
+        throw new AppError('validation.invalid', {
+          field: 'kind',
+          params: { detailZh: '市级根单位只能是市', detailEn: 'the city root is always a city' },
+        });
+      }
+      if (kind !== before.kind) {
+        // The new kind must still hold the sub-units it has.
+        const children = await tx.select({ kind: units.kind }).from(units).where(eq(units.parentId, id));
+        if (children.some((child) => !canHoldChild(kind, child.kind as UnitKind))) throw new AppError('unit.badParent', { field: 'kind' });
       }
       if (path !== before.path) {
         await tx.execute(sql`update units set path = ${path} || substr(path, ${before.path.length + 1})
