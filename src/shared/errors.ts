@@ -72,6 +72,42 @@ export const ERRORS = {
     zh: '{field}:单位不存在或不在本单位范围内',
     en: '{field}: the unit does not exist or is outside your units',
   },
+  'transition.terminated': { status: 409, zh: '项目已终止,不能再变更阶段', en: 'The project is terminated; its stage cannot change' },
+  'transition.notForward': {
+    status: 400,
+    zh: '{field}:只能向后推进阶段(如需更正请使用"更正")',
+    en: '{field}: a project only moves forward (use a correction to fix a mistake)',
+  },
+  'transition.alreadyStalled': { status: 409, zh: '{field}:项目已处于停滞状态', en: '{field}: the project is already stalled' },
+  'transition.toLead': { status: 400, zh: '{field}:不能退回在谈阶段', en: '{field}: a project cannot go back to negotiating' },
+  'date.invalid': { status: 400, zh: '{field}:不是有效日期', en: '{field}: is not a valid date' },
+  'date.future': { status: 400, zh: '{field}:不能晚于今天', en: '{field}: cannot be in the future' },
+  'date.beforePrevious': { status: 400, zh: '{field}:不能早于上一阶段的日期', en: '{field}: cannot be before the previous stage' },
+  'date.afterNext': { status: 400, zh: '{field}:不能晚于下一阶段的日期', en: '{field}: cannot be after the next stage' },
+  'evidence.contractNo': { status: 400, zh: '{field}:签约须填写合同编号', en: '{field}: signing needs the contract number' },
+  'evidence.registeredCreditCode': {
+    status: 400,
+    zh: '{field}:注册须填写注册企业的有效统一社会信用代码',
+    en: '{field}: registration needs the valid credit code of the registered enterprise',
+  },
+  'evidence.permitOrPhoto': {
+    status: 400,
+    zh: '{field}:开工须填写施工许可证号或上传现场照片',
+    en: '{field}: a start needs the construction permit number or a site photo',
+  },
+  'evidence.noteOrFile': { status: 400, zh: '{field}:投产须填写说明或上传佐证材料', en: '{field}: production needs a note or an evidence file' },
+  'evidence.statsCode': { status: 400, zh: '{field}:入库须填写统计入库项目代码', en: '{field}: statistics entry needs the statistics project code' },
+  'reason.required': { status: 400, zh: '{field}:须填写原因', en: '{field}: a reason is required' },
+  'correction.unknownEvent': { status: 404, zh: '{field}:要更正的阶段记录不存在', en: '{field}: the stage record to correct does not exist' },
+  'correction.notLatest': {
+    status: 409,
+    zh: '{field}:只能撤销最近一次阶段记录',
+    en: '{field}: only the latest stage record can be revoked',
+  },
+  'deadlineRule.stagesOutOfOrder': { status: 400, zh: '{field}:目标阶段须在起始阶段之后', en: '{field}: the target stage must come after the starting stage' },
+  'deadlineRule.amountNotPositive': { status: 400, zh: '{field}:期限须为正整数', en: '{field}: the period must be a positive whole number' },
+  'deadlineRule.warnNotBeforeDue': { status: 400, zh: '{field}:提前预警天数不能为负', en: '{field}: warning days cannot be negative' },
+  'deadlineRule.keyTaken': { status: 409, zh: '{field}:规则标识已存在', en: '{field}: this rule key is already used' },
   'internal': { status: 500, zh: '服务器内部错误,请稍后重试', en: 'Internal server error; please try again later' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 
@@ -98,6 +134,23 @@ export const LABELS: Record<string, { zh: string; en: string }> = {
   totalInvestmentYuan: { zh: '总投资', en: 'Total investment' },
   stage: { zh: '项目阶段', en: 'Stage' },
   unit: { zh: '单位', en: 'Unit' },
+  to: { zh: '目标阶段', en: 'Target stage' },
+  date: { zh: '日期', en: 'Date' },
+  happenedOn: { zh: '发生日期', en: 'Date it happened' },
+  reason: { zh: '原因', en: 'Reason' },
+  evidence: { zh: '佐证', en: 'Evidence' },
+  'evidence.contractNo': { zh: '合同编号', en: 'Contract number' },
+  'evidence.registeredCreditCode': { zh: '注册企业信用代码', en: 'Registered enterprise credit code' },
+  'evidence.permitNo': { zh: '施工许可证号', en: 'Construction permit number' },
+  'evidence.statsCode': { zh: '统计入库项目代码', en: 'Statistics project code' },
+  'evidence.note': { zh: '说明', en: 'Note' },
+  correctsEventId: { zh: '阶段记录', en: 'Stage record' },
+  fromStage: { zh: '起始阶段', en: 'From stage' },
+  toStage: { zh: '目标阶段', en: 'To stage' },
+  amount: { zh: '期限', en: 'Period' },
+  warnBeforeDays: { zh: '提前预警天数', en: 'Warning days' },
+  deadlineRule: { zh: '期限规则', en: 'Deadline rule' },
+  stageEvent: { zh: '阶段记录', en: 'Stage record' },
   user: { zh: '用户', en: 'User' },
   enterprise: { zh: '企业', en: 'Enterprise' },
   project: { zh: '项目', en: 'Project' },
@@ -119,7 +172,7 @@ function fill(template: string, params: Record<string, string>): string {
 export function errorBody(code: ErrorCode, options: { field?: string; params?: Record<string, string> } = {}): ApiErrorBody {
   const entry = ERRORS[code];
   const { field, params = {} } = options;
-  const label = field ? (LABELS[field.split('.')[0]!] ?? { zh: field, en: field }) : undefined;
+  const label = field ? (LABELS[field] ?? LABELS[field.split('.')[0]!] ?? { zh: field, en: field }) : undefined;
   const entity = params.entity ? LABELS[params.entity] : undefined;
   const zhParams = { ...params, field: label?.zh ?? '', entity: entity?.zh ?? params.entity ?? '', detail: params.detailZh ?? params.detail ?? '' };
   const enParams = { ...params, field: label?.en ?? '', entity: entity?.en ?? params.entity ?? '', detail: params.detailEn ?? params.detail ?? '' };
