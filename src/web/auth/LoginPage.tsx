@@ -8,7 +8,7 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { FullPageSpin } from '../ui/FullPageSpin.tsx';
 import { AuthCard } from './AuthCard.tsx';
-import { logIn, setMe, useMe } from './auth.queries.ts';
+import { logIn, ME_QUERY_KEY, setMe, useMe } from './auth.queries.ts';
 
 /** Only paths inside the app, so a crafted link cannot send a user elsewhere after login. */
 function safeNext(next: string | null): string {
@@ -34,7 +34,9 @@ export function LoginPage() {
     setError(null);
     try {
       const user = await logIn({ username: values.username.trim(), password: values.password });
-      queryClient.clear();
+      // Nothing cached under an earlier session survives; "who am I" is replaced, not removed, so every
+      // component watching it (the language, the guards) sees the new user.
+      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== ME_QUERY_KEY[0] });
       setMe(queryClient, user);
       void navigate(user.mustChangePassword ? '/change-password' : next, { replace: true });
     } catch (caught) {

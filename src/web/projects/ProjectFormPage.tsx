@@ -103,7 +103,7 @@ function ProjectForm({ project }: ProjectFormProps) {
         layout="vertical"
         initialValues={initialValues}
         disabled={readOnly}
-        requiredMark="optional"
+       
         onFinish={(values) => void handleSubmit(values)}
         style={{ maxWidth: 640 }}
       >

@@ -44,6 +44,8 @@ export function ProjectListPage() {
       dataIndex: 'totalInvestmentYuan',
       key: 'totalInvestmentYuan',
       align: 'right',
+      // "总投资(万元)" stays on one line on a phone instead of breaking inside the unit.
+      onHeaderCell: () => ({ style: { wordBreak: 'keep-all' } }),
       render: (yuan: number) => <WanAmount yuan={yuan} />,
     },
     { title: t('project.stage'), dataIndex: 'stage', key: 'stage', render: (value: ProjectState) => <StageTag stage={value} /> },

@@ -173,7 +173,7 @@ function UnitDialog({ editing, units, onClose }: UnitDialogProps) {
       destroyOnHidden
     >
       <MessageAlert message={formError} onClose={() => setFormError(null)} />
-      <Form<UnitFormValues> form={form} layout="vertical" initialValues={initialValues} requiredMark="optional" preserve={false}>
+      <Form<UnitFormValues> form={form} layout="vertical" initialValues={initialValues} preserve={false}>
         <Form.Item
           name="parentId"
           label={t('unit.parent')}

@@ -15,7 +15,17 @@ export function buildUnitTree(units: readonly TUnit[]): UnitNode[] {
     if (parent) (parent.children ??= []).push(node);
     else roots.push(node);
   }
+  sortByCode(roots);
   return roots;
+}
+
+/**
+ * Siblings in the order of their codes, as official lists run (420602 襄城区 before 420606 樊城区), rather than
+ * by path text, where "/1/11/" would come before "/1/2/".
+ */
+function sortByCode(nodes: UnitNode[]): void {
+  nodes.sort((a, b) => a.code.localeCompare(b.code, 'en', { numeric: true }));
+  for (const node of nodes) if (node.children) sortByCode(node.children);
 }
 
 /** Whether `unit` is `ancestor` or lies below it (paths are "/1/4/9/"). */

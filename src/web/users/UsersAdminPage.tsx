@@ -199,7 +199,7 @@ function CreateUserDialog({ onClose }: { onClose: () => void }) {
       destroyOnHidden
     >
       <MessageAlert message={formError} onClose={() => setFormError(null)} />
-      <Form<CreateUserValues> form={form} layout="vertical" initialValues={{ role: 'staff' }} requiredMark="optional">
+      <Form<CreateUserValues> form={form} layout="vertical" initialValues={{ role: 'staff' }}>
         <Form.Item
           name="username"
           label={t('user.username')}
@@ -283,7 +283,7 @@ function EditUserDialog({ user, isSelf, onClose }: { user: TUser; isSelf: boolea
         form={form}
         layout="vertical"
         initialValues={{ displayName: user.displayName, role: user.role, unitId: user.unitId }}
-        requiredMark="optional"
+       
       >
         <Form.Item name="displayName" label={t('user.displayName')} rules={[{ required: true, whitespace: true, message: t('form.required') }]}>
           <Input autoComplete="off" />
@@ -337,7 +337,7 @@ function ResetPasswordDialog({ user, onClose }: { user: TUser; onClose: () => vo
       destroyOnHidden
     >
       <MessageAlert message={formError} onClose={() => setFormError(null)} />
-      <Form<ResetPasswordValues> form={form} layout="vertical" requiredMark="optional">
+      <Form<ResetPasswordValues> form={form} layout="vertical">
         <Form.Item
           name="password"
           label={t('user.initialPassword')}

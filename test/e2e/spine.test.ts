@@ -1,0 +1,261 @@
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed, vi } from 'vitest';
+import { isValidCreditCode } from '../../src/domain/credit-code.ts';
+import { CHROMIUM_PATH } from '../support/environment.ts';
+import { startE2eServer, type E2eServer } from '../support/e2e-server.ts';
+
+vi.mock('../../src/server/regions/regions.service.ts', async (importOriginal) => {
+  const { regionsWithoutSelfParents } = await import('./regions-workaround.ts');
+  return regionsWithoutSelfParents(await importOriginal());
+});
+
+/**
+ * The spine journey in a real browser against the real app (demo city 襄阳, built web app from dist/web):
+ * log in, record an enterprise and a project in 万元, see them listed, switch language, log out; the bureau's
+ * view of the whole city; a phone-size list. Screenshots go to docs/screenshots/.
+ */
+
+const SCREENSHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
+const FAILURES = fileURLToPath(new URL('../../test-results/', import.meta.url));
+const DEMO_PASSWORD = 'Demo@2026';
+const DESKTOP = { width: 1280, height: 800 };
+const PHONE = { width: 390, height: 844 };
+
+const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+
+/** A unified social credit code with the right check character (GB 32100-2015), random enough not to collide. */
+function makeCreditCode(): string {
+  let body = '91420602MA';
+  while (body.length < 17) body += ALPHABET[Math.floor(Math.random() * ALPHABET.length)];
+  const sum = [...body].reduce((total, ch, i) => total + ALPHABET.indexOf(ch) * WEIGHTS[i]!, 0);
+  return body + ALPHABET[(31 - (sum % 31)) % 31];
+}
+
+/** The same code with another check character: the right length and alphabet, the wrong check. */
+function withWrongCheckCharacter(code: string): string {
+  const last = code.at(-1)!;
+  return code.slice(0, 17) + (last === '0' ? '1' : '0');
+}
+
+let server: E2eServer;
+let browser: Browser;
+const pageErrors: string[] = [];
+
+async function newPage(viewport = DESKTOP): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', baseURL: server.url });
+  context.setDefaultTimeout(15_000);
+  const page = await context.newPage();
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  onTestFailed(async () => {
+    mkdirSync(FAILURES, { recursive: true });
+    await page.screenshot({ path: `${FAILURES}e2e-failure-${Date.now()}.png`, fullPage: true }).catch(() => {});
+  });
+  return { context, page };
+}
+
+// playwright-core has no test runner, so no web-first assertions: these wait the way Playwright's would.
+async function shown(locator: Locator) {
+  await locator.filter({ visible: true }).first().waitFor({ state: 'visible' });
+}
+
+async function absent(locator: Locator) {
+  await expect.poll(() => locator.count()).toBe(0);
+}
+
+async function hasText(locator: Locator, text: string) {
+  await locator.first().waitFor({ state: 'visible' });
+  await expect.poll(() => locator.first().innerText()).toContain(text);
+}
+
+async function logIn(page: Page, username: string, password = DEMO_PASSWORD) {
+  await page.getByLabel('用户名', { exact: true }).fill(username);
+  await page.getByLabel('密码', { exact: true }).fill(password);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+}
+
+/** A picture of what a user sees once the page has settled: no spinner, no toast, no hover highlight. */
+async function screenshot(page: Page, name: string, options: { fullPage?: boolean } = {}) {
+  await page.mouse.move(0, page.viewportSize()!.height - 1);
+  await page.evaluate(() => document.fonts.ready);
+  await expect.poll(() => page.locator('.ant-spin-spinning, .ant-spin-blur').count()).toBe(0);
+  await expect.poll(() => page.locator('.ant-message-notice').count(), { timeout: 10_000 }).toBe(0);
+  await page.waitForTimeout(300); // the table's fade-in after loading
+  await page.screenshot({ path: `${SCREENSHOTS}${name}`, fullPage: options.fullPage ?? false });
+}
+
+/** Picks an option of an open antd Select / TreeSelect by its visible text. */
+async function chooseOption(page: Page, text: string) {
+  await page.getByTitle(text, { exact: true }).last().click();
+}
+
+beforeAll(async () => {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  server = await startE2eServer();
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || CHROMIUM_PATH,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('the spine in a browser', () => {
+  const stamp = Date.now().toString(36).slice(-5).toUpperCase();
+  const enterpriseName = `襄城储能科技有限公司${stamp}`;
+  const projectName = `储能电池Pack生产线项目${stamp}`;
+  const creditCode = makeCreditCode();
+
+  it('a county staff member records an enterprise and a project in 万元, reads them in Chinese and English, and logs out', async () => {
+    expect(isValidCreditCode(creditCode)).toBe(true);
+    const { context, page } = await newPage();
+
+    // The app opens on the login page; a wrong password gets the server's message in Chinese.
+    await page.goto('/');
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/login');
+    await shown(page.getByRole('heading', { name: '招商引资平台' }));
+    await screenshot(page, 'login.png');
+    await logIn(page, 'xiangcheng', 'Wrong-pass-1');
+    await hasText(page.getByRole('alert'), '用户名或密码错误');
+    await logIn(page, 'xiangcheng');
+    await page.waitForURL('**/projects');
+    await hasText(page.getByTestId('current-user'), '襄城区 张招商');
+    await hasText(page.getByTestId('current-user'), '招商员');
+
+    // An enterprise: a wrong check character is refused in the browser, a code another record holds by the
+    // server — both under the field — and a valid one is saved.
+    await page.getByRole('link', { name: '企业' }).click();
+    await page.getByRole('button', { name: '新建企业' }).click();
+    await page.getByLabel('企业名称', { exact: true }).fill(enterpriseName);
+    const creditCodeField = page.getByLabel('统一社会信用代码', { exact: true });
+    await creditCodeField.fill(withWrongCheckCharacter(creditCode));
+    await page.getByRole('button', { name: /保\s*存/ }).click();
+    await shown(page.getByText('统一社会信用代码:校验位不正确'));
+    await creditCodeField.fill('91350900587527783P'); // 宁德时代, already in the demo city
+    await page.getByRole('button', { name: /保\s*存/ }).click();
+    await shown(page.getByText('该统一社会信用代码已登记'));
+    await creditCodeField.fill(creditCode.toLowerCase().replace(/(.{6})/g, '$1 ')); // pasted with spaces, lower case
+    await page.getByLabel('总部所在地', { exact: true }).fill('南山');
+    await chooseOption(page, '广东省深圳市南山区');
+    await page.getByRole('button', { name: /保\s*存/ }).click();
+    await page.waitForURL('**/enterprises');
+    const enterpriseRow = page.getByRole('row', { name: new RegExp(enterpriseName) });
+    await hasText(enterpriseRow, creditCode);
+    await hasText(enterpriseRow, '广东省深圳市南山区');
+    await hasText(enterpriseRow, '襄城区');
+
+    // A project for it in 襄城区, 12,345.67万元: the unit picker offers 襄城区 and what lies below, not 谷城县.
+    await page.getByRole('link', { name: '项目' }).click();
+    await page.getByRole('button', { name: '新建项目' }).click();
+    await page.getByLabel('项目名称', { exact: true }).fill(projectName);
+    await page.getByLabel('投资企业', { exact: true }).fill(stamp);
+    await chooseOption(page, enterpriseName);
+    await page.getByLabel('落地单位', { exact: true }).click();
+    await shown(page.getByTitle('襄城经济开发区'));
+    await absent(page.getByTitle('谷城县'));
+    await chooseOption(page, '襄城区');
+    await page.getByLabel('总投资(万元)', { exact: true }).fill('12345.67');
+    await page.getByLabel('阶段', { exact: true }).click();
+    await chooseOption(page, '签约');
+    await page.getByRole('button', { name: /保\s*存/ }).click();
+    await page.waitForURL('**/projects');
+
+    const projectRow = page.getByRole('row', { name: new RegExp(projectName) });
+    await hasText(projectRow, enterpriseName);
+    await hasText(projectRow, '襄城区');
+    await hasText(projectRow, '12,345.67');
+    await hasText(projectRow, '签约');
+    await screenshot(page, 'projects.png');
+
+    // 谷城县's projects are not in this user's list, not even when searched for by name.
+    await absent(page.getByRole('cell', { name: '谷城县' }));
+    await page.getByLabel('搜索项目名称', { exact: true }).fill('工业硅');
+    await page.getByLabel('搜索项目名称', { exact: true }).press('Enter');
+    await shown(page.getByText('暂无数据'));
+    await absent(page.getByText('工业硅及有机硅项目'));
+    await page.getByLabel('搜索项目名称', { exact: true }).fill('');
+    await page.getByLabel('搜索项目名称', { exact: true }).press('Enter');
+    await shown(projectRow);
+
+    // English: labels, stage and role change; the choice is kept on the server (a reload keeps it).
+    await page.getByText('English', { exact: true }).click();
+    await shown(page.getByRole('heading', { name: 'Projects' }));
+    await shown(page.getByRole('columnheader', { name: 'Total investment (10k yuan)' }));
+    await shown(page.getByRole('button', { name: 'New project' }));
+    await hasText(projectRow, 'Signed');
+    await hasText(page.getByTestId('current-user'), 'Staff');
+    await page.reload();
+    await shown(page.getByRole('heading', { name: 'Projects' }));
+
+    // Logging out leads back to the login page, still in English.
+    await page.getByRole('button', { name: 'Log out' }).click();
+    await page.waitForURL('**/login');
+    await shown(page.getByRole('button', { name: 'Log in' }));
+    await page.goto('/projects');
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/login');
+    await context.close();
+  });
+
+  it('the language is kept per user: logging in elsewhere brings it back', async () => {
+    const { context, page } = await newPage();
+    await page.goto('/login');
+    await shown(page.getByRole('button', { name: /登\s*录/ })); // a fresh browser starts in Chinese
+    await logIn(page, 'xiangcheng');
+    await shown(page.getByRole('heading', { name: 'Projects' }));
+    await page.getByText('中文', { exact: true }).click();
+    await shown(page.getByRole('heading', { name: '项目' }));
+    await context.close();
+  });
+
+  it('the bureau sees every unit, the new enterprise, and cannot delete a unit that still has records', async () => {
+    const { context, page } = await newPage();
+    await page.goto('/login');
+    await logIn(page, 'bureau');
+    await page.waitForURL('**/projects');
+    await shown(page.getByRole('cell', { name: '谷城县' }).first());
+
+    await page.getByRole('link', { name: '企业' }).click();
+    await hasText(page.getByRole('row', { name: new RegExp(enterpriseName) }), creditCode);
+    await screenshot(page, 'enterprises.png', { fullPage: true });
+
+    await page.getByRole('link', { name: '单位' }).click();
+    const gucheng = page.getByRole('row', { name: /谷城县/ }).first();
+    await hasText(gucheng, '420625');
+    await hasText(page.getByRole('row', { name: /谷城经济开发区/ }), '园区');
+    await screenshot(page, 'units.png', { fullPage: true });
+
+    await gucheng.getByRole('button', { name: /删\s*除/ }).click();
+    await page.getByRole('tooltip').getByRole('button', { name: /删\s*除/ }).click();
+    await shown(page.getByText('单位下仍有下级单位、用户或业务数据,不能删除'));
+    await shown(gucheng);
+    await context.close();
+  });
+
+  it('on a phone the project list fits and the menu opens in a drawer', async () => {
+    const { context, page } = await newPage(PHONE);
+    await page.goto('/login');
+    await logIn(page, 'bureau');
+    await page.waitForURL('**/projects');
+    await hasText(page.getByRole('row', { name: new RegExp(projectName) }), '12,345.67');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await screenshot(page, 'projects-phone.png');
+
+    await page.getByRole('button', { name: '菜单' }).click();
+    const drawer = page.getByRole('dialog');
+    await shown(drawer.getByRole('link', { name: '企业' }));
+    await shown(drawer.getByRole('link', { name: '审计日志' }));
+    await drawer.getByRole('link', { name: '企业' }).click();
+    await page.waitForURL('**/enterprises');
+    await context.close();
+  });
+
+  it('raised no uncaught error in any page', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});

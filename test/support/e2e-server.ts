@@ -1,0 +1,38 @@
+import { buildApp, WEB_DIST } from '../../src/server/app.ts';
+import { latestMigration } from '../../src/server/db/migrate.ts';
+import { loadDemo } from '../../src/server/demo/demo.service.ts';
+import { openTestDatabase } from './test-db.ts';
+
+export type E2eServer = { url: string; close(): Promise<void> };
+
+/**
+ * The real app, in-process, for browser tests: a fresh migrated database with the demo city 襄阳 loaded,
+ * the built web app from dist/web (run `npm run build` first), listening on a free port of 127.0.0.1.
+ */
+export async function startE2eServer(options: { idleMinutes?: number } = {}): Promise<E2eServer> {
+  const database = await openTestDatabase();
+  try {
+    await loadDemo(database.db);
+    const app = await buildApp({
+      db: database.db,
+      databaseKind: database.kind,
+      migration: latestMigration(),
+      clock: () => new Date(),
+      auth: { idleMinutes: options.idleMinutes ?? 30 },
+      demo: true,
+      secureCookies: false,
+      webDist: WEB_DIST,
+    });
+    const address = await app.listen({ port: 0, host: '127.0.0.1' });
+    return {
+      url: address,
+      close: async () => {
+        await app.close();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
