@@ -18,6 +18,8 @@ import { auditRoutes } from './audit/audit.routes.ts';
 import { regionsRoutes } from './regions/regions.routes.ts';
 import { enterprisesRoutes } from './enterprises/enterprises.routes.ts';
 import { projectsRoutes } from './projects/projects.routes.ts';
+import { projectStagesRoutes, supervisionRoutes } from './projects/stages.routes.ts';
+import { deadlinesRoutes } from './deadlines/deadlines.routes.ts';
 
 export const WEB_DIST = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
@@ -49,7 +51,7 @@ export async function buildApp(options: BuildAppOptions): Promise<ZApp> {
 
   await app.register(
     async (api: ZApp) => {
-      for (const routes of [healthRoutes, authRoutes, unitsRoutes, usersRoutes, auditRoutes, regionsRoutes, enterprisesRoutes, projectsRoutes]) {
+      for (const routes of [healthRoutes, authRoutes, unitsRoutes, usersRoutes, auditRoutes, regionsRoutes, enterprisesRoutes, projectsRoutes, projectStagesRoutes, supervisionRoutes, deadlinesRoutes]) {
         await routes(api, deps);
       }
       api.get('/openapi.json', { schema: { hide: true }, config: { auth: 'public' } }, async () => app.swagger());

@@ -4,12 +4,13 @@ import { asc, count, eq, sql } from 'drizzle-orm';
 import { buildApp } from '../../src/server/app.ts';
 import { queryRows, type Database, type Db } from '../../src/server/db/client.ts';
 import { latestMigration } from '../../src/server/db/migrate.ts';
-import { auditLog, enterprises, projects, sessions, units, users } from '../../src/server/db/schema.ts';
+import { auditLog, enterprises, projects, projectStageEvents, sessions, units, users } from '../../src/server/db/schema.ts';
 import { hashPassword } from '../../src/server/auth/passwords.ts';
 import { unitPath, type UnitKind } from '../../src/domain/units.ts';
 import { isValidCreditCode } from '../../src/domain/credit-code.ts';
 import type { Role } from '../../src/domain/roles.ts';
-import type { ProjectState } from '../../src/domain/stages.ts';
+import { PROJECT_STAGES, type ProjectStage } from '../../src/domain/stages.ts';
+import { deadlineColumns, RULES_26211 } from '../../src/domain/deadlines.ts';
 import type { ZApp } from '../../src/server/deps.ts';
 import type { ApiErrorBody } from '../../src/shared/errors.ts';
 import { openTestDatabase } from './test-db.ts';
@@ -74,6 +75,16 @@ export async function createTestApp(options: { idleMinutes?: number } = {}): Pro
 }
 
 let passwordHash: Promise<string> | undefined;
+
+/** The days the builder's projects reached each stage: in order, all before the test clock's 2026-03-02. */
+const BUILDER_STAGE_DATES: Record<ProjectStage, string> = {
+  lead: '2025-12-01',
+  signed: '2026-01-05',
+  registered: '2026-01-20',
+  started: '2026-02-10',
+  producing: '2026-02-20',
+  inStats: '2026-02-25',
+};
 
 /** Reads rows straight from the database, to check what a request did or did not change. */
 export class Read {
@@ -162,8 +173,15 @@ export class Given {
     return row!;
   }
 
-  async project(options: { unit: { id: number }; investor: { id: number }; name?: string; totalInvestmentYuan?: number; stage?: ProjectState }) {
+  /**
+   * A project at a stage, with the stage history that leads there (one dated event per stage, in order), so the
+   * row and its history agree as they would after real moves.
+   */
+  async project(options: { unit: { id: number }; investor: { id: number }; name?: string; totalInvestmentYuan?: number; stage?: ProjectStage }) {
     const n = ++this.seq;
+    const stage = options.stage ?? 'signed';
+    const passed = PROJECT_STAGES.slice(1, PROJECT_STAGES.indexOf(stage) + 1);
+    const stageDates = Object.fromEntries(passed.map((s) => [s, BUILDER_STAGE_DATES[s]]));
     const [row] = await this.db
       .insert(projects)
       .values({
@@ -171,9 +189,19 @@ export class Given {
         investorEnterpriseId: options.investor.id,
         name: options.name ?? `测试项目${n}`,
         totalInvestmentYuan: options.totalInvestmentYuan ?? 100_000_000,
-        stage: options.stage ?? 'signed',
+        stage,
+        signedOn: stageDates.signed ?? null,
+        registeredOn: stageDates.registered ?? null,
+        startedOn: stageDates.started ?? null,
+        producingOn: stageDates.producing ?? null,
+        inStatsOn: stageDates.inStats ?? null,
+        lastEventOn: passed.length > 0 ? stageDates[passed.at(-1)!] : null,
+        ...deadlineColumns(stage, stageDates, RULES_26211),
       })
       .returning();
+    for (const s of passed) {
+      await this.db.insert(projectStageEvents).values({ projectId: row!.id, kind: 'advance', state: s, happenedOn: BUILDER_STAGE_DATES[s], evidence: {} });
+    }
     return row!;
   }
 

@@ -277,6 +277,86 @@ const CASES: Record<string, Case> = {
       expect((await t.read.counts()).audit).toBe(audit);
     },
   },
+
+  'GET /api/projects/:id/lifecycle': {
+    run: async (c) => {
+      expect((await call(c.t.app, c.staffA, 'GET', `/api/projects/${c.w.projectA.id}/lifecycle`)).statusCode).toBe(200);
+      expectApiError(await getAsStaffB(c, `/api/projects/${c.w.projectA.id}/lifecycle`), 404, 'notFound');
+      expectApiError(await getAsStaffB(c, `/api/projects/${c.w.projectParkA.id}/lifecycle`), 404, 'notFound');
+    },
+  },
+  'POST /api/projects/:id/stage': {
+    run: async ({ t, w, staffB }) => {
+      const a = await t.read.project(w.projectA.id);
+      const audit = (await t.read.counts()).audit;
+      for (const project of [w.projectA, w.projectParkA]) {
+        const response = await call(t.app, staffB, 'POST', `/api/projects/${project.id}/stage`, { to: 'terminated', date: '2026-03-01', reason: '越权终止' });
+        expectApiError(response, 404, 'notFound');
+      }
+      expect(await t.read.project(w.projectA.id)).toEqual(a);
+      expect((await t.read.counts()).audit).toBe(audit);
+    },
+  },
+  'POST /api/projects/:id/stage-corrections': {
+    run: async ({ t, w, staffA, staffB }) => {
+      const signed = await call(t.app, staffA, 'POST', `/api/projects/${w.projectParkA.id}/stage`, {
+        to: 'stalled',
+        date: '2026-03-01',
+        reason: '等待用地',
+      });
+      expect(signed.statusCode, signed.body).toBe(200);
+      const eventId = (signed.json() as { events: { id: number }[] }).events.at(-1)!.id;
+      const before = await t.read.project(w.projectParkA.id);
+      const audit = (await t.read.counts()).audit;
+      const response = await call(t.app, staffB, 'POST', `/api/projects/${w.projectParkA.id}/stage-corrections`, {
+        correctsEventId: eventId,
+        kind: 'revoke',
+        reason: '越权撤销',
+      });
+      expectApiError(response, 404, 'notFound');
+      expect(await t.read.project(w.projectParkA.id)).toEqual(before);
+      expect((await t.read.counts()).audit).toBe(audit);
+    },
+  },
+  'GET /api/supervision': {
+    run: async (c) => {
+      const { t, w, staffA } = c;
+      const overdue = await call(t.app, staffA, 'POST', `/api/projects/${w.projectA.id}/stage`, {
+        to: 'stalled',
+        date: '2026-03-01',
+        reason: '资金未到位',
+      });
+      expect(overdue.statusCode, overdue.body).toBe(200);
+      const seen = (await getAsStaffB(c, '/api/supervision?pageSize=200')).json() as { items: { projectId: number; unitId: number }[] };
+      expect(seen.items.map((i) => i.projectId)).toEqual([w.projectB.id]);
+      expectEmptyPage(await getAsStaffB(c, `/api/supervision?unitId=${w.countyA.id}`));
+      expectEmptyPage(await getAsStaffB(c, `/api/supervision?unitId=${w.parkA.id}`));
+    },
+  },
+  'GET /api/deadline-rules': {
+    run: async (c) => {
+      // The city's rules are the same for every unit: reading them reveals nothing of 甲县.
+      const response = await getAsStaffB(c, '/api/deadline-rules');
+      expect((response.json() as { items: { key: string }[] }).items.map((r) => r.key)).toContain('signedToRegistered');
+    },
+  },
+  'POST /api/deadline-rules': {
+    run: async ({ t, staffB }) => {
+      const before = await t.read.counts();
+      const body = { key: 'staffRule', name: '越权规则', fromStage: 'signed', toStage: 'started', amount: 1, unit: 'months', warnBeforeDays: 0 };
+      expectApiError(await call(t.app, staffB, 'POST', '/api/deadline-rules', body), 403, 'auth.forbidden');
+      expect(await t.read.counts()).toEqual(before);
+    },
+  },
+  'PATCH /api/deadline-rules/:id': {
+    run: async ({ t, staffB }) => {
+      const rules = (await call(t.app, staffB, 'GET', '/api/deadline-rules')).json() as { items: { id: number; amount: number }[] };
+      const rule = rules.items[0]!;
+      expectApiError(await call(t.app, staffB, 'PATCH', `/api/deadline-rules/${rule.id}`, { amount: 99 }), 403, 'auth.forbidden');
+      const after = (await call(t.app, staffB, 'GET', '/api/deadline-rules')).json() as { items: { id: number; amount: number }[] };
+      expect(after.items.find((r) => r.id === rule.id)!.amount).toBe(rule.amount);
+    },
+  },
 };
 
 describe('cross-unit access: staff of 乙县 against 甲县', () => {

@@ -1,0 +1,59 @@
+import { and, asc, count, eq, isNotNull, lte, lt, or, sql } from 'drizzle-orm';
+import { projects } from '../db/schema.ts';
+import type { ServiceContext } from '../context.ts';
+import { inCallerScope } from '../access/scope.ts';
+import { unitNames } from '../units/units.service.ts';
+import { listDeadlineRules } from '../deadlines/deadlines.service.ts';
+import { chinaToday, daysBetween } from '../../domain/calendar.ts';
+import { statusFromColumns, type DeadlineStatus } from '../../domain/deadlines.ts';
+import type { ProjectState } from '../../domain/stages.ts';
+import type { TSupervisionItem } from '../../shared/deadlines.ts';
+
+export type ListSupervisionOptions = { unitId?: number; status?: 'dueSoon' | 'overdue'; q?: string; page: number; pageSize: number };
+
+/**
+ * The 督办 list (挂图作战): projects whose next deadline is due soon or overdue, most overdue first.
+ * Status is read from the kept deadline columns against today, so the list is one indexed query.
+ */
+export async function listSupervision(ctx: ServiceContext, options: ListSupervisionOptions) {
+  const today = chinaToday(ctx.now);
+  const overdue = lt(projects.nextDueOn, today);
+  const dueSoon = and(lte(projects.warnFromOn, today), sql`${projects.nextDueOn} >= ${today}`);
+  const where = and(
+    inCallerScope(ctx.caller, projects.unitId),
+    isNotNull(projects.nextDueOn),
+    options.status === 'overdue' ? overdue : options.status === 'dueSoon' ? dueSoon : or(overdue, dueSoon),
+    options.unitId ? eq(projects.unitId, options.unitId) : undefined,
+    options.q ? sql`${projects.name} ilike ${'%' + options.q + '%'}` : undefined,
+  );
+  const rows = await ctx.db
+    .select()
+    .from(projects)
+    .where(where)
+    .orderBy(asc(projects.nextDueOn), asc(projects.id))
+    .limit(options.pageSize)
+    .offset((options.page - 1) * options.pageSize);
+  const [{ total } = { total: 0 }] = await ctx.db.select({ total: count() }).from(projects).where(where);
+  const [units, rules] = await Promise.all([unitNames(ctx.db, rows.map((r) => r.unitId)), listDeadlineRules(ctx.db)]);
+  const ruleByKey = new Map(rules.map((r) => [r.key, r]));
+  const items: TSupervisionItem[] = rows.map((row) => {
+    const status = statusFromColumns(row, today) as Exclude<DeadlineStatus, 'onTrack'>;
+    const rule = ruleByKey.get(row.nextDueRule ?? '');
+    return {
+      projectId: row.id,
+      projectName: row.name,
+      unitId: row.unitId,
+      unitName: units.get(row.unitId) ?? '',
+      stage: row.stage as ProjectState,
+      totalInvestmentYuan: row.totalInvestmentYuan,
+      ruleKey: row.nextDueRule ?? '',
+      ruleName: rule?.name ?? row.nextDueRule ?? '',
+      dueDate: row.nextDueOn!,
+      status,
+      colour: rule?.colours[status] ?? (status === 'overdue' ? 'red' : 'yellow'),
+      daysOverdue: Math.max(0, daysBetween(row.nextDueOn!, today)),
+      responsible: null,
+    };
+  });
+  return { items, total: Number(total), page: options.page, pageSize: options.pageSize };
+}
