@@ -1,23 +1,19 @@
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { call, createTestApp, expectApiError, logIn, type Session, type TestApp } from '../../../test/support/test-app.ts';
 
 type World = Awaited<ReturnType<TestApp['given']['twoCounties']>>;
 
 describe('the unit tree', () => {
   // Moves rebuild the tree, so every test starts from a fresh world.
-  const apps: TestApp[] = [];
   let t: TestApp;
   let w: World;
   let bureau: Session;
   beforeEach(async () => {
     t = await createTestApp();
-    apps.push(t);
     w = await t.given.twoCounties();
     bureau = await logIn(t.app, 'bureau');
   });
-  afterAll(async () => {
-    for (const app of apps) await app.close();
-  });
+  afterEach(() => t.close());
 
   it('the bureau creates a county under the city and a park under the county', async () => {
     const county = await call(t.app, bureau, 'POST', '/api/units', { code: 'BX', name: '丙县', kind: 'county', parentId: w.city.id });
