@@ -37,6 +37,16 @@ async function countRows(cfg: AppConfig) {
   }
 }
 
+async function countRenamed(cfg: AppConfig) {
+  const { database } = await openAndMigrate(cfg);
+  try {
+    const [row] = await database.db.select({ n: count() }).from(projects).where(eq(projects.name, '备份之后改的名字'));
+    return Number(row!.n);
+  } finally {
+    await database.close();
+  }
+}
+
 async function login(baseUrl: string, username: string, password: string) {
   const response = await fetch(`${baseUrl}/api/auth/login`, {
     method: 'POST',
@@ -99,14 +109,15 @@ describe.skipIf(TEST_DB_KIND !== 'pglite')('zhaoshang serve on the embedded data
     expect(statSync(file).size).toBe(bytes);
 
     const { database } = await openAndMigrate(config({ dataDir }));
-    await database.db.delete(projects);
+    await database.db.update(projects).set({ name: '备份之后改的名字' });
     await database.close();
-    expect((await countRows(config({ dataDir }))).projects).toBe(0);
+    expect(await countRenamed(config({ dataDir }))).toBe(demoProjects().length);
 
     const keptAside = await restoreDatabase(config({ dataDir }), file);
     expect(keptAside).toMatch(/db\.before-restore-/);
     expect(readdirSync(dataDir).filter((name) => name.startsWith('db.before-restore-'))).toHaveLength(1);
     expect(await countRows(config({ dataDir }))).toEqual({ projects: demoProjects().length, units: DEMO_UNITS.length });
+    expect(await countRenamed(config({ dataDir }))).toBe(0);
   });
 
   it('user add creates an account that must change its password at first login', async () => {

@@ -1,6 +1,12 @@
 import { count, sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../db/client.ts';
-import { enterprises, projects, units, users } from '../db/schema.ts';
+import { enterprises, projects, projectStageEvents, units, users } from '../db/schema.ts';
+import { activeDeadlineRules } from '../deadlines/deadlines.service.ts';
+import { addDays, chinaToday, type IsoDate } from '../../domain/calendar.ts';
+import { deadlineColumns } from '../../domain/deadlines.ts';
+import { foldProgress, type StageEvent } from '../../domain/stage-history.ts';
+import { PROJECT_STAGES, type ProjectStage, type ProjectState } from '../../domain/stages.ts';
+import type { StageEvidence } from '../../domain/transitions.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { unitPath } from '../../domain/units.ts';
@@ -15,8 +21,9 @@ export async function isDatabaseEmpty(db: Db): Promise<boolean> {
 const SYSTEM = { userId: null, unitId: null, requestId: 'demo' };
 
 /** Loads the demo city into an empty database, in one transaction, each row in the audit trail as 'seed'. */
-export async function loadDemo(db: Db): Promise<void> {
+export async function loadDemo(db: Db, now: Date = new Date()): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const today = chinaToday(now);
   await db.transaction(async (tx) => {
     const unitIds = new Map<string, { id: number; path: string }>();
     for (const unit of DEMO_UNITS) {
@@ -46,8 +53,13 @@ export async function loadDemo(db: Db): Promise<void> {
       enterpriseIds.set(enterprise.key, row!.id);
       await recordAudit(tx, SYSTEM, { entity: 'enterprise', entityId: row!.id, unitId, action: 'seed', after: row });
     }
-    for (const project of demoProjects()) {
+    const rules = await activeDeadlineRules(tx);
+    for (const [index, project] of demoProjects().entries()) {
       const unitId = unitIds.get(project.unit)!.id;
+      const history = demoStageHistory(project.stage, index, today);
+      const events: StageEvent[] = history.map((e, i) => ({ ...e, id: i + 1, correctsEventId: null }));
+      const progress = foldProgress(events);
+      const d = progress.stageDates;
       const [row] = await tx
         .insert(projects)
         .values({
@@ -55,10 +67,51 @@ export async function loadDemo(db: Db): Promise<void> {
           name: project.name,
           investorEnterpriseId: enterpriseIds.get(project.investor)!,
           totalInvestmentYuan: project.totalWan * YUAN_PER_WAN,
-          stage: project.stage,
+          stage: progress.state,
+          signedOn: d.signed ?? null,
+          registeredOn: d.registered ?? null,
+          startedOn: d.started ?? null,
+          producingOn: d.producing ?? null,
+          inStatsOn: d.inStats ?? null,
+          lastEventOn: progress.lastEventDate,
+          ...deadlineColumns(progress.state, d, rules),
         })
         .returning();
+      for (const event of history) {
+        await tx.insert(projectStageEvents).values({ projectId: row!.id, ...event, evidence: event.evidence as Record<string, string> });
+      }
       await recordAudit(tx, SYSTEM, { entity: 'project', entityId: row!.id, unitId, action: 'seed', after: row });
     }
   });
+}
+
+/**
+ * A believable history for a demo project at a stage, dated back from today so that the demo always shows
+ * projects on track, due soon and overdue. Deterministic for a given day.
+ */
+function demoStageHistory(stage: ProjectState, index: number, today: IsoDate): Omit<StageEvent, 'id' | 'correctsEventId'>[] {
+  if (stage === 'lead') return [];
+  // Ages chosen so the demo shows every light: on track, due soon (registration, start) and overdue.
+  const age = [12, 48, 58, 75, 140, 175, 30, 90, 160, 52][index % 10]! + Math.floor(index / 10) * 3;
+  const signedOn = addDays(today, -age);
+  const year = signedOn.slice(0, 4);
+  const history: Omit<StageEvent, 'id' | 'correctsEventId'>[] = [
+    { kind: 'advance', state: 'signed', happenedOn: signedOn, evidence: { contractNo: `XY-${year}-${String(index + 1).padStart(3, '0')}` }, reason: null },
+  ];
+  const steps: [ProjectStage, number, StageEvidence][] = [
+    ['registered', 30 + (index % 4) * 10, { registeredCreditCode: '914403001922038216' }],
+    ['started', 60 + (index % 3) * 30, { permitNo: `4206${year}${String(index + 1).padStart(4, '0')}` }],
+    ['producing', 200, { note: '首条产线投产' }],
+    ['inStats', 220, { statsCode: `4206${year}${String(index + 1).padStart(6, '0')}` }],
+  ];
+  const target = stage === 'stalled' ? 'signed' : stage;
+  for (const [next, afterDays, evidence] of steps) {
+    if (PROJECT_STAGES.indexOf(next) > PROJECT_STAGES.indexOf(target as ProjectStage)) break;
+    const happenedOn = addDays(signedOn, afterDays);
+    history.push({ kind: 'advance', state: next, happenedOn: happenedOn > today ? today : happenedOn, evidence, reason: null });
+  }
+  if (stage === 'stalled') {
+    history.push({ kind: 'stall', state: 'stalled', happenedOn: addDays(signedOn, 20), evidence: {}, reason: '项目用地指标尚未落实' });
+  }
+  return history;
 }
