@@ -230,6 +230,56 @@ describe('the spine in a browser', () => {
     await context.close();
   });
 
+  it('an account the bureau creates must change its initial password at first login', async () => {
+    const { context, page } = await newPage();
+    await page.goto('/login');
+    await logIn(page, 'bureau');
+    await page.waitForURL('**/projects');
+    await page.getByRole('link', { name: '用户' }).click();
+    await page.getByRole('button', { name: '新建用户' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('用户名', { exact: true }).fill('zhaoqi');
+    await dialog.getByLabel('姓名', { exact: true }).fill('南漳县 赵七');
+    await dialog.getByLabel('所属单位', { exact: true }).click();
+    await chooseOption(page, '南漳县');
+    await dialog.getByLabel('初始密码', { exact: true }).fill('Zhaoqi-2026'); // contains the username
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await shown(dialog.getByText('密码:不能包含用户名'));
+    await dialog.getByLabel('初始密码', { exact: true }).fill('Nanzhang@2026');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    const row = page.getByRole('row', { name: /zhaoqi/ });
+    await hasText(row, '待改初始密码');
+    await hasText(row, '南漳县');
+    await context.close();
+
+    const first = await newPage();
+    await first.page.goto('/login');
+    await logIn(first.page, 'zhaoqi', 'Nanzhang@2026');
+    await first.page.waitForURL('**/change-password');
+    await first.page.getByLabel('当前密码', { exact: true }).fill('Nanzhang@2026');
+    await first.page.getByLabel('新密码', { exact: true }).fill('Changed#2026');
+    await first.page.getByLabel('再次输入新密码', { exact: true }).fill('Changed#2026');
+    await first.page.getByRole('button', { name: '修改密码' }).click();
+    await first.page.waitForURL('**/projects');
+    await hasText(first.page.getByTestId('current-user'), '南漳县 赵七');
+    await first.context.close();
+  });
+
+  it('a leader reads projects but has no button to create and a read-only form', async () => {
+    const { context, page } = await newPage();
+    await page.goto('/login');
+    await logIn(page, 'leader');
+    await page.waitForURL('**/projects');
+    await page.getByRole('link', { name: projectName }).click();
+    await shown(page.getByText('只读', { exact: true }));
+    expect(await page.getByLabel('项目名称', { exact: true }).isDisabled()).toBe(true);
+    await absent(page.getByRole('button', { name: /保\s*存/ }));
+    await page.getByRole('link', { name: '项目' }).click();
+    await shown(page.getByRole('row', { name: new RegExp(projectName) }));
+    await absent(page.getByRole('button', { name: '新建项目' }));
+    await context.close();
+  });
+
   it('on a phone the project list fits and the menu opens in a drawer', async () => {
     const { context, page } = await newPage(PHONE);
     await page.goto('/login');

@@ -6,7 +6,7 @@ import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/reac
 import { RouterProvider } from 'react-router/dom';
 import type { TLocale } from '../../shared/common.ts';
 import { ApiError, setAuthProblemHandler } from '../api/client.ts';
-import { ME_QUERY_KEY, saveLocale, setMe, useMe } from '../auth/auth.queries.ts';
+import { ME_QUERY_KEY, rememberSessionEnd, saveLocale, setMe, useMe } from '../auth/auth.queries.ts';
 import { I18nProvider, readStoredLocale, storeLocale, translate } from '../i18n/i18n.tsx';
 import { setDayjsLocale } from '../i18n/format.ts';
 import type { TMe } from '../../shared/auth.ts';
@@ -27,8 +27,9 @@ const queryClient = new QueryClient({
  * A lost session (401) or a pending initial password (403) anywhere: update "who am I", and the session
  * guard (RequireSession) sends the user to the login or change-password page.
  */
-setAuthProblemHandler((problem) => {
+setAuthProblemHandler((problem, error) => {
   if (problem === 'loggedOut') {
+    if (queryClient.getQueryData<TMe | null>(ME_QUERY_KEY)) rememberSessionEnd(error);
     queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== ME_QUERY_KEY[0] });
     setMe(queryClient, null);
   } else {

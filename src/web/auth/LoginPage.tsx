@@ -8,7 +8,7 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { FullPageSpin } from '../ui/FullPageSpin.tsx';
 import { AuthCard } from './AuthCard.tsx';
-import { logIn, ME_QUERY_KEY, setMe, useMe } from './auth.queries.ts';
+import { logIn, ME_QUERY_KEY, setMe, takeSessionEnd, useMe } from './auth.queries.ts';
 
 /** Only paths inside the app, so a crafted link cannot send a user elsewhere after login. */
 function safeNext(next: string | null): string {
@@ -22,7 +22,8 @@ export function LoginPage() {
   const navigate = useNavigate();
   const [searchParams] = useSearchParams();
   const { data: me, isPending } = useMe();
-  const [error, setError] = useState<unknown>(null);
+  // A session that ended by itself (idle timeout, account disabled) is explained, not silently dropped.
+  const [error, setError] = useState<unknown>(takeSessionEnd);
   const [submitting, setSubmitting] = useState(false);
   const next = safeNext(searchParams.get('next'));
 

@@ -30,6 +30,19 @@ export function setMe(queryClient: QueryClient, me: TMe | null): void {
   queryClient.setQueryData(ME_QUERY_KEY, me);
 }
 
+/** Why the last session ended by itself (idle timeout, account disabled), for the login page to say. */
+let sessionEnd: ApiError | null = null;
+
+export function rememberSessionEnd(error: ApiError): void {
+  sessionEnd = error;
+}
+
+export function takeSessionEnd(): ApiError | null {
+  const error = sessionEnd;
+  sessionEnd = null;
+  return error;
+}
+
 export function logIn(body: TLoginRequest): Promise<TMe> {
   return apiRequest<TMe>('POST', '/auth/login', { body, reportAuthProblems: false });
 }

@@ -85,6 +85,7 @@ function EnterpriseForm({ enterprise }: EnterpriseFormProps) {
         layout="vertical"
         initialValues={initialValues}
         disabled={readOnly}
+        requiredMark={!readOnly}
        
         onFinish={(values) => void handleSubmit(values)}
         style={{ maxWidth: 640 }}

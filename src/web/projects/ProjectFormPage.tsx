@@ -61,7 +61,7 @@ function ProjectForm({ project }: ProjectFormProps) {
   const initialValues: ProjectFormValues = project
     ? {
         name: project.name,
-        investorEnterpriseId: project.investorEnterpriseId,
+        investorEnterpriseId: project.investorEnterpriseId ?? undefined,
         unitId: project.unitId,
         totalInvestmentWan: yuanToWanText(project.totalInvestmentYuan),
         stage: project.stage,
@@ -103,6 +103,7 @@ function ProjectForm({ project }: ProjectFormProps) {
         layout="vertical"
         initialValues={initialValues}
         disabled={readOnly}
+        requiredMark={!readOnly}
        
         onFinish={(values) => void handleSubmit(values)}
         style={{ maxWidth: 640 }}
