@@ -20,6 +20,7 @@ import { enterprisesRoutes } from './enterprises/enterprises.routes.ts';
 import { projectsRoutes } from './projects/projects.routes.ts';
 import { projectStagesRoutes, supervisionRoutes } from './projects/stages.routes.ts';
 import { deadlinesRoutes } from './deadlines/deadlines.routes.ts';
+import { industriesRoutes } from './industries/industries.routes.ts';
 
 export const WEB_DIST = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
@@ -51,7 +52,7 @@ export async function buildApp(options: BuildAppOptions): Promise<ZApp> {
 
   await app.register(
     async (api: ZApp) => {
-      for (const routes of [healthRoutes, authRoutes, unitsRoutes, usersRoutes, auditRoutes, regionsRoutes, enterprisesRoutes, projectsRoutes, projectStagesRoutes, supervisionRoutes, deadlinesRoutes]) {
+      for (const routes of [healthRoutes, authRoutes, unitsRoutes, usersRoutes, auditRoutes, regionsRoutes, industriesRoutes, enterprisesRoutes, projectsRoutes, projectStagesRoutes, supervisionRoutes, deadlinesRoutes]) {
         await routes(api, deps);
       }
       api.get('/openapi.json', { schema: { hide: true }, config: { auth: 'public' } }, async () => app.swagger());

@@ -154,8 +154,7 @@ describe('the spine in a browser', () => {
     await absent(page.getByTitle('谷城县'));
     await chooseOption(page, '襄城区');
     await page.getByLabel('总投资(万元)', { exact: true }).fill('12345.67');
-    await page.getByLabel('阶段', { exact: true }).click();
-    await chooseOption(page, '签约');
+    // A new project starts as 在谈: its stage then moves only through the lifecycle's stage changes.
     await page.getByRole('button', { name: /保\s*存/ }).click();
     await page.waitForURL('**/projects');
 
@@ -163,7 +162,7 @@ describe('the spine in a browser', () => {
     await hasText(projectRow, enterpriseName);
     await hasText(projectRow, '襄城区');
     await hasText(projectRow, '12,345.67');
-    await hasText(projectRow, '签约');
+    await hasText(projectRow, '在谈');
     await screenshot(page, 'projects.png');
 
     // 谷城县's projects are not in this user's list, not even when searched for by name.

@@ -333,6 +333,13 @@ const CASES: Record<string, Case> = {
       expectEmptyPage(await getAsStaffB(c, `/api/supervision?unitId=${w.parkA.id}`));
     },
   },
+  'GET /api/industries': {
+    run: async (c) => {
+      // GB/T 4754 reference data is the same for every unit: reading it reveals nothing of 甲县.
+      const response = await getAsStaffB(c, `/api/industries?q=${encodeURIComponent('电池')}`);
+      expect((response.json() as { items: { code: string }[] }).items.map((i) => i.code)).toContain('3841');
+    },
+  },
   'GET /api/deadline-rules': {
     run: async (c) => {
       // The city's rules are the same for every unit: reading them reveals nothing of 甲县.

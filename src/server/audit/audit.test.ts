@@ -117,13 +117,16 @@ describe('the audit trail', () => {
       before: null,
       after: { id: projectId, stage: 'lead', totalInvestmentYuan: 5_000_000 },
     });
-    expect(await oneRowFor(call(t.app, staffA, 'PATCH', `/api/projects/${projectId}`, { stage: 'signed' }))).toMatchObject({
+    expect(await oneRowFor(call(t.app, staffA, 'PATCH', `/api/projects/${projectId}`, { totalInvestmentYuan: 6_000_000 }))).toMatchObject({
       entity: 'project',
       entityId: String(projectId),
       action: 'update',
-      before: { stage: 'lead' },
-      after: { stage: 'signed' },
+      before: { totalInvestmentYuan: 5_000_000 },
+      after: { totalInvestmentYuan: 6_000_000 },
     });
+    expect(
+      await oneRowFor(call(t.app, staffA, 'POST', `/api/projects/${projectId}/stage`, { to: 'signed', date: '2026-03-01', evidence: { contractNo: 'AU-1' } })),
+    ).toMatchObject({ entity: 'project', entityId: String(projectId), action: 'update', before: { stage: 'lead' }, after: { stage: 'signed' } });
   });
 
   it('a change that fails writes neither a record nor an audit row', async () => {
@@ -161,8 +164,9 @@ describe('the audit trail', () => {
     const response = await call(t.app, bureau, 'GET', `/api/audit?entity=project&pageSize=200`);
     expect(response.statusCode).toBe(200);
     const page = response.json() as { items: { entity: string; action: string; requestId: string; actorName: string }[]; total: number };
-    expect(page.total).toBe(2);
+    expect(page.total).toBe(3);
     expect(page.items.map((i) => [i.entity, i.action])).toEqual([
+      ['project', 'update'],
       ['project', 'update'],
       ['project', 'create'],
     ]);

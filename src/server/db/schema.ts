@@ -148,6 +148,23 @@ export const projects = pgTable(
     /** 总投资 in whole 元. */
     totalInvestmentYuan: bigint('total_investment_yuan', { mode: 'number' }).notNull(),
     stage: text('stage').notNull().default('lead'),
+    /** 首报单位: the unit that reported the project first (credit may be split with the 落地单位, unitId). */
+    reportedUnitId: integer('reported_unit_id').references(() => units.id, { onDelete: 'restrict' }),
+    projectType: text('project_type').notNull().default('industrial'),
+    /** GB/T 4754-2017 code of what the finished project produces. */
+    industryCode: text('industry_code'),
+    /** 合同投资额 in whole 元. */
+    contractInvestmentYuan: bigint('contract_investment_yuan', { mode: 'number' }),
+    fundSource: text('fund_source'),
+    /** 外资 in whole US dollars (shown in 万美元). */
+    foreignInvestmentUsd: bigint('foreign_investment_usd', { mode: 'number' }),
+    isMajor: boolean('is_major').notNull().default(false),
+    /** The "三个一批" batch the project was entered in, e.g. "2024年第二期". */
+    threeBatch: text('three_batch'),
+    responsibleLeader: text('responsible_leader'),
+    responsibleOfficerId: integer('responsible_officer_id').references(() => users.id, { onDelete: 'restrict' }),
+    /** Shown instead of the real name to users outside the project's own unit. */
+    codeName: text('code_name'),
     // The dates each stage happened, folded from project_stage_events (kept here to filter and count fast).
     signedOn: date('signed_on'),
     registeredOn: date('registered_on'),
@@ -174,6 +191,12 @@ export const projects = pgTable(
       sql`${t.stage} in ('lead','signed','registered','started','producing','inStats','stalled','terminated')`,
     ),
     check('projects_name_check', sql`length(trim(${t.name})) >= 2`),
+    check('projects_type_check', sql`${t.projectType} in ('industrial','other')`),
+    check('projects_industry_code_check', sql`${t.industryCode} ~ '^([A-T]|[0-9]{2,4})$'`),
+    check('projects_contract_investment_check', sql`${t.contractInvestmentYuan} >= 0`),
+    check('projects_foreign_investment_check', sql`${t.foreignInvestmentUsd} >= 0`),
+    check('projects_fund_source_check', sql`${t.fundSource} in ('outOfProvince','outOfCity','local','foreign')`),
+    index('projects_industry_idx').on(t.industryCode),
     check(
       'projects_stage_dates_order_check',
       sql`coalesce(${t.signedOn} <= ${t.registeredOn}, true) and coalesce(${t.signedOn} <= ${t.startedOn}, true)

@@ -1,7 +1,8 @@
-import { and, count, desc, eq, ilike, inArray, or } from 'drizzle-orm';
+import { and, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { enterprises } from '../db/schema.ts';
 import type { ServiceContext } from '../context.ts';
+import { containsPattern } from '../db/search.ts';
 import { AppError, isUniqueViolation, notFound } from '../errors.ts';
 import { assertCanWrite, inCallerScope } from '../access/scope.ts';
 import { actorOf, recordAudit } from '../audit/audit.service.ts';
@@ -31,7 +32,7 @@ export type ListEnterprisesOptions = { q?: string; page: number; pageSize: numbe
 export async function listEnterprises(ctx: ServiceContext, options: ListEnterprisesOptions) {
   const where = and(
     inCallerScope(ctx.caller, enterprises.unitId),
-    options.q ? or(ilike(enterprises.name, `%${options.q}%`), eq(enterprises.creditCode, options.q.toUpperCase())) : undefined,
+    options.q ? or(ilike(enterprises.name, containsPattern(options.q)), eq(enterprises.creditCode, options.q.toUpperCase())) : undefined,
   );
   const rows = await ctx.db
     .select()
@@ -65,6 +66,11 @@ export async function requireEnterpriseInScope(ctx: ServiceContext, id: number, 
     .where(and(eq(enterprises.id, id), inCallerScope(ctx.caller, enterprises.unitId)));
   if (!row) throw new AppError('project.investorOutOfScope', { field });
   return row;
+}
+
+/** Enterprises whose HQ lies in a region (a 2-, 4- or 6-digit code prefix), as a subquery for other areas' filters. */
+export function enterprisesWithHqIn(regionPrefix: string): SQL {
+  return sql`(select ${enterprises.id} from ${enterprises} where ${enterprises.hqRegionCode} like ${regionPrefix + '%'})`;
 }
 
 export async function enterpriseNames(db: Db, ids: number[]): Promise<Map<number, string>> {

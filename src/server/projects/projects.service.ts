@@ -1,54 +1,135 @@
-import { and, count, desc, eq, ilike } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, ilike, isNotNull, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { projects } from '../db/schema.ts';
+import { containsPattern } from '../db/search.ts';
 import type { ServiceContext } from '../context.ts';
-import { notFound } from '../errors.ts';
+import { AppError, notFound } from '../errors.ts';
 import { assertCanWrite, inCallerScope } from '../access/scope.ts';
 import { actorOf, recordAudit } from '../audit/audit.service.ts';
 import { requireUnitInScope, unitNames } from '../units/units.service.ts';
-import { enterpriseNames, requireEnterpriseInScope } from '../enterprises/enterprises.service.ts';
-import type { ProjectState } from '../../domain/stages.ts';
+import { enterpriseNames, enterprisesWithHqIn, requireEnterpriseInScope } from '../enterprises/enterprises.service.ts';
+import { requireColleagueInScope, userNames } from '../users/users.service.ts';
+import { findIndustry, industryName, industryPrefixes } from '../industries/industries.service.ts';
+import { chinaToday } from '../../domain/calendar.ts';
+import { statusFromColumns } from '../../domain/deadlines.ts';
+import { PROJECT_STAGES, type ProjectState } from '../../domain/stages.ts';
+import { ZCreateProjectRequest, ZProjectListQuery, ZUpdateProjectRequest } from '../../shared/projects.ts';
 import type { TCreateProjectRequest, TProject, TUpdateProjectRequest } from '../../shared/projects.ts';
+import type { z } from 'zod';
 
 type ProjectRow = typeof projects.$inferSelect;
 
-async function toProjects(db: Db, rows: ProjectRow[]): Promise<TProject[]> {
-  const [units, investors] = await Promise.all([
-    unitNames(db, rows.map((r) => r.unitId)),
+const STAGE_DATE_COLUMNS = {
+  signed: 'signedOn',
+  registered: 'registeredOn',
+  started: 'startedOn',
+  producing: 'producingOn',
+  inStats: 'inStatsOn',
+} as const;
+
+/**
+ * A project as the caller may see it. Outside the project's own unit, a project with a code name shows the code
+ * name and withholds its investor — the confidentiality the issue asks for, even from the city level.
+ */
+async function toProjects(ctx: ServiceContext, db: Db, rows: ProjectRow[]): Promise<TProject[]> {
+  const [units, investors, officers] = await Promise.all([
+    unitNames(db, rows.flatMap((r) => [r.unitId, r.reportedUnitId ?? r.unitId])),
     enterpriseNames(db, rows.map((r) => r.investorEnterpriseId)),
+    userNames(db, rows.flatMap((r) => (r.responsibleOfficerId ? [r.responsibleOfficerId] : []))),
   ]);
-  return rows.map((row) => ({
-    id: row.id,
-    name: row.name,
-    investorEnterpriseId: row.investorEnterpriseId,
-    investorName: investors.get(row.investorEnterpriseId) ?? '',
-    unitId: row.unitId,
-    unitName: units.get(row.unitId) ?? '',
-    totalInvestmentYuan: row.totalInvestmentYuan,
-    stage: row.stage as ProjectState,
-    createdAt: row.createdAt.toISOString(),
-    updatedAt: row.updatedAt.toISOString(),
-  }));
+  const today = chinaToday(ctx.now);
+  return rows.map((row) => {
+    const confidential = !!row.codeName && ctx.caller.unitId !== row.unitId;
+    const stageDates: Record<string, string> = {};
+    for (const stage of PROJECT_STAGES.slice(1)) {
+      const date = row[STAGE_DATE_COLUMNS[stage as keyof typeof STAGE_DATE_COLUMNS]];
+      if (date) stageDates[stage] = date;
+    }
+    return {
+      id: row.id,
+      name: confidential ? row.codeName! : row.name,
+      confidential,
+      investorEnterpriseId: confidential ? null : row.investorEnterpriseId,
+      investorName: confidential ? '***' : (investors.get(row.investorEnterpriseId) ?? ''),
+      unitId: row.unitId,
+      unitName: units.get(row.unitId) ?? '',
+      reportedUnitId: row.reportedUnitId,
+      reportedUnitName: row.reportedUnitId ? (units.get(row.reportedUnitId) ?? null) : null,
+      projectType: row.projectType as TProject['projectType'],
+      industryCode: row.industryCode,
+      industryName: industryName(row.industryCode),
+      totalInvestmentYuan: row.totalInvestmentYuan,
+      contractInvestmentYuan: row.contractInvestmentYuan,
+      fundSource: row.fundSource as TProject['fundSource'],
+      foreignInvestmentUsd: row.foreignInvestmentUsd,
+      isMajor: row.isMajor,
+      threeBatch: row.threeBatch,
+      responsibleLeader: row.responsibleLeader,
+      responsibleOfficerId: row.responsibleOfficerId,
+      responsibleOfficerName: row.responsibleOfficerId ? (officers.get(row.responsibleOfficerId) ?? null) : null,
+      codeName: confidential ? null : row.codeName,
+      stage: row.stage as ProjectState,
+      stageDates,
+      nextDueOn: row.nextDueOn,
+      nextDueRule: row.nextDueRule,
+      deadlineStatus: statusFromColumns(row, today),
+      createdAt: row.createdAt.toISOString(),
+      updatedAt: row.updatedAt.toISOString(),
+    };
+  });
 }
 
-export type ListProjectsOptions = { q?: string; unitId?: number; stage?: ProjectState; page: number; pageSize: number };
+export type ListProjectsOptions = z.output<typeof ZProjectListQuery>;
 
-export async function listProjects(ctx: ServiceContext, options: ListProjectsOptions) {
-  const where = and(
+/** The list's filters as SQL. A name search never matches a confidential project's real name from outside its unit. */
+function listFilter(ctx: ServiceContext, options: ListProjectsOptions): SQL | undefined {
+  const today = chinaToday(ctx.now);
+  const deadline = {
+    overdue: sql`${projects.nextDueOn} < ${today}`,
+    dueSoon: sql`${projects.nextDueOn} >= ${today} and ${projects.warnFromOn} <= ${today}`,
+    onTrack: sql`${projects.nextDueOn} >= ${today} and ${projects.warnFromOn} > ${today}`,
+  };
+  const q = options.q ? containsPattern(options.q) : undefined;
+  return and(
     inCallerScope(ctx.caller, projects.unitId),
     options.unitId ? eq(projects.unitId, options.unitId) : undefined,
     options.stage ? eq(projects.stage, options.stage) : undefined,
-    options.q ? ilike(projects.name, `%${options.q}%`) : undefined,
+    options.deadlineStatus ? deadline[options.deadlineStatus] : undefined,
+    options.industry ? or(...industryPrefixes(options.industry).map((p) => sql`${projects.industryCode} like ${p + '%'}`)) : undefined,
+    options.minTotalYuan !== undefined ? gte(projects.totalInvestmentYuan, options.minTotalYuan) : undefined,
+    options.maxTotalYuan !== undefined ? lte(projects.totalInvestmentYuan, options.maxTotalYuan) : undefined,
+    options.sourceRegion ? sql`${projects.investorEnterpriseId} in ${enterprisesWithHqIn(options.sourceRegion)}` : undefined,
+    options.projectType ? eq(projects.projectType, options.projectType) : undefined,
+    options.fundSource ? eq(projects.fundSource, options.fundSource) : undefined,
+    options.isMajor !== undefined ? eq(projects.isMajor, options.isMajor) : undefined,
+    options.inThreeBatch === undefined ? undefined : options.inThreeBatch ? isNotNull(projects.threeBatch) : isNull(projects.threeBatch),
+    q
+      ? or(
+          and(ilike(projects.name, q), or(isNull(projects.codeName), eq(projects.unitId, ctx.caller.unitId))),
+          ilike(projects.codeName, q),
+        )
+      : undefined,
   );
+}
+
+const SORTS = {
+  newest: [desc(projects.id)],
+  nextDue: [sql`${projects.nextDueOn} asc nulls last`, desc(projects.id)],
+  totalDesc: [desc(projects.totalInvestmentYuan), desc(projects.id)],
+  name: [asc(projects.name), asc(projects.id)],
+} as const;
+
+export async function listProjects(ctx: ServiceContext, options: ListProjectsOptions) {
+  const where = listFilter(ctx, options);
   const rows = await ctx.db
     .select()
     .from(projects)
     .where(where)
-    .orderBy(desc(projects.id))
+    .orderBy(...SORTS[options.sort])
     .limit(options.pageSize)
     .offset((options.page - 1) * options.pageSize);
   const [{ total } = { total: 0 }] = await ctx.db.select({ total: count() }).from(projects).where(where);
-  return { items: await toProjects(ctx.db, rows), total: Number(total), page: options.page, pageSize: options.pageSize };
+  return { items: await toProjects(ctx, ctx.db, rows), total: Number(total), page: options.page, pageSize: options.pageSize };
 }
 
 async function loadInScope(ctx: ServiceContext, id: number, db: Db = ctx.db): Promise<ProjectRow> {
@@ -58,55 +139,56 @@ async function loadInScope(ctx: ServiceContext, id: number, db: Db = ctx.db): Pr
 }
 
 export async function getProject(ctx: ServiceContext, id: number): Promise<TProject> {
-  return (await toProjects(ctx.db, [await loadInScope(ctx, id)]))[0]!;
+  return (await toProjects(ctx, ctx.db, [await loadInScope(ctx, id)]))[0]!;
+}
+
+type ProjectFields = Partial<z.output<typeof ZUpdateProjectRequest>>;
+
+/** Every reference a request names must lie in the caller's scope; checked through `db` (the transaction, if any). */
+async function checkReferences(ctx: ServiceContext, input: ProjectFields): Promise<void> {
+  if (input.unitId !== undefined) await requireUnitInScope(ctx, input.unitId, 'unitId');
+  if (input.reportedUnitId) await requireUnitInScope(ctx, input.reportedUnitId, 'reportedUnitId');
+  if (input.investorEnterpriseId !== undefined) await requireEnterpriseInScope(ctx, input.investorEnterpriseId, 'investorEnterpriseId');
+  if (input.responsibleOfficerId) await requireColleagueInScope(ctx, input.responsibleOfficerId, 'responsibleOfficerId');
+  if (input.industryCode && !findIndustry(input.industryCode)) throw new AppError('industry.unknown', { field: 'industryCode' });
 }
 
 export async function createProject(ctx: ServiceContext, input: TCreateProjectRequest): Promise<TProject> {
   assertCanWrite(ctx.caller);
-  await requireUnitInScope(ctx, input.unitId, 'unitId');
-  await requireEnterpriseInScope(ctx, input.investorEnterpriseId, 'investorEnterpriseId');
+  const fields = ZCreateProjectRequest.parse(input);
+  await checkReferences(ctx, fields);
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(projects)
       .values({
-        name: input.name,
-        unitId: input.unitId,
-        investorEnterpriseId: input.investorEnterpriseId,
-        totalInvestmentYuan: input.totalInvestmentYuan,
-        stage: input.stage ?? 'lead',
+        ...fields,
+        reportedUnitId: fields.reportedUnitId ?? fields.unitId,
+        stage: 'lead',
         createdBy: ctx.caller.userId,
         createdAt: ctx.now,
         updatedAt: ctx.now,
       })
       .returning();
     await recordAudit(tx, actorOf(ctx), { entity: 'project', entityId: row!.id, unitId: row!.unitId, action: 'create', after: row });
-    return (await toProjects(tx, [row!]))[0]!;
+    return (await toProjects(ctx, tx, [row!]))[0]!;
   });
 }
 
+/** Edits the record; the stage is not a field here — it moves only through the lifecycle rules. */
 export async function updateProject(ctx: ServiceContext, id: number, input: TUpdateProjectRequest): Promise<TProject> {
   assertCanWrite(ctx.caller);
+  const fields = ZUpdateProjectRequest.parse(input);
   return ctx.db.transaction(async (tx) => {
     const before = await loadInScope(ctx, id, tx);
     // Checks read through the transaction: the embedded database has one connection, which the transaction holds.
-    const txCtx = { ...ctx, db: tx };
-    if (input.unitId !== undefined) await requireUnitInScope(txCtx, input.unitId, 'unitId');
-    if (input.investorEnterpriseId !== undefined) {
-      await requireEnterpriseInScope(txCtx, input.investorEnterpriseId, 'investorEnterpriseId');
-    }
+    await checkReferences({ ...ctx, db: tx }, fields);
     const [row] = await tx
       .update(projects)
-      .set({
-        name: input.name,
-        unitId: input.unitId,
-        investorEnterpriseId: input.investorEnterpriseId,
-        totalInvestmentYuan: input.totalInvestmentYuan,
-        stage: input.stage,
-        updatedAt: ctx.now,
-      })
+      .set({ ...fields, updatedAt: ctx.now })
       .where(eq(projects.id, id))
       .returning();
     await recordAudit(tx, actorOf(ctx), { entity: 'project', entityId: id, unitId: row!.unitId, action: 'update', before, after: row });
-    return (await toProjects(tx, [row!]))[0]!;
+    return (await toProjects(ctx, tx, [row!]))[0]!;
   });
 }
+

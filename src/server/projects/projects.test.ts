@@ -42,9 +42,12 @@ describe('projects', () => {
       stage: 'lead',
     });
     expect((await call(t.app, staffA, 'GET', `/api/projects/${project.id}`)).json()).toEqual(project);
-    const updated = await call(t.app, staffA, 'PATCH', `/api/projects/${project.id}`, { stage: 'signed', unitId: w.countyA.id });
-    expect(updated.json()).toMatchObject({ stage: 'signed', unitId: w.countyA.id, name: '新能源电池项目' });
-    expect(await t.read.project(project.id)).toMatchObject({ stage: 'signed', unitId: w.countyA.id, createdBy: w.staffA.id });
+    const updated = await call(t.app, staffA, 'PATCH', `/api/projects/${project.id}`, { unitId: w.countyA.id, isMajor: true });
+    expect(updated.json()).toMatchObject({ stage: 'lead', unitId: w.countyA.id, name: '新能源电池项目', isMajor: true });
+    expect(await t.read.project(project.id)).toMatchObject({ stage: 'lead', unitId: w.countyA.id, createdBy: w.staffA.id, reportedUnitId: w.parkA.id });
+    // The stage is not a field of the record: a PATCH naming it changes nothing of it.
+    await call(t.app, staffA, 'PATCH', `/api/projects/${project.id}`, { stage: 'inStats' });
+    expect((await t.read.project(project.id))!.stage).toBe('lead');
   });
 
   it('keeps amounts as exact whole 元: large amounts and their sum round-trip exactly', async () => {
@@ -82,7 +85,8 @@ describe('projects', () => {
     const missing = await post(noName);
     expectApiError(missing, 400, 'validation.required', 'name');
     expect(missing.json().error.message).toEqual({ 'zh-CN': '名称:不能为空', en: 'Name: is required' });
-    expectApiError(await post({ ...base, stage: 'dreaming' }), 400, 'validation.invalid', 'stage');
+    expectApiError(await post({ ...base, projectType: 'dreaming' }), 400, 'validation.invalid', 'projectType');
+    expectApiError(await post({ ...base, industryCode: '9999' }), 400, 'industry.unknown', 'industryCode');
     expectApiError(await post({ ...base, investorEnterpriseId: 999_999 }), 400, 'project.investorOutOfScope', 'investorEnterpriseId');
     expectApiError(await call(t.app, staffA, 'PATCH', `/api/projects/${w.projectA.id}`, { totalInvestmentYuan: -5 }), 400, 'validation.invalid', 'totalInvestmentYuan');
     expectApiError(await call(t.app, staffA, 'GET', '/api/projects/abc'), 400, 'validation.invalid', 'id');
@@ -133,7 +137,7 @@ describe('projects', () => {
   it('county staff see the park’s projects; park staff do not see the county’s; the bureau sees everything', async () => {
     expect((await call(t.app, staffA, 'GET', `/api/projects/${projectPark.id}`)).statusCode).toBe(200);
     expect(await ids(staffA)).toContain(projectPark.id);
-    expect((await call(t.app, staffA, 'PATCH', `/api/projects/${projectPark.id}`, { stage: 'registered' })).statusCode).toBe(200);
+    expect((await call(t.app, staffA, 'PATCH', `/api/projects/${projectPark.id}`, { name: '园区项目(二期)' })).statusCode).toBe(200);
 
     await t.given.user({ unit: w.parkA, role: 'staff', username: 'park_staff' });
     const park = await logIn(t.app, 'park_staff');

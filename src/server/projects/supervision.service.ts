@@ -1,6 +1,7 @@
 import { and, asc, count, eq, isNotNull, lte, lt, or, sql } from 'drizzle-orm';
 import { projects } from '../db/schema.ts';
 import type { ServiceContext } from '../context.ts';
+import { containsPattern } from '../db/search.ts';
 import { inCallerScope } from '../access/scope.ts';
 import { unitNames } from '../units/units.service.ts';
 import { listDeadlineRules } from '../deadlines/deadlines.service.ts';
@@ -24,7 +25,7 @@ export async function listSupervision(ctx: ServiceContext, options: ListSupervis
     isNotNull(projects.nextDueOn),
     options.status === 'overdue' ? overdue : options.status === 'dueSoon' ? dueSoon : or(overdue, dueSoon),
     options.unitId ? eq(projects.unitId, options.unitId) : undefined,
-    options.q ? sql`${projects.name} ilike ${'%' + options.q + '%'}` : undefined,
+    options.q ? sql`${projects.name} ilike ${containsPattern(options.q)}` : undefined,
   );
   const rows = await ctx.db
     .select()

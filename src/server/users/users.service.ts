@@ -1,9 +1,10 @@
-import { and, asc, count, eq, ilike, or, sql } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, inArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { sessions, users } from '../db/schema.ts';
 import type { ServiceContext } from '../context.ts';
+import { containsPattern } from '../db/search.ts';
 import { AppError, isUniqueViolation, notFound } from '../errors.ts';
-import { assertCanAdminister } from '../access/scope.ts';
+import { assertCanAdminister, inCallerScope } from '../access/scope.ts';
 import { actorOf, recordAudit } from '../audit/audit.service.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { requireUnitInScope, unitNames } from '../units/units.service.ts';
@@ -37,12 +38,29 @@ async function toUsers(db: Db, rows: UserRow[]): Promise<TUser[]> {
   }));
 }
 
+/** Display names by id, for other areas' lists. */
+export async function userNames(db: Db, ids: number[]): Promise<Map<number, string>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, unique));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** A person the caller may name as responsible: an active user of one of the caller's units. */
+export async function requireColleagueInScope(ctx: ServiceContext, userId: number, field: string): Promise<void> {
+  const [row] = await ctx.db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.id, userId), eq(users.disabled, false), inCallerScope(ctx.caller, users.unitId)));
+  if (!row) throw new AppError('project.officerOutOfScope', { field });
+}
+
 export type ListUsersOptions = { q?: string; unitId?: number; page: number; pageSize: number };
 
 export async function listUsers(ctx: ServiceContext, options: ListUsersOptions) {
   assertCanAdminister(ctx.caller);
   const where = and(
-    options.q ? or(ilike(users.username, `%${options.q}%`), ilike(users.displayName, `%${options.q}%`)) : undefined,
+    options.q ? or(ilike(users.username, containsPattern(options.q)), ilike(users.displayName, containsPattern(options.q))) : undefined,
     options.unitId ? eq(users.unitId, options.unitId) : undefined,
   );
   const rows = await ctx.db

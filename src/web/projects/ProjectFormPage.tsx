@@ -1,9 +1,8 @@
 import { useState } from 'react';
-import { App, Button, Flex, Form, Input, Result, Select, Tag, Typography } from 'antd';
+import { App, Button, Flex, Form, Input, Result, Tag, Typography } from 'antd';
 import { useNavigate, useParams } from 'react-router';
 import { yuanToWanText } from '../../domain/money.ts';
 import { canWriteRecords } from '../../domain/roles.ts';
-import type { ProjectState } from '../../domain/stages.ts';
 import type { TProject } from '../../shared/projects.ts';
 import { ApiError } from '../api/client.ts';
 import { useCurrentUser } from '../auth/auth.queries.ts';
@@ -18,7 +17,7 @@ import { FullPageSpin } from '../ui/FullPageSpin.tsx';
 import { wanInputToYuan } from '../ui/money.ts';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { useProject, useSaveProject } from './projects.queries.ts';
-import { stageOptions } from './StageTag.tsx';
+import { StageTag } from './StageTag.tsx';
 
 /** The amount is typed in 万元 and sent as whole 元 (totalInvestmentYuan). */
 type ProjectFormValues = {
@@ -26,10 +25,10 @@ type ProjectFormValues = {
   investorEnterpriseId?: number;
   unitId?: number;
   totalInvestmentWan?: string | null;
-  stage: ProjectState;
 };
 
-const FIELDS = ['name', 'investorEnterpriseId', 'unitId', 'totalInvestmentWan', 'stage'] as const;
+/** The stage is not edited here: a new project starts as 在谈 and moves through the lifecycle's stage changes. */
+const FIELDS = ['name', 'investorEnterpriseId', 'unitId', 'totalInvestmentWan'] as const;
 
 /** /projects/new and /projects/:id */
 export function ProjectFormPage() {
@@ -64,9 +63,8 @@ function ProjectForm({ project }: ProjectFormProps) {
         investorEnterpriseId: project.investorEnterpriseId ?? undefined,
         unitId: project.unitId,
         totalInvestmentWan: yuanToWanText(project.totalInvestmentYuan),
-        stage: project.stage,
       }
-    : { name: '', unitId: me.unitId, totalInvestmentWan: null, stage: 'lead' };
+    : { name: '', unitId: me.unitId, totalInvestmentWan: null };
 
   const handleSubmit = async (values: ProjectFormValues) => {
     setFormError(null);
@@ -80,7 +78,6 @@ function ProjectForm({ project }: ProjectFormProps) {
           investorEnterpriseId: values.investorEnterpriseId,
           unitId: values.unitId,
           totalInvestmentYuan,
-          stage: values.stage,
         },
       });
       void message.success(t('common.saved'));
@@ -133,9 +130,11 @@ function ProjectForm({ project }: ProjectFormProps) {
         <Form.Item name="totalInvestmentWan" label={t('project.totalInvestmentWan')} rules={[wanAmountRule(t)]}>
           <WanAmountInput />
         </Form.Item>
-        <Form.Item name="stage" label={t('project.stage')} rules={[{ required: true, message: t('form.required') }]}>
-          <Select<ProjectState> options={stageOptions(t)} />
-        </Form.Item>
+        {project ? (
+          <Form.Item label={t('project.stage')}>
+            <StageTag stage={project.stage} />
+          </Form.Item>
+        ) : null}
         {project ? (
           <Typography.Paragraph type="secondary">
             {t('common.timestamps', { created: formatDateTime(project.createdAt), updated: formatDateTime(project.updatedAt) })}
