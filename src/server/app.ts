@@ -44,7 +44,9 @@ export async function buildApp(options: BuildAppOptions): Promise<ZApp> {
   app.decorateRequest('caller', null);
   app.decorateRequest('sessionToken', null);
   app.addHook('onRequest', authenticateHook({ db: deps.db, settings: deps.auth, clock: deps.clock }));
-  app.addHook('onSend', async (_request, reply) => {
+  app.addHook('onSend', async (request, reply) => {
+    // The id every audit row of this request carries, so a user's report can be traced to the trail.
+    reply.header('x-request-id', String(request.id));
     reply.header('x-content-type-options', 'nosniff');
     reply.header('x-frame-options', 'DENY');
     reply.header('referrer-policy', 'same-origin');

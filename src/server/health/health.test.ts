@@ -16,6 +16,11 @@ describe('GET /api/health', () => {
     expect(response.json()).toEqual({ status: 'ok', database: TEST_DB_KIND, migration: latestMigration(), demo: false });
   });
 
+  it('answers every request with its request id', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/api/health' });
+    expect(response.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
   it('serves the OpenAPI document with every area', async () => {
     const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
     expect(doc.openapi).toMatch(/^3\./);
