@@ -18,7 +18,9 @@ import { auditRoutes } from './audit/audit.routes.ts';
 import { regionsRoutes } from './regions/regions.routes.ts';
 import { enterprisesRoutes } from './enterprises/enterprises.routes.ts';
 import { projectsRoutes } from './projects/projects.routes.ts';
-import { projectStagesRoutes, supervisionRoutes } from './projects/stages.routes.ts';
+import { projectStagesRoutes } from './projects/stages.routes.ts';
+import { fundsRoutes } from './projects/funds.routes.ts';
+import { supervisionRoutes } from './projects/supervision.routes.ts';
 import { deadlinesRoutes } from './deadlines/deadlines.routes.ts';
 import { industriesRoutes } from './industries/industries.routes.ts';
 
@@ -54,7 +56,7 @@ export async function buildApp(options: BuildAppOptions): Promise<ZApp> {
 
   await app.register(
     async (api: ZApp) => {
-      for (const routes of [healthRoutes, authRoutes, unitsRoutes, usersRoutes, auditRoutes, regionsRoutes, industriesRoutes, enterprisesRoutes, projectsRoutes, projectStagesRoutes, supervisionRoutes, deadlinesRoutes]) {
+      for (const routes of [healthRoutes, authRoutes, unitsRoutes, usersRoutes, auditRoutes, regionsRoutes, industriesRoutes, enterprisesRoutes, projectsRoutes, projectStagesRoutes, fundsRoutes, supervisionRoutes, deadlinesRoutes]) {
         await routes(api, deps);
       }
       api.get('/openapi.json', { schema: { hide: true }, config: { auth: 'public' } }, async () => app.swagger());

@@ -318,6 +318,41 @@ const CASES: Record<string, Case> = {
       expect((await t.read.counts()).audit).toBe(audit);
     },
   },
+  'GET /api/projects/:id/funds': {
+    run: async (c) => {
+      expect((await call(c.t.app, c.staffA, 'GET', `/api/projects/${c.w.projectA.id}/funds`)).statusCode).toBe(200);
+      expectApiError(await getAsStaffB(c, `/api/projects/${c.w.projectA.id}/funds`), 404, 'notFound');
+      expectApiError(await getAsStaffB(c, `/api/projects/${c.w.projectParkA.id}/funds`), 404, 'notFound');
+    },
+  },
+  'POST /api/projects/:id/funds': {
+    run: async ({ t, w, staffB }) => {
+      const before = await t.read.counts();
+      const body = { arrivedOn: '2026-03-01', source: 'outOfProvince', amountYuan: 100_000_000, evidenceRef: '越权回单' };
+      expectApiError(await call(t.app, staffB, 'POST', `/api/projects/${w.projectA.id}/funds`, body), 404, 'notFound');
+      expectApiError(await call(t.app, staffB, 'POST', `/api/projects/${w.projectParkA.id}/funds`, body), 404, 'notFound');
+      expect(await t.read.counts()).toEqual(before);
+    },
+  },
+  'POST /api/projects/:id/funds/:entryId/void': {
+    run: async ({ t, w, staffA, staffB }) => {
+      const recorded = await call(t.app, staffA, 'POST', `/api/projects/${w.projectA.id}/funds`, {
+        arrivedOn: '2026-03-01',
+        source: 'outOfProvince',
+        amountYuan: 5_000_000,
+        evidenceRef: '回单-甲',
+      });
+      const entryId = (recorded.json() as { entries: { id: number }[] }).entries[0]!.id;
+      const audit = (await t.read.counts()).audit;
+      const url = `/api/projects/${w.projectA.id}/funds/${entryId}/void`;
+      expectApiError(await call(t.app, staffB, 'POST', url, { reason: '越权作废' }), 404, 'notFound');
+      // Through one of B's own projects, A's entry is still not B's to void.
+      expectApiError(await call(t.app, staffB, 'POST', `/api/projects/${w.projectB.id}/funds/${entryId}/void`, { reason: '越权作废' }), 404, 'notFound');
+      const funds = (await call(t.app, staffA, 'GET', `/api/projects/${w.projectA.id}/funds`)).json() as { arrivedYuan: number };
+      expect(funds.arrivedYuan).toBe(5_000_000);
+      expect((await t.read.counts()).audit).toBe(audit);
+    },
+  },
   'GET /api/supervision': {
     run: async (c) => {
       const { t, w, staffA } = c;

@@ -263,6 +263,43 @@ export const projectStageEvents = pgTable(
   ],
 );
 
+/**
+ * 到位资金: money that actually arrived for a project, dated, by source, with its evidence. Domestic money is in
+ * whole 元, foreign capital in whole US dollars (reported in 万美元). Entries are never edited; a mistaken entry
+ * is voided with a reason and stays visible.
+ */
+export const projectFunds = pgTable(
+  'project_funds',
+  {
+    id: serial('id').primaryKey(),
+    projectId: integer('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'restrict' }),
+    arrivedOn: date('arrived_on').notNull(),
+    source: text('source').notNull(),
+    amountYuan: bigint('amount_yuan', { mode: 'number' }),
+    amountUsd: bigint('amount_usd', { mode: 'number' }),
+    evidenceRef: text('evidence_ref').notNull(),
+    note: text('note'),
+    recordedBy: integer('recorded_by').references(() => users.id, { onDelete: 'restrict' }),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+    voidedAt: timestamp('voided_at', { withTimezone: true }),
+    voidedBy: integer('voided_by').references(() => users.id, { onDelete: 'restrict' }),
+    voidReason: text('void_reason'),
+  },
+  (t) => [
+    index('project_funds_project_idx').on(t.projectId),
+    check('project_funds_source_check', sql`${t.source} in ('outOfProvince','outOfCity','local','foreign')`),
+    check(
+      'project_funds_amount_check',
+      sql`case when ${t.source} = 'foreign' then ${t.amountUsd} > 0 and ${t.amountYuan} is null
+               else ${t.amountYuan} > 0 and ${t.amountUsd} is null end`,
+    ),
+    check('project_funds_evidence_check', sql`length(trim(${t.evidenceRef})) > 0`),
+    check('project_funds_void_check', sql`(${t.voidedAt} is null) = (${t.voidReason} is null)`),
+  ],
+);
+
 const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
 
 /**

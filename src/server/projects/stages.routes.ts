@@ -3,8 +3,6 @@ import { ZCorrectStageRequest, ZMoveStageRequest, ZProjectLifecycle } from '../.
 import type { AppDeps, ZApp } from '../deps.ts';
 import { contextOf } from '../http/request-context.ts';
 import { correctProjectStage, getProjectLifecycle, moveProjectStage } from './stages.service.ts';
-import { listSupervision } from './supervision.service.ts';
-import { ZSupervisionPage, ZSupervisionQuery } from '../../shared/deadlines.ts';
 
 export async function projectStagesRoutes(app: ZApp, { db, clock }: AppDeps) {
   const tags = ['projects'];
@@ -22,13 +20,5 @@ export async function projectStagesRoutes(app: ZApp, { db, clock }: AppDeps) {
     '/projects/:id/stage-corrections',
     { schema: { tags, params: ZIdParams, body: ZCorrectStageRequest, response: { 200: ZProjectLifecycle } } },
     async (request) => correctProjectStage(contextOf(request, db, clock), request.params.id, request.body),
-  );
-}
-
-export async function supervisionRoutes(app: ZApp, { db, clock }: AppDeps) {
-  app.get(
-    '/supervision',
-    { schema: { tags: ['projects'], querystring: ZSupervisionQuery, response: { 200: ZSupervisionPage } } },
-    async (request) => listSupervision(contextOf(request, db, clock), request.query),
   );
 }
