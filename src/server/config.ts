@@ -14,6 +14,8 @@ export type AppConfig = {
   secureCookies: boolean;
   cityCode: string;
   cityName: string;
+  /** Run the deadline reminder job (at start, then hourly). */
+  reminders: boolean;
 };
 
 function flag(value: string | undefined, fallback: boolean): boolean {
@@ -39,6 +41,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
     secureCookies: flag(env.ZHAOSHANG_SECURE_COOKIES, false),
     cityCode: env.ZHAOSHANG_CITY_CODE || '000000',
     cityName: env.ZHAOSHANG_CITY_NAME || '本市',
+    reminders: flag(env.ZHAOSHANG_REMINDERS, true),
   };
 }
 

@@ -8,6 +8,7 @@ import { createCityAndAdmin } from './setup/setup.service.ts';
 import { purgeIdleSessions } from './auth/auth.service.ts';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo/demo-data.ts';
 import type { ZApp } from './deps.ts';
+import { scheduleReminderJob } from './reminders/reminders.job.ts';
 
 /** Opens the configured database (embedded unless DATABASE_URL is set) and brings its schema up to date. */
 export async function openAndMigrate(config: AppConfig): Promise<{ database: Database; migration: MigrationState }> {
@@ -55,6 +56,7 @@ export async function startServer(config: AppConfig, log: (line: string) => void
   await app.listen({ port: config.port, host: config.host });
   const purge = setInterval(() => void purgeIdleSessions(database.db, clock(), { idleMinutes: config.idleMinutes }), 10 * 60_000);
   purge.unref();
+  const stopReminders = config.reminders ? scheduleReminderJob(database.db, clock, log) : () => {};
 
   const shownHost = config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host;
   log(`zhaoshang 招商 is running at http://${shownHost}:${config.port}`);
@@ -72,6 +74,7 @@ export async function startServer(config: AppConfig, log: (line: string) => void
     app,
     stop: async () => {
       clearInterval(purge);
+      stopReminders();
       await app.close();
       await database.close();
     },

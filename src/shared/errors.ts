@@ -161,6 +161,8 @@ export const LABELS: Record<string, { zh: string; en: string }> = {
   amountUsd: { zh: '到位金额(美元)', en: 'Amount (US dollars)' },
   evidenceRef: { zh: '佐证编号', en: 'Evidence reference' },
   fundEntry: { zh: '到位资金记录', en: 'Funds entry' },
+  notification: { zh: '提醒', en: 'Reminder' },
+  url: { zh: '机器人地址', en: 'Robot URL' },
   unit: { zh: '单位', en: 'Unit' },
   to: { zh: '目标阶段', en: 'Target stage' },
   date: { zh: '日期', en: 'Date' },

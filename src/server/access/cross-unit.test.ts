@@ -10,6 +10,7 @@ import {
   type Session,
   type TestApp,
 } from '../../../test/support/test-app.ts';
+import { runReminderJob } from '../reminders/reminders.job.ts';
 
 /**
  * The cross-unit rule, endpoint by endpoint: staff of 乙县 (county B) reach nothing of 甲县 (county A) or the
@@ -350,6 +351,46 @@ const CASES: Record<string, Case> = {
       expectApiError(await call(t.app, staffB, 'POST', `/api/projects/${w.projectB.id}/funds/${entryId}/void`, { reason: '越权作废' }), 404, 'notFound');
       const funds = (await call(t.app, staffA, 'GET', `/api/projects/${w.projectA.id}/funds`)).json() as { arrivedYuan: number };
       expect(funds.arrivedYuan).toBe(5_000_000);
+      expect((await t.read.counts()).audit).toBe(audit);
+    },
+  },
+  'GET /api/notifications': {
+    run: async (c) => {
+      const { t, w } = c;
+      await runReminderJob({ db: t.db, now: t.clock.now() });
+      const seen = (await getAsStaffB(c, '/api/notifications')).json() as { items: { unitId: number; projectId: number }[] };
+      expect(seen.items.length).toBeGreaterThan(0);
+      expect(seen.items.every((n) => n.unitId === w.countyB.id)).toBe(true);
+      const own = (await call(t.app, c.staffA, 'GET', '/api/notifications')).json() as { items: { unitId: number }[] };
+      expect(own.items.some((n) => n.unitId === w.countyA.id)).toBe(true);
+    },
+  },
+  'POST /api/notifications/:id/read': {
+    run: async ({ t, w, staffA, staffB }) => {
+      await runReminderJob({ db: t.db, now: t.clock.now() });
+      const own = (await call(t.app, staffA, 'GET', '/api/notifications')).json() as { items: { id: number; unitId: number; read: boolean }[] };
+      const target = own.items.find((n) => n.unitId === w.countyA.id && !n.read)!;
+      expectApiError(await call(t.app, staffB, 'POST', `/api/notifications/${target.id}/read`), 404, 'notFound');
+      const after = (await call(t.app, staffA, 'GET', '/api/notifications')).json() as { items: { id: number; read: boolean }[] };
+      expect(after.items.find((n) => n.id === target.id)!.read).toBe(false);
+    },
+  },
+  'GET /api/units/:id/webhook': {
+    run: async (c) => {
+      expect((await call(c.t.app, c.staffA, 'GET', `/api/units/${c.w.countyA.id}/webhook`)).statusCode).toBe(200);
+      expectApiError(await getAsStaffB(c, `/api/units/${c.w.countyA.id}/webhook`), 404, 'notFound', 'unitId');
+      expectApiError(await getAsStaffB(c, `/api/units/${c.w.parkA.id}/webhook`), 404, 'notFound', 'unitId');
+    },
+  },
+  'PUT /api/units/:id/webhook': {
+    run: async ({ t, w, staffA, staffB }) => {
+      const url = 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=a';
+      expect((await call(t.app, staffA, 'PUT', `/api/units/${w.countyA.id}/webhook`, { kind: 'wecom', url })).statusCode).toBe(200);
+      const audit = (await t.read.counts()).audit;
+      const hijack = { kind: 'wecom', url: 'https://attacker.example/hook' };
+      expectApiError(await call(t.app, staffB, 'PUT', `/api/units/${w.countyA.id}/webhook`, hijack), 404, 'notFound', 'unitId');
+      expectApiError(await call(t.app, staffB, 'PUT', `/api/units/${w.parkA.id}/webhook`, hijack), 404, 'notFound', 'unitId');
+      expect((await call(t.app, staffA, 'GET', `/api/units/${w.countyA.id}/webhook`)).json()).toMatchObject({ url });
       expect((await t.read.counts()).audit).toBe(audit);
     },
   },

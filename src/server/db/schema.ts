@@ -300,6 +300,85 @@ export const projectFunds = pgTable(
   ],
 );
 
+/**
+ * In-app reminders. One row per (project, deadline, due date, level, recipient): the unique key is what makes the
+ * reminder job safe to run twice or to resume after a crash — a second insert of the same reminder does nothing.
+ */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: serial('id').primaryKey(),
+    /** "user:<id>" for a person, "unit:<id>" for everyone of a unit. */
+    recipient: text('recipient').notNull(),
+    userId: integer('user_id').references(() => users.id, { onDelete: 'restrict' }),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id, { onDelete: 'restrict' }),
+    projectId: integer('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'restrict' }),
+    ruleKey: text('rule_key').notNull(),
+    dueOn: date('due_on').notNull(),
+    level: text('level').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    readAt: timestamp('read_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('notifications_once_key').on(t.projectId, t.ruleKey, t.dueOn, t.level, t.recipient),
+    index('notifications_user_idx').on(t.userId, t.readAt),
+    index('notifications_unit_idx').on(t.unitId, t.readAt),
+    check('notifications_level_check', sql`${t.level} in ('dueSoon','overdue')`),
+    check('notifications_recipient_check', sql`${t.recipient} ~ '^(user|unit):[0-9]+$'`),
+  ],
+);
+
+/** A unit's group robot (企业微信 / 钉钉) that receives its daily reminder digest. */
+export const unitWebhooks = pgTable(
+  'unit_webhooks',
+  {
+    unitId: integer('unit_id')
+      .primaryKey()
+      .references(() => units.id, { onDelete: 'restrict' }),
+    kind: text('kind').notNull(),
+    url: text('url').notNull(),
+    enabled: boolean('enabled').notNull().default(true),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    check('unit_webhooks_kind_check', sql`${t.kind} in ('wecom','dingtalk')`),
+    check('unit_webhooks_url_check', sql`${t.url} ~ '^https?://'`),
+  ],
+);
+
+/** The outbox of webhook messages: one digest per unit and day, sent at least once, retried until it goes. */
+export const webhookDeliveries = pgTable(
+  'webhook_deliveries',
+  {
+    id: serial('id').primaryKey(),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id, { onDelete: 'restrict' }),
+    day: date('day').notNull(),
+    payload: jsonb('payload').notNull(),
+    state: text('state').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('webhook_deliveries_once_key').on(t.unitId, t.day),
+    check('webhook_deliveries_state_check', sql`${t.state} in ('pending','sent','failed')`),
+  ],
+);
+
+/** When each scheduled job last completed a run, so a restart knows what is still to do. */
+export const jobRuns = pgTable('job_runs', {
+  name: text('name').primaryKey(),
+  lastDay: date('last_day'),
+  lastFinishedAt: timestamp('last_finished_at', { withTimezone: true }),
+});
+
 const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
 
 /**

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, ilike, isNotNull, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, ilike, inArray, isNotNull, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { projects } from '../db/schema.ts';
 import { containsPattern } from '../db/search.ts';
@@ -192,3 +192,14 @@ export async function updateProject(ctx: ServiceContext, id: number, input: TUpd
   });
 }
 
+
+/** Names of projects as the caller may see them (code names outside the project's unit), for other areas' lists. */
+export async function projectNamesForCaller(ctx: ServiceContext, ids: number[]): Promise<Map<number, string>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await ctx.db
+    .select({ id: projects.id, name: projects.name, codeName: projects.codeName, unitId: projects.unitId })
+    .from(projects)
+    .where(inArray(projects.id, unique));
+  return new Map(rows.map((r) => [r.id, r.codeName && r.unitId !== ctx.caller.unitId ? r.codeName : r.name]));
+}

@@ -1,12 +1,13 @@
 import { and, asc, count, eq, isNotNull, lte, lt, or, sql } from 'drizzle-orm';
 import { projects } from '../db/schema.ts';
+import type { Db } from '../db/client.ts';
 import type { ServiceContext } from '../context.ts';
 import { containsPattern } from '../db/search.ts';
 import { inCallerScope } from '../access/scope.ts';
 import { unitNames } from '../units/units.service.ts';
 import { listDeadlineRules } from '../deadlines/deadlines.service.ts';
-import { chinaToday, daysBetween } from '../../domain/calendar.ts';
-import { statusFromColumns, type DeadlineStatus } from '../../domain/deadlines.ts';
+import { chinaToday, daysBetween, type IsoDate } from '../../domain/calendar.ts';
+import { statusFromColumns, type DeadlineStatus, type StageDates } from '../../domain/deadlines.ts';
 import type { ProjectState } from '../../domain/stages.ts';
 import type { TSupervisionItem } from '../../shared/deadlines.ts';
 
@@ -57,4 +58,40 @@ export async function listSupervision(ctx: ServiceContext, options: ListSupervis
     };
   });
   return { items, total: Number(total), page: options.page, pageSize: options.pageSize };
+}
+
+export type ProjectOnTheClock = {
+  id: number;
+  name: string;
+  unitId: number;
+  responsibleOfficerId: number | null;
+  state: ProjectState;
+  stageDates: StageDates;
+};
+
+/** Projects with a deadline that is due soon or overdue today, for the reminder job (no caller: the system asks). */
+export async function projectsOnTheClock(db: Db, today: IsoDate): Promise<ProjectOnTheClock[]> {
+  const rows = await db
+    .select()
+    .from(projects)
+    .where(and(isNotNull(projects.nextDueOn), lte(projects.warnFromOn, today)))
+    .orderBy(asc(projects.id));
+  return rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    unitId: row.unitId,
+    responsibleOfficerId: row.responsibleOfficerId,
+    state: row.stage as ProjectState,
+    stageDates: Object.fromEntries(
+      (
+        [
+          ['signed', row.signedOn],
+          ['registered', row.registeredOn],
+          ['started', row.startedOn],
+          ['producing', row.producingOn],
+          ['inStats', row.inStatsOn],
+        ] as const
+      ).filter(([, date]) => date !== null),
+    ) as StageDates,
+  }));
 }

@@ -1,0 +1,157 @@
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { jobRuns, notifications, unitWebhooks, webhookDeliveries } from '../db/schema.ts';
+import { activeDeadlineRules, listDeadlineRules } from '../deadlines/deadlines.service.ts';
+import { projectsOnTheClock } from '../projects/supervision.service.ts';
+import { unitNames } from '../units/units.service.ts';
+import { chinaToday, type IsoDate } from '../../domain/calendar.ts';
+import { dingtalkPayload, reminderDigest, remindersFor, wecomPayload, type DigestLine } from '../../domain/reminders.ts';
+
+export const REMINDER_JOB = 'deadlineReminders';
+const MAX_ATTEMPTS = 5;
+
+export type SendWebhook = (url: string, payload: unknown) => Promise<{ ok: boolean; detail: string }>;
+
+/** POSTs to a group robot; WeCom and DingTalk both answer {"errcode":0} when they took the message. */
+export const postWebhook: SendWebhook = async (url, payload) => {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(payload),
+    signal: AbortSignal.timeout(10_000),
+  });
+  const text = await response.text();
+  let errcode: unknown;
+  try {
+    errcode = (JSON.parse(text) as { errcode?: unknown }).errcode;
+  } catch {
+    errcode = undefined;
+  }
+  return { ok: response.ok && (errcode === undefined || errcode === 0), detail: `${response.status} ${text.slice(0, 200)}` };
+};
+
+export type ReminderRunOptions = {
+  db: Db;
+  now: Date;
+  send?: SendWebhook;
+  /** Called after each project's reminders are stored; a test throws here to play a crash in the middle of a run. */
+  afterProject?: (projectId: number) => void;
+};
+
+export type ReminderRunResult = { day: IsoDate; created: number; deliveriesQueued: number; deliveriesSent: number };
+
+/**
+ * The daily reminder run. Every step is idempotent, so running it twice in a day, or again after a crash halfway,
+ * neither loses nor duplicates a reminder: notifications and deliveries carry unique keys and are inserted with
+ * ON CONFLICT DO NOTHING; deliveries are an outbox retried until sent.
+ */
+export async function runReminderJob({ db, now, send = postWebhook, afterProject }: ReminderRunOptions): Promise<ReminderRunResult> {
+  const day = chinaToday(now);
+  const rules = await activeDeadlineRules(db);
+  const ruleNames = new Map((await listDeadlineRules(db)).map((r) => [r.key, r.name]));
+  const digestLines = new Map<number, DigestLine[]>();
+  let created = 0;
+  for (const project of await projectsOnTheClock(db, day)) {
+    const reminders = remindersFor(project.state, project.stageDates, rules, day);
+    const recipients = [`unit:${project.unitId}`, ...(project.responsibleOfficerId ? [`user:${project.responsibleOfficerId}`] : [])];
+    for (const reminder of reminders) {
+      for (const recipient of recipients) {
+        const inserted = await db
+          .insert(notifications)
+          .values({
+            recipient,
+            userId: recipient.startsWith('user:') ? project.responsibleOfficerId : null,
+            unitId: project.unitId,
+            projectId: project.id,
+            ruleKey: reminder.ruleKey,
+            dueOn: reminder.dueOn,
+            level: reminder.level,
+            createdAt: now,
+          })
+          .onConflictDoNothing()
+          .returning({ id: notifications.id });
+        created += inserted.length;
+      }
+      const lines = digestLines.get(project.unitId) ?? [];
+      lines.push({ projectName: project.name, ruleName: ruleNames.get(reminder.ruleKey) ?? reminder.ruleKey, ...reminder });
+      digestLines.set(project.unitId, lines);
+    }
+    afterProject?.(project.id);
+  }
+  const deliveriesQueued = await queueDigests(db, day, digestLines);
+  const deliveriesSent = await sendPendingDeliveries(db, send);
+  await db
+    .insert(jobRuns)
+    .values({ name: REMINDER_JOB, lastDay: day, lastFinishedAt: now })
+    .onConflictDoUpdate({ target: jobRuns.name, set: { lastDay: day, lastFinishedAt: now } });
+  return { day, created, deliveriesQueued, deliveriesSent };
+}
+
+/** One digest per unit with a robot and something to say, per day. */
+async function queueDigests(db: Db, day: IsoDate, digestLines: Map<number, DigestLine[]>): Promise<number> {
+  const hooks = await db.select().from(unitWebhooks).where(eq(unitWebhooks.enabled, true));
+  const names = await unitNames(db, hooks.map((h) => h.unitId));
+  let queued = 0;
+  for (const hook of hooks) {
+    const lines = digestLines.get(hook.unitId);
+    if (!lines || lines.length === 0) continue;
+    const digest = reminderDigest(names.get(hook.unitId) ?? '', day, lines);
+    const payload = hook.kind === 'wecom' ? wecomPayload(digest) : dingtalkPayload(digest);
+    const inserted = await db
+      .insert(webhookDeliveries)
+      .values({ unitId: hook.unitId, day, payload })
+      .onConflictDoNothing()
+      .returning({ id: webhookDeliveries.id });
+    queued += inserted.length;
+  }
+  return queued;
+}
+
+async function sendPendingDeliveries(db: Db, send: SendWebhook): Promise<number> {
+  const pending = await db
+    .select({ delivery: webhookDeliveries, url: unitWebhooks.url })
+    .from(webhookDeliveries)
+    .innerJoin(unitWebhooks, eq(unitWebhooks.unitId, webhookDeliveries.unitId))
+    .where(and(eq(webhookDeliveries.state, 'pending'), eq(unitWebhooks.enabled, true)));
+  let sent = 0;
+  for (const { delivery, url } of pending) {
+    let result: { ok: boolean; detail: string };
+    try {
+      result = await send(url, delivery.payload);
+    } catch (error) {
+      result = { ok: false, detail: error instanceof Error ? error.message : String(error) };
+    }
+    const attempts = delivery.attempts + 1;
+    await db
+      .update(webhookDeliveries)
+      .set(
+        result.ok
+          ? { state: 'sent', attempts, sentAt: new Date(), lastError: null }
+          : { state: attempts >= MAX_ATTEMPTS ? 'failed' : 'pending', attempts, lastError: result.detail },
+      )
+      .where(eq(webhookDeliveries.id, delivery.id));
+    if (result.ok) sent++;
+  }
+  return sent;
+}
+
+/** Runs the job now and then every hour; each run is cheap when there is nothing new, and safe to repeat. */
+export function scheduleReminderJob(db: Db, clock: () => Date, log: (line: string) => void): () => void {
+  let running = false;
+  const tick = async () => {
+    if (running) return;
+    running = true;
+    try {
+      await runReminderJob({ db, now: clock() });
+    } catch (error) {
+      log(`reminder job failed: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      running = false;
+    }
+  };
+  void tick();
+  const timer = setInterval(() => void tick(), 60 * 60_000);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+

@@ -1,0 +1,141 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { count, eq } from 'drizzle-orm';
+import { notifications, webhookDeliveries } from '../db/schema.ts';
+import { call, createTestApp, expectApiError, logIn, type Given, type Session, type TestApp } from '../../../test/support/test-app.ts';
+import { postWebhook, runReminderJob } from './reminders.job.ts';
+import type { TNotification } from '../../shared/notifications.ts';
+
+/** A local stand-in for the WeCom / DingTalk group robot: records what it receives, answers like them. */
+async function robot(answer: { status: number; body: object }) {
+  const received: unknown[] = [];
+  const server: Server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk) => (body += chunk));
+    req.on('end', () => {
+      received.push(JSON.parse(body));
+      res.writeHead(answer.status, { 'content-type': 'application/json' }).end(JSON.stringify(answer.body));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/cgi-bin/webhook/send?key=test`;
+  return { url, received, answer, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
+describe('deadline reminders', () => {
+  let t: TestApp;
+  let w: Awaited<ReturnType<Given['twoCounties']>>;
+  let staffA: Session;
+  let staffB: Session;
+  let wecom: Awaited<ReturnType<typeof robot>>;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    w = await t.given.twoCounties();
+    staffA = await logIn(t.app, 'staff_a');
+    staffB = await logIn(t.app, 'staff_b');
+    wecom = await robot({ status: 200, body: { errcode: 0, errmsg: 'ok' } });
+    // Project A (signed 2026-01-05) is due for registration on 03-05; today is 03-02: due soon. Give it an officer.
+    await call(t.app, staffA, 'PATCH', `/api/projects/${w.projectA.id}`, { responsibleOfficerId: w.staffA.id });
+    // An overdue one in county A: signed 2025-11-20, registration due 2026-01-20.
+    const late = await call(t.app, staffA, 'POST', '/api/projects', { name: '逾期未注册项目', investorEnterpriseId: w.enterpriseA.id, unitId: w.countyA.id, totalInvestmentYuan: 300_000_000 });
+    await call(t.app, staffA, 'POST', `/api/projects/${late.json().id}/stage`, { to: 'signed', date: '2025-11-20', evidence: { contractNo: 'L-1' } });
+    expect((await call(t.app, staffA, 'PUT', `/api/units/${w.countyA.id}/webhook`, { kind: 'wecom', url: wecom.url })).statusCode).toBe(200);
+  });
+  afterAll(async () => {
+    await wecom.close();
+    await t.close();
+  });
+
+  const notificationCount = async () => Number((await t.db.select({ n: count() }).from(notifications))[0]!.n);
+
+  it('runs twice on the same day and reminds once: to the unit, the responsible officer and the unit’s robot', async () => {
+    const first = await runReminderJob({ db: t.db, now: t.clock.now() });
+    // County A: project A due soon (unit + officer), the late project overdue (unit) and its start deadline on track;
+    // county B: project B due soon (unit).
+    expect(first).toMatchObject({ day: '2026-03-02', created: 4, deliveriesQueued: 1, deliveriesSent: 1 });
+    const second = await runReminderJob({ db: t.db, now: t.clock.now() });
+    expect(second).toMatchObject({ created: 0, deliveriesQueued: 0, deliveriesSent: 0 });
+    expect(await notificationCount()).toBe(4);
+    expect(wecom.received).toHaveLength(1);
+  });
+
+  it('sends the WeCom markdown shape with overdue projects first', () => {
+    const payload = wecom.received[0] as { msgtype: string; markdown: { content: string } };
+    expect(payload.msgtype).toBe('markdown');
+    expect(Object.keys(payload)).toEqual(['msgtype', 'markdown']);
+    expect(payload.markdown.content).toMatch(/^### 【招商项目督办】甲县 2026-03-02\n逾期 \*\*1\*\* 项,即将到期 \*\*1\*\* 项。/);
+    expect(payload.markdown.content.indexOf('逾期未注册项目')).toBeLessThan(payload.markdown.content.indexOf('甲县测试项目'));
+    expect(payload.markdown.content).not.toContain('乙县');
+  });
+
+  it('loses nothing and duplicates nothing when a run stops halfway and runs again', async () => {
+    t.clock.advanceMinutes(60 * 24 * 10); // 2026-03-12: project A and B are overdue now — new reminders are owed
+    let seen = 0;
+    await expect(
+      runReminderJob({
+        db: t.db,
+        now: t.clock.now(),
+        afterProject: () => {
+          if (++seen === 1) throw new Error('power cut');
+        },
+      }),
+    ).rejects.toThrow('power cut');
+    const partial = await notificationCount();
+    expect(partial).toBeGreaterThan(4);
+    const resumed = await runReminderJob({ db: t.db, now: t.clock.now() });
+    const total = await notificationCount();
+    expect(total).toBe(partial + resumed.created);
+    // Exactly: A overdue (unit + officer), B overdue (unit), the late project still overdue for the same due date (no new row).
+    expect(total).toBe(4 + 3);
+    await runReminderJob({ db: t.db, now: t.clock.now() });
+    expect(await notificationCount()).toBe(total);
+  });
+
+  it('retries a delivery the robot refused, and marks it sent once taken', async () => {
+    const dingtalk = await robot({ status: 200, body: { errcode: 310000, errmsg: 'keywords not in content' } });
+    // The clock moved days ahead: the earlier sessions timed out.
+    staffA = await logIn(t.app, 'staff_a');
+    staffB = await logIn(t.app, 'staff_b');
+    try {
+      expect((await call(t.app, staffB, 'PUT', `/api/units/${w.countyB.id}/webhook`, { kind: 'dingtalk', url: dingtalk.url })).statusCode).toBe(200);
+      t.clock.advanceMinutes(60 * 24);
+      staffA = await logIn(t.app, 'staff_a');
+      staffB = await logIn(t.app, 'staff_b');
+      await runReminderJob({ db: t.db, now: t.clock.now() });
+      const [failedOnce] = await t.db.select().from(webhookDeliveries).where(eq(webhookDeliveries.unitId, w.countyB.id));
+      expect(failedOnce).toMatchObject({ state: 'pending', attempts: 1 });
+      expect(failedOnce!.lastError).toContain('310000');
+      dingtalk.answer.body = { errcode: 0, errmsg: 'ok' };
+      await runReminderJob({ db: t.db, now: t.clock.now() });
+      const [sent] = await t.db.select().from(webhookDeliveries).where(eq(webhookDeliveries.unitId, w.countyB.id));
+      expect(sent).toMatchObject({ state: 'sent', attempts: 2 });
+      const payload = dingtalk.received[1] as { msgtype: string; markdown: { title: string; text: string } };
+      expect(payload.msgtype).toBe('markdown');
+      expect(payload.markdown.title).toBe('【招商项目督办】乙县 2026-03-13');
+      expect(payload.markdown.text).toContain('乙县测试项目');
+    } finally {
+      await dingtalk.close();
+    }
+  });
+
+  it('shows each user their own and their unit’s reminders, and lets them mark one read', async () => {
+    const mine = (await call(t.app, staffA, 'GET', '/api/notifications')).json() as { items: TNotification[]; unread: number };
+    expect(mine.items.length).toBeGreaterThan(0);
+    expect(mine.items.every((n) => n.unitId === w.countyA.id)).toBe(true);
+    expect(mine.items.some((n) => n.personal)).toBe(true);
+    const first = mine.items[0]!;
+    expect((await call(t.app, staffA, 'POST', `/api/notifications/${first.id}/read`)).statusCode).toBe(200);
+    const after = (await call(t.app, staffA, 'GET', '/api/notifications')).json() as { unread: number };
+    expect(after.unread).toBe(mine.unread - 1);
+    expectApiError(await call(t.app, staffB, 'POST', `/api/notifications/${first.id}/read`), 404, 'notFound');
+    const theirs = (await call(t.app, staffB, 'GET', '/api/notifications')).json() as { items: TNotification[] };
+    expect(theirs.items.every((n) => n.unitId === w.countyB.id)).toBe(true);
+  });
+
+  it('reports a robot that does not answer as a failed attempt, not a crash', async () => {
+    const result = await postWebhook('http://127.0.0.1:9/unreachable', { msgtype: 'text' }).catch((error: Error) => ({ ok: false, detail: error.message }));
+    expect(result.ok).toBe(false);
+  });
+});

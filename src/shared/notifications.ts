@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+export const ZNotification = z.object({
+  id: z.number().int(),
+  projectId: z.number().int(),
+  projectName: z.string(),
+  unitId: z.number().int(),
+  ruleKey: z.string(),
+  dueOn: z.string(),
+  level: z.enum(['dueSoon', 'overdue']),
+  /** True when addressed to the caller personally (as responsible officer), false when to their unit. */
+  personal: z.boolean(),
+  createdAt: z.string(),
+  read: z.boolean(),
+});
+export type TNotification = z.infer<typeof ZNotification>;
+export const ZNotificationList = z.object({ items: z.array(ZNotification), unread: z.number().int() });
+export const ZNotificationQuery = z.object({
+  unreadOnly: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export const ZWebhookKind = z.enum(['wecom', 'dingtalk']);
+export const ZUnitWebhook = z.object({
+  unitId: z.number().int(),
+  kind: ZWebhookKind.nullable(),
+  url: z.string().nullable(),
+  enabled: z.boolean(),
+});
+export type TUnitWebhook = z.infer<typeof ZUnitWebhook>;
+export const ZSetUnitWebhookRequest = z.object({
+  kind: ZWebhookKind,
+  url: z.string().trim().url().max(500).regex(/^https?:\/\//),
+  enabled: z.boolean().default(true),
+});
+export type TSetUnitWebhookRequest = z.input<typeof ZSetUnitWebhookRequest>;
