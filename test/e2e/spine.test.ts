@@ -154,7 +154,6 @@ describe('the spine in a browser', () => {
     await absent(page.getByTitle('谷城县'));
     await chooseOption(page, '襄城区');
     await page.getByLabel('总投资(万元)', { exact: true }).fill('12345.67');
-    // A new project starts as 在谈: its stage then moves only through the lifecycle's stage changes.
     await page.getByRole('button', { name: /保\s*存/ }).click();
     await page.waitForURL('**/projects');
 
@@ -162,7 +161,22 @@ describe('the spine in a browser', () => {
     await hasText(projectRow, enterpriseName);
     await hasText(projectRow, '襄城区');
     await hasText(projectRow, '12,345.67');
-    await hasText(projectRow, '在谈');
+    await hasText(projectRow, '在谈'); // every project starts as 在谈
+
+    // Signing is a dated change with its evidence, recorded on the project page; the 26211 clock starts.
+    await projectRow.getByRole('link', { name: projectName }).click();
+    await page.getByRole('button', { name: '变更阶段' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('变更为', { exact: true }).click();
+    await chooseOption(page, '签约');
+    await dialog.getByRole('button', { name: /登\s*记/ }).click();
+    await shown(dialog.getByText('不能为空'));
+    await dialog.getByLabel('合同编号', { exact: true }).fill('XYC-2026-E2E');
+    await dialog.getByRole('button', { name: /登\s*记/ }).click();
+    await shown(page.getByText('合同编号: XYC-2026-E2E'));
+    await shown(page.getByText('签约 → 注册'));
+    await page.getByRole('link', { name: '项目' }).click();
+    await hasText(projectRow, '签约');
     await screenshot(page, 'projects.png');
 
     // 谷城县's projects are not in this user's list, not even when searched for by name.

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Form, Input } from 'antd';
+import { Alert, Button, Form, Input } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
@@ -16,14 +16,15 @@ function safeNext(next: string | null): string {
 }
 
 export function LoginPage() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [form] = Form.useForm<TLoginRequest>();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const [searchParams] = useSearchParams();
   const { data: me, isPending } = useMe();
+  const [error, setError] = useState<unknown>(null);
   // A session that ended by itself (idle timeout, account disabled) is explained, not silently dropped.
-  const [error, setError] = useState<unknown>(takeSessionEnd);
+  const [sessionEnd] = useState(takeSessionEnd);
   const [submitting, setSubmitting] = useState(false);
   const next = safeNext(searchParams.get('next'));
 
@@ -50,6 +51,7 @@ export function LoginPage() {
 
   return (
     <AuthCard title={t('auth.logIn')}>
+      {sessionEnd && !error ? <Alert type="warning" showIcon title={sessionEnd.messageIn(locale)} style={{ marginBottom: 16 }} /> : null}
       <ErrorAlert error={error} onClose={() => setError(null)} />
       <Form<TLoginRequest> form={form} layout="vertical" requiredMark={false} onFinish={(values) => void handleSubmit(values)} size="large">
         <Form.Item name="username" label={t('auth.username')} rules={[{ required: true, whitespace: true, message: t('form.required') }]}>

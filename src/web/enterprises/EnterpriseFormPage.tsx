@@ -7,7 +7,7 @@ import type { TEnterprise } from '../../shared/enterprises.ts';
 import { errorBody } from '../../shared/errors.ts';
 import { ApiError } from '../api/client.ts';
 import { useCurrentUser } from '../auth/auth.queries.ts';
-import { formatDateTime } from '../i18n/format.ts';
+import { formatLongDateTime } from '../i18n/format.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { RegionSelect } from '../regions/RegionSelect.tsx';
 import { UnitTreeSelect } from '../units/UnitTreeSelect.tsx';
@@ -126,7 +126,7 @@ function EnterpriseForm({ enterprise }: EnterpriseFormProps) {
         </Form.Item>
         {enterprise ? (
           <Typography.Paragraph type="secondary">
-            {t('common.timestamps', { created: formatDateTime(enterprise.createdAt), updated: formatDateTime(enterprise.updatedAt) })}
+            {t('common.timestamps', { created: formatLongDateTime(enterprise.createdAt, locale), updated: formatLongDateTime(enterprise.updatedAt, locale) })}
           </Typography.Paragraph>
         ) : null}
         {readOnly ? null : (

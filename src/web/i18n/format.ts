@@ -27,3 +27,9 @@ export function formatDateTime(iso: string | null | undefined): string {
 export function formatDateTimeSeconds(iso: string | null | undefined): string {
   return iso ? dayjs(iso).format('YYYY-MM-DD HH:mm:ss') : '';
 }
+
+/** 2026年3月1日 09:05 / 1 Mar 2026 09:05: when a record was made or changed, in a sentence. */
+export function formatLongDateTime(iso: string | null | undefined, locale: TLocale): string {
+  if (!iso) return '';
+  return `${formatLongDate(iso, locale)} ${dayjs(iso).format('HH:mm')}`;
+}

@@ -7,7 +7,7 @@ import type { TProject } from '../../shared/projects.ts';
 import { ApiError } from '../api/client.ts';
 import { useCurrentUser } from '../auth/auth.queries.ts';
 import { EnterpriseSelect } from '../enterprises/EnterpriseSelect.tsx';
-import { formatDateTime } from '../i18n/format.ts';
+import { formatLongDateTime } from '../i18n/format.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { UnitTreeSelect } from '../units/UnitTreeSelect.tsx';
 import { WanAmountInput, wanAmountRule } from '../ui/AmountInput.tsx';
@@ -16,6 +16,7 @@ import { showErrorInForm } from '../ui/errors.ts';
 import { FullPageSpin } from '../ui/FullPageSpin.tsx';
 import { wanInputToYuan } from '../ui/money.ts';
 import { PageHeader } from '../ui/PageHeader.tsx';
+import { ProjectLifecycleCard } from './ProjectLifecycle.tsx';
 import { useProject, useSaveProject } from './projects.queries.ts';
 import { StageTag } from './StageTag.tsx';
 
@@ -27,7 +28,10 @@ type ProjectFormValues = {
   totalInvestmentWan?: string | null;
 };
 
-/** The stage is not edited here: a new project starts as 在谈 and moves through the lifecycle's stage changes. */
+/**
+ * The stage is not edited here: a new project starts as 在谈, and every later stage is a dated change with its
+ * evidence, recorded in the lifecycle card below the form (ProjectLifecycle.tsx).
+ */
 const FIELDS = ['name', 'investorEnterpriseId', 'unitId', 'totalInvestmentWan'] as const;
 
 /** /projects/new and /projects/:id */
@@ -55,7 +59,8 @@ function ProjectForm({ project }: ProjectFormProps) {
   const [form] = Form.useForm<ProjectFormValues>();
   const save = useSaveProject();
   const [formError, setFormError] = useState<string | null>(null);
-  const readOnly = !canWriteRecords(me.role);
+  // A confidential project seen from outside its unit arrives under its code name, without its investor.
+  const readOnly = !canWriteRecords(me.role) || !!project?.confidential;
 
   const initialValues: ProjectFormValues = project
     ? {
@@ -91,7 +96,13 @@ function ProjectForm({ project }: ProjectFormProps) {
     <>
       <PageHeader
         title={project ? project.name : t('project.create')}
-        subTitle={readOnly ? <Tag>{t('common.readOnly')}</Tag> : undefined}
+        subTitle={
+          <Flex gap={4}>
+            {project ? <StageTag stage={project.stage} /> : null}
+            {project?.confidential ? <Tag color="purple">{t('project.confidential')}</Tag> : null}
+            {readOnly ? <Tag>{t('common.readOnly')}</Tag> : null}
+          </Flex>
+        }
         onBack={() => void navigate('/projects')}
       />
       <MessageAlert message={formError} onClose={() => setFormError(null)} />
@@ -130,14 +141,10 @@ function ProjectForm({ project }: ProjectFormProps) {
         <Form.Item name="totalInvestmentWan" label={t('project.totalInvestmentWan')} rules={[wanAmountRule(t)]}>
           <WanAmountInput />
         </Form.Item>
-        {project ? (
-          <Form.Item label={t('project.stage')}>
-            <StageTag stage={project.stage} />
-          </Form.Item>
-        ) : null}
+        {project ? null : <Typography.Paragraph type="secondary">{t('project.startsAsLead')}</Typography.Paragraph>}
         {project ? (
           <Typography.Paragraph type="secondary">
-            {t('common.timestamps', { created: formatDateTime(project.createdAt), updated: formatDateTime(project.updatedAt) })}
+            {t('common.timestamps', { created: formatLongDateTime(project.createdAt, locale), updated: formatLongDateTime(project.updatedAt, locale) })}
           </Typography.Paragraph>
         ) : null}
         {readOnly ? null : (
@@ -149,6 +156,7 @@ function ProjectForm({ project }: ProjectFormProps) {
           </Flex>
         )}
       </Form>
+      {project ? <ProjectLifecycleCard projectId={project.id} canMove={!readOnly} /> : null}
     </>
   );
 }

@@ -11,11 +11,18 @@ import { WanAmount } from '../ui/Amount.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { useUrlFilters } from '../ui/use-url-filters.ts';
-import { useProjectList } from './projects.queries.ts';
+import { NextDeadline } from './DeadlineTag.tsx';
+import { useProjectList, type DeadlineStatus } from './projects.queries.ts';
 import { StageTag, stageOptions } from './StageTag.tsx';
+
+const DEADLINE_STATUSES: readonly DeadlineStatus[] = ['overdue', 'dueSoon', 'onTrack'];
 
 function asStage(value: string | undefined): ProjectState | undefined {
   return (PROJECT_STATES as readonly string[]).includes(value ?? '') ? (value as ProjectState) : undefined;
+}
+
+function asDeadlineStatus(value: string | undefined): DeadlineStatus | undefined {
+  return (DEADLINE_STATUSES as readonly string[]).includes(value ?? '') ? (value as DeadlineStatus) : undefined;
 }
 
 export function ProjectListPage() {
@@ -26,9 +33,10 @@ export function ProjectListPage() {
   const q = filters.text('q');
   const unitId = filters.number('unitId');
   const stage = asStage(filters.text('stage'));
+  const deadlineStatus = asDeadlineStatus(filters.text('deadline'));
   const page = filters.number('page', 1)!;
   const pageSize = filters.number('pageSize', 20)!;
-  const { data, isFetching, error } = useProjectList({ q, unitId, stage, page, pageSize });
+  const { data, isFetching, error } = useProjectList({ q, unitId, stage, deadlineStatus, page, pageSize });
 
   const columns: TableColumnsType<TProject> = [
     {
@@ -49,6 +57,12 @@ export function ProjectListPage() {
       render: (yuan: number) => <WanAmount yuan={yuan} />,
     },
     { title: t('project.stage'), dataIndex: 'stage', key: 'stage', render: (value: ProjectState) => <StageTag stage={value} /> },
+    {
+      title: t('project.nextDeadline'),
+      key: 'nextDueOn',
+      render: (_value, project) => <NextDeadline project={project} />,
+      responsive: ['lg'],
+    },
   ];
 
   return (
@@ -90,6 +104,15 @@ export function ProjectListPage() {
           allowClear
           placeholder={t('project.allStages')}
           options={stageOptions(t)}
+          style={{ flex: '1 1 140px', maxWidth: 180 }}
+        />
+        <Select<DeadlineStatus>
+          aria-label={t('project.filterDeadline')}
+          value={deadlineStatus}
+          onChange={(value) => filters.update({ deadline: value })}
+          allowClear
+          placeholder={t('project.allDeadlines')}
+          options={DEADLINE_STATUSES.map((status) => ({ value: status, label: t(`deadline.status.${status}`) }))}
           style={{ flex: '1 1 140px', maxWidth: 180 }}
         />
       </Flex>
