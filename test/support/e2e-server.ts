@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { buildApp, WEB_DIST } from '../../src/server/app.ts';
 import { latestMigration } from '../../src/server/db/migrate.ts';
 import { loadDemo } from '../../src/server/demo/demo.service.ts';
@@ -10,6 +12,9 @@ export type E2eServer = { url: string; close(): Promise<void> };
  * the built web app from dist/web (run `npm run build` first), listening on a free port of 127.0.0.1.
  */
 export async function startE2eServer(options: { idleMinutes?: number } = {}): Promise<E2eServer> {
+  if (!existsSync(join(WEB_DIST, 'index.html'))) {
+    throw new Error(`no built web app in ${WEB_DIST}: run \`npm run build\` before the browser suite`);
+  }
   const database = await openTestDatabase();
   try {
     await loadDemo(database.db);
