@@ -24,6 +24,8 @@ import { supervisionRoutes } from './projects/supervision.routes.ts';
 import { deadlinesRoutes } from './deadlines/deadlines.routes.ts';
 import { industriesRoutes } from './industries/industries.routes.ts';
 import { remindersRoutes } from './reminders/reminders.routes.ts';
+import { problemsRoutes } from './problems/problems.routes.ts';
+import { departmentsRoutes } from './departments/departments.routes.ts';
 
 export const WEB_DIST = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
@@ -57,7 +59,7 @@ export async function buildApp(options: BuildAppOptions): Promise<ZApp> {
 
   await app.register(
     async (api: ZApp) => {
-      for (const routes of [healthRoutes, authRoutes, unitsRoutes, usersRoutes, auditRoutes, regionsRoutes, industriesRoutes, enterprisesRoutes, projectsRoutes, projectStagesRoutes, fundsRoutes, supervisionRoutes, deadlinesRoutes, remindersRoutes]) {
+      for (const routes of [healthRoutes, authRoutes, unitsRoutes, usersRoutes, auditRoutes, regionsRoutes, industriesRoutes, enterprisesRoutes, projectsRoutes, projectStagesRoutes, fundsRoutes, supervisionRoutes, deadlinesRoutes, remindersRoutes, departmentsRoutes, problemsRoutes]) {
         await routes(api, deps);
       }
       api.get('/openapi.json', { schema: { hide: true }, config: { auth: 'public' } }, async () => app.swagger());

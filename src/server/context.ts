@@ -9,6 +9,8 @@ export type Caller = {
   unitId: number;
   /** Path of the caller's unit, "/1/4/"; the caller's scope is this subtree. */
   unitPath: string;
+  /** For department users: their department, whose routed problems they see. */
+  departmentId?: number | null;
 };
 
 /** Everything a service operation needs: the database, who asks, and for tracing, the request. */

@@ -9,6 +9,7 @@ export const ZUser = z.object({
   role: ZRole,
   unitId: z.number().int(),
   unitName: z.string(),
+  departmentId: z.number().int().nullable(),
   locale: ZLocale,
   disabled: z.boolean(),
   mustChangePassword: z.boolean(),
@@ -24,6 +25,8 @@ export const ZCreateUserRequest = z.object({
   displayName: z.string().trim().min(1).max(64),
   role: ZRole,
   unitId: z.number().int().positive(),
+  /** For department users: the department whose routed problems they see. */
+  departmentId: z.number().int().positive().nullish(),
   password: ZPassword,
 });
 export type TCreateUserRequest = z.infer<typeof ZCreateUserRequest>;
@@ -34,6 +37,7 @@ export const ZUpdateUserRequest = z
     displayName: ZCreateUserRequest.shape.displayName,
     role: ZRole,
     unitId: z.number().int().positive(),
+    departmentId: z.number().int().positive().nullable(),
     disabled: z.boolean(),
     password: ZPassword,
     unlock: z.literal(true),

@@ -394,6 +394,70 @@ const CASES: Record<string, Case> = {
       expect((await t.read.counts()).audit).toBe(audit);
     },
   },
+  'GET /api/departments': {
+    run: async (c) => {
+      // Department names are the city's reference list, the same for every unit.
+      expect((await getAsStaffB(c, '/api/departments')).statusCode).toBe(200);
+    },
+  },
+  'POST /api/departments': {
+    run: async ({ t, w, staffB }) => {
+      const before = await t.read.counts();
+      expectApiError(await call(t.app, staffB, 'POST', '/api/departments', { unitId: w.countyA.id, name: '越权部门' }), 403, 'auth.forbidden');
+      expect(await t.read.counts()).toEqual(before);
+    },
+  },
+  'POST /api/projects/:id/problems': {
+    run: async ({ t, w, staffB }) => {
+      const before = await t.read.counts();
+      for (const project of [w.projectA, w.projectParkA]) {
+        const response = await call(t.app, staffB, 'POST', `/api/projects/${project.id}/problems`, { category: 'land', description: '越权录入' });
+        expectApiError(response, 404, 'notFound');
+      }
+      expect(await t.read.counts()).toEqual(before);
+    },
+  },
+  'GET /api/problems': {
+    run: async (c) => {
+      const { t, w, staffA } = c;
+      await call(t.app, staffA, 'POST', `/api/projects/${w.projectParkA.id}/problems`, { category: 'approval', description: '环评批复未下达' });
+      const seen = (await getAsStaffB(c, '/api/problems?pageSize=200')).json() as { items: { projectId: number }[] };
+      expect(seen.items.filter((p) => [w.projectA.id, w.projectParkA.id].includes(p.projectId))).toEqual([]);
+      expectEmptyPage(await getAsStaffB(c, `/api/problems?projectId=${w.projectParkA.id}`));
+    },
+  },
+  'GET /api/problems/:id': {
+    run: async (c) => {
+      const raised = await call(c.t.app, c.staffA, 'POST', `/api/projects/${c.w.projectA.id}/problems`, { category: 'funding', description: '贷款未审批' });
+      expectApiError(await getAsStaffB(c, `/api/problems/${raised.json().id}`), 404, 'notFound');
+    },
+  },
+  'PATCH /api/problems/:id': {
+    run: async ({ t, w, staffA, staffB }) => {
+      const raised = await call(t.app, staffA, 'POST', `/api/projects/${w.projectA.id}/problems`, { category: 'talent', description: '技工招聘难', dueOn: '2026-04-01' });
+      const id = raised.json().id as number;
+      const audit = (await t.read.counts()).audit;
+      expectApiError(await call(t.app, staffB, 'PATCH', `/api/problems/${id}`, { dueOn: '2030-01-01', description: '被改' }), 404, 'notFound');
+      expect((await call(t.app, staffA, 'GET', `/api/problems/${id}`)).json()).toMatchObject({ dueOn: '2026-04-01', description: '技工招聘难' });
+      expect((await t.read.counts()).audit).toBe(audit);
+    },
+  },
+  'POST /api/problems/:id/notes': {
+    run: async ({ t, w, staffA, staffB }) => {
+      const raised = await call(t.app, staffA, 'POST', `/api/projects/${w.projectA.id}/problems`, { category: 'other', description: '备案手续' });
+      const id = raised.json().id as number;
+      expectApiError(await call(t.app, staffB, 'POST', `/api/problems/${id}/notes`, { kind: 'progress', text: '越权' }), 404, 'notFound');
+      expect((await call(t.app, staffA, 'GET', `/api/problems/${id}`)).json().notes).toEqual([]);
+    },
+  },
+  'POST /api/problems/:id/resolve': {
+    run: async ({ t, w, staffA, staffB }) => {
+      const raised = await call(t.app, staffA, 'POST', `/api/projects/${w.projectA.id}/problems`, { category: 'other', description: '消防验收' });
+      const id = raised.json().id as number;
+      expectApiError(await call(t.app, staffB, 'POST', `/api/problems/${id}/resolve`, { resolution: '越权办结' }), 404, 'notFound');
+      expect((await call(t.app, staffA, 'GET', `/api/problems/${id}`)).json()).toMatchObject({ state: 'open' });
+    },
+  },
   'GET /api/supervision': {
     run: async (c) => {
       const { t, w, staffA } = c;

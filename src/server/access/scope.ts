@@ -33,3 +33,12 @@ export function assertCanWrite(caller: Caller): void {
 export function assertCanAdminister(caller: Caller): void {
   if (!canAdminister(caller.role)) throw new AppError('auth.forbidden');
 }
+
+/**
+ * Problems are seen by the units of their project (the usual subtree rule on the project's unit) and by the
+ * department they are routed to — a department user sees exactly those, whatever unit they sit in.
+ */
+export function inProblemScope(caller: Caller, departmentColumn: AnyPgColumn, projectUnitColumn: AnyPgColumn | SQL): SQL {
+  if (caller.role === 'department') return caller.departmentId ? sql`${departmentColumn} = ${caller.departmentId}` : sql`false`;
+  return inCallerScope(caller, projectUnitColumn);
+}

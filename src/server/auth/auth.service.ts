@@ -100,6 +100,7 @@ export async function resolveSession(db: Db, token: string, now: Date, settings:
       role: users.role,
       unitId: users.unitId,
       unitPath: units.path,
+      departmentId: users.departmentId,
       disabled: users.disabled,
       mustChangePassword: users.mustChangePassword,
     })
@@ -122,6 +123,7 @@ export async function resolveSession(db: Db, token: string, now: Date, settings:
     role: row.role as Role,
     unitId: row.unitId,
     unitPath: row.unitPath,
+    departmentId: row.departmentId,
     mustChangePassword: row.mustChangePassword,
   };
 }

@@ -43,6 +43,20 @@ export const units = pgTable(
   ],
 );
 
+/** 职能部门 (发改, 资规, 住建, 供电…): they receive the problems projects raise. A department sits at a unit level. */
+export const departments = pgTable(
+  'departments',
+  {
+    id: serial('id').primaryKey(),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id, { onDelete: 'restrict' }),
+    name: text('name').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('departments_unit_name_key').on(t.unitId, t.name), check('departments_name_check', sql`length(trim(${t.name})) > 0`)],
+);
+
 export const users = pgTable(
   'users',
   {
@@ -55,6 +69,8 @@ export const users = pgTable(
       .notNull()
       .references(() => units.id, { onDelete: 'restrict' }),
     locale: text('locale').notNull().default('zh-CN'),
+    /** For department users: the department whose routed problems they see and act on. */
+    departmentId: integer('department_id').references(() => departments.id, { onDelete: 'restrict' }),
     mustChangePassword: boolean('must_change_password').notNull().default(false),
     failedLogins: integer('failed_logins').notNull().default(0),
     lockedUntil: timestamp('locked_until', { withTimezone: true }),
@@ -378,6 +394,58 @@ export const jobRuns = pgTable('job_runs', {
   lastDay: date('last_day'),
   lastFinishedAt: timestamp('last_finished_at', { withTimezone: true }),
 });
+
+/** 问题台账: a blocker a project raised, routed to a department with a due date, escalated to the city when overdue. */
+export const problems = pgTable(
+  'problems',
+  {
+    id: serial('id').primaryKey(),
+    projectId: integer('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'restrict' }),
+    category: text('category').notNull(),
+    description: text('description').notNull(),
+    departmentId: integer('department_id').references(() => departments.id, { onDelete: 'restrict' }),
+    dueOn: date('due_on'),
+    state: text('state').notNull().default('open'),
+    /** 'unit' while the project's unit handles it; 'city' once escalated. */
+    level: text('level').notNull().default('unit'),
+    escalatedAt: timestamp('escalated_at', { withTimezone: true }),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+    resolution: text('resolution'),
+    createdBy: integer('created_by').references(() => users.id, { onDelete: 'restrict' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('problems_project_idx').on(t.projectId),
+    index('problems_department_idx').on(t.departmentId, t.state),
+    check('problems_category_check', sql`${t.category} in ('land','approval','funding','utilities','talent','other')`),
+    check('problems_state_check', sql`${t.state} in ('open','resolved')`),
+    check('problems_level_check', sql`${t.level} in ('unit','city')`),
+    check('problems_resolved_check', sql`(${t.state} = 'resolved') = (${t.resolvedAt} is not null and ${t.resolution} is not null)`),
+    check('problems_description_check', sql`length(trim(${t.description})) > 0`),
+  ],
+);
+
+/** What happened on a problem: 领导批示 (instructions), progress, escalation, resolution. Append-only. */
+export const problemNotes = pgTable(
+  'problem_notes',
+  {
+    id: serial('id').primaryKey(),
+    problemId: integer('problem_id')
+      .notNull()
+      .references(() => problems.id, { onDelete: 'restrict' }),
+    kind: text('kind').notNull(),
+    text: text('text').notNull(),
+    authorId: integer('author_id').references(() => users.id, { onDelete: 'restrict' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('problem_notes_problem_idx').on(t.problemId),
+    check('problem_notes_kind_check', sql`${t.kind} in ('instruction','progress','escalation','resolution','assignment')`),
+  ],
+);
 
 const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
 

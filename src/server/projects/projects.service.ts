@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, gte, ilike, inArray, isNotNull, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { projects } from '../db/schema.ts';
 import { containsPattern } from '../db/search.ts';
 import type { ServiceContext } from '../context.ts';
@@ -202,4 +203,19 @@ export async function projectNamesForCaller(ctx: ServiceContext, ids: number[]):
     .from(projects)
     .where(inArray(projects.id, unique));
   return new Map(rows.map((r) => [r.id, r.codeName && r.unitId !== ctx.caller.unitId ? r.codeName : r.name]));
+}
+
+/** The unit of the project a row points at, as SQL: other areas scope their project-owned rows with it. */
+export function projectUnitOf(projectIdColumn: AnyPgColumn): SQL {
+  return sql`(select ${projects.unitId} from ${projects} where ${projects.id} = ${projectIdColumn})`;
+}
+
+/** A project the caller may file things under (problems, funds…), or 404. */
+export async function requireProjectInScope(ctx: ServiceContext, projectId: number): Promise<{ id: number; unitId: number }> {
+  const [row] = await ctx.db
+    .select({ id: projects.id, unitId: projects.unitId })
+    .from(projects)
+    .where(and(eq(projects.id, projectId), inCallerScope(ctx.caller, projects.unitId)));
+  if (!row) throw notFound('project');
+  return row;
 }

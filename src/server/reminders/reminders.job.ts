@@ -4,6 +4,7 @@ import { jobRuns, notifications, unitWebhooks, webhookDeliveries } from '../db/s
 import { activeDeadlineRules, listDeadlineRules } from '../deadlines/deadlines.service.ts';
 import { projectsOnTheClock } from '../projects/supervision.service.ts';
 import { unitNames } from '../units/units.service.ts';
+import { escalateOverdueProblems } from '../problems/problems.service.ts';
 import { chinaToday, type IsoDate } from '../../domain/calendar.ts';
 import { dingtalkPayload, reminderDigest, remindersFor, wecomPayload, type DigestLine } from '../../domain/reminders.ts';
 
@@ -78,6 +79,7 @@ export async function runReminderJob({ db, now, send = postWebhook, afterProject
     }
     afterProject?.(project.id);
   }
+  await escalateOverdueProblems(db, now);
   const deliveriesQueued = await queueDigests(db, day, digestLines);
   const deliveriesSent = await sendPendingDeliveries(db, send);
   await db

@@ -8,6 +8,7 @@ import { assertCanAdminister, inCallerScope } from '../access/scope.ts';
 import { actorOf, recordAudit } from '../audit/audit.service.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { requireUnitInScope, unitNames } from '../units/units.service.ts';
+import { requireDepartment } from '../departments/departments.service.ts';
 import { passwordProblem } from '../../domain/password-policy.ts';
 import type { Role } from '../../domain/roles.ts';
 import type { TLocale } from '../../shared/common.ts';
@@ -30,6 +31,7 @@ async function toUsers(db: Db, rows: UserRow[]): Promise<TUser[]> {
     role: row.role as Role,
     unitId: row.unitId,
     unitName: names.get(row.unitId) ?? '',
+    departmentId: row.departmentId,
     locale: row.locale as TLocale,
     disabled: row.disabled,
     mustChangePassword: row.mustChangePassword,
@@ -78,6 +80,7 @@ export async function listUsers(ctx: ServiceContext, options: ListUsersOptions) 
 export async function createUser(ctx: ServiceContext, input: TCreateUserRequest): Promise<TUser> {
   assertCanAdminister(ctx.caller);
   await requireUnitInScope(ctx, input.unitId, 'unitId');
+  if (input.departmentId) await requireDepartment(ctx.db, input.departmentId, 'departmentId');
   const problem = passwordProblem(input.password, input.username);
   if (problem) throw new AppError(`password.${problem}`, { field: 'password' });
   const passwordHash = await hashPassword(input.password);
@@ -90,6 +93,7 @@ export async function createUser(ctx: ServiceContext, input: TCreateUserRequest)
           displayName: input.displayName,
           role: input.role,
           unitId: input.unitId,
+          departmentId: input.departmentId ?? null,
           passwordHash,
           mustChangePassword: true,
         })
@@ -108,6 +112,7 @@ export async function updateUser(ctx: ServiceContext, id: number, input: TUpdate
   const isSelf = id === ctx.caller.userId;
   if (isSelf && (input.disabled === true || (input.role && input.role !== 'bureau'))) throw new AppError('user.selfLockout');
   if (input.unitId !== undefined) await requireUnitInScope(ctx, input.unitId, 'unitId');
+  if (input.departmentId) await requireDepartment(ctx.db, input.departmentId, 'departmentId');
   const [before] = await ctx.db.select().from(users).where(eq(users.id, id));
   if (!before) throw notFound('user');
   let passwordHash: string | undefined;
@@ -123,6 +128,7 @@ export async function updateUser(ctx: ServiceContext, id: number, input: TUpdate
         displayName: input.displayName,
         role: input.role,
         unitId: input.unitId,
+        departmentId: input.departmentId,
         disabled: input.disabled,
         ...(passwordHash ? { passwordHash, mustChangePassword: true, passwordChangedAt: ctx.now } : {}),
         ...(input.unlock ? { failedLogins: 0, lockedUntil: null } : {}),
