@@ -3,6 +3,8 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import { EVIDENCE_MAX_BYTES } from '../domain/evidence-files.ts';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -20,6 +22,7 @@ import { enterprisesRoutes } from './enterprises/enterprises.routes.ts';
 import { projectsRoutes } from './projects/projects.routes.ts';
 import { projectStagesRoutes } from './projects/stages.routes.ts';
 import { fundsRoutes } from './projects/funds.routes.ts';
+import { filesRoutes } from './projects/files.routes.ts';
 import { supervisionRoutes } from './projects/supervision.routes.ts';
 import { deadlinesRoutes } from './deadlines/deadlines.routes.ts';
 import { industriesRoutes } from './industries/industries.routes.ts';
@@ -38,6 +41,8 @@ export async function buildApp(options: BuildAppOptions): Promise<ZApp> {
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
   await app.register(cookie);
+  // One file per request; a byte over the limit marks it too large rather than reading on.
+  await app.register(multipart, { limits: { fileSize: EVIDENCE_MAX_BYTES, files: 1, fields: 5 } });
   await app.register(swagger, {
     openapi: {
       info: { title: 'zhaoshang API', description: '招商引资平台 API', version: '0.1.0' },
@@ -59,7 +64,7 @@ export async function buildApp(options: BuildAppOptions): Promise<ZApp> {
 
   await app.register(
     async (api: ZApp) => {
-      for (const routes of [healthRoutes, authRoutes, unitsRoutes, usersRoutes, auditRoutes, regionsRoutes, industriesRoutes, enterprisesRoutes, projectsRoutes, projectStagesRoutes, fundsRoutes, supervisionRoutes, deadlinesRoutes, remindersRoutes, departmentsRoutes, problemsRoutes]) {
+      for (const routes of [healthRoutes, authRoutes, unitsRoutes, usersRoutes, auditRoutes, regionsRoutes, industriesRoutes, enterprisesRoutes, projectsRoutes, projectStagesRoutes, fundsRoutes, filesRoutes, supervisionRoutes, deadlinesRoutes, remindersRoutes, departmentsRoutes, problemsRoutes]) {
         await routes(api, deps);
       }
       api.get('/openapi.json', { schema: { hide: true }, config: { auth: 'public' } }, async () => app.swagger());

@@ -91,6 +91,13 @@ export const ERRORS = {
     zh: '领导批示须由领导或招商局填写',
     en: 'Instructions are written by leaders or the bureau',
   },
+  'evidence.file.empty': { status: 400, zh: '{field}:文件为空', en: '{field}: the file is empty' },
+  'evidence.file.tooLarge': { status: 413, zh: '{field}:文件超过10MB', en: '{field}: the file is larger than 10 MB' },
+  'evidence.file.type': {
+    status: 415,
+    zh: '{field}:只接受JPEG、PNG、WebP图片或PDF文件',
+    en: '{field}: only JPEG, PNG or WebP photos and PDF files are accepted',
+  },
   'transition.terminated': { status: 409, zh: '项目已终止,不能再变更阶段', en: 'The project is terminated; its stage cannot change' },
   'transition.notForward': {
     status: 400,
@@ -177,6 +184,9 @@ export const LABELS: Record<string, { zh: string; en: string }> = {
   description: { zh: '问题描述', en: 'Description' },
   resolution: { zh: '办结说明', en: 'Resolution' },
   text: { zh: '内容', en: 'Text' },
+  file: { zh: '佐证文件', en: 'Evidence file' },
+  fileIds: { zh: '佐证文件', en: 'Evidence files' },
+  evidenceFile: { zh: '佐证文件', en: 'Evidence file' },
   url: { zh: '机器人地址', en: 'Robot URL' },
   unit: { zh: '单位', en: 'Unit' },
   to: { zh: '目标阶段', en: 'Target stage' },

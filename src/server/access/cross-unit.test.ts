@@ -458,6 +458,53 @@ const CASES: Record<string, Case> = {
       expect((await call(t.app, staffA, 'GET', `/api/problems/${id}`)).json()).toMatchObject({ state: 'open' });
     },
   },
+  'POST /api/projects/:id/files': {
+    run: async ({ t, w, staffB }) => {
+      const before = await t.read.counts();
+      const boundary = '----cross';
+      const payload = Buffer.concat([
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="x.jpg"\r\n\r\n`),
+        Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]),
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]);
+      for (const project of [w.projectA, w.projectParkA]) {
+        const response = await t.app.inject({
+          method: 'POST',
+          url: `/api/projects/${project.id}/files`,
+          payload,
+          headers: { cookie: staffB.cookie, 'content-type': `multipart/form-data; boundary=${boundary}` },
+        });
+        expectApiError(response, 404, 'notFound');
+      }
+      expect(await t.read.counts()).toEqual(before);
+    },
+  },
+  'GET /api/projects/:id/files': {
+    run: async (c) => {
+      expect((await call(c.t.app, c.staffA, 'GET', `/api/projects/${c.w.projectA.id}/files`)).statusCode).toBe(200);
+      expectApiError(await getAsStaffB(c, `/api/projects/${c.w.projectA.id}/files`), 404, 'notFound');
+    },
+  },
+  'GET /api/files/:id': {
+    run: async (c) => {
+      const { t, w, staffA } = c;
+      const boundary = '----own';
+      const payload = Buffer.concat([
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\n\r\n`),
+        Buffer.from('%PDF-1.4\n'),
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]);
+      const uploaded = await t.app.inject({
+        method: 'POST',
+        url: `/api/projects/${w.projectParkA.id}/files`,
+        payload,
+        headers: { cookie: staffA.cookie, 'content-type': `multipart/form-data; boundary=${boundary}` },
+      });
+      expect(uploaded.statusCode, uploaded.body).toBe(200);
+      const response = await getAsStaffB(c, `/api/files/${uploaded.json().id}`);
+      expectApiError(response, 404, 'notFound');
+    },
+  },
   'GET /api/supervision': {
     run: async (c) => {
       const { t, w, staffA } = c;
