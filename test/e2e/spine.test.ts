@@ -76,7 +76,8 @@ async function screenshot(page: Page, name: string, options: { fullPage?: boolea
   await expect.poll(() => page.locator('.ant-spin-spinning, .ant-spin-blur').count()).toBe(0);
   await expect.poll(() => page.locator('.ant-message-notice').count(), { timeout: 10_000 }).toBe(0);
   await page.waitForTimeout(300); // the table's fade-in after loading
-  await page.screenshot({ path: `${SCREENSHOTS}${name}`, fullPage: options.fullPage ?? false });
+  // Transitions still running (a menu item's highlight) are finished, so the same page gives the same picture.
+  await page.screenshot({ path: `${SCREENSHOTS}${name}`, fullPage: options.fullPage ?? false, animations: 'disabled' });
 }
 
 /** Picks an option of an open antd Select / TreeSelect by its visible text. */
