@@ -98,6 +98,7 @@ export const ERRORS = {
     zh: '{field}:只接受JPEG、PNG、WebP图片或PDF文件',
     en: '{field}: only JPEG, PNG or WebP photos and PDF files are accepted',
   },
+  'savedFilter.nameTaken': { status: 409, zh: '{field}:已有同名的筛选', en: '{field}: you already have a filter of that name' },
   'transition.terminated': { status: 409, zh: '项目已终止,不能再变更阶段', en: 'The project is terminated; its stage cannot change' },
   'transition.notForward': {
     status: 400,
@@ -185,6 +186,7 @@ export const LABELS: Record<string, { zh: string; en: string }> = {
   resolution: { zh: '办结说明', en: 'Resolution' },
   text: { zh: '内容', en: 'Text' },
   file: { zh: '佐证文件', en: 'Evidence file' },
+  savedFilter: { zh: '已存筛选', en: 'Saved filter' },
   fileIds: { zh: '佐证文件', en: 'Evidence files' },
   evidenceFile: { zh: '佐证文件', en: 'Evidence file' },
   url: { zh: '机器人地址', en: 'Robot URL' },

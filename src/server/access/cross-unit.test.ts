@@ -505,6 +505,40 @@ const CASES: Record<string, Case> = {
       expectApiError(response, 404, 'notFound');
     },
   },
+  'GET /api/projects/:id/timeline': {
+    run: async (c) => {
+      expect((await call(c.t.app, c.staffA, 'GET', `/api/projects/${c.w.projectA.id}/timeline`)).statusCode).toBe(200);
+      expectApiError(await getAsStaffB(c, `/api/projects/${c.w.projectA.id}/timeline`), 404, 'notFound');
+      expectApiError(await getAsStaffB(c, `/api/projects/${c.w.projectParkA.id}/timeline`), 404, 'notFound');
+    },
+  },
+  'POST /api/projects/:id/comments': {
+    run: async ({ t, w, staffB }) => {
+      const before = await t.read.counts();
+      expectApiError(await call(t.app, staffB, 'POST', `/api/projects/${w.projectA.id}/comments`, { text: '越权评论' }), 404, 'notFound');
+      expect(await t.read.counts()).toEqual(before);
+    },
+  },
+  'GET /api/saved-filters': {
+    run: async (c) => {
+      await call(c.t.app, c.staffA, 'POST', '/api/saved-filters', { name: '甲县的筛选', query: { unitId: String(c.w.countyA.id) } });
+      const seen = (await getAsStaffB(c, '/api/saved-filters')).json() as { items: { name: string }[] };
+      expect(seen.items.map((f) => f.name)).not.toContain('甲县的筛选');
+    },
+  },
+  'POST /api/saved-filters': {
+    run: async ({ t, staffB }) => {
+      // A saved filter belongs to its author; saving one names nothing of another unit and reveals nothing.
+      expect((await call(t.app, staffB, 'POST', '/api/saved-filters', { name: '乙县自己的', query: { stage: 'signed' } })).statusCode).toBe(200);
+    },
+  },
+  'DELETE /api/saved-filters/:id': {
+    run: async ({ t, staffA, staffB }) => {
+      const own = await call(t.app, staffA, 'POST', '/api/saved-filters', { name: '甲县留着的', query: {} });
+      expectApiError(await call(t.app, staffB, 'DELETE', `/api/saved-filters/${own.json().id}`), 404, 'notFound');
+      expect(((await call(t.app, staffA, 'GET', '/api/saved-filters')).json() as { items: { id: number }[] }).items.map((f) => f.id)).toContain(own.json().id);
+    },
+  },
   'GET /api/supervision': {
     run: async (c) => {
       const { t, w, staffA } = c;

@@ -96,3 +96,13 @@ export async function listAudit(ctx: ServiceContext, options: ListAuditOptions) 
   return { items, total: Number(total), page: options.page, pageSize: options.pageSize };
 }
 
+
+/** The trail of one record, oldest first, for other areas' timelines (they check the caller may see the record). */
+export async function auditTrailOf(db: Db, entity: string, entityId: string | number) {
+  return db
+    .select({ at: auditLog.at, action: auditLog.action, before: auditLog.before, after: auditLog.after, actorName: users.displayName })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorUserId))
+    .where(and(eq(auditLog.entity, entity), eq(auditLog.entityId, String(entityId))))
+    .orderBy(auditLog.id);
+}

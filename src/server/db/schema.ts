@@ -447,6 +447,36 @@ export const problemNotes = pgTable(
   ],
 );
 
+/** Comments on a project's page, part of its timeline. Append-only. */
+export const projectComments = pgTable(
+  'project_comments',
+  {
+    id: serial('id').primaryKey(),
+    projectId: integer('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'restrict' }),
+    authorId: integer('author_id').references(() => users.id, { onDelete: 'restrict' }),
+    text: text('text').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('project_comments_project_idx').on(t.projectId), check('project_comments_text_check', sql`length(trim(${t.text})) > 0`)],
+);
+
+/** A user's named filters of the project list. */
+export const savedFilters = pgTable(
+  'saved_filters',
+  {
+    id: serial('id').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    query: jsonb('query').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('saved_filters_user_name_key').on(t.userId, t.name)],
+);
+
 const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
 
 /**
