@@ -83,6 +83,13 @@ describe('stalls and terminations', () => {
     expect(codes(stalled, { to: 'producing', date: '2024-06-01', evidence: {} })).toEqual(['evidence.noteOrFile']);
   });
 
+  it('resumes a lead that stalled before signing as a lead', () => {
+    const stalledLead: ProjectProgress = { state: 'stalled', stageDates: {}, lastEventDate: '2024-03-01' };
+    expect(transitionKind(stalledLead, 'lead')).toBe('resume');
+    expect(codes(stalledLead, { to: 'lead', date: '2024-04-01', evidence: {} })).toEqual([]);
+    expect(codes(lead, { to: 'lead', date: '2024-04-01', evidence: {} })).toEqual(['transition.toLead']);
+  });
+
   it('ends everything at termination', () => {
     expect(codes(terminated, { to: 'producing', date: '2024-06-01', evidence: { note: 'x' } })).toEqual(['transition.terminated']);
     expect(codes(terminated, { to: 'stalled', date: '2024-06-01', evidence: {}, reason: 'x' })).toEqual(['transition.terminated']);

@@ -80,7 +80,8 @@ export type TransitionKind = 'advance' | 'resume' | 'stall' | 'terminate';
 export function transitionKind(progress: ProjectProgress, to: ProjectState): TransitionKind {
   if (to === 'stalled') return 'stall';
   if (to === 'terminated') return 'terminate';
-  return progress.state === 'stalled' && to === furthestStage(progress.stageDates) ? 'resume' : 'advance';
+  // A project stalled while still a lead resumes as a lead.
+  return progress.state === 'stalled' && to === (furthestStage(progress.stageDates) ?? 'lead') ? 'resume' : 'advance';
 }
 
 /** Every problem with a requested change, in field order; an empty list means the change may be recorded. */
@@ -88,8 +89,8 @@ export function checkTransition(progress: ProjectProgress, request: TransitionRe
   const problems: TransitionProblem[] = [];
   const { to } = request;
   if (progress.state === 'terminated') return [{ field: 'to', code: 'transition.terminated' }];
-  if (to === 'lead') return [{ field: 'to', code: 'transition.toLead' }];
   const kind = transitionKind(progress, to);
+  if (to === 'lead' && kind !== 'resume') return [{ field: 'to', code: 'transition.toLead' }];
   const reached = furthestStage(progress.stageDates);
   if (kind === 'stall' && progress.state === 'stalled') problems.push({ field: 'to', code: 'transition.alreadyStalled' });
   if (kind === 'advance') {

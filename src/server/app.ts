@@ -75,10 +75,13 @@ export async function buildApp(options: BuildAppOptions): Promise<ZApp> {
   );
 
   if (webDist && existsSync(webDist)) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });
+    // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
+    await app.register(fastifyStatic, { root: webDist, wildcard: true, index: ['index.html'] });
   }
   app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api/') || !webDist || !existsSync(webDist) || request.method !== 'GET') {
+    // A missing file (an old asset after an upgrade) is a 404, not the app shell served as JavaScript.
+    const looksLikeFile = /\.[a-z0-9]+$/i.test(request.url.split('?')[0]!);
+    if (request.url.startsWith('/api/') || looksLikeFile || !webDist || !existsSync(webDist) || request.method !== 'GET') {
       return reply.status(404).send(errorBody('notFound', { params: { entity: request.url.split('?')[0]! } }));
     }
     // The web app routes on the client: every other GET gets its shell.
