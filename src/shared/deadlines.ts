@@ -60,3 +60,26 @@ export const ZSupervisionQuery = ZListQuery.extend({
   unitId: z.coerce.number().int().positive().optional(),
   status: z.enum(['dueSoon', 'overdue']).optional(),
 });
+
+/** The 挂图作战 board: each project's milestones against its deadlines. */
+export const ZBoardDeadline = z.object({
+  ruleKey: z.string(),
+  ruleName: z.string(),
+  toStage: z.string(),
+  startDate: z.string(),
+  dueDate: z.string(),
+  doneDate: z.string().nullable(),
+  status: z.enum(['onTrack', 'dueSoon', 'overdue', 'metOnTime', 'metLate', 'superseded', 'cancelled']),
+  colour: ZDeadlineColour.nullable(),
+});
+export const ZBoardItem = z.object({
+  projectId: z.number().int(),
+  projectName: z.string(),
+  unitName: z.string(),
+  stage: ZProjectState,
+  stageDates: z.record(z.string(), z.string()),
+  deadlines: z.array(ZBoardDeadline),
+});
+export type TBoardItem = z.infer<typeof ZBoardItem>;
+export const ZBoardPage = ZPage(ZBoardItem);
+export const ZBoardQuery = ZListQuery.extend({ unitId: z.coerce.number().int().positive().optional() });

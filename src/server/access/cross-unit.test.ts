@@ -539,6 +539,25 @@ const CASES: Record<string, Case> = {
       expect(((await call(t.app, staffA, 'GET', '/api/saved-filters')).json() as { items: { id: number }[] }).items.map((f) => f.id)).toContain(own.json().id);
     },
   },
+  'GET /api/supervision/export': {
+    run: async ({ t, staffB }) => {
+      // Project A (甲县) is due soon like project B, yet B's file holds only B's row.
+      const response = await t.app.inject({ method: 'GET', url: '/api/supervision/export', headers: { cookie: staffB.cookie } });
+      expect(response.statusCode).toBe(200);
+      const ExcelJS = (await import('exceljs')).default;
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+      const names = workbook.getWorksheet(1)!.getColumn(2).values.slice(3);
+      expect(names).toEqual(['乙县测试项目']);
+    },
+  },
+  'GET /api/supervision/board': {
+    run: async (c) => {
+      const seen = (await getAsStaffB(c, '/api/supervision/board?pageSize=200')).json() as { items: { projectId: number }[] };
+      expect(seen.items.map((i) => i.projectId)).toEqual([c.w.projectB.id]);
+      expectEmptyPage(await getAsStaffB(c, `/api/supervision/board?unitId=${c.w.countyA.id}`));
+    },
+  },
   'GET /api/supervision': {
     run: async (c) => {
       const { t, w, staffA } = c;

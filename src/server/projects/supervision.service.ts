@@ -5,11 +5,12 @@ import type { ServiceContext } from '../context.ts';
 import { containsPattern } from '../db/search.ts';
 import { inCallerScope } from '../access/scope.ts';
 import { unitNames } from '../units/units.service.ts';
-import { listDeadlineRules } from '../deadlines/deadlines.service.ts';
+import { listDeadlineRules, toDomainRule } from '../deadlines/deadlines.service.ts';
+import { projectNamesForCaller } from './projects.service.ts';
 import { chinaToday, daysBetween, type IsoDate } from '../../domain/calendar.ts';
-import { statusFromColumns, type DeadlineStatus, type StageDates } from '../../domain/deadlines.ts';
+import { computeDeadlines, statusFromColumns, type DeadlineStatus, type StageDates } from '../../domain/deadlines.ts';
 import type { ProjectState } from '../../domain/stages.ts';
-import type { TSupervisionItem } from '../../shared/deadlines.ts';
+import type { TBoardItem, TSupervisionItem } from '../../shared/deadlines.ts';
 
 export type ListSupervisionOptions = { unitId?: number; status?: 'dueSoon' | 'overdue'; q?: string; page: number; pageSize: number };
 
@@ -82,16 +83,64 @@ export async function projectsOnTheClock(db: Db, today: IsoDate): Promise<Projec
     unitId: row.unitId,
     responsibleOfficerId: row.responsibleOfficerId,
     state: row.stage as ProjectState,
-    stageDates: Object.fromEntries(
-      (
-        [
-          ['signed', row.signedOn],
-          ['registered', row.registeredOn],
-          ['started', row.startedOn],
-          ['producing', row.producingOn],
-          ['inStats', row.inStatsOn],
-        ] as const
-      ).filter(([, date]) => date !== null),
-    ) as StageDates,
+    stageDates: stageDatesOf(row),
   }));
+}
+
+/** The 挂图作战 board: projects under the deadline regime (signed and on), next due first, with every milestone. */
+export async function supervisionBoard(ctx: ServiceContext, options: { unitId?: number; q?: string; page: number; pageSize: number }) {
+  const today = chinaToday(ctx.now);
+  const where = and(
+    inCallerScope(ctx.caller, projects.unitId),
+    isNotNull(projects.signedOn),
+    options.unitId ? eq(projects.unitId, options.unitId) : undefined,
+    options.q ? sql`${projects.name} ilike ${containsPattern(options.q)}` : undefined,
+  );
+  const rows = await ctx.db
+    .select()
+    .from(projects)
+    .where(where)
+    .orderBy(sql`${projects.nextDueOn} asc nulls last`, asc(projects.id))
+    .limit(options.pageSize)
+    .offset((options.page - 1) * options.pageSize);
+  const [{ total } = { total: 0 }] = await ctx.db.select({ total: count() }).from(projects).where(where);
+  const [units, allRules, names] = await Promise.all([
+    unitNames(ctx.db, rows.map((r) => r.unitId)),
+    listDeadlineRules(ctx.db),
+    projectNamesForCaller(ctx, rows.map((r) => r.id)),
+  ]);
+  const rules = allRules.filter((r) => r.active).map(toDomainRule);
+  const ruleName = new Map(allRules.map((r) => [r.key, r.name]));
+  const items: TBoardItem[] = rows.map((row) => {
+    const stageDates = stageDatesOf(row);
+    return {
+      projectId: row.id,
+      projectName: names.get(row.id) ?? row.name,
+      unitName: units.get(row.unitId) ?? '',
+      stage: row.stage as ProjectState,
+      stageDates: stageDates as Record<string, string>,
+      deadlines: computeDeadlines({ state: row.stage as ProjectState, stageDates, rules, today }).map((d) => ({
+        ruleKey: d.rule.key,
+        ruleName: ruleName.get(d.rule.key) ?? d.rule.key,
+        toStage: d.rule.toStage,
+        startDate: d.startDate,
+        dueDate: d.dueDate,
+        doneDate: d.open ? null : d.doneDate,
+        status: d.open ? d.status : d.outcome,
+        colour: d.open ? d.colour : null,
+      })),
+    };
+  });
+  return { items, total: Number(total), page: options.page, pageSize: options.pageSize };
+}
+
+function stageDatesOf(row: typeof projects.$inferSelect): StageDates {
+  const pairs = [
+    ['signed', row.signedOn],
+    ['registered', row.registeredOn],
+    ['started', row.startedOn],
+    ['producing', row.producingOn],
+    ['inStats', row.inStatsOn],
+  ] as const;
+  return Object.fromEntries(pairs.filter(([, date]) => date !== null)) as StageDates;
 }

@@ -1,0 +1,46 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, createTestApp, logIn, type Given, type Session, type TestApp } from '../../../test/support/test-app.ts';
+import type { TBoardItem } from '../../shared/deadlines.ts';
+
+describe('the 督办 export and the 挂图作战 board', () => {
+  let t: TestApp;
+  let w: Awaited<ReturnType<Given['twoCounties']>>;
+  let staffA: Session;
+  let lateId: number;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    w = await t.given.twoCounties();
+    staffA = await logIn(t.app, 'staff_a');
+    const late = await call(t.app, staffA, 'POST', '/api/projects', { name: '逾期未注册项目', investorEnterpriseId: w.enterpriseA.id, unitId: w.countyA.id, totalInvestmentYuan: 123_456_700 });
+    lateId = late.json().id;
+    await call(t.app, staffA, 'POST', `/api/projects/${lateId}/stage`, { to: 'signed', date: '2025-11-20', evidence: { contractNo: 'L-1' } });
+  });
+  afterAll(() => t.close());
+
+  it('exports every row the filter selects as an xlsx with a title row, a header and 序号', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/api/supervision/export', headers: { cookie: staffA.cookie } });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-disposition']).toContain(encodeURIComponent('督办清单-2026-03-02.xlsx'));
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('督办清单')!;
+    expect(sheet.getCell('A1').value).toBe('招商项目督办清单(截至2026-03-02)');
+    expect((sheet.getRow(2).values as unknown[]).slice(1)).toEqual(['序号', '项目名称', '落地单位', '阶段', '总投资(万元)', '期限要求', '应完成日期', '状态', '逾期天数']);
+    expect((sheet.getRow(3).values as unknown[]).slice(1)).toEqual([1, '逾期未注册项目', '甲县', '签约', 12345.67, '签约后2个月内完成注册', '2026-01-20', '逾期', 41]);
+    expect((sheet.getRow(4).values as unknown[]).slice(1, 3)).toEqual([2, '甲县测试项目']);
+    expect(sheet.rowCount).toBe(4);
+  });
+
+  it('shows each project’s milestones against its deadlines', async () => {
+    const board = (await call(t.app, staffA, 'GET', '/api/supervision/board')).json() as { items: TBoardItem[] };
+    const late = board.items.find((i) => i.projectId === lateId)!;
+    expect(late.stageDates).toEqual({ signed: '2025-11-20' });
+    expect(late.deadlines.map((d) => [d.ruleKey, d.dueDate, d.status, d.colour])).toEqual([
+      ['signedToRegistered', '2026-01-20', 'overdue', 'red'],
+      ['signedToStarted', '2026-05-20', 'onTrack', 'green'],
+    ]);
+    expect(board.items[0]!.projectId).toBe(lateId);
+  });
+});
