@@ -1,4 +1,5 @@
 import { and, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client.ts';
 import { enterprises } from '../db/schema.ts';
 import type { ServiceContext } from '../context.ts';
@@ -71,6 +72,11 @@ export async function requireEnterpriseInScope(ctx: ServiceContext, id: number, 
 /** Enterprises whose HQ lies in a region (a 2-, 4- or 6-digit code prefix), as a subquery for other areas' filters. */
 export function enterprisesWithHqIn(regionPrefix: string): SQL {
   return sql`(select ${enterprises.id} from ${enterprises} where ${enterprises.hqRegionCode} like ${regionPrefix + '%'})`;
+}
+
+/** An enterprise's name as a column of another area's query. */
+export function enterpriseNameOf(enterpriseIdColumn: AnyPgColumn): SQL<string | null> {
+  return sql<string | null>`(select ${enterprises.name} from ${enterprises} where ${enterprises.id} = ${enterpriseIdColumn})`;
 }
 
 export async function enterpriseNames(db: Db, ids: number[]): Promise<Map<number, string>> {

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, ilike, inArray, isNotNull, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, gte, ilike, inArray, isNotNull, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { projects } from '../db/schema.ts';
@@ -7,9 +7,9 @@ import type { ServiceContext } from '../context.ts';
 import { AppError, notFound } from '../errors.ts';
 import { assertCanWrite, inCallerScope } from '../access/scope.ts';
 import { actorOf, recordAudit } from '../audit/audit.service.ts';
-import { requireUnitInScope, unitNames } from '../units/units.service.ts';
-import { enterpriseNames, enterprisesWithHqIn, requireEnterpriseInScope } from '../enterprises/enterprises.service.ts';
-import { requireColleagueInScope, userNames } from '../users/users.service.ts';
+import { requireUnitInScope, unitNameOf } from '../units/units.service.ts';
+import { enterpriseNameOf, enterprisesWithHqIn, requireEnterpriseInScope } from '../enterprises/enterprises.service.ts';
+import { requireColleagueInScope, userNameOf } from '../users/users.service.ts';
 import { findIndustry, industryName, industryPrefixes } from '../industries/industries.service.ts';
 import { chinaToday } from '../../domain/calendar.ts';
 import { statusFromColumns } from '../../domain/deadlines.ts';
@@ -28,56 +28,67 @@ const STAGE_DATE_COLUMNS = {
   inStats: 'inStatsOn',
 } as const;
 
+/** A project row with the display names of what it points at, fetched in the same query. */
+const PROJECT_WITH_NAMES = {
+  ...getTableColumns(projects),
+  unitName: unitNameOf(projects.unitId),
+  reportedUnitName: unitNameOf(projects.reportedUnitId),
+  investorName: enterpriseNameOf(projects.investorEnterpriseId),
+  officerName: userNameOf(projects.responsibleOfficerId),
+};
+type ProjectWithNames = ProjectRow & { unitName: string | null; reportedUnitName: string | null; investorName: string | null; officerName: string | null };
+
+function selectProjects(db: Db) {
+  return db.select(PROJECT_WITH_NAMES).from(projects);
+}
+
 /**
  * A project as the caller may see it. Outside the project's own unit, a project with a code name shows the code
  * name and withholds its investor — the confidentiality the issue asks for, even from the city level.
  */
-async function toProjects(ctx: ServiceContext, db: Db, rows: ProjectRow[]): Promise<TProject[]> {
-  const [units, investors, officers] = await Promise.all([
-    unitNames(db, rows.flatMap((r) => [r.unitId, r.reportedUnitId ?? r.unitId])),
-    enterpriseNames(db, rows.map((r) => r.investorEnterpriseId)),
-    userNames(db, rows.flatMap((r) => (r.responsibleOfficerId ? [r.responsibleOfficerId] : []))),
-  ]);
-  const today = chinaToday(ctx.now);
-  return rows.map((row) => {
-    const confidential = !!row.codeName && ctx.caller.unitId !== row.unitId;
-    const stageDates: Record<string, string> = {};
-    for (const stage of PROJECT_STAGES.slice(1)) {
-      const date = row[STAGE_DATE_COLUMNS[stage as keyof typeof STAGE_DATE_COLUMNS]];
-      if (date) stageDates[stage] = date;
-    }
-    return {
-      id: row.id,
-      name: confidential ? row.codeName! : row.name,
-      confidential,
-      investorEnterpriseId: confidential ? null : row.investorEnterpriseId,
-      investorName: confidential ? '***' : (investors.get(row.investorEnterpriseId) ?? ''),
-      unitId: row.unitId,
-      unitName: units.get(row.unitId) ?? '',
-      reportedUnitId: row.reportedUnitId,
-      reportedUnitName: row.reportedUnitId ? (units.get(row.reportedUnitId) ?? null) : null,
-      projectType: row.projectType as TProject['projectType'],
-      industryCode: row.industryCode,
-      industryName: industryName(row.industryCode),
-      totalInvestmentYuan: row.totalInvestmentYuan,
-      contractInvestmentYuan: row.contractInvestmentYuan,
-      fundSource: row.fundSource as TProject['fundSource'],
-      foreignInvestmentUsd: row.foreignInvestmentUsd,
-      isMajor: row.isMajor,
-      threeBatch: row.threeBatch,
-      responsibleLeader: row.responsibleLeader,
-      responsibleOfficerId: row.responsibleOfficerId,
-      responsibleOfficerName: row.responsibleOfficerId ? (officers.get(row.responsibleOfficerId) ?? null) : null,
-      codeName: confidential ? null : row.codeName,
-      stage: row.stage as ProjectState,
-      stageDates,
-      nextDueOn: row.nextDueOn,
-      nextDueRule: row.nextDueRule,
-      deadlineStatus: statusFromColumns(row, today),
-      createdAt: row.createdAt.toISOString(),
-      updatedAt: row.updatedAt.toISOString(),
-    };
-  });
+function toProject(ctx: ServiceContext, row: ProjectWithNames): TProject {
+  const confidential = !!row.codeName && ctx.caller.unitId !== row.unitId;
+  const stageDates: Record<string, string> = {};
+  for (const stage of PROJECT_STAGES.slice(1)) {
+    const date = row[STAGE_DATE_COLUMNS[stage as keyof typeof STAGE_DATE_COLUMNS]];
+    if (date) stageDates[stage] = date;
+  }
+  return {
+    id: row.id,
+    name: confidential ? row.codeName! : row.name,
+    confidential,
+    investorEnterpriseId: confidential ? null : row.investorEnterpriseId,
+    investorName: confidential ? '***' : (row.investorName ?? ''),
+    unitId: row.unitId,
+    unitName: row.unitName ?? '',
+    reportedUnitId: row.reportedUnitId,
+    reportedUnitName: row.reportedUnitName,
+    projectType: row.projectType as TProject['projectType'],
+    industryCode: row.industryCode,
+    industryName: industryName(row.industryCode),
+    totalInvestmentYuan: row.totalInvestmentYuan,
+    contractInvestmentYuan: row.contractInvestmentYuan,
+    fundSource: row.fundSource as TProject['fundSource'],
+    foreignInvestmentUsd: row.foreignInvestmentUsd,
+    isMajor: row.isMajor,
+    threeBatch: row.threeBatch,
+    responsibleLeader: row.responsibleLeader,
+    responsibleOfficerId: row.responsibleOfficerId,
+    responsibleOfficerName: row.officerName,
+    codeName: confidential ? null : row.codeName,
+    stage: row.stage as ProjectState,
+    stageDates,
+    nextDueOn: row.nextDueOn,
+    nextDueRule: row.nextDueRule,
+    deadlineStatus: statusFromColumns(row, chinaToday(ctx.now)),
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+async function projectById(ctx: ServiceContext, db: Db, id: number): Promise<TProject> {
+  const [row] = await selectProjects(db).where(eq(projects.id, id));
+  return toProject(ctx, row!);
 }
 
 export type ListProjectsOptions = z.output<typeof ZProjectListQuery>;
@@ -122,15 +133,17 @@ const SORTS = {
 
 export async function listProjects(ctx: ServiceContext, options: ListProjectsOptions) {
   const where = listFilter(ctx, options);
-  const rows = await ctx.db
-    .select()
-    .from(projects)
+  const rows = await selectProjects(ctx.db)
     .where(where)
     .orderBy(...SORTS[options.sort])
     .limit(options.pageSize)
     .offset((options.page - 1) * options.pageSize);
-  const [{ total } = { total: 0 }] = await ctx.db.select({ total: count() }).from(projects).where(where);
-  return { items: await toProjects(ctx, ctx.db, rows), total: Number(total), page: options.page, pageSize: options.pageSize };
+  // A first page that is not full holds every match: no count needed.
+  const total =
+    options.page === 1 && rows.length < options.pageSize
+      ? rows.length
+      : Number((await ctx.db.select({ total: count() }).from(projects).where(where))[0]?.total ?? 0);
+  return { items: rows.map((row) => toProject(ctx, row)), total, page: options.page, pageSize: options.pageSize };
 }
 
 async function loadInScope(ctx: ServiceContext, id: number, db: Db = ctx.db): Promise<ProjectRow> {
@@ -140,7 +153,9 @@ async function loadInScope(ctx: ServiceContext, id: number, db: Db = ctx.db): Pr
 }
 
 export async function getProject(ctx: ServiceContext, id: number): Promise<TProject> {
-  return (await toProjects(ctx, ctx.db, [await loadInScope(ctx, id)]))[0]!;
+  const [row] = await selectProjects(ctx.db).where(and(eq(projects.id, id), inCallerScope(ctx.caller, projects.unitId)));
+  if (!row) throw notFound('project');
+  return toProject(ctx, row);
 }
 
 type ProjectFields = Partial<z.output<typeof ZUpdateProjectRequest>>;
@@ -171,7 +186,7 @@ export async function createProject(ctx: ServiceContext, input: TCreateProjectRe
       })
       .returning();
     await recordAudit(tx, actorOf(ctx), { entity: 'project', entityId: row!.id, unitId: row!.unitId, action: 'create', after: row });
-    return (await toProjects(ctx, tx, [row!]))[0]!;
+    return projectById(ctx, tx, row!.id);
   });
 }
 
@@ -189,7 +204,7 @@ export async function updateProject(ctx: ServiceContext, id: number, input: TUpd
       .where(eq(projects.id, id))
       .returning();
     await recordAudit(tx, actorOf(ctx), { entity: 'project', entityId: id, unitId: row!.unitId, action: 'update', before, after: row });
-    return (await toProjects(ctx, tx, [row!]))[0]!;
+    return projectById(ctx, tx, row!.id);
   });
 }
 

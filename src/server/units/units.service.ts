@@ -1,4 +1,5 @@
-import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { queryRows, type Db } from '../db/client.ts';
 import { units } from '../db/schema.ts';
 import type { ServiceContext } from '../context.ts';
@@ -34,6 +35,11 @@ export async function requireUnitInScope(
   const [row] = await ctx.db.select().from(units).where(eq(units.id, unitId));
   if (!row || !unitPathInScope(ctx.caller, row.path)) throw new AppError(errorCode, { field });
   return toUnit(row);
+}
+
+/** A unit's name as a column of another area's query (hot lists fetch names in the same round trip). */
+export function unitNameOf(unitIdColumn: AnyPgColumn): SQL<string | null> {
+  return sql<string | null>`(select ${units.name} from ${units} where ${units.id} = ${unitIdColumn})`;
 }
 
 /** Names for display, by id; units are few, so one query serves any list. */

@@ -1,4 +1,5 @@
-import { and, asc, count, eq, ilike, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client.ts';
 import { sessions, users } from '../db/schema.ts';
 import type { ServiceContext } from '../context.ts';
@@ -38,6 +39,11 @@ async function toUsers(db: Db, rows: UserRow[]): Promise<TUser[]> {
     lockedUntil: row.lockedUntil?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
   }));
+}
+
+/** A user's display name as a column of another area's query. */
+export function userNameOf(userIdColumn: AnyPgColumn): SQL<string | null> {
+  return sql<string | null>`(select ${users.displayName} from ${users} where ${users.id} = ${userIdColumn})`;
 }
 
 /** Display names by id, for other areas' lists. */

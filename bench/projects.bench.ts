@@ -1,0 +1,189 @@
+/**
+ * Benchmark: the project list and the 督办 list at 50,000 projects (issue 3).
+ *  - p50 / p95 of each page, in-process (no network), on PGlite and on PostgreSQL;
+ *  - requests per second under a local load generator (autocannon, 50 connections, its own process) against the
+ *    server listening on loopback, on PostgreSQL.
+ * Run: npm run bench   — figures go to docs/benchmarks.md with the machine they were taken on.
+ */
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { cpus, totalmem } from 'node:os';
+import pg from 'pg';
+import { sql } from 'drizzle-orm';
+import { buildApp } from '../src/server/app.ts';
+import { openDatabase, type Database } from '../src/server/db/client.ts';
+import { migrate } from '../src/server/db/migrate.ts';
+import { hashPassword } from '../src/server/auth/passwords.ts';
+import type { ZApp } from '../src/server/deps.ts';
+import { TEST_PG_URL, postgresAnswers, withDatabase } from '../test/support/environment.ts';
+
+const COUNTIES = 120;
+const PARKS_PER_COUNTY = 4;
+const ENTERPRISES = 20_000;
+const PROJECTS = Number(process.env.BENCH_PROJECTS ?? 50_000);
+const RUNS = 40;
+const LOAD_SECONDS = 10;
+
+async function seed(database: Database) {
+  const { db } = database;
+  await migrate(db);
+  const hash = await hashPassword('Bench-pass-2026');
+  await db.execute(sql`insert into units (id, code, name, kind, parent_id, path) values (1, 'P0', '市', 'city', null, '/1/')`);
+  await db.execute(sql`insert into units (id, code, name, kind, parent_id, path)
+    select 1 + c, 'C' || c, '县' || c, 'county', 1, '/1/' || (1 + c) || '/' from generate_series(1, ${COUNTIES}) c`);
+  await db.execute(sql`insert into units (id, code, name, kind, parent_id, path)
+    select 1000 + c * 10 + p, 'C' || c || 'P' || p, '县' || c || '园区' || p, 'park', 1 + c,
+           '/1/' || (1 + c) || '/' || (1000 + c * 10 + p) || '/'
+    from generate_series(1, ${COUNTIES}) c, generate_series(1, ${PARKS_PER_COUNTY}) p`);
+  await db.execute(sql`select setval(pg_get_serial_sequence('units', 'id'), 100000)`);
+  await db.execute(sql`insert into users (username, display_name, password_hash, role, unit_id) values
+    ('bureau', '局长', ${hash}, 'bureau', 1), ('county7', '七县招商员', ${hash}, 'staff', 8)`);
+  await db.execute(sql`insert into enterprises (unit_id, name, hq_region_code)
+    select case when e % 3 = 0 then 1000 + (e % ${COUNTIES} + 1) * 10 + (e % ${PARKS_PER_COUNTY} + 1) else e % ${COUNTIES} + 2 end,
+           '企业' || e || (array['新能源','新材料','智能制造','生物医药','电子信息'])[e % 5 + 1] || '有限公司',
+           (array['420600','440300','320100','110101','310118'])[e % 5 + 1]
+    from generate_series(1, ${ENTERPRISES}) e`);
+  // Stages spread over the lifecycle, signed within the last ~13 months, with the folded deadline columns that the
+  // 26211 rules give (registration 2 months after signing, statistics 2 months after the start).
+  await db.execute(sql`insert into projects (unit_id, name, investor_enterprise_id, total_investment_yuan, stage,
+                        industry_code, is_major, signed_on, started_on, next_due_on, next_due_rule, warn_from_on, last_event_on)
+    select en.unit_id, '项目' || p || (array['锂电池隔膜','正极材料','整车','数据中心','冷链物流'])[p % 5 + 1] || '项目',
+           en.id, (p % 500 + 1) * 10000000::bigint, s.stage,
+           (array['3841','3612','6531','5990','3824'])[p % 5 + 1], p % 10 = 0,
+           s.signed, s.started,
+           case when s.stage = 'signed' then s.signed + interval '2 months' when s.stage = 'started' then s.started + interval '2 months' end,
+           case when s.stage = 'signed' then 'signedToRegistered' when s.stage = 'started' then 'startedToInStats' end,
+           case when s.stage = 'signed' then s.signed + interval '2 months' - interval '15 days'
+                when s.stage = 'started' then s.started + interval '2 months' - interval '15 days' end,
+           coalesce(s.started, s.signed)
+    from generate_series(1, ${PROJECTS}) p
+    join enterprises en on en.id = (p % ${ENTERPRISES}) + 1
+    cross join lateral (select (array['lead','signed','started','producing','inStats'])[p % 5 + 1] as stage,
+                               case when p % 5 = 0 then null else current_date - (p % 400) end as signed,
+                               case when p % 5 >= 2 then current_date - (p % 400) + 30 end as started) s`);
+  await db.execute(sql`analyze`);
+}
+
+function percentile(sorted: number[], p: number) {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+const CASES: [string, 'bureau' | 'county', string][] = [
+  ['project list, page 1 (bureau, whole city)', 'bureau', '/api/projects?page=1&pageSize=20'],
+  ['project list, page 100', 'bureau', '/api/projects?page=100&pageSize=20'],
+  ['project list, filtered + sorted (started, overdue, by next due)', 'bureau', '/api/projects?stage=started&deadlineStatus=overdue&sort=nextDue'],
+  ['project list, industry + amount band + major', 'bureau', '/api/projects?industry=38&minTotalYuan=1000000000&isMajor=true'],
+  ['project list, source region (investor HQ in 广东)', 'bureau', '/api/projects?sourceRegion=44'],
+  ['project list, name search', 'bureau', `/api/projects?q=${encodeURIComponent('隔膜')}`],
+  ['project list, county staff (own subtree)', 'county', '/api/projects?page=1&pageSize=20'],
+  ['督办 list (bureau)', 'bureau', '/api/supervision?pageSize=20'],
+  ['督办 list, overdue only (county staff)', 'county', '/api/supervision?status=overdue'],
+  ['挂图作战 board (bureau)', 'bureau', '/api/supervision/board?pageSize=20'],
+];
+
+async function appOn(database: Database): Promise<{ app: ZApp; cookies: Record<'bureau' | 'county', string> }> {
+  const app = await buildApp({
+    db: database.db,
+    databaseKind: database.kind,
+    migration: { version: 0, tag: 'bench' },
+    clock: () => new Date(),
+    auth: { idleMinutes: 60 },
+    demo: false,
+    secureCookies: false,
+    webDist: null,
+  });
+  await app.ready();
+  const cookieOf = async (username: string) => {
+    const r = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: 'Bench-pass-2026' } });
+    return `zs_session=${r.cookies.find((c) => c.name === 'zs_session')!.value}`;
+  };
+  return { app, cookies: { bureau: await cookieOf('bureau'), county: await cookieOf('county7') } };
+}
+
+async function latencies(database: Database, label: string) {
+  const { app, cookies } = await appOn(database);
+  console.log(`\n#### ${label}\n`);
+  console.log('| page | p50 ms | p95 ms | rows matched |');
+  console.log('|---|---:|---:|---:|');
+  for (const [name, who, url] of CASES) {
+    const times: number[] = [];
+    let total = 0;
+    for (let i = 0; i < RUNS; i++) {
+      const start = performance.now();
+      const response = await app.inject({ method: 'GET', url, headers: { cookie: cookies[who] } });
+      times.push(performance.now() - start);
+      if (response.statusCode !== 200) throw new Error(`${url}: ${response.statusCode} ${response.body}`);
+      total = (response.json() as { total: number }).total;
+    }
+    times.sort((a, b) => a - b);
+    console.log(`| ${name} | ${percentile(times, 50).toFixed(1)} | ${percentile(times, 95).toFixed(1)} | ${total} |`);
+  }
+  await app.close();
+}
+
+/** autocannon in its own process, so the load generator does not share the server's event loop. */
+function autocannon(url: string, cookie: string): Promise<{ rps: number; p50: number; p99: number; errors: number; non2xx: number }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('node_modules/.bin/autocannon', ['-c', '50', '-d', String(LOAD_SECONDS), '-j', '-H', `cookie=${cookie}`, url], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (chunk) => (out += chunk));
+    child.on('error', reject);
+    child.on('close', () => {
+      const r = JSON.parse(out) as { requests: { average: number }; latency: { p50: number; p99: number }; errors: number; non2xx: number };
+      resolve({ rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors, non2xx: r.non2xx });
+    });
+  });
+}
+
+async function load(database: Database, label: string) {
+  const { app, cookies } = await appOn(database);
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address() as { port: number };
+  console.log(`\n#### ${label}: 50 connections, ${LOAD_SECONDS} s each\n`);
+  console.log('| page | requests/s | p50 ms | p99 ms | errors |');
+  console.log('|---|---:|---:|---:|---:|');
+  const runs: [string, 'bureau' | 'county', string][] = [
+    ['project list, page 1 (bureau)', 'bureau', '/api/projects?page=1&pageSize=20'],
+    ['project list, page 1 (county staff)', 'county', '/api/projects?page=1&pageSize=20'],
+    ['督办 list (bureau)', 'bureau', '/api/supervision?pageSize=20'],
+  ];
+  for (const [name, who, url] of runs) {
+    const r = await autocannon(`http://127.0.0.1:${address.port}${url}`, cookies[who]);
+    console.log(`| ${name} | ${Math.round(r.rps)} | ${r.p50} | ${r.p99} | ${r.errors + r.non2xx} |`);
+  }
+  await app.close();
+}
+
+console.log(`machine: ${cpus().length} × ${cpus()[0]?.model}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
+console.log(`data: ${1 + COUNTIES + COUNTIES * PARKS_PER_COUNTY} units, ${ENTERPRISES} enterprises, ${PROJECTS} projects; ${RUNS} runs per page`);
+
+const embedded = await openDatabase({});
+let t = performance.now();
+await seed(embedded);
+console.log(`seeded PGlite in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+await latencies(embedded, 'PGlite (embedded), in-process');
+await embedded.close();
+
+if (await postgresAnswers(TEST_PG_URL)) {
+  const name = `zs_bench_${randomBytes(3).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: TEST_PG_URL });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  const server = await openDatabase({ databaseUrl: withDatabase(TEST_PG_URL, name) });
+  try {
+    t = performance.now();
+    await seed(server);
+    await server.db.execute(sql`vacuum analyze`);
+    console.log(`seeded PostgreSQL in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    await latencies(server, 'PostgreSQL 15 (server), in-process');
+    await load(server, 'PostgreSQL 15 (server), over loopback');
+  } finally {
+    await server.close();
+    await admin.query(`drop database ${name} with (force)`);
+    await admin.end();
+  }
+} else {
+  console.log('\nno PostgreSQL server answers: the PostgreSQL figures and the load test are skipped');
+}
