@@ -1,4 +1,4 @@
-import { asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { queryRows, type Db } from '../db/client.ts';
 import { units } from '../db/schema.ts';
@@ -18,7 +18,9 @@ function toUnit(row: UnitRow): TUnit {
 
 /** The units the caller may see: their own and everything below it, in tree order. */
 export async function listUnits(ctx: ServiceContext): Promise<TUnit[]> {
-  const rows = await ctx.db.select().from(units).where(inCallerScope(ctx.caller, units.id)).orderBy(asc(units.path));
+  // Tree order with numeric ids: "/1/2/" before "/1/11/" (text order would put 11 first).
+  const treeOrder = sql`string_to_array(trim(both '/' from ${units.path}), '/')::int[]`;
+  const rows = await ctx.db.select().from(units).where(inCallerScope(ctx.caller, units.id)).orderBy(treeOrder);
   return rows.map(toUnit);
 }
 

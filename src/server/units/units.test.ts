@@ -29,6 +29,19 @@ describe('the unit tree', () => {
     expect(list.items.map((u) => u.id)).toEqual(expect.arrayContaining([c.id, p.id]));
   });
 
+  it('lists the tree parents first, siblings in numeric id order (2 before 11)', async () => {
+    for (let i = 0; i < 10; i++) {
+      expect((await call(t.app, bureau, 'POST', '/api/units', { code: `Z${i}`, name: `开发区${i}`, kind: 'zone', parentId: w.city.id })).statusCode).toBe(200);
+    }
+    const list = (await call(t.app, bureau, 'GET', '/api/units')).json() as { items: { id: number; parentId: number | null; path: string }[] };
+    const ids = list.items.map((u) => u.id);
+    const position = new Map(ids.map((id, i) => [id, i]));
+    for (const unit of list.items) if (unit.parentId !== null) expect(position.get(unit.parentId)!).toBeLessThan(position.get(unit.id)!);
+    const cityChildren = list.items.filter((u) => u.parentId === w.city.id).map((u) => u.id);
+    expect(cityChildren).toEqual([...cityChildren].sort((a, b) => a - b));
+    expect(Math.max(...cityChildren)).toBeGreaterThanOrEqual(10);
+  });
+
   it('a unit code is used once', async () => {
     const before = await t.read.counts();
     const response = await call(t.app, bureau, 'POST', '/api/units', { code: w.countyA.code, name: '同码县', kind: 'county', parentId: w.city.id });
