@@ -1,4 +1,5 @@
-import { and, asc, count, eq, isNotNull, lte, lt, or, sql } from 'drizzle-orm';
+import { and, asc, count, eq, getTableColumns, isNotNull, lte, lt, or, sql } from 'drizzle-orm';
+import { userNameOf } from '../users/users.service.ts';
 import { projects } from '../db/schema.ts';
 import type { Db } from '../db/client.ts';
 import type { ServiceContext } from '../context.ts';
@@ -30,21 +31,25 @@ export async function listSupervision(ctx: ServiceContext, options: ListSupervis
     options.q ? sql`${projects.name} ilike ${containsPattern(options.q)}` : undefined,
   );
   const rows = await ctx.db
-    .select()
+    .select({ ...getTableColumns(projects), officerName: userNameOf(projects.responsibleOfficerId) })
     .from(projects)
     .where(where)
     .orderBy(asc(projects.nextDueOn), asc(projects.id))
     .limit(options.pageSize)
     .offset((options.page - 1) * options.pageSize);
   const [{ total } = { total: 0 }] = await ctx.db.select({ total: count() }).from(projects).where(where);
-  const [units, rules] = await Promise.all([unitNames(ctx.db, rows.map((r) => r.unitId)), listDeadlineRules(ctx.db)]);
+  const [units, rules, names] = await Promise.all([
+    unitNames(ctx.db, rows.map((r) => r.unitId)),
+    listDeadlineRules(ctx.db),
+    projectNamesForCaller(ctx, rows.map((r) => r.id)),
+  ]);
   const ruleByKey = new Map(rules.map((r) => [r.key, r]));
   const items: TSupervisionItem[] = rows.map((row) => {
     const status = statusFromColumns(row, today) as Exclude<DeadlineStatus, 'onTrack'>;
     const rule = ruleByKey.get(row.nextDueRule ?? '');
     return {
       projectId: row.id,
-      projectName: row.name,
+      projectName: names.get(row.id) ?? row.name,
       unitId: row.unitId,
       unitName: units.get(row.unitId) ?? '',
       stage: row.stage as ProjectState,
@@ -55,7 +60,8 @@ export async function listSupervision(ctx: ServiceContext, options: ListSupervis
       status,
       colour: rule?.colours[status] ?? (status === 'overdue' ? 'red' : 'yellow'),
       daysOverdue: Math.max(0, daysBetween(row.nextDueOn!, today)),
-      responsible: null,
+      // 包联领导 and the responsible officer, as the 督办 list names them.
+      responsible: [row.responsibleLeader, row.officerName].filter(Boolean).join(' / ') || null,
     };
   });
   return { items, total: Number(total), page: options.page, pageSize: options.pageSize };

@@ -33,6 +33,16 @@ describe('the 督办 export and the 挂图作战 board', () => {
     expect(sheet.rowCount).toBe(4);
   });
 
+  it('names the responsible people, and shows a confidential project by its code name outside its unit', async () => {
+    await call(t.app, staffA, 'PATCH', `/api/projects/${lateId}`, { responsibleLeader: '王副县长', responsibleOfficerId: w.staffA.id, codeName: 'X-7号项目' });
+    const own = (await call(t.app, staffA, 'GET', '/api/supervision')).json() as { items: { projectId: number; projectName: string; responsible: string }[] };
+    expect(own.items.find((i) => i.projectId === lateId)).toMatchObject({ projectName: '逾期未注册项目', responsible: `王副县长 / ${w.staffA.displayName}` });
+    const bureau = await logIn(t.app, 'bureau');
+    const city = (await call(t.app, bureau, 'GET', '/api/supervision')).json() as { items: { projectId: number; projectName: string }[] };
+    expect(city.items.find((i) => i.projectId === lateId)!.projectName).toBe('X-7号项目');
+    await call(t.app, staffA, 'PATCH', `/api/projects/${lateId}`, { codeName: null });
+  });
+
   it('shows each project’s milestones against its deadlines', async () => {
     const board = (await call(t.app, staffA, 'GET', '/api/supervision/board')).json() as { items: TBoardItem[] };
     const late = board.items.find((i) => i.projectId === lateId)!;
