@@ -12,6 +12,7 @@ import { hashPassword } from '../auth/passwords.ts';
 import { unitPath } from '../../domain/units.ts';
 import { YUAN_PER_WAN } from '../../domain/money.ts';
 import { DEMO_ENTERPRISES, DEMO_PASSWORD, DEMO_UNITS, DEMO_USERS, demoProjects } from './demo-data.ts';
+import { DEMO_INDUSTRIES, seedDemoWork, type DemoProjectRow } from './demo-work.ts';
 
 export async function isDatabaseEmpty(db: Db): Promise<boolean> {
   const [row] = await db.select({ n: count() }).from(units);
@@ -54,6 +55,7 @@ export async function loadDemo(db: Db, now: Date = new Date()): Promise<void> {
       await recordAudit(tx, SYSTEM, { entity: 'enterprise', entityId: row!.id, unitId, action: 'seed', after: row });
     }
     const rules = await activeDeadlineRules(tx);
+    const projectRows: DemoProjectRow[] = [];
     for (const [index, project] of demoProjects().entries()) {
       const unitId = unitIds.get(project.unit)!.id;
       const history = demoStageHistory(project.stage, index, today);
@@ -66,6 +68,8 @@ export async function loadDemo(db: Db, now: Date = new Date()): Promise<void> {
           unitId,
           name: project.name,
           investorEnterpriseId: enterpriseIds.get(project.investor)!,
+          industryCode: DEMO_INDUSTRIES[project.investor] ?? null,
+          isMajor: project.totalWan >= 100_000,
           totalInvestmentYuan: project.totalWan * YUAN_PER_WAN,
           stage: progress.state,
           signedOn: d.signed ?? null,
@@ -81,7 +85,9 @@ export async function loadDemo(db: Db, now: Date = new Date()): Promise<void> {
         await tx.insert(projectStageEvents).values({ projectId: row!.id, ...event, evidence: event.evidence as Record<string, string> });
       }
       await recordAudit(tx, SYSTEM, { entity: 'project', entityId: row!.id, unitId, action: 'seed', after: row });
+      projectRows.push(row!);
     }
+    await seedDemoWork(tx, projectRows, unitIds.get(DEMO_UNITS[0]!.code)!.id, today);
   });
 }
 
