@@ -1,0 +1,183 @@
+import { isValidCreditCode, normalizeCreditCode } from './credit-code.ts';
+import { classifyRow, detectColumns, findHeaderRow, normalizeLabel, sheetUnit, type ColumnMapping, type LedgerField } from './ledger-columns.ts';
+import { parseAmount, parseLedgerDate, stageFromWord, yearFromTitle, type MoneyUnit } from './ledger-values.ts';
+import type { IsoDate } from './calendar.ts';
+import type { ProjectState } from './stages.ts';
+
+/**
+ * A sheet's rows (cell texts, merged cells already filled in) → its projects, each with the problems that keep it
+ * out, named by field and with the text as written — the dry run's preview, before anything touches the database.
+ */
+export type LedgerRecord = {
+  /** 1-based, as Excel shows it. */
+  rowNumber: number;
+  code: string | null;
+  name: string;
+  investorName: string | null;
+  creditCode: string | null;
+  sourceRegion: string | null;
+  totalInvestmentYuan: number | null;
+  contractInvestmentYuan: number | null;
+  signedOn: IsoDate | null;
+  startedOn: IsoDate | null;
+  producingOn: IsoDate | null;
+  /** Dates that were written as a month only: kept as the month's first day. */
+  monthOnly: LedgerField[];
+  unitName: string | null;
+  industry: string | null;
+  stage: ProjectState | null;
+  leader: string | null;
+  note: string | null;
+};
+
+export type LedgerProblem = { rowNumber: number; field: LedgerField; code: string; raw: string };
+
+export type ReadSheetResult =
+  | { ok: false; problem: 'noHeader' }
+  | {
+      ok: true;
+      headerRow: number;
+      mapping: ColumnMapping;
+      unit: MoneyUnit;
+      titleYear: number | undefined;
+      records: LedgerRecord[];
+      problems: LedgerProblem[];
+      skipped: { rowNumber: number; kind: 'section' | 'total' | 'note' }[];
+    };
+
+export type ReadSheetOptions = { mapping?: ColumnMapping; defaultUnit?: MoneyUnit; year?: number };
+
+/** Two-row headers: when the row under the header has labels too, each column's label is "parent/child". */
+function headerLabels(rows: string[][], headerRow: number): { labels: string[]; dataStart: number } {
+  const top = rows[headerRow]!;
+  const below = rows[headerRow + 1] ?? [];
+  const belowLooksLikeHeader = below.some((c) => /(总投资|合同|投资额|时间|日期|金额)/.test(normalizeLabel(c))) && !below.some((c) => /^\d+$/.test(c.trim()));
+  if (!belowLooksLikeHeader) return { labels: top, dataStart: headerRow + 1 };
+  const width = Math.max(top.length, below.length);
+  const labels = Array.from({ length: width }, (_, i) => {
+    const parent = normalizeLabel(top[i] ?? '');
+    const child = normalizeLabel(below[i] ?? '');
+    return child && child !== parent ? (parent ? `${parent}/${child}` : child) : parent;
+  });
+  return { labels, dataStart: headerRow + 2 };
+}
+
+export function readSheet(rows: string[][], options: ReadSheetOptions = {}): ReadSheetResult {
+  const headerRow = findHeaderRow(rows);
+  if (headerRow === undefined && !options.mapping) return { ok: false, problem: 'noHeader' };
+  const start = headerRow ?? 0;
+  const { labels, dataStart } = headerLabels(rows, start);
+  const mapping = options.mapping ?? detectColumns(labels);
+  const above = rows.slice(0, start).flat();
+  const unit = sheetUnit(above) ?? options.defaultUnit ?? '万元';
+  const titleYear = options.year ?? above.map(yearFromTitle).find((y) => y !== undefined);
+  const records: LedgerRecord[] = [];
+  const problems: LedgerProblem[] = [];
+  const skipped: { rowNumber: number; kind: 'section' | 'total' | 'note' }[] = [];
+  for (let i = dataStart; i < rows.length; i++) {
+    const cells = rows[i]!;
+    const rowNumber = i + 1;
+    const kind = classifyRow(cells, mapping);
+    if (kind === 'blank') continue;
+    if (kind !== 'data') {
+      skipped.push({ rowNumber, kind });
+      continue;
+    }
+    const cell = (field: LedgerField) => {
+      const column = mapping[field];
+      return column ? (cells[column.index] ?? '').trim() : '';
+    };
+    const rowProblems: LedgerProblem[] = [];
+    const problem = (field: LedgerField, code: string) => rowProblems.push({ rowNumber, field, code, raw: cell(field) });
+    const amount = (field: 'totalInvestment' | 'contractInvestment') => {
+      const raw = cell(field);
+      if (!raw) return null;
+      const parsed = parseAmount(raw, mapping[field]?.unit ?? unit);
+      if (parsed.ok) return parsed.value;
+      problem(field, `amount.${parsed.problem}`);
+      return null;
+    };
+    const monthOnly: LedgerField[] = [];
+    const date = (field: 'signedOn' | 'startedOn' | 'producingOn') => {
+      const raw = cell(field);
+      if (!raw) return null;
+      const parsed = parseLedgerDate(raw, titleYear);
+      if (!parsed.ok) {
+        problem(field, `date.${parsed.problem}`);
+        return null;
+      }
+      if (parsed.value.precision === 'month') monthOnly.push(field);
+      return parsed.value.date;
+    };
+    const name = cell('name');
+    if (!name) problem('name', 'required');
+    const rawCode = cell('creditCode');
+    let creditCode: string | null = null;
+    if (rawCode) {
+      creditCode = normalizeCreditCode(rawCode);
+      if (!isValidCreditCode(creditCode)) problem('creditCode', 'creditCode.invalid');
+    }
+    const progress = cell('progress');
+    const record: LedgerRecord = {
+      rowNumber,
+      code: cell('code') || null,
+      name,
+      investorName: cell('investorName') || null,
+      creditCode,
+      sourceRegion: cell('sourceRegion') || null,
+      totalInvestmentYuan: amount('totalInvestment'),
+      contractInvestmentYuan: amount('contractInvestment'),
+      signedOn: date('signedOn'),
+      startedOn: date('startedOn'),
+      producingOn: date('producingOn'),
+      monthOnly,
+      unitName: cell('unit') || null,
+      industry: cell('industry') || null,
+      stage: progress ? stageFromWord(progress) : null,
+      leader: cell('leader') || null,
+      note: cell('note') || null,
+    };
+    if (progress && record.stage === null) problem('progress', 'stage.unknown');
+    if (record.signedOn && record.startedOn && record.startedOn < record.signedOn) problem('startedOn', 'date.beforeSigning');
+    records.push(record);
+    problems.push(...rowProblems);
+  }
+  return { ok: true, headerRow: start, mapping, unit, titleYear, records, problems, skipped };
+}
+
+const FIELD_NAMES: Record<LedgerField, string> = {
+  serial: '序号',
+  code: '项目编号',
+  name: '项目名称',
+  investorName: '投资方',
+  creditCode: '统一社会信用代码',
+  sourceRegion: '投资方所在地',
+  totalInvestment: '总投资',
+  contractInvestment: '合同投资',
+  signedOn: '签约时间',
+  startedOn: '开工时间',
+  producingOn: '投产时间',
+  unit: '所属单位',
+  industry: '所属行业',
+  progress: '项目进展',
+  leader: '包联领导',
+  note: '备注',
+};
+
+const PROBLEM_WORDS: Record<string, string> = {
+  required: '不能为空',
+  'amount.notAnAmount': '不是有效金额',
+  'amount.negative': '金额不能为负',
+  'amount.tooPrecise': '金额小数位过多',
+  'amount.tooLarge': '金额过大',
+  'date.notADate': '不是有效日期',
+  'date.noYear': '缺少年份,且表头未注明年份',
+  'date.beforeSigning': '早于签约时间',
+  'creditCode.invalid': '不是有效的统一社会信用代码',
+  'stage.unknown': '无法识别项目进展',
+};
+
+/** The sentence a refused row gets, as the issue writes it: "第12行 签约时间: '2023.13.1' 不是有效日期". */
+export function describeProblem(problem: LedgerProblem): string {
+  return `第${problem.rowNumber}行 ${FIELD_NAMES[problem.field]}: '${problem.raw}' ${PROBLEM_WORDS[problem.code] ?? problem.code}`;
+}
