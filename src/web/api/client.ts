@@ -76,13 +76,15 @@ function fallbackBody(status: number): ApiErrorBody {
 /** Calls the API with JSON in and out and the session cookie; throws ApiError on anything but 2xx. */
 export async function apiRequest<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, options: RequestOptions = {}): Promise<T> {
   const { query, body, signal, reportAuthProblems = true } = options;
+  const isForm = body instanceof FormData;
   let response: Response;
   try {
     response = await fetch(withQuery(`/api${path}`, query), {
       method,
       credentials: 'same-origin',
-      headers: { accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      // A FormData body sets its own multipart content type, boundary included.
+      headers: { accept: 'application/json', ...(body === undefined || isForm ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? undefined : isForm ? body : JSON.stringify(body),
       signal,
     });
   } catch (cause) {
@@ -114,4 +116,15 @@ export const api = {
   put: <T>(path: string, body?: unknown) => apiRequest<T>('PUT', path, { body: body ?? {} }),
   patch: <T>(path: string, body?: unknown) => apiRequest<T>('PATCH', path, { body: body ?? {} }),
   delete: <T>(path: string) => apiRequest<T>('DELETE', path),
+  /** One file as multipart form data, under the field name the API reads ("file"). */
+  upload: <T>(path: string, file: File, field = 'file') => {
+    const form = new FormData();
+    form.append(field, file, file.name);
+    return apiRequest<T>('POST', path, { body: form });
+  },
 };
+
+/** The address of a download (a file, an export) for a plain link: the browser sends the session cookie itself. */
+export function apiUrl(path: string, query?: Record<string, QueryValue>): string {
+  return withQuery(`/api${path}`, query);
+}

@@ -1,9 +1,14 @@
 import { useMemo, useState } from 'react';
 import { Button, Drawer, Flex, Grid, Layout, Menu, Tag, Tooltip, Typography, theme, type MenuProps } from 'antd';
 import {
+  AlertOutlined,
   ApartmentOutlined,
+  AppstoreOutlined,
   AuditOutlined,
   BankOutlined,
+  ClusterOutlined,
+  FieldTimeOutlined,
+  FlagOutlined,
   LockOutlined,
   LogoutOutlined,
   MenuOutlined,
@@ -13,18 +18,25 @@ import {
   UserOutlined,
 } from '@ant-design/icons';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
-import { canAdminister } from '../../domain/roles.ts';
+import { canAdminister, seesUnitRecords } from '../../domain/roles.ts';
 import type { TMe } from '../../shared/auth.ts';
 import { useCurrentUser } from '../auth/auth.queries.ts';
 import { useLogOut } from '../auth/use-log-out.ts';
 import { useI18n, type Translate } from '../i18n/i18n.tsx';
+import { NotificationBell } from '../reminders/NotificationBell.tsx';
 import { LanguageSwitch } from '../ui/LanguageSwitch.tsx';
 
 const SIDER_WIDTH = 208;
 
 function menuItems(me: TMe, t: Translate): MenuProps['items'] {
+  const problems = { key: '/problems', icon: <AlertOutlined />, label: <Link to="/problems">{t('nav.problems')}</Link> };
+  // A department sees only the problems routed to it.
+  if (!seesUnitRecords(me.role)) return [problems];
   const items: MenuProps['items'] = [
     { key: '/projects', icon: <ProjectOutlined />, label: <Link to="/projects">{t('nav.projects')}</Link> },
+    { key: '/projects/board', icon: <AppstoreOutlined />, label: <Link to="/projects/board">{t('nav.board')}</Link> },
+    { key: '/supervision', icon: <FlagOutlined />, label: <Link to="/supervision">{t('nav.supervision')}</Link> },
+    problems,
     { key: '/enterprises', icon: <BankOutlined />, label: <Link to="/enterprises">{t('nav.enterprises')}</Link> },
   ];
   if (canAdminister(me.role)) {
@@ -35,6 +47,8 @@ function menuItems(me: TMe, t: Translate): MenuProps['items'] {
       children: [
         { key: '/admin/units', icon: <ApartmentOutlined />, label: <Link to="/admin/units">{t('nav.units')}</Link> },
         { key: '/admin/users', icon: <TeamOutlined />, label: <Link to="/admin/users">{t('nav.users')}</Link> },
+        { key: '/admin/departments', icon: <ClusterOutlined />, label: <Link to="/admin/departments">{t('nav.departments')}</Link> },
+        { key: '/admin/deadline-rules', icon: <FieldTimeOutlined />, label: <Link to="/admin/deadline-rules">{t('nav.deadlineRules')}</Link> },
         { key: '/admin/audit', icon: <AuditOutlined />, label: <Link to="/admin/audit">{t('nav.audit')}</Link> },
       ],
     });
@@ -44,7 +58,18 @@ function menuItems(me: TMe, t: Translate): MenuProps['items'] {
 
 /** The menu entry a path belongs to: /projects/12 is under /projects. */
 function selectedKey(pathname: string): string {
-  const match = ['/projects', '/enterprises', '/admin/units', '/admin/users', '/admin/audit'].find(
+  const match = [
+    '/projects/board',
+    '/projects',
+    '/supervision',
+    '/problems',
+    '/enterprises',
+    '/admin/units',
+    '/admin/users',
+    '/admin/departments',
+    '/admin/deadline-rules',
+    '/admin/audit',
+  ].find(
     (key) => pathname === key || pathname.startsWith(key + '/'),
   );
   return match ?? pathname;
@@ -164,11 +189,13 @@ export function AppLayout() {
               <Button type="text" icon={<MenuOutlined />} aria-label={t('nav.menu')} onClick={() => setDrawerOpen(true)} />
               {brand}
               <Flex flex={1} />
+              <NotificationBell />
               <LanguageSwitch size="small" />
             </>
           ) : (
             <>
               <Flex flex={1} />
+              <NotificationBell />
               <UserBadge me={me} />
               <LanguageSwitch />
               <Tooltip title={t('auth.changePassword')}>

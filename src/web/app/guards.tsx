@@ -43,3 +43,9 @@ export function RequireRole({ role, children }: RequireRoleProps) {
   if (me?.role !== role) return <Result status="403" title="403" subTitle={t('error.forbiddenPage')} />;
   return <>{children}</>;
 }
+
+/** Where "/" leads: a department to the problems routed to it, everyone else to the projects. */
+export function HomeRedirect() {
+  const { data: me } = useMe();
+  return <Navigate to={me?.role === 'department' ? '/problems' : '/projects'} replace />;
+}

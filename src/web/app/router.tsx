@@ -2,7 +2,7 @@ import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
 import { FullPageSpin } from '../ui/FullPageSpin.tsx';
 import { AppLayout } from './AppLayout.tsx';
-import { RequireRole, RequireSession } from './guards.tsx';
+import { HomeRedirect, RequireRole, RequireSession } from './guards.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
 import { RouteError } from './RouteError.tsx';
 
@@ -20,6 +20,12 @@ const LoginPage = page(() => import('../auth/LoginPage.tsx'), 'LoginPage');
 const ChangePasswordPage = page(() => import('../auth/ChangePasswordPage.tsx'), 'ChangePasswordPage');
 const ProjectListPage = page(() => import('../projects/ProjectListPage.tsx'), 'ProjectListPage');
 const ProjectFormPage = page(() => import('../projects/ProjectFormPage.tsx'), 'ProjectFormPage');
+const ProjectPage = page(() => import('../projects/ProjectPage.tsx'), 'ProjectPage');
+const ProjectBoardPage = page(() => import('../projects/ProjectBoardPage.tsx'), 'ProjectBoardPage');
+const SupervisionPage = page(() => import('../supervision/SupervisionPage.tsx'), 'SupervisionPage');
+const ProblemsPage = page(() => import('../problems/ProblemsPage.tsx'), 'ProblemsPage');
+const DeadlineRulesPage = page(() => import('../deadlines/DeadlineRulesPage.tsx'), 'DeadlineRulesPage');
+const DepartmentsAdminPage = page(() => import('../departments/DepartmentsAdminPage.tsx'), 'DepartmentsAdminPage');
 const EnterpriseListPage = page(() => import('../enterprises/EnterpriseListPage.tsx'), 'EnterpriseListPage');
 const EnterpriseFormPage = page(() => import('../enterprises/EnterpriseFormPage.tsx'), 'EnterpriseFormPage');
 const UnitsAdminPage = page(() => import('../units/UnitsAdminPage.tsx'), 'UnitsAdminPage');
@@ -46,16 +52,21 @@ export const router = createBrowserRouter([
         // Errors inside a page keep the menu and header around them.
         errorElement: <RouteError />,
         children: [
-          { index: true, element: <Navigate to="/projects" replace /> },
+          { index: true, element: <HomeRedirect /> },
           { path: 'projects', element: ProjectListPage },
           { path: 'projects/new', element: ProjectFormPage },
-          { path: 'projects/:id', element: ProjectFormPage },
+          { path: 'projects/board', element: ProjectBoardPage },
+          { path: 'projects/:id', element: ProjectPage },
+          { path: 'supervision', element: SupervisionPage },
+          { path: 'problems', element: ProblemsPage },
           { path: 'enterprises', element: EnterpriseListPage },
           { path: 'enterprises/new', element: EnterpriseFormPage },
           { path: 'enterprises/:id', element: EnterpriseFormPage },
           { path: 'admin', element: <Navigate to="/admin/units" replace /> },
           { path: 'admin/units', element: bureauOnly(UnitsAdminPage) },
           { path: 'admin/users', element: bureauOnly(UsersAdminPage) },
+          { path: 'admin/departments', element: bureauOnly(DepartmentsAdminPage) },
+          { path: 'admin/deadline-rules', element: bureauOnly(DeadlineRulesPage) },
           { path: 'admin/audit', element: bureauOnly(AuditPage) },
           { path: '*', element: <NotFoundPage /> },
         ],

@@ -37,7 +37,7 @@ export function ChangePasswordPage() {
       await changePassword({ currentPassword: values.currentPassword, newPassword: values.newPassword });
       setMe(queryClient, { ...me, mustChangePassword: false });
       void message.success(t('auth.passwordChanged'));
-      void navigate('/projects', { replace: true });
+      void navigate('/', { replace: true });
     } catch (error) {
       setFormError(showErrorInForm(form, error, locale, FIELDS));
     } finally {

@@ -12,7 +12,7 @@ import { logIn, ME_QUERY_KEY, setMe, takeSessionEnd, useMe } from './auth.querie
 
 /** Only paths inside the app, so a crafted link cannot send a user elsewhere after login. */
 function safeNext(next: string | null): string {
-  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/login') ? next : '/projects';
+  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/login') ? next : '/';
 }
 
 export function LoginPage() {

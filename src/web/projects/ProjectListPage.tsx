@@ -1,28 +1,64 @@
-import { Alert, Button, Flex, Input, Select, Table, type TableColumnsType } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { useEffect, useState } from 'react';
+import { Alert, Badge, Button, Flex, Input, Select, Table, Tooltip, type TableColumnsType } from 'antd';
+import { AppstoreOutlined, FilterOutlined, PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router';
+import { yuanToWanText } from '../../domain/money.ts';
 import { canWriteRecords, seesUnitRecords } from '../../domain/roles.ts';
 import { PROJECT_STATES, type ProjectState } from '../../domain/stages.ts';
 import type { TProject } from '../../shared/projects.ts';
 import { useCurrentUser } from '../auth/auth.queries.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { IndustrySelect, industryLabel } from '../industries/IndustrySelect.tsx';
+import { RegionSelect } from '../regions/RegionSelect.tsx';
 import { UnitTreeSelect } from '../units/UnitTreeSelect.tsx';
 import { WanAmount } from '../ui/Amount.tsx';
+import { WanAmountInput } from '../ui/AmountInput.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
+import { wanInputToYuan } from '../ui/money.ts';
 import { PageHeader } from '../ui/PageHeader.tsx';
+import { useDebouncedValue } from '../ui/use-debounced-value.ts';
 import { useUrlFilters } from '../ui/use-url-filters.ts';
 import { NextDeadline } from './DeadlineTag.tsx';
-import { useProjectList, type DeadlineStatus } from './projects.queries.ts';
+import { FUND_SOURCES, PROJECT_TYPES } from './ProjectForm.tsx';
+import { ConfidentialTag, MajorTag } from './ProjectTags.tsx';
+import { useProjectList, type DeadlineStatus, type Flag, type FundSource, type ProjectSort, type ProjectType } from './projects.queries.ts';
+import { SavedFilters } from './SavedFilters.tsx';
 import { StageTag, stageOptions } from './StageTag.tsx';
 
 const DEADLINE_STATUSES: readonly DeadlineStatus[] = ['overdue', 'dueSoon', 'onTrack'];
+const SORTS: readonly ProjectSort[] = ['newest', 'nextDue', 'totalDesc', 'name'];
+const FLAGS: readonly Flag[] = ['true', 'false'];
 
-function asStage(value: string | undefined): ProjectState | undefined {
-  return (PROJECT_STATES as readonly string[]).includes(value ?? '') ? (value as ProjectState) : undefined;
+/** The list's filters, named as the API names them, so a saved filter is the API's own query. */
+const FILTER_NAMES = [
+  'q',
+  'unitId',
+  'stage',
+  'deadlineStatus',
+  'industry',
+  'minTotalYuan',
+  'maxTotalYuan',
+  'sourceRegion',
+  'projectType',
+  'fundSource',
+  'isMajor',
+  'inThreeBatch',
+  'sort',
+] as const;
+const MORE_FILTERS = ['industry', 'minTotalYuan', 'maxTotalYuan', 'sourceRegion', 'projectType', 'fundSource', 'isMajor', 'inThreeBatch'] as const;
+
+function oneOf<T extends string>(values: readonly T[], value: string | undefined): T | undefined {
+  return (values as readonly string[]).includes(value ?? '') ? (value as T) : undefined;
 }
 
-function asDeadlineStatus(value: string | undefined): DeadlineStatus | undefined {
-  return (DEADLINE_STATUSES as readonly string[]).includes(value ?? '') ? (value as DeadlineStatus) : undefined;
+/** A region code as a prefix of the investor's HQ code: 440000 → 44, 440300 → 4403, 440305 as it is. */
+function regionPrefix(code: string | null): string | undefined {
+  if (!code) return undefined;
+  return code.replace(/(00)+$/, '') || undefined;
+}
+
+function regionCode(prefix: string | undefined): string | null {
+  return prefix ? prefix.padEnd(6, '0') : null;
 }
 
 export function ProjectListPage() {
@@ -32,21 +68,60 @@ export function ProjectListPage() {
   const filters = useUrlFilters();
   const q = filters.text('q');
   const unitId = filters.number('unitId');
-  const stage = asStage(filters.text('stage'));
-  const deadlineStatus = asDeadlineStatus(filters.text('deadline'));
+  const stage = oneOf(PROJECT_STATES, filters.text('stage')) as ProjectState | undefined;
+  const deadlineStatus = oneOf(DEADLINE_STATUSES, filters.text('deadlineStatus'));
+  const industry = filters.text('industry');
+  const minTotalYuan = filters.number('minTotalYuan');
+  const maxTotalYuan = filters.number('maxTotalYuan');
+  const sourceRegion = filters.text('sourceRegion');
+  const projectType = oneOf<ProjectType>(PROJECT_TYPES, filters.text('projectType'));
+  const fundSource = oneOf<FundSource>(FUND_SOURCES, filters.text('fundSource'));
+  const isMajor = oneOf(FLAGS, filters.text('isMajor'));
+  const inThreeBatch = oneOf(FLAGS, filters.text('inThreeBatch'));
+  const sort = oneOf(SORTS, filters.text('sort'));
   const page = filters.number('page', 1)!;
   const pageSize = filters.number('pageSize', 20)!;
-  const { data, isFetching, error } = useProjectList({ q, unitId, stage, deadlineStatus, page, pageSize });
+  const { data, isFetching, error } = useProjectList({
+    q,
+    unitId,
+    stage,
+    deadlineStatus,
+    industry,
+    minTotalYuan,
+    maxTotalYuan,
+    sourceRegion,
+    projectType,
+    fundSource,
+    isMajor,
+    inThreeBatch,
+    sort,
+    page,
+    pageSize,
+  });
+  const moreSet = MORE_FILTERS.filter((name) => filters.text(name)).length;
+  const [moreOpen, setMoreOpen] = useState(moreSet > 0);
 
   const columns: TableColumnsType<TProject> = [
     {
       title: t('project.name'),
       dataIndex: 'name',
       key: 'name',
-      render: (name: string, project) => <Link to={`/projects/${project.id}`}>{name}</Link>,
+      render: (name: string, project) => (
+        <Flex gap={4} wrap align="center">
+          <Link to={`/projects/${project.id}`}>{name}</Link>
+          <ConfidentialTag project={project} />
+          <MajorTag project={project} />
+        </Flex>
+      ),
     },
     { title: t('project.investor'), dataIndex: 'investorName', key: 'investorName', responsive: ['md'] },
     { title: t('project.unit'), dataIndex: 'unitName', key: 'unitName', responsive: ['sm'] },
+    {
+      title: t('project.industry'),
+      key: 'industry',
+      responsive: ['xl'],
+      render: (_value, project) => (project.industryCode ? <Tooltip title={industryLabel(project.industryCode, project.industryName)}>{project.industryName ?? project.industryCode}</Tooltip> : null),
+    },
     {
       title: t('project.totalInvestmentWan'),
       dataIndex: 'totalInvestmentYuan',
@@ -70,11 +145,19 @@ export function ProjectListPage() {
       <PageHeader
         title={t('nav.projects')}
         extra={
-          canWriteRecords(me.role) ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/projects/new')}>
-              {t('project.create')}
-            </Button>
-          ) : undefined
+          <>
+            <SavedFilters current={filters.current(FILTER_NAMES)} onApply={filters.replace} />
+            {seesUnitRecords(me.role) ? (
+              <Button icon={<AppstoreOutlined />} onClick={() => void navigate('/projects/board')}>
+                {t('nav.board')}
+              </Button>
+            ) : null}
+            {canWriteRecords(me.role) ? (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/projects/new')}>
+                {t('project.create')}
+              </Button>
+            ) : null}
+          </>
         }
       />
       {!seesUnitRecords(me.role) ? <Alert type="info" showIcon title={t('common.departmentNotice')} style={{ marginBottom: 16 }} /> : null}
@@ -87,7 +170,7 @@ export function ProjectListPage() {
           placeholder={t('project.searchPlaceholder')}
           aria-label={t('project.searchPlaceholder')}
           onSearch={(value) => filters.update({ q: value.trim() })}
-          style={{ flex: '1 1 240px', maxWidth: 360 }}
+          style={{ flex: '1 1 220px', maxWidth: 320 }}
         />
         <UnitTreeSelect
           aria-label={t('project.filterUnit')}
@@ -95,7 +178,7 @@ export function ProjectListPage() {
           onChange={(value) => filters.update({ unitId: value })}
           allowClear
           placeholder={t('project.allUnits')}
-          style={{ flex: '1 1 180px', maxWidth: 260 }}
+          style={{ flex: '1 1 150px', maxWidth: 220 }}
         />
         <Select<ProjectState>
           aria-label={t('project.filterStage')}
@@ -104,18 +187,91 @@ export function ProjectListPage() {
           allowClear
           placeholder={t('project.allStages')}
           options={stageOptions(t)}
-          style={{ flex: '1 1 140px', maxWidth: 180 }}
+          style={{ flex: '1 1 110px', maxWidth: 150 }}
         />
         <Select<DeadlineStatus>
           aria-label={t('project.filterDeadline')}
           value={deadlineStatus}
-          onChange={(value) => filters.update({ deadline: value })}
+          onChange={(value) => filters.update({ deadlineStatus: value })}
           allowClear
           placeholder={t('project.allDeadlines')}
           options={DEADLINE_STATUSES.map((status) => ({ value: status, label: t(`deadline.status.${status}`) }))}
-          style={{ flex: '1 1 140px', maxWidth: 180 }}
+          style={{ flex: '1 1 110px', maxWidth: 150 }}
         />
+        <Select<ProjectSort>
+          aria-label={t('project.sort')}
+          value={sort ?? 'newest'}
+          onChange={(value) => filters.update({ sort: value === 'newest' ? null : value })}
+          options={SORTS.map((value) => ({ value, label: t(`project.sort.${value}`) }))}
+          style={{ flex: '1 1 130px', maxWidth: 170 }}
+        />
+        <Badge count={moreSet} size="small">
+          <Button icon={<FilterOutlined />} onClick={() => setMoreOpen((open) => !open)} aria-expanded={moreOpen}>
+            {t('project.moreFilters')}
+          </Button>
+        </Badge>
       </Flex>
+      {moreOpen ? (
+        <Flex className="zs-filters" gap="small" wrap data-testid="more-filters">
+          <IndustrySelect
+            aria-label={t('project.filterIndustry')}
+            value={industry}
+            onChange={(value) => filters.update({ industry: value })}
+            placeholder={t('project.allIndustries')}
+            style={{ flex: '1 1 200px', maxWidth: 280 }}
+          />
+          <AmountBand min={minTotalYuan} max={maxTotalYuan} onChange={(band) => filters.update(band)} />
+          <RegionSelect
+            aria-label={t('project.filterSourceRegion')}
+            value={regionCode(sourceRegion)}
+            onChange={(code) => filters.update({ sourceRegion: regionPrefix(code) })}
+            placeholder={t('project.allSourceRegions')}
+            style={{ flex: '1 1 180px', maxWidth: 240 }}
+          />
+          <Select<ProjectType>
+            aria-label={t('project.filterType')}
+            value={projectType}
+            onChange={(value) => filters.update({ projectType: value })}
+            allowClear
+            placeholder={t('project.allTypes')}
+            options={PROJECT_TYPES.map((value) => ({ value, label: t(`projectType.${value}`) }))}
+            style={{ flex: '1 1 120px', maxWidth: 150 }}
+          />
+          <Select<FundSource>
+            aria-label={t('project.filterFundSource')}
+            value={fundSource}
+            onChange={(value) => filters.update({ fundSource: value })}
+            allowClear
+            placeholder={t('project.allFundSources')}
+            options={FUND_SOURCES.map((value) => ({ value, label: t(`fundSource.${value}`) }))}
+            style={{ flex: '1 1 120px', maxWidth: 150 }}
+          />
+          <Select<Flag>
+            aria-label={t('project.isMajor')}
+            value={isMajor}
+            onChange={(value) => filters.update({ isMajor: value })}
+            allowClear
+            placeholder={t('project.isMajor')}
+            options={[
+              { value: 'true', label: t('project.majorOnly') },
+              { value: 'false', label: t('project.notMajor') },
+            ]}
+            style={{ flex: '1 1 120px', maxWidth: 150 }}
+          />
+          <Select<Flag>
+            aria-label={t('project.threeBatch')}
+            value={inThreeBatch}
+            onChange={(value) => filters.update({ inThreeBatch: value })}
+            allowClear
+            placeholder={t('project.threeBatch')}
+            options={[
+              { value: 'true', label: t('project.inThreeBatch') },
+              { value: 'false', label: t('project.notInThreeBatch') },
+            ]}
+            style={{ flex: '1 1 140px', maxWidth: 170 }}
+          />
+        </Flex>
+      ) : null}
       <ErrorAlert error={error} />
       <Table<TProject>
         rowKey="id"
@@ -132,5 +288,44 @@ export function ProjectListPage() {
         }}
       />
     </>
+  );
+}
+
+type AmountBandProps = {
+  min: number | undefined;
+  max: number | undefined;
+  onChange: (band: { minTotalYuan: number | null; maxTotalYuan: number | null }) => void;
+};
+
+/** 总投资 from … to … 万元; the list follows once typing stops. */
+function AmountBand({ min, max, onChange }: AmountBandProps) {
+  const { t } = useI18n();
+  const [minWan, setMinWan] = useState<string | null>(min === undefined ? null : yuanToWanText(min));
+  const [maxWan, setMaxWan] = useState<string | null>(max === undefined ? null : yuanToWanText(max));
+  const typed = useDebouncedValue(`${minWan ?? ''}|${maxWan ?? ''}`, 600);
+
+  // A filter applied from elsewhere (a saved filter, the back button) shows in the inputs.
+  useEffect(() => {
+    if ((wanInputToYuan(minWan) ?? undefined) !== min) setMinWan(min === undefined ? null : yuanToWanText(min));
+    if ((wanInputToYuan(maxWan) ?? undefined) !== max) setMaxWan(max === undefined ? null : yuanToWanText(max));
+    // Only a change of the address resets what is typed.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [min, max]);
+
+  useEffect(() => {
+    const [typedMin = '', typedMax = ''] = typed.split('|');
+    const nextMin = wanInputToYuan(typedMin) || undefined;
+    const nextMax = wanInputToYuan(typedMax) || undefined;
+    if (nextMin !== min || nextMax !== max) onChange({ minTotalYuan: nextMin ?? null, maxTotalYuan: nextMax ?? null });
+    // Only a change of what was typed updates the address.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [typed]);
+
+  return (
+    <Flex gap={4} align="center" style={{ flex: '1 1 260px', maxWidth: 320 }} role="group" aria-label={t('project.filterAmount')}>
+      <WanAmountInput value={minWan} onChange={setMinWan} placeholder={t('project.amountFrom')} />
+      <span>–</span>
+      <WanAmountInput value={maxWan} onChange={setMaxWan} placeholder={t('project.amountTo')} />
+    </Flex>
   );
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { App, DatePicker, Form, Input, Modal, Select, Typography } from 'antd';
+import type { TEvidenceFile } from '../../shared/files.ts';
 import dayjs, { type Dayjs } from 'dayjs';
 import { creditCodeProblem, normalizeCreditCode } from '../../domain/credit-code.ts';
 import { furthestStage, type StageDates } from '../../domain/deadlines.ts';
@@ -9,12 +10,13 @@ import { errorBody } from '../../shared/errors.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { MessageAlert } from '../ui/ErrorAlert.tsx';
 import { showErrorInForm } from '../ui/errors.ts';
+import { EvidenceUpload } from './EvidenceFiles.tsx';
 import { useMoveProjectStage } from './projects.queries.ts';
 
-type Evidence = { contractNo?: string; registeredCreditCode?: string; permitNo?: string; statsCode?: string; note?: string };
-type MoveValues = { to?: ProjectState; date?: Dayjs; evidence?: Evidence; reason?: string };
+export type Evidence = { contractNo?: string; registeredCreditCode?: string; permitNo?: string; statsCode?: string; note?: string };
+type MoveValues = { to?: ProjectState; date?: Dayjs; evidence?: Evidence; reason?: string; files?: TEvidenceFile[] };
 
-const FIELDS = ['to', 'date', 'evidence', 'reason'] as const;
+const FIELDS = ['to', 'date', 'evidence', 'reason', 'files'] as const;
 
 /**
  * Where a project may go from here (src/domain/transitions.ts): forward to a later stage, back to where it was
@@ -32,8 +34,8 @@ export function moveTargets(state: ProjectState, stageDates: StageDates): Projec
   return targets;
 }
 
-/** The evidence field a stage needs, as the API checks it; 开工 also takes a site photo, not uploaded here yet. */
-const REQUIRED_EVIDENCE: Partial<Record<ProjectState, keyof Evidence>> = {
+/** The evidence field a stage needs, as the API checks it; 开工 and 投产 also take an uploaded photo or scan instead. */
+export const REQUIRED_EVIDENCE: Partial<Record<ProjectState, keyof Evidence>> = {
   signed: 'contractNo',
   registered: 'registeredCreditCode',
   started: 'permitNo',
@@ -46,21 +48,34 @@ function latestDate(lifecycle: TProjectLifecycle): string | null {
   return dates.sort().pop() ?? null;
 }
 
-export type StageMoveDialogProps = { projectId: number; lifecycle: TProjectLifecycle; onClose: () => void };
+/** Stages whose evidence may be a photo or scan instead of the typed field. */
+const FILE_INSTEAD: ReadonlySet<ProjectState> = new Set(['started', 'producing']);
+
+export type StageMoveDialogProps = {
+  projectId: number;
+  lifecycle: TProjectLifecycle;
+  /** The target chosen beforehand (a card dropped on a board column). */
+  initialTo?: ProjectState;
+  onClose: () => void;
+  /** After the change is recorded, with the stage it went to. */
+  onMoved?: (to: ProjectState) => void;
+};
 
 /** 变更阶段: the target, the day it happened (not the day it is typed) and the evidence the stage needs. */
-export function StageMoveDialog({ projectId, lifecycle, onClose }: StageMoveDialogProps) {
+export function StageMoveDialog({ projectId, lifecycle, initialTo, onClose, onMoved }: StageMoveDialogProps) {
   const { t, locale } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<MoveValues>();
   const move = useMoveProjectStage(projectId);
   const [formError, setFormError] = useState<string | null>(null);
+  const files = Form.useWatch('files', form) ?? [];
   const targets = moveTargets(lifecycle.state, lifecycle.stageDates as StageDates);
   const to = Form.useWatch('to', form);
   const needs = to ? REQUIRED_EVIDENCE[to] : undefined;
   const isSide = to === 'stalled' || to === 'terminated';
   const isResume = lifecycle.state === 'stalled' && to !== undefined && !isSide && to === furthestStage(lifecycle.stageDates as StageDates);
   const earliest = latestDate(lifecycle);
+  const fileWillDo = !!to && FILE_INSTEAD.has(to) && files.length > 0;
 
   const handleSubmit = async () => {
     let values: MoveValues;
@@ -75,11 +90,18 @@ export function StageMoveDialog({ projectId, lifecycle, onClose }: StageMoveDial
     ) as Evidence;
     if (evidence.registeredCreditCode) evidence.registeredCreditCode = normalizeCreditCode(evidence.registeredCreditCode);
     try {
-      await move.mutateAsync({ to: values.to!, date: values.date!.format('YYYY-MM-DD'), evidence, reason: values.reason?.trim() || null });
+      await move.mutateAsync({
+        to: values.to!,
+        date: values.date!.format('YYYY-MM-DD'),
+        evidence,
+        reason: values.reason?.trim() || null,
+        fileIds: (values.files ?? []).map((file) => file.id),
+      });
       void message.success(t('stageMove.done', { stage: t(`stage.${values.to!}`) }));
+      onMoved?.(values.to!);
       onClose();
     } catch (error) {
-      setFormError(showErrorInForm(form, error, locale, FIELDS));
+      setFormError(showErrorInForm(form, error, locale, FIELDS, { fileIds: 'files' }));
     }
   };
 
@@ -98,7 +120,7 @@ export function StageMoveDialog({ projectId, lifecycle, onClose }: StageMoveDial
     >
       <MessageAlert message={formError} onClose={() => setFormError(null)} />
       <Typography.Paragraph type="secondary">{t('stageMove.hint')}</Typography.Paragraph>
-      <Form<MoveValues> form={form} layout="vertical" initialValues={{ date: dayjs(), evidence: {} }}>
+      <Form<MoveValues> form={form} layout="vertical" initialValues={{ to: initialTo, date: dayjs(), evidence: {} }}>
         <Form.Item name="to" label={t('stageMove.to')} rules={[{ required: true, message: t('form.required') }]}>
           <Select<ProjectState>
             options={targets.map((stage) => ({
@@ -143,7 +165,12 @@ export function StageMoveDialog({ projectId, lifecycle, onClose }: StageMoveDial
           </Form.Item>
         ) : null}
         {needs === 'permitNo' && !isResume ? (
-          <Form.Item name={['evidence', 'permitNo']} label={t('evidence.permitNo')} rules={[required]}>
+          <Form.Item
+            name={['evidence', 'permitNo']}
+            label={t('evidence.permitNo')}
+            extra={t('evidence.permitOrPhoto')}
+            rules={fileWillDo ? [] : [required]}
+          >
             <Input autoComplete="off" />
           </Form.Item>
         ) : null}
@@ -160,10 +187,15 @@ export function StageMoveDialog({ projectId, lifecycle, onClose }: StageMoveDial
           <Form.Item
             name={['evidence', 'note']}
             label={t('evidence.note')}
-            rules={needs === 'note' && !isResume ? [required] : []}
+            rules={needs === 'note' && !isResume && !fileWillDo ? [required] : []}
             extra={needs === 'note' ? t('evidence.noteForProducing') : undefined}
           >
             <Input.TextArea rows={2} maxLength={1000} />
+          </Form.Item>
+        )}
+        {isSide || isResume ? null : (
+          <Form.Item name="files" label={t('evidence.files')} extra={t('evidence.filesHint')}>
+            <EvidenceUpload projectId={projectId} />
           </Form.Item>
         )}
       </Form>

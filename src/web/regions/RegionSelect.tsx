@@ -15,13 +15,16 @@ export type RegionSelectProps = {
   /** The full name of the region the form opens with (e.g. 湖北省襄阳市襄城区). */
   initialLabel?: string | null;
   disabled?: boolean;
+  placeholder?: string;
+  style?: React.CSSProperties;
+  'aria-label'?: string;
 };
 
 /**
  * A GB/T 2260 region, found by typing part of its name or code (深圳, 南山, 4403…); with nothing typed it
  * offers the provinces.
  */
-export function RegionSelect({ id, value, onChange, initialLabel, disabled }: RegionSelectProps) {
+export function RegionSelect({ id, value, onChange, initialLabel, disabled, placeholder, style, 'aria-label': ariaLabel }: RegionSelectProps) {
   const { t } = useI18n();
   const [search, setSearch] = useState('');
   const q = useDebouncedValue(search.trim(), 250);
@@ -32,11 +35,21 @@ export function RegionSelect({ id, value, onChange, initialLabel, disabled }: Re
     staleTime: Infinity,
   });
 
+  const found = (data ?? []).map((region) => ({ value: region.code, label: region.fullName }));
+  // A value that arrives without its name (a list filter from the address) is looked up by its code.
+  const { data: looked } = useQuery({
+    queryKey: ['regions', 'one', value],
+    queryFn: async ({ signal }) => (await api.get<{ items: TRegion[] }>('/regions', { q: value! }, signal)).items.find((region) => region.code === value) ?? null,
+    enabled: !!value && !initialLabel && !found.some((option) => option.value === value),
+    staleTime: Infinity,
+  });
+  const label = initialLabel ?? looked?.fullName;
+
   const options = useMemo<RegionOption[]>(() => {
-    const found = (data ?? []).map((region) => ({ value: region.code, label: region.fullName }));
-    if (value && initialLabel && !found.some((option) => option.value === value)) found.unshift({ value, label: initialLabel });
-    return found;
-  }, [data, value, initialLabel]);
+    const all = (data ?? []).map((region) => ({ value: region.code, label: region.fullName }));
+    if (value && label && !all.some((option) => option.value === value)) all.unshift({ value, label });
+    return all;
+  }, [data, value, label]);
 
   return (
     <Select<string, RegionOption>
@@ -50,9 +63,10 @@ export function RegionSelect({ id, value, onChange, initialLabel, disabled }: Re
       }}
       allowClear
       disabled={disabled}
-      placeholder={t('region.searchHint')}
+      placeholder={placeholder ?? t('region.searchHint')}
+      aria-label={ariaLabel}
       notFoundContent={isFetching ? <Spin size="small" /> : t('common.noMatch')}
-      style={{ width: '100%' }}
+      style={{ width: '100%', ...style }}
     />
   );
 }

@@ -27,3 +27,11 @@ export function YiAmount({ yuan, decimals = 2 }: YiAmountProps) {
   const { t } = useI18n();
   return <span className="zs-amount">{t('money.yiValue', { value: formatYi(yuan, decimals) })}</span>;
 }
+
+export type WanUsdAmountProps = { usd: number; withUnit?: boolean };
+
+/** Foreign capital in 万美元 (whole US dollars in the data). */
+export function WanUsdAmount({ usd, withUnit = false }: WanUsdAmountProps) {
+  const { t } = useI18n();
+  return <span className="zs-amount">{withUnit ? t('money.wanUsdValue', { value: formatWan(usd) }) : formatWan(usd)}</span>;
+}

@@ -9,13 +9,15 @@ export type WanAmountInputProps = {
   onChange?: (value: string | null) => void;
   disabled?: boolean;
   placeholder?: string;
+  /** 万元 (the default) or 万美元 for foreign capital, sent as whole US dollars. */
+  currency?: 'cny' | 'usd';
 };
 
 /**
  * An amount typed in 万元, kept as decimal text (stringMode) so no digit is lost to floating point;
  * the form turns it into whole 元 with wanInputToYuan when it is sent.
  */
-export function WanAmountInput({ id, value, onChange, disabled, placeholder }: WanAmountInputProps) {
+export function WanAmountInput({ id, value, onChange, disabled, placeholder, currency = 'cny' }: WanAmountInputProps) {
   const { t } = useI18n();
   return (
     <InputNumber<string>
@@ -28,14 +30,14 @@ export function WanAmountInput({ id, value, onChange, disabled, placeholder }: W
       placeholder={placeholder}
       formatter={(raw, info) => (info.userTyping ? info.input : groupThousands(String(raw ?? '')))}
       parser={(text) => (text ?? '').replace(/[,\s，]/g, '')}
-      suffix={t('money.wan')}
+      suffix={currency === 'usd' ? t('money.wanUsd') : t('money.wan')}
       style={{ width: '100%' }}
       inputMode="decimal"
     />
   );
 }
 
-/** Form rule: a non-negative amount in 万元 with at most four decimals (whole 元). */
+/** Form rule: a non-negative amount in 万元 (or 万美元) with at most four decimals (whole 元 or dollars). */
 export function wanAmountRule(t: Translate, required = true): Rule {
   return {
     required,

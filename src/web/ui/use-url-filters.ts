@@ -39,5 +39,20 @@ export function useUrlFilters() {
     [setParams],
   );
 
-  return { text, number, update };
+  /** Every filter at once (a saved filter applied): what is not named is cleared, paging included. */
+  const replace = useCallback(
+    (query: Record<string, string>) => {
+      setParams(new URLSearchParams(Object.entries(query).filter(([, value]) => value !== '')), { replace: true });
+    },
+    [setParams],
+  );
+
+  /** The filters now, without paging: what a saved filter keeps. */
+  const current = useCallback(
+    (names: readonly string[]): Record<string, string> =>
+      Object.fromEntries(names.flatMap((name) => (params.get(name) ? [[name, params.get(name)!]] : []))),
+    [params],
+  );
+
+  return { text, number, update, replace, current };
 }

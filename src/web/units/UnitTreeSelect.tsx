@@ -29,6 +29,8 @@ export type UnitTreeSelectProps = {
   excludeSubtreeOf?: TUnit;
   style?: React.CSSProperties;
   'aria-label'?: string;
+  /** The name of a chosen unit the caller does not see in their tree (a record's 首报单位 elsewhere in the city). */
+  initialLabel?: string | null;
 };
 
 /** Picks one of the units the caller sees, from the tree. */
@@ -43,13 +45,16 @@ export function UnitTreeSelect({
   excludeSubtreeOf,
   style,
   'aria-label': ariaLabel,
+  initialLabel,
 }: UnitTreeSelectProps) {
   const { t } = useI18n();
   const { data: units = [], isPending } = useUnits();
   const treeData = useMemo(() => {
     const visible = excludeSubtreeOf ? units.filter((unit) => !isInSubtreeOf(unit, excludeSubtreeOf)) : units;
-    return toOptions(buildUnitTree(visible), isDisabled ?? (() => false));
-  }, [units, excludeSubtreeOf, isDisabled]);
+    const options = toOptions(buildUnitTree(visible), isDisabled ?? (() => false));
+    if (value != null && initialLabel && !units.some((unit) => unit.id === value)) options.push({ value, title: initialLabel });
+    return options;
+  }, [units, excludeSubtreeOf, isDisabled, value, initialLabel]);
 
   return (
     <TreeSelect<number>

@@ -1,9 +1,10 @@
 import { useMemo, useState } from 'react';
 import { App, Button, Form, Input, Modal, Popconfirm, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
-import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { DeleteOutlined, EditOutlined, PlusOutlined, RobotOutlined } from '@ant-design/icons';
 import { canHoldChild, UNIT_KINDS, type UnitKind } from '../../domain/units.ts';
 import type { TUnit } from '../../shared/units.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { UnitWebhookDialog } from '../reminders/UnitWebhookDialog.tsx';
 import { ErrorAlert, MessageAlert } from '../ui/ErrorAlert.tsx';
 import { errorMessage, showErrorInForm } from '../ui/errors.ts';
 import { PageHeader } from '../ui/PageHeader.tsx';
@@ -30,6 +31,7 @@ export function UnitsAdminPage() {
   const { data: units, isPending, error } = useUnits();
   const deleteUnit = useDeleteUnit();
   const [editing, setEditing] = useState<Editing | null>(null);
+  const [robotOf, setRobotOf] = useState<TUnit | null>(null);
   const tree = useMemo(() => buildUnitTree(units ?? []), [units]);
   // The whole tree open, except what the user folds; a unit that gains its first child opens too.
   const [folded, setFolded] = useState<ReadonlySet<number>>(new Set());
@@ -73,6 +75,9 @@ export function UnitsAdminPage() {
           <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setEditing({ mode: 'edit', unit })}>
             {t('action.edit')}
           </Button>
+          <Button type="link" size="small" icon={<RobotOutlined />} onClick={() => setRobotOf(unit)}>
+            {t('webhook.action')}
+          </Button>
           {unit.parentId !== null ? (
             <Popconfirm
               title={t('unit.deleteConfirm', { name: unit.name })}
@@ -108,6 +113,7 @@ export function UnitsAdminPage() {
         scroll={{ x: 'max-content' }}
       />
       {editing ? <UnitDialog editing={editing} units={units ?? []} onClose={() => setEditing(null)} /> : null}
+      {robotOf ? <UnitWebhookDialog unit={robotOf} onClose={() => setRobotOf(null)} /> : null}
     </>
   );
 }

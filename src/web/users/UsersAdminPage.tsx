@@ -6,6 +6,8 @@ import type { TUpdateUserRequest, TUser } from '../../shared/users.ts';
 import { useCurrentUser } from '../auth/auth.queries.ts';
 import { passwordPolicyRule } from '../auth/password-rules.ts';
 import { useI18n, type Translate } from '../i18n/i18n.tsx';
+import { DepartmentSelect } from '../departments/DepartmentSelect.tsx';
+import { useDepartments } from '../departments/departments.queries.ts';
 import { UnitTreeSelect } from '../units/UnitTreeSelect.tsx';
 import { ErrorAlert, MessageAlert } from '../ui/ErrorAlert.tsx';
 import { errorMessage, showErrorInForm } from '../ui/errors.ts';
@@ -33,6 +35,8 @@ export function UsersAdminPage() {
   const { data, isFetching, error } = useUserList({ q, unitId, page, pageSize });
   const updateUser = useUpdateUser();
   const [dialog, setDialog] = useState<Dialog | null>(null);
+  const { data: departments = [] } = useDepartments();
+  const departmentName = (id: number) => departments.find((department) => department.id === id)?.name ?? `#${id}`;
 
   const handleQuickUpdate = async (user: TUser, body: TUpdateUserRequest, done: string) => {
     try {
@@ -46,7 +50,18 @@ export function UsersAdminPage() {
   const columns: TableColumnsType<TUser> = [
     { title: t('user.username'), dataIndex: 'username', key: 'username', render: (name: string) => <span className="zs-code">{name}</span> },
     { title: t('user.displayName'), dataIndex: 'displayName', key: 'displayName' },
-    { title: t('user.role'), dataIndex: 'role', key: 'role', render: (role: Role) => <Tag color="blue">{t(`role.${role}`)}</Tag>, responsive: ['sm'] },
+    {
+      title: t('user.role'),
+      dataIndex: 'role',
+      key: 'role',
+      responsive: ['sm'],
+      render: (role: Role, user) => (
+        <>
+          <Tag color="blue">{t(`role.${role}`)}</Tag>
+          {user.departmentId ? <Tag>{departmentName(user.departmentId)}</Tag> : null}
+        </>
+      ),
+    },
     { title: t('user.unit'), dataIndex: 'unitName', key: 'unitName', responsive: ['md'] },
     { title: t('user.status'), key: 'status', render: (_value, user) => <UserStatusTags user={user} /> },
     {
@@ -154,8 +169,8 @@ export function UsersAdminPage() {
   );
 }
 
-type CreateUserValues = { username: string; displayName: string; role: Role; unitId?: number; password: string };
-const CREATE_FIELDS = ['username', 'displayName', 'role', 'unitId', 'password'] as const;
+type CreateUserValues = { username: string; displayName: string; role: Role; unitId?: number; departmentId?: number | null; password: string };
+const CREATE_FIELDS = ['username', 'displayName', 'role', 'unitId', 'departmentId', 'password'] as const;
 
 function CreateUserDialog({ onClose }: { onClose: () => void }) {
   const { t, locale } = useI18n();
@@ -163,6 +178,7 @@ function CreateUserDialog({ onClose }: { onClose: () => void }) {
   const [form] = Form.useForm<CreateUserValues>();
   const createUser = useCreateUser();
   const [formError, setFormError] = useState<string | null>(null);
+  const role = Form.useWatch('role', form);
 
   const handleSubmit = async () => {
     let values: CreateUserValues;
@@ -178,6 +194,7 @@ function CreateUserDialog({ onClose }: { onClose: () => void }) {
         displayName: values.displayName.trim(),
         role: values.role,
         unitId: values.unitId!,
+        departmentId: values.role === 'department' ? (values.departmentId ?? null) : null,
         password: values.password,
       });
       void message.success(t('user.created', { name: values.displayName.trim() }));
@@ -222,6 +239,11 @@ function CreateUserDialog({ onClose }: { onClose: () => void }) {
         <Form.Item name="unitId" label={t('user.unit')} rules={[{ required: true, message: t('form.required') }]}>
           <UnitTreeSelect />
         </Form.Item>
+        {role === 'department' ? (
+          <Form.Item name="departmentId" label={t('user.department')} extra={t('user.departmentHint')} rules={[{ required: true, message: t('form.required') }]}>
+            <DepartmentSelect />
+          </Form.Item>
+        ) : null}
         <Form.Item
           name="password"
           label={t('user.initialPassword')}
@@ -236,8 +258,8 @@ function CreateUserDialog({ onClose }: { onClose: () => void }) {
   );
 }
 
-type EditUserValues = { displayName: string; role: Role; unitId: number };
-const EDIT_FIELDS = ['displayName', 'role', 'unitId'] as const;
+type EditUserValues = { displayName: string; role: Role; unitId: number; departmentId?: number | null };
+const EDIT_FIELDS = ['displayName', 'role', 'unitId', 'departmentId'] as const;
 
 function EditUserDialog({ user, isSelf, onClose }: { user: TUser; isSelf: boolean; onClose: () => void }) {
   const { t, locale } = useI18n();
@@ -245,6 +267,7 @@ function EditUserDialog({ user, isSelf, onClose }: { user: TUser; isSelf: boolea
   const [form] = Form.useForm<EditUserValues>();
   const updateUser = useUpdateUser();
   const [formError, setFormError] = useState<string | null>(null);
+  const role = Form.useWatch('role', form) ?? user.role;
 
   const handleSubmit = async () => {
     let values: EditUserValues;
@@ -258,6 +281,8 @@ function EditUserDialog({ user, isSelf, onClose }: { user: TUser; isSelf: boolea
     if (values.displayName.trim() !== user.displayName) body.displayName = values.displayName.trim();
     if (values.role !== user.role) body.role = values.role;
     if (values.unitId !== user.unitId) body.unitId = values.unitId;
+    const departmentId = values.role === 'department' ? (values.departmentId ?? null) : null;
+    if (departmentId !== user.departmentId) body.departmentId = departmentId;
     try {
       if (Object.keys(body).length > 0) await updateUser.mutateAsync({ id: user.id, body });
       void message.success(t('common.saved'));
@@ -282,7 +307,7 @@ function EditUserDialog({ user, isSelf, onClose }: { user: TUser; isSelf: boolea
       <Form<EditUserValues>
         form={form}
         layout="vertical"
-        initialValues={{ displayName: user.displayName, role: user.role, unitId: user.unitId }}
+        initialValues={{ displayName: user.displayName, role: user.role, unitId: user.unitId, departmentId: user.departmentId }}
        
       >
         <Form.Item name="displayName" label={t('user.displayName')} rules={[{ required: true, whitespace: true, message: t('form.required') }]}>
@@ -294,6 +319,11 @@ function EditUserDialog({ user, isSelf, onClose }: { user: TUser; isSelf: boolea
         <Form.Item name="unitId" label={t('user.unit')} rules={[{ required: true, message: t('form.required') }]}>
           <UnitTreeSelect />
         </Form.Item>
+        {role === 'department' ? (
+          <Form.Item name="departmentId" label={t('user.department')} extra={t('user.departmentHint')} rules={[{ required: true, message: t('form.required') }]}>
+            <DepartmentSelect />
+          </Form.Item>
+        ) : null}
       </Form>
     </Modal>
   );

@@ -1,0 +1,93 @@
+import { useMemo, useState, type CSSProperties } from 'react';
+import { Spin, TreeSelect } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
+import type { TIndustry } from '../../shared/industries.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+import { useDebouncedValue } from '../ui/use-debounced-value.ts';
+import { loadChildIndustries, useIndustry, useIndustrySearch, useIndustrySections } from './industries.queries.ts';
+
+type IndustryNode = { id: string; pId: string | null; value: string; title: string; isLeaf: boolean };
+
+/** "3841 锂离子电池制造": the code first, as the standard lists them. */
+export function industryLabel(code: string, name: string | null | undefined): string {
+  return name ? `${code} ${name}` : code;
+}
+
+function toNode(industry: TIndustry, flat: boolean): IndustryNode {
+  return {
+    id: industry.code,
+    pId: flat ? null : industry.parentCode,
+    value: industry.code,
+    title: industryLabel(industry.code, industry.name),
+    isLeaf: flat || industry.level >= 4,
+  };
+}
+
+export type IndustrySelectProps = {
+  id?: string;
+  value?: string | null;
+  onChange?: (value: string | null) => void;
+  /** The chosen industry's name when the form opens with a value (the record carries it). */
+  initialName?: string | null;
+  disabled?: boolean;
+  allowClear?: boolean;
+  placeholder?: string;
+  style?: CSSProperties;
+  'aria-label'?: string;
+};
+
+/**
+ * A GB/T 4754-2017 industry: browse the tree (门类 → 大类 → 中类 → 小类, loaded a level at a time) or type part
+ * of a name or code to search. Any level may be chosen; list filters take a section or a division as a prefix.
+ */
+export function IndustrySelect({ id, value, onChange, initialName, disabled, allowClear = true, placeholder, style, 'aria-label': ariaLabel }: IndustrySelectProps) {
+  const { t } = useI18n();
+  const client = useQueryClient();
+  const [search, setSearch] = useState('');
+  const q = useDebouncedValue(search.trim(), 250);
+  const [loaded, setLoaded] = useState<TIndustry[]>([]);
+  const sections = useIndustrySections();
+  const found = useIndustrySearch(q);
+  const known = [...(sections.data ?? []), ...loaded, ...(found.data ?? [])].find((industry) => industry.code === value);
+  const looked = useIndustry(value && !known && !initialName ? value : null);
+  const name = known?.name ?? initialName ?? looked.data?.name ?? null;
+
+  const treeData = useMemo<IndustryNode[]>(() => {
+    if (search.trim()) return (found.data ?? []).map((industry) => toNode(industry, true));
+    return [...(sections.data ?? []), ...loaded].map((industry) => toNode(industry, false));
+  }, [search, found.data, sections.data, loaded]);
+
+  const handleLoadData = async (node: { value?: string | number }) => {
+    const code = String(node.value);
+    const children = await loadChildIndustries(client, code);
+    setLoaded((current) => {
+      const have = new Set(current.map((industry) => industry.code));
+      return [...current, ...children.filter((industry) => !have.has(industry.code))];
+    });
+  };
+
+  return (
+    <TreeSelect<{ value: string; label: string } | undefined>
+      id={id}
+      aria-label={ariaLabel}
+      labelInValue
+      value={value ? { value, label: industryLabel(value, name) } : undefined}
+      onChange={(next) => onChange?.(next?.value ?? null)}
+      treeData={treeData}
+      treeDataSimpleMode
+      loadData={search.trim() ? undefined : handleLoadData}
+      showSearch={{ searchValue: search, onSearch: setSearch, filterTreeNode: false, autoClearSearchValue: true }}
+      onOpenChange={(open) => {
+        if (!open) setSearch('');
+      }}
+      allowClear={allowClear}
+      disabled={disabled}
+      loading={sections.isPending}
+      placeholder={placeholder ?? t('industry.searchHint')}
+      notFoundContent={found.isFetching ? <Spin size="small" /> : t('common.noMatch')}
+      popupMatchSelectWidth={false}
+      styles={{ popup: { root: { maxWidth: 480 } } }}
+      style={{ width: '100%', ...style }}
+    />
+  );
+}

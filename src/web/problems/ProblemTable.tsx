@@ -1,0 +1,64 @@
+import { Button, Table, Typography, type TablePaginationConfig, type TableColumnsType } from 'antd';
+import { Link } from 'react-router';
+import type { TProblem } from '../../shared/problems.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+import { CategoryTag, ProblemStateTags } from './ProblemTags.tsx';
+
+export type ProblemTableProps = {
+  problems: TProblem[];
+  loading: boolean;
+  onOpen: (problem: TProblem) => void;
+  /** The project column, with links to the project page when the caller may open it. */
+  projectColumn?: 'link' | 'text' | 'none';
+  pagination?: false | TablePaginationConfig;
+};
+
+/** Problems as a ledger: what, for which project, routed to whom, by when, and where it stands. */
+export function ProblemTable({ problems, loading, onOpen, projectColumn = 'link', pagination = false }: ProblemTableProps) {
+  const { t } = useI18n();
+  const columns: TableColumnsType<TProblem> = [
+    {
+      title: t('problem.description'),
+      dataIndex: 'description',
+      key: 'description',
+      render: (description: string, problem) => (
+        <Button type="link" onClick={() => onOpen(problem)} style={{ padding: 0, height: 'auto', textAlign: 'start', whiteSpace: 'normal' }}>
+          <Typography.Text ellipsis={{ tooltip: description }} style={{ maxWidth: 320, color: 'inherit' }}>
+            {description}
+          </Typography.Text>
+        </Button>
+      ),
+    },
+    ...(projectColumn === 'none'
+      ? []
+      : [
+          {
+            title: t('problem.project'),
+            dataIndex: 'projectName',
+            key: 'projectName',
+            responsive: ['md' as const],
+            render: (name: string, problem: TProblem) => (projectColumn === 'link' ? <Link to={`/projects/${problem.projectId}?tab=problems`}>{name}</Link> : name),
+          },
+        ]),
+    { title: t('problem.categoryLabel'), dataIndex: 'category', key: 'category', render: (category: TProblem['category']) => <CategoryTag category={category} /> },
+    { title: t('problem.department'), dataIndex: 'departmentName', key: 'departmentName', responsive: ['sm'], render: (name: string | null) => name ?? <Typography.Text type="secondary">{t('problem.notRouted')}</Typography.Text> },
+    {
+      title: t('problem.dueOn'),
+      dataIndex: 'dueOn',
+      key: 'dueOn',
+      render: (due: string | null, problem) => (due ? <Typography.Text type={problem.overdue ? 'danger' : undefined} className="zs-amount">{due}</Typography.Text> : '—'),
+    },
+    { title: t('problem.status'), key: 'status', render: (_value, problem) => <ProblemStateTags problem={problem} /> },
+  ];
+  return (
+    <Table<TProblem>
+      rowKey="id"
+      columns={columns}
+      dataSource={problems}
+      loading={loading}
+      pagination={pagination}
+      scroll={{ x: 'max-content' }}
+      onRow={(problem) => ({ 'data-testid': `problem-${problem.id}` }) as React.HTMLAttributes<HTMLElement>}
+    />
+  );
+}

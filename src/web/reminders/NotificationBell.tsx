@@ -1,0 +1,110 @@
+import { useState } from 'react';
+import { Badge, Button, Empty, Flex, Popover, Spin, Tag, Typography, theme } from 'antd';
+import { BellOutlined, CheckOutlined } from '@ant-design/icons';
+import { useNavigate } from 'react-router';
+import type { TNotification } from '../../shared/notifications.ts';
+import { useDeadlineRules } from '../deadlines/deadlines.queries.ts';
+import { formatDateTime } from '../i18n/format.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+import { ErrorAlert } from '../ui/ErrorAlert.tsx';
+import { useMarkNotificationsRead, useNotifications } from './notifications.queries.ts';
+
+/** 提醒: a bell with the number of unread deadline reminders; each opens its project and counts as read. */
+export function NotificationBell() {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  const { data, error, isPending } = useNotifications();
+  const unread = data?.unread ?? 0;
+
+  return (
+    <Popover
+      open={open}
+      onOpenChange={setOpen}
+      trigger="click"
+      placement="bottomRight"
+      arrow={false}
+      title={<NotificationsTitle items={data?.items ?? []} />}
+      content={
+        <div style={{ width: 340, maxHeight: 420, overflowY: 'auto' }} data-testid="notifications">
+          <ErrorAlert error={error} />
+          {isPending ? <Spin /> : null}
+          {data && data.items.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('notification.none')} /> : null}
+          {data?.items.map((item) => (
+            <NotificationItem key={item.id} item={item} onOpened={() => setOpen(false)} />
+          ))}
+        </div>
+      }
+    >
+      <Badge count={unread} size="small" overflowCount={99}>
+        <Button type="text" icon={<BellOutlined />} aria-label={t('notification.bell', { count: unread })} />
+      </Badge>
+    </Popover>
+  );
+}
+
+function NotificationsTitle({ items }: { items: TNotification[] }) {
+  const { t } = useI18n();
+  const markRead = useMarkNotificationsRead();
+  const unreadIds = items.filter((item) => !item.read).map((item) => item.id);
+  return (
+    <Flex justify="space-between" align="center">
+      <span>{t('notification.title')}</span>
+      {unreadIds.length > 0 ? (
+        <Button type="link" size="small" icon={<CheckOutlined />} loading={markRead.isPending} onClick={() => markRead.mutate(unreadIds)}>
+          {t('notification.markAllRead')}
+        </Button>
+      ) : null}
+    </Flex>
+  );
+}
+
+function NotificationItem({ item, onOpened }: { item: TNotification; onOpened: () => void }) {
+  const { t } = useI18n();
+  const { token } = theme.useToken();
+  const navigate = useNavigate();
+  const markRead = useMarkNotificationsRead();
+  const { data: rules = [] } = useDeadlineRules();
+  const rule = rules.find((candidate) => candidate.key === item.ruleKey);
+
+  const handleOpen = () => {
+    if (!item.read) markRead.mutate([item.id]);
+    onOpened();
+    void navigate(`/projects/${item.projectId}?tab=lifecycle`);
+  };
+
+  return (
+    <button
+      type="button"
+      onClick={handleOpen}
+      className="zs-notification"
+      style={{
+        display: 'block',
+        width: '100%',
+        textAlign: 'start',
+        border: 'none',
+        borderBottom: `1px solid ${token.colorBorderSecondary}`,
+        background: item.read ? 'transparent' : token.colorPrimaryBg,
+        padding: `${token.paddingXS}px ${token.paddingSM}px`,
+        cursor: 'pointer',
+        font: 'inherit',
+      }}
+    >
+      <Flex vertical gap={2}>
+        <Flex justify="space-between" gap="small">
+          <Typography.Text strong={!item.read} ellipsis>
+            {item.projectName}
+          </Typography.Text>
+          <Tag color={item.level === 'overdue' ? 'red' : 'gold'} style={{ marginInlineEnd: 0 }}>
+            {t(`deadline.status.${item.level}`)}
+          </Tag>
+        </Flex>
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {t('notification.due', { rule: rule?.name ?? item.ruleKey, date: item.dueOn })}
+        </Typography.Text>
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {formatDateTime(item.createdAt)} · {item.personal ? t('notification.personal') : t('notification.toUnit')}
+        </Typography.Text>
+      </Flex>
+    </button>
+  );
+}
