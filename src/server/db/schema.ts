@@ -221,6 +221,21 @@ export const projects = pgTable(
   ],
 );
 
+/**
+ * How many projects each unit holds, kept by a trigger on projects (migration 0008) in the same transaction as every
+ * insert, delete or move: the unfiltered lists read their exact total here instead of counting every row.
+ */
+export const projectUnitCounts = pgTable(
+  'project_unit_counts',
+  {
+    unitId: integer('unit_id')
+      .primaryKey()
+      .references(() => units.id, { onDelete: 'cascade' }),
+    projects: bigint('projects', { mode: 'number' }).notNull().default(0),
+  },
+  (t) => [check('project_unit_counts_check', sql`${t.projects} >= 0`)],
+);
+
 /** Deadline rules as data (domain.md §2), set by the bureau; migration 0002 seeds 26211. */
 export const deadlineRules = pgTable(
   'deadline_rules',

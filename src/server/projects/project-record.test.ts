@@ -118,3 +118,33 @@ describe('the full project record, its filters and its confidentiality', () => {
     expectApiError(await call(t.app, staffB, 'POST', '/api/projects', { ...base, industryCode: '3845' }), 400, 'industry.unknown', 'industryCode');
   });
 });
+
+describe('the project count kept per unit', () => {
+  let t: TestApp;
+  let w: Awaited<ReturnType<Given['twoCounties']>>;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    w = await t.given.twoCounties();
+  });
+  afterAll(() => t.close());
+
+  const total = async (session: Session, query = '') =>
+    ((await call(t.app, session, 'GET', `/api/projects?pageSize=1${query}`)).json() as Page).total;
+
+  it('gives unfiltered lists the exact total, through creates and moves between units', async () => {
+    const staffA = await logIn(t.app, 'staff_a');
+    const bureau = await logIn(t.app, 'bureau');
+    for (let i = 0; i < 3; i++) await t.given.project({ unit: w.parkA, investor: w.enterpriseA, stage: 'lead' });
+    expect(await total(staffA)).toBe(4); // project A and three in the park
+    expect(await total(staffA, `&unitId=${w.parkA.id}`)).toBe(3);
+    expect(await total(bureau)).toBe(5);
+    const moved = (await call(t.app, staffA, 'GET', `/api/projects?unitId=${w.parkA.id}&pageSize=1`)).json() as Page;
+    await call(t.app, staffA, 'PATCH', `/api/projects/${moved.items[0]!.id}`, { unitId: w.countyA.id });
+    expect(await total(staffA, `&unitId=${w.parkA.id}`)).toBe(2);
+    expect(await total(staffA, `&unitId=${w.countyA.id}`)).toBe(2);
+    // Filtered lists count their rows; the two ways agree.
+    expect(await total(staffA, '&stage=lead')).toBe(3);
+    expect(await total(staffA)).toBe(4);
+  });
+});

@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, getTableColumns, gte, ilike, inArray, isNotNull, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import { projects } from '../db/schema.ts';
+import { projects, projectUnitCounts } from '../db/schema.ts';
 import { containsPattern } from '../db/search.ts';
 import type { ServiceContext } from '../context.ts';
 import { AppError, notFound } from '../errors.ts';
@@ -138,12 +138,32 @@ export async function listProjects(ctx: ServiceContext, options: ListProjectsOpt
     .orderBy(...SORTS[options.sort])
     .limit(options.pageSize)
     .offset((options.page - 1) * options.pageSize);
-  // A first page that is not full holds every match: no count needed.
+  // A first page that is not full holds every match; an unfiltered list sums the per-unit counts the database keeps;
+  // only a filtered list counts its rows.
   const total =
     options.page === 1 && rows.length < options.pageSize
       ? rows.length
-      : Number((await ctx.db.select({ total: count() }).from(projects).where(where))[0]?.total ?? 0);
+      : isUnfiltered(options)
+        ? await keptTotal(ctx, options.unitId)
+        : Number((await ctx.db.select({ total: count() }).from(projects).where(where))[0]?.total ?? 0);
   return { items: rows.map((row) => toProject(ctx, row)), total, page: options.page, pageSize: options.pageSize };
+}
+
+const LIST_FILTERS = [
+  'q', 'stage', 'deadlineStatus', 'industry', 'minTotalYuan', 'maxTotalYuan', 'sourceRegion', 'projectType', 'fundSource', 'isMajor', 'inThreeBatch',
+] as const;
+
+function isUnfiltered(options: ListProjectsOptions): boolean {
+  return LIST_FILTERS.every((key) => options[key] === undefined);
+}
+
+/** The number of projects in the caller's scope (or one unit of it), from the counts a trigger keeps per unit. */
+async function keptTotal(ctx: ServiceContext, unitId: number | undefined): Promise<number> {
+  const [row] = await ctx.db
+    .select({ total: sql<string>`coalesce(sum(${projectUnitCounts.projects}), 0)` })
+    .from(projectUnitCounts)
+    .where(and(inCallerScope(ctx.caller, projectUnitCounts.unitId), unitId ? eq(projectUnitCounts.unitId, unitId) : undefined));
+  return Number(row?.total ?? 0);
 }
 
 async function loadInScope(ctx: ServiceContext, id: number, db: Db = ctx.db): Promise<ProjectRow> {
