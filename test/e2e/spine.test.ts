@@ -1,22 +1,12 @@
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isValidCreditCode } from '../../src/domain/credit-code.ts';
-import { CHROMIUM_PATH } from '../support/environment.ts';
-import { startE2eServer, type E2eServer } from '../support/e2e-server.ts';
+import { PHONE, absent, chooseOption, hasText, logIn, screenshot, shown, startE2e, type E2e } from './support/browser.ts';
 
 /**
  * The spine journey in a real browser against the real app (demo city 襄阳, built web app from dist/web):
  * log in, record an enterprise and a project in 万元, see them listed, switch language, log out; the bureau's
  * view of the whole city; a phone-size list. Screenshots go to docs/screenshots/.
  */
-
-const SCREENSHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
-const FAILURES = fileURLToPath(new URL('../../test-results/', import.meta.url));
-const DEMO_PASSWORD = 'Demo@2026';
-const DESKTOP = { width: 1280, height: 800 };
-const PHONE = { width: 390, height: 844 };
 
 const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
@@ -33,70 +23,15 @@ function withWrongCheckCharacter(code: string): string {
   return code.slice(0, 17) + (last === '0' ? '1' : '0');
 }
 
-let server: E2eServer;
-let browser: Browser;
-const pageErrors: string[] = [];
-
-async function newPage(viewport = DESKTOP): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', baseURL: server.url });
-  context.setDefaultTimeout(15_000);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  onTestFailed(async () => {
-    mkdirSync(FAILURES, { recursive: true });
-    await page.screenshot({ path: `${FAILURES}e2e-failure-${Date.now()}.png`, fullPage: true }).catch(() => {});
-  });
-  return { context, page };
-}
-
-// playwright-core has no test runner, so no web-first assertions: these wait the way Playwright's would.
-async function shown(locator: Locator) {
-  await locator.filter({ visible: true }).first().waitFor({ state: 'visible' });
-}
-
-async function absent(locator: Locator) {
-  await expect.poll(() => locator.count()).toBe(0);
-}
-
-async function hasText(locator: Locator, text: string) {
-  await locator.first().waitFor({ state: 'visible' });
-  await expect.poll(() => locator.first().innerText()).toContain(text);
-}
-
-async function logIn(page: Page, username: string, password = DEMO_PASSWORD) {
-  await page.getByLabel('用户名', { exact: true }).fill(username);
-  await page.getByLabel('密码', { exact: true }).fill(password);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-}
-
-/** A picture of what a user sees once the page has settled: no spinner, no toast, no hover highlight. */
-async function screenshot(page: Page, name: string, options: { fullPage?: boolean } = {}) {
-  await page.mouse.move(0, page.viewportSize()!.height - 1);
-  await page.evaluate(() => document.fonts.ready);
-  await expect.poll(() => page.locator('.ant-spin-spinning, .ant-spin-blur').count()).toBe(0);
-  await expect.poll(() => page.locator('.ant-message-notice').count(), { timeout: 10_000 }).toBe(0);
-  await page.waitForTimeout(300); // the table's fade-in after loading
-  // Transitions still running (a menu item's highlight) are finished, so the same page gives the same picture.
-  await page.screenshot({ path: `${SCREENSHOTS}${name}`, fullPage: options.fullPage ?? false, animations: 'disabled' });
-}
-
-/** Picks an option of an open antd Select / TreeSelect by its visible text. */
-async function chooseOption(page: Page, text: string) {
-  await page.getByTitle(text, { exact: true }).last().click();
-}
+let e2e: E2e;
+const newPage = (viewport?: { width: number; height: number }) => e2e.newPage(viewport);
 
 beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  server = await startE2eServer();
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || CHROMIUM_PATH,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  e2e = await startE2e();
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await e2e?.close();
 });
 
 describe('the spine in a browser', () => {
@@ -314,6 +249,6 @@ describe('the spine in a browser', () => {
   });
 
   it('raised no uncaught error in any page', () => {
-    expect(pageErrors).toEqual([]);
+    expect(e2e.pageErrors).toEqual([]);
   });
 });

@@ -326,6 +326,7 @@ export const en: Messages = {
   'savedFilter.deleteConfirm': 'Delete the filter “{name}”?',
   'savedFilter.deleted': 'Deleted the filter “{name}”',
 
+  'lifecycle.summary': 'Where it stands',
   'lifecycle.revoked': 'Revoked',
   'lifecycle.correctsRecord': '(corrects the record of {date})',
 

@@ -324,6 +324,7 @@ export const zhCN = {
   'savedFilter.deleteConfirm': '删除筛选“{name}”?',
   'savedFilter.deleted': '已删除筛选“{name}”',
 
+  'lifecycle.summary': '当前阶段与期限',
   'lifecycle.revoked': '已撤销',
   'lifecycle.correctsRecord': '(更正 {date} 的记录)',
 

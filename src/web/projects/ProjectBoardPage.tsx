@@ -151,8 +151,9 @@ function BoardColumn({ stage, q, unitId, dragging, canWrite, opening, onDragStar
 
   const handleDragOver = (event: DragEvent<HTMLElement>) => {
     if (!dragging || dragging.stage === stage) return;
+    // Every other column takes the drop: one the project cannot move to says why instead of doing nothing.
     event.preventDefault();
-    event.dataTransfer.dropEffect = accepts ? 'move' : 'none';
+    event.dataTransfer.dropEffect = 'move';
     if (!over) setOver(true);
   };
 
@@ -240,7 +241,7 @@ function BoardCard({ project, movable, opening, onDragStart, onDragEnd, onMove }
       <Flex vertical gap={4}>
         <Flex gap={4} align="flex-start">
           {movable ? <HolderOutlined style={{ marginTop: 4, color: token.colorTextQuaternary }} aria-hidden /> : null}
-          <Link to={`/projects/${project.id}`} style={{ fontWeight: 500, flex: 1, minWidth: 0, overflowWrap: 'anywhere' }}>
+          <Link to={`/projects/${project.id}`} draggable={false} style={{ fontWeight: 500, flex: 1, minWidth: 0, overflowWrap: 'anywhere' }}>
             {project.name}
           </Link>
         </Flex>

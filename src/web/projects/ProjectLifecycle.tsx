@@ -62,7 +62,7 @@ export function ProjectLifecycle({ projectId, canCorrect }: ProjectLifecycleProp
       <ErrorAlert error={error} />
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={10}>
-          <Card title={t('lifecycle.current')} loading={isPending} size="small" style={{ height: '100%' }}>
+          <Card title={t('lifecycle.summary')} loading={isPending} size="small" style={{ height: '100%' }}>
             {lifecycle ? <StageSummary lifecycle={lifecycle} /> : null}
           </Card>
         </Col>

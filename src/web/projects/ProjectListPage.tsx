@@ -115,12 +115,19 @@ export function ProjectListPage() {
       ),
     },
     { title: t('project.investor'), dataIndex: 'investorName', key: 'investorName', responsive: ['md'] },
-    { title: t('project.unit'), dataIndex: 'unitName', key: 'unitName', responsive: ['sm'] },
+    { title: t('project.unit'), dataIndex: 'unitName', key: 'unitName', responsive: ['sm'], onHeaderCell: () => ({ style: { whiteSpace: 'nowrap' } }) },
     {
       title: t('project.industry'),
       key: 'industry',
       responsive: ['xl'],
-      render: (_value, project) => (project.industryCode ? <Tooltip title={industryLabel(project.industryCode, project.industryName)}>{project.industryName ?? project.industryCode}</Tooltip> : null),
+      width: 120,
+      ellipsis: { showTitle: false },
+      render: (_value, project) =>
+        project.industryCode ? (
+          <Tooltip title={industryLabel(project.industryCode, project.industryName)} placement="topLeft">
+            {project.industryName ?? project.industryCode}
+          </Tooltip>
+        ) : null,
     },
     {
       title: t('project.totalInvestmentWan'),

@@ -202,6 +202,7 @@ function DeadlineChip({ deadline }: { deadline: Deadline }) {
       <Tag
         color={open ? colourTag(deadline.colour, deadline.status as 'onTrack') : deadline.status === 'metLate' ? 'orange' : 'default'}
         className="zs-amount"
+        data-status={deadline.status}
         style={{ marginInlineEnd: 0, textDecoration: deadline.status === 'superseded' || deadline.status === 'cancelled' ? 'line-through' : undefined }}
       >
         {t('supervision.due', { date: deadline.dueDate })}
