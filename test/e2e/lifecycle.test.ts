@@ -113,6 +113,9 @@ describe('the project lifecycle in a browser', () => {
     await hasText(supervised, '逾期');
     await hasText(supervised, `${daysBetween(registrationDue, today)} 天`);
     await screenshot(page, 'supervision.png');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /导出Excel/ }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^督办清单-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    expect(await download.failure()).toBeNull();
 
     // The board: the card sits under 签约; dragged to 开工, the same stage dialog asks for the permit (and takes a photo).
     await page.getByRole('link', { name: '看板' }).click();
@@ -138,6 +141,15 @@ describe('the project lifecycle in a browser', () => {
     await absent(page.getByRole('dialog'));
     await expect.poll(() => page.locator('.ant-message-notice').count(), { timeout: 10_000 }).toBe(0);
     await screenshot(page, 'kanban.png');
+
+    // Without a mouse: a card's own Move menu opens the same dialog, the stage chosen.
+    const lead = page.getByTestId(/^board-card-/).filter({ hasText: '年产10万吨磷酸铁锂正极材料项目' });
+    await lead.getByRole('button', { name: /移动/ }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('menuitem', { name: '签约' }).click();
+    await shown(page.getByRole('dialog').getByLabel('合同编号', { exact: true }));
+    await page.getByRole('dialog').getByRole('button', { name: /取\s*消/ }).click();
+    await absent(page.getByRole('dialog'));
 
     // 督办 follows: registration is superseded by the start, the next deadline (入库) is months away.
     await page.getByRole('link', { name: '督办' }).click();

@@ -8,7 +8,19 @@ import { useUrlFilters } from '../ui/use-url-filters.ts';
 import { AuditChange } from './AuditChange.tsx';
 import { useAuditList } from './audit.queries.ts';
 
-const ENTITIES = ['project', 'enterprise', 'unit', 'user'] as const;
+const ENTITIES = [
+  'project',
+  'enterprise',
+  'fundEntry',
+  'evidenceFile',
+  'problem',
+  'projectComment',
+  'department',
+  'deadlineRule',
+  'unitWebhook',
+  'unit',
+  'user',
+] as const;
 const ACTIONS = ['create', 'update', 'delete', 'login', 'logout', 'passwordChange', 'lockout', 'seed'] as const;
 const ACTION_COLORS: Record<string, string> = {
   create: 'green',

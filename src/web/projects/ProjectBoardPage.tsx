@@ -17,7 +17,7 @@ import { errorMessage } from '../ui/errors.ts';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { useUrlFilters } from '../ui/use-url-filters.ts';
 import { NextDeadline } from './DeadlineTag.tsx';
-import { ConfidentialTag } from './ProjectTags.tsx';
+import { ConfidentialTag, MajorTag } from './ProjectTags.tsx';
 import { fetchProjectLifecycle, useProjectList } from './projects.queries.ts';
 import { StageMoveDialog, moveTargets } from './StageMoveDialog.tsx';
 import { StageTag } from './StageTag.tsx';
@@ -254,10 +254,11 @@ function BoardCard({ project, movable, opening, onDragStart, onDragEnd, onMove }
           </Typography.Text>
           {project.nextDueOn ? <NextDeadline project={project} /> : null}
         </Flex>
-        {targets.length > 0 || project.confidential || project.codeName ? (
+        {targets.length > 0 || project.confidential || project.codeName || project.isMajor ? (
           <Flex justify="space-between" align="center">
             <span>
               <ConfidentialTag project={project} />
+              <MajorTag project={project} />
             </span>
             {targets.length > 0 ? (
               <Dropdown
