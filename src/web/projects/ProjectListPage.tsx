@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Alert, Badge, Button, Flex, Input, Select, Table, Tooltip, type TableColumnsType } from 'antd';
+import { Alert, Badge, Button, Flex, Input, Select, Table, Typography, type TableColumnsType } from 'antd';
 import { AppstoreOutlined, FilterOutlined, PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router';
 import { yuanToWanText } from '../../domain/money.ts';
@@ -120,13 +120,12 @@ export function ProjectListPage() {
       title: t('project.industry'),
       key: 'industry',
       responsive: ['xl'],
-      width: 120,
-      ellipsis: { showTitle: false },
+      // A short cell (names run long: 电子专用材料制造), the full code and name on hover.
       render: (_value, project) =>
         project.industryCode ? (
-          <Tooltip title={industryLabel(project.industryCode, project.industryName)} placement="topLeft">
+          <Typography.Text ellipsis={{ tooltip: industryLabel(project.industryCode, project.industryName) }} style={{ maxWidth: 112 }}>
             {project.industryName ?? project.industryCode}
-          </Tooltip>
+          </Typography.Text>
         ) : null,
     },
     {
