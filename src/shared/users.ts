@@ -44,3 +44,9 @@ export const ZUpdateUserRequest = z
   })
   .partial();
 export type TUpdateUserRequest = z.infer<typeof ZUpdateUserRequest>;
+
+/** People a user may name as responsible: active, non-department users of the caller's own units. */
+export const ZColleague = z.object({ id: z.number().int(), displayName: z.string(), unitName: z.string() });
+export type TColleague = z.infer<typeof ZColleague>;
+export const ZColleagueList = z.object({ items: z.array(ZColleague) });
+export const ZColleagueQuery = z.object({ q: z.string().trim().max(50).optional() });

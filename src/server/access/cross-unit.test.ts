@@ -558,6 +558,16 @@ const CASES: Record<string, Case> = {
       expectEmptyPage(await getAsStaffB(c, `/api/supervision/board?unitId=${c.w.countyA.id}`));
     },
   },
+  'GET /api/colleagues': {
+    run: async (c) => {
+      const seen = (await getAsStaffB(c, '/api/colleagues')).json() as { items: { id: number; unitName: string }[] };
+      expect(seen.items.map((u) => u.id)).toContain(c.w.staffB.id);
+      expect(seen.items.every((u) => u.unitName === '乙县')).toBe(true);
+      const own = (await call(c.t.app, c.staffA, 'GET', '/api/colleagues')).json() as { items: { id: number }[] };
+      expect(own.items.map((u) => u.id)).toEqual(expect.arrayContaining([c.w.staffA.id, c.w.leaderA.id]));
+      expect(own.items.map((u) => u.id)).not.toContain(c.w.staffB.id);
+    },
+  },
   'GET /api/supervision': {
     run: async (c) => {
       const { t, w, staffA } = c;

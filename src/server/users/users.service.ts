@@ -13,7 +13,7 @@ import { requireDepartment } from '../departments/departments.service.ts';
 import { passwordProblem } from '../../domain/password-policy.ts';
 import type { Role } from '../../domain/roles.ts';
 import type { TLocale } from '../../shared/common.ts';
-import type { TCreateUserRequest, TUpdateUserRequest, TUser } from '../../shared/users.ts';
+import type { TColleague, TCreateUserRequest, TUpdateUserRequest, TUser } from '../../shared/users.ts';
 
 type UserRow = typeof users.$inferSelect;
 
@@ -61,6 +61,25 @@ export async function requireColleagueInScope(ctx: ServiceContext, userId: numbe
     .from(users)
     .where(and(eq(users.id, userId), eq(users.disabled, false), inCallerScope(ctx.caller, users.unitId)));
   if (!row) throw new AppError('project.officerOutOfScope', { field });
+}
+
+/** The people of the caller's units who can answer for a project (a 责任人 picker for every role that sees projects). */
+export async function listColleagues(ctx: ServiceContext, q?: string): Promise<TColleague[]> {
+  const rows = await ctx.db
+    .select({ id: users.id, displayName: users.displayName, unitId: users.unitId })
+    .from(users)
+    .where(
+      and(
+        inCallerScope(ctx.caller, users.unitId),
+        eq(users.disabled, false),
+        sql`${users.role} <> 'department'`,
+        q ? or(ilike(users.displayName, containsPattern(q)), ilike(users.username, containsPattern(q))) : undefined,
+      ),
+    )
+    .orderBy(asc(users.displayName))
+    .limit(50);
+  const names = await unitNames(ctx.db, rows.map((r) => r.unitId));
+  return rows.map((r) => ({ id: r.id, displayName: r.displayName, unitName: names.get(r.unitId) ?? '' }));
 }
 
 export type ListUsersOptions = { q?: string; unitId?: number; page: number; pageSize: number };

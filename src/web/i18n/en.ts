@@ -284,7 +284,6 @@ export const en: Messages = {
   'project.responsibleLeaderHint': 'e.g. Vice Mayor Zhang',
   'project.responsibleOfficer': 'Responsible officer',
   'project.officerSearch': 'Search by name or username',
-  'project.officerChoose': 'Choose the responsible officer',
   'project.threeBatch': '"Three batches" round',
   'project.threeBatchHint': 'e.g. 2026 round 1; empty means not in the "three batches"',
   'project.inThreeBatch': 'In the "three batches"',

@@ -282,7 +282,6 @@ export const zhCN = {
   'project.responsibleLeaderHint': '如:张副市长',
   'project.responsibleOfficer': '责任人',
   'project.officerSearch': '输入姓名或用户名搜索',
-  'project.officerChoose': '选择责任人',
   'project.threeBatch': '“三个一批”批次',
   'project.threeBatchHint': '如:2026年第一批;不填即不在“三个一批”中',
   'project.inThreeBatch': '在“三个一批”中',

@@ -1,12 +1,14 @@
 import { useMemo, useState } from 'react';
 import { Flex, Select, Spin, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import { canAdminister } from '../../domain/roles.ts';
 import { api } from '../api/client.ts';
 import { useCurrentUser } from '../auth/auth.queries.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useDebouncedValue } from '../ui/use-debounced-value.ts';
-import { USERS_QUERY_KEY, type TUserPage } from './users.queries.ts';
+import { USERS_QUERY_KEY } from './users.queries.ts';
+import type { TColleague } from '../../shared/users.ts';
+
+type TColleagueList = { items: TColleague[] };
 
 type OfficerOption = { value: number; label: string; unitName: string };
 
@@ -19,27 +21,21 @@ export type OfficerSelectProps = {
   disabled?: boolean;
 };
 
-/**
- * 责任人: a user who answers for the project. The bureau searches every account; others (the user list is the
- * bureau's) choose themselves or keep whoever is set.
- */
+/** 责任人: a user who answers for the project, searched among the people of the caller's own units. */
 export function OfficerSelect({ id, value, onChange, initialLabel, disabled }: OfficerSelectProps) {
   const me = useCurrentUser();
   const { t } = useI18n();
   const [search, setSearch] = useState('');
   const q = useDebouncedValue(search.trim(), 250);
-  const searchable = canAdminister(me.role);
   const { data, isFetching } = useQuery({
-    queryKey: [...USERS_QUERY_KEY, 'officers', q],
-    queryFn: ({ signal }) => api.get<TUserPage>('/users', { q, pageSize: 20 }, signal),
-    enabled: searchable && !disabled,
+    queryKey: [...USERS_QUERY_KEY, 'colleagues', q],
+    queryFn: ({ signal }) => api.get<TColleagueList>('/colleagues', { q }, signal),
+    enabled: !disabled,
     staleTime: 30_000,
   });
 
   const options = useMemo<OfficerOption[]>(() => {
-    const found: OfficerOption[] = (data?.items ?? [])
-      .filter((user) => !user.disabled && user.role !== 'department')
-      .map((user) => ({ value: user.id, label: user.displayName, unitName: user.unitName }));
+    const found: OfficerOption[] = (data?.items ?? []).map((user) => ({ value: user.id, label: user.displayName, unitName: user.unitName }));
     if (!found.some((option) => option.value === me.id) && !search) found.unshift({ value: me.id, label: me.displayName, unitName: me.unitName });
     if (value != null && !found.some((option) => option.value === value)) found.unshift({ value, label: initialLabel ?? String(value), unitName: '' });
     return found;
@@ -51,13 +47,13 @@ export function OfficerSelect({ id, value, onChange, initialLabel, disabled }: O
       value={value ?? undefined}
       onChange={(next) => onChange?.(next ?? null)}
       options={options}
-      showSearch={searchable ? { filterOption: false, onSearch: setSearch } : false}
+      showSearch={{ filterOption: false, onSearch: setSearch }}
       onOpenChange={(open) => {
         if (!open) setSearch('');
       }}
       allowClear
       disabled={disabled}
-      placeholder={searchable ? t('project.officerSearch') : t('project.officerChoose')}
+      placeholder={t('project.officerSearch')}
       notFoundContent={isFetching ? <Spin size="small" /> : t('common.noMatch')}
       optionRender={(option) => (
         <Flex vertical>
