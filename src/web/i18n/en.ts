@@ -473,6 +473,7 @@ export const en: Messages = {
   'supervision.dueDate': 'Due date',
   'supervision.status': 'Status',
   'supervision.daysOverdue': 'Days overdue',
+  'supervision.responsible': 'Responsible',
   'supervision.days': '{days} days',
   'supervision.total': '{total} items',
   'supervision.empty': 'No project is due soon or overdue',

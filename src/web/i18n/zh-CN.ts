@@ -471,6 +471,7 @@ export const zhCN = {
   'supervision.dueDate': '到期日',
   'supervision.status': '状态',
   'supervision.daysOverdue': '逾期天数',
+  'supervision.responsible': '责任人',
   'supervision.days': '{days} 天',
   'supervision.total': '共 {total} 个督办事项',
   'supervision.empty': '没有临期或逾期的项目',

@@ -142,6 +142,7 @@ function SupervisionList({ q, unitId, status }: ListProps) {
       onHeaderCell: () => ({ style: { wordBreak: 'keep-all' } }),
       render: (yuan: number) => <WanAmount yuan={yuan} />,
     },
+    { title: t('supervision.responsible'), dataIndex: 'responsible', key: 'responsible', responsive: ['xl'], render: (who: string | null) => who ?? '—' },
   ];
 
   return (
