@@ -18,6 +18,8 @@ export const ZMe = z.object({
   role: ZRole,
   unitId: z.number().int(),
   unitName: z.string(),
+  /** For department users: the department whose routed problems they see. */
+  departmentId: z.number().int().nullable(),
   locale: ZLocale,
   mustChangePassword: z.boolean(),
   idleMinutes: z.number().int(),

@@ -153,6 +153,7 @@ export async function getMe(db: Db, caller: Caller, settings: AuthSettings): Pro
       role: users.role,
       unitId: users.unitId,
       unitName: units.name,
+      departmentId: users.departmentId,
       locale: users.locale,
       mustChangePassword: users.mustChangePassword,
     })
