@@ -89,9 +89,37 @@ function minutesUntil(until: Date, now: Date): number {
 
 export type SessionUser = Caller & { mustChangePassword: boolean };
 
+/**
+ * Resolved sessions, kept for a moment so that a burst of requests does not look the session up each time.
+ * Every change that could alter what a session stands for (logout, password change, any change of a user, any
+ * move in the unit tree) forgets the affected entries in this process; another server process may act on an
+ * entry for at most SESSION_CACHE_MS more. The idle timeout is still checked on every request.
+ */
+const SESSION_CACHE_MS = 2_000;
+type CachedSession = { user: SessionUser; lastSeenAt: Date; cachedAt: number };
+const sessionCache = new Map<string, CachedSession>();
+
+export function forgetSessionsOf(userId: number): void {
+  for (const [hash, entry] of sessionCache) if (entry.user.userId === userId) sessionCache.delete(hash);
+}
+
+export function forgetAllSessions(): void {
+  sessionCache.clear();
+}
+
 /** Turns a session cookie into the caller, or refuses: unknown token, idle too long, or account disabled. */
 export async function resolveSession(db: Db, token: string, now: Date, settings: AuthSettings): Promise<SessionUser> {
   const hash = tokenHash(token);
+  const idleMs = settings.idleMinutes * 60_000;
+  const cached = sessionCache.get(hash);
+  if (cached && Date.now() - cached.cachedAt < SESSION_CACHE_MS && now.getTime() - cached.lastSeenAt.getTime() <= idleMs) {
+    if (now.getTime() - cached.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
+      await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.tokenHash, hash));
+      cached.lastSeenAt = now;
+    }
+    return cached.user;
+  }
+  sessionCache.delete(hash);
   const [row] = await db
     .select({
       lastSeenAt: sessions.lastSeenAt,
@@ -109,15 +137,16 @@ export async function resolveSession(db: Db, token: string, now: Date, settings:
     .innerJoin(units, eq(units.id, users.unitId))
     .where(eq(sessions.tokenHash, hash));
   if (!row) throw new AppError('auth.required');
-  const idleMs = settings.idleMinutes * 60_000;
   if (now.getTime() - row.lastSeenAt.getTime() > idleMs || row.disabled) {
     await db.delete(sessions).where(eq(sessions.tokenHash, hash));
     throw new AppError(row.disabled ? 'auth.disabled' : 'auth.expired');
   }
+  let lastSeenAt = row.lastSeenAt;
   if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
     await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.tokenHash, hash));
+    lastSeenAt = now;
   }
-  return {
+  const user: SessionUser = {
     userId: row.userId,
     username: row.username,
     role: row.role as Role,
@@ -126,9 +155,12 @@ export async function resolveSession(db: Db, token: string, now: Date, settings:
     departmentId: row.departmentId,
     mustChangePassword: row.mustChangePassword,
   };
+  sessionCache.set(hash, { user, lastSeenAt, cachedAt: Date.now() });
+  return user;
 }
 
 export async function logOut(db: Db, token: string, caller: Caller, requestId: string | null): Promise<void> {
+  sessionCache.delete(tokenHash(token));
   await db.transaction(async (tx) => {
     await tx.delete(sessions).where(eq(sessions.tokenHash, tokenHash(token)));
     await recordAudit(
@@ -199,6 +231,7 @@ export async function changeOwnPassword(options: ChangePasswordOptions): Promise
       { entity: 'user', entityId: user.id, unitId: user.unitId, action: 'passwordChange' },
     );
   });
+  forgetSessionsOf(user.id);
 }
 
 export async function setOwnLocale(db: Db, caller: Caller, locale: TLocale, requestId: string | null): Promise<void> {

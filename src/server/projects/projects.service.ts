@@ -133,18 +133,21 @@ const SORTS = {
 
 export async function listProjects(ctx: ServiceContext, options: ListProjectsOptions) {
   const where = listFilter(ctx, options);
-  const rows = await selectProjects(ctx.db)
+  const unfiltered = isUnfiltered(options);
+  // An unfiltered list reads its exact total, summed from the per-unit counts the database keeps, in the same
+  // statement as the page; a filtered one counts its rows — unless its first page is not full and so holds them all.
+  const rows = await ctx.db
+    .select({ ...PROJECT_WITH_NAMES, keptTotal: unfiltered ? keptTotalOf(ctx, options.unitId) : sql<null>`null` })
+    .from(projects)
     .where(where)
     .orderBy(...SORTS[options.sort])
     .limit(options.pageSize)
     .offset((options.page - 1) * options.pageSize);
-  // A first page that is not full holds every match; an unfiltered list sums the per-unit counts the database keeps;
-  // only a filtered list counts its rows.
   const total =
     options.page === 1 && rows.length < options.pageSize
       ? rows.length
-      : isUnfiltered(options)
-        ? await keptTotal(ctx, options.unitId)
+      : unfiltered && rows.length > 0
+        ? Number(rows[0]!.keptTotal)
         : Number((await ctx.db.select({ total: count() }).from(projects).where(where))[0]?.total ?? 0);
   return { items: rows.map((row) => toProject(ctx, row)), total, page: options.page, pageSize: options.pageSize };
 }
@@ -158,12 +161,9 @@ function isUnfiltered(options: ListProjectsOptions): boolean {
 }
 
 /** The number of projects in the caller's scope (or one unit of it), from the counts a trigger keeps per unit. */
-async function keptTotal(ctx: ServiceContext, unitId: number | undefined): Promise<number> {
-  const [row] = await ctx.db
-    .select({ total: sql<string>`coalesce(sum(${projectUnitCounts.projects}), 0)` })
-    .from(projectUnitCounts)
-    .where(and(inCallerScope(ctx.caller, projectUnitCounts.unitId), unitId ? eq(projectUnitCounts.unitId, unitId) : undefined));
-  return Number(row?.total ?? 0);
+function keptTotalOf(ctx: ServiceContext, unitId: number | undefined): SQL<string> {
+  const scope = and(inCallerScope(ctx.caller, projectUnitCounts.unitId), unitId ? eq(projectUnitCounts.unitId, unitId) : undefined);
+  return sql<string>`(select coalesce(sum(${projectUnitCounts.projects}), 0) from ${projectUnitCounts} where ${scope})`;
 }
 
 async function loadInScope(ctx: ServiceContext, id: number, db: Db = ctx.db): Promise<ProjectRow> {

@@ -6,6 +6,7 @@ import type { ServiceContext } from '../context.ts';
 import { AppError, isForeignKeyViolation, isUniqueViolation, notFound } from '../errors.ts';
 import { assertCanAdminister, inCallerScope, unitPathInScope } from '../access/scope.ts';
 import { actorOf, recordAudit } from '../audit/audit.service.ts';
+import { forgetAllSessions } from '../auth/auth.service.ts';
 import { canHoldChild, unitPath, type UnitKind } from '../../domain/units.ts';
 import type { TCreateUnitRequest, TUnit, TUpdateUnitRequest } from '../../shared/units.ts';
 import type { ErrorCode } from '../../shared/errors.ts';
@@ -82,6 +83,15 @@ export async function createUnit(ctx: ServiceContext, input: TCreateUnitRequest)
 
 /** Renames, recodes or moves a unit; a move carries its whole subtree along. */
 export async function updateUnit(ctx: ServiceContext, id: number, input: TUpdateUnitRequest): Promise<TUnit> {
+  try {
+    return await applyUnitUpdate(ctx, id, input);
+  } finally {
+    // A move changes the paths sessions carry as their scope: every session resolves afresh.
+    forgetAllSessions();
+  }
+}
+
+async function applyUnitUpdate(ctx: ServiceContext, id: number, input: TUpdateUnitRequest): Promise<TUnit> {
   assertCanAdminister(ctx.caller);
   try {
     return await ctx.db.transaction(async (tx) => {

@@ -8,6 +8,7 @@ import { AppError, isUniqueViolation, notFound } from '../errors.ts';
 import { assertCanAdminister, inCallerScope } from '../access/scope.ts';
 import { actorOf, recordAudit } from '../audit/audit.service.ts';
 import { hashPassword } from '../auth/passwords.ts';
+import { forgetSessionsOf } from '../auth/auth.service.ts';
 import { requireUnitInScope, unitNames } from '../units/units.service.ts';
 import { requireDepartment } from '../departments/departments.service.ts';
 import { passwordProblem } from '../../domain/password-policy.ts';
@@ -133,6 +134,15 @@ export async function createUser(ctx: ServiceContext, input: TCreateUserRequest)
 }
 
 export async function updateUser(ctx: ServiceContext, id: number, input: TUpdateUserRequest): Promise<TUser> {
+  try {
+    return await applyUserUpdate(ctx, id, input);
+  } finally {
+    // Role, unit, department, password or state may have changed: sessions resolve afresh.
+    forgetSessionsOf(id);
+  }
+}
+
+async function applyUserUpdate(ctx: ServiceContext, id: number, input: TUpdateUserRequest): Promise<TUser> {
   assertCanAdminister(ctx.caller);
   const isSelf = id === ctx.caller.userId;
   if (isSelf && (input.disabled === true || (input.role && input.role !== 'bureau'))) throw new AppError('user.selfLockout');
