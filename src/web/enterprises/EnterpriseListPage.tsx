@@ -1,4 +1,4 @@
-import { Alert, Button, Flex, Input, Table, Typography, type TableColumnsType } from 'antd';
+import { Alert, Button, Flex, Table, Typography, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router';
 import { canWriteRecords, seesUnitRecords } from '../../domain/roles.ts';
@@ -9,6 +9,7 @@ import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { useUrlFilters } from '../ui/use-url-filters.ts';
 import { useEnterpriseList } from './enterprises.queries.ts';
+import { SearchBox } from '../ui/SearchBox.tsx';
 
 export function EnterpriseListPage() {
   const me = useCurrentUser();
@@ -52,14 +53,10 @@ export function EnterpriseListPage() {
       />
       {!seesUnitRecords(me.role) ? <Alert type="info" showIcon title={t('common.departmentNotice')} style={{ marginBottom: 16 }} /> : null}
       <Flex className="zs-filters" gap="small" wrap>
-        <Input.Search
-          key={q ?? ''}
-          defaultValue={q}
-          allowClear
-          enterButton
+        <SearchBox
+          value={q}
           placeholder={t('enterprise.searchPlaceholder')}
-          aria-label={t('enterprise.searchPlaceholder')}
-          onSearch={(value) => filters.update({ q: value.trim() })}
+          onSearch={(value) => filters.update({ q: value })}
           style={{ maxWidth: 420 }}
         />
       </Flex>

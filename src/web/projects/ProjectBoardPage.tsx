@@ -1,5 +1,5 @@
 import { useState, type DragEvent } from 'react';
-import { App, Badge, Button, Card, Dropdown, Empty, Flex, Input, Spin, Typography, theme } from 'antd';
+import { App, Badge, Button, Card, Dropdown, Empty, Flex, Spin, Typography, theme } from 'antd';
 import { HolderOutlined, SwapOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router';
@@ -21,6 +21,7 @@ import { ConfidentialTag, MajorTag } from './ProjectTags.tsx';
 import { fetchProjectLifecycle, useProjectList } from './projects.queries.ts';
 import { StageMoveDialog, moveTargets } from './StageMoveDialog.tsx';
 import { StageTag } from './StageTag.tsx';
+import { SearchBox } from '../ui/SearchBox.tsx';
 
 /** How many cards a column shows; the rest are a click away in the list, filtered to that stage. */
 const COLUMN_SIZE = 50;
@@ -80,14 +81,10 @@ export function ProjectBoardPage() {
         }
       />
       <Flex className="zs-filters" gap="small" wrap>
-        <Input.Search
-          key={q ?? ''}
-          defaultValue={q}
-          allowClear
-          enterButton
+        <SearchBox
+          value={q}
           placeholder={t('project.searchPlaceholder')}
-          aria-label={t('project.searchPlaceholder')}
-          onSearch={(value) => filters.update({ q: value.trim() })}
+          onSearch={(value) => filters.update({ q: value })}
           style={{ flex: '1 1 240px', maxWidth: 320 }}
         />
         <UnitTreeSelect

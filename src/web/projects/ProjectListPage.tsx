@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Alert, Badge, Button, Flex, Input, Select, Table, Typography, type TableColumnsType } from 'antd';
+import { Alert, Badge, Button, Flex, Select, Table, Typography, type TableColumnsType } from 'antd';
 import { AppstoreOutlined, FilterOutlined, PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router';
 import { yuanToWanText } from '../../domain/money.ts';
@@ -24,6 +24,7 @@ import { ConfidentialTag, MajorTag } from './ProjectTags.tsx';
 import { useProjectList, type DeadlineStatus, type Flag, type FundSource, type ProjectSort, type ProjectType } from './projects.queries.ts';
 import { SavedFilters } from './SavedFilters.tsx';
 import { StageTag, stageOptions } from './StageTag.tsx';
+import { SearchBox } from '../ui/SearchBox.tsx';
 
 const DEADLINE_STATUSES: readonly DeadlineStatus[] = ['overdue', 'dueSoon', 'onTrack'];
 const SORTS: readonly ProjectSort[] = ['newest', 'nextDue', 'totalDesc', 'name'];
@@ -168,14 +169,10 @@ export function ProjectListPage() {
       />
       {!seesUnitRecords(me.role) ? <Alert type="info" showIcon title={t('common.departmentNotice')} style={{ marginBottom: 16 }} /> : null}
       <Flex className="zs-filters" gap="small" wrap>
-        <Input.Search
-          key={q ?? ''}
-          defaultValue={q}
-          allowClear
-          enterButton
+        <SearchBox
+          value={q}
           placeholder={t('project.searchPlaceholder')}
-          aria-label={t('project.searchPlaceholder')}
-          onSearch={(value) => filters.update({ q: value.trim() })}
+          onSearch={(value) => filters.update({ q: value })}
           style={{ flex: '1 1 220px', maxWidth: 320 }}
         />
         <UnitTreeSelect

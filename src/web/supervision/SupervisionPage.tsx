@@ -1,4 +1,4 @@
-import { Button, Flex, Input, Segmented, Select, Table, Tag, Tooltip, Typography, theme, type TableColumnsType } from 'antd';
+import { Button, Flex, Segmented, Select, Table, Tag, Tooltip, Typography, theme, type TableColumnsType } from 'antd';
 import { CheckCircleFilled, DownloadOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { Link } from 'react-router';
@@ -14,6 +14,7 @@ import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { useUrlFilters } from '../ui/use-url-filters.ts';
 import { useSupervisionBoard, useSupervisionList, type SupervisionStatus } from './supervision.queries.ts';
+import { SearchBox } from '../ui/SearchBox.tsx';
 
 type View = 'list' | 'board';
 const STATUSES: readonly SupervisionStatus[] = ['overdue', 'dueSoon'];
@@ -50,14 +51,10 @@ export function SupervisionPage() {
             { value: 'board', label: t('supervision.board') },
           ]}
         />
-        <Input.Search
-          key={q ?? ''}
-          defaultValue={q}
-          allowClear
-          enterButton
+        <SearchBox
+          value={q}
           placeholder={t('project.searchPlaceholder')}
-          aria-label={t('project.searchPlaceholder')}
-          onSearch={(value) => filters.update({ q: value.trim() })}
+          onSearch={(value) => filters.update({ q: value })}
           style={{ flex: '1 1 220px', maxWidth: 300 }}
         />
         <UnitTreeSelect

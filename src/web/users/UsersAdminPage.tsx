@@ -15,6 +15,7 @@ import { PageHeader } from '../ui/PageHeader.tsx';
 import { useUrlFilters } from '../ui/use-url-filters.ts';
 import { useCreateUser, useUpdateUser, useUserList } from './users.queries.ts';
 import { isLocked, UserStatusTags } from './UserStatusTags.tsx';
+import { SearchBox } from '../ui/SearchBox.tsx';
 
 function roleOptions(t: Translate) {
   return ROLES.map((role) => ({ value: role, label: t(`role.${role}`) }));
@@ -127,14 +128,10 @@ export function UsersAdminPage() {
         }
       />
       <Flex className="zs-filters" gap="small" wrap>
-        <Input.Search
-          key={q ?? ''}
-          defaultValue={q}
-          allowClear
-          enterButton
+        <SearchBox
+          value={q}
           placeholder={t('user.searchPlaceholder')}
-          aria-label={t('user.searchPlaceholder')}
-          onSearch={(value) => filters.update({ q: value.trim() })}
+          onSearch={(value) => filters.update({ q: value })}
           style={{ flex: '1 1 240px', maxWidth: 360 }}
         />
         <UnitTreeSelect
