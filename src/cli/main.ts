@@ -6,6 +6,7 @@ import { isDatabaseEmpty, loadDemo } from '../server/demo/demo.service.ts';
 import { DEMO_PASSWORD, DEMO_USERS } from '../server/demo/demo-data.ts';
 import { addUserFromCli } from './user-add.ts';
 import { backupDatabase, restoreDatabase } from './backup.ts';
+import { importFromCli, type CliImportOptions } from './import.ts';
 import { ROLES, type Role } from '../domain/roles.ts';
 
 const program = new Command()
@@ -61,6 +62,28 @@ user
     try {
       const created = await addUserFromCli(database.db, { username, role: options.role as Role, unitCode: options.unit, displayName: options.name, password: options.password });
       console.log(`added ${created.username} (${options.role}) in ${created.unitName}; initial password: ${created.password}`);
+    } finally {
+      await database.close();
+    }
+  });
+
+program
+  .command('import <file>')
+  .description('import a project ledger (.xlsx or .csv): preview, then all rows in one transaction or none')
+  .option('--unit <unit>', 'unit for rows without 所属单位: its code or name (default: the acting user\'s unit)')
+  .option('--sheet <name>', 'sheet to read (default: the first with a recognisable header)')
+  .option('--year <year>', 'year for dates written without one, when the title does not say', (v) => Number(v))
+  .option('--mapping <file>', 'JSON file: ledger field → column letter or number, e.g. {"name":"B","totalInvestment":"F"}')
+  .option('--dry-run', 'preview only: report what would be created, updated and refused; write no project')
+  .option('--as <username>', 'act as this user (default: the first bureau account)')
+  .action(async (file: string, options: Omit<CliImportOptions, 'file'>) => {
+    const { database } = await openAndMigrate(configFromEnv());
+    try {
+      const code = await importFromCli(database.db, { file, ...options }, {
+        line: (text) => process.stdout.write(`${text}\n`),
+        progress: (text) => process.stderr.write(`\r${text}   `),
+      });
+      process.exitCode = code;
     } finally {
       await database.close();
     }

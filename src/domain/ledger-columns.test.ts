@@ -67,3 +67,13 @@ describe('ledger columns', () => {
     expect(classifyRow(['填报人:张三', '', ''], mapping)).toBe('note');
   });
 });
+
+describe('rows merged across the sheet', () => {
+  it('reads a section title merged over every column as a section, not a project', () => {
+    const mapping = detectColumns(['序号', '项目名称', '投资方', '总投资']);
+    expect(classifyRow(['一、工业项目', '一、工业项目', '一、工业项目', '一、工业项目'], mapping)).toBe('section');
+    expect(classifyRow(['重点推进项目', '重点推进项目', '重点推进项目', '重点推进项目'], mapping)).toBe('section');
+    expect(classifyRow(['合计', '合计', '合计', '12000'], mapping)).toBe('total');
+    expect(classifyRow(['1', '新能源项目', '某公司', '5000'], mapping)).toBe('data');
+  });
+});

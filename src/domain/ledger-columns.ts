@@ -7,6 +7,7 @@ import type { MoneyUnit } from './ledger-values.ts';
  */
 export const LEDGER_FIELDS = [
   'serial',
+  'systemId',
   'code',
   'name',
   'investorName',
@@ -15,8 +16,10 @@ export const LEDGER_FIELDS = [
   'totalInvestment',
   'contractInvestment',
   'signedOn',
+  'registeredOn',
   'startedOn',
   'producingOn',
+  'inStatsOn',
   'unit',
   'industry',
   'progress',
@@ -28,6 +31,7 @@ export type LedgerField = (typeof LEDGER_FIELDS)[number];
 /** Synonyms, most specific first: the first field whose pattern matches a label takes the column. */
 const SYNONYMS: [LedgerField, RegExp][] = [
   ['serial', /^(序号|编号序|No\.?)$/i],
+  ['systemId', /^系统(编号|ID)$/i],
   ['code', /项目(编号|代码|编码)/],
   ['creditCode', /信用代码|统一代码/],
   ['sourceRegion', /(所在地|来源地|籍贯|总部所在|客商来源)/],
@@ -37,6 +41,8 @@ const SYNONYMS: [LedgerField, RegExp][] = [
   ['signedOn', /签约(时间|日期)/],
   ['startedOn', /开工(时间|日期)/],
   ['producingOn', /投产(时间|日期)/],
+  ['registeredOn', /注册(时间|日期)/],
+  ['inStatsOn', /(入库|纳统)(时间|日期)/],
   ['unit', /(所属县|县\(市、区\)|县市区|责任单位|落地园区|落地单位|所属单位|所在园区|承接单位)/],
   ['industry', /(产业类别|所属行业|行业类别|产业|行业)/],
   ['progress', /(项目进展|目前进度|进展情况|项目状态|推进情况|进度)/],
@@ -99,13 +105,17 @@ export type RowKind = 'data' | 'blank' | 'section' | 'total' | 'note';
 
 /** What a row below the header is: a project, or one of the things ledgers put between and after them. */
 export function classifyRow(cells: string[], mapping: ColumnMapping): RowKind {
-  const filled = cells.map((c) => normalizeLabel(c)).filter(Boolean);
+  let filled = cells.map((c) => normalizeLabel(c)).filter(Boolean);
   if (filled.length === 0) return 'blank';
+  // A cell merged across the row ("一、工业项目" over the whole width) arrives as the same text in every cell.
+  if (filled.length > 1 && filled.every((c) => c === filled[0])) filled = [filled[0]!];
+  const mergedAcross = filled.length === 1 && cells.filter((c) => c.trim()).length > 1;
   const joined = filled.join('');
   if (/^(合计|小计|总计|累计|共计)/.test(joined) || filled.some((c) => /^(合计|小计|总计)[::]?$/.test(c))) return 'total';
   if (/^(备注|注[::]|说明[::]|填报人|审核人|联系人|填报日期|制表)/.test(filled[0]!)) return 'note';
   const name = mapping.name ? normalizeLabel(cells[mapping.name.index] ?? '') : '';
   if (/^[一二三四五六七八九十]+、/.test(filled[0]!) && filled.length <= 2) return 'section';
+  if (mergedAcross) return 'section';
   if (!name) return filled.length <= 1 ? 'section' : 'data';
   return 'data';
 }

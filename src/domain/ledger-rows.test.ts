@@ -43,7 +43,9 @@ describe('reading a messy ledger sheet', () => {
       stage: 'started',
     });
     expect(result.records[1]).toMatchObject({ totalInvestmentYuan: 320_000_000, signedOn: '2023-03-15', stage: 'signed', creditCode: null });
-    expect(result.skipped).toEqual([
+    expect(result.skipped.filter((r) => r.kind !== 'title').map((r) => r.rowNumber)).toEqual([5, 10, 11, 12]);
+    expect(result.skipped.filter((r) => r.kind === 'title').length).toBeGreaterThan(0);
+    expect(result.skipped.filter((r) => r.kind !== 'title')).toEqual([
       { rowNumber: 5, kind: 'section' },
       { rowNumber: 10, kind: 'total' },
       { rowNumber: 11, kind: 'total' },

@@ -11,6 +11,8 @@ import type { ProjectState } from './stages.ts';
 export type LedgerRecord = {
   /** 1-based, as Excel shows it. */
   rowNumber: number;
+  /** The project's id in this system, as its own exports write it (系统编号): the surest key. */
+  systemId: number | null;
   code: string | null;
   name: string;
   investorName: string | null;
@@ -19,8 +21,10 @@ export type LedgerRecord = {
   totalInvestmentYuan: number | null;
   contractInvestmentYuan: number | null;
   signedOn: IsoDate | null;
+  registeredOn: IsoDate | null;
   startedOn: IsoDate | null;
   producingOn: IsoDate | null;
+  inStatsOn: IsoDate | null;
   /** Dates that were written as a month only: kept as the month's first day. */
   monthOnly: LedgerField[];
   unitName: string | null;
@@ -37,12 +41,14 @@ export type ReadSheetResult =
   | {
       ok: true;
       headerRow: number;
+      /** The header's labels by column ("投资额(万元)/总投资" under a merged header). */
+      labels: string[];
       mapping: ColumnMapping;
       unit: MoneyUnit;
       titleYear: number | undefined;
       records: LedgerRecord[];
       problems: LedgerProblem[];
-      skipped: { rowNumber: number; kind: 'section' | 'total' | 'note' }[];
+      skipped: { rowNumber: number; kind: 'title' | 'section' | 'total' | 'note' }[];
     };
 
 export type ReadSheetOptions = { mapping?: ColumnMapping; defaultUnit?: MoneyUnit; year?: number };
@@ -62,6 +68,15 @@ function headerLabels(rows: string[][], headerRow: number): { labels: string[]; 
   return { labels, dataStart: headerRow + 2 };
 }
 
+/**
+ * The header a sheet's rows have, if one is found: where it is and its labels. With `orFirstRow`, a sheet whose
+ * header names nothing known gets its first row (that is where a user-given mapping reads the header from).
+ */
+export function headerOf(rows: string[][], orFirstRow = false): { headerRow: number; labels: string[] } | undefined {
+  const headerRow = findHeaderRow(rows) ?? (orFirstRow && rows.length > 0 ? 0 : undefined);
+  return headerRow === undefined ? undefined : { headerRow, labels: headerLabels(rows, headerRow).labels };
+}
+
 export function readSheet(rows: string[][], options: ReadSheetOptions = {}): ReadSheetResult {
   const headerRow = findHeaderRow(rows);
   if (headerRow === undefined && !options.mapping) return { ok: false, problem: 'noHeader' };
@@ -73,7 +88,11 @@ export function readSheet(rows: string[][], options: ReadSheetOptions = {}): Rea
   const titleYear = options.year ?? above.map(yearFromTitle).find((y) => y !== undefined);
   const records: LedgerRecord[] = [];
   const problems: LedgerProblem[] = [];
-  const skipped: { rowNumber: number; kind: 'section' | 'total' | 'note' }[] = [];
+  const skipped: { rowNumber: number; kind: 'title' | 'section' | 'total' | 'note' }[] = [];
+  // Title rows, the unit line, the date line: everything written above the header.
+  rows.slice(0, start).forEach((cells, i) => {
+    if (cells.some((c) => c.trim())) skipped.push({ rowNumber: i + 1, kind: 'title' });
+  });
   for (let i = dataStart; i < rows.length; i++) {
     const cells = rows[i]!;
     const rowNumber = i + 1;
@@ -98,7 +117,7 @@ export function readSheet(rows: string[][], options: ReadSheetOptions = {}): Rea
       return null;
     };
     const monthOnly: LedgerField[] = [];
-    const date = (field: 'signedOn' | 'startedOn' | 'producingOn') => {
+    const date = (field: 'signedOn' | 'registeredOn' | 'startedOn' | 'producingOn' | 'inStatsOn') => {
       const raw = cell(field);
       if (!raw) return null;
       const parsed = parseLedgerDate(raw, titleYear);
@@ -117,9 +136,13 @@ export function readSheet(rows: string[][], options: ReadSheetOptions = {}): Rea
       creditCode = normalizeCreditCode(rawCode);
       if (!isValidCreditCode(creditCode)) problem('creditCode', 'creditCode.invalid');
     }
+    const rawSystemId = cell('systemId');
+    const systemId = /^\d{1,9}$/.test(rawSystemId) ? Number(rawSystemId) : null;
+    if (rawSystemId && systemId === null) problem('systemId', 'systemId.invalid');
     const progress = cell('progress');
     const record: LedgerRecord = {
       rowNumber,
+      systemId,
       code: cell('code') || null,
       name,
       investorName: cell('investorName') || null,
@@ -128,8 +151,10 @@ export function readSheet(rows: string[][], options: ReadSheetOptions = {}): Rea
       totalInvestmentYuan: amount('totalInvestment'),
       contractInvestmentYuan: amount('contractInvestment'),
       signedOn: date('signedOn'),
+      registeredOn: date('registeredOn'),
       startedOn: date('startedOn'),
       producingOn: date('producingOn'),
+      inStatsOn: date('inStatsOn'),
       monthOnly,
       unitName: cell('unit') || null,
       industry: cell('industry') || null,
@@ -138,15 +163,29 @@ export function readSheet(rows: string[][], options: ReadSheetOptions = {}): Rea
       note: cell('note') || null,
     };
     if (progress && record.stage === null) problem('progress', 'stage.unknown');
-    if (record.signedOn && record.startedOn && record.startedOn < record.signedOn) problem('startedOn', 'date.beforeSigning');
+    // The order the stages happen in (as the project record's own check has it): nothing before its signing, and
+    // production and statistics entry not before the start.
+    for (const [earlier, later, code] of DATE_ORDER) {
+      const a = record[earlier];
+      const b = record[later];
+      if (a && b && b < a) problem(later, code);
+    }
     records.push(record);
     problems.push(...rowProblems);
   }
-  return { ok: true, headerRow: start, mapping, unit, titleYear, records, problems, skipped };
+  return { ok: true, headerRow: start, labels, mapping, unit, titleYear, records, problems, skipped };
 }
 
-const FIELD_NAMES: Record<LedgerField, string> = {
+const DATE_ORDER: ['signedOn' | 'startedOn', 'registeredOn' | 'startedOn' | 'producingOn' | 'inStatsOn', string][] = [
+  ['signedOn', 'registeredOn', 'date.beforeSigning'],
+  ['signedOn', 'startedOn', 'date.beforeSigning'],
+  ['startedOn', 'producingOn', 'date.beforeStart'],
+  ['startedOn', 'inStatsOn', 'date.beforeStart'],
+];
+
+export const FIELD_NAMES: Record<LedgerField, string> = {
   serial: '序号',
+  systemId: '系统编号',
   code: '项目编号',
   name: '项目名称',
   investorName: '投资方',
@@ -155,8 +194,10 @@ const FIELD_NAMES: Record<LedgerField, string> = {
   totalInvestment: '总投资',
   contractInvestment: '合同投资',
   signedOn: '签约时间',
+  registeredOn: '注册时间',
   startedOn: '开工时间',
   producingOn: '投产时间',
+  inStatsOn: '入库时间',
   unit: '所属单位',
   industry: '所属行业',
   progress: '项目进展',
@@ -173,8 +214,20 @@ const PROBLEM_WORDS: Record<string, string> = {
   'date.notADate': '不是有效日期',
   'date.noYear': '缺少年份,且表头未注明年份',
   'date.beforeSigning': '早于签约时间',
+  'date.beforeStart': '早于开工时间',
   'creditCode.invalid': '不是有效的统一社会信用代码',
   'stage.unknown': '无法识别项目进展',
+  'systemId.invalid': '不是有效的系统编号',
+  'systemId.unknown': '不存在或不在本单位范围内',
+  'date.future': '晚于今天',
+  'date.beforePrevious': '早于前一阶段的日期',
+  'stage.notForward': '与项目阶段顺序冲突',
+  'unit.unknown': '在单位列表中找不到',
+  'unit.ambiguous': '对应多个单位,请写全称',
+  'unit.outOfScope': '不在本单位范围内',
+  'code.taken': '已被其他单位的项目使用',
+  'creditCode.otherUnit': '该企业由其他单位登记,请联系招商局共享',
+  'row.duplicate': '与前面的行是同一项目',
 };
 
 /** The sentence a refused row gets, as the issue writes it: "第12行 签约时间: '2023.13.1' 不是有效日期". */

@@ -31,6 +31,11 @@ export function yuanToWanText(yuan: number): string {
   return toUnitText(yuan, YUAN_PER_WAN, 4);
 }
 
+/** Exact, with as many decimals as it needs (at most 8): ledgers in 亿元 must still add up to the 元. */
+export function yuanToYiExactText(yuan: number): string {
+  return toUnitText(yuan, YUAN_PER_YI, 8);
+}
+
 /** Rounded half-up to a number of decimals, for display in 亿元 (reports use two decimals). */
 export function yuanToYiText(yuan: number, decimals = 2): string {
   const scale = 10 ** decimals;

@@ -31,6 +31,10 @@ import { problemsRoutes } from './problems/problems.routes.ts';
 import { departmentsRoutes } from './departments/departments.routes.ts';
 import { timelineRoutes } from './timeline/timeline.routes.ts';
 import { savedFiltersRoutes } from './projects/saved-filters.routes.ts';
+import { importsRoutes } from './imports/imports.routes.ts';
+import { metricsRoutes } from './metrics/metrics.routes.ts';
+import { targetsRoutes } from './targets/targets.routes.ts';
+import { bulletinRoutes } from './bulletin/bulletin.routes.ts';
 
 export const WEB_DIST = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
@@ -66,7 +70,7 @@ export async function buildApp(options: BuildAppOptions): Promise<ZApp> {
 
   await app.register(
     async (api: ZApp) => {
-      for (const routes of [healthRoutes, authRoutes, unitsRoutes, usersRoutes, auditRoutes, regionsRoutes, industriesRoutes, enterprisesRoutes, projectsRoutes, projectStagesRoutes, fundsRoutes, filesRoutes, supervisionRoutes, deadlinesRoutes, remindersRoutes, departmentsRoutes, problemsRoutes, timelineRoutes, savedFiltersRoutes]) {
+      for (const routes of [healthRoutes, authRoutes, unitsRoutes, usersRoutes, auditRoutes, regionsRoutes, industriesRoutes, enterprisesRoutes, projectsRoutes, projectStagesRoutes, fundsRoutes, filesRoutes, supervisionRoutes, deadlinesRoutes, remindersRoutes, departmentsRoutes, problemsRoutes, timelineRoutes, savedFiltersRoutes, importsRoutes, metricsRoutes, targetsRoutes, bulletinRoutes]) {
         await routes(api, deps);
       }
       api.get('/openapi.json', { schema: { hide: true }, config: { auth: 'public' } }, async () => app.swagger());

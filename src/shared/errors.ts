@@ -135,6 +135,31 @@ export const ERRORS = {
   'deadlineRule.amountNotPositive': { status: 400, zh: '{field}:期限须为正整数', en: '{field}: the period must be a positive whole number' },
   'deadlineRule.warnNotBeforeDue': { status: 400, zh: '{field}:提前预警天数不能为负', en: '{field}: warning days cannot be negative' },
   'deadlineRule.keyTaken': { status: 409, zh: '{field}:规则标识已存在', en: '{field}: this rule key is already used' },
+  'project.codeTaken': { status: 409, zh: '{field}:该项目编号已被使用', en: '{field}: this project code is already used' },
+  'ledger.empty': { status: 400, zh: '文件是空的', en: 'The file is empty' },
+  'ledger.tooLarge': { status: 413, zh: '文件超过20MB,请按年度或单位拆分后导入', en: 'The file is over 20 MB; split it by year or unit and import the parts' },
+  'ledger.notASpreadsheet': { status: 400, zh: '不是可读取的表格文件(支持 .xlsx 和 .csv)', en: 'Not a spreadsheet this system can read (.xlsx and .csv are supported)' },
+  'ledger.xls': {
+    status: 400,
+    zh: '不支持旧版 .xls 文件:请在 Excel 或 WPS 中另存为 .xlsx 后再导入',
+    en: 'Old .xls files are not supported: save the file as .xlsx in Excel or WPS and import that',
+  },
+  'ledger.zipBomb': { status: 400, zh: '文件解压后过大,已拒绝', en: 'The file unpacks to far too much data; refused' },
+  'ledger.hugeCell': { status: 400, zh: '工作表“{sheet}”第{row}行第{column}列内容过长(超过5000字)', en: 'Sheet "{sheet}", row {row}, column {column}: the cell is over 5,000 characters' },
+  'ledger.tooManyRows': { status: 400, zh: '工作表“{sheet}”超过20万行', en: 'Sheet "{sheet}" has more than 200,000 rows' },
+  'ledger.unknownSheet': { status: 400, zh: '{field}:文件中没有名为“{sheet}”的工作表', en: '{field}: the file has no sheet named "{sheet}"' },
+  'import.hasRefusals': {
+    status: 409,
+    zh: '有{count}行被拒绝:请下载错误文件,改正后重新上传;导入要么全部成功,要么不写入任何数据',
+    en: '{count} rows are refused: download the error file, correct it and upload it again; an import writes all rows or none',
+  },
+  'import.notPreviewed': { status: 409, zh: '该批次已导入或已撤销', en: 'This batch has already been imported or reverted' },
+  'import.notCommitted': { status: 409, zh: '该批次尚未导入或已撤销', en: 'This batch is not imported, or already reverted' },
+  'import.changedSince': {
+    status: 409,
+    zh: '导入后以下行的项目已被修改,不能整批撤销:{rows}',
+    en: 'Projects of these rows changed after the import, so the batch cannot be reverted: {rows}',
+  },
   'internal': { status: 500, zh: '服务器内部错误,请稍后重试', en: 'Internal server error; please try again later' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 

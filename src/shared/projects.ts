@@ -33,6 +33,10 @@ export const ZProject = z.object({
   responsibleOfficerId: z.number().int().nullable(),
   responsibleOfficerName: z.string().nullable(),
   codeName: z.string().nullable(),
+  /** 项目编号 as the bureau's ledgers write it. */
+  code: z.string().nullable(),
+  /** 备注. */
+  note: z.string().nullable(),
   stage: ZProjectState,
   stageDates: z.record(z.string(), z.string()),
   nextDueOn: z.string().nullable(),
@@ -64,6 +68,9 @@ export const ZProjectListQuery = ZListQuery.extend({
 });
 export type TProjectListQuery = z.input<typeof ZProjectListQuery>;
 
+/** The project ledger export: the list's filters (every row they select) and the money unit of its amounts. */
+export const ZProjectLedgerExportQuery = ZProjectListQuery.extend({ moneyUnit: z.enum(['万元', '亿元']).default('万元') });
+
 const nullableText = (max: number) => z.string().trim().max(max).nullish().transform((v) => (v ? v : null));
 
 /** A new project starts as 在谈 (lead); its stage then moves only through POST /api/projects/:id/stage. */
@@ -83,6 +90,8 @@ export const ZCreateProjectRequest = z.object({
   responsibleLeader: nullableText(50),
   responsibleOfficerId: z.number().int().positive().nullish(),
   codeName: nullableText(100),
+  code: nullableText(50),
+  note: nullableText(1000),
 });
 export type TCreateProjectRequest = z.input<typeof ZCreateProjectRequest>;
 
@@ -102,5 +111,7 @@ export const ZUpdateProjectRequest = z.object({
   responsibleLeader: ZCreateProjectRequest.shape.responsibleLeader,
   responsibleOfficerId: ZCreateProjectRequest.shape.responsibleOfficerId,
   codeName: ZCreateProjectRequest.shape.codeName,
+  code: ZCreateProjectRequest.shape.code,
+  note: ZCreateProjectRequest.shape.note,
 }).partial();
 export type TUpdateProjectRequest = z.input<typeof ZUpdateProjectRequest>;

@@ -11,6 +11,8 @@ import {
   type TestApp,
 } from '../../../test/support/test-app.ts';
 import { runReminderJob } from '../reminders/reminders.job.ts';
+import { ledgerCsvGbk, multipartBody } from '../../../test/support/ledgers.ts';
+import ExcelJS from 'exceljs';
 
 /**
  * The cross-unit rule, endpoint by endpoint: staff of 乙县 (county B) reach nothing of 甲县 (county A) or the
@@ -44,7 +46,112 @@ function expectEmptyPage(response: LightMyRequestResponse): void {
   expect(response.json()).toMatchObject({ items: [], total: 0 });
 }
 
+/** A previewed ledger import of county A, made by staff_a. */
+async function importOfA(c: Ctx): Promise<number> {
+  const csv = ledgerCsvGbk(['项目名称', '投资主体', '总投资(万元)', '签约日期'], [['甲县导入项目', '甲县测试企业有限公司', '100', '2025/8/18']]);
+  const body = multipartBody('甲县.csv', csv);
+  const response = await c.t.app.inject({ method: 'POST', url: '/api/imports', payload: body.payload, headers: { ...body.headers, cookie: c.staffA.cookie } });
+  expect(response.statusCode, response.body).toBe(200);
+  return (response.json() as { id: number }).id;
+}
+
+async function expectImportUntouched(c: Ctx, id: number): Promise<void> {
+  expect((await call(c.t.app, c.staffA, 'GET', `/api/imports/${id}`)).json()).toMatchObject({ status: 'previewed', unitId: c.w.countyA.id });
+}
+
 const CASES: Record<string, Case> = {
+  'GET /api/bulletin': {
+    run: async (c) => {
+      expectApiError(await getAsStaffB(c, `/api/bulletin?year=2026&month=3&unitId=${c.w.countyA.id}`), 400, 'project.unitOutOfScope', 'unitId');
+      const own = (await getAsStaffB(c, '/api/bulletin?year=2026&month=12')).json();
+      expect(own.unitId).toBe(c.w.countyB.id);
+    },
+  },
+  'GET /api/targets': {
+    run: async (c) => {
+      const bureau = await logIn(c.t.app, 'bureau');
+      await call(c.t.app, bureau, 'PUT', '/api/targets', { year: 2026, items: [{ unitId: c.w.countyA.id, metricKey: 'signedCount', value: 9 }] });
+      const response = await getAsStaffB(c, '/api/targets?year=2026');
+      expect(response.json().items.map((i: { unitId: number }) => i.unitId)).not.toContain(c.w.countyA.id);
+    },
+  },
+  'PUT /api/targets': {
+    run: async (c) => {
+      expectApiError(await call(c.t.app, c.staffB, 'PUT', '/api/targets', { year: 2026, items: [{ unitId: c.w.countyA.id, metricKey: 'signedCount', value: 1 }] }), 403, 'auth.forbidden');
+    },
+  },
+  'GET /api/targets/progress': {
+    run: async (c) => expectApiError(await getAsStaffB(c, `/api/targets/progress?year=2026&unitId=${c.w.countyA.id}`), 400, 'project.unitOutOfScope', 'unitId'),
+  },
+  'GET /api/metrics': {
+    run: async (c) => {
+      expectApiError(await getAsStaffB(c, `/api/metrics?from=2020-01-01&to=2030-12-31&unitId=${c.w.countyA.id}`), 400, 'project.unitOutOfScope', 'unitId');
+      const own = await getAsStaffB(c, '/api/metrics?from=2020-01-01&to=2030-12-31&keys=signedCount');
+      expect(own.statusCode).toBe(200);
+      expect(own.json().items[0].projectIds).not.toContain(c.w.projectA.id);
+      expect(own.json().items[0].projectIds).not.toContain(c.w.projectParkA.id);
+    },
+  },
+  'GET /api/projects/export': {
+    run: async (c) => {
+      const response = await getAsStaffB(c, `/api/projects/export?unitId=${c.w.countyA.id}`);
+      expect(response.statusCode).toBe(200);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+      const names = workbook.worksheets[0]!.getColumn(4).values.slice(5);
+      expect(names).toEqual(['0个项目']);
+    },
+  },
+  'GET /api/problems/export': {
+    run: async (c) => {
+      const response = await getAsStaffB(c, '/api/problems/export');
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+      expect(workbook.worksheets[0]!.rowCount).toBe(2);
+    },
+  },
+  'POST /api/imports': {
+    run: async (c) => {
+      const csv = ledgerCsvGbk(['项目名称', '投资主体', '总投资(万元)'], [['乙县项目', '乙县测试企业有限公司', '100']]);
+      const body = multipartBody('乙县.csv', csv, { unitId: String(c.w.countyA.id) });
+      const response = await c.t.app.inject({ method: 'POST', url: '/api/imports', payload: body.payload, headers: { ...body.headers, cookie: c.staffB.cookie } });
+      expectApiError(response, 400, 'project.unitOutOfScope', 'unitId');
+    },
+  },
+  'GET /api/imports': {
+    run: async (c) => {
+      const id = await importOfA(c);
+      expect(ids(await getAsStaffB(c, '/api/imports'))).not.toContain(id);
+    },
+  },
+  'GET /api/imports/:id': { run: async (c) => expectApiError(await getAsStaffB(c, `/api/imports/${await importOfA(c)}`), 404, 'notFound') },
+  'GET /api/imports/:id/rows': { run: async (c) => expectApiError(await getAsStaffB(c, `/api/imports/${await importOfA(c)}/rows`), 404, 'notFound') },
+  'GET /api/imports/:id/progress': { run: async (c) => expectApiError(await getAsStaffB(c, `/api/imports/${await importOfA(c)}/progress`), 404, 'notFound') },
+  'GET /api/imports/:id/errors.xlsx': { run: async (c) => expectApiError(await getAsStaffB(c, `/api/imports/${await importOfA(c)}/errors.xlsx`), 404, 'notFound') },
+  'POST /api/imports/:id/reread': {
+    run: async (c) => {
+      const id = await importOfA(c);
+      expectApiError(await call(c.t.app, c.staffB, 'POST', `/api/imports/${id}/reread`, { year: 2024 }), 404, 'notFound');
+      await expectImportUntouched(c, id);
+    },
+  },
+  'POST /api/imports/:id/commit': {
+    run: async (c) => {
+      const id = await importOfA(c);
+      expectApiError(await call(c.t.app, c.staffB, 'POST', `/api/imports/${id}/commit`), 404, 'notFound');
+      await expectImportUntouched(c, id);
+    },
+  },
+  'POST /api/imports/:id/revert': {
+    run: async (c) => {
+      const id = await importOfA(c);
+      expect((await call(c.t.app, c.staffA, 'POST', `/api/imports/${id}/commit`)).statusCode).toBe(200);
+      expectApiError(await call(c.t.app, c.staffB, 'POST', `/api/imports/${id}/revert`), 404, 'notFound');
+      expect((await call(c.t.app, c.staffA, 'GET', `/api/imports/${id}`)).json()).toMatchObject({ status: 'committed' });
+      // County A undoes its own import, leaving the world as the other cases expect it.
+      expect((await call(c.t.app, c.staffA, 'POST', `/api/imports/${id}/revert`)).statusCode).toBe(200);
+    },
+  },
   'GET /api/health': { public: 'liveness probe, no data of any unit' },
   'GET /api/openapi.json': { public: 'the API description, no data of any unit' },
   'POST /api/auth/login': { public: 'anyone may try to log in; it answers only about the account named' },

@@ -4,16 +4,20 @@ import { canAdminister, canWriteRecords, seesUnitRecords } from '../../domain/ro
 import type { Caller } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { units } from '../db/schema.ts';
+import { INLINE, type Binder } from '../db/prepared.ts';
 
 /**
  * THE access rule. Every query of a unit-owned record filters with this predicate on the record's unit column:
  * the caller sees records of their own unit and its sub-units; the bureau sees the whole tree; a department
  * sees no unit's records (only what is routed to it). Anything not granted here is denied.
  */
-export function inCallerScope(caller: Caller, unitColumn: AnyPgColumn | SQL): SQL {
-  if (!seesUnitRecords(caller.role)) return sql`false`;
-  if (caller.role === 'bureau') return sql`true`;
-  return sql`${unitColumn} in (select ${units.id} from ${units} where ${units.path} like ${likePrefix(caller.unitPath)})`;
+export function inCallerScope(caller: Caller, unitColumn: AnyPgColumn | SQL, binder: Binder = INLINE): SQL {
+  if (!seesUnitRecords(caller.role)) return binder.choose('scope:none'), sql`false`;
+  if (caller.role === 'bureau') return binder.choose('scope:all'), sql`true`;
+  binder.choose('scope:subtree');
+  // `= any(array(…))` reads the subtree's unit ids once, then filters by them; PostgreSQL plans it lighter than the
+  // `in (select …)` semi-join and a newest-first page stops sooner (measured in docs/benchmarks.md).
+  return sql`${unitColumn} = any(array(select ${units.id} from ${units} where ${units.path} like ${binder.bind('scopePath', likePrefix(caller.unitPath))}))`;
 }
 
 /** Whether a unit (by its path) lies in the caller's scope; for checks on values the caller sends. */

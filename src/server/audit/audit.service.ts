@@ -1,7 +1,8 @@
-import { and, count, desc, eq } from 'drizzle-orm';
+import { and, count, desc, eq, max, ne } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client.ts';
 import { auditLog, units, users } from '../db/schema.ts';
+import { insertJsonRows } from '../db/bulk.ts';
 import type { ServiceContext } from '../context.ts';
 import { assertCanAdminister } from '../access/scope.ts';
 import type { TAuditEntry } from '../../shared/audit.ts';
@@ -11,10 +12,12 @@ export type AuditChange = {
   entityId: string | number;
   /** The unit the changed record belongs to, so the trail can be read per unit. */
   unitId: number | null;
-  action: 'create' | 'update' | 'delete' | 'login' | 'logout' | 'passwordChange' | 'lockout' | 'seed';
+  action: 'create' | 'update' | 'delete' | 'import' | 'revert' | 'login' | 'logout' | 'passwordChange' | 'lockout' | 'seed';
   before?: unknown;
   after?: unknown;
   reason?: string;
+  /** The ledger import batch that made the change. */
+  importBatchId?: number;
 };
 
 /** Writes one audit row; call it with the transaction that makes the change so both commit or neither. */
@@ -34,7 +37,39 @@ export async function recordAudit(
     before: change.before === undefined ? null : stripSecrets(change.before),
     after: change.after === undefined ? null : stripSecrets(change.after),
     reason: change.reason ?? null,
+    importBatchId: change.importBatchId ?? null,
   });
+}
+
+/** Many audit rows in few statements, for bulk work (a ledger import writes thousands in one transaction). */
+export async function recordAuditMany(
+  tx: Db,
+  actor: { userId: number | null; unitId: number | null; requestId: string | null },
+  changes: AuditChange[],
+): Promise<void> {
+  const rows = changes.map((change) => ({
+    requestId: actor.requestId,
+    actorUserId: actor.userId,
+    actorUnitId: actor.unitId,
+    unitId: change.unitId,
+    entity: change.entity,
+    entityId: String(change.entityId),
+    action: change.action,
+    before: change.before === undefined ? null : stripSecrets(change.before),
+    after: change.after === undefined ? null : stripSecrets(change.after),
+    reason: change.reason ?? null,
+    importBatchId: change.importBatchId ?? null,
+  }));
+  await insertJsonRows(tx, auditLog, rows);
+}
+
+/**
+ * The latest change recorded anywhere (every change writes its audit row in its own transaction), leaving out the
+ * import batches' own bookkeeping: work checked against the data can tell whether anything changed since.
+ */
+export async function changeWatermark(db: Db): Promise<number> {
+  const [row] = await db.select({ id: max(auditLog.id) }).from(auditLog).where(ne(auditLog.entity, 'importBatch'));
+  return Number(row?.id ?? 0);
 }
 
 export function actorOf(ctx: ServiceContext) {

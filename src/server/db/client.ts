@@ -33,7 +33,7 @@ pg.types.setTypeParser(20, (value) => {
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl);
   const pglite = options.pglite ?? (await PGlite.create(options.dataDir ? { dataDir: options.dataDir } : {}));
-  const db = drizzlePglite(pglite, { schema }) as unknown as Db;
+  const db = drizzlePglite(yieldingBeforeQueries(pglite), { schema }) as unknown as Db;
   return {
     db,
     kind: 'pglite',
@@ -43,6 +43,32 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     },
     close: () => pglite.close(),
   };
+}
+
+const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * The embedded database runs each statement in this thread, and a chain of awaited statements never passes back
+ * through the event loop on its own: a long import would hold every other request (even one that needs no
+ * database) until it finished. Giving the loop back before each statement keeps the server answering.
+ */
+function yieldingBeforeQueries(pglite: PGlite): PGlite {
+  type Queryable = Pick<PGlite, 'query'>;
+  const wrap = <T extends Queryable>(client: T): T => {
+    const query = client.query.bind(client) as Queryable['query'];
+    return new Proxy(client, {
+      get(target, key, receiver) {
+        if (key === 'query') return async (...args: Parameters<Queryable['query']>) => (await yieldToOthers(), query(...args));
+        if (key === 'transaction' && key in target) {
+          const transaction = (target as unknown as PGlite).transaction.bind(target);
+          return (callback: (tx: Queryable) => Promise<unknown>) => transaction((tx) => callback(wrap(tx as Queryable)));
+        }
+        const value = Reflect.get(target, key, receiver);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+  };
+  return wrap(pglite);
 }
 
 async function openPostgres(url: string): Promise<Database> {

@@ -119,6 +119,8 @@ export const auditLog = pgTable(
     before: jsonb('before'),
     after: jsonb('after'),
     reason: text('reason'),
+    /** The ledger import that made the change, if one did. */
+    importBatchId: integer('import_batch_id'),
   },
   (t) => [
     index('audit_log_entity_idx').on(t.entity, t.entityId),
@@ -181,6 +183,10 @@ export const projects = pgTable(
     responsibleOfficerId: integer('responsible_officer_id').references(() => users.id, { onDelete: 'restrict' }),
     /** Shown instead of the real name to users outside the project's own unit. */
     codeName: text('code_name'),
+    /** 项目编号: the bureau's own code for the project, as its ledgers write it; a ledger import's key. */
+    code: text('code'),
+    /** 备注 as the ledger keeps it. */
+    note: text('note'),
     // The dates each stage happened, folded from project_stage_events (kept here to filter and count fast).
     signedOn: date('signed_on'),
     registeredOn: date('registered_on'),
@@ -201,6 +207,7 @@ export const projects = pgTable(
     index('projects_unit_idx').on(t.unitId),
     index('projects_next_due_idx').on(t.nextDueOn),
     index('projects_investor_idx').on(t.investorEnterpriseId),
+    uniqueIndex('projects_code_key').on(t.code).where(sql`${t.code} is not null`),
     check('projects_total_investment_check', sql`${t.totalInvestmentYuan} >= 0`),
     check(
       'projects_stage_check',
@@ -517,5 +524,101 @@ export const evidenceFiles = pgTable(
   (t) => [
     index('evidence_files_project_idx').on(t.projectId),
     check('evidence_files_size_check', sql`${t.size} > 0 and ${t.size} = octet_length(${t.content})`),
+  ],
+);
+
+/**
+ * Ledger imports (issue 4). A batch is one uploaded file: its bytes and options are kept so the preview can be
+ * re-read with another mapping, the error file rebuilt, and the commit re-checked against the data as it is then.
+ */
+export const importBatches = pgTable(
+  'import_batches',
+  {
+    id: serial('id').primaryKey(),
+    /** The unit the import was made for: rows without a 所属单位 land here; the batch is seen within its scope. */
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id, { onDelete: 'restrict' }),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => users.id, { onDelete: 'restrict' }),
+    fileName: text('file_name').notNull(),
+    content: bytea('content').notNull(),
+    options: jsonb('options').notNull().default({}),
+    status: text('status').notNull().default('previewed'),
+    /** The last preview: summary and rows, as shown to the user. */
+    summary: jsonb('summary').notNull().default({}),
+    rows: jsonb('rows').notNull().default([]),
+    createdAt: createdAt(),
+    committedAt: timestamp('committed_at', { withTimezone: true }),
+    revertedAt: timestamp('reverted_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('import_batches_unit_idx').on(t.unitId, t.id),
+    check('import_batches_status_check', sql`${t.status} in ('previewed','committed','reverting','reverted')`),
+  ],
+);
+
+/** What a committed batch did to each project: created it, or changed it from `before` to `after`. */
+export const importItems = pgTable(
+  'import_items',
+  {
+    id: serial('id').primaryKey(),
+    batchId: integer('batch_id')
+      .notNull()
+      .references(() => importBatches.id, { onDelete: 'restrict' }),
+    rowNumber: integer('row_number').notNull(),
+    action: text('action').notNull(),
+    // No foreign key: a reverted batch's created projects are gone, and its items stay as the record of what was.
+    projectId: integer('project_id').notNull(),
+    before: jsonb('before'),
+    after: jsonb('after').notNull(),
+    /** Stage records the batch appended to the project. */
+    stageEventIds: jsonb('stage_event_ids').notNull().default([]),
+    /** An investor enterprise the batch added for this row. */
+    createdEnterpriseId: integer('created_enterprise_id'),
+  },
+  (t) => [
+    index('import_items_batch_idx').on(t.batchId),
+    index('import_items_project_idx').on(t.projectId),
+    check('import_items_action_check', sql`${t.action} in ('create','update')`),
+  ],
+);
+
+/** A unit's confirmed column mapping for ledgers with a given header, applied to the next such file. */
+export const importTemplates = pgTable(
+  'import_templates',
+  {
+    id: serial('id').primaryKey(),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id, { onDelete: 'restrict' }),
+    headerKey: text('header_key').notNull(),
+    mapping: jsonb('mapping').notNull(),
+    updatedBy: integer('updated_by').references(() => users.id, { onDelete: 'restrict' }),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('import_templates_unit_header_key').on(t.unitId, t.headerKey)],
+);
+
+/** Yearly targets (目标任务, issue 5): per year × unit × metric, set by the bureau; progress is always computed. */
+export const targets = pgTable(
+  'targets',
+  {
+    id: serial('id').primaryKey(),
+    year: integer('year').notNull(),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id, { onDelete: 'cascade' }),
+    metricKey: text('metric_key').notNull(),
+    /** In the metric's own unit: whole 元, whole US dollars or a count. */
+    value: bigint('value', { mode: 'number' }).notNull(),
+    updatedBy: integer('updated_by').references(() => users.id, { onDelete: 'restrict' }),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('targets_year_unit_metric_key').on(t.year, t.unitId, t.metricKey),
+    check('targets_value_check', sql`${t.value} > 0`),
+    check('targets_year_check', sql`${t.year} between 2000 and 2100`),
   ],
 );

@@ -2,6 +2,7 @@ import { and, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client.ts';
 import { enterprises } from '../db/schema.ts';
+import { INLINE, type Binder } from '../db/prepared.ts';
 import type { ServiceContext } from '../context.ts';
 import { containsPattern } from '../db/search.ts';
 import { AppError, isUniqueViolation, notFound } from '../errors.ts';
@@ -70,8 +71,16 @@ export async function requireEnterpriseInScope(ctx: ServiceContext, id: number, 
 }
 
 /** Enterprises whose HQ lies in a region (a 2-, 4- or 6-digit code prefix), as a subquery for other areas' filters. */
-export function enterprisesWithHqIn(regionPrefix: string): SQL {
-  return sql`(select ${enterprises.id} from ${enterprises} where ${enterprises.hqRegionCode} like ${regionPrefix + '%'})`;
+export function enterprisesWithHqIn(regionPrefix: string, binder: Binder = INLINE): SQL {
+  return sql`(select ${enterprises.id} from ${enterprises} where ${enterprises.hqRegionCode} like ${binder.bind('hqRegion', regionPrefix + '%')})`;
+}
+
+/** An enterprise's credit code and HQ region as columns of another area's query (ledger exports). */
+export function enterpriseCreditCodeOf(enterpriseIdColumn: AnyPgColumn): SQL<string | null> {
+  return sql<string | null>`(select ${enterprises.creditCode} from ${enterprises} where ${enterprises.id} = ${enterpriseIdColumn})`;
+}
+export function enterpriseHqRegionOf(enterpriseIdColumn: AnyPgColumn): SQL<string | null> {
+  return sql<string | null>`(select ${enterprises.hqRegionCode} from ${enterprises} where ${enterprises.id} = ${enterpriseIdColumn})`;
 }
 
 /** An enterprise's name as a column of another area's query. */

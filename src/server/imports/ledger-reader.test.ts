@@ -38,7 +38,7 @@ describe('reading ledger files', () => {
       ['磷酸铁锂正极材料项目', 500_000_000, 450_000_000, '2023-03-01', '襄城区'],
       ['氢能源产业项目', 200_000_000, 180_000_000, '2023-03-01', '襄城区'],
     ]);
-    expect(result.skipped).toEqual([{ rowNumber: 7, kind: 'total' }]);
+    expect(result.skipped.filter((r) => r.kind !== 'title')).toEqual([{ rowNumber: 7, kind: 'total' }]);
   });
 
   it('reads CSV in GBK (as Excel in China saves it) and in UTF-8 with a BOM', async () => {

@@ -74,9 +74,11 @@ async function readXlsx(file: Buffer): Promise<LedgerSheet[]> {
   }
   return workbook.worksheets.map((sheet) => {
     const rows: string[][] = [];
+    // columnCount walks every row: read it once, not once per cell.
+    const columns = sheet.columnCount;
     sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
       const cells: string[] = [];
-      for (let c = 1; c <= sheet.columnCount; c++) cells.push(cellText(row.getCell(c)));
+      for (let c = 1; c <= columns; c++) cells.push(cellText(row.getCell(c)));
       rows[rowNumber - 1] = cells;
     });
     return { name: sheet.name, rows: Array.from(rows, (row) => row ?? []) };

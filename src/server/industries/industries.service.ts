@@ -44,3 +44,21 @@ export function listIndustries(options: { parentCode?: string; q?: string }): TI
   }
   return all.filter((i) => i.parentCode === (options.parentCode ?? null));
 }
+
+/** An industry as a ledger writes it: "3841", "3841 锂离子电池制造" or the exact name; undefined when it is none of these. */
+const fromLedgerText = new Map<string, string | undefined>();
+
+export function industryFromLedgerText(text: string): string | undefined {
+  if (!fromLedgerText.has(text)) {
+    if (fromLedgerText.size > 10_000) fromLedgerText.clear();
+    fromLedgerText.set(text, lookUpLedgerText(text));
+  }
+  return fromLedgerText.get(text);
+}
+
+function lookUpLedgerText(text: string): string | undefined {
+  const trimmed = text.trim();
+  const code = /^([A-T]|\d{2,4})(?=\s|$|[^\d])/.exec(trimmed)?.[1];
+  if (code && findIndustry(code)) return code;
+  return [...load().values()].find((i) => i.name === trimmed)?.code;
+}

@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, inArray, isNotNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
+import { anyOf } from '../db/bulk.ts';
 import { problemNotes, problems } from '../db/schema.ts';
 import type { Caller, ServiceContext } from '../context.ts';
 import { AppError, notFound } from '../errors.ts';
@@ -192,4 +193,12 @@ export async function escalateOverdueProblems(db: Db, now: Date): Promise<number
     }
     return rows.length;
   });
+}
+
+/** Which of these projects have problems on record (a ledger import's revert leaves such projects alone). */
+export async function projectsWithProblems(ctx: ServiceContext, projectIds: number[]): Promise<Set<number>> {
+  const found = new Set<number>();
+  if (projectIds.length === 0) return found;
+  for (const row of await ctx.db.selectDistinct({ id: problems.projectId }).from(problems).where(anyOf(problems.projectId, projectIds, 'int'))) found.add(row.id);
+  return found;
 }

@@ -1,14 +1,15 @@
-import { and, asc, count, desc, eq, getTableColumns, gte, ilike, inArray, isNotNull, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, gt, gte, ilike, inArray, isNotNull, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { projects, projectUnitCounts } from '../db/schema.ts';
 import { containsPattern } from '../db/search.ts';
+import { INLINE, PreparedStatements, StatementShape, prepareShaped, type Binder } from '../db/prepared.ts';
 import type { ServiceContext } from '../context.ts';
-import { AppError, notFound } from '../errors.ts';
+import { AppError, isUniqueViolation, notFound } from '../errors.ts';
 import { assertCanWrite, inCallerScope } from '../access/scope.ts';
 import { actorOf, recordAudit } from '../audit/audit.service.ts';
 import { requireUnitInScope, unitNameOf } from '../units/units.service.ts';
-import { enterpriseNameOf, enterprisesWithHqIn, requireEnterpriseInScope } from '../enterprises/enterprises.service.ts';
+import { enterpriseCreditCodeOf, enterpriseHqRegionOf, enterpriseNameOf, enterprisesWithHqIn, requireEnterpriseInScope } from '../enterprises/enterprises.service.ts';
 import { requireColleagueInScope, userNameOf } from '../users/users.service.ts';
 import { findIndustry, industryName, industryPrefixes } from '../industries/industries.service.ts';
 import { chinaToday } from '../../domain/calendar.ts';
@@ -76,6 +77,8 @@ function toProject(ctx: ServiceContext, row: ProjectWithNames): TProject {
     responsibleOfficerId: row.responsibleOfficerId,
     responsibleOfficerName: row.officerName,
     codeName: confidential ? null : row.codeName,
+    code: confidential ? null : row.code,
+    note: confidential ? null : row.note,
     stage: row.stage as ProjectState,
     stageDates,
     nextDueOn: row.nextDueOn,
@@ -93,34 +96,43 @@ async function projectById(ctx: ServiceContext, db: Db, id: number): Promise<TPr
 
 export type ListProjectsOptions = z.output<typeof ZProjectListQuery>;
 
-/** The list's filters as SQL. A name search never matches a confidential project's real name from outside its unit. */
-function listFilter(ctx: ServiceContext, options: ListProjectsOptions): SQL | undefined {
-  const today = chinaToday(ctx.now);
-  const deadline = {
-    overdue: sql`${projects.nextDueOn} < ${today}`,
-    dueSoon: sql`${projects.nextDueOn} >= ${today} and ${projects.warnFromOn} <= ${today}`,
-    onTrack: sql`${projects.nextDueOn} >= ${today} and ${projects.warnFromOn} > ${today}`,
-  };
-  const q = options.q ? containsPattern(options.q) : undefined;
+/**
+ * The list's filters as SQL, every value bound through `shape` so that one prepared statement serves every request
+ * of the same shape. A name search never matches a confidential project's real name from outside its unit.
+ */
+function listFilter(ctx: ServiceContext, options: ListProjectsOptions, shape: Binder): SQL | undefined {
+  const bind = (name: keyof ListProjectsOptions | 'today' | 'callerUnitId', value: unknown) => shape.bind(name, value);
+  const when = <T>(value: T | undefined, condition: (value: T) => SQL | undefined) => (value === undefined ? undefined : condition(value));
   return and(
-    inCallerScope(ctx.caller, projects.unitId),
-    options.unitId ? eq(projects.unitId, options.unitId) : undefined,
-    options.stage ? eq(projects.stage, options.stage) : undefined,
-    options.deadlineStatus ? deadline[options.deadlineStatus] : undefined,
-    options.industry ? or(...industryPrefixes(options.industry).map((p) => sql`${projects.industryCode} like ${p + '%'}`)) : undefined,
-    options.minTotalYuan !== undefined ? gte(projects.totalInvestmentYuan, options.minTotalYuan) : undefined,
-    options.maxTotalYuan !== undefined ? lte(projects.totalInvestmentYuan, options.maxTotalYuan) : undefined,
-    options.sourceRegion ? sql`${projects.investorEnterpriseId} in ${enterprisesWithHqIn(options.sourceRegion)}` : undefined,
-    options.projectType ? eq(projects.projectType, options.projectType) : undefined,
-    options.fundSource ? eq(projects.fundSource, options.fundSource) : undefined,
-    options.isMajor !== undefined ? eq(projects.isMajor, options.isMajor) : undefined,
-    options.inThreeBatch === undefined ? undefined : options.inThreeBatch ? isNotNull(projects.threeBatch) : isNull(projects.threeBatch),
-    q
-      ? or(
-          and(ilike(projects.name, q), or(isNull(projects.codeName), eq(projects.unitId, ctx.caller.unitId))),
-          ilike(projects.codeName, q),
-        )
-      : undefined,
+    inCallerScope(ctx.caller, projects.unitId, shape),
+    when(options.unitId, (v) => eq(projects.unitId, bind('unitId', v))),
+    when(options.stage, (v) => eq(projects.stage, bind('stage', v))),
+    when(options.deadlineStatus, (status) => {
+      shape.choose(`deadline:${status}`);
+      const today = bind('today', chinaToday(ctx.now));
+      return {
+        overdue: sql`${projects.nextDueOn} < ${today}`,
+        dueSoon: sql`${projects.nextDueOn} >= ${today} and ${projects.warnFromOn} <= ${today}`,
+        onTrack: sql`${projects.nextDueOn} >= ${today} and ${projects.warnFromOn} > ${today}`,
+      }[status];
+    }),
+    when(options.industry, (code) =>
+      or(...industryPrefixes(code).map((prefix, i) => sql`${projects.industryCode} like ${shape.bind(`industry${i}`, prefix + '%')}`)),
+    ),
+    when(options.minTotalYuan, (v) => gte(projects.totalInvestmentYuan, bind('minTotalYuan', v))),
+    when(options.maxTotalYuan, (v) => lte(projects.totalInvestmentYuan, bind('maxTotalYuan', v))),
+    when(options.sourceRegion, (region) => sql`${projects.investorEnterpriseId} in ${enterprisesWithHqIn(region, shape)}`),
+    when(options.projectType, (v) => eq(projects.projectType, bind('projectType', v))),
+    when(options.fundSource, (v) => eq(projects.fundSource, bind('fundSource', v))),
+    when(options.isMajor, (v) => eq(projects.isMajor, bind('isMajor', v))),
+    when(options.inThreeBatch, (v) => (shape.choose(`inThreeBatch:${v}`), v ? isNotNull(projects.threeBatch) : isNull(projects.threeBatch))),
+    when(options.q, (text) => {
+      const q = bind('q', containsPattern(text));
+      return or(
+        and(ilike(projects.name, q), or(isNull(projects.codeName), eq(projects.unitId, bind('callerUnitId', ctx.caller.unitId)))),
+        ilike(projects.codeName, q),
+      );
+    }),
   );
 }
 
@@ -131,25 +143,71 @@ const SORTS = {
   name: [asc(projects.name), asc(projects.id)],
 } as const;
 
+/** The list's statements: the page (with the kept total when unfiltered) and the filtered count, per shape. */
+const listStatements = new PreparedStatements<{
+  page: { execute(values: Record<string, unknown>): Promise<(ProjectWithNames & { keptTotal: string | null })[]> };
+  count: { execute(values: Record<string, unknown>): Promise<{ total: number }[]> };
+}>();
+
 export async function listProjects(ctx: ServiceContext, options: ListProjectsOptions) {
-  const where = listFilter(ctx, options);
+  const shape = new StatementShape();
+  const where = listFilter(ctx, options, shape);
   const unfiltered = isUnfiltered(options);
+  shape.choose(`sort:${options.sort}`);
   // An unfiltered list reads its exact total, summed from the per-unit counts the database keeps, in the same
   // statement as the page; a filtered one counts its rows — unless its first page is not full and so holds them all.
-  const rows = await ctx.db
-    .select({ ...PROJECT_WITH_NAMES, keptTotal: unfiltered ? keptTotalOf(ctx, options.unitId) : sql<null>`null` })
-    .from(projects)
-    .where(where)
-    .orderBy(...SORTS[options.sort])
-    .limit(options.pageSize)
-    .offset((options.page - 1) * options.pageSize);
+  const keptTotal = unfiltered ? keptTotalOf(ctx, options.unitId, shape) : sql<null>`null`;
+  shape.choose(`unfiltered:${unfiltered}`);
+  const name = shape.nameFor('projects_list');
+  const statements = listStatements.get(ctx.db, name, () => ({
+    page: prepareShaped(
+      ctx.db
+        .select({ ...PROJECT_WITH_NAMES, keptTotal })
+        .from(projects)
+        .where(where)
+        .orderBy(...SORTS[options.sort])
+        .limit(sql.placeholder('limit'))
+        .offset(sql.placeholder('offset')),
+      name,
+    ),
+    count: prepareShaped(ctx.db.select({ total: count() }).from(projects).where(where), `${name}_count`),
+  }));
+  const rows = await statements.page.execute({ ...shape.values, limit: options.pageSize, offset: (options.page - 1) * options.pageSize });
   const total =
     options.page === 1 && rows.length < options.pageSize
       ? rows.length
       : unfiltered && rows.length > 0
         ? Number(rows[0]!.keptTotal)
-        : Number((await ctx.db.select({ total: count() }).from(projects).where(where))[0]?.total ?? 0);
+        : Number((await statements.count.execute(shape.values))[0]?.total ?? 0);
   return { items: rows.map((row) => toProject(ctx, row)), total, page: options.page, pageSize: options.pageSize };
+}
+
+/**
+ * Every project the list's filter selects, oldest first, a thousand at a time (ledger exports stream them):
+ * the same filter and scope as the list, with each project as the caller may see it plus its investor's
+ * credit code and HQ region.
+ */
+export async function* projectsForLedger(ctx: ServiceContext, options: Omit<ListProjectsOptions, 'page' | 'pageSize' | 'sort'>) {
+  const where = listFilter(ctx, { ...options, page: 1, pageSize: 1, sort: 'newest' }, INLINE);
+  let after = 0;
+  for (;;) {
+    const rows = await ctx.db
+      .select({
+        ...PROJECT_WITH_NAMES,
+        investorCreditCode: enterpriseCreditCodeOf(projects.investorEnterpriseId),
+        investorHqRegion: enterpriseHqRegionOf(projects.investorEnterpriseId),
+      })
+      .from(projects)
+      .where(and(where, gt(projects.id, after)))
+      .orderBy(asc(projects.id))
+      .limit(1000);
+    if (rows.length === 0) return;
+    yield rows.map((row) => {
+      const project = toProject(ctx, row);
+      return { ...project, investorCreditCode: project.confidential ? null : row.investorCreditCode, investorHqRegion: project.confidential ? null : row.investorHqRegion };
+    });
+    after = rows.at(-1)!.id;
+  }
 }
 
 const LIST_FILTERS = [
@@ -160,9 +218,16 @@ function isUnfiltered(options: ListProjectsOptions): boolean {
   return LIST_FILTERS.every((key) => options[key] === undefined);
 }
 
-/** The number of projects in the caller's scope (or one unit of it), from the counts a trigger keeps per unit. */
-function keptTotalOf(ctx: ServiceContext, unitId: number | undefined): SQL<string> {
-  const scope = and(inCallerScope(ctx.caller, projectUnitCounts.unitId), unitId ? eq(projectUnitCounts.unitId, unitId) : undefined);
+/**
+ * The number of projects in the caller's scope (or one unit of it, when the list is narrowed to one), from the
+ * counts a trigger keeps per unit.
+ */
+function keptTotalOf(ctx: ServiceContext, narrowedTo: number | undefined, shape: Binder): SQL<string> {
+  const unitId = shape.bind('keptUnitId', narrowedTo ?? null);
+  const scope = and(
+    inCallerScope(ctx.caller, projectUnitCounts.unitId, shape),
+    sql`(${unitId}::int is null or ${projectUnitCounts.unitId} = ${unitId}::int)`,
+  );
   return sql<string>`(select coalesce(sum(${projectUnitCounts.projects}), 0) from ${projectUnitCounts} where ${scope})`;
 }
 
@@ -193,7 +258,7 @@ export async function createProject(ctx: ServiceContext, input: TCreateProjectRe
   assertCanWrite(ctx.caller);
   const fields = ZCreateProjectRequest.parse(input);
   await checkReferences(ctx, fields);
-  return ctx.db.transaction(async (tx) => {
+  return withCodeCheck(() => ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(projects)
       .values({
@@ -207,14 +272,24 @@ export async function createProject(ctx: ServiceContext, input: TCreateProjectRe
       .returning();
     await recordAudit(tx, actorOf(ctx), { entity: 'project', entityId: row!.id, unitId: row!.unitId, action: 'create', after: row });
     return projectById(ctx, tx, row!.id);
-  });
+  }));
+}
+
+/** A project code another project already has is refused by the database's unique index; say so by field. */
+async function withCodeCheck<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (isUniqueViolation(error, 'projects_code_key')) throw new AppError('project.codeTaken', { field: 'code' });
+    throw error;
+  }
 }
 
 /** Edits the record; the stage is not a field here — it moves only through the lifecycle rules. */
 export async function updateProject(ctx: ServiceContext, id: number, input: TUpdateProjectRequest): Promise<TProject> {
   assertCanWrite(ctx.caller);
   const fields = ZUpdateProjectRequest.parse(input);
-  return ctx.db.transaction(async (tx) => {
+  return withCodeCheck(() => ctx.db.transaction(async (tx) => {
     const before = await loadInScope(ctx, id, tx);
     // Checks read through the transaction: the embedded database has one connection, which the transaction holds.
     await checkReferences({ ...ctx, db: tx }, fields);
@@ -225,7 +300,7 @@ export async function updateProject(ctx: ServiceContext, id: number, input: TUpd
       .returning();
     await recordAudit(tx, actorOf(ctx), { entity: 'project', entityId: id, unitId: row!.unitId, action: 'update', before, after: row });
     return projectById(ctx, tx, row!.id);
-  });
+  }));
 }
 
 

@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
+import { anyOf } from '../db/bulk.ts';
 import { evidenceFiles, projects, projectStageEvents, users } from '../db/schema.ts';
 import type { ServiceContext } from '../context.ts';
 import { AppError, notFound } from '../errors.ts';
@@ -17,7 +18,7 @@ import { ZCorrectStageRequest, ZMoveStageRequest } from '../../shared/project-st
 
 type EventRow = typeof projectStageEvents.$inferSelect;
 
-function toStageEvent(row: EventRow): StageEvent {
+export function toStageEvent(row: EventRow): StageEvent {
   return {
     id: row.id,
     kind: row.kind as StageEventKind,
@@ -39,12 +40,26 @@ async function loadProjectForUpdate(ctx: ServiceContext, tx: Db, id: number) {
   return row;
 }
 
+/** The stage histories of many projects at once, by project. */
+export async function stageEventsOf(db: Db, projectIds: number[]): Promise<Map<number, StageEvent[]>> {
+  const histories = new Map<number, StageEvent[]>();
+  if (projectIds.length > 0) {
+    const rows = await db.select().from(projectStageEvents).where(anyOf(projectStageEvents.projectId, projectIds, 'int')).orderBy(asc(projectStageEvents.id));
+    for (const row of rows) {
+      const list = histories.get(row.projectId) ?? [];
+      list.push(toStageEvent(row));
+      histories.set(row.projectId, list);
+    }
+  }
+  return histories;
+}
+
 async function loadEvents(tx: Db, projectId: number): Promise<EventRow[]> {
   return tx.select().from(projectStageEvents).where(eq(projectStageEvents.projectId, projectId)).orderBy(asc(projectStageEvents.id));
 }
 
 /** The project row's copy of its history: state, stage dates and deadline columns, refolded after every change. */
-function projectColumns(events: StageEvent[], rules: DeadlineRule[]) {
+export function projectColumns(events: StageEvent[], rules: DeadlineRule[]) {
   const progress = foldProgress(events);
   const d = progress.stageDates;
   return {

@@ -44,3 +44,37 @@ export function listRegions(options: { parentCode?: string; q?: string }): TRegi
   const parent = options.parentCode ?? null;
   return all.filter((r) => r.parentCode === parent);
 }
+
+/**
+ * A place as a ledger writes it ("广东省深圳市", "深圳市", "深圳", "440300") → its region code, when exactly one
+ * region fits; the most specific level wins ("深圳" is the city, not a district named after it).
+ */
+const fromLedgerText = new Map<string, string | undefined>();
+
+export function regionFromLedgerText(text: string): string | undefined {
+  // Ledgers repeat a handful of places thousands of times: each is looked up once.
+  if (!fromLedgerText.has(text)) {
+    if (fromLedgerText.size > 10_000) fromLedgerText.clear();
+    fromLedgerText.set(text, lookUpLedgerText(text));
+  }
+  return fromLedgerText.get(text);
+}
+
+function lookUpLedgerText(text: string): string | undefined {
+  const typed = text.replace(/[\s\u3000]/g, '');
+  if (!typed) return undefined;
+  if (/^\d{6}$/.test(typed)) return findRegion(typed)?.code;
+  const all = [...load().values()];
+  const bare = (name: string) => name.replace(/(省|市|自治区|特别行政区|地区|自治州|盟|区|县)$/, '');
+  for (const fits of [(r: TRegion) => r.fullName === typed, (r: TRegion) => r.name === typed, (r: TRegion) => bare(r.name) === bare(typed)]) {
+    const found = all.filter(fits);
+    if (found.length === 1) return found[0]!.code;
+    if (found.length > 1) {
+      const provinces = found.filter((r) => r.parentCode === null);
+      if (provinces.length === 1) return provinces[0]!.code;
+      const cities = found.filter((r) => r.parentCode !== null && findRegion(r.parentCode)?.parentCode === null);
+      return cities.length === 1 ? cities[0]!.code : undefined;
+    }
+  }
+  return undefined;
+}

@@ -9,6 +9,7 @@ import {
   ClusterOutlined,
   FieldTimeOutlined,
   FlagOutlined,
+  ImportOutlined,
   LockOutlined,
   LogoutOutlined,
   MenuOutlined,
@@ -18,7 +19,7 @@ import {
   UserOutlined,
 } from '@ant-design/icons';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
-import { canAdminister, seesUnitRecords } from '../../domain/roles.ts';
+import { canAdminister, canWriteRecords, seesUnitRecords } from '../../domain/roles.ts';
 import type { TMe } from '../../shared/auth.ts';
 import { useCurrentUser } from '../auth/auth.queries.ts';
 import { useLogOut } from '../auth/use-log-out.ts';
@@ -39,6 +40,10 @@ function menuItems(me: TMe, t: Translate): MenuProps['items'] {
     problems,
     { key: '/enterprises', icon: <BankOutlined />, label: <Link to="/enterprises">{t('nav.enterprises')}</Link> },
   ];
+  // Leaders read; importing a ledger writes records.
+  if (canWriteRecords(me.role)) {
+    items.push({ key: '/imports', icon: <ImportOutlined />, label: <Link to="/imports">{t('nav.imports')}</Link> });
+  }
   if (canAdminister(me.role)) {
     items.push({
       key: 'admin',
@@ -64,6 +69,7 @@ function selectedKey(pathname: string): string {
     '/supervision',
     '/problems',
     '/enterprises',
+    '/imports',
     '/admin/units',
     '/admin/users',
     '/admin/departments',

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Button, Result } from 'antd';
 import { Navigate, useLocation } from 'react-router';
-import type { Role } from '../../domain/roles.ts';
+import { canWriteRecords, type Role } from '../../domain/roles.ts';
 import { useMe } from '../auth/auth.queries.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { errorMessage } from '../ui/errors.ts';
@@ -41,6 +41,16 @@ export function RequireRole({ role, children }: RequireRoleProps) {
   const { data: me } = useMe();
   const { t } = useI18n();
   if (me?.role !== role) return <Result status="403" title="403" subTitle={t('error.forbiddenPage')} />;
+  return <>{children}</>;
+}
+
+export type RequireWriterProps = { children: ReactNode };
+
+/** Renders its children for the roles that write records (bureau, staff); leaders and departments get a 403. */
+export function RequireWriter({ children }: RequireWriterProps) {
+  const { data: me } = useMe();
+  const { t } = useI18n();
+  if (!me || !canWriteRecords(me.role)) return <Result status="403" title="403" subTitle={t('error.writersOnlyPage')} />;
   return <>{children}</>;
 }
 

@@ -2,7 +2,7 @@ import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
 import { FullPageSpin } from '../ui/FullPageSpin.tsx';
 import { AppLayout } from './AppLayout.tsx';
-import { HomeRedirect, RequireRole, RequireSession } from './guards.tsx';
+import { HomeRedirect, RequireRole, RequireSession, RequireWriter } from './guards.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
 import { RouteError } from './RouteError.tsx';
 
@@ -31,6 +31,7 @@ const EnterpriseFormPage = page(() => import('../enterprises/EnterpriseFormPage.
 const UnitsAdminPage = page(() => import('../units/UnitsAdminPage.tsx'), 'UnitsAdminPage');
 const UsersAdminPage = page(() => import('../users/UsersAdminPage.tsx'), 'UsersAdminPage');
 const AuditPage = page(() => import('../audit/AuditPage.tsx'), 'AuditPage');
+const ImportsPage = page(() => import('../imports/ImportsPage.tsx'), 'ImportsPage');
 
 function bureauOnly(element: ReactNode) {
   return <RequireRole role="bureau">{element}</RequireRole>;
@@ -62,6 +63,7 @@ export const router = createBrowserRouter([
           { path: 'enterprises', element: EnterpriseListPage },
           { path: 'enterprises/new', element: EnterpriseFormPage },
           { path: 'enterprises/:id', element: EnterpriseFormPage },
+          { path: 'imports', element: <RequireWriter>{ImportsPage}</RequireWriter> },
           { path: 'admin', element: <Navigate to="/admin/units" replace /> },
           { path: 'admin/units', element: bureauOnly(UnitsAdminPage) },
           { path: 'admin/users', element: bureauOnly(UsersAdminPage) },

@@ -1,6 +1,8 @@
-import { Alert, Flex, Select } from 'antd';
+import { Alert, Button, Flex, Select } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
 import { seesUnitRecords } from '../../domain/roles.ts';
 import type { TProblem } from '../../shared/problems.ts';
+import { apiUrl } from '../api/client.ts';
 import { useCurrentUser } from '../auth/auth.queries.ts';
 import { DepartmentSelect } from '../departments/DepartmentSelect.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -33,7 +35,15 @@ export function ProblemsPage() {
 
   return (
     <>
-      <PageHeader title={t('nav.problems')} subTitle={data ? t('problem.total', { total: data.total }) : undefined} />
+      <PageHeader
+        title={t('nav.problems')}
+        subTitle={data ? t('problem.total', { total: data.total }) : undefined}
+        extra={
+          <Button icon={<DownloadOutlined />} href={apiUrl('/problems/export', { state, level, departmentId })} download>
+            {t('problem.export')}
+          </Button>
+        }
+      />
       {!seesUnitRecords(me.role) ? <Alert type="info" showIcon title={t('problem.departmentNotice')} style={{ marginBottom: 16 }} /> : null}
       <Flex className="zs-filters" gap="small" wrap>
         <Select<TProblem['state']>

@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'react';
-import { Alert, Badge, Button, Flex, Select, Table, Typography, type TableColumnsType } from 'antd';
-import { AppstoreOutlined, FilterOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, Badge, Button, Dropdown, Flex, Select, Table, Typography, type TableColumnsType } from 'antd';
+import { AppstoreOutlined, DownOutlined, DownloadOutlined, FilterOutlined, PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router';
 import { yuanToWanText } from '../../domain/money.ts';
 import { canWriteRecords, seesUnitRecords } from '../../domain/roles.ts';
 import { PROJECT_STATES, type ProjectState } from '../../domain/stages.ts';
 import type { TProject } from '../../shared/projects.ts';
+import { apiUrl } from '../api/client.ts';
 import { useCurrentUser } from '../auth/auth.queries.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { IndustrySelect, industryLabel } from '../industries/IndustrySelect.tsx';
@@ -154,6 +155,7 @@ export function ProjectListPage() {
         extra={
           <>
             <SavedFilters current={filters.current(FILTER_NAMES)} onApply={filters.replace} />
+            {seesUnitRecords(me.role) ? <ExportLedger query={filters.current(FILTER_NAMES)} /> : null}
             {seesUnitRecords(me.role) ? (
               <Button icon={<AppstoreOutlined />} onClick={() => void navigate('/projects/board')}>
                 {t('nav.board')}
@@ -291,6 +293,32 @@ export function ProjectListPage() {
         }}
       />
     </>
+  );
+}
+
+const EXPORT_UNITS = ['万元', '亿元'] as const;
+
+/** 导出台账: every project the filters select (not only this page), amounts in 万元 or 亿元. */
+function ExportLedger({ query }: { query: Record<string, string> }) {
+  const { t } = useI18n();
+  return (
+    <Dropdown
+      trigger={['click']}
+      menu={{
+        items: EXPORT_UNITS.map((unit) => ({
+          key: unit,
+          label: (
+            <a href={apiUrl('/projects/export', { ...query, moneyUnit: unit })} download>
+              {t('project.exportIn', { unit })}
+            </a>
+          ),
+        })),
+      }}
+    >
+      <Button icon={<DownloadOutlined />} title={t('project.exportHint')}>
+        {t('project.exportLedger')} <DownOutlined />
+      </Button>
+    </Dropdown>
   );
 }
 

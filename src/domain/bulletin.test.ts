@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { bulletinSentence, completionPercent, growthPercent, periodText, yiAsSet, yiTwoDecimals } from './bulletin.ts';
+
+const yi = (text: string) => Math.round(Number(text) * 1e8);
+
+describe('the bulletin sentence', () => {
+  it('writes the standard sentence exactly as bureaus do', () => {
+    // 219.22 / 589 = 37.2190…% → 37.22%; 219.22 / 202.83 − 1 = 8.0806…% → 8.08%.
+    expect(
+      bulletinSentence({
+        period: { fromMonth: 1, toMonth: 6 },
+        scope: '全市',
+        metric: '引进亿元以上省外项目资金额',
+        value: { kind: 'amount', yuan: 21_922_000_000 },
+        target: { kind: 'amount', yuan: 58_900_000_000 },
+        lastYear: { kind: 'amount', yuan: 20_283_000_000 },
+      }),
+    ).toBe('1-6月份,全市引进亿元以上省外项目资金额219.22亿元,完成年度目标任务589亿元的37.22%,同比增长8.08%。');
+  });
+
+  it('counts, single months, decline, no target, and last year at zero', () => {
+    expect(
+      bulletinSentence({
+        period: { fromMonth: 3, toMonth: 3 },
+        scope: '襄城区',
+        metric: '新签约亿元以上项目',
+        value: { kind: 'count', count: 27, measure: '个' },
+        target: null,
+        lastYear: { kind: 'count', count: 30, measure: '个' },
+      }),
+    ).toBe('3月份,襄城区新签约亿元以上项目27个,同比下降10.00%。');
+    expect(
+      bulletinSentence({
+        period: { fromMonth: 1, toMonth: 2 },
+        scope: '全市',
+        metric: '新开工项目投资额',
+        value: { kind: 'amount', yuan: yi('289.62') },
+        target: { kind: 'amount', yuan: yi('280') },
+        lastYear: { kind: 'amount', yuan: 0 },
+      }),
+    ).toBe('1-2月份,全市新开工项目投资额289.62亿元,完成年度目标任务280亿元的103.44%,上年同期为零。');
+  });
+
+  it('rounds half up on exact integers, never on binary floats', () => {
+    expect(yiTwoDecimals(1_234_500_000)).toBe('12.35'); // 12.345 亿 → 12.35 (a float would give 12.34)
+    expect(yiTwoDecimals(1_234_499_999)).toBe('12.34');
+    expect(yiTwoDecimals(38_380_000_000)).toBe('383.80');
+    expect(yiAsSet(1_250_000_000)).toBe('12.5');
+    expect(yiAsSet(40_000_000_000)).toBe('400');
+    expect(completionPercent({ kind: 'count', count: 1, measure: '个' }, { kind: 'count', count: 3, measure: '个' })).toBe('33.33');
+    expect(completionPercent({ kind: 'count', count: 2, measure: '个' }, { kind: 'count', count: 3, measure: '个' })).toBe('66.67');
+    expect(completionPercent({ kind: 'count', count: 2, measure: '个' }, { kind: 'count', count: 0, measure: '个' })).toBeNull();
+    expect(growthPercent({ kind: 'count', count: 1, measure: '个' }, { kind: 'count', count: 8, measure: '个' })).toBe('-87.50');
+    expect(growthPercent({ kind: 'count', count: 8, measure: '个' }, { kind: 'count', count: 8, measure: '个' })).toBe('0.00');
+    expect(periodText({ fromMonth: 1, toMonth: 12 })).toBe('1-12月份');
+  });
+});
+
+describe('bulletin ranks', () => {
+  it('ranks with ties and lists the top and bottom three, ties at the boundary included', async () => {
+    const { ranksDescending, topAndBottom } = await import('./bulletin.ts');
+    expect(ranksDescending([90, 80, 80, 70, 60])).toEqual([1, 2, 2, 4, 5]);
+    expect(topAndBottom([90, 80, 80, 70, 60, 95], 3)).toEqual({ top: [0, 1, 2, 5], bottom: [1, 2, 3, 4] });
+    expect(topAndBottom([5, 5], 1)).toEqual({ top: [0, 1], bottom: [0, 1] });
+  });
+});

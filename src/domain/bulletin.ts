@@ -1,0 +1,102 @@
+import { YUAN_PER_YI } from './money.ts';
+
+/**
+ * The monthly bulletin's (通报) standard sentence, exactly as bureaus write it (domain.md §4):
+ *   "1-6月份,全市引进亿元以上省外项目资金额219.22亿元,完成年度目标任务589亿元的37.22%,同比增长8.08%。"
+ *
+ * Rounding rules (docs/metrics.md): amounts in 亿元 with two decimals, rounded half up from whole 元; a target is
+ * written as set (trailing zeros dropped: "589亿元", "12.5亿元"); completion and growth percentages with two decimals,
+ * rounded half up, computed on integers; growth against zero last year is not a percentage ("上年同期为零");
+ * a count is written as a whole number with its measure word ("27个").
+ */
+export type BulletinPeriod = { fromMonth: number; toMonth: number };
+
+export type BulletinFigure =
+  | { kind: 'amount'; yuan: number }
+  | { kind: 'count'; count: number; measure: string };
+
+export type BulletinSentenceInput = {
+  period: BulletinPeriod;
+  /** "全市", "襄城区". */
+  scope: string;
+  /** "引进亿元以上省外项目资金额", "新签约亿元以上项目". */
+  metric: string;
+  value: BulletinFigure;
+  target: BulletinFigure | null;
+  lastYear: BulletinFigure | null;
+};
+
+/** "1-6月份"; a single month "6月份". */
+export function periodText({ fromMonth, toMonth }: BulletinPeriod): string {
+  return fromMonth === toMonth ? `${toMonth}月份` : `${fromMonth}-${toMonth}月份`;
+}
+
+function roundedHalfUp(numerator: bigint, denominator: bigint, decimals: number): string {
+  const negative = numerator < 0n !== denominator < 0n && numerator !== 0n;
+  const n = numerator < 0n ? -numerator : numerator;
+  const d = denominator < 0n ? -denominator : denominator;
+  const scale = 10n ** BigInt(decimals);
+  const scaled = (n * scale * 2n + d) / (d * 2n);
+  const text = `${scaled / scale}${decimals > 0 ? '.' + String(scaled % scale).padStart(decimals, '0') : ''}`;
+  return negative && scaled !== 0n ? `-${text}` : text;
+}
+
+/** 21922000000 元 → "219.22" (亿元, two decimals, half up). */
+export function yiTwoDecimals(yuan: number): string {
+  return roundedHalfUp(BigInt(yuan), BigInt(YUAN_PER_YI), 2);
+}
+
+/** A target as set: 58900000000 元 → "589"; 1250000000 → "12.5". */
+export function yiAsSet(yuan: number): string {
+  return roundedHalfUp(BigInt(yuan), BigInt(YUAN_PER_YI), 8).replace(/\.?0+$/, '');
+}
+
+function magnitude(figure: BulletinFigure): bigint {
+  return BigInt(figure.kind === 'amount' ? figure.yuan : figure.count);
+}
+
+/** value ÷ target as a percentage with two decimals; null without a (positive) target. */
+export function completionPercent(value: BulletinFigure, target: BulletinFigure | null): string | null {
+  if (!target || magnitude(target) <= 0n) return null;
+  return roundedHalfUp(magnitude(value) * 100n, magnitude(target), 2);
+}
+
+/** (value − last year) ÷ last year as a percentage with two decimals; null when last year was zero or unknown. */
+export function growthPercent(value: BulletinFigure, lastYear: BulletinFigure | null): string | null {
+  if (!lastYear || magnitude(lastYear) <= 0n) return null;
+  return roundedHalfUp((magnitude(value) - magnitude(lastYear)) * 100n, magnitude(lastYear), 2);
+}
+
+function figureText(figure: BulletinFigure, asSet: boolean): string {
+  if (figure.kind === 'count') return `${figure.count}${figure.measure}`;
+  return `${asSet ? yiAsSet(figure.yuan) : yiTwoDecimals(figure.yuan)}亿元`;
+}
+
+export function bulletinSentence(input: BulletinSentenceInput): string {
+  const parts = [`${periodText(input.period)},${input.scope}${input.metric}${figureText(input.value, false)}`];
+  const completion = completionPercent(input.value, input.target);
+  if (input.target && completion !== null) parts.push(`完成年度目标任务${figureText(input.target, true)}的${completion}%`);
+  if (input.lastYear) {
+    const growth = growthPercent(input.value, input.lastYear);
+    if (growth === null) parts.push('上年同期为零');
+    else if (growth.startsWith('-')) parts.push(`同比下降${growth.slice(1)}%`);
+    else if (growth === '0.00') parts.push('与上年同期持平');
+    else parts.push(`同比增长${growth}%`);
+  }
+  return parts.join(',') + '。';
+}
+
+/** Competition ranks, highest first: [90, 80, 80, 70] → [1, 2, 2, 4]. */
+export function ranksDescending(values: number[]): number[] {
+  return values.map((v) => 1 + values.filter((other) => other > v).length);
+}
+
+/**
+ * 红榜 / 黑榜: the top N and the bottom N. As in the assessment, a tie at the boundary takes in every tied unit:
+ * a unit is in the bottom N when fewer than N units are strictly below it (and the top N likewise).
+ */
+export function topAndBottom(values: number[], n: number): { top: number[]; bottom: number[] } {
+  const top = values.flatMap((v, i) => (values.filter((other) => other > v).length < n ? [i] : []));
+  const bottom = values.flatMap((v, i) => (values.filter((other) => other < v).length < n ? [i] : []));
+  return { top, bottom };
+}

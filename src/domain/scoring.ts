@@ -1,0 +1,118 @@
+/**
+ * Assessment (考核, domain.md §4): a scheme of weighted indicators, each scored by its method, plus deductions and
+ * bonuses; units ranked, the bottom N flagged, and every unit's computation spelled out so a county can see why it
+ * ranked where it did.
+ *
+ * Exactness: points are kept as integers in millionths of a point (BigInt) and rounded half up to two decimals
+ * only for display; ranks compare the exact values. Weights and per-item deductions have at most two decimals.
+ *
+ * Decisions (docs/metrics.md):
+ *  - ratio: weight × value ÷ target; `capped` stops at the weight. No positive target → 0 points, said so.
+ *  - 功效系数法: 60 + 40 × (x − min) ÷ (max − min) across the units scored, times weight ÷ 100. When every unit has
+ *    the same value (max = min) nobody is behind anybody: all score 100 (× weight ÷ 100) — unless that value is
+ *    zero, when all score 60 (the method's floor).
+ *  - Ties share a rank (1, 2, 2, 4). The bottom N are the units with fewer than N units strictly below them, so a
+ *    tie at the boundary flags every tied unit.
+ */
+export type ScoringMethod = 'ratio' | 'ratioCapped' | 'efficacy';
+
+export type Indicator = { key: string; name: string; weight: number; method: ScoringMethod };
+export type Adjustment = { label: string; /** Points per item: negative for a deduction. */ pointsEach: number; count: number };
+export type UnitFigures = {
+  unitId: number;
+  unitName: string;
+  values: Record<string, number>;
+  targets: Record<string, number>;
+  adjustments: Adjustment[];
+};
+
+export type ScoreLine = { label: string; points: string; explanation: string };
+export type UnitScore = { unitId: number; unitName: string; total: string; rank: number; flagged: boolean; lines: ScoreLine[] };
+
+const MICRO = 1_000_000n;
+
+function hundredths(points: number, what: string): bigint {
+  const scaled = Math.round(points * 100);
+  if (Math.abs(points * 100 - scaled) > 1e-9) throw new Error(`${what}: at most two decimals (${points})`);
+  return BigInt(scaled);
+}
+
+/** micro-points → "7.44" (half up, away from zero for negatives). */
+export function pointsText(micro: bigint): string {
+  const negative = micro < 0n;
+  const abs = negative ? -micro : micro;
+  const cents = (abs + 5_000n) / 10_000n;
+  const text = `${cents / 100n}.${String(cents % 100n).padStart(2, '0')}`;
+  return negative && cents !== 0n ? `-${text}` : text;
+}
+
+function divideHalfUp(numerator: bigint, denominator: bigint): bigint {
+  return (numerator * 2n + denominator) / (denominator * 2n);
+}
+
+function percent(value: number, target: number): string {
+  return pointsText(divideHalfUp(BigInt(value) * 100n * MICRO, BigInt(target)));
+}
+
+function ratioLine(indicator: Indicator, weight: bigint, value: number, target: number | undefined): [bigint, ScoreLine] {
+  if (!target || target <= 0) return [0n, { label: indicator.name, points: '0.00', explanation: '无目标任务,不计分' }];
+  let micro = divideHalfUp(weight * 10_000n * BigInt(value), BigInt(target));
+  const capped = indicator.method === 'ratioCapped' && micro > weight * 10_000n;
+  if (capped) micro = weight * 10_000n;
+  const explanation = `完成率 ${percent(value, target)}% × ${pointsText(weight * 10_000n)}分${capped ? '(封顶)' : ''} = ${pointsText(micro)}分`;
+  return [micro, { label: indicator.name, points: pointsText(micro), explanation }];
+}
+
+function efficacyLine(indicator: Indicator, weight: bigint, value: number, min: number, max: number): [bigint, ScoreLine] {
+  let micro: bigint;
+  let how: string;
+  if (max === min) {
+    const base = max > 0 ? 100n : 60n;
+    micro = (base * weight * 10_000n) / 100n;
+    how = `各单位相同,得${base}分`;
+  } else {
+    const span = BigInt(max - min);
+    micro = divideHalfUp(weight * 10_000n * (60n * span + 40n * BigInt(value - min)), 100n * span);
+    how = `60 + 40 × (${value} − ${min}) ÷ (${max} − ${min})`;
+  }
+  return [micro, { label: indicator.name, points: pointsText(micro), explanation: `功效系数法:${how},× ${pointsText(weight * 10_000n)}% = ${pointsText(micro)}分` }];
+}
+
+export function scoreUnits(indicators: Indicator[], units: UnitFigures[], bottom = 3): UnitScore[] {
+  const totals = units.map((unit) => {
+    let total = 0n;
+    const lines: ScoreLine[] = [];
+    for (const indicator of indicators) {
+      const weight = hundredths(indicator.weight, indicator.key);
+      const value = unit.values[indicator.key] ?? 0;
+      let line: [bigint, ScoreLine];
+      if (indicator.method === 'efficacy') {
+        const all = units.map((u) => u.values[indicator.key] ?? 0);
+        line = efficacyLine(indicator, weight, value, Math.min(...all), Math.max(...all));
+      } else {
+        line = ratioLine(indicator, weight, value, unit.targets[indicator.key]);
+      }
+      total += line[0];
+      lines.push(line[1]);
+    }
+    for (const adjustment of unit.adjustments) {
+      if (adjustment.count === 0) continue;
+      const micro = hundredths(adjustment.pointsEach, adjustment.label) * 10_000n * BigInt(adjustment.count);
+      total += micro;
+      lines.push({ label: adjustment.label, points: pointsText(micro), explanation: `${adjustment.count} × ${pointsText(hundredths(adjustment.pointsEach, adjustment.label) * 10_000n)}分` });
+    }
+    return { unit, total, lines };
+  });
+  return totals
+    .map(({ unit, total, lines }) => ({
+      unitId: unit.unitId,
+      unitName: unit.unitName,
+      total: pointsText(total),
+      rank: 1 + totals.filter((other) => other.total > total).length,
+      flagged: totals.filter((other) => other.total < total).length < bottom,
+      lines,
+      exact: total,
+    }))
+    .sort((a, b) => (a.exact === b.exact ? a.unitId - b.unitId : a.exact > b.exact ? -1 : 1))
+    .map(({ exact: _exact, ...score }) => score);
+}

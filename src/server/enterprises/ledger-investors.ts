@@ -1,0 +1,75 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { enterprises, projects } from '../db/schema.ts';
+import type { ServiceContext } from '../context.ts';
+import { inCallerScope } from '../access/scope.ts';
+import { anyOf, insertJsonRows, takeIds } from '../db/bulk.ts';
+import { actorOf, recordAuditMany } from '../audit/audit.service.ts';
+
+/**
+ * Investors named in a ledger, matched to the enterprises on record (issue 4): by credit code first, then by the
+ * exact name, within the caller's scope. A credit code registered by another unit is reported, not matched:
+ * the enterprise is theirs (the bureau can share it).
+ */
+export type InvestorMatches = {
+  byCreditCode: Map<string, number>;
+  creditCodeElsewhere: Set<string>;
+  byName: Map<string, number>;
+};
+
+export async function matchLedgerInvestors(ctx: ServiceContext, creditCodes: string[], names: string[]): Promise<InvestorMatches> {
+  const matches: InvestorMatches = { byCreditCode: new Map(), creditCodeElsewhere: new Set(), byName: new Map() };
+  const codes = [...new Set(creditCodes)];
+  if (codes.length > 0) {
+    const rows = await ctx.db
+      .select({ id: enterprises.id, creditCode: enterprises.creditCode, inScope: sql<boolean>`${inCallerScope(ctx.caller, enterprises.unitId)}` })
+      .from(enterprises)
+      .where(anyOf(enterprises.creditCode, codes, 'text'));
+    for (const row of rows) {
+      if (row.inScope) matches.byCreditCode.set(row.creditCode!, row.id);
+      else matches.creditCodeElsewhere.add(row.creditCode!);
+    }
+  }
+  const unique = [...new Set(names)];
+  if (unique.length > 0) {
+    const rows = await ctx.db
+      .select({ id: enterprises.id, name: enterprises.name })
+      .from(enterprises)
+      .where(and(anyOf(enterprises.name, unique, 'text'), inCallerScope(ctx.caller, enterprises.unitId)))
+      .orderBy(enterprises.id);
+    for (const row of rows) if (!matches.byName.has(row.name)) matches.byName.set(row.name, row.id);
+  }
+  return matches;
+}
+
+export type NewInvestor = { name: string; creditCode: string | null; hqRegionCode: string | null; unitId: number };
+
+/** Adds the investors a ledger names that are not on record yet; one audit row each, marked with the batch. */
+export async function createLedgerInvestors(ctx: ServiceContext, batchId: number, investors: NewInvestor[]): Promise<number[]> {
+  const ids = await takeIds(ctx.db, enterprises, investors.length);
+  await insertJsonRows(
+    ctx.db,
+    enterprises,
+    investors.map((e, i) => ({ ...e, id: ids[i]!, createdBy: ctx.caller.userId, createdAt: ctx.now, updatedAt: ctx.now })),
+  );
+  const audits = [];
+  if (ids.length > 0) {
+    const rows = await ctx.db.select().from(enterprises).where(anyOf(enterprises.id, ids, 'int'));
+    audits.push(...rows.map((row) => ({ entity: 'enterprise', entityId: row.id, unitId: row.unitId, action: 'create' as const, after: row, importBatchId: batchId })));
+  }
+  await recordAuditMany(ctx.db, actorOf(ctx), audits);
+  return ids;
+}
+
+/** On reverting an import: removes the investors it added that no project names any more. */
+export async function deleteUnusedLedgerInvestors(ctx: ServiceContext, batchId: number, ids: number[]): Promise<void> {
+  if (ids.length === 0) return;
+  const removed = await ctx.db
+    .delete(enterprises)
+    .where(and(anyOf(enterprises.id, ids, 'int'), sql`not exists (select 1 from ${projects} where ${projects.investorEnterpriseId} = ${enterprises.id})`))
+    .returning();
+  await recordAuditMany(
+    ctx.db,
+    actorOf(ctx),
+    removed.map((row) => ({ entity: 'enterprise', entityId: row.id, unitId: row.unitId, action: 'delete' as const, before: row, importBatchId: batchId })),
+  );
+}

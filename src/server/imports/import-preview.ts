@@ -1,0 +1,246 @@
+import type { ServiceContext } from '../context.ts';
+import { AppError } from '../errors.ts';
+import { listUnits } from '../units/units.service.ts';
+import { matchLedgerInvestors } from '../enterprises/ledger-investors.ts';
+import { findLedgerProjects, investorAndNameKey } from '../projects/ledger.service.ts';
+import { industryFromLedgerText } from '../industries/industries.service.ts';
+import { regionFromLedgerText } from '../regions/regions.service.ts';
+import { chinaToday } from '../../domain/calendar.ts';
+import { matchUnit } from '../../domain/unit-matching.ts';
+import { describeProblem, FIELD_NAMES, headerOf, readSheet, type LedgerProblem, type LedgerRecord } from '../../domain/ledger-rows.ts';
+import { normalizeLabel, type ColumnMapping, type LedgerField } from '../../domain/ledger-columns.ts';
+import { planRow, type ExistingProject, type ProjectFields, type ResolvedRow, type RowPlan } from '../../domain/ledger-plan.ts';
+import type { LedgerSheet } from './ledger-reader.ts';
+import type { TColumnMapping, TImportBatch, TImportRow } from '../../shared/imports.ts';
+
+/**
+ * The dry run: a ledger sheet read, every row resolved against the data in the caller's scope (units, investors,
+ * projects) and planned — nothing written. The commit runs the same function again and writes its plans.
+ */
+export type PreviewOptions = { unitId: number; sheet?: string; year?: number; mapping?: TColumnMapping; template?: TColumnMapping };
+
+export type PlannedRow = {
+  rowNumber: number;
+  plan: RowPlan;
+  existing: ExistingProject | null;
+  /** Set when the row names an investor the import will add (the key groups rows naming the same one). */
+  newInvestor: { key: string; name: string; creditCode: string | null; hqRegionCode: string | null; unitId: number } | null;
+};
+
+export type Preview = {
+  summary: Omit<TImportBatch, 'id' | 'fileName' | 'status' | 'unitId' | 'unitName' | 'createdByName' | 'createdAt' | 'committedAt' | 'revertedAt'>;
+  rows: TImportRow[];
+  planned: PlannedRow[];
+};
+
+export type Progress = (phase: 'checking', done: number, total: number) => void;
+
+const FIELD_OF: Record<keyof ProjectFields, LedgerField> = {
+  name: 'name',
+  unitId: 'unit',
+  investorEnterpriseId: 'investorName',
+  totalInvestmentYuan: 'totalInvestment',
+  contractInvestmentYuan: 'contractInvestment',
+  industryCode: 'industry',
+  responsibleLeader: 'leader',
+  code: 'code',
+  note: 'note',
+};
+
+/** A header's identity for templates: its labels, normalised. */
+export function headerKey(labels: string[]): string {
+  return labels.map(normalizeLabel).join('|');
+}
+
+export function chooseSheet(sheets: LedgerSheet[], name: string | undefined): LedgerSheet {
+  if (name !== undefined) {
+    const sheet = sheets.find((s) => s.name === name);
+    if (!sheet) throw new AppError('ledger.unknownSheet', { field: 'sheet', params: { sheet: name } });
+    return sheet;
+  }
+  return sheets.find((s) => headerOf(s.rows)) ?? sheets[0]!;
+}
+
+const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export async function previewLedger(
+  ctx: ServiceContext,
+  fileName: string,
+  sheets: LedgerSheet[],
+  options: PreviewOptions,
+  onProgress: Progress = () => {},
+): Promise<Preview> {
+  const sheet = chooseSheet(sheets, options.sheet);
+  const header = headerOf(sheet.rows);
+  const mappingSource = options.mapping ? 'given' : options.template ? 'template' : 'detected';
+  const read = readSheet(sheet.rows, { mapping: (options.mapping ?? options.template) as ColumnMapping | undefined, year: options.year });
+  const base = {
+    sheets: sheets.map((s) => ({ name: s.name, rows: s.rows.length })),
+    sheet: sheet.name,
+    mappingSource,
+  } as const;
+  if (!read.ok) {
+    return {
+      summary: {
+        ...base,
+        headerRow: null,
+        labels: [],
+        mapping: {},
+        moneyUnit: '万元',
+        titleYear: null,
+        counts: { create: 0, update: 0, unchanged: 0, refused: 0, skipped: 0 },
+        problem: '未找到表头:表格中应有“项目名称”等列名;也可以手动指定各列',
+      },
+      rows: [],
+      planned: [],
+    };
+  }
+  const units = await listUnits(ctx);
+  const unitNames = new Map(units.map((u) => [u.id, u.name]));
+  const planned = await planRecords(ctx, fileName, read.records, read.problems, units, options, onProgress);
+  const rows = planned.map((p, i) => {
+    const unitId = p.plan.fields.unitId ?? p.existing?.unitId;
+    return toImportRow(read.records[i]!, p, unitId ? (unitNames.get(unitId) ?? null) : null);
+  });
+  const counts = { create: 0, update: 0, unchanged: 0, refused: 0, skipped: read.skipped.length };
+  for (const p of planned) counts[p.plan.action]++;
+  return {
+    summary: {
+      ...base,
+      headerRow: (header?.headerRow ?? read.headerRow) + 1,
+      labels: read.labels,
+      mapping: read.mapping as TColumnMapping,
+      moneyUnit: read.unit,
+      titleYear: read.titleYear ?? null,
+      counts,
+      problem: null,
+    },
+    rows,
+    planned,
+  };
+}
+
+async function planRecords(
+  ctx: ServiceContext,
+  fileName: string,
+  records: LedgerRecord[],
+  parseProblems: LedgerProblem[],
+  units: { id: number; name: string }[],
+  options: PreviewOptions,
+  onProgress: Progress,
+): Promise<PlannedRow[]> {
+  const investors = await matchLedgerInvestors(
+    ctx,
+    records.map((r) => r.creditCode).filter((c): c is string => !!c),
+    records.map((r) => r.investorName).filter((n): n is string => !!n),
+  );
+  const existing = await findLedgerProjects(ctx, {
+    ids: records.map((r) => r.systemId).filter((id): id is number => id !== null),
+    codes: records.map((r) => r.code).filter((c): c is string => !!c),
+    names: records.map((r) => r.name).filter(Boolean),
+  });
+  const problemsOf = new Map<number, LedgerProblem[]>();
+  for (const p of parseProblems) problemsOf.set(p.rowNumber, [...(problemsOf.get(p.rowNumber) ?? []), p]);
+  const seenKeys = new Map<string, number>();
+  const today = chinaToday(ctx.now);
+  const planned: PlannedRow[] = [];
+  for (let i = 0; i < records.length; i++) {
+    if (i % 500 === 499) {
+      onProgress('checking', i, records.length);
+      await yieldToOthers();
+    }
+    const record = records[i]!;
+    const problems = [...(problemsOf.get(record.rowNumber) ?? [])];
+    const warnings: string[] = [];
+    const problem = (field: LedgerField, code: string, raw = '') => problems.push({ rowNumber: record.rowNumber, field, code, raw });
+    const fields: Partial<ProjectFields> = {};
+    if (record.name) fields.name = record.name;
+    // 落地单位: as written in the row, or the import's unit.
+    if (record.unitName) {
+      const match = matchUnit(record.unitName, units);
+      if (match.ok) fields.unitId = match.unitId;
+      else problem('unit', match.problem === 'ambiguousUnit' ? 'unit.ambiguous' : 'unit.unknown', record.unitName);
+    } else {
+      fields.unitId = options.unitId;
+    }
+    let newInvestor: PlannedRow['newInvestor'] = null;
+    if (record.creditCode && investors.creditCodeElsewhere.has(record.creditCode)) {
+      problem('creditCode', 'creditCode.otherUnit', record.creditCode);
+    } else if (record.creditCode && investors.byCreditCode.has(record.creditCode)) {
+      fields.investorEnterpriseId = investors.byCreditCode.get(record.creditCode)!;
+    } else if (record.investorName && investors.byName.has(record.investorName)) {
+      fields.investorEnterpriseId = investors.byName.get(record.investorName)!;
+    } else if (record.investorName) {
+      let hqRegionCode: string | null = null;
+      if (record.sourceRegion) {
+        hqRegionCode = regionFromLedgerText(record.sourceRegion) ?? null;
+        if (!hqRegionCode) warnings.push(`${FIELD_NAMES.sourceRegion} '${record.sourceRegion}' 未能对应行政区划,未导入`);
+      }
+      newInvestor = {
+        key: record.creditCode ?? `name:${record.investorName}`,
+        name: record.investorName,
+        creditCode: record.creditCode,
+        hqRegionCode,
+        unitId: fields.unitId ?? options.unitId,
+      };
+    }
+    if (record.totalInvestmentYuan !== null) fields.totalInvestmentYuan = record.totalInvestmentYuan;
+    if (record.contractInvestmentYuan !== null) fields.contractInvestmentYuan = record.contractInvestmentYuan;
+    if (record.industry) {
+      const code = industryFromLedgerText(record.industry);
+      if (code) fields.industryCode = code;
+      else warnings.push(`${FIELD_NAMES.industry} '${record.industry}' 未能对应国民经济行业分类(GB/T 4754),未导入`);
+    }
+    if (record.leader) fields.responsibleLeader = record.leader;
+    if (record.code) fields.code = record.code;
+    if (record.note) fields.note = record.note;
+    for (const field of record.monthOnly) warnings.push(`${FIELD_NAMES[field]} 只写到月份,按当月1日记录`);
+
+    // The project the row stands for: by 系统编号, then 项目编号, then investor + name.
+    let project: ExistingProject | null = null;
+    let key: string | null = null;
+    if (record.systemId !== null) {
+      project = existing.byId.get(record.systemId) ?? null;
+      key = `id:${record.systemId}`;
+      if (!project) problem('systemId', 'systemId.unknown', String(record.systemId));
+    } else if (record.code) {
+      key = `code:${record.code}`;
+      if (existing.codesElsewhere.has(record.code)) problem('code', 'code.taken', record.code);
+      project = existing.byCode.get(record.code) ?? null;
+    }
+    if (!project && record.systemId === null && record.investorName && record.name) {
+      project = existing.byInvestorAndName.get(investorAndNameKey(record.investorName, record.name)) ?? null;
+      if (!record.code) key = `name:${investorAndNameKey(record.investorName, record.name)}`;
+    }
+    if (key) {
+      const earlier = seenKeys.get(key);
+      if (earlier !== undefined) problem('name', 'row.duplicate', `${record.name}(第${earlier}行)`);
+      else seenKeys.set(key, record.rowNumber);
+    }
+    if (project && fields.unitId !== undefined && record.unitName === null) delete fields.unitId;
+    const resolved: ResolvedRow = { record, fields, newInvestor: newInvestor !== null, problems, warnings };
+    planned.push({ rowNumber: record.rowNumber, plan: planRow(resolved, project, today, fileName), existing: project, newInvestor });
+  }
+  onProgress('checking', records.length, records.length);
+  return planned;
+}
+
+
+function toImportRow(record: LedgerRecord, p: PlannedRow, unitName: string | null): TImportRow {
+  const lastMove = p.plan.moves.at(-1);
+  return {
+    rowNumber: record.rowNumber,
+    action: p.plan.action,
+    projectId: p.existing?.id ?? null,
+    name: record.name,
+    unitName: unitName ?? record.unitName,
+    investorName: record.investorName,
+    investor: p.newInvestor ? 'new' : p.plan.fields.investorEnterpriseId || p.existing ? 'matched' : null,
+    stage: lastMove?.to ?? record.stage,
+    totalInvestmentYuan: record.totalInvestmentYuan,
+    signedOn: record.signedOn,
+    changes: [...p.plan.changes.map((c) => FIELD_OF[c]), ...(p.existing && p.plan.moves.length > 0 ? ['progress'] : [])],
+    problems: p.plan.problems.map(describeProblem),
+    warnings: p.plan.warnings.map((w) => `第${record.rowNumber}行 ${w}`),
+  };
+}

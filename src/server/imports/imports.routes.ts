@@ -1,0 +1,97 @@
+import { ZIdParams } from '../../shared/common.ts';
+import { ZImportBatch, ZImportBatchList, ZImportOptions, ZImportProgress, ZImportRowPage, ZImportRowsQuery, type TImportOptions } from '../../shared/imports.ts';
+import type { AppDeps, ZApp } from '../deps.ts';
+import { AppError } from '../errors.ts';
+import { contextOf } from '../http/request-context.ts';
+import { LEDGER_LIMITS } from './ledger-reader.ts';
+import {
+  commitImport,
+  getImportBatch,
+  importErrorsWorkbook,
+  importProgress,
+  importRows,
+  listImportBatches,
+  rereadLedger,
+  revertImport,
+  uploadLedger,
+} from './imports.service.ts';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Multipart text fields as options: `mapping` travels as JSON text, the rest as plain values. */
+function optionsFromFields(fields: Record<string, string>): TImportOptions {
+  let mapping: unknown;
+  if (fields.mapping) {
+    try {
+      mapping = JSON.parse(fields.mapping);
+    } catch {
+      throw new AppError('validation.invalid', { field: 'mapping', params: { detail: 'JSON' } });
+    }
+  }
+  return ZImportOptions.parse({
+    unitId: fields.unitId || undefined,
+    sheet: fields.sheet || undefined,
+    year: fields.year || undefined,
+    mapping,
+    saveTemplate: fields.saveTemplate === 'true' ? true : undefined,
+  });
+}
+
+export async function importsRoutes(app: ZApp, { db, clock }: AppDeps) {
+  const tags = ['imports'];
+  app.post('/imports', { schema: { tags, consumes: ['multipart/form-data'], response: { 200: ZImportBatch } } }, async (request) => {
+    const ctx = contextOf(request, db, clock);
+    if (!request.isMultipart()) throw new AppError('validation.required', { field: 'file' });
+    const fields: Record<string, string> = {};
+    let file: { fileName: string; content: Buffer } | undefined;
+    try {
+      for await (const part of request.parts({ limits: { fileSize: LEDGER_LIMITS.fileBytes, fields: 10, files: 1 } })) {
+        if (part.type === 'file') file = { fileName: part.filename, content: await part.toBuffer() };
+        else fields[part.fieldname] = String(part.value);
+      }
+    } catch (error) {
+      if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('ledger.tooLarge', { field: 'file' });
+      throw error;
+    }
+    if (!file) throw new AppError('validation.required', { field: 'file' });
+    return uploadLedger(ctx, file, optionsFromFields(fields));
+  });
+
+  app.get('/imports', { schema: { tags, response: { 200: ZImportBatchList } } }, async (request) => ({
+    items: await listImportBatches(contextOf(request, db, clock)),
+  }));
+
+  app.get('/imports/:id', { schema: { tags, params: ZIdParams, response: { 200: ZImportBatch } } }, async (request) =>
+    getImportBatch(contextOf(request, db, clock), request.params.id),
+  );
+
+  app.post('/imports/:id/reread', { schema: { tags, params: ZIdParams, body: ZImportOptions, response: { 200: ZImportBatch } } }, async (request) =>
+    rereadLedger(contextOf(request, db, clock), request.params.id, request.body),
+  );
+
+  app.get('/imports/:id/rows', { schema: { tags, params: ZIdParams, querystring: ZImportRowsQuery, response: { 200: ZImportRowPage } } }, async (request) =>
+    importRows(contextOf(request, db, clock), request.params.id, request.query),
+  );
+
+  app.get('/imports/:id/progress', { schema: { tags, params: ZIdParams, response: { 200: ZImportProgress } } }, async (request) => {
+    await getImportBatch(contextOf(request, db, clock), request.params.id);
+    return importProgress(request.params.id);
+  });
+
+  app.post('/imports/:id/commit', { schema: { tags, params: ZIdParams, response: { 200: ZImportBatch } } }, async (request) =>
+    commitImport(contextOf(request, db, clock), request.params.id),
+  );
+
+  app.post('/imports/:id/revert', { schema: { tags, params: ZIdParams, response: { 200: ZImportBatch } } }, async (request) =>
+    revertImport(contextOf(request, db, clock), request.params.id),
+  );
+
+  app.get('/imports/:id/errors.xlsx', { schema: { tags, params: ZIdParams } }, async (request, reply) => {
+    const file = await importErrorsWorkbook(contextOf(request, db, clock), request.params.id);
+    return reply
+      .type(XLSX)
+      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+      .header('cache-control', 'private, no-store')
+      .send(file.content);
+  });
+}

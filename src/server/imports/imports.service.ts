@@ -1,0 +1,345 @@
+import { and, desc, eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
+import { importBatches, importItems, importTemplates } from '../db/schema.ts';
+import { insertJsonRows } from '../db/bulk.ts';
+import type { ServiceContext } from '../context.ts';
+import { AppError, notFound } from '../errors.ts';
+import { assertCanWrite, inCallerScope } from '../access/scope.ts';
+import { actorOf, changeWatermark, recordAudit } from '../audit/audit.service.ts';
+import { requireUnitInScope, unitNameOf } from '../units/units.service.ts';
+import { userNameOf } from '../users/users.service.ts';
+import { createLedgerInvestors, deleteUnusedLedgerInvestors } from '../enterprises/ledger-investors.ts';
+import { revertLedgerRows, writeLedgerRows, type LedgerItem, type LedgerWrite } from '../projects/ledger.service.ts';
+import { LedgerFileError, readLedgerFile, type LedgerSheet } from './ledger-reader.ts';
+import { chooseSheet, headerKey, previewLedger, type Preview } from './import-preview.ts';
+import { headerOf } from '../../domain/ledger-rows.ts';
+import { ZImportOptions, type TImportBatch, type TImportOptions, type TImportProgress, type TImportRow, type TColumnMapping } from '../../shared/imports.ts';
+import type { ErrorCode } from '../../shared/errors.ts';
+
+/**
+ * Ledger imports (issue 4): upload → preview (dry run, stored with the file) → commit (all rows in one
+ * transaction, or none) → revert. Progress of the long steps is kept in memory for the progress bar.
+ */
+type StoredOptions = { unitId: number; sheet?: string; year?: number; mapping?: TColumnMapping };
+
+const progressOf = new Map<number, TImportProgress>();
+
+export function importProgress(batchId: number): TImportProgress {
+  return progressOf.get(batchId) ?? { phase: 'idle', done: 0, total: 0 };
+}
+
+async function readFile(content: Buffer | Uint8Array): Promise<LedgerSheet[]> {
+  try {
+    // The embedded driver gives bytea back as a plain Uint8Array.
+    return await readLedgerFile(Buffer.isBuffer(content) ? content : Buffer.from(content.buffer, content.byteOffset, content.byteLength));
+  } catch (error) {
+    if (error instanceof LedgerFileError) throw new AppError(error.code as ErrorCode, { field: 'file', params: error.detail });
+    throw error;
+  }
+}
+
+async function templateFor(ctx: ServiceContext, unitId: number, sheets: LedgerSheet[], sheet: string | undefined): Promise<TColumnMapping | undefined> {
+  const header = headerOf(chooseSheet(sheets, sheet).rows, true);
+  if (!header) return undefined;
+  const [row] = await ctx.db
+    .select({ mapping: importTemplates.mapping })
+    .from(importTemplates)
+    .where(and(eq(importTemplates.unitId, unitId), eq(importTemplates.headerKey, headerKey(header.labels))));
+  return row?.mapping as TColumnMapping | undefined;
+}
+
+/** Keeps a confirmed mapping as the unit's template (through `ctx.db`, the caller's transaction), audited. */
+async function saveTemplate(ctx: ServiceContext, unitId: number, labels: string[], mapping: TColumnMapping): Promise<void> {
+  const [template] = await ctx.db
+    .insert(importTemplates)
+    .values({ unitId, headerKey: headerKey(labels), mapping, updatedBy: ctx.caller.userId, updatedAt: ctx.now })
+    .onConflictDoUpdate({ target: [importTemplates.unitId, importTemplates.headerKey], set: { mapping, updatedBy: ctx.caller.userId, updatedAt: ctx.now } })
+    .returning();
+  await recordAudit(ctx.db, actorOf(ctx), { entity: 'importTemplate', entityId: template!.id, unitId, action: 'update', after: template });
+}
+
+/**
+ * The last few uploads, as read and as checked: the commit that follows a preview neither parses the file again nor,
+ * when nothing at all has changed since (no audit row written), checks its rows again. Another process, or a
+ * restart, simply starts from the stored bytes.
+ */
+type Checked = { sheets: LedgerSheet[]; optionsKey: string; watermark: number; preview: Preview };
+const recentlyChecked = new Map<number, Checked>();
+
+function remember(batchId: number, checked: Checked): void {
+  recentlyChecked.delete(batchId);
+  recentlyChecked.set(batchId, checked);
+  while (recentlyChecked.size > 4) recentlyChecked.delete(recentlyChecked.keys().next().value!);
+}
+
+async function sheetsOf(batch: { id: number; content: Buffer | Uint8Array }): Promise<LedgerSheet[]> {
+  return recentlyChecked.get(batch.id)?.sheets ?? (await readFile(batch.content));
+}
+
+async function preview(ctx: ServiceContext, batchId: number | null, fileName: string, sheets: LedgerSheet[], options: StoredOptions): Promise<Checked> {
+  const watermark = await changeWatermark(ctx.db);
+  const template = options.mapping ? undefined : await templateFor(ctx, options.unitId, sheets, options.sheet);
+  const result = await previewLedger(ctx, fileName, sheets, { ...options, template }, (phase, done, total) => {
+    if (batchId) progressOf.set(batchId, { phase, done, total });
+  });
+  return { sheets, optionsKey: JSON.stringify(options), watermark, preview: result };
+}
+
+/** The batch's preview as checked at upload if nothing has changed since; otherwise checked again now. */
+async function currentPreview(ctx: ServiceContext, batch: { id: number; fileName: string; content: Buffer | Uint8Array }, options: StoredOptions): Promise<Preview> {
+  const checked = recentlyChecked.get(batch.id);
+  if (checked && checked.optionsKey === JSON.stringify(options) && checked.watermark === (await changeWatermark(ctx.db))) return checked.preview;
+  return (await preview(ctx, batch.id, batch.fileName, await sheetsOf(batch), options)).preview;
+}
+
+function storedOptions(ctx: ServiceContext, input: TImportOptions): StoredOptions & { saveTemplate: boolean } {
+  const parsed = ZImportOptions.parse(input);
+  return { unitId: parsed.unitId ?? ctx.caller.unitId, sheet: parsed.sheet, year: parsed.year, mapping: parsed.mapping, saveTemplate: !!parsed.saveTemplate };
+}
+
+/** Reads an uploaded ledger and stores its preview; nothing is imported yet. */
+export async function uploadLedger(ctx: ServiceContext, file: { fileName: string; content: Buffer }, input: TImportOptions): Promise<TImportBatch> {
+  assertCanWrite(ctx.caller);
+  const { saveTemplate: keep, ...options } = storedOptions(ctx, input);
+  await requireUnitInScope(ctx, options.unitId, 'unitId');
+  const sheets = await readFile(file.content);
+  const checked = await preview(ctx, null, file.fileName, sheets, options);
+  const result = checked.preview;
+  const id = await ctx.db.transaction(async (tx) => {
+    const [batch] = await tx
+      .insert(importBatches)
+      .values({
+        unitId: options.unitId,
+        createdBy: ctx.caller.userId,
+        fileName: file.fileName,
+        content: file.content,
+        options,
+        summary: result.summary,
+        rows: result.rows,
+        createdAt: ctx.now,
+      })
+      .returning({ id: importBatches.id });
+    if (keep && result.summary.labels.length > 0) await saveTemplate({ ...ctx, db: tx }, options.unitId, result.summary.labels, result.summary.mapping);
+    await recordAudit(tx, actorOf(ctx), {
+      entity: 'importBatch',
+      entityId: batch!.id,
+      unitId: options.unitId,
+      action: 'create',
+      after: { fileName: file.fileName, options, counts: result.summary.counts },
+      importBatchId: batch!.id,
+    });
+    return batch!.id;
+  });
+  remember(id, checked);
+  return getImportBatch(ctx, id);
+}
+
+async function loadBatch(ctx: ServiceContext, id: number) {
+  const [row] = await ctx.db
+    .select()
+    .from(importBatches)
+    .where(and(eq(importBatches.id, id), inCallerScope(ctx.caller, importBatches.unitId)));
+  if (!row) throw notFound('importBatch');
+  return row;
+}
+
+/** Reads the stored file again with another sheet, unit, year or column mapping (and keeps the mapping as a template if asked). */
+export async function rereadLedger(ctx: ServiceContext, id: number, input: TImportOptions): Promise<TImportBatch> {
+  assertCanWrite(ctx.caller);
+  const batch = await loadBatch(ctx, id);
+  if (batch.status !== 'previewed') throw new AppError('import.notPreviewed');
+  const previous = batch.options as StoredOptions;
+  const { saveTemplate: keep, ...given } = storedOptions(ctx, { ...previous, ...input, unitId: input.unitId ?? previous.unitId });
+  await requireUnitInScope(ctx, given.unitId, 'unitId');
+  const checked = await preview(ctx, id, batch.fileName, await sheetsOf(batch), given);
+  const result = checked.preview;
+  await ctx.db.transaction(async (tx) => {
+    await tx.update(importBatches).set({ options: given, unitId: given.unitId, summary: result.summary, rows: result.rows }).where(eq(importBatches.id, id));
+    if (keep && result.summary.labels.length > 0) await saveTemplate({ ...ctx, db: tx }, given.unitId, result.summary.labels, result.summary.mapping);
+  });
+  remember(id, checked);
+  return getImportBatch(ctx, id);
+}
+
+const BATCH_COLUMNS = {
+  id: importBatches.id,
+  fileName: importBatches.fileName,
+  status: importBatches.status,
+  unitId: importBatches.unitId,
+  unitName: unitNameOf(importBatches.unitId),
+  createdByName: userNameOf(importBatches.createdBy),
+  createdAt: importBatches.createdAt,
+  committedAt: importBatches.committedAt,
+  revertedAt: importBatches.revertedAt,
+  summary: importBatches.summary,
+};
+type BatchRow = { [K in keyof typeof BATCH_COLUMNS]: unknown } & { summary: unknown; createdAt: Date; committedAt: Date | null; revertedAt: Date | null };
+
+function toBatch(row: BatchRow): TImportBatch {
+  return {
+    ...(row.summary as Omit<TImportBatch, 'id'>),
+    id: row.id as number,
+    fileName: row.fileName as string,
+    status: (row.status === 'reverting' ? 'committed' : row.status) as TImportBatch['status'],
+    unitId: row.unitId as number,
+    unitName: (row.unitName as string | null) ?? '',
+    createdByName: (row.createdByName as string | null) ?? '',
+    createdAt: row.createdAt.toISOString(),
+    committedAt: row.committedAt?.toISOString() ?? null,
+    revertedAt: row.revertedAt?.toISOString() ?? null,
+  };
+}
+
+export async function getImportBatch(ctx: ServiceContext, id: number): Promise<TImportBatch> {
+  const [row] = await ctx.db
+    .select(BATCH_COLUMNS)
+    .from(importBatches)
+    .where(and(eq(importBatches.id, id), inCallerScope(ctx.caller, importBatches.unitId)));
+  if (!row) throw notFound('importBatch');
+  return toBatch(row as BatchRow);
+}
+
+export async function listImportBatches(ctx: ServiceContext): Promise<TImportBatch[]> {
+  const rows = await ctx.db
+    .select(BATCH_COLUMNS)
+    .from(importBatches)
+    .where(inCallerScope(ctx.caller, importBatches.unitId))
+    .orderBy(desc(importBatches.id))
+    .limit(50);
+  return rows.map((row) => toBatch(row as BatchRow));
+}
+
+export async function importRows(ctx: ServiceContext, id: number, query: { action?: TImportRow['action']; page: number; pageSize: number }) {
+  const batch = await loadBatch(ctx, id);
+  const all = (batch.rows as TImportRow[]).filter((r) => !query.action || r.action === query.action);
+  const start = (query.page - 1) * query.pageSize;
+  return { items: all.slice(start, start + query.pageSize), total: all.length, page: query.page, pageSize: query.pageSize };
+}
+
+/**
+ * Imports every row of a previewed batch in one transaction, after checking it again against the data as it is
+ * now. Any refused row refuses the whole import: nothing is half-written.
+ */
+export async function commitImport(ctx: ServiceContext, id: number): Promise<TImportBatch> {
+  assertCanWrite(ctx.caller);
+  const batch = await loadBatch(ctx, id);
+  if (batch.status !== 'previewed') throw new AppError('import.notPreviewed');
+  const options = batch.options as StoredOptions;
+  progressOf.set(id, { phase: 'reading', done: 0, total: 0 });
+  try {
+    const result = await currentPreview(ctx, batch, options);
+    const refused = result.summary.counts.refused;
+    if (refused > 0) {
+      await ctx.db.update(importBatches).set({ summary: result.summary, rows: result.rows }).where(eq(importBatches.id, id));
+      throw new AppError('import.hasRefusals', { params: { count: String(refused) } });
+    }
+    const changing = result.planned.filter((p) => p.plan.action === 'create' || p.plan.action === 'update');
+    progressOf.set(id, { phase: 'writing', done: 0, total: changing.length });
+    await ctx.db.transaction(async (tx) => {
+      const txCtx = { ...ctx, db: tx };
+      const [locked] = await tx.select({ status: importBatches.status }).from(importBatches).where(eq(importBatches.id, id)).for('update');
+      if (locked?.status !== 'previewed') throw new AppError('import.notPreviewed');
+      // Investors named for the first time: one enterprise each, however many rows name it.
+      const newInvestors = new Map<string, { rowNumber: number; investor: NonNullable<(typeof changing)[number]['newInvestor']> }>();
+      for (const p of changing) if (p.newInvestor && !newInvestors.has(p.newInvestor.key)) newInvestors.set(p.newInvestor.key, { rowNumber: p.rowNumber, investor: p.newInvestor });
+      const createdIds = await createLedgerInvestors(
+        txCtx,
+        id,
+        [...newInvestors.values()].map(({ investor }) => ({ name: investor.name, creditCode: investor.creditCode, hqRegionCode: investor.hqRegionCode, unitId: investor.unitId })),
+      );
+      const investorIdOf = new Map([...newInvestors.keys()].map((key, i) => [key, createdIds[i]!]));
+      const createdOnRow = new Map([...newInvestors.values()].map(({ rowNumber }, i) => [rowNumber, createdIds[i]!]));
+      const writes: LedgerWrite[] = changing.map((p) => ({
+        rowNumber: p.rowNumber,
+        action: p.plan.action as 'create' | 'update',
+        existing: p.existing,
+        fields: p.newInvestor ? { ...p.plan.fields, investorEnterpriseId: investorIdOf.get(p.newInvestor.key)! } : p.plan.fields,
+        moves: p.plan.moves,
+      }));
+      const written = await writeLedgerRows(txCtx, id, batch.fileName, writes, (done) => progressOf.set(id, { phase: 'writing', done, total: changing.length }));
+      await insertJsonRows(
+        tx,
+        importItems,
+        written.map((w) => ({
+          batchId: id,
+          rowNumber: w.rowNumber,
+          action: w.action,
+          projectId: w.projectId,
+          before: w.before,
+          // What a created project looked like is in the audit trail; the item keeps what a revert needs.
+          after: w.action === 'create' ? {} : w.after,
+          stageEventIds: w.stageEventIds,
+          createdEnterpriseId: createdOnRow.get(w.rowNumber) ?? null,
+        })),
+      );
+      // The rows as shown afterwards link to the projects the import created.
+      const createdOn = new Map(written.filter((w) => w.action === 'create').map((w) => [w.rowNumber, w.projectId]));
+      const rows = createdOn.size > 0 ? result.rows.map((r) => (createdOn.has(r.rowNumber) ? { ...r, projectId: createdOn.get(r.rowNumber)! } : r)) : result.rows;
+      const rowsChanged = JSON.stringify(rows) !== JSON.stringify(batch.rows);
+      await tx
+        .update(importBatches)
+        .set({ status: 'committed', committedAt: ctx.now, summary: result.summary, ...(rowsChanged ? { rows } : {}) })
+        .where(eq(importBatches.id, id));
+      await recordAudit(tx, actorOf(ctx), {
+        entity: 'importBatch',
+        entityId: id,
+        unitId: batch.unitId,
+        action: 'import',
+        after: { counts: result.summary.counts, enterprisesCreated: createdIds.length },
+        importBatchId: id,
+      });
+    });
+    progressOf.set(id, { phase: 'done', done: changing.length, total: changing.length });
+    recentlyChecked.delete(id);
+  } catch (error) {
+    progressOf.delete(id);
+    throw error;
+  }
+  return getImportBatch(ctx, id);
+}
+
+/** Undoes a committed import as a whole, or refuses (naming the rows) when its projects changed since. */
+export async function revertImport(ctx: ServiceContext, id: number): Promise<TImportBatch> {
+  assertCanWrite(ctx.caller);
+  const batch = await loadBatch(ctx, id);
+  if (batch.status !== 'committed') throw new AppError('import.notCommitted');
+  await ctx.db.transaction(async (tx) => {
+    const txCtx = { ...ctx, db: tx };
+    const [locked] = await tx
+      .update(importBatches)
+      .set({ status: 'reverting' })
+      .where(and(eq(importBatches.id, id), eq(importBatches.status, 'committed')))
+      .returning({ id: importBatches.id });
+    if (!locked) throw new AppError('import.notCommitted');
+    const items = await tx.select().from(importItems).where(eq(importItems.batchId, id)).orderBy(importItems.id);
+    await revertLedgerRows(txCtx, id, batch.committedAt!, items as LedgerItem[]);
+    await deleteUnusedLedgerInvestors(txCtx, id, items.map((i) => i.createdEnterpriseId).filter((e): e is number => e !== null));
+    await tx.update(importBatches).set({ status: 'reverted', revertedAt: ctx.now }).where(eq(importBatches.id, id));
+    await recordAudit(tx, actorOf(ctx), { entity: 'importBatch', entityId: id, unitId: batch.unitId, action: 'revert', importBatchId: id });
+  });
+  return getImportBatch(ctx, id);
+}
+
+/** The sheet as uploaded, with a column "错误信息" naming what keeps each refused row out (and the warnings). */
+export async function importErrorsWorkbook(ctx: ServiceContext, id: number): Promise<{ fileName: string; content: Buffer }> {
+  const batch = await loadBatch(ctx, id);
+  const options = batch.options as StoredOptions;
+  const sheet = chooseSheet(await sheetsOf(batch), options.sheet);
+  const byRow = new Map((batch.rows as TImportRow[]).map((r) => [r.rowNumber, r]));
+  const summary = batch.summary as TImportBatch;
+  const width = Math.max(...sheet.rows.map((r) => r.length), 1);
+  const workbook = new ExcelJS.Workbook();
+  const out = workbook.addWorksheet(sheet.name.slice(0, 31));
+  sheet.rows.forEach((cells, i) => {
+    const row = byRow.get(i + 1);
+    const messages = row ? [...row.problems, ...row.warnings].join(';') : '';
+    const header = summary.headerRow !== null && i + 1 === summary.headerRow;
+    const values = [...cells, ...Array(width - cells.length).fill(''), header ? '错误信息' : messages];
+    const added = out.addRow(values);
+    if (row && row.problems.length > 0) added.getCell(width + 1).font = { color: { argb: 'FFC00000' } };
+  });
+  out.getColumn(width + 1).width = 60;
+  const content = Buffer.from(await workbook.xlsx.writeBuffer());
+  return { fileName: batch.fileName.replace(/\.(xlsx|csv)$/i, '') + '-错误信息.xlsx', content };
+}
+

@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { call, createTestApp, expectApiError, logIn, type Given, type Session, type TestApp } from '../../../test/support/test-app.ts';
+import { projects } from '../db/schema.ts';
+import type { TMetricValues } from '../../shared/metrics.ts';
+
+describe('metrics', () => {
+  let t: TestApp;
+  let w: Awaited<ReturnType<Given['twoCounties']>>;
+  let staffA: Session;
+  let bureau: Session;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    w = await t.given.twoCounties();
+    staffA = await logIn(t.app, 'staff_a');
+    bureau = await logIn(t.app, 'bureau');
+    // A park project of county A with contracted investment and funds arrived; a wholly local one that does not count.
+    const park = await t.given.project({ unit: w.parkA, investor: w.enterpriseA, name: '园区项目', totalInvestmentYuan: 300_000_000, stage: 'started' });
+    await t.db.update(projects).set({ contractInvestmentYuan: 250_000_000 }).where(eq(projects.id, park.id));
+    const funds = await call(t.app, staffA, 'POST', `/api/projects/${park.id}/funds`, { arrivedOn: '2026-02-01', source: 'outOfProvince', amountYuan: 40_000_000, evidenceRef: '银行回单 001' });
+    expect(funds.statusCode, funds.body).toBe(200);
+    const local = await t.given.project({ unit: w.countyA, investor: w.enterpriseA, name: '本地项目' });
+    await t.db.update(projects).set({ fundSource: 'local' }).where(eq(projects.id, local.id));
+  });
+  afterAll(() => t.close());
+
+  const values = async (session: Session, query: string) => {
+    const response = await call(t.app, session, 'GET', `/api/metrics?${query}`);
+    expect(response.statusCode, response.body).toBe(200);
+    return Object.fromEntries((response.json() as TMetricValues).items.map((m) => [m.key, m]));
+  };
+
+  it('computes the catalogue from the records in scope, each number with the records behind it', async () => {
+    const county = await values(staffA, 'from=2026-01-01&to=2026-03-02');
+    expect(county.signedCount).toMatchObject({ value: 2, text: '2' });
+    expect(county.signedContractYuan!.value).toBe(100_000_000 + 250_000_000);
+    expect(county.fundsArrivedDomesticYuan).toMatchObject({ value: 40_000_000, fundIds: [expect.any(Number)] });
+    expect(county.signedCount!.name.zh).toBe('新签约项目');
+    expect(county.signedCount!.definition.zh).toMatch(/不予认定/);
+    const city = await values(bureau, 'from=2026-01-01&to=2026-03-02&keys=signedCount,startRate');
+    expect(Object.keys(city)).toEqual(['signedCount', 'startRate']);
+    expect(city.signedCount!.value).toBe(3);
+    const park = await values(bureau, `from=2026-01-01&to=2026-03-02&unitId=${w.parkA.id}`);
+    expect(park.signedCount!.value).toBe(1);
+  });
+
+  it('keeps a county to its own subtree and refuses bad periods and keys', async () => {
+    await expectApiError(await call(t.app, staffA, 'GET', `/api/metrics?from=2026-01-01&to=2026-03-02&unitId=${w.countyB.id}`), 400, 'project.unitOutOfScope', 'unitId');
+    await expectApiError(await call(t.app, staffA, 'GET', '/api/metrics?from=2026-03-02&to=2026-01-01'), 400, 'validation.invalid', 'to');
+    await expectApiError(await call(t.app, staffA, 'GET', '/api/metrics?from=2026-01-01&to=2026-03-02&keys=nope'), 400, 'validation.invalid', 'keys');
+  });
+});

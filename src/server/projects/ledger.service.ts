@@ -1,0 +1,276 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { evidenceFiles, projectComments, projectFunds, projects, projectStageEvents } from '../db/schema.ts';
+import type { ServiceContext } from '../context.ts';
+import { AppError } from '../errors.ts';
+import { inCallerScope } from '../access/scope.ts';
+import { anyOf, insertJsonRows, takeIds } from '../db/bulk.ts';
+import { actorOf, recordAuditMany, type AuditChange } from '../audit/audit.service.ts';
+import { enterpriseNameOf } from '../enterprises/enterprises.service.ts';
+import { activeDeadlineRules } from '../deadlines/deadlines.service.ts';
+import { projectsWithProblems } from '../problems/problems.service.ts';
+import { projectColumns, stageEventsOf } from './stages.service.ts';
+import { importedEvidence, type ExistingProject, type PlannedMove, type ProjectFields } from '../../domain/ledger-plan.ts';
+import type { StageEvent } from '../../domain/stage-history.ts';
+
+/**
+ * The projects side of a ledger import (issue 4): finding the projects a ledger's rows stand for, writing a
+ * committed plan in bulk (projects, stage records, audit rows marked with the batch), and reverting it.
+ */
+export type LedgerKeys = { ids: number[]; codes: string[]; names: string[] };
+
+export type LedgerProjects = {
+  byId: Map<number, ExistingProject>;
+  byCode: Map<string, ExistingProject>;
+  /** Codes that projects outside the caller's scope already have. */
+  codesElsewhere: Set<string>;
+  /** "investor name|project name" → project. */
+  byInvestorAndName: Map<string, ExistingProject>;
+};
+
+export function investorAndNameKey(investorName: string, name: string): string {
+  return `${investorName.trim()}|${name.trim()}`;
+}
+
+
+export async function findLedgerProjects(ctx: ServiceContext, keys: LedgerKeys): Promise<LedgerProjects> {
+  const found: LedgerProjects = { byId: new Map(), byCode: new Map(), codesElsewhere: new Set(), byInvestorAndName: new Map() };
+  const select = {
+    id: projects.id,
+    unitId: projects.unitId,
+    name: projects.name,
+    investorEnterpriseId: projects.investorEnterpriseId,
+    investorName: enterpriseNameOf(projects.investorEnterpriseId),
+    totalInvestmentYuan: projects.totalInvestmentYuan,
+    contractInvestmentYuan: projects.contractInvestmentYuan,
+    industryCode: projects.industryCode,
+    responsibleLeader: projects.responsibleLeader,
+    code: projects.code,
+    note: projects.note,
+    codeName: projects.codeName,
+    inScope: sql<boolean>`${inCallerScope(ctx.caller, projects.unitId)}`,
+  };
+  type Row = { [K in keyof typeof select]: unknown } & { id: number; inScope: boolean; code: string | null; name: string; investorName: string | null };
+  const rows: Row[] = [];
+  const scoped = inCallerScope(ctx.caller, projects.unitId);
+  for (const [column, values, type, scopedOnly] of [
+    [projects.id, keys.ids, 'int', true],
+    [projects.code, keys.codes, 'text', false],
+    [projects.name, keys.names, 'text', true],
+  ] as const) {
+    const unique = [...new Set<string | number>(values)];
+    if (unique.length > 0) rows.push(...((await ctx.db.select(select).from(projects).where(and(anyOf(column, unique, type), scopedOnly ? scoped : undefined))) as Row[]));
+  }
+  const histories = await stageEventsOf(ctx.db, [...new Set(rows.filter((r) => r.inScope).map((r) => r.id))]);
+  for (const row of rows) {
+    if (!row.inScope) {
+      if (row.code) found.codesElsewhere.add(row.code);
+      continue;
+    }
+    const project: ExistingProject = {
+      id: row.id,
+      unitId: row.unitId as number,
+      name: row.name,
+      investorEnterpriseId: row.investorEnterpriseId as number,
+      totalInvestmentYuan: row.totalInvestmentYuan as number,
+      contractInvestmentYuan: row.contractInvestmentYuan as number | null,
+      industryCode: row.industryCode as string | null,
+      responsibleLeader: row.responsibleLeader as string | null,
+      code: row.code,
+      note: row.note as string | null,
+      events: histories.get(row.id) ?? [],
+      confidentialElsewhere: !!row.codeName && row.unitId !== ctx.caller.unitId,
+    };
+    found.byId.set(project.id, project);
+    if (project.code) found.byCode.set(project.code, project);
+    if (row.investorName) found.byInvestorAndName.set(investorAndNameKey(row.investorName, row.name), project);
+  }
+  return found;
+}
+
+const NEW_PROJECT_DEFAULTS = {
+  projectType: 'industrial',
+  industryCode: null,
+  contractInvestmentYuan: null,
+  fundSource: null,
+  foreignInvestmentUsd: null,
+  isMajor: false,
+  threeBatch: null,
+  responsibleLeader: null,
+  responsibleOfficerId: null,
+  codeName: null,
+  code: null,
+  note: null,
+} as const;
+
+export type LedgerWrite = {
+  rowNumber: number;
+  action: 'create' | 'update';
+  existing: ExistingProject | null;
+  fields: Partial<ProjectFields>;
+  moves: PlannedMove[];
+};
+
+export type LedgerWritten = { rowNumber: number; action: 'create' | 'update'; projectId: number; before: unknown; after: unknown; stageEventIds: number[] };
+
+function syntheticEvents(moves: PlannedMove[], fileName: string, rowNumber: number, after: StageEvent[]): StageEvent[] {
+  return moves.map((move, i) => ({
+    id: Number.MAX_SAFE_INTEGER - 1000 + after.length + i,
+    kind: move.kind,
+    state: move.to,
+    happenedOn: move.date,
+    evidence: importedEvidence(fileName, rowNumber),
+    reason: move.reason,
+    correctsEventId: null,
+  }));
+}
+
+/**
+ * Writes a committed import through `ctx.db` (the import's transaction): new projects are inserted with their
+ * stage columns already folded and their ids taken beforehand, then every appended stage record, changed project
+ * and audit row — in bulk, a few statements per five thousand rows.
+ */
+export async function writeLedgerRows(ctx: ServiceContext, batchId: number, fileName: string, writes: LedgerWrite[], onProgress: (done: number) => void): Promise<LedgerWritten[]> {
+  const rules = await activeDeadlineRules(ctx.db);
+  const written: LedgerWritten[] = [];
+  const audits: AuditChange[] = [];
+  const creates = writes.filter((w) => w.action === 'create');
+  const createdIds = await takeIds(ctx.db, projects, creates.length);
+  // Every column written out, defaults included, so that the row as inserted is also the audit trail's record of it.
+  const createdRows: (typeof projects.$inferSelect)[] = [];
+  for (const [i, w] of creates.entries()) {
+    if (i % 1000 === 999) await new Promise<void>((resolve) => setImmediate(resolve));
+    createdRows.push({
+      ...NEW_PROJECT_DEFAULTS,
+      ...(w.fields as ProjectFields),
+      id: createdIds[i]!,
+      reportedUnitId: w.fields.unitId!,
+      ...projectColumns(syntheticEvents(w.moves, fileName, w.rowNumber, []), rules),
+      createdBy: ctx.caller.userId,
+      createdAt: ctx.now,
+      updatedAt: ctx.now,
+    });
+  }
+  await insertJsonRows(ctx.db, projects, createdRows);
+  onProgress(Math.floor(creates.length / 2));
+  const idOfRow = new Map<number, number>();
+  creates.forEach((w, i) => idOfRow.set(w.rowNumber, createdIds[i]!));
+  for (const w of writes) if (w.action === 'update') idOfRow.set(w.rowNumber, w.existing!.id);
+
+  const moves = writes.flatMap((w) => w.moves.map((move) => ({ rowNumber: w.rowNumber, move })));
+  const eventIds = await takeIds(ctx.db, projectStageEvents, moves.length);
+  const eventIdsOfRow = new Map<number, number[]>();
+  moves.forEach(({ rowNumber }, i) => eventIdsOfRow.set(rowNumber, [...(eventIdsOfRow.get(rowNumber) ?? []), eventIds[i]!]));
+  await insertJsonRows(
+    ctx.db,
+    projectStageEvents,
+    moves.map(({ rowNumber, move }, i) => ({
+      id: eventIds[i]!,
+      projectId: idOfRow.get(rowNumber)!,
+      kind: move.kind,
+      state: move.to,
+      happenedOn: move.date,
+      evidence: importedEvidence(fileName, rowNumber),
+      reason: move.reason,
+      recordedBy: ctx.caller.userId,
+      recordedAt: ctx.now,
+    })),
+  );
+
+  createdRows.forEach((row, i) => {
+    const rowNumber = creates[i]!.rowNumber;
+    written.push({ rowNumber, action: 'create', projectId: row.id, before: null, after: row, stageEventIds: eventIdsOfRow.get(rowNumber) ?? [] });
+    audits.push({ entity: 'project', entityId: row.id, unitId: row.unitId, action: 'create', after: row, importBatchId: batchId });
+  });
+  onProgress(creates.length);
+  // Changed projects: one statement each (a corrected ledger touches few).
+  for (const w of writes.filter((x) => x.action === 'update')) {
+    const existing = w.existing!;
+    const [before] = await ctx.db.select().from(projects).where(eq(projects.id, existing.id));
+    const columns = w.moves.length > 0 ? projectColumns([...existing.events, ...syntheticEvents(w.moves, fileName, w.rowNumber, existing.events)], rules) : {};
+    const [after] = await ctx.db
+      .update(projects)
+      .set({ ...w.fields, ...columns, updatedAt: ctx.now })
+      .where(eq(projects.id, existing.id))
+      .returning();
+    written.push({ rowNumber: w.rowNumber, action: 'update', projectId: existing.id, before, after, stageEventIds: eventIdsOfRow.get(w.rowNumber) ?? [] });
+    audits.push({ entity: 'project', entityId: existing.id, unitId: after!.unitId, action: 'update', before, after, importBatchId: batchId });
+  }
+  await recordAuditMany(ctx.db, actorOf(ctx), audits);
+  return written;
+}
+
+export type LedgerItem = { rowNumber: number; action: 'create' | 'update'; projectId: number; before: unknown; after: unknown; stageEventIds: number[] };
+
+/**
+ * Undoes a committed import through `ctx.db` (the revert's transaction, with the batch marked as reverting):
+ * projects it created are removed with their imported stage records; projects it changed get their fields back
+ * and its stage records revoked. Refused, naming the rows, when any of those projects changed after the import.
+ */
+export async function revertLedgerRows(ctx: ServiceContext, batchId: number, committedAt: Date, items: LedgerItem[]): Promise<void> {
+  const ids = items.map((i) => i.projectId);
+  const current = new Map<number, typeof projects.$inferSelect>();
+  for (const row of await ctx.db.select().from(projects).where(anyOf(projects.id, ids, 'int')).for('update')) current.set(row.id, row);
+  const histories = await stageEventsOf(ctx.db, ids);
+  const touched = new Set<number>();
+  for (const [table, column] of [
+    [projectFunds, projectFunds.projectId],
+    [projectComments, projectComments.projectId],
+    [evidenceFiles, evidenceFiles.projectId],
+  ] as const) {
+    for (const row of await ctx.db.selectDistinct({ id: column }).from(table).where(anyOf(column, ids, 'int'))) touched.add(row.id);
+  }
+  const changedRows = items.filter((item) => {
+    const row = current.get(item.projectId);
+    if (!row || touched.has(item.projectId) || row.updatedAt.getTime() !== committedAt.getTime()) return true;
+    const own = new Set(item.stageEventIds);
+    return (histories.get(item.projectId) ?? []).some((e) => e.id > Math.min(...own, Number.MAX_SAFE_INTEGER) && !own.has(e.id));
+  });
+  const laterProblems = await projectsWithProblems(ctx, ids);
+  for (const item of items) if (laterProblems.has(item.projectId) && !changedRows.includes(item)) changedRows.push(item);
+  if (changedRows.length > 0) {
+    const rows = changedRows.map((i) => `第${i.rowNumber}行`).slice(0, 20).join('、') + (changedRows.length > 20 ? ` 等${changedRows.length}行` : '');
+    throw new AppError('import.changedSince', { params: { rows } });
+  }
+  const audits: AuditChange[] = [];
+  const created = items.filter((i) => i.action === 'create').map((i) => i.projectId);
+  if (created.length > 0) {
+    await ctx.db.delete(projectStageEvents).where(anyOf(projectStageEvents.projectId, created, 'int'));
+    await ctx.db.delete(projects).where(anyOf(projects.id, created, 'int'));
+  }
+  for (const id of created) {
+    const row = current.get(id)!;
+    audits.push({ entity: 'project', entityId: id, unitId: row.unitId, action: 'delete', before: row, reason: `撤销导入批次 #${batchId}`, importBatchId: batchId });
+  }
+  const rules = await activeDeadlineRules(ctx.db);
+  for (const item of items.filter((i) => i.action === 'update')) {
+    const before = item.before as Record<string, unknown>;
+    const events = [...(histories.get(item.projectId) ?? [])];
+    for (const eventId of [...item.stageEventIds].reverse()) {
+      const [revocation] = await ctx.db
+        .insert(projectStageEvents)
+        .values({
+          projectId: item.projectId,
+          kind: 'revoke',
+          state: events.find((e) => e.id === eventId)!.state,
+          happenedOn: events.find((e) => e.id === eventId)!.happenedOn,
+          evidence: {},
+          reason: `撤销导入批次 #${batchId}`,
+          correctsEventId: eventId,
+          recordedBy: ctx.caller.userId,
+          recordedAt: ctx.now,
+        })
+        .returning();
+      events.push({ ...revocation!, kind: 'revoke', state: revocation!.state as StageEvent['state'], evidence: {}, correctsEventId: eventId });
+    }
+    const restored = Object.fromEntries(RESTORED_FIELDS.map((field) => [field, before[field] ?? null]));
+    const [after] = await ctx.db
+      .update(projects)
+      .set({ ...restored, ...projectColumns(events, rules), updatedAt: ctx.now })
+      .where(eq(projects.id, item.projectId))
+      .returning();
+    audits.push({ entity: 'project', entityId: item.projectId, unitId: after!.unitId, action: 'update', before: current.get(item.projectId), after, reason: `撤销导入批次 #${batchId}`, importBatchId: batchId });
+  }
+  await recordAuditMany(ctx.db, actorOf(ctx), audits);
+}
+
+const RESTORED_FIELDS = ['name', 'unitId', 'investorEnterpriseId', 'totalInvestmentYuan', 'contractInvestmentYuan', 'industryCode', 'responsibleLeader', 'code', 'note'] as const;

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+
+/** The monthly bulletin (通报, issue 5) as data: per metric the standard sentence, the per-unit table and 红黑榜. */
+export const ZBulletinQuery = z.object({
+  year: z.coerce.number().int().min(2000).max(2100),
+  month: z.coerce.number().int().min(1).max(12),
+  unitId: z.coerce.number().int().positive().optional(),
+  /** How many units the 红榜 and 黑榜 name (default three). */
+  listSize: z.coerce.number().int().min(1).max(10).default(3),
+});
+
+export const ZBulletinUnitRow = z.object({
+  unitId: z.number().int(),
+  unitName: z.string(),
+  value: z.number(),
+  target: z.number().int().nullable(),
+  completion: z.string().nullable(),
+  rank: z.number().int(),
+});
+
+export const ZBulletinItem = z.object({
+  metricKey: z.string(),
+  name: z.object({ zh: z.string(), en: z.string() }),
+  sentence: z.string(),
+  value: z.number(),
+  lastYear: z.number(),
+  target: z.number().int().nullable(),
+  units: z.array(ZBulletinUnitRow),
+  /** 红榜 and 黑榜: unit ids, ranked by completion where every unit has a target, else by value. */
+  red: z.array(z.number().int()),
+  black: z.array(z.number().int()),
+});
+
+export const ZBulletin = z.object({
+  year: z.number().int(),
+  month: z.number().int(),
+  unitId: z.number().int(),
+  unitName: z.string(),
+  period: z.string(),
+  items: z.array(ZBulletinItem),
+});
+export type TBulletin = z.infer<typeof ZBulletin>;

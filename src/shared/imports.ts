@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import { LEDGER_FIELDS } from '../domain/ledger-columns.ts';
+import { ZId } from './common.ts';
+
+/**
+ * Ledger imports (issue 4): a file is uploaded and read into a preview (the dry run) — what each row would create,
+ * update, leave unchanged or why it is refused. The user may fix the column mapping (kept per unit as a template),
+ * download the file back with an error column, then commit: all rows in one transaction, or none. A committed
+ * import can be reverted as a whole.
+ */
+export const ZLedgerField = z.enum(LEDGER_FIELDS);
+export const ZMoneyUnit = z.enum(['元', '万元', '亿元']);
+
+/** Field → the 0-based column that holds it (and the money unit the column is in, when its header names one). */
+export const ZColumnMapping = z.partialRecord(ZLedgerField, z.object({ index: z.number().int().min(0).max(500), unit: ZMoneyUnit.optional() }));
+export type TColumnMapping = z.infer<typeof ZColumnMapping>;
+
+/** Multipart fields sent beside the file; also the body of a re-read with another sheet or mapping. */
+export const ZImportOptions = z.object({
+  /** Where rows without a 所属单位 land; the caller's own unit when not given. */
+  unitId: ZId.optional(),
+  /** The sheet to read; the first sheet with a recognisable header when not given. */
+  sheet: z.string().max(100).optional(),
+  /** The year for dates written without one ("3月1日"), when the title does not say. */
+  year: z.coerce.number().int().min(1990).max(2100).optional(),
+  mapping: ZColumnMapping.optional(),
+  /** Keep this mapping as the unit's template for ledgers with the same header. */
+  saveTemplate: z.boolean().optional(),
+});
+export type TImportOptions = z.input<typeof ZImportOptions>;
+
+export const ZImportAction = z.enum(['create', 'update', 'unchanged', 'refused']);
+export type TImportAction = z.infer<typeof ZImportAction>;
+
+export const ZImportStatus = z.enum(['previewed', 'committed', 'reverted']);
+
+export const ZImportRow = z.object({
+  rowNumber: z.number().int(),
+  action: ZImportAction,
+  projectId: z.number().int().nullable(),
+  name: z.string(),
+  unitName: z.string().nullable(),
+  investorName: z.string().nullable(),
+  /** Whether the investor is an enterprise already on record or one the import will add. */
+  investor: z.enum(['matched', 'new']).nullable(),
+  /** The stage the row leaves the project at (its last imported stage, or the progress word's). */
+  stage: z.string().nullable(),
+  totalInvestmentYuan: z.number().int().nullable(),
+  signedOn: z.string().nullable(),
+  /** Fields an update changes (ledger field names). */
+  changes: z.array(z.string()),
+  /** Why the row is refused: "第12行 签约时间: '2023.13.1' 不是有效日期". */
+  problems: z.array(z.string()),
+  /** What the import does not take from the row, and why; these do not stop the import. */
+  warnings: z.array(z.string()),
+});
+export type TImportRow = z.infer<typeof ZImportRow>;
+
+export const ZImportCounts = z.object({
+  create: z.number().int(),
+  update: z.number().int(),
+  unchanged: z.number().int(),
+  refused: z.number().int(),
+  /** Title, section, subtotal/total and note rows passed over. */
+  skipped: z.number().int(),
+});
+
+export const ZImportBatch = z.object({
+  id: z.number().int(),
+  fileName: z.string(),
+  status: ZImportStatus,
+  unitId: z.number().int(),
+  unitName: z.string(),
+  createdByName: z.string(),
+  createdAt: z.string(),
+  committedAt: z.string().nullable(),
+  revertedAt: z.string().nullable(),
+  sheets: z.array(z.object({ name: z.string(), rows: z.number().int() })),
+  sheet: z.string(),
+  headerRow: z.number().int().nullable(),
+  /** The header's labels, one per column ("投资额(万元)/总投资" for a two-row header). */
+  labels: z.array(z.string()),
+  mapping: ZColumnMapping,
+  mappingSource: z.enum(['detected', 'template', 'given']),
+  moneyUnit: ZMoneyUnit,
+  titleYear: z.number().int().nullable(),
+  counts: ZImportCounts,
+  /** The whole file's refusal when it cannot be read as a ledger at all (no header found). */
+  problem: z.string().nullable(),
+});
+export type TImportBatch = z.infer<typeof ZImportBatch>;
+
+export const ZImportBatchList = z.object({ items: z.array(ZImportBatch) });
+
+export const ZImportRowsQuery = z.object({
+  action: ZImportAction.optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(50),
+});
+export const ZImportRowPage = z.object({
+  items: z.array(ZImportRow),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+
+/** Where a long import stands, for the progress bar: reading, checking, writing. */
+export const ZImportProgress = z.object({
+  phase: z.enum(['idle', 'reading', 'checking', 'writing', 'done']),
+  done: z.number().int(),
+  total: z.number().int(),
+});
+export type TImportProgress = z.infer<typeof ZImportProgress>;
