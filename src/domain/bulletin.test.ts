@@ -64,3 +64,18 @@ describe('bulletin ranks', () => {
     expect(topAndBottom([5, 5], 1)).toEqual({ top: [0, 1], bottom: [0, 1] });
   });
 });
+
+describe('foreign capital in a bulletin', () => {
+  it('is written in 万美元 with two decimals, a target as set', () => {
+    expect(
+      bulletinSentence({
+        period: { fromMonth: 1, toMonth: 3 },
+        scope: '全市',
+        metric: '实际利用外资',
+        value: { kind: 'usd', usd: 12_345_678 },
+        target: { kind: 'usd', usd: 50_000_000 },
+        lastYear: { kind: 'usd', usd: 10_000_000 },
+      }),
+    ).toBe('1-3月份,全市实际利用外资1234.57万美元,完成年度目标任务5000万美元的24.69%,同比增长23.46%。');
+  });
+});

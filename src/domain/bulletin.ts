@@ -13,6 +13,8 @@ export type BulletinPeriod = { fromMonth: number; toMonth: number };
 
 export type BulletinFigure =
   | { kind: 'amount'; yuan: number }
+  /** Foreign capital, written in 万美元 with two decimals. */
+  | { kind: 'usd'; usd: number }
   | { kind: 'count'; count: number; measure: string };
 
 export type BulletinSentenceInput = {
@@ -52,7 +54,7 @@ export function yiAsSet(yuan: number): string {
 }
 
 function magnitude(figure: BulletinFigure): bigint {
-  return BigInt(figure.kind === 'amount' ? figure.yuan : figure.count);
+  return BigInt(figure.kind === 'amount' ? figure.yuan : figure.kind === 'usd' ? figure.usd : figure.count);
 }
 
 /** value ÷ target as a percentage with two decimals; null without a (positive) target. */
@@ -69,6 +71,7 @@ export function growthPercent(value: BulletinFigure, lastYear: BulletinFigure | 
 
 function figureText(figure: BulletinFigure, asSet: boolean): string {
   if (figure.kind === 'count') return `${figure.count}${figure.measure}`;
+  if (figure.kind === 'usd') return `${asSet ? roundedHalfUp(BigInt(figure.usd), 10_000n, 4).replace(/\.?0+$/, '') : roundedHalfUp(BigInt(figure.usd), 10_000n, 2)}万美元`;
   return `${asSet ? yiAsSet(figure.yuan) : yiTwoDecimals(figure.yuan)}亿元`;
 }
 

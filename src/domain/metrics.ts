@@ -1,4 +1,4 @@
-import type { IsoDate } from './calendar.ts';
+import { daysInMonth, type IsoDate } from './calendar.ts';
 import { percentText } from './rates.ts';
 
 /**
@@ -53,12 +53,29 @@ export type MetricUnit = 'count' | 'yuan' | 'usd' | 'percent';
 export type MetricValue = { value: number; text: string; projectIds: number[]; fundIds: number[] };
 export type MetricInput = { projects: ProjectFacts[]; funds: FundFacts[]; period: Period; rules: ScopeRules };
 
+export type StageDateField = 'signedOn' | 'registeredOn' | 'startedOn' | 'producingOn' | 'inStatsOn';
+/** Which projects of those dated in the period count (thresholds come from the scope rules). */
+export type ProjectCondition = 'large' | 'major' | 'aboveLine' | 'threeBatch';
+
+/**
+ * What a metric counts, as data: the server compiles the same spec to one SQL aggregate, the domain evaluates it
+ * over facts (the reference the SQL is tested against).
+ */
+export type MetricSpec =
+  /** Projects whose `on` date falls in the period: counted, or their contracted / total investment summed. */
+  | { kind: 'projects'; on: StageDateField; condition?: ProjectCondition; sum?: 'contract' | 'total' }
+  /** Fund entries of one source that arrived in the period, for projects signed in any year. */
+  | { kind: 'funds'; source: NonNullable<ProjectFacts['fundSource']>; amount: 'amountYuan' | 'amountUsd' }
+  /** Of the projects whose `base` date falls in the period (the cohort), the share with any `reached` date by its end. */
+  | { kind: 'rate'; base: StageDateField; reached: StageDateField[] };
+
 export type MetricDefinition = {
   key: string;
   unit: MetricUnit;
   name: { zh: string; en: string };
   /** Shown on hover in the cockpit and listed in docs/metrics.md. */
   definition: { zh: string; en: string };
+  spec: MetricSpec;
   compute(input: MetricInput): MetricValue;
 };
 
@@ -71,56 +88,76 @@ export function counts(project: ProjectFacts, rules: ScopeRules): boolean {
   return !rules.excludedIndustries.some((prefix) => project.industryCode?.startsWith(prefix));
 }
 
-const contracted = (p: ProjectFacts) => p.contractInvestmentYuan ?? p.totalInvestmentYuan;
+/** What a project adds to a sum of contracted investment: the contract figure, else its total investment. */
+export const contracted = (p: Pick<ProjectFacts, 'contractInvestmentYuan' | 'totalInvestmentYuan'>) => p.contractInvestmentYuan ?? p.totalInvestmentYuan;
 
-function projectsMetric(filter: (p: ProjectFacts, input: MetricInput) => boolean, sum?: (p: ProjectFacts) => number) {
-  return (input: MetricInput): MetricValue => {
-    const chosen = input.projects.filter((p) => counts(p, input.rules) && filter(p, input));
-    const value = sum ? chosen.reduce((total, p) => total + sum(p), 0) : chosen.length;
+export function meetsCondition(p: ProjectFacts, condition: ProjectCondition | undefined, rules: ScopeRules): boolean {
+  switch (condition) {
+    case undefined:
+      return true;
+    case 'large':
+      return p.totalInvestmentYuan >= rules.largeProjectYuan;
+    case 'major':
+      return p.totalInvestmentYuan >= rules.majorProjectYuan;
+    case 'aboveLine':
+      return p.totalInvestmentYuan >= rules.thresholdByType[p.projectType];
+    case 'threeBatch':
+      return !!p.threeBatch;
+  }
+}
+
+/** Evaluates a spec over facts: the reference semantics of every metric. */
+export function evaluate(spec: MetricSpec, input: MetricInput): MetricValue {
+  const eligible = input.projects.filter((p) => counts(p, input.rules));
+  if (spec.kind === 'projects') {
+    const chosen = eligible.filter((p) => within(p[spec.on], input.period) && meetsCondition(p, spec.condition, input.rules));
+    const amount = spec.sum === 'contract' ? contracted : spec.sum === 'total' ? (p: ProjectFacts) => p.totalInvestmentYuan : () => 1;
+    const value = chosen.reduce((total, p) => total + amount(p), 0);
     return { value, text: String(value), projectIds: chosen.map((p) => p.id), fundIds: [] };
-  };
+  }
+  if (spec.kind === 'funds') {
+    const ids = new Set(eligible.map((p) => p.id));
+    const chosen = input.funds.filter((f) => f.source === spec.source && ids.has(f.projectId) && within(f.arrivedOn, input.period));
+    const value = chosen.reduce((total, f) => total + f[spec.amount], 0);
+    return { value, text: String(value), projectIds: [...new Set(chosen.map((f) => f.projectId))], fundIds: chosen.map((f) => f.id) };
+  }
+  const cohort = eligible.filter((p) => within(p[spec.base], input.period));
+  const done = cohort.filter((p) => spec.reached.some((field) => byEnd(p[field], input.period)));
+  const text = percentText(done.length, cohort.length) ?? '—';
+  return { value: cohort.length === 0 ? 0 : done.length / cohort.length, text, projectIds: done.map((p) => p.id), fundIds: [] };
 }
 
-/** A rate over the projects signed in the period (their cohort), as of the period's end. */
-function cohortRate(numerator: (p: ProjectFacts, period: Period) => boolean, base: (p: ProjectFacts, period: Period) => boolean) {
-  return (input: MetricInput): MetricValue => {
-    const cohort = input.projects.filter((p) => counts(p, input.rules) && base(p, input.period));
-    const done = cohort.filter((p) => numerator(p, input.period));
-    const text = percentText(done.length, cohort.length) ?? '—';
-    return { value: cohort.length === 0 ? 0 : done.length / cohort.length, text, projectIds: done.map((p) => p.id), fundIds: [] };
-  };
-}
+type Described = Omit<MetricDefinition, 'compute'>;
+const define = (metric: Described): MetricDefinition => ({ ...metric, compute: (input) => evaluate(metric.spec, input) });
 
-const signedIn = (p: ProjectFacts, period: Period) => within(p.signedOn, period);
-
-export const METRICS: MetricDefinition[] = [
+export const METRICS: MetricDefinition[] = ([
   {
     key: 'signedCount',
     unit: 'count',
     name: { zh: '新签约项目', en: 'Projects signed' },
     definition: { zh: '期内签约的项目个数(按落地单位,计一次;不含不予认定的项目)', en: 'Projects signed in the period, counted once in the unit where they land, excluding projects out of scope' },
-    compute: projectsMetric((p, { period }) => signedIn(p, period)),
+    spec: { kind: 'projects', on: 'signedOn' },
   },
   {
     key: 'signedContractYuan',
     unit: 'yuan',
     name: { zh: '新签约项目合同投资额', en: 'Contracted investment signed' },
     definition: { zh: '期内签约项目的合同投资额之和(未填合同投资的按总投资)', en: 'Contracted investment of the projects signed in the period (total investment where no contract figure is recorded)' },
-    compute: projectsMetric((p, { period }) => signedIn(p, period), contracted),
+    spec: { kind: 'projects', on: 'signedOn', sum: 'contract' },
   },
   {
     key: 'signedLargeCount',
     unit: 'count',
     name: { zh: '新签约亿元以上项目', en: 'Signed projects ≥ 100 million' },
     definition: { zh: '期内签约、总投资达到“亿元以上”门槛的项目个数(门槛可配置)', en: 'Projects signed in the period whose total investment reaches the "large project" threshold (configurable)' },
-    compute: projectsMetric((p, { period, rules }) => signedIn(p, period) && p.totalInvestmentYuan >= rules.largeProjectYuan),
+    spec: { kind: 'projects', on: 'signedOn', condition: 'large' },
   },
   {
     key: 'signedMajorCount',
     unit: 'count',
     name: { zh: '新签约10亿元以上项目', en: 'Signed projects ≥ 1 billion' },
     definition: { zh: '期内签约、总投资达到“10亿元以上”门槛的项目个数(门槛可配置)', en: 'Projects signed in the period whose total investment reaches the "major project" threshold (configurable)' },
-    compute: projectsMetric((p, { period, rules }) => signedIn(p, period) && p.totalInvestmentYuan >= rules.majorProjectYuan),
+    spec: { kind: 'projects', on: 'signedOn', condition: 'major' },
   },
   {
     key: 'signedAboveLineCount',
@@ -130,91 +167,95 @@ export const METRICS: MetricDefinition[] = [
       zh: '期内签约、总投资达到本类型门槛的项目个数,如“3000万元以上工业项目、亿元以上其它项目”',
       en: 'Projects signed in the period above their type\'s threshold, e.g. industrial ≥ 30 million, other ≥ 100 million',
     },
-    compute: projectsMetric((p, { period, rules }) => signedIn(p, period) && p.totalInvestmentYuan >= rules.thresholdByType[p.projectType]),
+    spec: { kind: 'projects', on: 'signedOn', condition: 'aboveLine' },
   },
   {
     key: 'startedCount',
     unit: 'count',
     name: { zh: '新开工项目', en: 'Projects started' },
     definition: { zh: '期内开工的项目个数', en: 'Projects whose construction started in the period' },
-    compute: projectsMetric((p, { period }) => within(p.startedOn, period)),
+    spec: { kind: 'projects', on: 'startedOn' },
   },
   {
     key: 'startedInvestmentYuan',
     unit: 'yuan',
     name: { zh: '新开工项目总投资', en: 'Investment of projects started' },
     definition: { zh: '期内开工项目的总投资之和', en: 'Total investment of the projects started in the period' },
-    compute: projectsMetric((p, { period }) => within(p.startedOn, period), (p) => p.totalInvestmentYuan),
+    spec: { kind: 'projects', on: 'startedOn', sum: 'total' },
   },
   {
     key: 'producingCount',
     unit: 'count',
     name: { zh: '新投产项目', en: 'Projects in production' },
     definition: { zh: '期内投产的项目个数', en: 'Projects that went into production in the period' },
-    compute: projectsMetric((p, { period }) => within(p.producingOn, period)),
+    spec: { kind: 'projects', on: 'producingOn' },
   },
   {
     key: 'inStatsCount',
     unit: 'count',
     name: { zh: '新入库项目', en: 'Projects entered in statistics' },
     definition: { zh: '期内纳入固定资产投资统计(入库)的项目个数', en: 'Projects entered in the fixed-asset investment statistics in the period' },
-    compute: projectsMetric((p, { period }) => within(p.inStatsOn, period)),
+    spec: { kind: 'projects', on: 'inStatsOn' },
   },
   {
     key: 'threeBatchCount',
     unit: 'count',
     name: { zh: '纳入“三个一批”项目', en: 'Projects in a "three batches" round' },
     definition: { zh: '期内签约且已纳入“三个一批”活动的项目个数', en: 'Projects signed in the period and entered in a "three batches" round' },
-    compute: projectsMetric((p, { period }) => signedIn(p, period) && !!p.threeBatch),
+    spec: { kind: 'projects', on: 'signedOn', condition: 'threeBatch' },
   },
   {
     key: 'fundsArrivedDomesticYuan',
     unit: 'yuan',
     name: { zh: '省外境内到位资金', en: 'Funds arrived from outside the province' },
     definition: { zh: '期内到位的省外境内资金(按到位日期,含往年签约的项目)', en: 'Domestic funds from outside the province that arrived in the period, for projects signed in any year' },
-    compute: fundsMetric('outOfProvince', 'amountYuan'),
+    spec: { kind: 'funds', source: 'outOfProvince', amount: 'amountYuan' },
   },
   {
     key: 'fundsArrivedForeignUsd',
     unit: 'usd',
     name: { zh: '实际利用外资', en: 'Foreign capital arrived' },
     definition: { zh: '期内到位的外资(美元,报表以万美元列示)', en: 'Foreign capital that arrived in the period (US dollars, reported in ten thousands)' },
-    compute: fundsMetric('foreign', 'amountUsd'),
+    spec: { kind: 'funds', source: 'foreign', amount: 'amountUsd' },
   },
   {
     key: 'performanceRate',
     unit: 'percent',
     name: { zh: '履约率', en: 'Performance rate' },
     definition: { zh: '期内签约项目中,截至期末已注册(或更后阶段)的比例', en: 'Of the projects signed in the period, the share registered (or further) by the period\'s end' },
-    compute: cohortRate((p, period) => byEnd(p.registeredOn, period) || byEnd(p.startedOn, period), signedIn),
+    spec: { kind: 'rate', base: 'signedOn', reached: ['registeredOn', 'startedOn', 'producingOn', 'inStatsOn'] },
   },
   {
     key: 'startRate',
     unit: 'percent',
     name: { zh: '开工率', en: 'Start rate' },
     definition: { zh: '期内签约项目中,截至期末已开工的比例', en: 'Of the projects signed in the period, the share started by the period\'s end' },
-    compute: cohortRate((p, period) => byEnd(p.startedOn, period), signedIn),
+    spec: { kind: 'rate', base: 'signedOn', reached: ['startedOn', 'producingOn', 'inStatsOn'] },
   },
   {
     key: 'productionRate',
     unit: 'percent',
     name: { zh: '投产率', en: 'Production rate' },
     definition: { zh: '期内开工项目中,截至期末已投产的比例', en: 'Of the projects started in the period, the share in production by the period\'s end' },
-    compute: cohortRate((p, period) => byEnd(p.producingOn, period), (p, period) => within(p.startedOn, period)),
+    spec: { kind: 'rate', base: 'startedOn', reached: ['producingOn'] },
   },
-];
-
-function fundsMetric(source: string, amount: 'amountYuan' | 'amountUsd') {
-  return (input: MetricInput): MetricValue => {
-    const eligible = new Set(input.projects.filter((p) => counts(p, input.rules)).map((p) => p.id));
-    const chosen = input.funds.filter((f) => f.source === source && eligible.has(f.projectId) && within(f.arrivedOn, input.period));
-    const value = chosen.reduce((total, f) => total + f[amount], 0);
-    return { value, text: String(value), projectIds: [...new Set(chosen.map((f) => f.projectId))], fundIds: chosen.map((f) => f.id) };
-  };
-}
+] satisfies Described[]).map(define);
 
 export function metric(key: string): MetricDefinition {
   const found = METRICS.find((m) => m.key === key);
   if (!found) throw new Error(`unknown metric ${key}`);
   return found;
+}
+
+/**
+ * The same period one year earlier, as bulletins compare ("同比"): a period ending on a month's last day compares
+ * with that month's last day a year before (1-2月 of 2025 with 2024-01-01…2024-02-29).
+ */
+export function samePeriodLastYear({ from, to }: Period): Period {
+  const shift = (date: IsoDate) => {
+    const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+    const lastDay = day === daysInMonth(year, month) ? daysInMonth(year - 1, month) : Math.min(day, daysInMonth(year - 1, month));
+    return `${year - 1}-${String(month).padStart(2, '0')}-${String(lastDay).padStart(2, '0')}`;
+  };
+  return { from: shift(from), to: shift(to) };
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isIsoDate } from '../domain/calendar.ts';
 import { catalogueIssue } from './common.ts';
 
-/** Metric values for a period and a unit subtree (issue 5): each with its definition and the records behind it. */
+/** Metric values for a period and a unit subtree (issue 5): each with its definition. */
 const ZDay = z.string().superRefine((value, ctx) => {
   if (!isIsoDate(value)) ctx.addIssue(catalogueIssue('date.invalid'));
 });
@@ -22,10 +22,8 @@ export const ZMetricValue = z.object({
   name: z.object({ zh: z.string(), en: z.string() }),
   definition: z.object({ zh: z.string(), en: z.string() }),
   value: z.number(),
+  /** A rate as a percentage with two decimals ("81.48"); other metrics their value. The records: /api/cockpit/records. */
   text: z.string(),
-  /** The projects that make the number (for a sum: whose amounts add up to it). */
-  projectIds: z.array(z.number().int()),
-  fundIds: z.array(z.number().int()),
 });
 export type TMetricValue = z.infer<typeof ZMetricValue>;
 

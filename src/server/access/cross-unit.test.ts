@@ -60,6 +60,31 @@ async function expectImportUntouched(c: Ctx, id: number): Promise<void> {
 }
 
 const CASES: Record<string, Case> = {
+  'GET /api/cockpit': {
+    run: async (c) => {
+      expectApiError(await getAsStaffB(c, `/api/cockpit?from=2026-01-01&to=2026-03-02&unitId=${c.w.countyA.id}`), 400, 'project.unitOutOfScope', 'unitId');
+      const own = (await getAsStaffB(c, '/api/cockpit?from=2026-01-01&to=2026-03-02')).json();
+      expect(own.unitId).toBe(c.w.countyB.id);
+      expect(own.kpis.find((k: { key: string }) => k.key === 'signedCount').value).toBe(1); // B's own project only
+    },
+  },
+  'GET /api/cockpit/trend': {
+    run: async (c) => expectApiError(await getAsStaffB(c, `/api/cockpit/trend?key=signedCount&year=2026&unitId=${c.w.countyA.id}`), 400, 'project.unitOutOfScope', 'unitId'),
+  },
+  'GET /api/cockpit/breakdown': {
+    run: async (c) => {
+      expectApiError(await getAsStaffB(c, `/api/cockpit/breakdown?from=2026-01-01&to=2026-03-02&key=signedCount&by=unit&unitId=${c.w.city.id}`), 400, 'project.unitOutOfScope', 'unitId');
+      const own = (await getAsStaffB(c, '/api/cockpit/breakdown?from=2026-01-01&to=2026-03-02&key=signedCount&by=stage')).json();
+      expect(own.value).toBe(1);
+    },
+  },
+  'GET /api/cockpit/records': {
+    run: async (c) => {
+      expectApiError(await getAsStaffB(c, `/api/cockpit/records?from=2026-01-01&to=2026-03-02&key=signedCount&unitId=${c.w.parkA.id}`), 400, 'project.unitOutOfScope', 'unitId');
+      const own = (await getAsStaffB(c, '/api/cockpit/records?from=2026-01-01&to=2026-03-02&key=signedCount')).json();
+      expect(own.items.map((r: { projectId: number }) => r.projectId)).toEqual([c.w.projectB.id]);
+    },
+  },
   'GET /api/bulletin': {
     run: async (c) => {
       expectApiError(await getAsStaffB(c, `/api/bulletin?year=2026&month=3&unitId=${c.w.countyA.id}`), 400, 'project.unitOutOfScope', 'unitId');
@@ -88,8 +113,7 @@ const CASES: Record<string, Case> = {
       expectApiError(await getAsStaffB(c, `/api/metrics?from=2020-01-01&to=2030-12-31&unitId=${c.w.countyA.id}`), 400, 'project.unitOutOfScope', 'unitId');
       const own = await getAsStaffB(c, '/api/metrics?from=2020-01-01&to=2030-12-31&keys=signedCount');
       expect(own.statusCode).toBe(200);
-      expect(own.json().items[0].projectIds).not.toContain(c.w.projectA.id);
-      expect(own.json().items[0].projectIds).not.toContain(c.w.projectParkA.id);
+      expect(own.json().items[0].value).toBe(1); // B's own project; A's and the park's are not counted
     },
   },
   'GET /api/projects/export': {

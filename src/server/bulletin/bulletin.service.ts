@@ -1,7 +1,7 @@
 import type { ServiceContext } from '../context.ts';
-import { listUnits, requireUnitInScope } from '../units/units.service.ts';
-import { metricValues } from '../metrics/metrics.service.ts';
-import { listTargets } from '../targets/targets.service.ts';
+import { listUnits } from '../units/units.service.ts';
+import { metricGroups, metricScope, metricsByKeys, metricTotals } from '../metrics/metrics.service.ts';
+import { targetsOfUnits } from '../targets/targets.service.ts';
 import { bulletinSentence, completionPercent, periodText, ranksDescending, topAndBottom, type BulletinFigure } from '../../domain/bulletin.ts';
 import { daysInMonth } from '../../domain/calendar.ts';
 import { metric } from '../../domain/metrics.ts';
@@ -11,7 +11,8 @@ import type { TBulletin } from '../../shared/bulletin.ts';
 const DEFAULT_METRICS = ['signedCount', 'signedContractYuan', 'startedCount', 'startedInvestmentYuan', 'fundsArrivedDomesticYuan'];
 
 function figure(key: string, value: number): BulletinFigure {
-  return metric(key).unit === 'count' ? { kind: 'count', count: value, measure: '个' } : { kind: 'amount', yuan: value };
+  const unit = metric(key).unit;
+  return unit === 'count' ? { kind: 'count', count: value, measure: '个' } : unit === 'usd' ? { kind: 'usd', usd: value } : { kind: 'amount', yuan: value };
 }
 
 /** 1 January to the month's end, this year and the same months last year. */
@@ -21,33 +22,32 @@ function periods(year: number, month: number) {
 }
 
 export async function monthlyBulletin(ctx: ServiceContext, query: { year: number; month: number; unitId?: number; listSize: number }): Promise<TBulletin> {
-  const scope = await requireUnitInScope(ctx, query.unitId ?? ctx.caller.unitId, 'unitId');
-  const children = (await listUnits(ctx)).filter((u) => u.parentId === scope.id);
-  const targets = (await listTargets(ctx, query.year)).items;
-  const targetOf = (unitId: number, key: string) => targets.find((t) => t.unitId === unitId && t.metricKey === key)?.value ?? null;
-  const keys = [...new Set(targets.filter((t) => t.unitId === scope.id).map((t) => t.metricKey))];
-  const reported = keys.length > 0 ? keys : DEFAULT_METRICS;
   const { current, lastYear } = periods(query.year, query.month);
-  const wanted = reported.join(',');
-  const valuesOf = async (unitId: number, period: { from: string; to: string }) =>
-    new Map((await metricValues(ctx, { ...period, unitId, keys: wanted })).items.map((m) => [m.key, m.value]));
-  const scopeNow = await valuesOf(scope.id, current);
-  const scopeBefore = await valuesOf(scope.id, lastYear);
-  const childValues = await Promise.all(children.map((u) => valuesOf(u.id, current)));
-  const scopeName = scope.kind === 'city' ? '全市' : scope.name;
+  const scope = await metricScope(ctx, query.unitId, current);
+  const children = (await listUnits(ctx)).filter((u) => u.parentId === scope.unit.id);
+  const targets = await targetsOfUnits(ctx, query.year, [scope.unit.id, ...children.map((u) => u.id)]);
+  const targetOf = (unitId: number, key: string) => targets.get(unitId)?.get(key) ?? null;
+  const keys = [...(targets.get(scope.unit.id)?.keys() ?? [])];
+  const reported = metricsByKeys((keys.length > 0 ? keys : DEFAULT_METRICS).join(','));
+  const [scopeNow, scopeBefore, byChild] = await Promise.all([
+    metricTotals(ctx, reported, scope),
+    metricTotals(ctx, reported, { ...scope, period: lastYear }),
+    metricGroups(ctx, reported, scope, 'unit'),
+  ]);
+  const scopeName = scope.unitKind === 'city' ? '全市' : scope.unitName;
   return {
     year: query.year,
     month: query.month,
-    unitId: scope.id,
-    unitName: scope.name,
+    unitId: scope.unit.id,
+    unitName: scope.unitName,
     period: periodText({ fromMonth: 1, toMonth: query.month }),
-    items: reported.map((key) => {
-      const definition = metric(key);
-      const value = scopeNow.get(key) ?? 0;
-      const before = scopeBefore.get(key) ?? 0;
-      const target = targetOf(scope.id, key);
-      const rows = children.map((u, i) => {
-        const v = childValues[i]!.get(key) ?? 0;
+    items: reported.map((definition, k) => {
+      const key = definition.key;
+      const value = scopeNow[k] ?? 0;
+      const before = scopeBefore[k] ?? 0;
+      const target = targetOf(scope.unit.id, key);
+      const rows = children.map((u) => {
+        const v = byChild.get(String(u.id))?.[k] ?? 0;
         const t = targetOf(u.id, key);
         return { unitId: u.id, unitName: u.name, value: v, target: t, completion: t ? completionPercent(figure(key, v), figure(key, t)) : null };
       });

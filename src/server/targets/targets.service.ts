@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { targets } from '../db/schema.ts';
+import { anyOf } from '../db/bulk.ts';
 import type { ServiceContext } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { assertCanAdminister, inCallerScope } from '../access/scope.ts';
@@ -21,6 +22,21 @@ export async function listTargets(ctx: ServiceContext, year: number) {
     .where(and(eq(targets.year, year), inCallerScope(ctx.caller, targets.unitId)))
     .orderBy(targets.unitId, targets.metricKey);
   return { year, items: rows.map((r) => ({ ...r, unitName: r.unitName ?? '' })) };
+}
+
+/** The targets set for some units of a year (inside the caller's scope), by unit then metric. */
+export async function targetsOfUnits(ctx: ServiceContext, year: number, unitIds: number[]): Promise<Map<number, Map<string, number>>> {
+  const result = new Map<number, Map<string, number>>();
+  if (unitIds.length === 0) return result;
+  const rows = await ctx.db
+    .select({ unitId: targets.unitId, metricKey: targets.metricKey, value: targets.value })
+    .from(targets)
+    .where(and(eq(targets.year, year), inCallerScope(ctx.caller, targets.unitId), anyOf(targets.unitId, unitIds, 'int')));
+  for (const row of rows) {
+    if (!result.has(row.unitId)) result.set(row.unitId, new Map());
+    result.get(row.unitId)!.set(row.metricKey, row.value);
+  }
+  return result;
 }
 
 /** The bureau sets or clears cells of the year's grid, all in one transaction, each change in the audit trail. */

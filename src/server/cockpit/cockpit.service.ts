@@ -1,0 +1,150 @@
+import type { ServiceContext } from '../context.ts';
+import { AppError } from '../errors.ts';
+import { listUnits } from '../units/units.service.ts';
+import { findIndustry, industryPrefixes } from '../industries/industries.service.ts';
+import { regionName } from '../regions/regions.service.ts';
+import { targetsOfUnits } from '../targets/targets.service.ts';
+import { metricGroups, metricRecords, metricScope, metricsByKeys, metricTotals } from '../metrics/metrics.service.ts';
+import type { MetricGrouping } from '../projects/metrics.queries.ts';
+import { METRICS, samePeriodLastYear, type MetricDefinition } from '../../domain/metrics.ts';
+import { completionPercent, growthPercent, type BulletinFigure } from '../../domain/bulletin.ts';
+import { STATE_NAMES, type ProjectState } from '../../domain/stages.ts';
+import type { TBreakdown, TBreakdownDimension, TCockpit, TCockpitQuery, TMetricRecords, TTrend } from '../../shared/cockpit.ts';
+
+/**
+ * The leaders' cockpit (驾驶舱, issue 5): every number comes from the metric catalogue over the chosen period and
+ * unit subtree, and opens onto the records behind it (`records`), whose contributions add up to it.
+ */
+const figure = (value: number): BulletinFigure => ({ kind: 'count', count: value, measure: '' });
+
+export async function cockpit(ctx: ServiceContext, query: TCockpitQuery): Promise<TCockpit> {
+  const scope = await metricScope(ctx, query.unitId, { from: query.from, to: query.to });
+  const lastYear = samePeriodLastYear(scope.period);
+  const [now, before] = await Promise.all([metricTotals(ctx, METRICS, scope), metricTotals(ctx, METRICS, { ...scope, period: lastYear })]);
+  const targetYear = query.from.slice(0, 4) === query.to.slice(0, 4) ? Number(query.from.slice(0, 4)) : null;
+  const targets = targetYear ? ((await targetsOfUnits(ctx, targetYear, [scope.unit.id])).get(scope.unit.id) ?? new Map<string, number>()) : new Map<string, number>();
+  return {
+    from: query.from,
+    to: query.to,
+    unitId: scope.unit.id,
+    unitName: scope.unitName,
+    lastYear,
+    targetYear,
+    kpis: METRICS.map((m, i) => {
+      const value = now[i] ?? 0;
+      const lastYearValue = before[i] ?? 0;
+      const target = m.unit === 'percent' ? null : (targets.get(m.key) ?? null);
+      return {
+        key: m.key,
+        unit: m.unit,
+        name: m.name,
+        definition: m.definition,
+        value,
+        lastYear: lastYearValue,
+        // A rate's change is in points, not a growth percentage.
+        growth: m.unit === 'percent' ? null : growthPercent(figure(value), figure(lastYearValue)),
+        target,
+        completion: target ? completionPercent(figure(value), figure(target)) : null,
+      };
+    }),
+  };
+}
+
+export async function trend(ctx: ServiceContext, query: { key: string; year: number; unitId?: number }): Promise<TTrend> {
+  const [metric] = metricsByKeys(query.key, 'key');
+  const scope = await metricScope(ctx, query.unitId, { from: `${query.year - 1}-01-01`, to: `${query.year}-12-31` });
+  const months = await metricGroups(ctx, [metric!], scope, 'month');
+  const valueOf = (year: number, month: number) => months.get(`${year}-${String(month).padStart(2, '0')}`)?.[0] ?? 0;
+  return {
+    key: metric!.key,
+    unit: metric!.unit,
+    name: metric!.name,
+    year: query.year,
+    months: Array.from({ length: 12 }, (_, i) => ({ month: i + 1, value: valueOf(query.year, i + 1), lastYear: valueOf(query.year - 1, i + 1) })),
+  };
+}
+
+const GROUPING: Record<TBreakdownDimension, MetricGrouping> = { unit: 'unit', industry: 'division', region: 'province', stage: 'stage' };
+
+type Row = TBreakdown['rows'][number];
+
+export async function breakdown(ctx: ServiceContext, query: TCockpitQuery & { key: string; by: TBreakdownDimension }): Promise<TBreakdown> {
+  const [metric] = metricsByKeys(query.key, 'key');
+  const scope = await metricScope(ctx, query.unitId, { from: query.from, to: query.to });
+  const [groups, [total]] = await Promise.all([metricGroups(ctx, [metric!], scope, GROUPING[query.by]), metricTotals(ctx, [metric!], scope)]);
+  const value = (group: string) => groups.get(group)?.[0] ?? 0;
+  let rows: Row[];
+  if (query.by === 'unit') {
+    const children = (await listUnits(ctx)).filter((u) => u.parentId === scope.unit.id);
+    rows = children.map((u) => ({ group: String(u.id), label: { zh: u.name, en: u.name }, value: value(String(u.id)) }));
+    if (groups.has('')) rows.unshift({ group: 'self', label: { zh: `${scope.unitName}(本级)`, en: `${scope.unitName} (itself)` }, value: value('') });
+  } else if (query.by === 'industry') {
+    rows = foldIndustries(groups, metric!);
+  } else if (query.by === 'region') {
+    rows = [...groups.keys()].map((code) => ({
+      group: code || 'unknown',
+      label: code ? { zh: regionName(code) ?? code, en: regionName(code) ?? code } : { zh: '未填总部', en: 'No headquarters recorded' },
+      value: value(code),
+    }));
+  } else {
+    rows = [...groups.keys()].map((stage) => ({ group: stage, label: STATE_NAMES[stage as ProjectState] ?? { zh: stage, en: stage }, value: value(stage) }));
+  }
+  const shown = rows.filter((r) => query.by === 'unit' || r.value !== 0);
+  if (query.by !== 'unit') shown.sort((a, b) => b.value - a.value || a.group.localeCompare(b.group));
+  return { key: metric!.key, unit: metric!.unit, by: query.by, value: total ?? 0, rows: shown };
+}
+
+/** Divisions (two digits) folded into their sections (A–T); a rate cannot be added up, so it is left per division. */
+function foldIndustries(groups: Map<string, (number | null)[]>, metric: MetricDefinition): Row[] {
+  const sections = new Map<string, number>();
+  for (const [division, [value]] of groups) {
+    const section = division === '' ? 'unknown' : (findIndustry(division)?.section ?? division);
+    sections.set(section, (sections.get(section) ?? 0) + (value ?? 0));
+  }
+  if (metric.unit === 'percent') {
+    return [...groups].map(([division, [value]]) => ({ group: division || 'unknown', label: industryLabel(division), value: value ?? 0 }));
+  }
+  return [...sections].map(([section, value]) => ({ group: section, label: industryLabel(section === 'unknown' ? '' : section), value }));
+}
+
+function industryLabel(code: string) {
+  if (!code) return { zh: '未填行业', en: 'No industry recorded' };
+  const name = findIndustry(code)?.name ?? code;
+  return { zh: `${code} ${name}`, en: `${code} ${name}` };
+}
+
+/** The SQL group keys a breakdown row stands for. */
+function groupKeys(by: TBreakdownDimension, group: string): string[] {
+  if (group === 'unknown' || group === 'self') return [''];
+  if (by === 'industry') return industryPrefixes(group).map((code) => code.slice(0, 2));
+  return [group];
+}
+
+export async function records(ctx: ServiceContext, query: TCockpitQuery & { key: string; by?: TBreakdownDimension; group?: string }): Promise<TMetricRecords> {
+  const [metric] = metricsByKeys(query.key, 'key');
+  if (!!query.by !== !!query.group) throw new AppError('validation.invalid', { field: query.by ? 'group' : 'by', params: { detail: '分组与分组值须同时给出' } });
+  const scope = await metricScope(ctx, query.unitId, { from: query.from, to: query.to });
+  const group = query.by && query.group ? { grouping: GROUPING[query.by], keys: groupKeys(query.by, query.group) } : null;
+  const rows = await metricRecords(ctx, metric!, scope, group);
+  const sum = rows.reduce((total, r) => total + r.contribution, 0);
+  return {
+    key: metric!.key,
+    unit: metric!.unit,
+    name: metric!.name,
+    value: metric!.unit === 'percent' ? (rows.length === 0 ? 0 : sum / rows.length) : sum,
+    items: rows.map((r) => {
+      const confidential = !!r.codeName && r.unitId !== ctx.caller.unitId;
+      return {
+        projectId: r.projectId,
+        projectName: confidential ? r.codeName! : r.name,
+        confidential,
+        unitId: r.unitId,
+        unitName: r.unitName,
+        stage: r.stage,
+        date: r.date,
+        contribution: r.contribution,
+        fundId: r.fundId,
+      };
+    }),
+  };
+}

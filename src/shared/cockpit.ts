@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { ZMetricsQuery } from './metrics.ts';
+
+/**
+ * The leaders' cockpit (驾驶舱 / 数说, issue 5): KPI cards, monthly trends, breakdowns and the records behind
+ * every number. Amounts are whole 元 (or US dollars for `usd` metrics); a rate's value is a fraction 0..1.
+ */
+const ZName = z.object({ zh: z.string(), en: z.string() });
+const ZMetricUnit = z.enum(['count', 'yuan', 'usd', 'percent']);
+
+export const ZCockpitQuery = ZMetricsQuery.omit({ keys: true });
+export type TCockpitQuery = z.infer<typeof ZCockpitQuery>;
+
+export const ZCockpitKpi = z.object({
+  key: z.string(),
+  unit: ZMetricUnit,
+  name: ZName,
+  definition: ZName,
+  value: z.number(),
+  /** The same period one year earlier. */
+  lastYear: z.number(),
+  /** Growth over last year in percent, two decimals ("8.08"); null when last year was zero. */
+  growth: z.string().nullable(),
+  /** The unit's target for the year, when the period lies within one year and a target is set. */
+  target: z.number().int().nullable(),
+  /** value ÷ target in percent, two decimals ("37.22"). */
+  completion: z.string().nullable(),
+});
+export type TCockpitKpi = z.infer<typeof ZCockpitKpi>;
+
+export const ZCockpit = z.object({
+  from: z.string(),
+  to: z.string(),
+  unitId: z.number().int(),
+  unitName: z.string(),
+  lastYear: z.object({ from: z.string(), to: z.string() }),
+  /** The year whose targets the cards compare with (null when the period spans two years). */
+  targetYear: z.number().int().nullable(),
+  kpis: z.array(ZCockpitKpi),
+});
+export type TCockpit = z.infer<typeof ZCockpit>;
+
+export const ZTrendQuery = z.object({
+  key: z.string().max(50),
+  year: z.coerce.number().int().min(2000).max(2100),
+  unitId: z.coerce.number().int().positive().optional(),
+});
+export const ZTrend = z.object({
+  key: z.string(),
+  unit: ZMetricUnit,
+  name: ZName,
+  year: z.number().int(),
+  /** Twelve months: the month's own value this year and last year (rates: the month's cohort). */
+  months: z.array(z.object({ month: z.number().int(), value: z.number(), lastYear: z.number() })),
+});
+export type TTrend = z.infer<typeof ZTrend>;
+
+export const ZBreakdownDimension = z.enum(['unit', 'industry', 'region', 'stage']);
+export type TBreakdownDimension = z.infer<typeof ZBreakdownDimension>;
+
+export const ZBreakdownQuery = ZCockpitQuery.extend({ key: z.string().max(50), by: ZBreakdownDimension });
+export const ZBreakdown = z.object({
+  key: z.string(),
+  unit: ZMetricUnit,
+  by: ZBreakdownDimension,
+  /** The metric over the whole unit and period; the rows of a count or sum add up to it. */
+  value: z.number(),
+  rows: z.array(
+    z.object({
+      /**
+       * What the row groups by: a child unit's id (or the unit itself: "self"), an industry section letter (A–T),
+       * a province's region code (or "unknown"), a stage key. Passed back as `group` to list the records.
+       */
+      group: z.string(),
+      label: ZName,
+      value: z.number(),
+    }),
+  ),
+});
+export type TBreakdown = z.infer<typeof ZBreakdown>;
+
+export const ZMetricRecordsQuery = ZCockpitQuery.extend({
+  key: z.string().max(50),
+  by: ZBreakdownDimension.optional(),
+  group: z.string().max(20).optional(),
+});
+export const ZMetricRecord = z.object({
+  projectId: z.number().int(),
+  /** The code name for a confidential project of another unit. */
+  projectName: z.string(),
+  confidential: z.boolean(),
+  unitId: z.number().int(),
+  unitName: z.string(),
+  stage: z.string(),
+  /** The date that places the record in the period (signed on, started on, the fund's arrival …). */
+  date: z.string().nullable(),
+  /** What the record adds to the number: 1 for a count, its amount for a sum; for a rate, 1 when it reached the stage. */
+  contribution: z.number(),
+  fundId: z.number().int().nullable(),
+});
+export type TMetricRecord = z.infer<typeof ZMetricRecord>;
+export const ZMetricRecords = z.object({
+  key: z.string(),
+  unit: ZMetricUnit,
+  name: ZName,
+  /** Equal to the number clicked: the sum of contributions (a rate: their sum ÷ the number of records). */
+  value: z.number(),
+  items: z.array(ZMetricRecord),
+});
+export type TMetricRecords = z.infer<typeof ZMetricRecords>;
