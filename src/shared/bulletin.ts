@@ -40,3 +40,5 @@ export const ZBulletin = z.object({
   items: z.array(ZBulletinItem),
 });
 export type TBulletin = z.infer<typeof ZBulletin>;
+
+export const ZBulletinExportQuery = ZBulletinQuery.extend({ format: z.enum(['xlsx', 'pdf']) });

@@ -148,6 +148,11 @@ export const ERRORS = {
   'ledger.hugeCell': { status: 400, zh: '工作表“{sheet}”第{row}行第{column}列内容过长(超过5000字)', en: 'Sheet "{sheet}", row {row}, column {column}: the cell is over 5,000 characters' },
   'ledger.tooManyRows': { status: 400, zh: '工作表“{sheet}”超过20万行', en: 'Sheet "{sheet}" has more than 200,000 rows' },
   'ledger.unknownSheet': { status: 400, zh: '{field}:文件中没有名为“{sheet}”的工作表', en: '{field}: the file has no sheet named "{sheet}"' },
+  'bulletin.noChineseFont': {
+    status: 503,
+    zh: '服务器上没有中文字体,无法生成PDF:请安装 fonts-noto-cjk,或用 ZHAOSHANG_PDF_FONT 指定字体文件;也可使用打印页面',
+    en: 'The server has no Chinese font to write the PDF: install fonts-noto-cjk or point ZHAOSHANG_PDF_FONT at a font file; the printable page works meanwhile',
+  },
   'import.hasRefusals': {
     status: 409,
     zh: '有{count}行被拒绝:请下载错误文件,改正后重新上传;导入要么全部成功,要么不写入任何数据',

@@ -1,0 +1,133 @@
+import { existsSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+import PDFDocument from 'pdfkit';
+import { AppError } from '../errors.ts';
+import { yiTwoDecimals } from '../../domain/bulletin.ts';
+import { metric } from '../../domain/metrics.ts';
+import type { TBulletin } from '../../shared/bulletin.ts';
+
+/**
+ * The monthly bulletin as the files a bureau sends: an xlsx and a PDF with the same content as the page —
+ * per metric the standard sentence, the per-unit table (value, target, completion, rank) and 红榜 / 黑榜.
+ */
+type Item = TBulletin['items'][number];
+
+export const bulletinTitle = (b: TBulletin) => `${b.unitName}${b.year}年${b.period}招商引资工作通报`;
+
+/** The metric's unit as the table's header writes it, and a value in that unit. */
+function measure(item: Item): { header: string; text: (value: number | null) => string } {
+  const unit = metric(item.metricKey).unit;
+  if (unit === 'yuan') return { header: '亿元', text: (v) => (v === null ? '—' : yiTwoDecimals(v)) };
+  if (unit === 'usd') return { header: '万美元', text: (v) => (v === null ? '—' : (Math.round(v / 100) / 100).toFixed(2)) };
+  return { header: '个', text: (v) => (v === null ? '—' : String(v)) };
+}
+
+const TABLE_HEADER = (item: Item) => ['序号', '单位', `完成值(${measure(item).header})`, `年度目标(${measure(item).header})`, '完成率', '排名'];
+
+function tableRows(item: Item): string[][] {
+  const m = measure(item);
+  return item.units.map((u, i) => [String(i + 1), u.unitName, m.text(u.value), m.text(u.target), u.completion ? `${u.completion}%` : '—', `(${u.rank})`]);
+}
+
+function listLine(item: Item, ids: number[], name: string): string {
+  const names = ids.map((id) => item.units.find((u) => u.unitId === id)?.unitName).filter(Boolean);
+  return `${name}:${names.length > 0 ? names.join('、') : '无'}`;
+}
+
+export async function bulletinXlsx(bulletin: TBulletin): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('通报');
+  sheet.columns = [6, 22, 16, 16, 12, 8].map((width) => ({ width }));
+  const wide = (text: string, options: { bold?: boolean; size?: number } = {}) => {
+    const row = sheet.addRow([text]);
+    sheet.mergeCells(row.number, 1, row.number, 6);
+    row.getCell(1).font = { bold: options.bold, size: options.size };
+    row.getCell(1).alignment = { wrapText: true, vertical: 'top' };
+    if (text.length > 40) row.height = 15 * Math.ceil(text.length / 40);
+  };
+  wide(bulletinTitle(bulletin), { bold: true, size: 14 });
+  bulletin.items.forEach((item, index) => {
+    sheet.addRow([]);
+    wide(`${'一二三四五六七八九十'[index] ?? index + 1}、${item.name.zh}`, { bold: true });
+    wide(item.sentence);
+    if (item.units.length === 0) return;
+    sheet.addRow(TABLE_HEADER(item)).font = { bold: true };
+    for (const row of tableRows(item)) sheet.addRow(row);
+    wide(listLine(item, item.red, '红榜'));
+    wide(listLine(item, item.black, '黑榜'));
+  });
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/**
+ * A font with Chinese glyphs: ZHAOSHANG_PDF_FONT (a .ttf, .otf or .ttc file), else the first of the usual places
+ * (Debian's fonts-noto-cjk, other Linux distributions, Windows, macOS). For a .ttc the face is chosen by name.
+ */
+const FONT_CANDIDATES: { path: string; face?: string }[] = [
+  { path: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', face: 'NotoSansCJKsc-Regular' },
+  { path: '/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc', face: 'NotoSansCJKsc-Regular' },
+  { path: '/usr/share/fonts/google-noto-cjk/NotoSansCJK-Regular.ttc', face: 'NotoSansCJKsc-Regular' },
+  { path: '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc', face: 'WenQuanYiMicroHei' },
+  { path: 'C:\\Windows\\Fonts\\simhei.ttf' },
+  { path: '/System/Library/Fonts/STHeiti Light.ttc', face: 'STHeitiSC-Light' },
+];
+
+export function chineseFont(env: NodeJS.ProcessEnv = process.env): { path: string; face?: string } | null {
+  if (env.ZHAOSHANG_PDF_FONT) {
+    const [path, face] = env.ZHAOSHANG_PDF_FONT.split('#');
+    return existsSync(path!) ? { path: path!, face } : null;
+  }
+  return FONT_CANDIDATES.find((font) => existsSync(font.path)) ?? null;
+}
+
+const A4_MARGIN = 56;
+const COLUMN_WIDTHS = [32, 150, 90, 90, 70, 51];
+
+export async function bulletinPdf(bulletin: TBulletin): Promise<Buffer> {
+  const font = chineseFont();
+  if (!font) throw new AppError('bulletin.noChineseFont');
+  const doc = new PDFDocument({ size: 'A4', margin: A4_MARGIN, info: { Title: bulletinTitle(bulletin), Author: 'zhaoshang' } });
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+  doc.registerFont('zh', font.path, font.face);
+  doc.font('zh');
+  const width = doc.page.width - 2 * A4_MARGIN;
+  doc.fontSize(16).text(bulletinTitle(bulletin), { align: 'center' });
+  doc.moveDown(1);
+  bulletin.items.forEach((item, index) => {
+    doc.fontSize(12).text(`${'一二三四五六七八九十'[index] ?? index + 1}、${item.name.zh}`, A4_MARGIN, undefined, { width });
+    doc.moveDown(0.3);
+    doc.fontSize(10.5).text(`    ${item.sentence}`, { width, lineGap: 3 });
+    doc.moveDown(0.5);
+    if (item.units.length > 0) {
+      table(doc, TABLE_HEADER(item), tableRows(item));
+      doc.fontSize(10.5).text(listLine(item, item.red, '红榜'), A4_MARGIN, undefined, { width });
+      doc.text(listLine(item, item.black, '黑榜'), { width });
+    }
+    doc.moveDown(1);
+  });
+  doc.end();
+  return done;
+}
+
+function table(doc: PDFKit.PDFDocument, header: string[], rows: string[][]) {
+  const rowHeight = 18;
+  const draw = (cells: string[], bold: boolean) => {
+    if (doc.y + rowHeight > doc.page.height - A4_MARGIN) doc.addPage();
+    const top = doc.y;
+    let x = A4_MARGIN;
+    cells.forEach((cell, i) => {
+      const w = COLUMN_WIDTHS[i]!;
+      if (bold) doc.rect(x, top, w, rowHeight).fillAndStroke('#f0f0f0', '#999999').fillColor('#000000');
+      else doc.rect(x, top, w, rowHeight).stroke('#999999');
+      doc.fontSize(9.5).text(cell, x + 3, top + 4, { width: w - 6, height: rowHeight - 4, align: i >= 2 ? 'right' : 'left', lineBreak: false, ellipsis: true });
+      x += w;
+    });
+    doc.x = A4_MARGIN;
+    doc.y = top + rowHeight;
+  };
+  draw(header, true);
+  for (const row of rows) draw(row, false);
+  doc.moveDown(0.5);
+}
