@@ -148,6 +148,7 @@ export const ERRORS = {
   'ledger.hugeCell': { status: 400, zh: '工作表“{sheet}”第{row}行第{column}列内容过长(超过5000字)', en: 'Sheet "{sheet}", row {row}, column {column}: the cell is over 5,000 characters' },
   'ledger.tooManyRows': { status: 400, zh: '工作表“{sheet}”超过20万行', en: 'Sheet "{sheet}" has more than 200,000 rows' },
   'ledger.unknownSheet': { status: 400, zh: '{field}:文件中没有名为“{sheet}”的工作表', en: '{field}: the file has no sheet named "{sheet}"' },
+  'targets.badFile': { status: 400, zh: '目标任务表有误,未写入任何目标:{detail}', en: 'The target sheet has errors; no target was written: {detail}' },
   'bulletin.noChineseFont': {
     status: 503,
     zh: '服务器上没有中文字体,无法生成PDF:请安装 fonts-noto-cjk,或用 ZHAOSHANG_PDF_FONT 指定字体文件;也可使用打印页面',

@@ -32,3 +32,5 @@ export const ZTargetProgress = z.object({
 });
 export const ZTargetProgressList = z.object({ year: z.number().int(), unitId: z.number().int(), asOf: z.string(), items: z.array(ZTargetProgress) });
 export const ZTargetProgressQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100), unitId: z.coerce.number().int().positive().optional() });
+
+export const ZTargetsImportFields = z.object({ year: z.coerce.number().int().min(2000).max(2100) });

@@ -92,6 +92,30 @@ const CASES: Record<string, Case> = {
       expect(own.unitId).toBe(c.w.countyB.id);
     },
   },
+  'GET /api/bulletin/export': {
+    run: async (c) => {
+      expectApiError(await getAsStaffB(c, `/api/bulletin/export?year=2026&month=3&format=xlsx&unitId=${c.w.countyA.id}`), 400, 'project.unitOutOfScope', 'unitId');
+      const own = await getAsStaffB(c, '/api/bulletin/export?year=2026&month=3&format=xlsx');
+      expect(decodeURIComponent(String(own.headers['content-disposition']))).toContain('乙县2026年1-3月份');
+    },
+  },
+  'GET /api/targets/export': {
+    run: async (c) => {
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load((await getAsStaffB(c, '/api/targets/export?year=2026')).rawPayload as unknown as ArrayBuffer);
+      const names = workbook.worksheets[0]!.getColumn(1).values.map(String);
+      expect(names).toContain('乙县');
+      expect(names).not.toContain('甲县');
+      expect(names).not.toContain('甲县园区');
+    },
+  },
+  'POST /api/targets/import': {
+    run: async (c) => {
+      const body = multipartBody('目标任务.xlsx', Buffer.from('单位,新签约项目(个)\r\n甲县,99'), { year: '2026' });
+      const response = await c.t.app.inject({ method: 'POST', url: '/api/targets/import', payload: body.payload, headers: { ...body.headers, cookie: c.staffB.cookie } });
+      expectApiError(response, 403, 'auth.forbidden');
+    },
+  },
   'GET /api/targets': {
     run: async (c) => {
       const bureau = await logIn(c.t.app, 'bureau');

@@ -3,6 +3,7 @@ import { ZImportBatch, ZImportBatchList, ZImportOptions, ZImportProgress, ZImpor
 import type { AppDeps, ZApp } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { contextOf } from '../http/request-context.ts';
+import { readUpload } from '../http/uploads.ts';
 import { LEDGER_LIMITS } from './ledger-reader.ts';
 import {
   commitImport,
@@ -41,19 +42,7 @@ export async function importsRoutes(app: ZApp, { db, clock }: AppDeps) {
   const tags = ['imports'];
   app.post('/imports', { schema: { tags, consumes: ['multipart/form-data'], response: { 200: ZImportBatch } } }, async (request) => {
     const ctx = contextOf(request, db, clock);
-    if (!request.isMultipart()) throw new AppError('validation.required', { field: 'file' });
-    const fields: Record<string, string> = {};
-    let file: { fileName: string; content: Buffer } | undefined;
-    try {
-      for await (const part of request.parts({ limits: { fileSize: LEDGER_LIMITS.fileBytes, fields: 10, files: 1 } })) {
-        if (part.type === 'file') file = { fileName: part.filename, content: await part.toBuffer() };
-        else fields[part.fieldname] = String(part.value);
-      }
-    } catch (error) {
-      if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('ledger.tooLarge', { field: 'file' });
-      throw error;
-    }
-    if (!file) throw new AppError('validation.required', { field: 'file' });
+    const { file, fields } = await readUpload(request, { fileBytes: LEDGER_LIMITS.fileBytes }, 'ledger.tooLarge');
     return uploadLedger(ctx, file, optionsFromFields(fields));
   });
 

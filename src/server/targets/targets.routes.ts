@@ -1,7 +1,12 @@
-import { ZSetTargetsRequest, ZTargetList, ZTargetProgressList, ZTargetProgressQuery, ZTargetsQuery } from '../../shared/targets.ts';
+import { ZSetTargetsRequest, ZTargetList, ZTargetProgressList, ZTargetProgressQuery, ZTargetsImportFields, ZTargetsQuery } from '../../shared/targets.ts';
 import type { AppDeps, ZApp } from '../deps.ts';
 import { contextOf } from '../http/request-context.ts';
+import { readUpload } from '../http/uploads.ts';
+import { AppError } from '../errors.ts';
 import { listTargets, setTargets, targetProgress } from './targets.service.ts';
+import { exportTargets, importTargets } from './targets.xlsx.ts';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export async function targetsRoutes(app: ZApp, { db, clock }: AppDeps) {
   const tags = ['targets'];
@@ -14,4 +19,16 @@ export async function targetsRoutes(app: ZApp, { db, clock }: AppDeps) {
   app.get('/targets/progress', { schema: { tags, querystring: ZTargetProgressQuery, response: { 200: ZTargetProgressList } } }, async (request) =>
     targetProgress(contextOf(request, db, clock), request.query.year, request.query.unitId),
   );
+  app.get('/targets/export', { schema: { tags, querystring: ZTargetsQuery } }, async (request, reply) => {
+    const file = await exportTargets(contextOf(request, db, clock), request.query.year);
+    const name = encodeURIComponent(`${request.query.year}年招商引资目标任务.xlsx`);
+    return reply.header('content-type', XLSX).header('content-disposition', `attachment; filename*=UTF-8''${name}`).send(file);
+  });
+  app.post('/targets/import', { schema: { tags, consumes: ['multipart/form-data'], response: { 200: ZTargetList } } }, async (request) => {
+    const ctx = contextOf(request, db, clock);
+    const { file, fields } = await readUpload(request, { fileBytes: 5 * 1024 * 1024 }, 'ledger.tooLarge');
+    const parsed = ZTargetsImportFields.safeParse(fields);
+    if (!parsed.success) throw new AppError('validation.invalid', { field: 'year', params: { detail: fields.year ?? '' } });
+    return importTargets(ctx, parsed.data.year, file.content);
+  });
 }

@@ -13,7 +13,7 @@ import { percentText } from '../../domain/rates.ts';
 import type { TSetTargetsRequest } from '../../shared/targets.ts';
 
 /** Metrics a target can be set for: amounts and counts (a rate's target would be a percentage, not a total). */
-const TARGETABLE = new Set(METRICS.filter((m) => m.unit !== 'percent').map((m) => m.key));
+export const TARGETABLE = new Set(METRICS.filter((m) => m.unit !== 'percent').map((m) => m.key));
 
 export async function listTargets(ctx: ServiceContext, year: number) {
   const rows = await ctx.db
