@@ -29,3 +29,19 @@ export type TMetricValue = z.infer<typeof ZMetricValue>;
 
 export const ZMetricValues = z.object({ from: z.string(), to: z.string(), unitId: z.number().int().nullable(), items: z.array(ZMetricValue) });
 export type TMetricValues = z.infer<typeof ZMetricValues>;
+
+/**
+ * What counts (domain.md §3 "不予认定"), set by the bureau: sources of funds and industries (GB/T 4754 sections or
+ * codes, e.g. "K" or "70" for 房地产) left out, and the thresholds in whole 元.
+ */
+const ZThreshold = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+export const ZScopeRules = z.object({
+  excludedFundSources: z.array(z.enum(['outOfProvince', 'outOfCity', 'local', 'foreign'])).max(4),
+  excludedIndustries: z.array(z.string().regex(/^([A-T]|[0-9]{2,4})$/)).max(50),
+  largeProjectYuan: ZThreshold,
+  majorProjectYuan: ZThreshold,
+  thresholdByType: z.object({ industrial: ZThreshold, other: ZThreshold }),
+});
+export type TScopeRules = z.infer<typeof ZScopeRules>;
+export const ZScopeRulesState = z.object({ rules: ZScopeRules, isDefault: z.boolean(), updatedAt: z.string().nullable() });
+export type TScopeRulesState = z.infer<typeof ZScopeRulesState>;

@@ -140,6 +140,19 @@ const CASES: Record<string, Case> = {
       expect(own.json().items[0].value).toBe(1); // B's own project; A's and the park's are not counted
     },
   },
+  'GET /api/metrics/rules': {
+    run: async (c) => {
+      // The installation's counting rules are the same for every unit: configuration, no record of 甲县.
+      const forB = await getAsStaffB(c, '/api/metrics/rules');
+      expect(forB.json()).toEqual((await call(c.t.app, c.staffA, 'GET', '/api/metrics/rules')).json());
+    },
+  },
+  'PUT /api/metrics/rules': {
+    run: async (c) => {
+      const rules = (await getAsStaffB(c, '/api/metrics/rules')).json().rules;
+      expectApiError(await call(c.t.app, c.staffB, 'PUT', '/api/metrics/rules', { ...rules, excludedFundSources: [] }), 403, 'auth.forbidden');
+    },
+  },
   'GET /api/projects/export': {
     run: async (c) => {
       const response = await getAsStaffB(c, `/api/projects/export?unitId=${c.w.countyA.id}`);

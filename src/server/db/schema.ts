@@ -622,3 +622,18 @@ export const targets = pgTable(
     check('targets_year_check', sql`${t.year} between 2000 and 2100`),
   ],
 );
+
+/**
+ * What the metric catalogue counts (issue 5, domain.md §3 "不予认定"): excluded sources and industries, the
+ * thresholds. One row for the installation, set by the bureau; absent means the defaults.
+ */
+export const metricRules = pgTable(
+  'metric_rules',
+  {
+    id: integer('id').primaryKey(),
+    rules: jsonb('rules').notNull(),
+    updatedBy: integer('updated_by').references(() => users.id, { onDelete: 'restrict' }),
+    updatedAt: updatedAt(),
+  },
+  (t) => [check('metric_rules_one_row', sql`${t.id} = 1`)],
+);

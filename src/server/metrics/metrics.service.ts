@@ -2,9 +2,14 @@ import type { ServiceContext } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { requireUnitInScope } from '../units/units.service.ts';
 import { aggregateMetrics, metricRecordRows, type MetricGrouping, type MetricScope } from '../projects/metrics.queries.ts';
-import { DEFAULT_SCOPE_RULES, METRICS, type MetricDefinition, type Period } from '../../domain/metrics.ts';
+import { eq } from 'drizzle-orm';
+import { metricRules } from '../db/schema.ts';
+import { assertCanAdminister } from '../access/scope.ts';
+import { actorOf, recordAudit } from '../audit/audit.service.ts';
+import { industryPrefixes } from '../industries/industries.service.ts';
+import { DEFAULT_SCOPE_RULES, METRICS, type MetricDefinition, type Period, type ScopeRules } from '../../domain/metrics.ts';
 import { percentText } from '../../domain/rates.ts';
-import type { TMetricValues } from '../../shared/metrics.ts';
+import { ZScopeRules, type TMetricValues, type TScopeRules, type TScopeRulesState } from '../../shared/metrics.ts';
 
 /**
  * The catalogue's metrics over a period and a unit subtree, computed from the records in the caller's scope —
@@ -12,8 +17,40 @@ import type { TMetricValues } from '../../shared/metrics.ts';
  */
 export async function metricScope(ctx: ServiceContext, unitId: number | undefined, period: Period): Promise<MetricScope & { unitName: string; unitKind: string }> {
   if (period.to < period.from) throw new AppError('validation.invalid', { field: 'to', params: { detail: '早于开始日期' } });
-  const unit = await requireUnitInScope(ctx, unitId ?? ctx.caller.unitId, 'unitId');
-  return { period, rules: DEFAULT_SCOPE_RULES, unit: { id: unit.id, path: unit.path }, unitName: unit.name, unitKind: unit.kind };
+  const [unit, rules] = await Promise.all([requireUnitInScope(ctx, unitId ?? ctx.caller.unitId, 'unitId'), countingRules(ctx)]);
+  return { period, rules, unit: { id: unit.id, path: unit.path }, unitName: unit.name, unitKind: unit.kind };
+}
+
+async function storedRules(ctx: ServiceContext) {
+  const [row] = await ctx.db.select().from(metricRules).where(eq(metricRules.id, 1));
+  return row ? { rules: ZScopeRules.parse(row.rules), updatedAt: row.updatedAt } : null;
+}
+
+/** The rules as the queries apply them: a section letter stands for its two-digit divisions. */
+async function countingRules(ctx: ServiceContext): Promise<ScopeRules> {
+  const rules = (await storedRules(ctx))?.rules ?? DEFAULT_SCOPE_RULES;
+  return { ...rules, excludedIndustries: [...new Set(rules.excludedIndustries.flatMap(industryPrefixes))] };
+}
+
+export async function scopeRules(ctx: ServiceContext): Promise<TScopeRulesState> {
+  const stored = await storedRules(ctx);
+  const rules = stored?.rules ?? (DEFAULT_SCOPE_RULES as TScopeRules);
+  return { rules, isDefault: !stored, updatedAt: stored?.updatedAt.toISOString() ?? null };
+}
+
+/** The bureau sets what counts; the change is in the audit trail, and every figure follows from the next request. */
+export async function setScopeRules(ctx: ServiceContext, rules: TScopeRules): Promise<TScopeRulesState> {
+  assertCanAdminister(ctx.caller);
+  if (rules.majorProjectYuan < rules.largeProjectYuan) {
+    throw new AppError('validation.invalid', { field: 'majorProjectYuan', params: { detail: '“10亿元以上”门槛不能低于“亿元以上”门槛' } });
+  }
+  await ctx.db.transaction(async (tx) => {
+    const [before] = await tx.select().from(metricRules).where(eq(metricRules.id, 1));
+    const values = { rules, updatedBy: ctx.caller.userId, updatedAt: ctx.now };
+    await tx.insert(metricRules).values({ id: 1, ...values }).onConflictDoUpdate({ target: metricRules.id, set: values });
+    await recordAudit(tx, actorOf(ctx), { entity: 'metricRules', entityId: 1, unitId: ctx.caller.unitId, action: before ? 'update' : 'create', before: before?.rules ?? DEFAULT_SCOPE_RULES, after: rules });
+  });
+  return scopeRules(ctx);
 }
 
 export function metricsByKeys(keys: string | undefined, field = 'keys'): MetricDefinition[] {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { call, createTestApp, expectApiError, logIn, type Given, type Session, type TestApp } from '../../../test/support/test-app.ts';
-import { projects } from '../db/schema.ts';
+import { auditLog, projects } from '../db/schema.ts';
 import type { TMetricValues } from '../../shared/metrics.ts';
 
 describe('metrics', () => {
@@ -49,5 +49,26 @@ describe('metrics', () => {
     await expectApiError(await call(t.app, staffA, 'GET', `/api/metrics?from=2026-01-01&to=2026-03-02&unitId=${w.countyB.id}`), 400, 'project.unitOutOfScope', 'unitId');
     await expectApiError(await call(t.app, staffA, 'GET', '/api/metrics?from=2026-03-02&to=2026-01-01'), 400, 'validation.invalid', 'to');
     await expectApiError(await call(t.app, staffA, 'GET', '/api/metrics?from=2026-01-01&to=2026-03-02&keys=nope'), 400, 'validation.invalid', 'keys');
+  });
+
+  it('applies the bureau\'s scope rules to every figure, audited; only the bureau sets them', async () => {
+    const state = (await call(t.app, staffA, 'GET', '/api/metrics/rules')).json();
+    expect(state).toMatchObject({ isDefault: true, rules: { excludedFundSources: ['local'], excludedIndustries: ['70'] } });
+    const before = (await values(staffA, 'from=2026-01-01&to=2026-03-02')).signedCount!.value;
+    const everything = { ...state.rules, excludedFundSources: [], excludedIndustries: ['K'] };
+    await expectApiError(await call(t.app, staffA, 'PUT', '/api/metrics/rules', everything), 403, 'auth.forbidden');
+    const set = await call(t.app, bureau, 'PUT', '/api/metrics/rules', everything);
+    expect(set.statusCode, set.body).toBe(200);
+    expect(set.json()).toMatchObject({ isDefault: false, rules: { excludedFundSources: [] } });
+    // The wholly local project now counts.
+    expect((await values(staffA, 'from=2026-01-01&to=2026-03-02')).signedCount!.value).toBe(before + 1);
+    // A section letter stands for its divisions: K (房地产业) leaves out code 7010.
+    const [park] = await t.db.select().from(projects).where(eq(projects.name, '园区项目'));
+    await t.db.update(projects).set({ industryCode: '7010' }).where(eq(projects.id, park!.id));
+    expect((await values(staffA, 'from=2026-01-01&to=2026-03-02')).signedCount!.value).toBe(before);
+    const trail = await t.db.select().from(auditLog).where(eq(auditLog.entity, 'metricRules'));
+    expect(trail).toHaveLength(1);
+    await expectApiError(await call(t.app, bureau, 'PUT', '/api/metrics/rules', { ...everything, majorProjectYuan: 1 }), 400, 'validation.invalid', 'majorProjectYuan');
+    await expectApiError(await call(t.app, bureau, 'PUT', '/api/metrics/rules', { ...everything, excludedIndustries: ['房地产'] }), 400, 'validation.invalid', 'excludedIndustries.0');
   });
 });

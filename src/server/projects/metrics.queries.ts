@@ -92,12 +92,12 @@ function groupExpression(grouping: MetricGrouping, scope: MetricScope, dated: SQ
     case 'unit': {
       // The child of the chosen unit whose subtree holds the project: the path segment after the chosen unit's own.
       const position = scope.unit.path.split('/').filter(Boolean).length + 2;
-      return sql`split_part((select ${units.path} from ${units} where ${units.id} = ${projects.unitId}), '/', ${position}::int)`;
+      return sql`split_part(${units.path}, '/', ${position}::int)`;
     }
     case 'division':
       return sql`coalesce(left(${projects.industryCode}, 2), '')`;
     case 'province':
-      return sql`coalesce((select left(${enterprises.hqRegionCode}, 2) || '0000' from ${enterprises} where ${enterprises.id} = ${projects.investorEnterpriseId}), '')`;
+      return sql`coalesce(left(${enterprises.hqRegionCode}, 2) || '0000', '')`;
     case 'stage':
       return sql`${projects.stage}`;
     case 'month':
@@ -106,7 +106,17 @@ function groupExpression(grouping: MetricGrouping, scope: MetricScope, dated: SQ
 }
 
 /** A rate whose cohort is empty has no value (null), which a bulletin writes as "—". */
+/** Projects, joined to what the grouping reads: the unit's path, or the investor's headquarters. */
+function projectsJoined(grouping: MetricGrouping): SQL {
+  if (grouping === 'unit') return sql`${projects} join ${units} on ${units.id} = ${projects.unitId}`;
+  if (grouping === 'province') return sql`${projects} join ${enterprises} on ${enterprises.id} = ${projects.investorEnterpriseId}`;
+  return sql`${projects}`;
+}
+
 type Grouped = Map<string, (number | null)[]>;
+
+type Indexed<K extends MetricSpec['kind']> = { spec: Extract<MetricSpec, { kind: K }>; i: number };
+type Slot = (group: string) => (number | null)[];
 
 /**
  * The metrics' values per group: for each group, one number per spec in the order given (a rate as a fraction).
@@ -115,58 +125,70 @@ type Grouped = Map<string, (number | null)[]>;
 export async function aggregateMetrics(ctx: ServiceContext, specs: MetricSpec[], scope: MetricScope, grouping: MetricGrouping): Promise<Grouped> {
   if (grouping === 'month' && specs.length !== 1) throw new Error('a monthly series is computed one metric at a time');
   const result: Grouped = new Map();
-  const slot = (group: string) => result.get(group) ?? (result.set(group, specs.map((s) => (s.kind === 'rate' ? null : 0))), result.get(group)!);
+  const slot: Slot = (group) => result.get(group) ?? (result.set(group, specs.map((s) => (s.kind === 'rate' ? null : 0))), result.get(group)!);
+  const indexed = specs.map((spec, i) => ({ spec, i }));
+  const projectSpecs = indexed.filter((s): s is Indexed<'projects' | 'rate'> => s.spec.kind !== 'funds');
+  const fundSpecs = indexed.filter((s): s is Indexed<'funds'> => s.spec.kind === 'funds');
+  // One statement over projects and one over fund entries, side by side.
+  await Promise.all([
+    projectSpecs.length > 0 && aggregateProjects(ctx, projectSpecs, scope, grouping, slot),
+    fundSpecs.length > 0 && aggregateFunds(ctx, fundSpecs, scope, grouping, slot),
+  ]);
+  return result;
+}
 
-  const projectSpecs = specs.map((spec, i) => ({ spec, i })).filter((s): s is { spec: Extract<MetricSpec, { kind: 'projects' | 'rate' }>; i: number } => s.spec.kind !== 'funds');
-  if (projectSpecs.length > 0) {
-    const dated = grouping === 'month' ? (projectSpecs[0]!.spec.kind === 'rate' ? STAGE_DATE[projectSpecs[0]!.spec.base] : STAGE_DATE[projectSpecs[0]!.spec.on]) : null;
-    const columns = projectSpecs.flatMap(({ spec }) => {
+async function aggregateProjects(ctx: ServiceContext, specs: Indexed<'projects' | 'rate'>[], scope: MetricScope, grouping: MetricGrouping, slot: Slot) {
+  const first = specs[0]!.spec;
+  const dated = grouping === 'month' ? STAGE_DATE[first.kind === 'rate' ? first.base : first.on] : null;
+  const columns = specs
+    .flatMap(({ spec }) => {
       const where = projectSpecWhere(spec, scope);
       const contribution = projectContribution(spec, scope, grouping);
       // A rate travels as its two counts: the cohort, then those that reached the stage.
       return spec.kind === 'rate'
         ? [sql`count(*) filter (where ${where})`, sql`coalesce(sum(${contribution}) filter (where ${where}), 0)`]
         : [sql`coalesce(sum(${contribution}) filter (where ${where}), 0)`];
-    }).map((column, n) => sql`${column} as ${sql.identifier(`m${n}`)}`);
-    const group = groupExpression(grouping, scope, dated);
-    const rows = await ctx.db.execute<Record<string, unknown>>(
-      sql`select ${group} as g, ${sql.join(columns, sql`, `)} from ${projects} where ${countedProjects(ctx, scope)} group by 1`,
-    );
-    for (const row of rowsOf<Record<string, unknown>>(rows)) {
-      const target = slot(String(row.g ?? ''));
-      let column = 0;
-      const next = () => Number(row[`m${column++}`]);
-      for (const { spec, i } of projectSpecs) {
-        if (spec.kind === 'rate') {
-          const base = next();
-          const done = next();
-          target[i] = base === 0 ? null : done / base;
-        } else {
-          target[i] = next();
-        }
+    })
+    .map((column, n) => sql`${column} as ${sql.identifier(`m${n}`)}`);
+  // Only rows dated in the period can count for any of the specs: the others are left out before aggregating.
+  const anyDated = sql.join(specs.map(({ spec }) => projectSpecWhere(spec, scope)), sql` or `);
+  const rows = await ctx.db.execute(
+    sql`select ${groupExpression(grouping, scope, dated)} as g, ${sql.join(columns, sql`, `)} from ${projectsJoined(grouping)}
+        where ${countedProjects(ctx, scope)} and (${anyDated})
+        group by 1`,
+  );
+  for (const row of rowsOf<Record<string, unknown>>(rows)) {
+    const target = slot(String(row.g ?? ''));
+    let column = 0;
+    const next = () => Number(row[`m${column++}`]);
+    for (const { spec, i } of specs) {
+      if (spec.kind === 'rate') {
+        const base = next();
+        const done = next();
+        target[i] = base === 0 ? null : done / base;
+      } else {
+        target[i] = next();
       }
     }
   }
+}
 
-  const fundSpecs = specs.map((spec, i) => ({ spec, i })).filter((s): s is { spec: Extract<MetricSpec, { kind: 'funds' }>; i: number } => s.spec.kind === 'funds');
-  if (fundSpecs.length > 0) {
-    const columns = fundSpecs.map(({ spec }, n) => {
-      const amount = spec.amount === 'amountYuan' ? projectFunds.amountYuan : projectFunds.amountUsd;
-      return sql`coalesce(sum(${amount}) filter (where ${projectFunds.source} = ${spec.source}), 0) as ${sql.identifier(`m${n}`)}`;
-    });
-    const group = groupExpression(grouping, scope, sql`${projectFunds.arrivedOn}`);
-    const rows = await ctx.db.execute<Record<string, unknown>>(
-      sql`select ${group} as g, ${sql.join(columns, sql`, `)}
-          from ${projectFunds} join ${projects} on ${projects.id} = ${projectFunds.projectId}
-          where ${projectFunds.voidedAt} is null and ${inPeriod(projectFunds.arrivedOn, scope.period)} and ${countedProjects(ctx, scope)}
-          group by 1`,
-    );
-    for (const row of rowsOf<Record<string, unknown>>(rows)) {
-      const target = slot(String(row.g ?? ''));
-      fundSpecs.forEach(({ i }, n) => (target[i] = Number(row[`m${n}`])));
-    }
+async function aggregateFunds(ctx: ServiceContext, specs: Indexed<'funds'>[], scope: MetricScope, grouping: MetricGrouping, slot: Slot) {
+  const columns = specs.map(({ spec }, n) => {
+    const amount = spec.amount === 'amountYuan' ? projectFunds.amountYuan : projectFunds.amountUsd;
+    return sql`coalesce(sum(${amount}) filter (where ${projectFunds.source} = ${spec.source}), 0) as ${sql.identifier(`m${n}`)}`;
+  });
+  const rows = await ctx.db.execute(
+    sql`select ${groupExpression(grouping, scope, sql`${projectFunds.arrivedOn}`)} as g, ${sql.join(columns, sql`, `)}
+        from ${projectFunds} join ${projectsJoined(grouping)} on ${projects.id} = ${projectFunds.projectId}
+        where ${projectFunds.voidedAt} is null and ${inPeriod(projectFunds.arrivedOn, scope.period)}
+          and ${projectFunds.source} = any(${sql.param([...new Set(specs.map(({ spec }) => spec.source))])}::text[]) and ${countedProjects(ctx, scope)}
+        group by 1`,
+  );
+  for (const row of rowsOf<Record<string, unknown>>(rows)) {
+    const target = slot(String(row.g ?? ''));
+    specs.forEach(({ i }, n) => (target[i] = Number(row[`m${n}`])));
   }
-  return result;
 }
 
 /** `execute` answers with the rows (PGlite) or a result holding them (node-postgres). */
@@ -201,7 +223,7 @@ export async function metricRecordRows(
     const amount = spec.amount === 'amountYuan' ? projectFunds.amountYuan : projectFunds.amountUsd;
     const rows = await ctx.db.execute<MetricRecordRow>(
       sql`select ${common}, to_char(${projectFunds.arrivedOn}, 'YYYY-MM-DD') as date, coalesce(${amount}, 0) as contribution, ${projectFunds.id} as "fundId"
-          from ${projectFunds} join ${projects} on ${projects.id} = ${projectFunds.projectId}
+          from ${projectFunds} join ${projectsJoined(group?.grouping ?? 'none')} on ${projects.id} = ${projectFunds.projectId}
           where ${projectFunds.voidedAt} is null and ${projectFunds.source} = ${spec.source} and ${inPeriod(projectFunds.arrivedOn, scope.period)}
             and ${countedProjects(ctx, scope)} and ${inGroup(sql`${projectFunds.arrivedOn}`)}
           order by ${projectFunds.arrivedOn}, ${projectFunds.id}`,
@@ -211,7 +233,7 @@ export async function metricRecordRows(
   const dated = STAGE_DATE[spec.kind === 'rate' ? spec.base : spec.on];
   const rows = await ctx.db.execute<MetricRecordRow>(
     sql`select ${common}, to_char(${dated}, 'YYYY-MM-DD') as date, ${projectContribution(spec, scope, group?.grouping)} as contribution, null as "fundId"
-        from ${projects}
+        from ${projectsJoined(group?.grouping ?? 'none')}
         where ${projectSpecWhere(spec, scope)} and ${countedProjects(ctx, scope)} and ${inGroup(dated)}
         order by ${dated}, ${projects.id}`,
   );
