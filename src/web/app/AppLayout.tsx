@@ -5,8 +5,11 @@ import {
   ApartmentOutlined,
   AppstoreOutlined,
   AuditOutlined,
+  AimOutlined,
   BankOutlined,
   ClusterOutlined,
+  DashboardOutlined,
+  FileTextOutlined,
   FieldTimeOutlined,
   FlagOutlined,
   ImportOutlined,
@@ -34,11 +37,14 @@ function menuItems(me: TMe, t: Translate): MenuProps['items'] {
   // A department sees only the problems routed to it.
   if (!seesUnitRecords(me.role)) return [problems];
   const items: MenuProps['items'] = [
+    { key: '/cockpit', icon: <DashboardOutlined />, label: <Link to="/cockpit">{t('nav.cockpit')}</Link> },
     { key: '/projects', icon: <ProjectOutlined />, label: <Link to="/projects">{t('nav.projects')}</Link> },
     { key: '/projects/board', icon: <AppstoreOutlined />, label: <Link to="/projects/board">{t('nav.board')}</Link> },
     { key: '/supervision', icon: <FlagOutlined />, label: <Link to="/supervision">{t('nav.supervision')}</Link> },
     problems,
     { key: '/enterprises', icon: <BankOutlined />, label: <Link to="/enterprises">{t('nav.enterprises')}</Link> },
+    { key: '/bulletin', icon: <FileTextOutlined />, label: <Link to="/bulletin">{t('nav.bulletin')}</Link> },
+    { key: '/targets', icon: <AimOutlined />, label: <Link to="/targets">{t('nav.targets')}</Link> },
   ];
   // Leaders read; importing a ledger writes records.
   if (canWriteRecords(me.role)) {
@@ -64,6 +70,9 @@ function menuItems(me: TMe, t: Translate): MenuProps['items'] {
 /** The menu entry a path belongs to: /projects/12 is under /projects. */
 function selectedKey(pathname: string): string {
   const match = [
+    '/cockpit',
+    '/bulletin',
+    '/targets',
     '/projects/board',
     '/projects',
     '/supervision',
@@ -165,6 +174,7 @@ export function AppLayout() {
         </Drawer>
       ) : (
         <Layout.Sider
+          className="zs-no-print"
           width={SIDER_WIDTH}
           theme="light"
           collapsible
@@ -181,6 +191,7 @@ export function AppLayout() {
       )}
       <Layout>
         <Layout.Header
+          className="zs-no-print"
           style={{
             background: token.colorBgContainer,
             borderBottom: `1px solid ${token.colorBorderSecondary}`,
@@ -213,8 +224,9 @@ export function AppLayout() {
             </>
           )}
         </Layout.Header>
-        <Layout.Content style={{ padding: isPhone ? token.paddingSM : token.paddingLG }}>
+        <Layout.Content className="zs-content" style={{ padding: isPhone ? token.paddingSM : token.paddingLG }}>
           <div
+            className="zs-page"
             style={{
               background: token.colorBgContainer,
               borderRadius: token.borderRadiusLG,

@@ -54,8 +54,8 @@ export function RequireWriter({ children }: RequireWriterProps) {
   return <>{children}</>;
 }
 
-/** Where "/" leads: a department to the problems routed to it, everyone else to the projects. */
+/** Where "/" leads: a leader to the cockpit, a department to the problems routed to it, everyone else to the projects. */
 export function HomeRedirect() {
   const { data: me } = useMe();
-  return <Navigate to={me?.role === 'department' ? '/problems' : '/projects'} replace />;
+  return <Navigate to={me?.role === 'leader' ? '/cockpit' : me?.role === 'department' ? '/problems' : '/projects'} replace />;
 }

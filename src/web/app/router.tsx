@@ -32,6 +32,9 @@ const UnitsAdminPage = page(() => import('../units/UnitsAdminPage.tsx'), 'UnitsA
 const UsersAdminPage = page(() => import('../users/UsersAdminPage.tsx'), 'UsersAdminPage');
 const AuditPage = page(() => import('../audit/AuditPage.tsx'), 'AuditPage');
 const ImportsPage = page(() => import('../imports/ImportsPage.tsx'), 'ImportsPage');
+const CockpitPage = page(() => import('../cockpit/CockpitPage.tsx'), 'CockpitPage');
+const BulletinPage = page(() => import('../bulletin/BulletinPage.tsx'), 'BulletinPage');
+const TargetsPage = page(() => import('../targets/TargetsPage.tsx'), 'TargetsPage');
 
 function bureauOnly(element: ReactNode) {
   return <RequireRole role="bureau">{element}</RequireRole>;
@@ -54,6 +57,9 @@ export const router = createBrowserRouter([
         errorElement: <RouteError />,
         children: [
           { index: true, element: <HomeRedirect /> },
+          { path: 'cockpit', element: CockpitPage },
+          { path: 'bulletin', element: BulletinPage },
+          { path: 'targets', element: TargetsPage },
           { path: 'projects', element: ProjectListPage },
           { path: 'projects/new', element: ProjectFormPage },
           { path: 'projects/board', element: ProjectBoardPage },

@@ -1,8 +1,11 @@
+import { zhCNMetrics } from './zh-CN.metrics.ts';
+
 /**
  * The Chinese dictionary, the source of the keys. en.ts must have exactly the same keys: its type is
  * Messages, so a missing or an extra key fails `tsc`. Terms follow /work/shared/domain.md.
  */
 export const zhCN = {
+  ...zhCNMetrics,
   'app.name': '招商引资平台',
   'app.shortName': '招商',
   'app.tagline': 'zhaoshang · 开源招商引资管理平台',

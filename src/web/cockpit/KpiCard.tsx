@@ -1,0 +1,93 @@
+import { Card, Flex, Progress, Tooltip, Typography, theme } from 'antd';
+import { ArrowDownOutlined, ArrowUpOutlined, QuestionCircleOutlined } from '@ant-design/icons';
+import type { TCockpitKpi } from '../../shared/cockpit.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+import { formatMetric, localName, metricText } from '../metrics/metric-format.ts';
+
+export type KpiCardProps = {
+  kpi: TCockpitKpi;
+  /** Opens the records behind the card's value, or behind last year's figure. */
+  onOpen: (which: 'value' | 'lastYear') => void;
+  /** Whether the period lies within one year, so a target can be compared with. */
+  hasTargetYear: boolean;
+};
+
+/**
+ * One KPI: its value as reports write it, last year's figure and the growth (red up, green down, as Chinese
+ * dashboards colour them), the annual target and its completion; the definition on the help icon.
+ */
+export function KpiCard({ kpi, onOpen, hasTargetYear }: KpiCardProps) {
+  const { t, locale } = useI18n();
+  const { token } = theme.useToken();
+  const name = localName(kpi.name, locale);
+  const value = formatMetric(kpi.value, kpi.unit, t);
+  const growth = kpi.growth === null ? null : Number(kpi.growth);
+  const growthColour = growth === null || growth === 0 ? token.colorTextSecondary : growth > 0 ? token.colorError : token.colorSuccess;
+  const growthText =
+    growth === null
+      ? t('cockpit.growthNone')
+      : growth === 0
+        ? t('cockpit.growthFlat')
+        : growth > 0
+          ? t('cockpit.growthUp', { value: kpi.growth! })
+          : t('cockpit.growthDown', { value: kpi.growth!.replace(/^-/, '') });
+
+  return (
+    <Card
+      size="small"
+      data-testid={`kpi-${kpi.key}`}
+      title={
+        <Flex align="center" gap={6} style={{ minWidth: 0 }}>
+          <Typography.Text ellipsis style={{ fontWeight: 500 }}>
+            {name}
+          </Typography.Text>
+          <Tooltip title={<><b>{t('cockpit.definition')}</b>:{localName(kpi.definition, locale)}</>}>
+            <QuestionCircleOutlined aria-label={t('cockpit.definition')} style={{ color: token.colorTextTertiary, cursor: 'help' }} />
+          </Tooltip>
+        </Flex>
+      }
+      styles={{ body: { paddingTop: 8 } }}
+    >
+      <button
+        type="button"
+        className="zs-kpi-value"
+        aria-label={t('cockpit.open', { name })}
+        data-testid={`kpi-value-${kpi.key}`}
+        onClick={() => onOpen('value')}
+      >
+        <span className="zs-kpi-number zs-amount">{value.number}</span>
+        {value.suffix ? <span className="zs-kpi-suffix">{value.suffix}</span> : null}
+      </button>
+      <Flex justify="space-between" gap={8} wrap style={{ fontSize: token.fontSizeSM }}>
+        <span>
+          <Typography.Text type="secondary">{t('cockpit.lastYear')} </Typography.Text>
+          <button type="button" className="zs-link-number zs-amount" data-testid={`kpi-last-${kpi.key}`} onClick={() => onOpen('lastYear')}>
+            {metricText(kpi.lastYear, kpi.unit, t)}
+          </button>
+        </span>
+        <span style={{ color: growthColour, whiteSpace: 'nowrap' }} data-testid={`kpi-growth-${kpi.key}`}>
+          {growth !== null && growth > 0 ? <ArrowUpOutlined /> : growth !== null && growth < 0 ? <ArrowDownOutlined /> : null} {growthText}
+        </span>
+      </Flex>
+      {kpi.unit === 'percent' ? null : (
+        <div style={{ marginTop: 8, fontSize: token.fontSizeSM }} data-testid={`kpi-target-${kpi.key}`}>
+          {kpi.target !== null ? (
+            <>
+              <Flex justify="space-between" gap={8}>
+                <Typography.Text type="secondary">
+                  {t('cockpit.target')} <span className="zs-amount">{metricText(kpi.target, kpi.unit, t)}</span>
+                </Typography.Text>
+                <Typography.Text strong className="zs-amount" data-testid={`kpi-completion-${kpi.key}`}>
+                  {t('cockpit.completion')} {kpi.completion ?? '—'}%
+                </Typography.Text>
+              </Flex>
+              <Progress percent={Math.min(100, Number(kpi.completion ?? 0))} showInfo={false} size="small" status="normal" />
+            </>
+          ) : (
+            <Typography.Text type="secondary">{hasTargetYear ? t('cockpit.noTarget') : t('cockpit.targetsSpanYears')}</Typography.Text>
+          )}
+        </div>
+      )}
+    </Card>
+  );
+}
