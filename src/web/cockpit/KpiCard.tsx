@@ -2,7 +2,7 @@ import { Card, Flex, Progress, Tooltip, Typography, theme } from 'antd';
 import { ArrowDownOutlined, ArrowUpOutlined, QuestionCircleOutlined } from '@ant-design/icons';
 import type { TCockpitKpi } from '../../shared/cockpit.ts';
 import { useI18n } from '../i18n/i18n.tsx';
-import { formatMetric, localName, metricText } from '../metrics/metric-format.ts';
+import { formatMetric, localName, metricText, targetText } from '../metrics/metric-format.ts';
 
 export type KpiCardProps = {
   kpi: TCockpitKpi;
@@ -75,7 +75,7 @@ export function KpiCard({ kpi, onOpen, hasTargetYear }: KpiCardProps) {
             <>
               <Flex justify="space-between" gap={8}>
                 <Typography.Text type="secondary">
-                  {t('cockpit.target')} <span className="zs-amount">{metricText(kpi.target, kpi.unit, t)}</span>
+                  {t('cockpit.target')} <span className="zs-amount">{targetText(kpi.target, kpi.unit, t)}</span>
                 </Typography.Text>
                 <Typography.Text strong className="zs-amount" data-testid={`kpi-completion-${kpi.key}`}>
                   {t('cockpit.completion')} {kpi.completion ?? '—'}%

@@ -57,6 +57,20 @@ export function metricText(value: number, unit: MetricUnit, t: Translate): strin
   return unit === 'percent' ? number + suffix : `${number} ${suffix}`;
 }
 
+/**
+ * A target as it was set, trailing zeros dropped, as the bulletin writes it ("589 亿元", "12.5 亿元", "3000 万元"):
+ * a target is a decision, not a measurement, so it is never rounded.
+ */
+export function targetText(value: number, unit: MetricUnit, t: Translate): string {
+  if (unit === 'yuan') {
+    return Math.abs(value) >= YUAN_PER_YI
+      ? `${groupThousands(yuanToYiExactText(value))} ${t('metric.unit.yi')}`
+      : `${groupThousands(yuanToWanText(value))} ${t('metric.unit.wan')}`;
+  }
+  if (unit === 'usd') return `${groupThousands(yuanToWanText(value))} ${t('metric.unit.wanUsd')}`;
+  return metricText(value, unit, t);
+}
+
 /** A value in a table whose column names the measure: amounts in 亿元 for yuan, 万美元 for usd. */
 export function metricCell(value: number, unit: MetricUnit): string {
   if (unit === 'yuan') return formatYi(value);

@@ -2,7 +2,7 @@ import { Drawer, Empty, Progress, Table, Typography } from 'antd';
 import type { TUnit } from '../../shared/units.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { MetricInfo } from '../metrics/metrics.queries.ts';
-import { localName, metricText } from '../metrics/metric-format.ts';
+import { localName, metricText, targetText } from '../metrics/metric-format.ts';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { useTargetProgress, type TTargetProgressList } from './targets.queries.ts';
 
@@ -36,7 +36,7 @@ export function TargetProgressDrawer({ year, unit, metrics, onClose }: TargetPro
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('targets.progressEmpty', { year })} /> }}
         columns={[
           { title: t('targets.metric'), key: 'name', render: (_value, item) => localName(item.name, locale) },
-          { title: t('targets.target'), key: 'target', align: 'right', render: (_value, item) => <span className="zs-amount">{metricText(item.target, unitOf(item.metricKey), t)}</span> },
+          { title: t('targets.target'), key: 'target', align: 'right', render: (_value, item) => <span className="zs-amount">{targetText(item.target, unitOf(item.metricKey), t)}</span> },
           { title: t('targets.value'), key: 'value', align: 'right', render: (_value, item) => <span className="zs-amount">{metricText(item.value, unitOf(item.metricKey), t)}</span> },
           {
             title: t('targets.completion'),
