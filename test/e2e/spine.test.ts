@@ -214,10 +214,12 @@ describe('the spine in a browser', () => {
     await first.context.close();
   });
 
-  it('a leader reads projects but has no button to create and a read-only form', async () => {
+  it('a leader lands on the cockpit, reads projects but has no button to create and a read-only form', async () => {
     const { context, page } = await newPage();
     await page.goto('/login');
     await logIn(page, 'leader');
+    await page.waitForURL('**/cockpit');
+    await page.getByRole('link', { name: '项目', exact: true }).click();
     await page.waitForURL('**/projects');
     await page.getByRole('link', { name: projectName }).click();
     await shown(page.getByText('只读', { exact: true }));
