@@ -2,6 +2,7 @@ import type { IsoDate } from './calendar.ts';
 import { furthestStage } from './deadlines.ts';
 import { FIELD_NAMES, type LedgerProblem, type LedgerRecord } from './ledger-rows.ts';
 import type { LedgerField } from './ledger-columns.ts';
+import { closedMonthOf, closedMonthsOfProject, type ClosedThrough, type MetricDates } from './month-close.ts';
 import { foldProgress, type StageEvent } from './stage-history.ts';
 import { stageIndex, type ProjectStage, type ProjectState } from './stages.ts';
 import { checkTransition, transitionKind, type StageEvidence, type TransitionKind } from './transitions.ts';
@@ -191,4 +192,35 @@ function planStages(
     }
   }
   return moves;
+}
+
+/** The ledger fields whose change moves a project's figures (amounts, unit, industry). */
+const FIGURE_CHANGES: [keyof ProjectFields, LedgerField][] = [
+  ['totalInvestmentYuan', 'totalInvestment'],
+  ['contractInvestmentYuan', 'contractInvestment'],
+  ['unitId', 'unit'],
+  ['industryCode', 'industry'],
+];
+
+/**
+ * An import does not write into a closed period (issue 5's month close): a row whose stage dates fall in a closed
+ * month, or that changes the figures of a project counted in one, is refused — a correction needs a reason, given
+ * one by one on the project page.
+ */
+export function refuseClosedPeriod(plan: RowPlan, rowNumber: number, existing: MetricDates | null, closed: ClosedThrough): RowPlan {
+  if (plan.action !== 'create' && plan.action !== 'update') return plan;
+  const moved = plan.moves.flatMap((move) => {
+    const field = STAGE_DATE_FIELDS.find(([stage]) => stage === move.to)?.[1];
+    const month = closedMonthOf(move.date, closed);
+    return field && month ? [{ field: field as LedgerField, month }] : [];
+  });
+  const countedIn = existing ? closedMonthsOfProject(existing, closed) : [];
+  const figures = countedIn.length > 0 ? FIGURE_CHANGES.filter(([key]) => plan.changes.includes(key)).map(([, field]) => ({ field, month: countedIn[0]! })) : [];
+  const touched = [...moved, ...figures];
+  if (touched.length === 0) return plan;
+  return {
+    ...plan,
+    action: 'refused',
+    problems: [...plan.problems, ...touched.map(({ field, month }) => ({ rowNumber, field, code: 'row.closedMonth', raw: month }))],
+  };
 }

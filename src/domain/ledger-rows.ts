@@ -228,6 +228,7 @@ const PROBLEM_WORDS: Record<string, string> = {
   'code.taken': '已被其他单位的项目使用',
   'creditCode.otherUnit': '该企业由其他单位登记,请联系招商局共享',
   'row.duplicate': '与前面的行是同一项目',
+  'row.closedMonth': '所在月份已关账:已关账期间的数据不能由导入改动,请在项目页逐项更正并说明原因',
 };
 
 /** The sentence a refused row gets, as the issue writes it: "第12行 签约时间: '2023.13.1' 不是有效日期". */

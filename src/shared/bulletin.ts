@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZCorrection } from './closes.ts';
 
 /** The monthly bulletin (通报, issue 5) as data: per metric the standard sentence, the per-unit table and 红黑榜. */
 export const ZBulletinQuery = z.object({
@@ -38,6 +39,10 @@ export const ZBulletin = z.object({
   unitName: z.string(),
   period: z.string(),
   items: z.array(ZBulletinItem),
+  /** When the month was closed: its figures are then those kept at the close. Null for an open month. */
+  closedAt: z.string().nullable(),
+  /** Changes to closed months recorded since the previous close (更正情况). */
+  corrections: z.array(ZCorrection),
 });
 export type TBulletin = z.infer<typeof ZBulletin>;
 

@@ -148,6 +148,13 @@ export const ERRORS = {
   'ledger.hugeCell': { status: 400, zh: '工作表“{sheet}”第{row}行第{column}列内容过长(超过5000字)', en: 'Sheet "{sheet}", row {row}, column {column}: the cell is over 5,000 characters' },
   'ledger.tooManyRows': { status: 400, zh: '工作表“{sheet}”超过20万行', en: 'Sheet "{sheet}" has more than 200,000 rows' },
   'ledger.unknownSheet': { status: 400, zh: '{field}:文件中没有名为“{sheet}”的工作表', en: '{field}: the file has no sheet named "{sheet}"' },
+  'month.closed': {
+    status: 409,
+    zh: '{month}已关账:修改已关账期间的数据属于更正,请填写更正原因',
+    en: '{month} is closed: changing figures of a closed period is a correction; give the reason',
+  },
+  'month.notEnded': { status: 400, zh: '{month}尚未结束,不能关账', en: '{month} has not ended yet; it cannot be closed' },
+  'month.alreadyClosed': { status: 409, zh: '{month}已经关账', en: '{month} is already closed' },
   'targets.badFile': { status: 400, zh: '目标任务表有误,未写入任何目标:{detail}', en: 'The target sheet has errors; no target was written: {detail}' },
   'bulletin.noChineseFont': {
     status: 503,

@@ -40,6 +40,8 @@ export const ZRecordFundsRequest = z
     amountUsd: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
     evidenceRef: z.string().trim().min(1).max(200),
     note: z.string().trim().max(500).optional(),
+    /** Required when the money arrived in a closed month: recording it then is a correction (补录). */
+    correctionReason: z.string().trim().max(500).optional(),
   })
   .superRefine((value, ctx) => {
     const foreign = value.source === 'foreign';

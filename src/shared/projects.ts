@@ -113,5 +113,7 @@ export const ZUpdateProjectRequest = z.object({
   codeName: ZCreateProjectRequest.shape.codeName,
   code: ZCreateProjectRequest.shape.code,
   note: ZCreateProjectRequest.shape.note,
+  /** Required when the change moves figures of a closed month (amounts, source, industry, unit …): a correction. */
+  correctionReason: z.string().trim().max(500),
 }).partial();
 export type TUpdateProjectRequest = z.input<typeof ZUpdateProjectRequest>;

@@ -116,6 +116,15 @@ const CASES: Record<string, Case> = {
       expectApiError(response, 403, 'auth.forbidden');
     },
   },
+  'GET /api/closes': {
+    run: async (c) => {
+      // Which months are closed is the same for every unit: no record of 甲县 in it.
+      expect((await getAsStaffB(c, '/api/closes')).json()).toEqual((await call(c.t.app, c.staffA, 'GET', '/api/closes')).json());
+    },
+  },
+  'POST /api/closes': {
+    run: async (c) => expectApiError(await call(c.t.app, c.staffB, 'POST', '/api/closes', { year: 2026, month: 1 }), 403, 'auth.forbidden'),
+  },
   'GET /api/targets': {
     run: async (c) => {
       const bureau = await logIn(c.t.app, 'bureau');

@@ -4,7 +4,9 @@ import { metricGroups, metricScope, metricsByKeys, metricTotals } from '../metri
 import { targetsOfUnits } from '../targets/targets.service.ts';
 import { bulletinSentence, completionPercent, periodText, ranksDescending, topAndBottom, type BulletinFigure } from '../../domain/bulletin.ts';
 import { daysInMonth } from '../../domain/calendar.ts';
-import { metric } from '../../domain/metrics.ts';
+import { metric, type MetricDefinition, type Period } from '../../domain/metrics.ts';
+import { closedFigures, correctionsFor } from '../closes/closes.service.ts';
+import type { TClosedFigures } from '../../shared/closes.ts';
 import type { TBulletin } from '../../shared/bulletin.ts';
 
 /** Metrics a bulletin reports when the unit has no targets for the year. */
@@ -21,25 +23,70 @@ function periods(year: number, month: number) {
   return { current: { from: `${year}-01-01`, to: end(year) }, lastYear: { from: `${year - 1}-01-01`, to: end(year - 1) } };
 }
 
+/**
+ * What a bulletin is written from: the unit, its children, their targets and figures. Live for an open month;
+ * for a closed month, the figures kept when it was closed (so it reproduces exactly, whatever changed since).
+ */
+type BulletinFigures = {
+  children: { id: number; name: string }[];
+  targetOf(unitId: number, key: string): number | null;
+  targetKeys: string[];
+  values(keys: MetricDefinition[]): Promise<{ now: number[]; lastYear: number[]; byChild: Map<number, number[]> }>;
+};
+
+async function liveFigures(ctx: ServiceContext, scope: Awaited<ReturnType<typeof metricScope>>, year: number, lastYear: Period): Promise<BulletinFigures> {
+  const children = (await listUnits(ctx)).filter((u) => u.parentId === scope.unit.id);
+  const targets = await targetsOfUnits(ctx, year, [scope.unit.id, ...children.map((u) => u.id)]);
+  return {
+    children,
+    targetOf: (unitId, key) => targets.get(unitId)?.get(key) ?? null,
+    targetKeys: [...(targets.get(scope.unit.id)?.keys() ?? [])],
+    async values(keys) {
+      const [now, before, byChild] = await Promise.all([
+        metricTotals(ctx, keys, scope),
+        metricTotals(ctx, keys, { ...scope, period: lastYear }),
+        metricGroups(ctx, keys, scope, 'unit'),
+      ]);
+      const zeros = (values: (number | null)[] | undefined) => keys.map((_, i) => values?.[i] ?? 0);
+      return { now: zeros(now), lastYear: zeros(before), byChild: new Map(children.map((u) => [u.id, zeros(byChild.get(String(u.id)))])) };
+    },
+  };
+}
+
+function keptFigures(kept: TClosedFigures, unitId: number): BulletinFigures {
+  const units = Object.entries(kept.units).map(([id, u]) => ({ id: Number(id), ...u }));
+  const children = units.filter((u) => u.parentId === unitId);
+  const of = (id: number) => kept.units[String(id)];
+  return {
+    children,
+    targetOf: (id, key) => of(id)?.targets[key] ?? null,
+    targetKeys: Object.keys(of(unitId)?.targets ?? {}),
+    async values(keys) {
+      const pick = (record: Record<string, number> | undefined) => keys.map((m) => record?.[m.key] ?? 0);
+      return { now: pick(of(unitId)?.now), lastYear: pick(of(unitId)?.lastYear), byChild: new Map(children.map((u) => [u.id, pick(u.now)])) };
+    },
+  };
+}
+
 export async function monthlyBulletin(ctx: ServiceContext, query: { year: number; month: number; unitId?: number; listSize: number }): Promise<TBulletin> {
   const { current, lastYear } = periods(query.year, query.month);
   const scope = await metricScope(ctx, query.unitId, current);
-  const children = (await listUnits(ctx)).filter((u) => u.parentId === scope.unit.id);
-  const targets = await targetsOfUnits(ctx, query.year, [scope.unit.id, ...children.map((u) => u.id)]);
-  const targetOf = (unitId: number, key: string) => targets.get(unitId)?.get(key) ?? null;
-  const keys = [...(targets.get(scope.unit.id)?.keys() ?? [])];
-  const reported = metricsByKeys((keys.length > 0 ? keys : DEFAULT_METRICS).join(','));
-  const [scopeNow, scopeBefore, byChild] = await Promise.all([
-    metricTotals(ctx, reported, scope),
-    metricTotals(ctx, reported, { ...scope, period: lastYear }),
-    metricGroups(ctx, reported, scope, 'unit'),
+  const closed = await closedFigures(ctx.db, query.year, query.month);
+  const source = closed ? keptFigures(closed.figures, scope.unit.id) : await liveFigures(ctx, scope, query.year, lastYear);
+  const { children, targetOf } = source;
+  const reported = metricsByKeys((source.targetKeys.length > 0 ? source.targetKeys : DEFAULT_METRICS).join(','));
+  const [{ now: scopeNow, lastYear: scopeBefore, byChild }, corrections] = await Promise.all([
+    source.values(reported),
+    correctionsFor(ctx, query.year, query.month, scope.unit.path),
   ]);
-  const scopeName = scope.unitKind === 'city' ? '全市' : scope.unitName;
+  // A closed bulletin names units as they were named when it was closed.
+  const unitName = (closed && closed.figures.units[String(scope.unit.id)]?.name) || scope.unitName;
+  const scopeName = scope.unitKind === 'city' ? '全市' : unitName;
   return {
     year: query.year,
     month: query.month,
     unitId: scope.unit.id,
-    unitName: scope.unitName,
+    unitName,
     period: periodText({ fromMonth: 1, toMonth: query.month }),
     items: reported.map((definition, k) => {
       const key = definition.key;
@@ -47,7 +94,7 @@ export async function monthlyBulletin(ctx: ServiceContext, query: { year: number
       const before = scopeBefore[k] ?? 0;
       const target = targetOf(scope.unit.id, key);
       const rows = children.map((u) => {
-        const v = byChild.get(String(u.id))?.[k] ?? 0;
+        const v = byChild.get(u.id)?.[k] ?? 0;
         const t = targetOf(u.id, key);
         return { unitId: u.id, unitName: u.name, value: v, target: t, completion: t ? completionPercent(figure(key, v), figure(key, t)) : null };
       });
@@ -75,5 +122,7 @@ export async function monthlyBulletin(ctx: ServiceContext, query: { year: number
         black: bottom.map((i) => rows[i]!.unitId),
       };
     }),
+    closedAt: closed?.closedAt.toISOString() ?? null,
+    corrections,
   };
 }

@@ -637,3 +637,51 @@ export const metricRules = pgTable(
   },
   (t) => [check('metric_rules_one_row', sql`${t.id} = 1`)],
 );
+
+/**
+ * Closed months (issue 5): the bureau closes a month after issuing its bulletin. `figures` is the snapshot the
+ * closed bulletins are read from — per unit its metrics from 1 January and a year earlier, its name and parent,
+ * and the targets as they stood — so a closed bulletin reproduces exactly whatever changes later.
+ */
+export const monthCloses = pgTable(
+  'month_closes',
+  {
+    id: serial('id').primaryKey(),
+    year: integer('year').notNull(),
+    month: integer('month').notNull(),
+    figures: jsonb('figures').notNull(),
+    closedBy: integer('closed_by').references(() => users.id, { onDelete: 'restrict' }),
+    closedAt: timestamp('closed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('month_closes_year_month_key').on(t.year, t.month), check('month_closes_month_check', sql`${t.month} between 1 and 12`)],
+);
+
+/** A change to figures of a closed month, made with a reason; the next bulletin lists it (issue 5). */
+export const corrections = pgTable(
+  'corrections',
+  {
+    id: serial('id').primaryKey(),
+    projectId: integer('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id, { onDelete: 'restrict' }),
+    /** The earliest closed month the change touches, "2026-09". */
+    closedMonth: text('closed_month').notNull(),
+    /** The latest close when the correction was made: the bulletin of the month after that close lists it. */
+    afterCloseId: integer('after_close_id')
+      .notNull()
+      .references(() => monthCloses.id, { onDelete: 'restrict' }),
+    /** What changed, in words ("签约 2026-09-20", "到位资金 500万元 作废"). */
+    summary: text('summary').notNull(),
+    reason: text('reason').notNull(),
+    recordedBy: integer('recorded_by').references(() => users.id, { onDelete: 'restrict' }),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('corrections_recorded_at_idx').on(t.recordedAt),
+    check('corrections_reason_check', sql`length(trim(${t.reason})) > 0`),
+    check('corrections_month_check', sql`${t.closedMonth} ~ '^[0-9]{4}-[0-9]{2}$'`),
+  ],
+);

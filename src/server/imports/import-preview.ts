@@ -3,13 +3,16 @@ import { AppError } from '../errors.ts';
 import { listUnits } from '../units/units.service.ts';
 import { matchLedgerInvestors } from '../enterprises/ledger-investors.ts';
 import { findLedgerProjects, investorAndNameKey } from '../projects/ledger.service.ts';
+import { closedPeriods } from '../closes/closes.service.ts';
 import { industryFromLedgerText } from '../industries/industries.service.ts';
 import { regionFromLedgerText } from '../regions/regions.service.ts';
 import { chinaToday } from '../../domain/calendar.ts';
+import { foldProgress, type StageEvent } from '../../domain/stage-history.ts';
+import type { MetricDates } from '../../domain/month-close.ts';
 import { matchUnit } from '../../domain/unit-matching.ts';
 import { describeProblem, FIELD_NAMES, headerOf, readSheet, type LedgerProblem, type LedgerRecord } from '../../domain/ledger-rows.ts';
 import { normalizeLabel, type ColumnMapping, type LedgerField } from '../../domain/ledger-columns.ts';
-import { planRow, type ExistingProject, type ProjectFields, type ResolvedRow, type RowPlan } from '../../domain/ledger-plan.ts';
+import { planRow, refuseClosedPeriod, type ExistingProject, type ProjectFields, type ResolvedRow, type RowPlan } from '../../domain/ledger-plan.ts';
 import type { LedgerSheet } from './ledger-reader.ts';
 import type { TColumnMapping, TImportBatch, TImportRow } from '../../shared/imports.ts';
 
@@ -120,6 +123,11 @@ export async function previewLedger(
   };
 }
 
+function foldedDates(events: StageEvent[]): MetricDates {
+  const d = foldProgress(events).stageDates;
+  return { signedOn: d.signed, registeredOn: d.registered, startedOn: d.started, producingOn: d.producing, inStatsOn: d.inStats };
+}
+
 async function planRecords(
   ctx: ServiceContext,
   fileName: string,
@@ -143,6 +151,7 @@ async function planRecords(
   for (const p of parseProblems) problemsOf.set(p.rowNumber, [...(problemsOf.get(p.rowNumber) ?? []), p]);
   const seenKeys = new Map<string, number>();
   const today = chinaToday(ctx.now);
+  const closed = await closedPeriods(ctx.db);
   const planned: PlannedRow[] = [];
   for (let i = 0; i < records.length; i++) {
     if (i % 500 === 499) {
@@ -219,7 +228,8 @@ async function planRecords(
     }
     if (project && fields.unitId !== undefined && record.unitName === null) delete fields.unitId;
     const resolved: ResolvedRow = { record, fields, newInvestor: newInvestor !== null, problems, warnings };
-    planned.push({ rowNumber: record.rowNumber, plan: planRow(resolved, project, today, fileName), existing: project, newInvestor });
+    const plan = refuseClosedPeriod(planRow(resolved, project, today, fileName), record.rowNumber, project ? foldedDates(project.events) : null, closed);
+    planned.push({ rowNumber: record.rowNumber, plan, existing: project, newInvestor });
   }
   onProgress('checking', records.length, records.length);
   return planned;

@@ -6,8 +6,11 @@ import { AppError, notFound } from '../errors.ts';
 import { assertCanWrite, inCallerScope } from '../access/scope.ts';
 import { actorOf, recordAudit } from '../audit/audit.service.ts';
 import { userNames } from '../users/users.service.ts';
+import { closedPeriods, recordCorrection } from '../closes/closes.service.ts';
 import { chinaToday } from '../../domain/calendar.ts';
 import { percentText } from '../../domain/rates.ts';
+import { closedMonthOf } from '../../domain/month-close.ts';
+import { yuanToWanText } from '../../domain/money.ts';
 import { ZRecordFundsRequest, type TFundEntry, type TProjectFunds, type TRecordFundsRequest } from '../../shared/funds.ts';
 
 async function projectInScope(ctx: ServiceContext, db: Db, projectId: number, forUpdate = false) {
@@ -51,6 +54,9 @@ export async function getProjectFunds(ctx: ServiceContext, projectId: number, db
   };
 }
 
+const fundAmountText = (entry: { amountYuan: number | null; amountUsd: number | null }) =>
+  entry.amountUsd !== null ? `${yuanToWanText(entry.amountUsd)}万美元` : `${yuanToWanText(entry.amountYuan ?? 0)}万元`;
+
 /** Records money that arrived; dated the day it arrived, never in the future, with its evidence. */
 export async function recordFundsArrived(ctx: ServiceContext, projectId: number, input: TRecordFundsRequest): Promise<TProjectFunds> {
   assertCanWrite(ctx.caller);
@@ -72,7 +78,15 @@ export async function recordFundsArrived(ctx: ServiceContext, projectId: number,
         recordedAt: ctx.now,
       })
       .returning();
-    await recordAudit(tx, actorOf(ctx), { entity: 'fundEntry', entityId: row!.id, unitId: project.unitId, action: 'create', after: row });
+    await recordCorrection(tx, ctx, {
+      projectId,
+      unitId: project.unitId,
+      months: [closedMonthOf(entry.arrivedOn, await closedPeriods(tx))].filter((m): m is string => m !== null),
+      summary: `补录到位资金 ${fundAmountText(row!)} ${entry.arrivedOn}`,
+      reason: entry.correctionReason,
+      field: 'correctionReason',
+    });
+    await recordAudit(tx, actorOf(ctx), { entity: 'fundEntry', entityId: row!.id, unitId: project.unitId, action: 'create', after: row, reason: entry.correctionReason ?? undefined });
     return getProjectFunds(ctx, projectId, tx);
   });
 }
@@ -90,6 +104,14 @@ export async function voidFundsEntry(ctx: ServiceContext, projectId: number, ent
       .where(and(eq(projectFunds.id, entryId), isNull(projectFunds.voidedAt)))
       .returning();
     if (!after) throw new AppError('funds.alreadyVoided');
+    await recordCorrection(tx, ctx, {
+      projectId,
+      unitId: project.unitId,
+      months: [closedMonthOf(before.arrivedOn, await closedPeriods(tx))].filter((m): m is string => m !== null),
+      summary: `作废到位资金 ${fundAmountText(before)} ${before.arrivedOn}`,
+      reason,
+      field: 'reason',
+    });
     await recordAudit(tx, actorOf(ctx), { entity: 'fundEntry', entityId: entryId, unitId: project.unitId, action: 'update', before, after, reason });
     return getProjectFunds(ctx, projectId, tx);
   });

@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { evidenceFiles, projectComments, projectFunds, projects, projectStageEvents } from '../db/schema.ts';
 import type { ServiceContext } from '../context.ts';
+import { closedPeriods } from '../closes/closes.service.ts';
 import { AppError } from '../errors.ts';
 import { inCallerScope } from '../access/scope.ts';
 import { anyOf, insertJsonRows, takeIds } from '../db/bulk.ts';
@@ -9,6 +10,7 @@ import { enterpriseNameOf } from '../enterprises/enterprises.service.ts';
 import { activeDeadlineRules } from '../deadlines/deadlines.service.ts';
 import { projectsWithProblems } from '../problems/problems.service.ts';
 import { projectColumns, stageEventsOf } from './stages.service.ts';
+import { closedMonthsOfProject } from '../../domain/month-close.ts';
 import { importedEvidence, type ExistingProject, type PlannedMove, type ProjectFields } from '../../domain/ledger-plan.ts';
 import type { StageEvent } from '../../domain/stage-history.ts';
 
@@ -230,6 +232,13 @@ export async function revertLedgerRows(ctx: ServiceContext, batchId: number, com
   if (changedRows.length > 0) {
     const rows = changedRows.map((i) => `第${i.rowNumber}行`).slice(0, 20).join('、') + (changedRows.length > 20 ? ` 等${changedRows.length}行` : '');
     throw new AppError('import.changedSince', { params: { rows } });
+  }
+  // Reverting would take figures out of a closed month (issue 5): that is a correction, made one by one with a reason.
+  const closed = await closedPeriods(ctx.db);
+  const inClosed = items.filter((item) => closedMonthsOfProject(current.get(item.projectId)!, closed).length > 0);
+  if (inClosed.length > 0) {
+    const month = closedMonthsOfProject(current.get(inClosed[0]!.projectId)!, closed)[0]!;
+    throw new AppError('month.closed', { field: 'batch', params: { month: `${Number(month.slice(0, 4))}年${Number(month.slice(5, 7))}月` } });
   }
   const audits: AuditChange[] = [];
   const created = items.filter((i) => i.action === 'create').map((i) => i.projectId);

@@ -10,7 +10,8 @@ import type { MetricSpec, Period, ProjectCondition, ScopeRules, StageDateField }
  * FILTER, all of a request's metrics in one statement over projects and one over fund entries, grouped by what a
  * breakdown asks for. The domain's `evaluate` is the reference these queries are tested against.
  */
-export type MetricGrouping = 'none' | 'unit' | 'division' | 'province' | 'stage' | 'month';
+/** 'unit': the chosen unit's children; 'subtree': every unit, each over its own subtree (a month close's snapshot). */
+export type MetricGrouping = 'none' | 'unit' | 'subtree' | 'division' | 'province' | 'stage' | 'month';
 
 export type MetricScope = {
   period: Period;
@@ -94,6 +95,8 @@ function groupExpression(grouping: MetricGrouping, scope: MetricScope, dated: SQ
       const position = scope.unit.path.split('/').filter(Boolean).length + 2;
       return sql`split_part(${units.path}, '/', ${position}::int)`;
     }
+    case 'subtree':
+      return sql`ancestor.id::text`;
     case 'division':
       return sql`coalesce(left(${projects.industryCode}, 2), '')`;
     case 'province':
@@ -109,6 +112,11 @@ function groupExpression(grouping: MetricGrouping, scope: MetricScope, dated: SQ
 /** Projects, joined to what the grouping reads: the unit's path, or the investor's headquarters. */
 function projectsJoined(grouping: MetricGrouping): SQL {
   if (grouping === 'unit') return sql`${projects} join ${units} on ${units.id} = ${projects.unitId}`;
+  if (grouping === 'subtree') {
+    // Each project counts in its own unit and in every unit above it.
+    return sql`${projects} join ${units} on ${units.id} = ${projects.unitId}
+      cross join lateral unnest(string_to_array(trim(both '/' from ${units.path}), '/')::int[]) as ancestor(id)`;
+  }
   if (grouping === 'province') return sql`${projects} join ${enterprises} on ${enterprises.id} = ${projects.investorEnterpriseId}`;
   return sql`${projects}`;
 }
@@ -180,7 +188,7 @@ async function aggregateFunds(ctx: ServiceContext, specs: Indexed<'funds'>[], sc
   });
   const rows = await ctx.db.execute(
     sql`select ${groupExpression(grouping, scope, sql`${projectFunds.arrivedOn}`)} as g, ${sql.join(columns, sql`, `)}
-        from ${projectFunds} join ${projectsJoined(grouping)} on ${projects.id} = ${projectFunds.projectId}
+        from ${projectsJoined(grouping)} join ${projectFunds} on ${projectFunds.projectId} = ${projects.id}
         where ${projectFunds.voidedAt} is null and ${inPeriod(projectFunds.arrivedOn, scope.period)}
           and ${projectFunds.source} = any(${sql.param([...new Set(specs.map(({ spec }) => spec.source))])}::text[]) and ${countedProjects(ctx, scope)}
         group by 1`,
@@ -223,7 +231,7 @@ export async function metricRecordRows(
     const amount = spec.amount === 'amountYuan' ? projectFunds.amountYuan : projectFunds.amountUsd;
     const rows = await ctx.db.execute<MetricRecordRow>(
       sql`select ${common}, to_char(${projectFunds.arrivedOn}, 'YYYY-MM-DD') as date, coalesce(${amount}, 0) as contribution, ${projectFunds.id} as "fundId"
-          from ${projectFunds} join ${projectsJoined(group?.grouping ?? 'none')} on ${projects.id} = ${projectFunds.projectId}
+          from ${projectsJoined(group?.grouping ?? 'none')} join ${projectFunds} on ${projectFunds.projectId} = ${projects.id}
           where ${projectFunds.voidedAt} is null and ${projectFunds.source} = ${spec.source} and ${inPeriod(projectFunds.arrivedOn, scope.period)}
             and ${countedProjects(ctx, scope)} and ${inGroup(sql`${projectFunds.arrivedOn}`)}
           order by ${projectFunds.arrivedOn}, ${projectFunds.id}`,

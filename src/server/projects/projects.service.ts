@@ -12,8 +12,10 @@ import { requireUnitInScope, unitNameOf } from '../units/units.service.ts';
 import { enterpriseCreditCodeOf, enterpriseHqRegionOf, enterpriseNameOf, enterprisesWithHqIn, requireEnterpriseInScope } from '../enterprises/enterprises.service.ts';
 import { requireColleagueInScope, userNameOf } from '../users/users.service.ts';
 import { findIndustry, industryName, industryPrefixes } from '../industries/industries.service.ts';
+import { closedPeriods, recordCorrection } from '../closes/closes.service.ts';
 import { chinaToday } from '../../domain/calendar.ts';
 import { statusFromColumns } from '../../domain/deadlines.ts';
+import { closedMonthsOfProject } from '../../domain/month-close.ts';
 import { PROJECT_STAGES, type ProjectState } from '../../domain/stages.ts';
 import { ZCreateProjectRequest, ZProjectListQuery, ZUpdateProjectRequest } from '../../shared/projects.ts';
 import type { TCreateProjectRequest, TProject, TUpdateProjectRequest } from '../../shared/projects.ts';
@@ -286,19 +288,40 @@ async function withCodeCheck<T>(write: () => Promise<T>): Promise<T> {
 }
 
 /** Edits the record; the stage is not a field here — it moves only through the lifecycle rules. */
+/** The fields a project's figures depend on (the metric catalogue's scope rules, sums and units). */
+const FIGURE_FIELDS = ['unitId', 'projectType', 'industryCode', 'totalInvestmentYuan', 'contractInvestmentYuan', 'fundSource', 'threeBatch'] as const;
+const FIGURE_FIELD_NAMES: Record<(typeof FIGURE_FIELDS)[number], string> = {
+  unitId: '落地单位',
+  projectType: '项目类型',
+  industryCode: '行业',
+  totalInvestmentYuan: '总投资',
+  contractInvestmentYuan: '合同投资',
+  fundSource: '资金来源',
+  threeBatch: '三个一批批次',
+};
+
 export async function updateProject(ctx: ServiceContext, id: number, input: TUpdateProjectRequest): Promise<TProject> {
   assertCanWrite(ctx.caller);
-  const fields = ZUpdateProjectRequest.parse(input);
+  const { correctionReason, ...fields } = ZUpdateProjectRequest.parse(input);
   return withCodeCheck(() => ctx.db.transaction(async (tx) => {
     const before = await loadInScope(ctx, id, tx);
     // Checks read through the transaction: the embedded database has one connection, which the transaction holds.
     await checkReferences({ ...ctx, db: tx }, fields);
+    const changed = FIGURE_FIELDS.filter((key) => key in fields && fields[key] !== before[key]);
+    await recordCorrection(tx, ctx, {
+      projectId: id,
+      unitId: before.unitId,
+      months: changed.length > 0 ? closedMonthsOfProject(before, await closedPeriods(tx)) : [],
+      summary: `修改${changed.map((key) => FIGURE_FIELD_NAMES[key]).join('、')}`,
+      reason: correctionReason,
+      field: 'correctionReason',
+    });
     const [row] = await tx
       .update(projects)
       .set({ ...fields, updatedAt: ctx.now })
       .where(eq(projects.id, id))
       .returning();
-    await recordAudit(tx, actorOf(ctx), { entity: 'project', entityId: id, unitId: row!.unitId, action: 'update', before, after: row });
+    await recordAudit(tx, actorOf(ctx), { entity: 'project', entityId: id, unitId: row!.unitId, action: 'update', before, after: row, reason: correctionReason });
     return projectById(ctx, tx, row!.id);
   }));
 }

@@ -7,11 +7,13 @@ import { AppError, notFound } from '../errors.ts';
 import { assertCanWrite, inCallerScope } from '../access/scope.ts';
 import { actorOf, recordAudit } from '../audit/audit.service.ts';
 import { activeDeadlineRules, listDeadlineRules, ruleNames, toDomainRule } from '../deadlines/deadlines.service.ts';
+import { closedPeriods, recordCorrection } from '../closes/closes.service.ts';
 import { chinaToday } from '../../domain/calendar.ts';
 import { computeDeadlines, deadlineColumns, summarizeDeadlines, type DeadlineRule, type StageDates } from '../../domain/deadlines.ts';
 import { checkCorrection, effectiveEvents, foldProgress, type StageEvent, type StageEventKind } from '../../domain/stage-history.ts';
 import { checkTransition, transitionKind, type StageEvidence } from '../../domain/transitions.ts';
-import type { ProjectState } from '../../domain/stages.ts';
+import { closedMonthsTouched } from '../../domain/month-close.ts';
+import { STATE_NAMES, type ProjectState } from '../../domain/stages.ts';
 import type { ErrorCode } from '../../shared/errors.ts';
 import type { TCorrectStageRequest, TMoveStageRequest, TProjectLifecycle, TStageEvent } from '../../shared/project-stages.ts';
 import { ZCorrectStageRequest, ZMoveStageRequest } from '../../shared/project-stages.ts';
@@ -115,6 +117,14 @@ export async function moveProjectStage(ctx: ServiceContext, projectId: number, i
       .returning();
     await attachFiles(tx, projectId, event!.id, request.fileIds);
     const columns = projectColumns([...events, toStageEvent(event!)], await activeDeadlineRules(tx));
+    await recordCorrection(tx, ctx, {
+      projectId,
+      unitId: before.unitId,
+      months: closedMonthsTouched(before, columns, await closedPeriods(tx)),
+      summary: `${STATE_NAMES[request.to].zh} ${request.date}`,
+      reason: request.reason,
+      field: 'reason',
+    });
     const [after] = await tx.update(projects).set({ ...columns, updatedAt: ctx.now }).where(eq(projects.id, projectId)).returning();
     await recordAudit(tx, actorOf(ctx), {
       entity: 'project',
@@ -160,6 +170,14 @@ export async function correctProjectStage(ctx: ServiceContext, projectId: number
       })
       .returning();
     const columns = projectColumns([...events, toStageEvent(event!)], await activeDeadlineRules(tx));
+    await recordCorrection(tx, ctx, {
+      projectId,
+      unitId: before.unitId,
+      months: closedMonthsTouched(before, columns, await closedPeriods(tx)),
+      summary: request.kind === 'revoke' ? `撤销${STATE_NAMES[target!.state].zh} ${target!.happenedOn}` : `${STATE_NAMES[target!.state].zh} ${target!.happenedOn} → ${happenedOn}`,
+      reason: request.reason,
+      field: 'reason',
+    });
     const [after] = await tx.update(projects).set({ ...columns, updatedAt: ctx.now }).where(eq(projects.id, projectId)).returning();
     await recordAudit(tx, actorOf(ctx), {
       entity: 'project',
