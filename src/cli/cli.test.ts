@@ -8,7 +8,9 @@ import { count, eq } from 'drizzle-orm';
 import { configFromEnv, pgliteDir, type AppConfig } from '../server/config.ts';
 import { openAndMigrate, startServer } from '../server/start.ts';
 import { projects, units, users } from '../server/db/schema.ts';
-import { DEMO_PASSWORD, DEMO_UNITS, demoProjects } from '../server/demo/demo-data.ts';
+import { DEMO_PASSWORD, DEMO_UNITS, demoFirstPhases, demoProjects } from '../server/demo/demo-data.ts';
+
+const DEMO_PROJECTS = demoProjects().length + demoFirstPhases().length;
 import { backupDatabase, restoreDatabase } from './backup.ts';
 import { addUserFromCli } from './user-add.ts';
 import { TEST_DB_KIND } from '../../test/support/test-db.ts';
@@ -85,7 +87,7 @@ describe.skipIf(TEST_DB_KIND !== 'pglite')('zhaoshang serve on the embedded data
     } finally {
       await stop();
     }
-    expect(await countRows(config({ dataDir }))).toEqual({ projects: demoProjects().length, units: DEMO_UNITS.length });
+    expect(await countRows(config({ dataDir }))).toEqual({ projects: DEMO_PROJECTS, units: DEMO_UNITS.length });
   });
 
   it('a second start reuses the data and loads nothing over it', async () => {
@@ -99,7 +101,7 @@ describe.skipIf(TEST_DB_KIND !== 'pglite')('zhaoshang serve on the embedded data
     } finally {
       await stop();
     }
-    expect(await countRows(config({ dataDir }))).toEqual({ projects: demoProjects().length, units: DEMO_UNITS.length });
+    expect(await countRows(config({ dataDir }))).toEqual({ projects: DEMO_PROJECTS, units: DEMO_UNITS.length });
   });
 
   it('backup and restore give back exactly the backed-up database, keeping the replaced one aside', async () => {
@@ -111,12 +113,12 @@ describe.skipIf(TEST_DB_KIND !== 'pglite')('zhaoshang serve on the embedded data
     const { database } = await openAndMigrate(config({ dataDir }));
     await database.db.update(projects).set({ name: '备份之后改的名字' });
     await database.close();
-    expect(await countRenamed(config({ dataDir }))).toBe(demoProjects().length);
+    expect(await countRenamed(config({ dataDir }))).toBe(DEMO_PROJECTS);
 
     const keptAside = await restoreDatabase(config({ dataDir }), file);
     expect(keptAside).toMatch(/db\.before-restore-/);
     expect(readdirSync(dataDir).filter((name) => name.startsWith('db.before-restore-'))).toHaveLength(1);
-    expect(await countRows(config({ dataDir }))).toEqual({ projects: demoProjects().length, units: DEMO_UNITS.length });
+    expect(await countRows(config({ dataDir }))).toEqual({ projects: DEMO_PROJECTS, units: DEMO_UNITS.length });
     expect(await countRenamed(config({ dataDir }))).toBe(0);
   });
 

@@ -101,3 +101,18 @@ export function demoProjects(): DemoProject[] {
   }
   return projects;
 }
+
+/**
+ * First phases of the first sixteen projects, signed one to two years ago and finished since: last year's
+ * figures, for the cockpit's comparisons. Named "…一期项目", never containing a current project's whole name.
+ */
+export function demoFirstPhases(): (DemoProject & { ageDays: number })[] {
+  return demoProjects()
+    .slice(0, 16)
+    .map((project, index) => ({
+      ...project,
+      name: project.name.replace(/项目$/, '一期项目'),
+      stage: index % 3 === 0 ? 'producing' : 'inStats',
+      ageDays: 380 + ((index * 47) % 330),
+    }));
+}

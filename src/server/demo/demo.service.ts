@@ -11,7 +11,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { unitPath } from '../../domain/units.ts';
 import { YUAN_PER_WAN } from '../../domain/money.ts';
-import { DEMO_ENTERPRISES, DEMO_PASSWORD, DEMO_UNITS, DEMO_USERS, demoProjects } from './demo-data.ts';
+import { DEMO_ENTERPRISES, DEMO_PASSWORD, DEMO_UNITS, DEMO_USERS, demoFirstPhases, demoProjects, type DemoProject } from './demo-data.ts';
 import { DEMO_INDUSTRIES, seedDemoWork, type DemoProjectRow } from './demo-work.ts';
 
 export async function isDatabaseEmpty(db: Db): Promise<boolean> {
@@ -55,10 +55,8 @@ export async function loadDemo(db: Db, now: Date = new Date()): Promise<void> {
       await recordAudit(tx, SYSTEM, { entity: 'enterprise', entityId: row!.id, unitId, action: 'seed', after: row });
     }
     const rules = await activeDeadlineRules(tx);
-    const projectRows: DemoProjectRow[] = [];
-    for (const [index, project] of demoProjects().entries()) {
+    const insertProject = async (project: DemoProject, history: Omit<StageEvent, 'id' | 'correctsEventId'>[]) => {
       const unitId = unitIds.get(project.unit)!.id;
-      const history = demoStageHistory(project.stage, index, today);
       const events: StageEvent[] = history.map((e, i) => ({ ...e, id: i + 1, correctsEventId: null }));
       const progress = foldProgress(events);
       const d = progress.stageDates;
@@ -85,9 +83,18 @@ export async function loadDemo(db: Db, now: Date = new Date()): Promise<void> {
         await tx.insert(projectStageEvents).values({ projectId: row!.id, ...event, evidence: event.evidence as Record<string, string> });
       }
       await recordAudit(tx, SYSTEM, { entity: 'project', entityId: row!.id, unitId, action: 'seed', after: row });
-      projectRows.push(row!);
+      return row!;
+    };
+    // Recorded first, so that the current projects lead the newest-first lists.
+    const firstPhases: DemoProjectRow[] = [];
+    for (const [index, project] of demoFirstPhases().entries()) {
+      firstPhases.push(await insertProject(project, demoStageHistory(project.stage, index, today, project.ageDays)));
     }
-    await seedDemoWork(tx, projectRows, unitIds.get(DEMO_UNITS[0]!.code)!.id, today);
+    const projectRows: DemoProjectRow[] = [];
+    for (const [index, project] of demoProjects().entries()) {
+      projectRows.push(await insertProject(project, demoStageHistory(project.stage, index, today)));
+    }
+    await seedDemoWork(tx, [...projectRows, ...firstPhases], unitIds.get(DEMO_UNITS[0]!.code)!.id, today);
   });
 }
 
@@ -95,10 +102,10 @@ export async function loadDemo(db: Db, now: Date = new Date()): Promise<void> {
  * A believable history for a demo project at a stage, dated back from today so that the demo always shows
  * projects on track, due soon and overdue. Deterministic for a given day.
  */
-function demoStageHistory(stage: ProjectState, index: number, today: IsoDate): Omit<StageEvent, 'id' | 'correctsEventId'>[] {
+function demoStageHistory(stage: ProjectState, index: number, today: IsoDate, ageDays?: number): Omit<StageEvent, 'id' | 'correctsEventId'>[] {
   if (stage === 'lead') return [];
   // Ages chosen so the demo shows every light: on track, due soon (registration, start) and overdue.
-  const age = [12, 48, 58, 75, 140, 175, 30, 90, 160, 52][index % 10]! + Math.floor(index / 10) * 3;
+  const age = ageDays ?? [12, 48, 58, 75, 140, 175, 30, 90, 160, 52][index % 10]! + Math.floor(index / 10) * 3;
   const signedOn = addDays(today, -age);
   const year = signedOn.slice(0, 4);
   const history: Omit<StageEvent, 'id' | 'correctsEventId'>[] = [

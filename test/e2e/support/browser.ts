@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { expect, onTestFailed, vi } from 'vitest';
+import { expect, onTestFailed } from 'vitest';
 import { CHROMIUM_PATH } from '../../support/environment.ts';
 import { startE2eServer, type E2eServer } from '../../support/e2e-server.ts';
 
@@ -96,22 +96,23 @@ export async function screenshot(page: Page, name: string, options: { fullPage?:
 }
 
 /**
- * Picks an option of an open antd Select / TreeSelect by its visible text, in the dropdown that is open.
- * On a busy machine a click can land while the dropdown still slides in and miss; the dropdown then stays
- * open and covers the fields below it. So the pick is repeated until the dropdown has closed.
+ * Picks an option of an open antd Select / TreeSelect by its visible text, in the dropdown that offers it.
+ * On a busy machine a click can land while the dropdown still slides in and miss; the dropdown then stays open
+ * and covers the fields below. So when it has not closed a while after the click, the option is clicked again.
  */
 export async function chooseOption(page: Page, text: string) {
-  const openDropdowns = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden):visible');
-  await openDropdowns.first().waitFor({ state: 'visible' });
-  await vi.waitFor(
-    async () => {
-      if ((await openDropdowns.count()) > 0) {
-        await openDropdowns.last().getByTitle(text, { exact: true }).last().click({ timeout: 5_000 });
-      }
-      await expect.poll(() => openDropdowns.count(), { timeout: 3_000 }).toBe(0);
-    },
-    { timeout: 30_000, interval: 200 },
-  );
+  const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').filter({ has: page.getByTitle(text, { exact: true }) }).last();
+  const option = dropdown.getByTitle(text, { exact: true }).last();
+  await option.click();
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try {
+      await dropdown.waitFor({ state: 'hidden', timeout: 3_000 });
+      return;
+    } catch {
+      if (await option.isVisible()) await option.click({ timeout: 2_000 }).catch(() => undefined);
+    }
+  }
+  await dropdown.waitFor({ state: 'hidden', timeout: 5_000 });
 }
 
 /** Types a date into an antd DatePicker (YYYY-MM-DD) and confirms it. */
