@@ -61,7 +61,10 @@ describe('bulletin ranks', () => {
     const { ranksDescending, topAndBottom } = await import('./bulletin.ts');
     expect(ranksDescending([90, 80, 80, 70, 60])).toEqual([1, 2, 2, 4, 5]);
     expect(topAndBottom([90, 80, 80, 70, 60, 95], 3)).toEqual({ top: [0, 1, 2, 5], bottom: [1, 2, 3, 4] });
-    expect(topAndBottom([5, 5], 1)).toEqual({ top: [0, 1], bottom: [0, 1] });
+    // Nobody is praised or blamed among equals, and with two units each is on one list only.
+    expect(topAndBottom([5, 5], 1)).toEqual({ top: [], bottom: [] });
+    expect(topAndBottom([0, 0, 0], 3)).toEqual({ top: [], bottom: [] });
+    expect(topAndBottom([50, 100], 3)).toEqual({ top: [1], bottom: [0] });
   });
 });
 

@@ -96,10 +96,13 @@ export function ranksDescending(values: number[]): number[] {
 
 /**
  * 红榜 / 黑榜: the top N and the bottom N. As in the assessment, a tie at the boundary takes in every tied unit:
- * a unit is in the bottom N when fewer than N units are strictly below it (and the top N likewise).
+ * a unit is in the bottom N when fewer than N units are strictly below it (and the top N likewise). A unit at the
+ * lowest value is never praised, nor one at the highest blamed: when all are equal, both lists are empty.
  */
 export function topAndBottom(values: number[], n: number): { top: number[]; bottom: number[] } {
-  const top = values.flatMap((v, i) => (values.filter((other) => other > v).length < n ? [i] : []));
-  const bottom = values.flatMap((v, i) => (values.filter((other) => other < v).length < n ? [i] : []));
+  const lowest = Math.min(...values);
+  const highest = Math.max(...values);
+  const top = values.flatMap((v, i) => (v > lowest && values.filter((other) => other > v).length < n ? [i] : []));
+  const bottom = values.flatMap((v, i) => (v < highest && values.filter((other) => other < v).length < n ? [i] : []));
   return { top, bottom };
 }

@@ -16,7 +16,10 @@ export const ZBulletinUnitRow = z.object({
   value: z.number(),
   target: z.number().int().nullable(),
   completion: z.string().nullable(),
-  rank: z.number().int(),
+  /** Competition rank among the sub-units; null for the unit's own records (本级), which are shown, not ranked. */
+  rank: z.number().int().nullable(),
+  /** The row of records kept at the unit itself rather than a sub-unit (e.g. 市本级): so the table adds up. */
+  own: z.boolean(),
 });
 
 export const ZBulletinItem = z.object({

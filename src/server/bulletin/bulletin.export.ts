@@ -26,7 +26,7 @@ const TABLE_HEADER = (item: Item) => ['序号', '单位', `完成值(${measure(i
 
 function tableRows(item: Item): string[][] {
   const m = measure(item);
-  return item.units.map((u, i) => [String(i + 1), u.unitName, m.text(u.value), m.text(u.target), u.completion ? `${u.completion}%` : '—', `(${u.rank})`]);
+  return item.units.map((u, i) => [u.own ? '' : String(i + 1), u.unitName, m.text(u.value), m.text(u.target), u.completion ? `${u.completion}%` : '—', u.rank === null ? '—' : `(${u.rank})`]);
 }
 
 function listLine(item: Item, ids: number[], name: string): string {

@@ -31,7 +31,8 @@ type BulletinFigures = {
   children: { id: number; name: string }[];
   targetOf(unitId: number, key: string): number | null;
   targetKeys: string[];
-  values(keys: MetricDefinition[]): Promise<{ now: number[]; lastYear: number[]; byChild: Map<number, number[]> }>;
+  /** `own`: the unit's own records (本级), not in any sub-unit. */
+  values(keys: MetricDefinition[]): Promise<{ now: number[]; lastYear: number[]; byChild: Map<number, number[]>; own: number[] }>;
 };
 
 async function liveFigures(ctx: ServiceContext, scope: Awaited<ReturnType<typeof metricScope>>, year: number, lastYear: Period): Promise<BulletinFigures> {
@@ -48,7 +49,12 @@ async function liveFigures(ctx: ServiceContext, scope: Awaited<ReturnType<typeof
         metricGroups(ctx, keys, scope, 'unit'),
       ]);
       const zeros = (values: (number | null)[] | undefined) => keys.map((_, i) => values?.[i] ?? 0);
-      return { now: zeros(now), lastYear: zeros(before), byChild: new Map(children.map((u) => [u.id, zeros(byChild.get(String(u.id)))])) };
+      return {
+        now: zeros(now),
+        lastYear: zeros(before),
+        byChild: new Map(children.map((u) => [u.id, zeros(byChild.get(String(u.id)))])),
+        own: zeros(byChild.get('')),
+      };
     },
   };
 }
@@ -63,7 +69,11 @@ function keptFigures(kept: TClosedFigures, unitId: number): BulletinFigures {
     targetKeys: Object.keys(of(unitId)?.targets ?? {}),
     async values(keys) {
       const pick = (record: Record<string, number> | undefined) => keys.map((m) => record?.[m.key] ?? 0);
-      return { now: pick(of(unitId)?.now), lastYear: pick(of(unitId)?.lastYear), byChild: new Map(children.map((u) => [u.id, pick(u.now)])) };
+      const now = pick(of(unitId)?.now);
+      const byChild = new Map(children.map((u) => [u.id, pick(u.now)]));
+      // Kept per subtree: the unit's own records are its subtree less its sub-units'.
+      const own = now.map((total, k) => total - [...byChild.values()].reduce((sum, values) => sum + values[k]!, 0));
+      return { now, lastYear: pick(of(unitId)?.lastYear), byChild, own };
     },
   };
 }
@@ -75,7 +85,7 @@ export async function monthlyBulletin(ctx: ServiceContext, query: { year: number
   const source = closed ? keptFigures(closed.figures, scope.unit.id) : await liveFigures(ctx, scope, query.year, lastYear);
   const { children, targetOf } = source;
   const reported = metricsByKeys((source.targetKeys.length > 0 ? source.targetKeys : DEFAULT_METRICS).join(','));
-  const [{ now: scopeNow, lastYear: scopeBefore, byChild }, corrections] = await Promise.all([
+  const [{ now: scopeNow, lastYear: scopeBefore, byChild, own }, corrections] = await Promise.all([
     source.values(reported),
     correctionsFor(ctx, query.year, query.month, scope.unit.path),
   ]);
@@ -103,6 +113,7 @@ export async function monthlyBulletin(ctx: ServiceContext, query: { year: number
       const measure = rows.map((r) => (byCompletion ? Number(r.completion) : r.value));
       const ranks = ranksDescending(measure);
       const { top, bottom } = topAndBottom(measure, query.listSize);
+      const ownRow = own[k] ? [{ unitId: scope.unit.id, unitName: `${unitName}本级`, value: own[k]!, target: null, completion: null, rank: null, own: true }] : [];
       return {
         metricKey: key,
         name: definition.name,
@@ -117,7 +128,7 @@ export async function monthlyBulletin(ctx: ServiceContext, query: { year: number
         value,
         lastYear: before,
         target,
-        units: rows.map((r, i) => ({ ...r, rank: ranks[i]! })),
+        units: [...rows.map((r, i) => ({ ...r, rank: ranks[i]!, own: false })), ...ownRow],
         red: top.map((i) => rows[i]!.unitId),
         black: bottom.map((i) => rows[i]!.unitId),
       };

@@ -37,7 +37,8 @@ describe('the monthly bulletin', () => {
       ['甲县', 1, '50.00', 2],
       ['乙县', 1, '100.00', 1],
     ]);
-    expect(signed!.red).toEqual([w.countyA.id, w.countyB.id]);
+    expect(signed!.red).toEqual([w.countyB.id]);
+    expect(signed!.black).toEqual([w.countyA.id]);
     const oneEach = (await call(t.app, bureau, 'GET', '/api/bulletin?year=2026&month=3&listSize=1')).json() as TBulletin;
     expect([oneEach.items[0]!.red, oneEach.items[0]!.black]).toEqual([[w.countyB.id], [w.countyA.id]]);
   });

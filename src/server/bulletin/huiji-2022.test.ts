@@ -91,6 +91,11 @@ describe('惠济 2022 (seed 002) through the ledger import, the cockpit and the 
       '1-12月份,甲县新开工项目22个,完成年度目标任务20个的110.00%,上年同期为零。',
       '1-12月份,甲县新开工项目总投资289.62亿元,完成年度目标任务280亿元的103.44%,上年同期为零。',
     ]);
+    // The district's own projects are its 本级 row, so the table adds up to the sentence.
+    expect(own.items[0]!.units.map((u) => [u.unitName, u.value, u.rank, u.own])).toEqual([
+      ['甲县园区', 0, 1, false],
+      ['甲县本级', 27, null, true],
+    ]);
     const city = (await call(t.app, bureau, 'GET', '/api/bulletin?year=2022&month=12')).json() as TBulletin;
     const signed = city.items.find((i) => i.metricKey === 'signedContractYuan')!;
     expect(signed.units.find((u) => u.unitId === w.countyA.id)).toMatchObject({ value: 38_380_000_000, rank: 1 });

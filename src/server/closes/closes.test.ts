@@ -35,6 +35,7 @@ describe('month close', () => {
     expectApiError(await call(t.app, staffA, 'POST', '/api/closes', { year: 2026, month: 2 }), 403, 'auth.forbidden');
     expectApiError(await call(t.app, bureau, 'POST', '/api/closes', { year: 2026, month: 3 }), 400, 'month.notEnded', 'month');
     const before = await bulletin(bureau, 2);
+    const countyBefore = await bulletin(staffA, 2);
     expect(before.closedAt).toBeNull();
     const closed = await call(t.app, bureau, 'POST', '/api/closes', { year: 2026, month: 2 });
     expect(closed.statusCode, closed.body).toBe(200);
@@ -43,6 +44,9 @@ describe('month close', () => {
     expect((await call(t.app, staffA, 'GET', '/api/closes')).json().items).toEqual([{ year: 2026, month: 2, closedAt: closed.json().closedAt }]);
     closedBulletin = await bulletin(bureau, 2);
     expect(closedBulletin).toEqual({ ...before, closedAt: closed.json().closedAt });
+    // A county's bulletin from the kept figures, its own records (本级) derived from its subtree less its park's.
+    expect(await bulletin(staffA, 2)).toEqual({ ...countyBefore, closedAt: closed.json().closedAt });
+    expect(countyBefore.items[0]!.units.find((u) => u.own)).toMatchObject({ unitName: '甲县本级', value: 1 });
     expect(closedBulletin.items[0]!.sentence).toBe('1-2月份,全市新签约项目2个,完成年度目标任务10个的20.00%,上年同期为零。');
     expect(await t.db.select().from(auditLog).where(eq(auditLog.entity, 'monthClose'))).toHaveLength(1);
   });
