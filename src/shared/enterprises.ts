@@ -7,6 +7,8 @@ export const ZEnterprise = z.object({
   creditCode: z.string().nullable(),
   hqRegionCode: z.string().nullable(),
   hqRegionName: z.string().nullable(),
+  /** 世界500强: projects it signs may earn an assessment bonus. */
+  fortuneGlobal500: z.boolean(),
   unitId: z.number().int(),
   unitName: z.string(),
   createdAt: z.string(),
@@ -20,6 +22,7 @@ export const ZCreateEnterpriseRequest = z.object({
   name: z.string().trim().min(2).max(200),
   creditCode: ZCreditCode.nullable().optional(),
   hqRegionCode: ZRegionCode.nullable().optional(),
+  fortuneGlobal500: z.boolean().optional(),
   /** Defaults to the caller's own unit. */
   unitId: z.number().int().positive().optional(),
 });

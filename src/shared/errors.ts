@@ -153,6 +153,8 @@ export const ERRORS = {
     zh: '{month}已关账:修改已关账期间的数据属于更正,请填写更正原因',
     en: '{month} is closed: changing figures of a closed period is a correction; give the reason',
   },
+  'assessment.twoDecimals': { status: 400, zh: '{field}:分值最多两位小数', en: '{field}: points take at most two decimals' },
+  'assessment.period': { status: 400, zh: '请选择一个月份或一个季度', en: 'Choose a month or a quarter' },
   'month.notEnded': { status: 400, zh: '{month}尚未结束,不能关账', en: '{month} has not ended yet; it cannot be closed' },
   'month.alreadyClosed': { status: 409, zh: '{month}已经关账', en: '{month} is already closed' },
   'targets.badFile': { status: 400, zh: '目标任务表有误,未写入任何目标:{detail}', en: 'The target sheet has errors; no target was written: {detail}' },

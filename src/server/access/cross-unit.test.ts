@@ -59,6 +59,15 @@ async function expectImportUntouched(c: Ctx, id: number): Promise<void> {
   expect((await call(c.t.app, c.staffA, 'GET', `/api/imports/${id}`)).json()).toMatchObject({ status: 'previewed', unitId: c.w.countyA.id });
 }
 
+/** A scheme of 甲县 that scores its park, set by the bureau. */
+async function schemeOfA(c: Ctx): Promise<number> {
+  const bureau = await logIn(c.t.app, 'bureau');
+  const scheme = { name: '甲县园区考核', unitId: c.w.countyA.id, indicators: [{ metricKey: 'signedCount', weight: 100, method: 'ratio' }] };
+  const response = await call(c.t.app, bureau, 'POST', '/api/assessments', scheme);
+  expect(response.statusCode, response.body).toBe(200);
+  return (response.json() as { id: number }).id;
+}
+
 const CASES: Record<string, Case> = {
   'GET /api/cockpit': {
     run: async (c) => {
@@ -114,6 +123,34 @@ const CASES: Record<string, Case> = {
       const body = multipartBody('目标任务.xlsx', Buffer.from('单位,新签约项目(个)\r\n甲县,99'), { year: '2026' });
       const response = await c.t.app.inject({ method: 'POST', url: '/api/targets/import', payload: body.payload, headers: { ...body.headers, cookie: c.staffB.cookie } });
       expectApiError(response, 403, 'auth.forbidden');
+    },
+  },
+  'GET /api/assessments': {
+    run: async (c) => {
+      const id = await schemeOfA(c);
+      const names = (await getAsStaffB(c, '/api/assessments')).json().items.map((s: { id: number }) => s.id);
+      expect(names).not.toContain(id);
+    },
+  },
+  'POST /api/assessments': {
+    run: async (c) => {
+      const scheme = { name: '乙县越权方案', unitId: c.w.countyA.id, indicators: [{ metricKey: 'signedCount', weight: 10, method: 'ratio' }] };
+      expectApiError(await call(c.t.app, c.staffB, 'POST', '/api/assessments', scheme), 403, 'auth.forbidden');
+    },
+  },
+  'PUT /api/assessments/:id': {
+    run: async (c) => {
+      const scheme = { name: '改名', indicators: [{ metricKey: 'signedCount', weight: 10, method: 'ratio' }] };
+      expectApiError(await call(c.t.app, c.staffB, 'PUT', `/api/assessments/${await schemeOfA(c)}`, scheme), 403, 'auth.forbidden');
+    },
+  },
+  'GET /api/assessments/:id/scores': {
+    run: async (c) => expectApiError(await getAsStaffB(c, `/api/assessments/${await schemeOfA(c)}/scores?year=2026&month=1`), 404, 'notFound'),
+  },
+  'POST /api/assessments/:id/adjustments': {
+    run: async (c) => {
+      const adjustment = { unitId: c.w.parkA.id, year: 2026, month: 1, label: '扣分', pointsEach: -1, count: 1, reason: '越权' };
+      expectApiError(await call(c.t.app, c.staffB, 'POST', `/api/assessments/${await schemeOfA(c)}/adjustments`, adjustment), 403, 'auth.forbidden');
     },
   },
   'GET /api/closes': {

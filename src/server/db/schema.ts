@@ -139,6 +139,8 @@ export const enterprises = pgTable(
     name: text('name').notNull(),
     creditCode: text('credit_code'),
     hqRegionCode: text('hq_region_code'),
+    /** 世界500强 (Fortune Global 500): the assessment may give a bonus for projects such an investor signs. */
+    fortuneGlobal500: boolean('fortune_global_500').notNull().default(false),
     createdBy: integer('created_by').references(() => users.id, { onDelete: 'restrict' }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -683,5 +685,50 @@ export const corrections = pgTable(
     index('corrections_recorded_at_idx').on(t.recordedAt),
     check('corrections_reason_check', sql`length(trim(${t.reason})) > 0`),
     check('corrections_month_check', sql`${t.closedMonth} ~ '^[0-9]{4}-[0-9]{2}$'`),
+  ],
+);
+
+/**
+ * Assessment schemes (考核, issue 5): the assessing unit (e.g. the city) scores its sub-units by weighted indicators
+ * and rules that deduct or add points; `indicators` and `rules` are validated by src/shared/assessments.ts.
+ */
+export const assessmentSchemes = pgTable('assessment_schemes', {
+  id: serial('id').primaryKey(),
+  unitId: integer('unit_id')
+    .notNull()
+    .references(() => units.id, { onDelete: 'restrict' }),
+  name: text('name').notNull(),
+  indicators: jsonb('indicators').notNull(),
+  rules: jsonb('rules').notNull(),
+  bottomCount: integer('bottom_count').notNull().default(3),
+  updatedBy: integer('updated_by').references(() => users.id, { onDelete: 'restrict' }),
+  updatedAt: updatedAt(),
+});
+
+/** Points the bureau deducts or adds by hand for a unit and month (e.g. −0.2 per falsified project), with a reason. */
+export const assessmentAdjustments = pgTable(
+  'assessment_adjustments',
+  {
+    id: serial('id').primaryKey(),
+    schemeId: integer('scheme_id')
+      .notNull()
+      .references(() => assessmentSchemes.id, { onDelete: 'cascade' }),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id, { onDelete: 'restrict' }),
+    year: integer('year').notNull(),
+    month: integer('month').notNull(),
+    label: text('label').notNull(),
+    /** Hundredths of a point per item: −20 is −0.20. */
+    pointsEachHundredths: integer('points_each_hundredths').notNull(),
+    count: integer('count').notNull(),
+    reason: text('reason').notNull(),
+    recordedBy: integer('recorded_by').references(() => users.id, { onDelete: 'restrict' }),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('assessment_adjustments_scheme_idx').on(t.schemeId, t.year, t.month),
+    check('assessment_adjustments_count_check', sql`${t.count} > 0`),
+    check('assessment_adjustments_month_check', sql`${t.month} between 1 and 12`),
   ],
 );

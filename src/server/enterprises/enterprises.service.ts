@@ -22,6 +22,7 @@ async function toEnterprises(db: Db, rows: EnterpriseRow[]): Promise<TEnterprise
     creditCode: row.creditCode,
     hqRegionCode: row.hqRegionCode,
     hqRegionName: regionName(row.hqRegionCode),
+    fortuneGlobal500: row.fortuneGlobal500,
     unitId: row.unitId,
     unitName: names.get(row.unitId) ?? '',
     createdAt: row.createdAt.toISOString(),
@@ -117,6 +118,7 @@ export async function createEnterprise(ctx: ServiceContext, input: TCreateEnterp
           name: input.name,
           creditCode: input.creditCode ?? null,
           hqRegionCode: input.hqRegionCode ?? null,
+          fortuneGlobal500: input.fortuneGlobal500 ?? false,
           createdBy: ctx.caller.userId,
           createdAt: ctx.now,
           updatedAt: ctx.now,
@@ -144,6 +146,7 @@ export async function updateEnterprise(ctx: ServiceContext, id: number, input: T
           name: input.name,
           creditCode: input.creditCode,
           hqRegionCode: input.hqRegionCode,
+          fortuneGlobal500: input.fortuneGlobal500,
           unitId: input.unitId,
           updatedAt: ctx.now,
         })

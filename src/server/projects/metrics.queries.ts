@@ -249,3 +249,35 @@ export async function metricRecordRows(
 }
 
 const numeric = (row: MetricRecordRow): MetricRecordRow => ({ ...row, contribution: Number(row.contribution), fundId: row.fundId === null ? null : Number(row.fundId) });
+
+/**
+ * Per sub-unit of the scope (the assessment's deductions, issue 5): counted projects whose start deadline — signing
+ * plus the rule's months or days — fell on or before the period's end without a start by that day.
+ */
+export async function lateStartsBySubUnit(ctx: ServiceContext, scope: MetricScope, deadline: { amount: number; unit: 'months' | 'days' }) {
+  const due = sql`(${projects.signedOn} + ${deadline.unit === 'months' ? sql`make_interval(months => ${deadline.amount}::int)` : sql`make_interval(days => ${deadline.amount}::int)`})::date`;
+  return countBySubUnit(
+    ctx,
+    scope,
+    sql`${projects.signedOn} is not null and ${projects.stage} <> 'terminated' and ${due} <= ${scope.period.to}::date
+        and (${projects.startedOn} is null or ${projects.startedOn} > ${due})`,
+  );
+}
+
+/** Per sub-unit: counted projects signed in the period whose investor is a 世界500强 (the assessment's bonus). */
+export async function fortune500SignedBySubUnit(ctx: ServiceContext, scope: MetricScope) {
+  return countBySubUnit(
+    ctx,
+    scope,
+    sql`${inPeriod(projects.signedOn, scope.period)}
+        and exists (select 1 from ${enterprises} where ${enterprises.id} = ${projects.investorEnterpriseId} and ${enterprises.fortuneGlobal500})`,
+  );
+}
+
+async function countBySubUnit(ctx: ServiceContext, scope: MetricScope, condition: SQL): Promise<Map<string, number>> {
+  const rows = await ctx.db.execute(
+    sql`select ${groupExpression('unit', scope, null)} as g, count(*) as n from ${projectsJoined('unit')}
+        where ${countedProjects(ctx, scope)} and ${condition} group by 1`,
+  );
+  return new Map(rowsOf<{ g: string; n: unknown }>(rows).map((r) => [r.g, Number(r.n)]));
+}
