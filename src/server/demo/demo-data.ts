@@ -40,6 +40,9 @@ export const DEMO_USERS: DemoUser[] = [
 ];
 
 export type DemoEnterprise = { key: string; name: string; hqRegionCode: string; creditCode?: string; unit: string };
+
+/** 世界500强 among the demo investors (Fortune Global 500, 2024 list). */
+export const DEMO_FORTUNE_500 = new Set(['huawei', 'catl', 'geely', 'byd', 'midea', 'crrc', 'chemchina', 'xiangyu']);
 export const DEMO_ENTERPRISES: DemoEnterprise[] = [
   { key: 'longpan', name: '江苏龙蟠科技股份有限公司', hqRegionCode: '320113', unit: '420602' },
   { key: 'dfht', name: '东风鸿泰控股集团有限公司', hqRegionCode: '420100', unit: '420602' },
@@ -115,4 +118,24 @@ export function demoFirstPhases(): (DemoProject & { ageDays: number })[] {
       stage: index % 3 === 0 ? 'producing' : 'inStats',
       ageDays: 380 + ((index * 47) % 330),
     }));
+}
+
+/**
+ * The year's targets (目标任务) in 万元 / 个: the city's own, and each district's, county's and zone's by its place
+ * in the list — so the cockpit shows completion and the bulletin ranks by it.
+ */
+export function demoTargets(): { unit: string; metricKey: string; value: number }[] {
+  const city = [
+    { unit: '420600', metricKey: 'signedCount', value: 36 },
+    { unit: '420600', metricKey: 'signedContractYuan', value: 2_400_000 * 10_000 },
+    { unit: '420600', metricKey: 'startedCount', value: 24 },
+    { unit: '420600', metricKey: 'startedInvestmentYuan', value: 1_500_000 * 10_000 },
+    { unit: '420600', metricKey: 'fundsArrivedDomesticYuan', value: 600_000 * 10_000 },
+  ];
+  const sub = DEMO_UNITS.filter((u) => u.parent === '420600').flatMap((u, i) => [
+    { unit: u.code, metricKey: 'signedCount', value: [10, 3, 4, 5, 2, 3, 4, 5, 2, 3, 4, 5][i % 12]! },
+    { unit: u.code, metricKey: 'signedContractYuan', value: [60, 15, 20, 25, 10, 15, 20, 25, 10, 30, 20, 25][i % 12]! * 100_000_000 },
+    { unit: u.code, metricKey: 'startedCount', value: [6, 2, 2, 3, 1, 2, 2, 3, 1, 2, 2, 3][i % 12]! },
+  ]);
+  return [...city, ...sub];
 }

@@ -1,9 +1,10 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { departments, problemNotes, problems, projectFunds, projects, users } from '../db/schema.ts';
+import { assessmentSchemes, departments, problemNotes, problems, projectFunds, projects, targets, users } from '../db/schema.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { addDays, type IsoDate } from '../../domain/calendar.ts';
 import { YUAN_PER_WAN } from '../../domain/money.ts';
+import { demoTargets } from './demo-data.ts';
 
 const SYSTEM = { userId: null, unitId: null, requestId: 'demo' };
 
@@ -78,4 +79,30 @@ export async function seedDemoWork(tx: Db, rows: DemoProjectRow[], cityUnitId: n
       await tx.insert(projectFunds).values({ projectId: project.id, source: 'outOfProvince', ...instalment });
     }
   }
+}
+
+/** The year's targets and the city's monthly assessment (襄阳 ranks its counties and names the bottom three). */
+export async function seedDemoTargets(tx: Db, unitIds: Map<string, { id: number }>, cityUnitId: number, year: number): Promise<void> {
+  for (const target of demoTargets()) {
+    const [row] = await tx.insert(targets).values({ year, unitId: unitIds.get(target.unit)!.id, metricKey: target.metricKey, value: target.value }).returning();
+    await recordAudit(tx, SYSTEM, { entity: 'target', entityId: row!.id, unitId: row!.unitId, action: 'seed', after: row });
+  }
+  const [scheme] = await tx
+    .insert(assessmentSchemes)
+    .values({
+      unitId: cityUnitId,
+      name: `${year}年招商引资月度考核`,
+      indicators: [
+        { metricKey: 'signedContractYuan', weight: 40, method: 'ratioCapped' },
+        { metricKey: 'startedCount', weight: 30, method: 'ratioCapped' },
+        { metricKey: 'fundsArrivedDomesticYuan', weight: 30, method: 'efficacy' },
+      ],
+      rules: [
+        { kind: 'lateStart', pointsEach: -0.1 },
+        { kind: 'fortune500', pointsEach: 0.5 },
+      ],
+      bottomCount: 3,
+    })
+    .returning();
+  await recordAudit(tx, SYSTEM, { entity: 'assessmentScheme', entityId: scheme!.id, unitId: cityUnitId, action: 'seed', after: scheme });
 }

@@ -11,8 +11,8 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { unitPath } from '../../domain/units.ts';
 import { YUAN_PER_WAN } from '../../domain/money.ts';
-import { DEMO_ENTERPRISES, DEMO_PASSWORD, DEMO_UNITS, DEMO_USERS, demoFirstPhases, demoProjects, type DemoProject } from './demo-data.ts';
-import { DEMO_INDUSTRIES, seedDemoWork, type DemoProjectRow } from './demo-work.ts';
+import { DEMO_ENTERPRISES, DEMO_PASSWORD, DEMO_UNITS, DEMO_USERS, DEMO_FORTUNE_500, demoFirstPhases, demoProjects, type DemoProject } from './demo-data.ts';
+import { DEMO_INDUSTRIES, seedDemoTargets, seedDemoWork, type DemoProjectRow } from './demo-work.ts';
 
 export async function isDatabaseEmpty(db: Db): Promise<boolean> {
   const [row] = await db.select({ n: count() }).from(units);
@@ -49,7 +49,13 @@ export async function loadDemo(db: Db, now: Date = new Date()): Promise<void> {
       const unitId = unitIds.get(enterprise.unit)!.id;
       const [row] = await tx
         .insert(enterprises)
-        .values({ unitId, name: enterprise.name, creditCode: enterprise.creditCode ?? null, hqRegionCode: enterprise.hqRegionCode })
+        .values({
+          unitId,
+          name: enterprise.name,
+          creditCode: enterprise.creditCode ?? null,
+          hqRegionCode: enterprise.hqRegionCode,
+          fortuneGlobal500: DEMO_FORTUNE_500.has(enterprise.key),
+        })
         .returning();
       enterpriseIds.set(enterprise.key, row!.id);
       await recordAudit(tx, SYSTEM, { entity: 'enterprise', entityId: row!.id, unitId, action: 'seed', after: row });
@@ -95,6 +101,7 @@ export async function loadDemo(db: Db, now: Date = new Date()): Promise<void> {
       projectRows.push(await insertProject(project, demoStageHistory(project.stage, index, today)));
     }
     await seedDemoWork(tx, [...projectRows, ...firstPhases], unitIds.get(DEMO_UNITS[0]!.code)!.id, today);
+    await seedDemoTargets(tx, unitIds, unitIds.get(DEMO_UNITS[0]!.code)!.id, Number(today.slice(0, 4)));
   });
 }
 
