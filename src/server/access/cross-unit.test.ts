@@ -59,6 +59,14 @@ async function expectImportUntouched(c: Ctx, id: number): Promise<void> {
   expect((await call(c.t.app, c.staffA, 'GET', `/api/imports/${id}`)).json()).toMatchObject({ status: 'previewed', unitId: c.w.countyA.id });
 }
 
+/** A lead of 甲县, with an amount and a note 乙县 must never read. */
+async function leadOfA(c: Ctx): Promise<number> {
+  const lead = { enterpriseName: '甲县机密线索有限公司', intendedAmountYuan: 300_000_000, source: 'resident', collectedOn: '2026-03-01', note: '机密' };
+  const response = await call(c.t.app, c.staffA, 'POST', '/api/leads', lead);
+  expect(response.statusCode, response.body).toBe(200);
+  return (response.json() as { id: number }).id;
+}
+
 /** A scheme of 甲县 that scores its park, set by the bureau. */
 async function schemeOfA(c: Ctx): Promise<number> {
   const bureau = await logIn(c.t.app, 'bureau');
@@ -151,6 +159,37 @@ const CASES: Record<string, Case> = {
     run: async (c) => {
       const adjustment = { unitId: c.w.parkA.id, year: 2026, month: 1, label: '扣分', pointsEach: -1, count: 1, reason: '越权' };
       expectApiError(await call(c.t.app, c.staffB, 'POST', `/api/assessments/${await schemeOfA(c)}/adjustments`, adjustment), 403, 'auth.forbidden');
+    },
+  },
+  'GET /api/leads': {
+    run: async (c) => {
+      const id = await leadOfA(c);
+      expect(ids(await getAsStaffB(c, '/api/leads?pageSize=200'))).not.toContain(id);
+    },
+  },
+  'POST /api/leads': {
+    run: async (c) => {
+      const lead = { enterpriseName: '越权线索有限公司', source: 'online', collectedOn: '2026-03-01', unitId: c.w.countyA.id };
+      expectApiError(await call(c.t.app, c.staffB, 'POST', '/api/leads', lead), 400, 'project.unitOutOfScope', 'unitId');
+    },
+  },
+  'GET /api/leads/:id': { run: async (c) => expectApiError(await getAsStaffB(c, `/api/leads/${await leadOfA(c)}`), 404, 'notFound') },
+  'PATCH /api/leads/:id': {
+    run: async (c) => expectApiError(await call(c.t.app, c.staffB, 'PATCH', `/api/leads/${await leadOfA(c)}`, { note: '越权' }), 404, 'notFound'),
+  },
+  'POST /api/leads/:id/state': {
+    run: async (c) => expectApiError(await call(c.t.app, c.staffB, 'POST', `/api/leads/${await leadOfA(c)}/state`, { to: 'following' }), 404, 'notFound'),
+  },
+  'POST /api/leads/:id/convert': {
+    run: async (c) => expectApiError(await call(c.t.app, c.staffB, 'POST', `/api/leads/${await leadOfA(c)}/convert`, { name: '越权项目' }), 404, 'notFound'),
+  },
+  'GET /api/duplicates': {
+    run: async (c) => {
+      await leadOfA(c);
+      // A match in 甲县 is named by its unit only: no id, no name, no amount or note.
+      const found = (await getAsStaffB(c, `/api/duplicates?name=${encodeURIComponent('甲县机密线索有限公司')}`)).json().items;
+      expect(found.length).toBeGreaterThan(0);
+      for (const item of found) expect(item).toEqual({ kind: 'lead', match: 'same', unitName: '甲县', id: null, name: null });
     },
   },
   'GET /api/closes': {

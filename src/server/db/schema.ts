@@ -732,3 +732,45 @@ export const assessmentAdjustments = pgTable(
     check('assessment_adjustments_month_check', sql`${t.month} between 1 and 12`),
   ],
 );
+
+/**
+ * Leads (线索 / 意向信息, issue 6): an enterprise's interest, from where it came, followed until it becomes a project
+ * or is dropped with a reason. `enterpriseName` is the name as given when no enterprise is on record yet.
+ */
+export const leads = pgTable(
+  'leads',
+  {
+    id: serial('id').primaryKey(),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id, { onDelete: 'restrict' }),
+    enterpriseId: integer('enterprise_id').references(() => enterprises.id, { onDelete: 'restrict' }),
+    enterpriseName: text('enterprise_name').notNull(),
+    creditCode: text('credit_code'),
+    industryCode: text('industry_code'),
+    intendedAmountYuan: bigint('intended_amount_yuan', { mode: 'number' }),
+    source: text('source').notNull(),
+    state: text('state').notNull().default('new'),
+    collectedOn: date('collected_on').notNull(),
+    followUpOn: date('follow_up_on'),
+    note: text('note'),
+    droppedReason: text('dropped_reason'),
+    projectId: integer('project_id').references(() => projects.id, { onDelete: 'restrict' }),
+    reporterId: integer('reporter_id').references(() => users.id, { onDelete: 'restrict' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('leads_unit_idx').on(t.unitId),
+    index('leads_enterprise_idx').on(t.enterpriseId),
+    check('leads_state_check', sql`${t.state} in ('new','following','converted','dropped')`),
+    check(
+      'leads_source_check',
+      sql`${t.source} in ('resident','squad','investorReferral','chamber','agency','hometown','fair','online','other')`,
+    ),
+    check('leads_converted_check', sql`(${t.state} = 'converted') = (${t.projectId} is not null)`),
+    check('leads_dropped_check', sql`${t.state} <> 'dropped' or length(trim(coalesce(${t.droppedReason}, ''))) > 0`),
+    check('leads_amount_check', sql`${t.intendedAmountYuan} >= 0`),
+    check('leads_name_check', sql`length(trim(${t.enterpriseName})) >= 2`),
+  ],
+);

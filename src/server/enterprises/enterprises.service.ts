@@ -11,6 +11,7 @@ import { actorOf, recordAudit } from '../audit/audit.service.ts';
 import { requireUnitInScope, unitNames } from '../units/units.service.ts';
 import { findRegion, regionName } from '../regions/regions.service.ts';
 import type { TCreateEnterpriseRequest, TEnterprise, TUpdateEnterpriseRequest } from '../../shared/enterprises.ts';
+import { compareEnterpriseNames, enterpriseNameCore, type NameMatch } from '../../domain/enterprise-names.ts';
 
 type EnterpriseRow = typeof enterprises.$inferSelect;
 
@@ -158,4 +159,28 @@ export async function updateEnterprise(ctx: ServiceContext, id: number, input: T
   } catch (error) {
     return creditCodeConflict(error);
   }
+}
+
+/**
+ * Enterprises anywhere in the city that may be the one named (issue 6's duplicate check): the same credit code, or
+ * a name that is the same or similar once brackets, spaces and company forms are set aside. Candidates are read by
+ * a short piece of the name, then compared by the domain rule. Callers decide what of another unit's match to show.
+ */
+export async function enterpriseCandidates(db: Db, name: string | undefined, creditCode: string | undefined) {
+  const core = name ? enterpriseNameCore(name) : '';
+  const piece = core.slice(0, 2);
+  const rows = await db
+    .select({ id: enterprises.id, name: enterprises.name, creditCode: enterprises.creditCode, unitId: enterprises.unitId })
+    .from(enterprises)
+    .where(
+      or(
+        creditCode ? eq(enterprises.creditCode, creditCode.toUpperCase()) : undefined,
+        piece.length === 2 ? ilike(enterprises.name, containsPattern(piece)) : undefined,
+      ) ?? sql`false`,
+    )
+    .limit(500);
+  return rows.flatMap((row) => {
+    const match: 'creditCode' | NameMatch = creditCode && row.creditCode === creditCode.toUpperCase() ? 'creditCode' : name ? compareEnterpriseNames(name, row.name) : null;
+    return match ? [{ ...row, match }] : [];
+  });
 }

@@ -352,3 +352,13 @@ export async function requireProjectInScope(ctx: ServiceContext, projectId: numb
   if (!row) throw notFound('project');
   return row;
 }
+
+/** Projects of some investors, anywhere in the city, for another area's duplicate check (it decides what to show). */
+export async function projectsOfInvestors(db: Db, enterpriseIds: number[]) {
+  if (enterpriseIds.length === 0) return [];
+  return db
+    .select({ id: projects.id, name: projects.name, codeName: projects.codeName, unitId: projects.unitId, investorEnterpriseId: projects.investorEnterpriseId })
+    .from(projects)
+    .where(inArray(projects.investorEnterpriseId, enterpriseIds))
+    .limit(200);
+}

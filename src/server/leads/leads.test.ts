@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { call, createTestApp, creditCode, expectApiError, logIn, type Given, type Session, type TestApp } from '../../../test/support/test-app.ts';
+import { auditLog, projects } from '../db/schema.ts';
+import type { TDuplicate, TLead } from '../../shared/leads.ts';
+
+describe('leads', () => {
+  let t: TestApp;
+  let w: Awaited<ReturnType<Given['twoCounties']>>;
+  let staffA: Session;
+  let staffB: Session;
+  let leaderA: Session;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    w = await t.given.twoCounties();
+    staffA = await logIn(t.app, 'staff_a');
+    staffB = await logIn(t.app, 'staff_b');
+    leaderA = await logIn(t.app, 'leader_a');
+  });
+  afterAll(() => t.close());
+
+  const create = async (session: Session, body: object) => {
+    const response = await call(t.app, session, 'POST', '/api/leads', body);
+    expect(response.statusCode, response.body).toBe(200);
+    return response.json() as TLead;
+  };
+
+  it('takes a lead in, follows it, and converts it into a project carrying its enterprise, industry and amount', async () => {
+    const lead = await create(staffA, {
+      enterpriseName: '深圳鲲鹏储能科技有限公司',
+      industryCode: '3841',
+      intendedAmountYuan: 500_000_000,
+      source: 'resident',
+      collectedOn: '2026-02-10',
+      followUpOn: '2026-03-10',
+      note: '驻深圳招商小分队收集,企业计划在华中布局储能电池产线',
+    });
+    expect(lead).toMatchObject({ state: 'new', unitId: w.countyA.id, enterpriseId: null, reporterName: w.staffA.displayName });
+    expect((await call(t.app, staffA, 'POST', `/api/leads/${lead.id}/state`, { to: 'following' })).json().state).toBe('following');
+    const converted = await call(t.app, staffA, 'POST', `/api/leads/${lead.id}/convert`, { name: '鲲鹏储能电池生产基地项目' });
+    expect(converted.statusCode, converted.body).toBe(200);
+    const done = converted.json() as TLead;
+    expect(done).toMatchObject({ state: 'converted', projectId: expect.any(Number), enterpriseId: expect.any(Number) });
+    const [project] = await t.db.select().from(projects).where(eq(projects.id, done.projectId!));
+    expect(project).toMatchObject({ unitId: w.countyA.id, investorEnterpriseId: done.enterpriseId, industryCode: '3841', totalInvestmentYuan: 500_000_000, stage: 'lead' });
+    expect(project!.note).toContain('由线索转化(2026-02-10 收集)');
+    // Converted is done: no more moves, no edits.
+    expectApiError(await call(t.app, staffA, 'POST', `/api/leads/${lead.id}/state`, { to: 'dropped', reason: '重复' }), 409, 'lead.notAllowed', 'to');
+    expectApiError(await call(t.app, staffA, 'POST', `/api/leads/${lead.id}/convert`, { name: '再次转化项目' }), 409, 'lead.notAllowed', 'state');
+    const trail = await t.db.select().from(auditLog).where(eq(auditLog.entity, 'lead'));
+    expect(trail.map((a) => a.action)).toEqual(['create', 'update', 'update']);
+  });
+
+  it('drops a lead only with a reason, and takes it up again', async () => {
+    const lead = await create(staffA, { enterpriseId: w.enterpriseA.id, source: 'chamber', collectedOn: '2026-03-01' });
+    expect(lead.enterpriseName).toBe('甲县测试企业有限公司');
+    expectApiError(await call(t.app, staffA, 'POST', `/api/leads/${lead.id}/state`, { to: 'dropped' }), 400, 'lead.reasonRequired', 'reason');
+    const dropped = (await call(t.app, staffA, 'POST', `/api/leads/${lead.id}/state`, { to: 'dropped', reason: '企业战略调整,暂缓投资' })).json() as TLead;
+    expect(dropped).toMatchObject({ state: 'dropped', droppedReason: '企业战略调整,暂缓投资' });
+    expect((await call(t.app, staffA, 'POST', `/api/leads/${lead.id}/state`, { to: 'following' })).json()).toMatchObject({ state: 'following', droppedReason: null });
+    const list = (await call(t.app, staffA, 'GET', '/api/leads?state=following&source=chamber')).json();
+    expect(list.items.map((l: TLead) => l.id)).toEqual([lead.id]);
+  });
+
+  it('refuses leaders, future dates, and an enterprise or unit of another county', async () => {
+    const body = { enterpriseName: '某某科技有限公司', source: 'online', collectedOn: '2026-03-01' };
+    expectApiError(await call(t.app, leaderA, 'POST', '/api/leads', body), 403, 'auth.readOnly');
+    expectApiError(await call(t.app, staffA, 'POST', '/api/leads', { ...body, collectedOn: '2026-03-03' }), 400, 'date.future', 'collectedOn');
+    expectApiError(await call(t.app, staffA, 'POST', '/api/leads', { ...body, enterpriseName: undefined }), 400, 'validation.required', 'enterpriseName');
+    expectApiError(await call(t.app, staffA, 'POST', '/api/leads', { ...body, enterpriseId: w.enterpriseB.id }), 400, 'project.investorOutOfScope', 'enterpriseId');
+    expectApiError(await call(t.app, staffA, 'POST', '/api/leads', { ...body, unitId: w.countyB.id }), 400, 'project.unitOutOfScope', 'unitId');
+  });
+
+  it('shows likely duplicates anywhere in the city, without another county\'s details', async () => {
+    await create(staffB, { enterpriseName: '华中智能装备（襄阳）有限责任公司', creditCode: creditCode(77), intendedAmountYuan: 900_000_000, source: 'agency', collectedOn: '2026-02-01', note: '乙县的机密洽谈' });
+    await t.db.update(projects).set({ codeName: '乙县一号' }).where(eq(projects.id, w.projectB.id));
+    const duplicates = async (session: Session, query: string) => {
+      const response = await call(t.app, session, 'GET', `/api/duplicates?${query}`);
+      expect(response.statusCode, response.body).toBe(200);
+      return response.json().items as TDuplicate[];
+    };
+    // The same company written with half-width brackets and the short company form, seen from 甲县.
+    expect(await duplicates(staffA, `name=${encodeURIComponent('华中智能装备(襄阳)有限公司')}`)).toEqual([
+      { kind: 'lead', match: 'same', unitName: '乙县', id: null, name: null },
+    ]);
+    expect(await duplicates(staffA, `creditCode=${creditCode(77)}`)).toEqual([{ kind: 'lead', match: 'creditCode', unitName: '乙县', id: null, name: null }]);
+    // 乙县's enterprise and its project: the project only by its code name.
+    const other = await duplicates(staffA, `name=${encodeURIComponent('乙县测试企业 有限责任公司')}`);
+    expect(other).toEqual([
+      { kind: 'enterprise', match: 'same', unitName: '乙县', id: null, name: null },
+      { kind: 'project', match: 'same', unitName: '乙县', id: null, name: '乙县一号' },
+    ]);
+    // Seen from 乙县 itself: the records, by id and name.
+    const own = await duplicates(staffB, `name=${encodeURIComponent('乙县测试企业有限公司')}`);
+    expect(own).toEqual([
+      { kind: 'enterprise', match: 'same', unitName: '乙县', id: w.enterpriseB.id, name: '乙县测试企业有限公司' },
+      { kind: 'project', match: 'same', unitName: '乙县', id: w.projectB.id, name: '乙县测试项目' },
+    ]);
+    expect(await duplicates(staffA, `name=${encodeURIComponent('完全不同的名字有限公司')}`)).toEqual([]);
+  });
+});
