@@ -39,6 +39,7 @@ import { cockpitRoutes } from './cockpit/cockpit.routes.ts';
 import { closesRoutes } from './closes/closes.routes.ts';
 import { assessmentsRoutes } from './assessments/assessments.routes.ts';
 import { leadsRoutes } from './leads/leads.routes.ts';
+import { activitiesRoutes } from './activities/activities.routes.ts';
 
 export const WEB_DIST = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
@@ -74,7 +75,7 @@ export async function buildApp(options: BuildAppOptions): Promise<ZApp> {
 
   await app.register(
     async (api: ZApp) => {
-      for (const routes of [healthRoutes, authRoutes, unitsRoutes, usersRoutes, auditRoutes, regionsRoutes, industriesRoutes, enterprisesRoutes, projectsRoutes, projectStagesRoutes, fundsRoutes, filesRoutes, supervisionRoutes, deadlinesRoutes, remindersRoutes, departmentsRoutes, problemsRoutes, timelineRoutes, savedFiltersRoutes, importsRoutes, metricsRoutes, targetsRoutes, bulletinRoutes, cockpitRoutes, closesRoutes, assessmentsRoutes, leadsRoutes]) {
+      for (const routes of [healthRoutes, authRoutes, unitsRoutes, usersRoutes, auditRoutes, regionsRoutes, industriesRoutes, enterprisesRoutes, projectsRoutes, projectStagesRoutes, fundsRoutes, filesRoutes, supervisionRoutes, deadlinesRoutes, remindersRoutes, departmentsRoutes, problemsRoutes, timelineRoutes, savedFiltersRoutes, importsRoutes, metricsRoutes, targetsRoutes, bulletinRoutes, cockpitRoutes, closesRoutes, assessmentsRoutes, leadsRoutes, activitiesRoutes]) {
         await routes(api, deps);
       }
       api.get('/openapi.json', { schema: { hide: true }, config: { auth: 'public' } }, async () => app.swagger());

@@ -24,6 +24,8 @@ export const ZLead = z.object({
   note: z.string().nullable(),
   droppedReason: z.string().nullable(),
   projectId: z.number().int().nullable(),
+  teamId: z.number().int().nullable(),
+  tripId: z.number().int().nullable(),
   reporterName: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -46,6 +48,9 @@ export const ZCreateLeadRequest = z
     collectedOn: ZIsoDate,
     followUpOn: ZIsoDate.nullish(),
     note: nullableText(1000),
+    /** The resident team that collected it, or the trip it came from. */
+    teamId: z.number().int().positive().nullish(),
+    tripId: z.number().int().positive().nullish(),
     /** Defaults to the caller's unit. */
     unitId: z.number().int().positive().optional(),
   })

@@ -59,6 +59,14 @@ async function expectImportUntouched(c: Ctx, id: number): Promise<void> {
   expect((await call(c.t.app, c.staffA, 'GET', `/api/imports/${id}`)).json()).toMatchObject({ status: 'previewed', unitId: c.w.countyA.id });
 }
 
+/** A trip of 甲县 with a visit to its enterprise. */
+async function tripOfA(c: Ctx): Promise<number> {
+  const trip = { leaderName: '甲县县长', leaderLevel: 'countyHead', fromOn: '2026-03-01', toOn: '2026-03-01', visits: [{ enterpriseId: c.w.enterpriseA.id, visitedOn: '2026-03-01' }] };
+  const response = await call(c.t.app, c.staffA, 'POST', '/api/trips', trip);
+  expect(response.statusCode, response.body).toBe(200);
+  return (response.json() as { id: number }).id;
+}
+
 /** A lead of 甲县, with an amount and a note 乙县 must never read. */
 async function leadOfA(c: Ctx): Promise<number> {
   const lead = { enterpriseName: '甲县机密线索有限公司', intendedAmountYuan: 300_000_000, source: 'resident', collectedOn: '2026-03-01', note: '机密' };
@@ -190,6 +198,40 @@ const CASES: Record<string, Case> = {
       const found = (await getAsStaffB(c, `/api/duplicates?name=${encodeURIComponent('甲县机密线索有限公司')}`)).json().items;
       expect(found.length).toBeGreaterThan(0);
       for (const item of found) expect(item).toEqual({ kind: 'lead', match: 'same', unitName: '甲县', id: null, name: null });
+    },
+  },
+  'GET /api/trips': { run: async (c) => expect(ids(await getAsStaffB(c, `/api/trips?pageSize=200`))).not.toContain(await tripOfA(c)) },
+  'POST /api/trips': {
+    run: async (c) => {
+      const trip = { leaderName: '越权', leaderLevel: 'staff', fromOn: '2026-03-01', toOn: '2026-03-01', unitId: c.w.countyA.id };
+      expectApiError(await call(c.t.app, c.staffB, 'POST', '/api/trips', trip), 400, 'project.unitOutOfScope', 'unitId');
+      const visitingA = { leaderName: '越权', leaderLevel: 'staff', fromOn: '2026-03-01', toOn: '2026-03-01', visits: [{ enterpriseId: c.w.enterpriseA.id, visitedOn: '2026-03-01' }] };
+      expectApiError(await call(c.t.app, c.staffB, 'POST', '/api/trips', visitingA), 400, 'project.investorOutOfScope', 'visits.0.enterpriseId');
+    },
+  },
+  'GET /api/trips/:id': { run: async (c) => expectApiError(await getAsStaffB(c, `/api/trips/${await tripOfA(c)}`), 404, 'notFound') },
+  'GET /api/visits': {
+    run: async (c) => {
+      await tripOfA(c);
+      expect((await getAsStaffB(c, `/api/visits?enterpriseId=${c.w.enterpriseA.id}`)).json().items).toEqual([]);
+    },
+  },
+  'POST /api/visits': {
+    run: async (c) => {
+      const visit = { enterpriseName: '越权拜访有限公司', visitedOn: '2026-03-01', projectId: c.w.projectA.id };
+      expectApiError(await call(c.t.app, c.staffB, 'POST', '/api/visits', visit), 404, 'notFound');
+    },
+  },
+  'GET /api/teams': {
+    run: async (c) => {
+      await call(c.t.app, c.staffA, 'POST', '/api/teams', { name: '甲县驻沪小分队', hostRegionCode: '310000', startedOn: '2026-01-01' });
+      expect((await getAsStaffB(c, '/api/teams')).json().items).toEqual([]);
+    },
+  },
+  'POST /api/teams': {
+    run: async (c) => {
+      const team = { name: '越权小分队', hostRegionCode: '310000', startedOn: '2026-01-01', unitId: c.w.countyA.id };
+      expectApiError(await call(c.t.app, c.staffB, 'POST', '/api/teams', team), 400, 'project.unitOutOfScope', 'unitId');
     },
   },
   'GET /api/closes': {

@@ -757,6 +757,9 @@ export const leads = pgTable(
     droppedReason: text('dropped_reason'),
     projectId: integer('project_id').references(() => projects.id, { onDelete: 'restrict' }),
     reporterId: integer('reporter_id').references(() => users.id, { onDelete: 'restrict' }),
+    /** Collected by a resident team, or on a trip. */
+    teamId: integer('team_id').references((): AnyPgColumn => residentTeams.id, { onDelete: 'restrict' }),
+    tripId: integer('trip_id').references((): AnyPgColumn => trips.id, { onDelete: 'restrict' }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -772,5 +775,87 @@ export const leads = pgTable(
     check('leads_dropped_check', sql`${t.state} <> 'dropped' or length(trim(coalesce(${t.droppedReason}, ''))) > 0`),
     check('leads_amount_check', sql`${t.intendedAmountYuan} >= 0`),
     check('leads_name_check', sql`length(trim(${t.enterpriseName})) >= 2`),
+  ],
+);
+
+/** Resident teams (驻点招商 / 驻外小分队, issue 6): a unit's team in a host city for a period; leads and visits roll up. */
+export const residentTeams = pgTable(
+  'resident_teams',
+  {
+    id: serial('id').primaryKey(),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id, { onDelete: 'restrict' }),
+    name: text('name').notNull(),
+    hostRegionCode: text('host_region_code').notNull(),
+    members: jsonb('members').notNull().default([]),
+    startedOn: date('started_on').notNull(),
+    endedOn: date('ended_on'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('resident_teams_unit_idx').on(t.unitId), check('resident_teams_period_check', sql`${t.endedOn} is null or ${t.endedOn} >= ${t.startedOn}`)],
+);
+
+/**
+ * Outbound trips (外出招商, issue 6): who led it and at what level, the days away, the cities in order (GB/T 2260
+ * codes); the enterprises visited are visits with this trip's id.
+ */
+export const trips = pgTable(
+  'trips',
+  {
+    id: serial('id').primaryKey(),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id, { onDelete: 'restrict' }),
+    leaderName: text('leader_name').notNull(),
+    leaderLevel: text('leader_level').notNull(),
+    participants: text('participants'),
+    fromOn: date('from_on').notNull(),
+    toOn: date('to_on').notNull(),
+    cities: jsonb('cities').notNull().default([]),
+    teamId: integer('team_id').references(() => residentTeams.id, { onDelete: 'restrict' }),
+    notes: text('notes'),
+    nextStep: text('next_step'),
+    followUpOn: date('follow_up_on'),
+    createdBy: integer('created_by').references(() => users.id, { onDelete: 'restrict' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('trips_unit_idx').on(t.unitId, t.fromOn),
+    check('trips_dates_check', sql`${t.toOn} >= ${t.fromOn}`),
+    check('trips_level_check', sql`${t.leaderLevel} in ('principal','inCharge','countyHead','department','staff')`),
+  ],
+);
+
+/** Visits, talks and receptions (拜访 / 洽谈 / 来访接待, issue 6), on a trip or not; on the enterprise's and project's timeline. */
+export const visits = pgTable(
+  'visits',
+  {
+    id: serial('id').primaryKey(),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id, { onDelete: 'restrict' }),
+    tripId: integer('trip_id').references(() => trips.id, { onDelete: 'cascade' }),
+    teamId: integer('team_id').references(() => residentTeams.id, { onDelete: 'restrict' }),
+    kind: text('kind').notNull(),
+    enterpriseId: integer('enterprise_id').references(() => enterprises.id, { onDelete: 'restrict' }),
+    enterpriseName: text('enterprise_name').notNull(),
+    projectId: integer('project_id').references(() => projects.id, { onDelete: 'restrict' }),
+    visitedOn: date('visited_on').notNull(),
+    peopleMet: text('people_met'),
+    notes: text('notes'),
+    nextStep: text('next_step'),
+    followUpOn: date('follow_up_on'),
+    createdBy: integer('created_by').references(() => users.id, { onDelete: 'restrict' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('visits_unit_idx').on(t.unitId, t.visitedOn),
+    index('visits_trip_idx').on(t.tripId),
+    index('visits_enterprise_idx').on(t.enterpriseId),
+    check('visits_kind_check', sql`${t.kind} in ('visit','talks','reception')`),
   ],
 );

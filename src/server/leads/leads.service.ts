@@ -10,6 +10,8 @@ import { listUnits, requireUnitInScope, unitNames } from '../units/units.service
 import { userNames } from '../users/users.service.ts';
 import { createEnterprise, enterpriseCandidates, requireEnterpriseInScope } from '../enterprises/enterprises.service.ts';
 import { createProject, projectsOfInvestors } from '../projects/projects.service.ts';
+import { requireTeamInScope } from '../activities/teams.service.ts';
+import { getTrip } from '../activities/trips.service.ts';
 import { chinaToday } from '../../domain/calendar.ts';
 import { compareEnterpriseNames, enterpriseNameCore, type NameMatch } from '../../domain/enterprise-names.ts';
 import { leadMoveProblem, type LeadState } from '../../domain/leads.ts';
@@ -49,6 +51,8 @@ async function toLeads(db: Db, rows: LeadRow[]): Promise<TLead[]> {
     note: r.note,
     droppedReason: r.droppedReason,
     projectId: r.projectId,
+    teamId: r.teamId,
+    tripId: r.tripId,
     reporterName: r.reporterId ? (reporters.get(r.reporterId) ?? null) : null,
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),
@@ -88,6 +92,8 @@ export async function createLead(ctx: ServiceContext, input: TCreateLeadRequest)
   const unit = await requireUnitInScope(ctx, lead.unitId ?? ctx.caller.unitId, 'unitId');
   notInFuture(ctx, lead.collectedOn, 'collectedOn');
   const enterprise = lead.enterpriseId ? await requireEnterpriseInScope(ctx, lead.enterpriseId, 'enterpriseId') : null;
+  if (lead.teamId) await requireTeamInScope(ctx, lead.teamId, 'teamId');
+  if (lead.tripId) await getTrip(ctx, lead.tripId);
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(leads)
@@ -103,6 +109,8 @@ export async function createLead(ctx: ServiceContext, input: TCreateLeadRequest)
         followUpOn: lead.followUpOn ?? null,
         note: lead.note,
         reporterId: ctx.caller.userId,
+        teamId: lead.teamId ?? null,
+        tripId: lead.tripId ?? null,
         createdAt: ctx.now,
         updatedAt: ctx.now,
       })
