@@ -156,6 +156,7 @@ export const ERRORS = {
   },
   'assessment.twoDecimals': { status: 400, zh: '{field}:分值最多两位小数', en: '{field}: points take at most two decimals' },
   'assessment.period': { status: 400, zh: '请选择一个月份或一个季度', en: 'Choose a month or a quarter' },
+  'event.projectLinked': { status: 409, zh: '{field}:该项目已登记为在另一活动上签约', en: '{field}: the project is already recorded as signed at another event' },
   'visit.outsideTrip': { status: 400, zh: '{field}:拜访日期不在行程日期内', en: '{field}: the visit is not within the trip\'s days' },
   'lead.notAllowed': { status: 409, zh: '线索当前状态下不能进行此操作', en: 'The lead cannot move that way from its current state' },
   'lead.reasonRequired': { status: 400, zh: '{field}:放弃线索须说明原因', en: '{field}: dropping a lead needs a reason' },

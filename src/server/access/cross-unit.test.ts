@@ -59,6 +59,14 @@ async function expectImportUntouched(c: Ctx, id: number): Promise<void> {
   expect((await call(c.t.app, c.staffA, 'GET', `/api/imports/${id}`)).json()).toMatchObject({ status: 'previewed', unitId: c.w.countyA.id });
 }
 
+/** An event 甲县 organised. */
+async function eventOfA(c: Ctx): Promise<number> {
+  const response = await call(c.t.app, c.staffA, 'POST', '/api/events', { name: '甲县签约仪式', kind: 'signing', heldOn: '2026-03-01' });
+  expect(response.statusCode, response.body).toBe(200);
+  const id = (response.json() as { id: number }).id;
+  return id;
+}
+
 /** A trip of 甲县 with a visit to its enterprise. */
 async function tripOfA(c: Ctx): Promise<number> {
   const trip = { leaderName: '甲县县长', leaderLevel: 'countyHead', fromOn: '2026-03-01', toOn: '2026-03-01', visits: [{ enterpriseId: c.w.enterpriseA.id, visitedOn: '2026-03-01' }] };
@@ -233,6 +241,24 @@ const CASES: Record<string, Case> = {
       const team = { name: '越权小分队', hostRegionCode: '310000', startedOn: '2026-01-01', unitId: c.w.countyA.id };
       expectApiError(await call(c.t.app, c.staffB, 'POST', '/api/teams', team), 400, 'project.unitOutOfScope', 'unitId');
     },
+  },
+  'GET /api/events': { run: async (c) => expect(ids(await getAsStaffB(c, '/api/events?pageSize=200'))).not.toContain(await eventOfA(c)) },
+  'POST /api/events': {
+    run: async (c) => {
+      const event = { name: '越权活动', kind: 'promotion', heldOn: '2026-03-01', unitId: c.w.countyA.id };
+      expectApiError(await call(c.t.app, c.staffB, 'POST', '/api/events', event), 400, 'project.unitOutOfScope', 'unitId');
+    },
+  },
+  'GET /api/events/:id': { run: async (c) => expectApiError(await getAsStaffB(c, `/api/events/${await eventOfA(c)}`), 404, 'notFound') },
+  'POST /api/events/:id/projects': {
+    run: async (c) => {
+      expectApiError(await call(c.t.app, c.staffB, 'POST', `/api/events/${await eventOfA(c)}/projects`, { projectId: c.w.projectB.id }), 404, 'notFound');
+      const own = (await call(c.t.app, c.staffB, 'POST', '/api/events', { name: '乙县推介会', kind: 'promotion', heldOn: '2026-03-01' })).json();
+      expectApiError(await call(c.t.app, c.staffB, 'POST', `/api/events/${own.id}/projects`, { projectId: c.w.projectA.id }), 404, 'notFound');
+    },
+  },
+  'DELETE /api/events/:id/projects/:projectId': {
+    run: async (c) => expectApiError(await call(c.t.app, c.staffB, 'DELETE', `/api/events/${await eventOfA(c)}/projects/${c.w.projectA.id}`), 404, 'notFound'),
   },
   'GET /api/closes': {
     run: async (c) => {

@@ -5,6 +5,9 @@ import { contextOf } from '../http/request-context.ts';
 import { createTrip, getTrip, listTrips } from './trips.service.ts';
 import { createVisit, listVisits } from './visits.service.ts';
 import { createTeam, listTeams } from './teams.service.ts';
+import { createEvent, getEvent, linkProject, listEvents, unlinkProject } from './events.service.ts';
+import { ZEvent, ZEventInput, ZEventListQuery, ZEventPage, ZEventQuery, ZLinkProjectRequest } from '../../shared/events.ts';
+import { z } from 'zod';
 
 export async function activitiesRoutes(app: ZApp, { db, clock }: AppDeps) {
   const tags = ['activities'];
@@ -15,4 +18,16 @@ export async function activitiesRoutes(app: ZApp, { db, clock }: AppDeps) {
   app.post('/visits', { schema: { tags, body: ZCreateVisitRequest, response: { 200: ZVisit } } }, async (request) => createVisit(contextOf(request, db, clock), request.body));
   app.get('/teams', { schema: { tags, response: { 200: ZTeamList } } }, async (request) => ({ items: await listTeams(contextOf(request, db, clock)) }));
   app.post('/teams', { schema: { tags, body: ZTeamInput, response: { 200: ZTeam } } }, async (request) => createTeam(contextOf(request, db, clock), request.body));
+  app.get('/events', { schema: { tags, querystring: ZEventListQuery, response: { 200: ZEventPage } } }, async (request) => listEvents(contextOf(request, db, clock), request.query));
+  app.post('/events', { schema: { tags, body: ZEventInput, response: { 200: ZEvent } } }, async (request) => createEvent(contextOf(request, db, clock), request.body));
+  app.get('/events/:id', { schema: { tags, params: ZIdParams, querystring: ZEventQuery, response: { 200: ZEvent } } }, async (request) =>
+    getEvent(contextOf(request, db, clock), request.params.id, request.query.asOf),
+  );
+  app.post('/events/:id/projects', { schema: { tags, params: ZIdParams, body: ZLinkProjectRequest, response: { 200: ZEvent } } }, async (request) =>
+    linkProject(contextOf(request, db, clock), request.params.id, request.body.projectId),
+  );
+  const ZEventProjectParams = z.object({ id: z.coerce.number().int().positive(), projectId: z.coerce.number().int().positive() });
+  app.delete('/events/:id/projects/:projectId', { schema: { tags, params: ZEventProjectParams, response: { 200: ZEvent } } }, async (request) =>
+    unlinkProject(contextOf(request, db, clock), request.params.id, request.params.projectId),
+  );
 }

@@ -859,3 +859,43 @@ export const visits = pgTable(
     check('visits_kind_check', sql`${t.kind} in ('visit','talks','reception')`),
   ],
 );
+
+/**
+ * Events (推介会, 洽谈会, 签约仪式, 展会 such as 进博会 / 华创会 / 投洽会, "三个一批" batches; issue 6): where and when,
+ * organised by which unit; the projects signed there are linked, and the event keeps their cohort.
+ */
+export const events = pgTable(
+  'events',
+  {
+    id: serial('id').primaryKey(),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id, { onDelete: 'restrict' }),
+    name: text('name').notNull(),
+    kind: text('kind').notNull(),
+    place: text('place'),
+    heldOn: date('held_on').notNull(),
+    note: text('note'),
+    createdBy: integer('created_by').references(() => users.id, { onDelete: 'restrict' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('events_unit_idx').on(t.unitId, t.heldOn),
+    check('events_kind_check', sql`${t.kind} in ('promotion','talks','signing','fair','threeBatch','other')`),
+  ],
+);
+
+/** A project signed at an event (one event per project at most: where it was signed). */
+export const eventProjects = pgTable(
+  'event_projects',
+  {
+    eventId: integer('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    projectId: integer('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+  },
+  (t) => [uniqueIndex('event_projects_project_key').on(t.projectId), index('event_projects_event_idx').on(t.eventId)],
+);

@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, getTableColumns, gt, gte, ilike, inArray, isNotNull, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import { projects, projectUnitCounts } from '../db/schema.ts';
+import { projectFunds, projects, projectUnitCounts } from '../db/schema.ts';
 import { containsPattern } from '../db/search.ts';
 import { INLINE, PreparedStatements, StatementShape, prepareShaped, type Binder } from '../db/prepared.ts';
 import type { ServiceContext } from '../context.ts';
@@ -361,4 +361,27 @@ export async function projectsOfInvestors(db: Db, enterpriseIds: number[]) {
     .from(projects)
     .where(inArray(projects.investorEnterpriseId, enterpriseIds))
     .limit(200);
+}
+
+/** What an event's cohort is computed from (issue 6): the projects' stage dates and signed amounts, and funds arrived. */
+export async function cohortFacts(db: Db, projectIds: number[]) {
+  if (projectIds.length === 0) return { projects: [], funds: [] };
+  const [rows, funds] = await Promise.all([
+    db
+      .select({
+        id: projects.id,
+        signedOn: projects.signedOn,
+        registeredOn: projects.registeredOn,
+        startedOn: projects.startedOn,
+        producingOn: projects.producingOn,
+        signedYuan: sql<number>`coalesce(${projects.contractInvestmentYuan}, ${projects.totalInvestmentYuan})`.mapWith(Number),
+      })
+      .from(projects)
+      .where(inArray(projects.id, projectIds)),
+    db
+      .select({ arrivedOn: projectFunds.arrivedOn, amountYuan: sql<number>`${projectFunds.amountYuan}`.mapWith(Number) })
+      .from(projectFunds)
+      .where(and(inArray(projectFunds.projectId, projectIds), isNull(projectFunds.voidedAt), isNotNull(projectFunds.amountYuan))),
+  ]);
+  return { projects: rows, funds };
 }
