@@ -1,9 +1,11 @@
+import { enAssessments } from './en.assessments.ts';
 import { enMetrics } from './en.metrics.ts';
 import type { Messages } from './zh-CN.ts';
 
 /** English. Typed as Messages: tsc fails when a key of zh-CN.ts is missing here, or one is extra. */
 export const en: Messages = {
   ...enMetrics,
+  ...enAssessments,
   'app.name': 'zhaoshang',
   'app.shortName': 'ZS',
   'app.tagline': 'Open-source investment promotion platform',

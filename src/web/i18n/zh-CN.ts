@@ -1,3 +1,4 @@
+import { zhCNAssessments } from './zh-CN.assessments.ts';
 import { zhCNMetrics } from './zh-CN.metrics.ts';
 
 /**
@@ -6,6 +7,7 @@ import { zhCNMetrics } from './zh-CN.metrics.ts';
  */
 export const zhCN = {
   ...zhCNMetrics,
+  ...zhCNAssessments,
   'app.name': '招商引资平台',
   'app.shortName': '招商',
   'app.tagline': 'zhaoshang · 开源招商引资管理平台',
