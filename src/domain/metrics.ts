@@ -1,5 +1,10 @@
 import { daysInMonth, type IsoDate } from './calendar.ts';
 import { percentText } from './rates.ts';
+import { ACTIVITY_METRICS, evaluateActivity, NO_ACTIVITIES, type ActivityFacts, type ActivitySpec } from './activity-metrics.ts';
+
+export function isActivitySpec(spec: MetricSpec): spec is ActivitySpec {
+  return spec.kind === 'trips' || spec.kind === 'visits' || spec.kind === 'events' || spec.kind === 'leads';
+}
 
 /**
  * The metric catalogue (issue 5, domain.md §3): every number of the cockpit, the bulletin and the assessment is one
@@ -49,9 +54,9 @@ export const DEFAULT_SCOPE_RULES: ScopeRules = {
   thresholdByType: { industrial: 30_000_000, other: 100_000_000 },
 };
 
-export type MetricUnit = 'count' | 'yuan' | 'usd' | 'percent';
+export type MetricUnit = 'count' | 'yuan' | 'usd' | 'percent' | 'days';
 export type MetricValue = { value: number; text: string; projectIds: number[]; fundIds: number[] };
-export type MetricInput = { projects: ProjectFacts[]; funds: FundFacts[]; period: Period; rules: ScopeRules };
+export type MetricInput = { projects: ProjectFacts[]; funds: FundFacts[]; period: Period; rules: ScopeRules; activities?: ActivityFacts };
 
 export type StageDateField = 'signedOn' | 'registeredOn' | 'startedOn' | 'producingOn' | 'inStatsOn';
 /** Which projects of those dated in the period count (thresholds come from the scope rules). */
@@ -67,11 +72,17 @@ export type MetricSpec =
   /** Fund entries of one source that arrived in the period, for projects signed in any year. */
   | { kind: 'funds'; source: NonNullable<ProjectFacts['fundSource']>; amount: 'amountYuan' | 'amountUsd' }
   /** Of the projects whose `base` date falls in the period (the cohort), the share with any `reached` date by its end. */
-  | { kind: 'rate'; base: StageDateField; reached: StageDateField[] };
+  | { kind: 'rate'; base: StageDateField; reached: StageDateField[] }
+  /** Trips, visits, events and leads (issue 6): src/domain/activity-metrics.ts. */
+  | ActivitySpec;
 
 export type MetricDefinition = {
   key: string;
   unit: MetricUnit;
+  /** The measure word a bulletin writes after a count ("个" when absent). */
+  measure?: string;
+  /** A median (days from lead to signing): neither summed over units nor given a target. */
+  median?: true;
   name: { zh: string; en: string };
   /** Shown on hover in the cockpit and listed in docs/metrics.md. */
   definition: { zh: string; en: string };
@@ -108,6 +119,11 @@ export function meetsCondition(p: ProjectFacts, condition: ProjectCondition | un
 
 /** Evaluates a spec over facts: the reference semantics of every metric. */
 export function evaluate(spec: MetricSpec, input: MetricInput): MetricValue {
+  if (isActivitySpec(spec)) {
+    const value = evaluateActivity(spec, input.activities ?? NO_ACTIVITIES, input.period);
+    const text = value === null ? '—' : spec.kind === 'leads' && spec.measure === 'conversionRate' ? (percentText(Math.round(value * 1e9), 1e9) ?? '—') : String(value);
+    return { value: value ?? 0, text, projectIds: [], fundIds: [] };
+  }
   const eligible = input.projects.filter((p) => counts(p, input.rules));
   if (spec.kind === 'projects') {
     const chosen = eligible.filter((p) => within(p[spec.on], input.period) && meetsCondition(p, spec.condition, input.rules));
@@ -239,6 +255,7 @@ export const METRICS: MetricDefinition[] = ([
     definition: { zh: '期内开工项目中,截至期末已投产的比例', en: 'Of the projects started in the period, the share in production by the period\'s end' },
     spec: { kind: 'rate', base: 'startedOn', reached: ['producingOn'] },
   },
+  ...ACTIVITY_METRICS,
 ] satisfies Described[]).map(define);
 
 export function metric(key: string): MetricDefinition {
@@ -258,4 +275,9 @@ export function samePeriodLastYear({ from, to }: Period): Period {
     return `${year - 1}-${String(month).padStart(2, '0')}-${String(lastDay).padStart(2, '0')}`;
   };
   return { from: shift(from), to: shift(to) };
+}
+
+/** Counts and sums: they add up over units, take targets, are kept at a month close and scored in an assessment. */
+export function isSummable(metric: Pick<MetricDefinition, 'unit' | 'median'>): boolean {
+  return metric.unit !== 'percent' && !metric.median;
 }

@@ -6,7 +6,7 @@ import { ZMetricsQuery } from './metrics.ts';
  * every number. Amounts are whole 元 (or US dollars for `usd` metrics); a rate's value is a fraction 0..1.
  */
 const ZName = z.object({ zh: z.string(), en: z.string() });
-const ZMetricUnit = z.enum(['count', 'yuan', 'usd', 'percent']);
+const ZMetricUnit = z.enum(['count', 'yuan', 'usd', 'percent', 'days']);
 
 export const ZCockpitQuery = ZMetricsQuery.omit({ keys: true });
 export type TCockpitQuery = z.infer<typeof ZCockpitQuery>;

@@ -154,6 +154,7 @@ export const ERRORS = {
     zh: '{month}已关账:修改已关账期间的数据属于更正,请填写更正原因',
     en: '{month} is closed: changing figures of a closed period is a correction; give the reason',
   },
+  'metric.noRecords': { status: 400, zh: '{field}:该指标的明细见行程、拜访、活动或线索列表', en: '{field}: this figure\'s records are the trips, visits, events or leads lists' },
   'assessment.twoDecimals': { status: 400, zh: '{field}:分值最多两位小数', en: '{field}: points take at most two decimals' },
   'assessment.period': { status: 400, zh: '请选择一个月份或一个季度', en: 'Choose a month or a quarter' },
   'event.projectLinked': { status: 409, zh: '{field}:该项目已登记为在另一活动上签约', en: '{field}: the project is already recorded as signed at another event' },

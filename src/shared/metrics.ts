@@ -18,7 +18,7 @@ export const ZMetricsQuery = z.object({
 
 export const ZMetricValue = z.object({
   key: z.string(),
-  unit: z.enum(['count', 'yuan', 'usd', 'percent']),
+  unit: z.enum(['count', 'yuan', 'usd', 'percent', 'days']),
   name: z.object({ zh: z.string(), en: z.string() }),
   definition: z.object({ zh: z.string(), en: z.string() }),
   value: z.number(),

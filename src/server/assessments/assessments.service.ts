@@ -11,7 +11,7 @@ import { activeDeadlineRules } from '../deadlines/deadlines.service.ts';
 import { fortune500SignedBySubUnit, lateStartsBySubUnit } from '../projects/metrics.queries.ts';
 import { periodText } from '../../domain/bulletin.ts';
 import { daysInMonth } from '../../domain/calendar.ts';
-import { metric } from '../../domain/metrics.ts';
+import { isSummable, metric } from '../../domain/metrics.ts';
 import { scoreUnits, type Adjustment, type UnitFigures } from '../../domain/scoring.ts';
 import { ZIndicator, ZScoringRule, type TAdjustmentInput, type TScheme, type TSchemeInput, type TScores, type TScoresQuery } from '../../shared/assessments.ts';
 
@@ -62,7 +62,7 @@ function checkIndicators(input: TSchemeInput) {
   input.indicators.forEach((indicator, i) => {
     const known = metricsByKeys(indicator.metricKey, `indicators.${i}.metricKey`)[0]!;
     // Points come from whole counts and amounts; a rate is assessed through the counts it is made of.
-    if (known.unit === 'percent') throw new AppError('validation.invalid', { field: `indicators.${i}.metricKey`, params: { detail: indicator.metricKey } });
+    if (!isSummable(known)) throw new AppError('validation.invalid', { field: `indicators.${i}.metricKey`, params: { detail: indicator.metricKey } });
   });
 }
 

@@ -13,8 +13,10 @@ import type { TBulletin } from '../../shared/bulletin.ts';
 const DEFAULT_METRICS = ['signedCount', 'signedContractYuan', 'startedCount', 'startedInvestmentYuan', 'fundsArrivedDomesticYuan'];
 
 function figure(key: string, value: number): BulletinFigure {
-  const unit = metric(key).unit;
-  return unit === 'count' ? { kind: 'count', count: value, measure: '个' } : unit === 'usd' ? { kind: 'usd', usd: value } : { kind: 'amount', yuan: value };
+  const definition = metric(key);
+  if (definition.unit === 'usd') return { kind: 'usd', usd: value };
+  if (definition.unit === 'yuan') return { kind: 'amount', yuan: value };
+  return { kind: 'count', count: value, measure: definition.measure ?? '个' };
 }
 
 /** 1 January to the month's end, this year and the same months last year. */

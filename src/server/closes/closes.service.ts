@@ -9,7 +9,7 @@ import { listUnits } from '../units/units.service.ts';
 import { metricGroups, metricScope } from '../metrics/metrics.service.ts';
 import { targetsOfUnits } from '../targets/targets.service.ts';
 import { chinaToday, daysInMonth } from '../../domain/calendar.ts';
-import { METRICS, samePeriodLastYear } from '../../domain/metrics.ts';
+import { isSummable, METRICS, samePeriodLastYear } from '../../domain/metrics.ts';
 import { closedThrough, closeProblem, type ClosedThrough } from '../../domain/month-close.ts';
 import type { TClosedFigures, TMonthClose } from '../../shared/closes.ts';
 
@@ -49,7 +49,7 @@ export async function recordCorrection(
 const monthText = (month: string) => `${Number(month.slice(0, 4))}年${Number(month.slice(5, 7))}月`;
 
 /** Figures kept per unit: every metric that is a count or a sum (a rate is derived from counts). */
-const KEPT = METRICS.filter((m) => m.unit !== 'percent');
+const KEPT = METRICS.filter(isSummable);
 
 export async function closeMonth(ctx: ServiceContext, year: number, month: number): Promise<TMonthClose> {
   assertCanAdminister(ctx.caller);

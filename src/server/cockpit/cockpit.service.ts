@@ -6,7 +6,7 @@ import { regionName } from '../regions/regions.service.ts';
 import { targetsOfUnits } from '../targets/targets.service.ts';
 import { metricGroups, metricRecords, metricScope, metricsByKeys, metricTotals } from '../metrics/metrics.service.ts';
 import type { MetricGrouping } from '../projects/metrics.queries.ts';
-import { METRICS, samePeriodLastYear, type MetricDefinition } from '../../domain/metrics.ts';
+import { isSummable, METRICS, samePeriodLastYear, type MetricDefinition } from '../../domain/metrics.ts';
 import { completionPercent, growthPercent, type BulletinFigure } from '../../domain/bulletin.ts';
 import { STATE_NAMES, type ProjectState } from '../../domain/stages.ts';
 import type { TBreakdown, TBreakdownDimension, TCockpit, TCockpitQuery, TMetricRecords, TTrend } from '../../shared/cockpit.ts';
@@ -33,7 +33,7 @@ export async function cockpit(ctx: ServiceContext, query: TCockpitQuery): Promis
     kpis: METRICS.map((m, i) => {
       const value = now[i] ?? 0;
       const lastYearValue = before[i] ?? 0;
-      const target = m.unit === 'percent' ? null : (targets.get(m.key) ?? null);
+      const target = isSummable(m) ? (targets.get(m.key) ?? null) : null;
       return {
         key: m.key,
         unit: m.unit,
@@ -42,7 +42,7 @@ export async function cockpit(ctx: ServiceContext, query: TCockpitQuery): Promis
         value,
         lastYear: lastYearValue,
         // A rate's change is in points, not a growth percentage.
-        growth: m.unit === 'percent' ? null : growthPercent(figure(value), figure(lastYearValue)),
+        growth: isSummable(m) ? growthPercent(figure(value), figure(lastYearValue)) : null,
         target,
         completion: target ? completionPercent(figure(value), figure(target)) : null,
       };

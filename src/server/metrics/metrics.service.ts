@@ -1,13 +1,16 @@
 import type { ServiceContext } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { requireUnitInScope } from '../units/units.service.ts';
-import { aggregateMetrics, metricRecordRows, type MetricGrouping, type MetricScope } from '../projects/metrics.queries.ts';
+import { aggregateMetrics, metricRecordRows, type MetricGrouping, type MetricScope, type ProjectMetricSpec } from '../projects/metrics.queries.ts';
+import { activityValues } from '../activities/activity-metrics.queries.ts';
+import { leadValues } from '../leads/lead-metrics.queries.ts';
+import type { ActivitySpec } from '../../domain/activity-metrics.ts';
 import { eq } from 'drizzle-orm';
 import { metricRules } from '../db/schema.ts';
 import { assertCanAdminister } from '../access/scope.ts';
 import { actorOf, recordAudit } from '../audit/audit.service.ts';
 import { industryPrefixes } from '../industries/industries.service.ts';
-import { DEFAULT_SCOPE_RULES, METRICS, type MetricDefinition, type Period, type ScopeRules } from '../../domain/metrics.ts';
+import { DEFAULT_SCOPE_RULES, isActivitySpec, isSummable, METRICS, type MetricDefinition, type Period, type ScopeRules } from '../../domain/metrics.ts';
 import { percentText } from '../../domain/rates.ts';
 import { ZScopeRules, type TMetricValues, type TScopeRules, type TScopeRulesState } from '../../shared/metrics.ts';
 
@@ -63,16 +66,35 @@ export function metricsByKeys(keys: string | undefined, field = 'keys'): MetricD
 
 /** The metrics' values over the whole scope, in the order given. */
 export async function metricTotals(ctx: ServiceContext, metrics: MetricDefinition[], scope: MetricScope): Promise<(number | null)[]> {
-  const grouped = await aggregateMetrics(ctx, metrics.map((m) => m.spec), scope, 'none');
-  return grouped.get('') ?? metrics.map((m) => (m.unit === 'percent' ? null : 0));
+  const grouped = await metricGroups(ctx, metrics, scope, 'none');
+  return grouped.get('') ?? metrics.map((m) => (isSummable(m) ? 0 : null));
 }
 
-/** The metrics' values per group (child unit, industry division, province, stage or month). */
+/**
+ * The metrics' values per group (child unit, industry division, province, stage or month): the project and fund
+ * metrics in one statement each; trips, visits, events and leads one statement a metric, from their own areas.
+ */
 export async function metricGroups(ctx: ServiceContext, metrics: MetricDefinition[], scope: MetricScope, grouping: MetricGrouping) {
-  return aggregateMetrics(ctx, metrics.map((m) => m.spec), scope, grouping);
+  const specs = metrics.map((m, i) => ({ spec: m.spec, i }));
+  const ofProjects = specs.filter((s): s is { spec: ProjectMetricSpec; i: number } => !isActivitySpec(s.spec));
+  const ofActivities = specs.filter((s): s is { spec: ActivitySpec; i: number } => isActivitySpec(s.spec));
+  const [grouped, ...activities] = await Promise.all([
+    ofProjects.length > 0 ? aggregateMetrics(ctx, ofProjects.map((s) => s.spec), scope, grouping) : new Map<string, (number | null)[]>(),
+    ...ofActivities.map(({ spec }) => (spec.kind === 'leads' ? leadValues(ctx, spec, scope, grouping) : activityValues(ctx, spec, scope, grouping))),
+  ]);
+  const result = new Map<string, (number | null)[]>();
+  const empty = () => metrics.map((m) => (isSummable(m) ? 0 : null));
+  const slot = (group: string) => result.get(group) ?? (result.set(group, empty()), result.get(group)!);
+  for (const [group, values] of grouped) ofProjects.forEach(({ i }, k) => (slot(group)[i] = values[k] ?? null));
+  activities.forEach((values, k) => {
+    for (const [group, value] of values) slot(group)[ofActivities[k]!.i] = value;
+  });
+  return result;
 }
 
 export async function metricRecords(ctx: ServiceContext, metric: MetricDefinition, scope: MetricScope, group: { grouping: MetricGrouping; keys: string[] } | null) {
+  // The records behind an activity figure are its own lists (trips, visits, events, leads), not projects.
+  if (isActivitySpec(metric.spec)) throw new AppError('metric.noRecords', { field: 'key', params: { detail: metric.key } });
   return metricRecordRows(ctx, metric.spec, scope, group);
 }
 

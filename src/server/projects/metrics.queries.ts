@@ -124,18 +124,20 @@ function projectsJoined(grouping: MetricGrouping): SQL {
 type Grouped = Map<string, (number | null)[]>;
 
 type Indexed<K extends MetricSpec['kind']> = { spec: Extract<MetricSpec, { kind: K }>; i: number };
+/** The project and fund specs: the ones this area's tables answer. */
+export type ProjectMetricSpec = Extract<MetricSpec, { kind: 'projects' | 'rate' | 'funds' }>;
 type Slot = (group: string) => (number | null)[];
 
 /**
  * The metrics' values per group: for each group, one number per spec in the order given (a rate as a fraction).
  * Grouping by month needs a single date, so it takes one spec at a time.
  */
-export async function aggregateMetrics(ctx: ServiceContext, specs: MetricSpec[], scope: MetricScope, grouping: MetricGrouping): Promise<Grouped> {
+export async function aggregateMetrics(ctx: ServiceContext, specs: ProjectMetricSpec[], scope: MetricScope, grouping: MetricGrouping): Promise<Grouped> {
   if (grouping === 'month' && specs.length !== 1) throw new Error('a monthly series is computed one metric at a time');
   const result: Grouped = new Map();
   const slot: Slot = (group) => result.get(group) ?? (result.set(group, specs.map((s) => (s.kind === 'rate' ? null : 0))), result.get(group)!);
   const indexed = specs.map((spec, i) => ({ spec, i }));
-  const projectSpecs = indexed.filter((s): s is Indexed<'projects' | 'rate'> => s.spec.kind !== 'funds');
+  const projectSpecs = indexed.filter((s): s is Indexed<'projects' | 'rate'> => s.spec.kind === 'projects' || s.spec.kind === 'rate');
   const fundSpecs = indexed.filter((s): s is Indexed<'funds'> => s.spec.kind === 'funds');
   // One statement over projects and one over fund entries, side by side.
   await Promise.all([
@@ -219,7 +221,7 @@ export type MetricRecordRow = {
 /** The records behind a metric (optionally one group of a breakdown): each with what it adds to the number. */
 export async function metricRecordRows(
   ctx: ServiceContext,
-  spec: MetricSpec,
+  spec: ProjectMetricSpec,
   scope: MetricScope,
   group: { grouping: MetricGrouping; keys: string[] } | null,
 ): Promise<MetricRecordRow[]> {

@@ -8,12 +8,12 @@ import { actorOf, recordAudit } from '../audit/audit.service.ts';
 import { requireUnitInScope, unitNameOf } from '../units/units.service.ts';
 import { metricValues } from '../metrics/metrics.service.ts';
 import { chinaToday } from '../../domain/calendar.ts';
-import { METRICS } from '../../domain/metrics.ts';
+import { isSummable, METRICS } from '../../domain/metrics.ts';
 import { percentText } from '../../domain/rates.ts';
 import type { TSetTargetsRequest } from '../../shared/targets.ts';
 
 /** Metrics a target can be set for: amounts and counts (a rate's target would be a percentage, not a total). */
-export const TARGETABLE = new Set(METRICS.filter((m) => m.unit !== 'percent').map((m) => m.key));
+export const TARGETABLE = new Set(METRICS.filter(isSummable).map((m) => m.key));
 
 export async function listTargets(ctx: ServiceContext, year: number) {
   const rows = await ctx.db

@@ -4,7 +4,7 @@ import type { Translate } from '../i18n/i18n.tsx';
 import { formatYi, groupThousands } from '../ui/money.ts';
 
 /** What a metric's value is measured in (src/shared/metrics.ts): a count, whole 元, whole US dollars, or a rate 0..1. */
-export type MetricUnit = 'count' | 'yuan' | 'usd' | 'percent';
+export type MetricUnit = 'count' | 'yuan' | 'usd' | 'percent' | 'days';
 
 /** A number as a report writes it: the figure, and the measure after it ("383.80" + "亿元"). */
 export type MetricText = { number: string; suffix: string };
@@ -47,6 +47,8 @@ export function formatMetric(value: number, unit: MetricUnit, t: Translate): Met
       return { number: value === 0 ? '0' : formatWanRounded(value), suffix: t('metric.unit.wanUsd') };
     case 'percent':
       return { number: formatRate(value), suffix: t('metric.unit.percent') };
+    case 'days':
+      return { number: groupThousands(String(value)), suffix: t('metric.unit.days') };
   }
 }
 

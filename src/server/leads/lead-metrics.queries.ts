@@ -1,0 +1,34 @@
+import { sql } from 'drizzle-orm';
+import { leads, projects } from '../db/schema.ts';
+import type { ServiceContext } from '../context.ts';
+import { inUnitSubtree, unitGrouping } from '../db/unit-groups.ts';
+import type { ActivitySpec } from '../../domain/activity-metrics.ts';
+import type { Period } from '../../domain/metrics.ts';
+
+/**
+ * Leads as metrics (issue 6): collected in the period; of them, the share whose project was signed by the period's
+ * end; and the median days from collection to that signing. Null where there is nothing to divide or rank.
+ */
+type Rows = { g: string; collected: unknown; signed: unknown; median: unknown }[];
+
+export async function leadValues(ctx: ServiceContext, spec: Extract<ActivitySpec, { kind: 'leads' }>, scope: { period: Period; unit: { path: string } }, grouping: string) {
+  const { from, to } = scope.period;
+  const g = unitGrouping(grouping, scope.unit.path, leads.unitId, leads.collectedOn);
+  const signedBy = sql`${projects.signedOn} <= ${to}::date`;
+  const result = await ctx.db.execute(
+    sql`select ${g.group} as g, count(*) as collected, count(*) filter (where ${signedBy}) as signed,
+          percentile_cont(0.5) within group (order by ${projects.signedOn} - ${leads.collectedOn}) filter (where ${signedBy}) as median
+        from ${leads} ${g.join} left join ${projects} on ${projects.id} = ${leads.projectId}
+        where ${inUnitSubtree(ctx.caller, leads.unitId, scope.unit.path)} and ${leads.collectedOn} between ${from}::date and ${to}::date
+        group by 1`,
+  );
+  const rows = (Array.isArray(result) ? result : (result as { rows: Rows }).rows) as Rows;
+  return new Map<string, number | null>(
+    rows.map((r) => {
+      const collected = Number(r.collected);
+      const value =
+        spec.measure === 'collected' ? collected : spec.measure === 'conversionRate' ? (collected === 0 ? null : Number(r.signed) / collected) : r.median === null ? null : Number(r.median);
+      return [String(r.g ?? ''), value];
+    }),
+  );
+}
