@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Flex, Form, Input, Result, Tag, Typography } from 'antd';
+import { App, Button, Checkbox, Flex, Form, Input, Result, Tag, Typography } from 'antd';
 import { useNavigate, useParams } from 'react-router';
 import { creditCodeProblem, normalizeCreditCode } from '../../domain/credit-code.ts';
 import { canWriteRecords } from '../../domain/roles.ts';
@@ -17,9 +17,9 @@ import { FullPageSpin } from '../ui/FullPageSpin.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { useEnterprise, useSaveEnterprise } from './enterprises.queries.ts';
 
-type EnterpriseFormValues = { name: string; creditCode?: string; hqRegionCode?: string | null; unitId?: number };
+type EnterpriseFormValues = { name: string; creditCode?: string; hqRegionCode?: string | null; fortuneGlobal500: boolean; unitId?: number };
 
-const FIELDS = ['name', 'creditCode', 'hqRegionCode', 'unitId'] as const;
+const FIELDS = ['name', 'creditCode', 'hqRegionCode', 'fortuneGlobal500', 'unitId'] as const;
 
 /** /enterprises/new and /enterprises/:id */
 export function EnterpriseFormPage() {
@@ -49,8 +49,8 @@ function EnterpriseForm({ enterprise }: EnterpriseFormProps) {
   const readOnly = !canWriteRecords(me.role);
 
   const initialValues: EnterpriseFormValues = enterprise
-    ? { name: enterprise.name, creditCode: enterprise.creditCode ?? '', hqRegionCode: enterprise.hqRegionCode, unitId: enterprise.unitId }
-    : { name: '', creditCode: '', hqRegionCode: null, unitId: me.unitId };
+    ? { name: enterprise.name, creditCode: enterprise.creditCode ?? '', hqRegionCode: enterprise.hqRegionCode, fortuneGlobal500: enterprise.fortuneGlobal500, unitId: enterprise.unitId }
+    : { name: '', creditCode: '', hqRegionCode: null, fortuneGlobal500: false, unitId: me.unitId };
 
   const handleSubmit = async (values: EnterpriseFormValues) => {
     setFormError(null);
@@ -62,6 +62,7 @@ function EnterpriseForm({ enterprise }: EnterpriseFormProps) {
           name: values.name.trim(),
           creditCode: creditCode || null,
           hqRegionCode: values.hqRegionCode ?? null,
+          fortuneGlobal500: values.fortuneGlobal500,
           unitId: values.unitId,
         },
       });
@@ -120,6 +121,9 @@ function EnterpriseForm({ enterprise }: EnterpriseFormProps) {
         </Form.Item>
         <Form.Item name="hqRegionCode" label={t('enterprise.hqRegion')}>
           <RegionSelect initialLabel={enterprise?.hqRegionName} />
+        </Form.Item>
+        <Form.Item name="fortuneGlobal500" valuePropName="checked" extra={t('enterprise.fortune500Hint')}>
+          <Checkbox>{t('enterprise.fortune500')}</Checkbox>
         </Form.Item>
         <Form.Item name="unitId" label={t('enterprise.unit')} rules={[{ required: true, message: t('form.required') }]}>
           <UnitTreeSelect />

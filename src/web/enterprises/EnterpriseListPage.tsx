@@ -1,4 +1,4 @@
-import { Alert, Button, Flex, Table, Typography, type TableColumnsType } from 'antd';
+import { Alert, Button, Flex, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router';
 import { canWriteRecords, seesUnitRecords } from '../../domain/roles.ts';
@@ -26,7 +26,16 @@ export function EnterpriseListPage() {
       title: t('enterprise.name'),
       dataIndex: 'name',
       key: 'name',
-      render: (name: string, enterprise) => <Link to={`/enterprises/${enterprise.id}`}>{name}</Link>,
+      render: (name: string, enterprise) => (
+        <>
+          <Link to={`/enterprises/${enterprise.id}`}>{name}</Link>
+          {enterprise.fortuneGlobal500 ? (
+            <Tag color="gold" style={{ marginInlineStart: 8 }}>
+              {t('enterprise.fortune500')}
+            </Tag>
+          ) : null}
+        </>
+      ),
     },
     {
       title: t('enterprise.creditCode'),
