@@ -19,6 +19,7 @@ import {
   ProjectOutlined,
   SettingOutlined,
   TeamOutlined,
+  TrophyOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
@@ -45,6 +46,7 @@ function menuItems(me: TMe, t: Translate): MenuProps['items'] {
     { key: '/enterprises', icon: <BankOutlined />, label: <Link to="/enterprises">{t('nav.enterprises')}</Link> },
     { key: '/bulletin', icon: <FileTextOutlined />, label: <Link to="/bulletin">{t('nav.bulletin')}</Link> },
     { key: '/targets', icon: <AimOutlined />, label: <Link to="/targets">{t('nav.targets')}</Link> },
+    { key: '/assessments', icon: <TrophyOutlined />, label: <Link to="/assessments">{t('nav.assessments')}</Link> },
   ];
   // Leaders read; importing a ledger writes records.
   if (canWriteRecords(me.role)) {
@@ -73,6 +75,7 @@ function selectedKey(pathname: string): string {
     '/cockpit',
     '/bulletin',
     '/targets',
+    '/assessments',
     '/projects/board',
     '/projects',
     '/supervision',

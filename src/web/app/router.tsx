@@ -35,6 +35,7 @@ const ImportsPage = page(() => import('../imports/ImportsPage.tsx'), 'ImportsPag
 const CockpitPage = page(() => import('../cockpit/CockpitPage.tsx'), 'CockpitPage');
 const BulletinPage = page(() => import('../bulletin/BulletinPage.tsx'), 'BulletinPage');
 const TargetsPage = page(() => import('../targets/TargetsPage.tsx'), 'TargetsPage');
+const AssessmentsPage = page(() => import('../assessments/AssessmentsPage.tsx'), 'AssessmentsPage');
 
 function bureauOnly(element: ReactNode) {
   return <RequireRole role="bureau">{element}</RequireRole>;
@@ -60,6 +61,7 @@ export const router = createBrowserRouter([
           { path: 'cockpit', element: CockpitPage },
           { path: 'bulletin', element: BulletinPage },
           { path: 'targets', element: TargetsPage },
+          { path: 'assessments', element: AssessmentsPage },
           { path: 'projects', element: ProjectListPage },
           { path: 'projects/new', element: ProjectFormPage },
           { path: 'projects/board', element: ProjectBoardPage },

@@ -38,7 +38,7 @@ export const enAssessments: Record<keyof typeof zhCNAssessments, string> = {
   'assessment.lineExplanation': 'Computation',
   'assessment.linesEmpty': 'No scored items',
   'assessment.ownRank': 'Rank {rank} of {scored} units',
-  'assessment.ownRankHint': "Click your unit's row to see how each score was computed",
+  'assessment.ownRankHint': 'Below: how each of your scores was computed',
   'assessment.notScored': 'Your unit is not assessed by "{scheme}"',
   'assessment.clickToExpand': "Click a row to see how each of the unit's scores was computed",
 

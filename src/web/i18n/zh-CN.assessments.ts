@@ -39,7 +39,7 @@ export const zhCNAssessments = {
   'assessment.lineExplanation': '计算过程',
   'assessment.linesEmpty': '没有计分项',
   'assessment.ownRank': '第{rank}名 / 共{scored}个单位',
-  'assessment.ownRankHint': '点击本单位一行查看每一项得分的计算过程',
+  'assessment.ownRankHint': '下表是本单位每一项得分的计算过程',
   'assessment.notScored': '本单位不在“{scheme}”的考核范围内',
   'assessment.clickToExpand': '点击一行查看该单位每一项得分的计算过程',
 
