@@ -85,14 +85,19 @@ export const ZMetricRecordsQuery = ZCockpitQuery.extend({
   group: z.string().max(20).optional(),
 });
 export const ZMetricRecord = z.object({
-  projectId: z.number().int(),
-  /** The code name for a confidential project of another unit. */
+  /** What the record is: a project or a fund entry for the project metrics; a trip, visit, event or lead otherwise. */
+  recordKind: z.enum(['project', 'fund', 'trip', 'visit', 'event', 'lead']),
+  recordId: z.number().int(),
+  /** The project the record is, or concerns (a visit about it, a lead converted into it); null when none. */
+  projectId: z.number().int().nullable(),
+  /** The project's name (its code name when confidential and of another unit), or the record's own label. */
   projectName: z.string(),
   confidential: z.boolean(),
   unitId: z.number().int(),
   unitName: z.string(),
-  stage: z.string(),
-  /** The date that places the record in the period (signed on, started on, the fund's arrival …). */
+  /** The project's stage; null for trips, visits, events and leads. */
+  stage: z.string().nullable(),
+  /** The date that places the record in the period (signed on, started on, the fund's arrival, the trip's start …). */
   date: z.string().nullable(),
   /** What the record adds to the number: 1 for a count, its amount for a sum; for a rate, 1 when it reached the stage. */
   contribution: z.number(),

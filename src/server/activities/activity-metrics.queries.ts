@@ -48,3 +48,79 @@ export async function activityValues(ctx: ServiceContext, spec: Extract<Activity
   const rows = rowsOf(await ctx.db.execute(statement));
   return new Map(rows.map((r) => [String(r.g ?? ''), Number(r.v)]));
 }
+
+export type ActivityRecord = {
+  recordKind: 'trip' | 'visit' | 'event' | 'project';
+  recordId: number;
+  projectId: number | null;
+  label: string;
+  unitId: number;
+  date: string;
+  contribution: number;
+};
+
+const LEVEL_NAMES: Record<string, string> = { principal: '主要领导', inCharge: '分管领导', countyHead: '县区党政主要负责人', department: '部门负责人', staff: '工作人员' };
+
+/** The records behind an activity figure, each with what it adds; their contributions add up to the figure. */
+export async function activityRecords(ctx: ServiceContext, spec: Extract<ActivitySpec, { kind: 'trips' | 'visits' | 'events' }>, scope: Scope): Promise<ActivityRecord[]> {
+  const { from, to } = scope.period;
+  if (spec.kind === 'trips') {
+    const rows = await ctx.db
+      .select()
+      .from(trips)
+      .where(
+        sql`${inUnitSubtree(ctx.caller, trips.unitId, scope.unit.path)} ${spec.levels ? sql`and ${trips.leaderLevel} = any(${sql.param(spec.levels)}::text[])` : sql``}
+            and ${spec.measure === 'count' ? sql`${trips.fromOn} between ${from}::date and ${to}::date` : sql`${trips.toOn} >= ${from}::date and ${trips.fromOn} <= ${to}::date`}`,
+      )
+      .orderBy(trips.fromOn, trips.id);
+    // Days: each trip adds the days in the period that no earlier trip of the same leader already counted.
+    const counted = new Map<string, Set<string>>();
+    return rows.map((t) => {
+      let contribution = 1;
+      if (spec.measure === 'days') {
+        const leader = `${t.unitId}/${t.leaderName}`;
+        const days = counted.get(leader) ?? new Set<string>();
+        const before = days.size;
+        for (let d = t.fromOn < from ? from : t.fromOn; d <= (t.toOn > to ? to : t.toOn); d = nextDay(d)) days.add(d);
+        counted.set(leader, days);
+        contribution = days.size - before;
+      }
+      return { recordKind: 'trip' as const, recordId: t.id, projectId: null, label: `${t.leaderName}(${LEVEL_NAMES[t.leaderLevel] ?? t.leaderLevel}) ${t.fromOn}–${t.toOn}`, unitId: t.unitId, date: t.fromOn, contribution };
+    });
+  }
+  if (spec.kind === 'visits') {
+    const rows = await ctx.db
+      .select()
+      .from(visits)
+      .where(sql`${inUnitSubtree(ctx.caller, visits.unitId, scope.unit.path)} and ${visits.visitedOn} between ${from}::date and ${to}::date`)
+      .orderBy(visits.visitedOn, visits.id);
+    // An enterprise counts once: its first visit in the period adds 1, later ones 0.
+    const seen = new Set<string>();
+    return rows.map((v) => {
+      const key = v.enterpriseId ? `#${v.enterpriseId}` : v.enterpriseName;
+      const contribution = seen.has(key) ? 0 : 1;
+      seen.add(key);
+      return { recordKind: 'visit' as const, recordId: v.id, projectId: v.projectId, label: v.enterpriseName, unitId: v.unitId, date: v.visitedOn, contribution };
+    });
+  }
+  const held = await ctx.db
+    .select()
+    .from(events)
+    .where(sql`${inUnitSubtree(ctx.caller, events.unitId, scope.unit.path)} and ${events.heldOn} between ${from}::date and ${to}::date`)
+    .orderBy(events.heldOn, events.id);
+  if (spec.measure === 'held') return held.map((e) => ({ recordKind: 'event' as const, recordId: e.id, projectId: null, label: e.name, unitId: e.unitId, date: e.heldOn, contribution: 1 }));
+  const signed = held.length === 0
+    ? []
+    : await ctx.db
+        .select({ eventId: eventProjects.eventId, projectId: projects.id, name: projects.name, codeName: projects.codeName, unitId: projects.unitId, amount: sql<number>`coalesce(${projects.contractInvestmentYuan}, ${projects.totalInvestmentYuan})`.mapWith(Number) })
+        .from(eventProjects)
+        .innerJoin(projects, sql`${projects.id} = ${eventProjects.projectId}`)
+        .where(sql`${eventProjects.eventId} = any(${sql.param(held.map((e) => e.id))}::int[])`);
+  return signed.map((p) => {
+    const event = held.find((e) => e.id === p.eventId)!;
+    const name = p.codeName && p.unitId !== ctx.caller.unitId ? p.codeName : p.name;
+    return { recordKind: 'project' as const, recordId: p.projectId, projectId: p.projectId, label: `${name}(${event.name})`, unitId: p.unitId, date: event.heldOn, contribution: spec.measure === 'signedCount' ? 1 : p.amount };
+  });
+}
+
+const nextDay = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);

@@ -4,7 +4,7 @@ import { call, createTestApp, expectApiError, logIn, type Given, type Session, t
 import { eventProjects, events, leads, projects, trips, visits } from '../db/schema.ts';
 import { DEFAULT_SCOPE_RULES, metric } from '../../domain/metrics.ts';
 import type { ActivityFacts, LeaderLevel } from '../../domain/activity-metrics.ts';
-import type { TBreakdown } from '../../shared/cockpit.ts';
+import type { TBreakdown, TMetricRecords } from '../../shared/cockpit.ts';
 import type { TMetricValues } from '../../shared/metrics.ts';
 
 const KEYS = ['principalTrips', 'leaderTrips', 'tripDays', 'enterprisesVisited', 'eventsHeld', 'eventSignedCount', 'eventSignedYuan', 'leadsCollected', 'leadConversionRate', 'leadDaysToSigning'];
@@ -109,7 +109,7 @@ describe('the front of the funnel in the metric catalogue', () => {
     const byUnit = (await call(t.app, bureau, 'GET', '/api/cockpit/breakdown?from=2026-01-01&to=2026-02-28&key=tripDays&by=unit')).json() as TBreakdown;
     expect(byUnit.rows.map((r) => [r.label.zh, r.value])).toEqual([['甲县', 9], ['乙县', 2]]);
     expectApiError(await call(t.app, bureau, 'GET', '/api/cockpit/breakdown?from=2026-01-01&to=2026-02-28&key=tripDays&by=industry'), 400, 'validation.invalid', 'by');
-    expectApiError(await call(t.app, bureau, 'GET', '/api/cockpit/records?from=2026-01-01&to=2026-02-28&key=eventsHeld'), 400, 'metric.noRecords', 'key');
+    expectApiError(await call(t.app, bureau, 'GET', '/api/cockpit/records?from=2026-01-01&to=2026-02-28&key=leadDaysToSigning'), 400, 'metric.noRecords', 'key');
     // 惠济's 2023 targets become expressible: ≥5 major events, ≥20 trips led by principal leaders.
     const set = await call(t.app, bureau, 'PUT', '/api/targets', {
       year: 2026,
@@ -125,5 +125,26 @@ describe('the front of the funnel in the metric catalogue', () => {
       '1-2月份,甲县主要领导带队外出招商2次,完成年度目标任务20次的10.00%,上年同期为零。',
       '1-2月份,甲县举办招商活动1场,完成年度目标任务5场的20.00%,上年同期为零。',
     ]);
+  });
+
+  it('opens every activity figure onto its records, which add up to it — also for one unit of a breakdown', async () => {
+    const range = 'from=2026-01-01&to=2026-02-28';
+    const city = await values(bureau, range);
+    for (const key of KEYS.filter((k) => k !== 'leadDaysToSigning')) {
+      const response = await call(t.app, bureau, 'GET', `/api/cockpit/records?${range}&key=${key}`);
+      expect(response.statusCode, response.body).toBe(200);
+      const records = response.json() as TMetricRecords;
+      expect(records.value, key).toBeCloseTo(city[key]!, 12);
+    }
+    const days = (await call(t.app, bureau, 'GET', `/api/cockpit/records?${range}&key=tripDays&by=unit&group=${w.countyA.id}`)).json() as TMetricRecords;
+    expect(days.items.map((r) => [r.recordKind, r.projectName, r.contribution])).toEqual([
+      ['trip', '张书记(主要领导) 2025-12-30–2026-01-01', 1],
+      ['trip', '张书记(主要领导) 2026-01-10–2026-01-12', 3],
+      ['trip', '张书记(主要领导) 2026-01-12–2026-01-14', 2],
+      ['trip', '李副县长(分管领导) 2026-01-12–2026-01-12', 1],
+      ['trip', '园区主任(部门负责人) 2026-02-27–2026-03-03', 2],
+    ]);
+    const signed = (await call(t.app, bureau, 'GET', `/api/cockpit/records?${range}&key=eventSignedYuan`)).json() as TMetricRecords;
+    expect(signed.items.every((r) => r.recordKind === 'project' && r.projectId !== null)).toBe(true);
   });
 });

@@ -132,19 +132,6 @@ export async function records(ctx: ServiceContext, query: TCockpitQuery & { key:
     unit: metric!.unit,
     name: metric!.name,
     value: metric!.unit === 'percent' ? (rows.length === 0 ? 0 : sum / rows.length) : sum,
-    items: rows.map((r) => {
-      const confidential = !!r.codeName && r.unitId !== ctx.caller.unitId;
-      return {
-        projectId: r.projectId,
-        projectName: confidential ? r.codeName! : r.name,
-        confidential,
-        unitId: r.unitId,
-        unitName: r.unitName,
-        stage: r.stage,
-        date: r.date,
-        contribution: r.contribution,
-        fundId: r.fundId,
-      };
-    }),
+    items: rows.map(({ label, ...r }) => ({ ...r, projectName: label })),
   };
 }

@@ -167,7 +167,7 @@ describe('the cockpit', () => {
     const mine = await get<TMetricRecords>(staffA, '/api/cockpit/records?from=2025-01-01&to=2026-03-02&key=signedCount');
     const own = new Set((await t.db.select().from(projects).where(inArray(projects.unitId, [w.countyA.id, w.parkA.id]))).map((p) => p.id));
     expect(mine.items.length).toBeGreaterThan(0);
-    expect(mine.items.every((r) => own.has(r.projectId))).toBe(true);
+    expect(mine.items.every((r) => own.has(r.projectId!))).toBe(true);
     await expectApiError(await call(t.app, staffA, 'GET', `/api/cockpit?from=2025-01-01&to=2025-12-31&unitId=${w.countyB.id}`), 400, 'project.unitOutOfScope', 'unitId');
     await expectApiError(await call(t.app, staffA, 'GET', `/api/cockpit/records?from=2025-01-01&to=2025-12-31&unitId=${w.countyB.id}&key=signedCount`), 400, 'project.unitOutOfScope', 'unitId');
     await expectApiError(await call(t.app, staffA, 'GET', '/api/cockpit/breakdown?from=2025-01-01&to=2025-12-31&key=nope&by=unit'), 400, 'validation.invalid', 'key');

@@ -32,3 +32,23 @@ export async function leadValues(ctx: ServiceContext, spec: Extract<ActivitySpec
     }),
   );
 }
+
+/** The leads behind a lead figure: each adds 1 to those collected; for the rate, 1 when its project was signed in time. */
+export async function leadRecords(ctx: ServiceContext, spec: Extract<ActivitySpec, { kind: 'leads' }>, scope: { period: Period; unit: { path: string } }) {
+  const { from, to } = scope.period;
+  const rows = await ctx.db
+    .select({ id: leads.id, enterpriseName: leads.enterpriseName, unitId: leads.unitId, collectedOn: leads.collectedOn, projectId: leads.projectId, signedOn: projects.signedOn })
+    .from(leads)
+    .leftJoin(projects, sql`${projects.id} = ${leads.projectId}`)
+    .where(sql`${inUnitSubtree(ctx.caller, leads.unitId, scope.unit.path)} and ${leads.collectedOn} between ${from}::date and ${to}::date`)
+    .orderBy(leads.collectedOn, leads.id);
+  return rows.map((l) => ({
+    recordKind: 'lead' as const,
+    recordId: l.id,
+    projectId: l.projectId,
+    label: l.enterpriseName,
+    unitId: l.unitId,
+    date: l.collectedOn,
+    contribution: spec.measure === 'collected' ? 1 : l.signedOn && l.signedOn <= to ? 1 : 0,
+  }));
+}

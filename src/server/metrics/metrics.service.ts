@@ -1,9 +1,9 @@
 import type { ServiceContext } from '../context.ts';
 import { AppError } from '../errors.ts';
-import { requireUnitInScope } from '../units/units.service.ts';
+import { listUnits, requireUnitInScope, unitNames } from '../units/units.service.ts';
 import { aggregateMetrics, metricRecordRows, type MetricGrouping, type MetricScope, type ProjectMetricSpec } from '../projects/metrics.queries.ts';
-import { activityValues } from '../activities/activity-metrics.queries.ts';
-import { leadValues } from '../leads/lead-metrics.queries.ts';
+import { activityRecords, activityValues } from '../activities/activity-metrics.queries.ts';
+import { leadRecords, leadValues } from '../leads/lead-metrics.queries.ts';
 import type { ActivitySpec } from '../../domain/activity-metrics.ts';
 import { eq } from 'drizzle-orm';
 import { metricRules } from '../db/schema.ts';
@@ -92,10 +92,53 @@ export async function metricGroups(ctx: ServiceContext, metrics: MetricDefinitio
   return result;
 }
 
-export async function metricRecords(ctx: ServiceContext, metric: MetricDefinition, scope: MetricScope, group: { grouping: MetricGrouping; keys: string[] } | null) {
-  // The records behind an activity figure are its own lists (trips, visits, events, leads), not projects.
-  if (isActivitySpec(metric.spec)) throw new AppError('metric.noRecords', { field: 'key', params: { detail: metric.key } });
-  return metricRecordRows(ctx, metric.spec, scope, group);
+export type MetricRecord = {
+  recordKind: 'project' | 'fund' | 'trip' | 'visit' | 'event' | 'lead';
+  recordId: number;
+  projectId: number | null;
+  label: string;
+  confidential: boolean;
+  unitId: number;
+  unitName: string;
+  stage: string | null;
+  date: string | null;
+  contribution: number;
+  fundId: number | null;
+};
+
+/** The records behind a figure (optionally one group of a breakdown), each with what it adds to it. */
+export async function metricRecords(ctx: ServiceContext, metric: MetricDefinition, scope: MetricScope, group: { grouping: MetricGrouping; keys: string[] } | null): Promise<MetricRecord[]> {
+  if (!isActivitySpec(metric.spec)) {
+    const rows = await metricRecordRows(ctx, metric.spec, scope, group);
+    return rows.map((r) => {
+      const confidential = !!r.codeName && r.unitId !== ctx.caller.unitId;
+      return {
+        recordKind: r.fundId === null ? 'project' : 'fund',
+        recordId: r.fundId ?? r.projectId,
+        projectId: r.projectId,
+        label: confidential ? r.codeName! : r.name,
+        confidential,
+        unitId: r.unitId,
+        unitName: r.unitName,
+        stage: r.stage,
+        date: r.date,
+        contribution: r.contribution,
+        fundId: r.fundId,
+      };
+    });
+  }
+  // A median is not a sum of its records: its list would not add up to it.
+  if (metric.median) throw new AppError('metric.noRecords', { field: 'key', params: { detail: metric.key } });
+  if (group && group.grouping !== 'unit') throw new AppError('validation.invalid', { field: 'by', params: { detail: group.grouping } });
+  const rows = metric.spec.kind === 'leads' ? await leadRecords(ctx, metric.spec, scope) : await activityRecords(ctx, metric.spec, scope);
+  const names = await unitNames(ctx.db, rows.map((r) => r.unitId));
+  const units = group ? await listUnits(ctx) : [];
+  const position = scope.unit.path.split('/').filter(Boolean).length;
+  // A breakdown row by unit: the child of the chosen unit whose subtree holds the record ('' for the unit itself).
+  const childOf = (unitId: number) => units.find((u) => u.id === unitId)?.path.split('/').filter(Boolean)[position] ?? '';
+  return rows
+    .filter((r) => !group || group.keys.includes(childOf(r.unitId)))
+    .map((r) => ({ ...r, confidential: false, unitName: names.get(r.unitId) ?? '', stage: null, fundId: null }));
 }
 
 export function metricText(metric: MetricDefinition, value: number | null): string {

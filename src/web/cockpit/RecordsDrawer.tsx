@@ -42,9 +42,13 @@ export function RecordsDrawer({ request, metric, onClose }: RecordsDrawerProps) 
       key: 'projectName',
       render: (projectName: string, item) => (
         <Flex gap={4} align="center" wrap>
-          <Link to={`/projects/${item.projectId}`} onClick={onClose}>
-            {projectName}
-          </Link>
+          {item.projectId !== null ? (
+            <Link to={`/projects/${item.projectId}`} onClick={onClose}>
+              {projectName}
+            </Link>
+          ) : (
+            projectName
+          )}
           {item.confidential ? (
             <Tag icon={<LockOutlined />} style={{ marginInlineEnd: 0 }}>
               {t('records.confidential')}
@@ -55,7 +59,7 @@ export function RecordsDrawer({ request, metric, onClose }: RecordsDrawerProps) 
       ),
     },
     { title: t('project.unit'), dataIndex: 'unitName', key: 'unitName', responsive: ['sm'] },
-    { title: t('project.stage'), dataIndex: 'stage', key: 'stage', responsive: ['md'], render: (stage: string) => <StageTag stage={stage as ProjectState} /> },
+    { title: t('project.stage'), dataIndex: 'stage', key: 'stage', responsive: ['md'], render: (stage: string | null) => (stage ? <StageTag stage={stage as ProjectState} /> : '—') },
     { title: t('records.date'), dataIndex: 'date', key: 'date', render: (date: string | null) => <span className="zs-amount">{date ?? '—'}</span> },
     {
       title:
@@ -120,7 +124,7 @@ export function RecordsDrawer({ request, metric, onClose }: RecordsDrawerProps) 
         <Alert type="warning" showIcon title={t('records.mismatch')} style={{ marginBottom: 16 }} />
       ) : null}
       <Table<TMetricRecord>
-        rowKey={(item) => `${item.projectId}-${item.fundId ?? 0}`}
+        rowKey={(item) => `${item.recordKind}-${item.recordId}`}
         size="small"
         columns={columns}
         dataSource={items}
