@@ -37,6 +37,8 @@ describe('assessment scoring', () => {
       [3, '6.00', 3],
     ]);
     expect(scores[1]!.lines[0]!.explanation).toBe('功效系数法:60 + 40 × (7 − 4) ÷ (10 − 4),× 10.00% = 8.00分');
+    const written = scoreUnits([{ ...efficacy[0]!, format: (v) => `${v}次` }], [unit(1, { trips: 10 }), unit(2, { trips: 4 })]);
+    expect(written[1]!.lines[0]!.explanation).toBe('功效系数法:60 + 40 × (4次 − 4次) ÷ (10次 − 4次),× 10.00% = 6.00分');
     const same = scoreUnits(efficacy, [unit(1, { trips: 5 }), unit(2, { trips: 5 })]);
     expect(same.map((s) => s.total)).toEqual(['10.00', '10.00']);
     expect(scoreUnits(efficacy, [unit(1, { trips: 0 }), unit(2, { trips: 0 })]).map((s) => s.total)).toEqual(['6.00', '6.00']);

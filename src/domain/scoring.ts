@@ -16,7 +16,14 @@
  */
 export type ScoringMethod = 'ratio' | 'ratioCapped' | 'efficacy';
 
-export type Indicator = { key: string; name: string; weight: number; method: ScoringMethod };
+export type Indicator = {
+  key: string;
+  name: string;
+  weight: number;
+  method: ScoringMethod;
+  /** How a value is written in the explanation ("8.30亿元"); as the number itself when absent. */
+  format?: (value: number) => string;
+};
 export type Adjustment = { label: string; /** Points per item: negative for a deduction. */ pointsEach: number; count: number };
 export type UnitFigures = {
   unitId: number;
@@ -73,7 +80,8 @@ function efficacyLine(indicator: Indicator, weight: bigint, value: number, min: 
   } else {
     const span = BigInt(max - min);
     micro = divideHalfUp(weight * 10_000n * (60n * span + 40n * BigInt(value - min)), 100n * span);
-    how = `60 + 40 × (${value} − ${min}) ÷ (${max} − ${min})`;
+    const f = indicator.format ?? String;
+    how = `60 + 40 × (${f(value)} − ${f(min)}) ÷ (${f(max)} − ${f(min)})`;
   }
   return [micro, { label: indicator.name, points: pointsText(micro), explanation: `功效系数法:${how},× ${pointsText(weight * 10_000n)}% = ${pointsText(micro)}分` }];
 }

@@ -61,6 +61,8 @@ export const ZScores = z.object({
   period: z.string(),
   /** How many units were scored; a county sees its own row only, with its rank among them. */
   scored: z.number().int(),
+  /** How many at the bottom are named (后N名). */
+  bottomCount: z.number().int(),
   units: z.array(ZUnitScore),
 });
 export type TScores = z.infer<typeof ZScores>;

@@ -9,9 +9,9 @@ import { metricGroups, metricScope, metricsByKeys } from '../metrics/metrics.ser
 import { targetsOfUnits } from '../targets/targets.service.ts';
 import { activeDeadlineRules } from '../deadlines/deadlines.service.ts';
 import { fortune500SignedBySubUnit, lateStartsBySubUnit } from '../projects/metrics.queries.ts';
-import { periodText } from '../../domain/bulletin.ts';
+import { periodText, yiTwoDecimals } from '../../domain/bulletin.ts';
 import { daysInMonth } from '../../domain/calendar.ts';
-import { isSummable, metric } from '../../domain/metrics.ts';
+import { isSummable, metric, type MetricDefinition } from '../../domain/metrics.ts';
 import { scoreUnits, type Adjustment, type UnitFigures } from '../../domain/scoring.ts';
 import { ZIndicator, ZScoringRule, type TAdjustmentInput, type TScheme, type TSchemeInput, type TScores, type TScoresQuery } from '../../shared/assessments.ts';
 
@@ -108,6 +108,13 @@ export async function addAdjustment(ctx: ServiceContext, schemeId: number, input
   });
 }
 
+/** A value as the explanation writes it: amounts in 亿元 (two decimals), foreign capital in 万美元, counts as they are. */
+function valueText(definition: MetricDefinition): (value: number) => string {
+  if (definition.unit === 'yuan') return (value) => `${yiTwoDecimals(value)}亿元`;
+  if (definition.unit === 'usd') return (value) => `${(value / 10_000).toFixed(2)}万美元`;
+  return (value) => `${value}${definition.measure ?? '个'}`;
+}
+
 function periodOf(query: TScoresQuery) {
   const lastMonth = query.month ?? query.quarter! * 3;
   const to = `${query.year}-${String(lastMonth).padStart(2, '0')}-${String(daysInMonth(query.year, lastMonth)).padStart(2, '0')}`;
@@ -152,7 +159,7 @@ export async function schemeScores(ctx: ServiceContext, id: number, query: TScor
     };
   });
   const scores = scoreUnits(
-    indicators.map((i) => ({ key: i.metricKey, name: metric(i.metricKey).name.zh, weight: i.weight, method: i.method })),
+    indicators.map((i) => ({ key: i.metricKey, name: metric(i.metricKey).name.zh, weight: i.weight, method: i.method, format: valueText(metric(i.metricKey)) })),
     figures,
     scheme.bottomCount,
   );
@@ -164,6 +171,7 @@ export async function schemeScores(ctx: ServiceContext, id: number, query: TScor
     to: period.to,
     period: periodText({ fromMonth: 1, toMonth: period.lastMonth }).replace(/份$/, ''),
     scored: scores.length,
+    bottomCount: scheme.bottomCount,
     units: seesAll ? scores : scores.filter((s) => scored.some((u) => u.id === s.unitId && unitPathInScope(ctx.caller, u.path))),
   };
 }
