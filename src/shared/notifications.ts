@@ -2,7 +2,11 @@ import { z } from 'zod';
 
 export const ZNotification = z.object({
   id: z.number().int(),
-  projectId: z.number().int(),
+  /** A deadline reminder's project; null for a lead's follow-up reminder. */
+  projectId: z.number().int().nullable(),
+  /** A follow-up reminder's lead (ruleKey "leadFollowUp"); null for a deadline reminder. */
+  leadId: z.number().int().nullable(),
+  /** The project's name as the caller may see it, or the lead's enterprise. */
   projectName: z.string(),
   unitId: z.number().int(),
   ruleKey: z.string(),

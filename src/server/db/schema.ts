@@ -354,9 +354,9 @@ export const notifications = pgTable(
     unitId: integer('unit_id')
       .notNull()
       .references(() => units.id, { onDelete: 'restrict' }),
-    projectId: integer('project_id')
-      .notNull()
-      .references(() => projects.id, { onDelete: 'restrict' }),
+    /** A deadline reminder is about a project; a follow-up reminder about a lead (issue 6). */
+    projectId: integer('project_id').references(() => projects.id, { onDelete: 'restrict' }),
+    leadId: integer('lead_id').references((): AnyPgColumn => leads.id, { onDelete: 'cascade' }),
     ruleKey: text('rule_key').notNull(),
     dueOn: date('due_on').notNull(),
     level: text('level').notNull(),
@@ -365,6 +365,8 @@ export const notifications = pgTable(
   },
   (t) => [
     uniqueIndex('notifications_once_key').on(t.projectId, t.ruleKey, t.dueOn, t.level, t.recipient),
+    uniqueIndex('notifications_lead_once_key').on(t.leadId, t.ruleKey, t.dueOn, t.level, t.recipient).where(sql`${t.leadId} is not null`),
+    check('notifications_subject_check', sql`(${t.projectId} is null) <> (${t.leadId} is null)`),
     index('notifications_user_idx').on(t.userId, t.readAt),
     index('notifications_unit_idx').on(t.unitId, t.readAt),
     check('notifications_level_check', sql`${t.level} in ('dueSoon','overdue')`),

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, ilike, or } from 'drizzle-orm';
+import { and, count, desc, eq, ilike, inArray, isNotNull, lte, or } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { leads } from '../db/schema.ts';
 import type { ServiceContext } from '../context.ts';
@@ -226,4 +226,19 @@ async function leadCandidates(db: Db, name: string | undefined, creditCode: stri
 /** Unit names and paths of the whole city: a duplicate elsewhere is named by its unit, nothing more. */
 async function listUnitsEverywhere(ctx: ServiceContext) {
   return listUnits({ ...ctx, caller: { ...ctx.caller, role: 'bureau' } });
+}
+
+/** The enterprise names of some leads in the caller's scope, for another area's list (the reminder bell). */
+export async function leadEnterpriseNames(ctx: ServiceContext, ids: number[]): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await ctx.db.select({ id: leads.id, name: leads.enterpriseName }).from(leads).where(and(inArray(leads.id, ids), inCallerScope(ctx.caller, leads.unitId)));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** Leads still being followed whose follow-up day is near or past, for the reminder job. */
+export async function leadsDueForFollowUp(db: Db, lastDay: string) {
+  return db
+    .select({ id: leads.id, unitId: leads.unitId, reporterId: leads.reporterId, followUpOn: leads.followUpOn })
+    .from(leads)
+    .where(and(inArray(leads.state, ['new', 'following']), isNotNull(leads.followUpOn), lte(leads.followUpOn, lastDay)));
 }

@@ -3,6 +3,8 @@ import { eq } from 'drizzle-orm';
 import { call, createTestApp, creditCode, expectApiError, logIn, type Given, type Session, type TestApp } from '../../../test/support/test-app.ts';
 import { auditLog, projects } from '../db/schema.ts';
 import type { TDuplicate, TLead } from '../../shared/leads.ts';
+import type { TNotification } from '../../shared/notifications.ts';
+import { runReminderJob } from '../reminders/reminders.job.ts';
 
 describe('leads', () => {
   let t: TestApp;
@@ -98,5 +100,30 @@ describe('leads', () => {
       { kind: 'project', match: 'same', unitName: '乙县', id: w.projectB.id, name: '乙县测试项目' },
     ]);
     expect(await duplicates(staffA, `name=${encodeURIComponent('完全不同的名字有限公司')}`)).toEqual([]);
+  });
+
+  it('reminds the reporter and the unit of a follow-up day once, near it and once it has passed', async () => {
+    const lead = await create(staffA, { enterpriseName: '待回访企业有限公司', source: 'hometown', collectedOn: '2026-02-20', followUpOn: '2026-03-04' });
+    const noSend = async () => ({ ok: true, detail: 'test' });
+    const run = (at: string) => runReminderJob({ db: t.db, now: new Date(`${at}T09:00:00+08:00`), send: noSend });
+    const mine = async () => ((await call(t.app, staffA, 'GET', '/api/notifications')).json().items as TNotification[]).filter((n) => n.leadId === lead.id);
+    await run('2026-02-28'); // five days before: nothing yet
+    expect(await mine()).toEqual([]);
+    await run('2026-03-02');
+    await run('2026-03-02'); // twice on one day: once
+    expect((await mine()).map((n) => [n.level, n.personal, n.projectName, n.projectId])).toEqual([
+      ['dueSoon', true, '待回访企业有限公司', null],
+      ['dueSoon', false, '待回访企业有限公司', null],
+    ]);
+    await run('2026-03-05');
+    expect((await mine()).filter((n) => n.level === 'overdue')).toHaveLength(2);
+    // Followed up and dropped: no more reminders.
+    await call(t.app, staffA, 'POST', `/api/leads/${lead.id}/state`, { to: 'dropped', reason: '企业无投资意向' });
+    const before = (await mine()).length;
+    await run('2026-03-09');
+    expect((await mine()).length).toBe(before);
+    // Another county never sees them.
+    const theirs = (await call(t.app, staffB, 'GET', '/api/notifications')).json().items as TNotification[];
+    expect(theirs.filter((n) => n.leadId === lead.id)).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import { and, desc, eq, isNull, or, sql } from 'drizzle-orm';
+import { leadEnterpriseNames } from '../leads/leads.service.ts';
 import { notifications, unitWebhooks } from '../db/schema.ts';
 import type { ServiceContext } from '../context.ts';
 import { notFound } from '../errors.ts';
@@ -20,11 +21,15 @@ export async function listNotifications(ctx: ServiceContext, options: { unreadOn
     .select({ unread: sql<number>`count(*)::int` })
     .from(notifications)
     .where(and(mine(ctx), isNull(notifications.readAt)));
-  const names = await projectNamesForCaller(ctx, rows.map((r) => r.projectId));
+  const [names, leadNames] = await Promise.all([
+    projectNamesForCaller(ctx, rows.flatMap((r) => (r.projectId ? [r.projectId] : []))),
+    leadEnterpriseNames(ctx, rows.flatMap((r) => (r.leadId ? [r.leadId] : []))),
+  ]);
   const items: TNotification[] = rows.map((r) => ({
     id: r.id,
     projectId: r.projectId,
-    projectName: names.get(r.projectId) ?? '',
+    leadId: r.leadId,
+    projectName: r.projectId ? (names.get(r.projectId) ?? '') : (leadNames.get(r.leadId!) ?? ''),
     unitId: r.unitId,
     ruleKey: r.ruleKey,
     dueOn: r.dueOn,

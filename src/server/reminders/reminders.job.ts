@@ -5,7 +5,8 @@ import { activeDeadlineRules, listDeadlineRules } from '../deadlines/deadlines.s
 import { projectsOnTheClock } from '../projects/supervision.service.ts';
 import { unitNames } from '../units/units.service.ts';
 import { escalateOverdueProblems } from '../problems/problems.service.ts';
-import { chinaToday, type IsoDate } from '../../domain/calendar.ts';
+import { leadsDueForFollowUp } from '../leads/leads.service.ts';
+import { addDays, chinaToday, type IsoDate } from '../../domain/calendar.ts';
 import { dingtalkPayload, reminderDigest, remindersFor, wecomPayload, type DigestLine } from '../../domain/reminders.ts';
 
 export const REMINDER_JOB = 'deadlineReminders';
@@ -79,6 +80,7 @@ export async function runReminderJob({ db, now, send = postWebhook, afterProject
     }
     afterProject?.(project.id);
   }
+  created += await remindLeadFollowUps(db, now, day);
   await escalateOverdueProblems(db, now);
   const deliveriesQueued = await queueDigests(db, day, digestLines);
   const deliveriesSent = await sendPendingDeliveries(db, send);
@@ -157,3 +159,36 @@ export function scheduleReminderJob(db: Db, clock: () => Date, log: (line: strin
   return () => clearInterval(timer);
 }
 
+
+/** Days before a lead's follow-up day that its reporter and unit are reminded (issue 6). */
+export const LEAD_FOLLOW_UP_WARN_DAYS = 3;
+
+/**
+ * Leads still being followed: a reminder when the follow-up day is near, another once it has passed — to the
+ * reporter and the lead's unit, each once (the same unique keys as deadline reminders).
+ */
+async function remindLeadFollowUps(db: Db, now: Date, day: IsoDate): Promise<number> {
+  let created = 0;
+  for (const lead of await leadsDueForFollowUp(db, addDays(day, LEAD_FOLLOW_UP_WARN_DAYS))) {
+    const level = lead.followUpOn! < day ? 'overdue' : 'dueSoon';
+    const recipients = [`unit:${lead.unitId}`, ...(lead.reporterId ? [`user:${lead.reporterId}`] : [])];
+    for (const recipient of recipients) {
+      const inserted = await db
+        .insert(notifications)
+        .values({
+          recipient,
+          userId: recipient.startsWith('user:') ? lead.reporterId : null,
+          unitId: lead.unitId,
+          leadId: lead.id,
+          ruleKey: 'leadFollowUp',
+          dueOn: lead.followUpOn!,
+          level,
+          createdAt: now,
+        })
+        .onConflictDoNothing()
+        .returning({ id: notifications.id });
+      created += inserted.length;
+    }
+  }
+  return created;
+}

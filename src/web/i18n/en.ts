@@ -507,6 +507,7 @@ export const en: Messages = {
   'notification.bell': 'Reminders ({count} unread)',
   'notification.none': 'No reminders',
   'notification.markAllRead': 'Mark all read',
+  'notification.leadFollowUp': 'Lead follow-up',
   'notification.due': '{rule}: due {date}',
   'notification.personal': 'To you',
   'notification.toUnit': 'To your unit',

@@ -506,6 +506,7 @@ export const zhCN = {
   'notification.bell': '提醒({count} 条未读)',
   'notification.none': '没有提醒',
   'notification.markAllRead': '全部标为已读',
+  'notification.leadFollowUp': '线索回访',
   'notification.due': '{rule}:{date} 到期',
   'notification.personal': '发给您',
   'notification.toUnit': '发给本单位',

@@ -69,7 +69,8 @@ function NotificationItem({ item, onOpened }: { item: TNotification; onOpened: (
   const handleOpen = () => {
     if (!item.read) markRead.mutate([item.id]);
     onOpened();
-    void navigate(`/projects/${item.projectId}?tab=lifecycle`);
+    // A lead's follow-up reminder opens the leads list on it; a deadline reminder, the project's stages.
+    void navigate(item.leadId !== null ? `/leads?q=${encodeURIComponent(item.projectName)}` : `/projects/${item.projectId}?tab=lifecycle`);
   };
 
   return (
@@ -99,7 +100,7 @@ function NotificationItem({ item, onOpened }: { item: TNotification; onOpened: (
           </Tag>
         </Flex>
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {t('notification.due', { rule: rule?.name ?? item.ruleKey, date: item.dueOn })}
+          {t('notification.due', { rule: item.leadId !== null ? t('notification.leadFollowUp') : (rule?.name ?? item.ruleKey), date: item.dueOn })}
         </Typography.Text>
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {formatDateTime(item.createdAt)} · {item.personal ? t('notification.personal') : t('notification.toUnit')}
