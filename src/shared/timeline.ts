@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /** One thing that happened to a project, for its page's timeline; the web words it in the user's language. */
 export const ZTimelineItem = z.object({
-  kind: z.enum(['stage', 'funds', 'problem', 'problemNote', 'comment', 'edit']),
+  kind: z.enum(['stage', 'funds', 'problem', 'problemNote', 'comment', 'edit', 'visit', 'lead']),
   /** When it happened (a stage's or funds' own date) or was recorded (ISO date or date-time). */
   at: z.string(),
   actor: z.string().nullable(),

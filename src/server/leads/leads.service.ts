@@ -242,3 +242,9 @@ export async function leadsDueForFollowUp(db: Db, lastDay: string) {
     .from(leads)
     .where(and(inArray(leads.state, ['new', 'following']), isNotNull(leads.followUpOn), lte(leads.followUpOn, lastDay)));
 }
+
+/** The leads that became a project (its timeline starts with them), within the caller's scope. */
+export async function leadsOfProject(ctx: ServiceContext, projectId: number): Promise<TLead[]> {
+  const rows = await ctx.db.select().from(leads).where(and(eq(leads.projectId, projectId), inCallerScope(ctx.caller, leads.unitId)));
+  return toLeads(ctx.db, rows);
+}

@@ -47,6 +47,13 @@ describe('leads', () => {
     const [project] = await t.db.select().from(projects).where(eq(projects.id, done.projectId!));
     expect(project).toMatchObject({ unitId: w.countyA.id, investorEnterpriseId: done.enterpriseId, industryCode: '3841', totalInvestmentYuan: 500_000_000, stage: 'lead' });
     expect(project!.note).toContain('由线索转化(2026-02-10 收集)');
+    // The project's timeline starts with the lead; a visit about the project shows there too.
+    await call(t.app, staffA, 'POST', '/api/visits', { kind: 'talks', enterpriseId: done.enterpriseId, projectId: done.projectId, visitedOn: '2026-03-01', nextStep: '提交用地申请' });
+    const timeline = (await call(t.app, staffA, 'GET', `/api/projects/${done.projectId}/timeline`)).json().items as { kind: string; at: string; data: Record<string, unknown> }[];
+    expect(timeline.filter((i) => i.kind === 'lead' || i.kind === 'visit').map((i) => [i.kind, i.at, i.data.enterpriseName])).toEqual([
+      ['visit', '2026-03-01', '深圳鲲鹏储能科技有限公司'],
+      ['lead', '2026-02-10', '深圳鲲鹏储能科技有限公司'],
+    ]);
     // Converted is done: no more moves, no edits.
     expectApiError(await call(t.app, staffA, 'POST', `/api/leads/${lead.id}/state`, { to: 'dropped', reason: '重复' }), 409, 'lead.notAllowed', 'to');
     expectApiError(await call(t.app, staffA, 'POST', `/api/leads/${lead.id}/convert`, { name: '再次转化项目' }), 409, 'lead.notAllowed', 'state');

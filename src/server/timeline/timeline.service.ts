@@ -6,6 +6,8 @@ import { projectCommentRows } from '../projects/comments.service.ts';
 import { getProject } from '../projects/projects.service.ts';
 import { listProblems } from '../problems/problems.service.ts';
 import { userNames } from '../users/users.service.ts';
+import { listVisits } from '../activities/visits.service.ts';
+import { leadsOfProject } from '../leads/leads.service.ts';
 import type { TTimelineItem } from '../../shared/timeline.ts';
 
 const RECORD_FIELDS_HIDDEN = new Set(['updatedAt', 'createdAt', 'createdBy', 'stage', 'nextDueOn', 'nextDueRule', 'warnFromOn', 'lastEventOn']);
@@ -18,18 +20,20 @@ function changedFields(before: unknown, after: unknown): string[] {
 }
 
 /**
- * Everything that happened to a project, newest first: stage changes and corrections, funds, problems and their
- * notes, comments, and edits of the record (from the audit trail). Each source is read through its own area's
+ * Everything that happened to a project, newest first: the lead it came from, visits about it, stage changes and
+ * corrections, funds, problems and their notes, comments, and edits of the record (from the audit trail). Each source is read through its own area's
  * service, so the caller's scope applies to all of them.
  */
 export async function getProjectTimeline(ctx: ServiceContext, projectId: number): Promise<TTimelineItem[]> {
   const project = await getProject(ctx, projectId); // 404 outside the caller's scope
-  const [lifecycle, funds, problems, comments, trail] = await Promise.all([
+  const [lifecycle, funds, problems, comments, trail, visits, leads] = await Promise.all([
     getProjectLifecycle(ctx, projectId),
     getProjectFunds(ctx, projectId),
     listProblems(ctx, { projectId, page: 1, pageSize: 200 }),
     projectCommentRows(ctx, projectId),
     auditTrailOf(ctx.db, 'project', projectId),
+    listVisits(ctx, { projectId, page: 1, pageSize: 200 }),
+    leadsOfProject(ctx, projectId),
   ]);
   const authors = await userNames(ctx.db, comments.flatMap((c) => (c.authorId ? [c.authorId] : [])));
   const items: TTimelineItem[] = [];
@@ -42,6 +46,12 @@ export async function getProjectTimeline(ctx: ServiceContext, projectId: number)
   for (const p of problems.items) {
     items.push({ kind: 'problem', at: p.createdAt, actor: null, data: { problemId: p.id, category: p.category, description: p.description, state: p.state, level: p.level } });
     for (const n of p.notes) items.push({ kind: 'problemNote', at: n.createdAt, actor: n.author, data: { problemId: p.id, noteKind: n.kind, text: n.text } });
+  }
+  for (const v of visits.items) {
+    items.push({ kind: 'visit', at: v.visitedOn, actor: null, data: { visitKind: v.kind, enterpriseName: v.enterpriseName, peopleMet: v.peopleMet, notes: v.notes, nextStep: v.nextStep } });
+  }
+  for (const l of leads) {
+    items.push({ kind: 'lead', at: l.collectedOn, actor: l.reporterName, data: { source: l.source, enterpriseName: l.enterpriseName, note: l.note } });
   }
   for (const c of comments) {
     items.push({ kind: 'comment', at: c.createdAt.toISOString(), actor: c.authorId ? (authors.get(c.authorId) ?? null) : null, data: { text: c.text } });

@@ -484,6 +484,16 @@ export const en: Messages = {
   'supervision.boardHint': 'Each signed project\'s milestones: ✓ is the day it happened, a coloured chip the deadline (green on track, yellow due soon, red overdue, struck through: superseded by a later stage).',
   'supervision.due': 'due {date}',
 
+  'timeline.visit.visit': 'Visit',
+
+  'timeline.visit.talks': 'Talks',
+
+  'timeline.visit.reception': 'Reception',
+
+  'timeline.lead': 'Came from a lead',
+
+  'timeline.nextStep': 'Next step: {step}',
+
   'timeline.filter.all': 'All',
   'timeline.filter.comment': 'Comments',
   'timeline.filter.stage': 'Stages',

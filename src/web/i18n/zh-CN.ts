@@ -483,6 +483,16 @@ export const zhCN = {
   'supervision.boardHint': '每个已签约项目的节点:✓ 为实际完成日期,色块为期限到期日(绿:正常;黄:临期;红:逾期;划线:已被后续阶段取代)。',
   'supervision.due': '{date} 到期',
 
+  'timeline.visit.visit': '拜访',
+
+  'timeline.visit.talks': '洽谈',
+
+  'timeline.visit.reception': '来访接待',
+
+  'timeline.lead': '由线索而来',
+
+  'timeline.nextStep': '下一步:{step}',
+
   'timeline.filter.all': '全部',
   'timeline.filter.comment': '评论',
   'timeline.filter.stage': '阶段',

@@ -17,7 +17,7 @@ import { StageTag } from './StageTag.tsx';
 type Kind = TTimelineItem['kind'];
 type Filter = 'all' | 'comment' | 'stage' | 'funds' | 'problem' | 'edit';
 
-const KIND_COLOURS: Record<Kind, string> = { stage: 'blue', funds: 'green', problem: 'red', problemNote: 'orange', comment: 'gray', edit: 'gray' };
+const KIND_COLOURS: Record<Kind, string> = { stage: 'blue', funds: 'green', problem: 'red', problemNote: 'orange', comment: 'gray', edit: 'gray', visit: 'cyan', lead: 'purple' };
 
 /** The project record's fields as the edit entries name them. */
 const FIELD_LABELS: Record<string, MessageKey> = {
@@ -119,6 +119,26 @@ function TimelineEntry({ item }: { item: TTimelineItem }) {
         </Flex>
       );
     }
+    case 'visit':
+      return (
+        <Flex vertical gap={2}>
+          {head(<Tag color="cyan">{t(`timeline.visit.${String(data.visitKind)}` as MessageKey)}</Tag>)}
+          <Typography.Text>
+            {String(data.enterpriseName ?? '')}
+            {data.peopleMet ? ` · ${String(data.peopleMet)}` : ''}
+          </Typography.Text>
+          {data.notes ? <Typography.Text type="secondary">{String(data.notes)}</Typography.Text> : null}
+          {data.nextStep ? <Typography.Text type="secondary">{t('timeline.nextStep', { step: String(data.nextStep) })}</Typography.Text> : null}
+        </Flex>
+      );
+    case 'lead':
+      return (
+        <Flex vertical gap={2}>
+          {head(<Tag color="purple">{t('timeline.lead')}</Tag>)}
+          <Typography.Text>{String(data.enterpriseName ?? '')}</Typography.Text>
+          {data.note ? <Typography.Text type="secondary">{String(data.note)}</Typography.Text> : null}
+        </Flex>
+      );
     case 'funds': {
       const usd = typeof data.amountUsd === 'number' ? data.amountUsd : null;
       const yuan = typeof data.amountYuan === 'number' ? data.amountYuan : 0;
