@@ -485,15 +485,10 @@ export const en: Messages = {
   'supervision.due': 'due {date}',
 
   'timeline.visit.visit': 'Visit',
-
   'timeline.visit.talks': 'Talks',
-
   'timeline.visit.reception': 'Reception',
-
   'timeline.lead': 'Came from a lead',
-
   'timeline.nextStep': 'Next step: {step}',
-
   'timeline.filter.all': 'All',
   'timeline.filter.comment': 'Comments',
   'timeline.filter.stage': 'Stages',

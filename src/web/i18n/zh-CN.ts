@@ -484,15 +484,10 @@ export const zhCN = {
   'supervision.due': '{date} 到期',
 
   'timeline.visit.visit': '拜访',
-
   'timeline.visit.talks': '洽谈',
-
   'timeline.visit.reception': '来访接待',
-
   'timeline.lead': '由线索而来',
-
   'timeline.nextStep': '下一步:{step}',
-
   'timeline.filter.all': '全部',
   'timeline.filter.comment': '评论',
   'timeline.filter.stage': '阶段',
