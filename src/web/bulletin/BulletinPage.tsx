@@ -9,7 +9,9 @@ import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { useUrlFilters } from '../ui/use-url-filters.ts';
 import { bulletinExportUrl, useBulletin, type BulletinParams } from './bulletin.queries.ts';
+import { BulletinCorrections } from './BulletinCorrections.tsx';
 import { BulletinSection } from './BulletinSection.tsx';
+import { CloseMonthButton, MonthCloseStatus } from './MonthClose.tsx';
 
 /** The month a bulletin is about by default: the last whole month (a bulletin reports a month once it is over). */
 function lastWholeMonth(today: string): { year: number; month: number } {
@@ -44,6 +46,7 @@ export function BulletinPage() {
           title={t('nav.bulletin')}
           extra={
             <>
+              {data ? <CloseMonthButton asked={{ year: data.year, month: data.month }} closedAt={data.closedAt} today={today} /> : null}
               <Button icon={<DownloadOutlined />} href={bulletinExportUrl(params, 'xlsx')} download>
                 {t('bulletin.downloadXlsx')}
               </Button>
@@ -91,10 +94,12 @@ export function BulletinPage() {
           <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>
             {t('bulletin.generated', { year: data.year, period: data.period })}
           </Typography.Paragraph>
+          <MonthCloseStatus asked={{ year: data.year, month: data.month }} closedAt={data.closedAt} today={today} />
           {data.items.length === 0 ? <Empty description={t('bulletin.empty')} /> : null}
           {data.items.map((item, index) => (
             <BulletinSection key={item.metricKey} item={item} index={index} unit={unitOf(item.metricKey)} />
           ))}
+          <BulletinCorrections year={data.year} month={data.month} corrections={data.corrections} />
         </article>
       ) : null}
     </>

@@ -16,6 +16,7 @@ export function BulletinSection({ item, index, unit }: BulletinSectionProps) {
   const name = localName(item.name, locale);
   const measure = metricColumnUnit(unit, t);
   const nameOf = (unitId: number) => item.units.find((row) => row.unitId === unitId)?.unitName ?? String(unitId);
+  const own = item.units.find((row) => row.own);
 
   const columns: TableColumnsType<UnitRow> = [
     { title: t('bulletin.unitName'), dataIndex: 'unitName', key: 'unitName' },
@@ -39,7 +40,8 @@ export function BulletinSection({ item, index, unit }: BulletinSectionProps) {
       dataIndex: 'rank',
       key: 'rank',
       align: 'center',
-      render: (rank: number) => <span className="zs-amount">({rank})</span>,
+      // The unit's own records (本级) are shown so the table adds up, but are not ranked among the sub-units.
+      render: (rank: number | null) => <span className="zs-amount">{rank === null ? '—' : `(${rank})`}</span>,
     },
   ];
 
@@ -59,9 +61,15 @@ export function BulletinSection({ item, index, unit }: BulletinSectionProps) {
             bordered
             columns={columns}
             dataSource={item.units}
+            rowClassName={(row) => (row.own ? 'zs-bulletin-own' : '')}
             pagination={false}
             scroll={{ x: 'max-content' }}
           />
+          {own ? (
+            <Typography.Text type="secondary" style={{ display: 'block', marginTop: 6, fontSize: 12 }}>
+              {t('bulletin.ownNote', { unit: own.unitName })}
+            </Typography.Text>
+          ) : null}
           <Flex vertical gap={6} style={{ marginTop: 12 }}>
             <ListLine label={t('bulletin.red')} colour="red" names={item.red.map(nameOf)} testId="bulletin-red" />
             <ListLine label={t('bulletin.black')} colour="#262626" names={item.black.map(nameOf)} testId="bulletin-black" />
