@@ -11,6 +11,7 @@ import { IndustrySelect } from '../industries/IndustrySelect.tsx';
 import { UnitTreeSelect } from '../units/UnitTreeSelect.tsx';
 import { OfficerSelect } from '../users/OfficerSelect.tsx';
 import { WanAmountInput, wanAmountRule } from '../ui/AmountInput.tsx';
+import { CorrectionReasonField, useCorrectionPrompt } from '../ui/CorrectionReason.tsx';
 import { MessageAlert } from '../ui/ErrorAlert.tsx';
 import { showErrorInForm } from '../ui/errors.ts';
 import { wanInputToYuan } from '../ui/money.ts';
@@ -33,6 +34,8 @@ type ProjectFormValues = {
   responsibleLeader?: string | null;
   responsibleOfficerId?: number | null;
   codeName?: string | null;
+  /** Asked for only when the server refuses an edit that moves figures of a closed month. */
+  correctionReason?: string;
 };
 
 const FIELDS = [
@@ -51,6 +54,7 @@ const FIELDS = [
   'responsibleLeader',
   'responsibleOfficerId',
   'codeName',
+  'correctionReason',
 ] as const;
 
 const ALIASES = {
@@ -91,6 +95,7 @@ export function ProjectForm({ project, readOnly, onCreated }: ProjectFormProps) 
   const [form] = Form.useForm<ProjectFormValues>();
   const save = useSaveProject();
   const [formError, setFormError] = useState<string | null>(null);
+  const correction = useCorrectionPrompt(locale);
   const fundSource = Form.useWatch('fundSource', form);
 
   const initialValues: ProjectFormValues = project
@@ -134,12 +139,16 @@ export function ProjectForm({ project, readOnly, onCreated }: ProjectFormProps) 
       responsibleLeader: textOrNull(values.responsibleLeader),
       responsibleOfficerId: values.responsibleOfficerId ?? null,
       codeName: textOrNull(values.codeName),
+      ...(values.correctionReason?.trim() ? { correctionReason: values.correctionReason.trim() } : {}),
     };
     try {
       const saved = await save.mutateAsync({ id: project?.id, body });
       void message.success(t('common.saved'));
+      correction.reset();
+      form.setFieldValue('correctionReason', undefined);
       if (!project) onCreated(saved);
     } catch (error) {
+      if (correction.catches(error)) return;
       setFormError(showErrorInForm(form, error, locale, FIELDS, ALIASES));
     }
   };
@@ -287,6 +296,7 @@ export function ProjectForm({ project, readOnly, onCreated }: ProjectFormProps) 
             {t('common.timestamps', { created: formatLongDateTime(project.createdAt, locale), updated: formatLongDateTime(project.updatedAt, locale) })}
           </Typography.Paragraph>
         ) : null}
+        <CorrectionReasonField prompt={correction} name="correctionReason" />
         {readOnly ? null : (
           <Flex gap="small">
             <Button type="primary" htmlType="submit" loading={save.isPending}>

@@ -1,11 +1,14 @@
 import { useState } from 'react';
-import { App, Button, Card, Col, DatePicker, Form, Input, Modal, Progress, Row, Select, Space, Statistic, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { Alert, App, Button, Card, Col, DatePicker, Form, Input, Modal, Progress, Row, Select, Space, Statistic, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { PlusOutlined, StopOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
+import { closedMonthOf } from '../../domain/month-close.ts';
 import type { TFundEntry } from '../../shared/funds.ts';
+import { useCloses } from '../closes/closes.queries.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { WanAmount, WanUsdAmount } from '../ui/Amount.tsx';
 import { WanAmountInput, wanAmountRule } from '../ui/AmountInput.tsx';
+import { CorrectionReasonField, useCorrectionPrompt } from '../ui/CorrectionReason.tsx';
 import { ErrorAlert, MessageAlert } from '../ui/ErrorAlert.tsx';
 import { showErrorInForm } from '../ui/errors.ts';
 import { formatWan, wanInputToYuan } from '../ui/money.ts';
@@ -113,8 +116,8 @@ export function ProjectFunds({ projectId, canWrite }: ProjectFundsProps) {
   );
 }
 
-type FundsValues = { arrivedOn?: Dayjs; source?: FundSource; amountWan?: string | null; evidenceRef?: string; note?: string };
-const FUNDS_FIELDS = ['arrivedOn', 'source', 'amountWan', 'evidenceRef', 'note'] as const;
+type FundsValues = { arrivedOn?: Dayjs; source?: FundSource; amountWan?: string | null; evidenceRef?: string; note?: string; correctionReason?: string };
+const FUNDS_FIELDS = ['arrivedOn', 'source', 'amountWan', 'evidenceRef', 'note', 'correctionReason'] as const;
 
 function FundsEntryDialog({ projectId, onClose }: { projectId: number; onClose: () => void }) {
   const { t, locale } = useI18n();
@@ -122,6 +125,8 @@ function FundsEntryDialog({ projectId, onClose }: { projectId: number; onClose: 
   const [form] = Form.useForm<FundsValues>();
   const record = useRecordFunds(projectId);
   const [formError, setFormError] = useState<string | null>(null);
+  // Funds dated in a closed month are a correction: asked for once the server refuses them without a reason.
+  const correction = useCorrectionPrompt(locale);
   const source = Form.useWatch('source', form);
 
   const handleSubmit = async () => {
@@ -142,10 +147,12 @@ function FundsEntryDialog({ projectId, onClose }: { projectId: number; onClose: 
         ...(foreign ? { amountUsd: amount } : { amountYuan: amount }),
         evidenceRef: values.evidenceRef!.trim(),
         ...(values.note?.trim() ? { note: values.note.trim() } : {}),
+        ...(values.correctionReason?.trim() ? { correctionReason: values.correctionReason.trim() } : {}),
       });
       void message.success(t('funds.added'));
       onClose();
     } catch (error) {
+      if (correction.catches(error)) return;
       setFormError(showErrorInForm(form, error, locale, FUNDS_FIELDS, { amountYuan: 'amountWan', amountUsd: 'amountWan' }));
     }
   };
@@ -164,10 +171,18 @@ function FundsEntryDialog({ projectId, onClose }: { projectId: number; onClose: 
       destroyOnHidden
     >
       <MessageAlert message={formError} onClose={() => setFormError(null)} />
-      <Form<FundsValues> form={form} layout="vertical" initialValues={{ arrivedOn: dayjs(), source: 'outOfProvince' }}>
+      <Form<FundsValues>
+        form={form}
+        layout="vertical"
+        initialValues={{ arrivedOn: dayjs(), source: 'outOfProvince' }}
+        onValuesChange={(changed: FundsValues) => {
+          if ('arrivedOn' in changed) correction.reset();
+        }}
+      >
         <Form.Item name="arrivedOn" label={t('funds.arrivedOn')} rules={[{ required: true, message: t('form.required') }]}>
           <DatePicker style={{ width: '100%' }} format="YYYY-MM-DD" disabledDate={(day) => day.isAfter(dayjs(), 'day')} />
         </Form.Item>
+        <CorrectionReasonField prompt={correction} name="correctionReason" />
         <Form.Item name="source" label={t('funds.source')} rules={[{ required: true, message: t('form.required') }]}>
           <Select options={fundSourceOptions(t)} />
         </Form.Item>
@@ -200,6 +215,9 @@ function VoidFundsDialog({ projectId, entry, onClose }: { projectId: number; ent
   const [form] = Form.useForm<VoidValues>();
   const voidEntry = useVoidFunds(projectId);
   const [formError, setFormError] = useState<string | null>(null);
+  // Voiding funds of a closed month is a correction too: its reason is the correction's.
+  const closes = useCloses();
+  const closedMonth = closedMonthOf(entry.arrivedOn, closes.data?.through ?? new Map());
   const amount = entry.amountUsd !== null ? t('money.wanUsdValue', { value: formatWan(entry.amountUsd) }) : t('money.wanValue', { value: formatWan(entry.amountYuan ?? 0) });
 
   const handleSubmit = async () => {
@@ -233,6 +251,9 @@ function VoidFundsDialog({ projectId, entry, onClose }: { projectId: number; ent
     >
       <MessageAlert message={formError} onClose={() => setFormError(null)} />
       <Typography.Paragraph type="secondary">{t('funds.voidHint')}</Typography.Paragraph>
+      {closedMonth ? (
+        <Alert type="warning" showIcon title={t('correction.voidClosed', { year: Number(closedMonth.slice(0, 4)), month: Number(closedMonth.slice(5, 7)) })} style={{ marginBottom: 16 }} />
+      ) : null}
       <Form<VoidValues> form={form} layout="vertical">
         <Form.Item name="reason" label={t('funds.voidReason')} rules={[{ required: true, whitespace: true, message: t('form.required') }]}>
           <Input.TextArea rows={3} maxLength={500} />

@@ -8,6 +8,7 @@ import { PROJECT_STAGES, stageIndex, type ProjectStage, type ProjectState } from
 import type { TProjectLifecycle } from '../../shared/project-stages.ts';
 import { errorBody } from '../../shared/errors.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { CorrectionReasonField, useCorrectionPrompt } from '../ui/CorrectionReason.tsx';
 import { MessageAlert } from '../ui/ErrorAlert.tsx';
 import { showErrorInForm } from '../ui/errors.ts';
 import { EvidenceUpload } from './EvidenceFiles.tsx';
@@ -68,6 +69,8 @@ export function StageMoveDialog({ projectId, lifecycle, initialTo, onClose, onMo
   const [form] = Form.useForm<MoveValues>();
   const move = useMoveProjectStage(projectId);
   const [formError, setFormError] = useState<string | null>(null);
+  // A date in a closed month makes the move a correction: the server says so, and the reason goes in `reason`.
+  const correction = useCorrectionPrompt(locale);
   const files = Form.useWatch('files', form) ?? [];
   const targets = moveTargets(lifecycle.state, lifecycle.stageDates as StageDates);
   const to = Form.useWatch('to', form);
@@ -101,6 +104,7 @@ export function StageMoveDialog({ projectId, lifecycle, initialTo, onClose, onMo
       onMoved?.(values.to!);
       onClose();
     } catch (error) {
+      if (correction.catches(error)) return;
       setFormError(showErrorInForm(form, error, locale, FIELDS, { fileIds: 'files' }));
     }
   };
@@ -120,7 +124,14 @@ export function StageMoveDialog({ projectId, lifecycle, initialTo, onClose, onMo
     >
       <MessageAlert message={formError} onClose={() => setFormError(null)} />
       <Typography.Paragraph type="secondary">{t('stageMove.hint')}</Typography.Paragraph>
-      <Form<MoveValues> form={form} layout="vertical" initialValues={{ to: initialTo, date: dayjs(), evidence: {} }}>
+      <Form<MoveValues>
+        form={form}
+        layout="vertical"
+        initialValues={{ to: initialTo, date: dayjs(), evidence: {} }}
+        onValuesChange={(changed: MoveValues) => {
+          if ('to' in changed || 'date' in changed) correction.reset();
+        }}
+      >
         <Form.Item name="to" label={t('stageMove.to')} rules={[{ required: true, message: t('form.required') }]}>
           <Select<ProjectState>
             options={targets.map((stage) => ({
@@ -141,6 +152,7 @@ export function StageMoveDialog({ projectId, lifecycle, initialTo, onClose, onMo
             disabledDate={(day) => day.isAfter(dayjs(), 'day') || (!!earliest && day.isBefore(dayjs(earliest), 'day'))}
           />
         </Form.Item>
+        {isSide ? null : <CorrectionReasonField prompt={correction} name="reason" />}
         {needs === 'contractNo' && !isResume ? (
           <Form.Item name={['evidence', 'contractNo']} label={t('evidence.contractNo')} rules={[required]}>
             <Input autoComplete="off" />
