@@ -36,6 +36,7 @@ const CockpitPage = page(() => import('../cockpit/CockpitPage.tsx'), 'CockpitPag
 const BulletinPage = page(() => import('../bulletin/BulletinPage.tsx'), 'BulletinPage');
 const TargetsPage = page(() => import('../targets/TargetsPage.tsx'), 'TargetsPage');
 const AssessmentsPage = page(() => import('../assessments/AssessmentsPage.tsx'), 'AssessmentsPage');
+const CountingRulesPage = page(() => import('../metrics/CountingRulesPage.tsx'), 'CountingRulesPage');
 
 function bureauOnly(element: ReactNode) {
   return <RequireRole role="bureau">{element}</RequireRole>;
@@ -62,6 +63,8 @@ export const router = createBrowserRouter([
           { path: 'bulletin', element: BulletinPage },
           { path: 'targets', element: TargetsPage },
           { path: 'assessments', element: AssessmentsPage },
+          // Read by everyone who reads figures; the bureau edits it (its admin menu links here too).
+          { path: 'counting-rules', element: CountingRulesPage },
           { path: 'projects', element: ProjectListPage },
           { path: 'projects/new', element: ProjectFormPage },
           { path: 'projects/board', element: ProjectBoardPage },

@@ -1,5 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Alert, Card, Col, Empty, Flex, Row, Select, Skeleton, Typography } from 'antd';
+import { InfoCircleOutlined } from '@ant-design/icons';
+import { Link } from 'react-router';
 import { chinaToday } from '../../domain/calendar.ts';
 import type { TBreakdownDimension } from '../../shared/cockpit.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -48,6 +50,9 @@ export function CockpitPage() {
       <Flex className="zs-filters" gap="small" wrap align="center">
         <PeriodPicker value={period} today={today} onChange={(next) => filters.update(periodParams(next))} />
         <ScopeUnitSelect aria-label={t('metric.unitScope')} value={unitId} onChange={(value) => filters.update({ unitId: value })} />
+        <Link to="/counting-rules">
+          <InfoCircleOutlined /> {t('cockpit.countingRules')}
+        </Link>
       </Flex>
       <ErrorAlert error={error} />
       {data && data.targetYear === null ? <Alert type="info" showIcon title={t('cockpit.targetsSpanYears')} style={{ marginBottom: 16 }} /> : null}

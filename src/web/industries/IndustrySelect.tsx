@@ -4,7 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import type { TIndustry } from '../../shared/industries.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useDebouncedValue } from '../ui/use-debounced-value.ts';
-import { loadChildIndustries, useIndustry, useIndustrySearch, useIndustrySections } from './industries.queries.ts';
+import { loadChildIndustries, useIndustry, useIndustryNames, useIndustrySearch, useIndustrySections } from './industries.queries.ts';
 
 type IndustryNode = { id: string; pId: string | null; value: string; title: string; isLeaf: boolean };
 
@@ -37,10 +37,10 @@ export type IndustrySelectProps = {
 };
 
 /**
- * A GB/T 4754-2017 industry: browse the tree (门类 → 大类 → 中类 → 小类, loaded a level at a time) or type part
- * of a name or code to search. Any level may be chosen; list filters take a section or a division as a prefix.
+ * What every industry picker shares: the tree of GB/T 4754-2017 (门类 → 大类 → 中类 → 小类, loaded a level at a
+ * time), a search by part of a name or code, and the names of the industries seen so far.
  */
-export function IndustrySelect({ id, value, onChange, initialName, disabled, allowClear = true, placeholder, style, 'aria-label': ariaLabel }: IndustrySelectProps) {
+function useIndustryTree() {
   const { t } = useI18n();
   const client = useQueryClient();
   const [search, setSearch] = useState('');
@@ -48,9 +48,6 @@ export function IndustrySelect({ id, value, onChange, initialName, disabled, all
   const [loaded, setLoaded] = useState<TIndustry[]>([]);
   const sections = useIndustrySections();
   const found = useIndustrySearch(q);
-  const known = [...(sections.data ?? []), ...loaded, ...(found.data ?? [])].find((industry) => industry.code === value);
-  const looked = useIndustry(value && !known && !initialName ? value : null);
-  const name = known?.name ?? initialName ?? looked.data?.name ?? null;
 
   const treeData = useMemo<IndustryNode[]>(() => {
     if (search.trim()) return (found.data ?? []).map((industry) => toNode(industry, true));
@@ -66,28 +63,79 @@ export function IndustrySelect({ id, value, onChange, initialName, disabled, all
     });
   };
 
+  return {
+    nameOf: (code: string | null | undefined) => [...(sections.data ?? []), ...loaded, ...(found.data ?? [])].find((industry) => industry.code === code)?.name,
+    props: {
+      treeData,
+      treeDataSimpleMode: true,
+      loadData: search.trim() ? undefined : handleLoadData,
+      showSearch: { searchValue: search, onSearch: setSearch, filterTreeNode: false, autoClearSearchValue: true },
+      onOpenChange: (open: boolean) => {
+        if (!open) setSearch('');
+      },
+      loading: sections.isPending,
+      notFoundContent: found.isFetching ? <Spin size="small" /> : t('common.noMatch'),
+      popupMatchSelectWidth: false,
+      styles: { popup: { root: { maxWidth: 480 } } },
+    },
+  };
+}
+
+/**
+ * A GB/T 4754-2017 industry: browse the tree (门类 → 大类 → 中类 → 小类, loaded a level at a time) or type part
+ * of a name or code to search. Any level may be chosen; list filters take a section or a division as a prefix.
+ */
+export function IndustrySelect({ id, value, onChange, initialName, disabled, allowClear = true, placeholder, style, 'aria-label': ariaLabel }: IndustrySelectProps) {
+  const { t } = useI18n();
+  const tree = useIndustryTree();
+  const known = tree.nameOf(value);
+  const looked = useIndustry(value && !known && !initialName ? value : null);
+  const name = known ?? initialName ?? looked.data?.name ?? null;
+
   return (
     <TreeSelect<{ value: string; label: string } | undefined>
+      {...tree.props}
       id={id}
       aria-label={ariaLabel}
       labelInValue
       value={value ? { value, label: industryLabel(value, name) } : undefined}
       onChange={(next) => onChange?.(next?.value ?? null)}
-      treeData={treeData}
-      treeDataSimpleMode
-      loadData={search.trim() ? undefined : handleLoadData}
-      showSearch={{ searchValue: search, onSearch: setSearch, filterTreeNode: false, autoClearSearchValue: true }}
-      onOpenChange={(open) => {
-        if (!open) setSearch('');
-      }}
       allowClear={allowClear}
       disabled={disabled}
-      loading={sections.isPending}
       placeholder={placeholder ?? t('industry.searchHint')}
-      notFoundContent={found.isFetching ? <Spin size="small" /> : t('common.noMatch')}
-      popupMatchSelectWidth={false}
-      styles={{ popup: { root: { maxWidth: 480 } } }}
       style={{ width: '100%', ...style }}
+    />
+  );
+}
+
+export type IndustryMultiSelectProps = {
+  id?: string;
+  value?: string[];
+  onChange?: (value: string[]) => void;
+  disabled?: boolean;
+  placeholder?: string;
+  'aria-label'?: string;
+};
+
+/** Several industries at any level (a section letter stands for all its divisions), picked the same way. */
+export function IndustryMultiSelect({ id, value = [], onChange, disabled, placeholder, 'aria-label': ariaLabel }: IndustryMultiSelectProps) {
+  const { t } = useI18n();
+  const tree = useIndustryTree();
+  const looked = useIndustryNames(value.filter((code) => !tree.nameOf(code)));
+
+  return (
+    <TreeSelect<{ value: string; label: string }[]>
+      {...tree.props}
+      id={id}
+      aria-label={ariaLabel}
+      multiple
+      labelInValue
+      value={value.map((code) => ({ value: code, label: industryLabel(code, tree.nameOf(code) ?? looked.get(code)) }))}
+      onChange={(next) => onChange?.((next ?? []).map((item) => item.value))}
+      allowClear
+      disabled={disabled}
+      placeholder={placeholder ?? t('industry.searchHint')}
+      style={{ width: '100%' }}
     />
   );
 }

@@ -1,4 +1,4 @@
-import { useQuery, type QueryClient } from '@tanstack/react-query';
+import { useQueries, useQuery, type QueryClient } from '@tanstack/react-query';
 import type { TIndustry } from '../../shared/industries.ts';
 import { api } from '../api/client.ts';
 
@@ -36,12 +36,24 @@ export function useIndustrySearch(q: string) {
   });
 }
 
-/** One industry by its code, for a value that arrives without its name (a list filter from the address). */
-export function useIndustry(code: string | null | undefined) {
-  return useQuery({
+function industryQuery(code: string | null | undefined) {
+  return {
     queryKey: [...INDUSTRIES_QUERY_KEY, 'one', code],
-    queryFn: async ({ signal }) => (await fetchIndustries({ q: code! }, signal)).find((industry) => industry.code === code) ?? null,
+    queryFn: async ({ signal }: { signal?: AbortSignal }) => (await fetchIndustries({ q: code! }, signal)).find((industry) => industry.code === code) ?? null,
     enabled: !!code,
     staleTime: Infinity,
+  };
+}
+
+/** One industry by its code, for a value that arrives without its name (a list filter from the address). */
+export function useIndustry(code: string | null | undefined) {
+  return useQuery(industryQuery(code));
+}
+
+/** Several industries by their codes (a list of them kept as codes): code → name, for those found. */
+export function useIndustryNames(codes: readonly string[]): ReadonlyMap<string, string> {
+  return useQueries({
+    queries: codes.map((code) => industryQuery(code)),
+    combine: (results) => new Map(results.flatMap((result) => (result.data ? [[result.data.code, result.data.name] as const] : []))),
   });
 }

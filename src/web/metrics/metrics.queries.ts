@@ -1,5 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
-import type { TMetricValues } from '../../shared/metrics.ts';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { TMetricValues, TScopeRules, TScopeRulesState } from '../../shared/metrics.ts';
 import { api } from '../api/client.ts';
 import type { MetricUnit } from './metric-format.ts';
 
@@ -24,4 +24,26 @@ export function useMetricCatalogue() {
 /** The metrics a target can be set for: amounts and counts (a rate's target would not be a total). */
 export function targetable(metrics: readonly MetricInfo[]): MetricInfo[] {
   return metrics.filter((metric) => metric.unit !== 'percent');
+}
+
+const SCOPE_RULES_QUERY_KEY = ['metrics', 'rules'] as const;
+
+/** 计入口径: what the figures count (sources and industries left out, thresholds), as the bureau has set it. */
+export function useScopeRules() {
+  return useQuery({
+    queryKey: SCOPE_RULES_QUERY_KEY,
+    queryFn: ({ signal }) => api.get<TScopeRulesState>('/metrics/rules', undefined, signal),
+  });
+}
+
+/** The bureau sets the counting rules: every figure (cockpit, bulletin, targets' progress, scores) follows. */
+export function useSaveScopeRules() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (rules: TScopeRules) => api.put<TScopeRulesState>('/metrics/rules', rules),
+    onSuccess: async (state) => {
+      queryClient.setQueryData(SCOPE_RULES_QUERY_KEY, state);
+      await queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] !== 'metrics' || query.queryKey[1] !== 'rules' });
+    },
+  });
 }
