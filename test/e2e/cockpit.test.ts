@@ -93,15 +93,26 @@ describe('the cockpit, the bulletin and the targets in a browser', () => {
     await page.getByRole('link', { name: '目标任务' }).click();
     await page.waitForURL('**/targets');
     await page.getByLabel('襄阳市 新签约项目', { exact: true }).fill('40');
-    await page.getByLabel('襄阳市 新签约项目合同投资额', { exact: true }).fill('2500000.5678');
+    await page.getByLabel('襄阳市 新签约项目合同投资额', { exact: true }).fill('2450000');
     await page.getByLabel('襄城区 新签约项目', { exact: true }).fill('12');
-    await page.getByRole('button', { name: '保存 3 项修改' }).click();
-    await shown(page.getByText('已保存 3 项修改'));
+    // Exactness is tried on a town, set back afterwards, so the pictures show the targets a city really sets.
+    await page.getByLabel('太平店镇 新签约项目合同投资额', { exact: true }).fill('2500000.5678');
+    await page.getByRole('button', { name: '保存 4 项修改' }).click();
+    await shown(page.getByText('已保存 4 项修改'));
     await shown(page.getByRole('button', { name: '没有修改' }));
 
-    // 2,500,000.5678 万元 is 25,000,005,678 元, not a float's neighbour.
+    // 2,500,000.5678 万元 is 25,000,005,678 元, not a float's neighbour, and reads as it was set, never rounded.
     const saved = await targetsOf(page, year);
-    expect(saved.items.find((item) => item.unitName === '襄阳市' && item.metricKey === 'signedContractYuan')?.value).toBe(25_000_005_678);
+    expect(saved.items.find((item) => item.unitName === '太平店镇' && item.metricKey === 'signedContractYuan')?.value).toBe(25_000_005_678);
+    expect(saved.items.find((item) => item.unitName === '襄阳市' && item.metricKey === 'signedContractYuan')?.value).toBe(245 * 100_000_000);
+    await page.getByRole('button', { name: '太平店镇 进度' }).click();
+    const townProgress = page.getByTestId('target-progress').getByRole('row').filter({ has: page.getByRole('cell', { name: '新签约项目合同投资额', exact: true }) });
+    await hasText(townProgress, '250.00005678 亿元');
+    await closeDrawer(page);
+    await page.getByLabel('太平店镇 新签约项目合同投资额', { exact: true }).fill('');
+    await page.getByRole('button', { name: '保存 1 项修改' }).click();
+    await shown(page.getByText('已保存 1 项修改'));
+    expect((await targetsOf(page, year)).items.some((item) => item.unitName === '太平店镇')).toBe(false);
 
     // The rest of the year's grid, as a bureau would have it, so the bulletin ranks by completion.
     await setTheYearsTargets(page, year);
@@ -132,7 +143,7 @@ describe('the cockpit, the bulletin and the targets in a browser', () => {
     const signed = Number((await compact(page.getByTestId('kpi-value-signedCount'))).replace('个', ''));
     await hasText(page.getByTestId('kpi-target-signedCount'), '40 个');
     await hasText(page.getByTestId('kpi-completion-signedCount'), `${percentText(signed, 40)}%`);
-    await hasText(page.getByTestId('kpi-target-signedContractYuan'), '250.00005678 亿元');
+    await hasText(page.getByTestId('kpi-target-signedContractYuan'), '245 亿元');
     await context.close();
   });
 
@@ -207,7 +218,7 @@ describe('the cockpit, the bulletin and the targets in a browser', () => {
   it('leaders read the targets grid, with no field to type in', async () => {
     const { context, page } = await loggedIn(e2e, 'leader');
     await page.getByRole('link', { name: '目标任务' }).click();
-    await hasText(page.getByTestId('targets-grid').getByRole('row', { name: /襄阳市/ }).first(), '2,500,000.5678');
+    await hasText(page.getByTestId('targets-grid').getByRole('row', { name: /襄阳市/ }).first(), '2,450,000');
     expect(await page.getByTestId('targets-grid').locator('input').count()).toBe(0);
     expect(await page.getByRole('button', { name: '导入Excel' }).count()).toBe(0);
     await context.close();
