@@ -27,6 +27,8 @@ export type ProjectFacts = {
   producingOn: IsoDate | null;
   inStatsOn: IsoDate | null;
   threeBatch: string | null;
+  /** The amounts are estimates, not a signed contract's (domain.md §8). */
+  amountsEstimated?: boolean;
 };
 
 export type FundFacts = { id: number; projectId: number; arrivedOn: IsoDate; source: string; amountYuan: number; amountUsd: number };
@@ -44,6 +46,8 @@ export type ScopeRules = {
   majorProjectYuan: number;
   /** A per-type threshold for "projects above the line", e.g. 3000万元 industrial, 1亿元 other. */
   thresholdByType: Record<ProjectFacts['projectType'], number>;
+  /** Leave out projects whose amounts are estimates (default: they count, marked as such on the record). */
+  excludeEstimated?: boolean;
 };
 
 export const DEFAULT_SCOPE_RULES: ScopeRules = {
@@ -96,6 +100,7 @@ const byEnd = (date: IsoDate | null, { to }: Period) => !!date && date <= to;
 /** Whether a project counts at all under the scope rules. */
 export function counts(project: ProjectFacts, rules: ScopeRules): boolean {
   if (rules.excludedFundSources.includes(project.fundSource)) return false;
+  if (rules.excludeEstimated && project.amountsEstimated) return false;
   return !rules.excludedIndustries.some((prefix) => project.industryCode?.startsWith(prefix));
 }
 

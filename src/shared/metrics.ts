@@ -41,6 +41,8 @@ export const ZScopeRules = z.object({
   largeProjectYuan: ZThreshold,
   majorProjectYuan: ZThreshold,
   thresholdByType: z.object({ industrial: ZThreshold, other: ZThreshold }),
+  /** Leave out projects whose amounts are marked as estimates. */
+  excludeEstimated: z.boolean().optional(),
 });
 export type TScopeRules = z.infer<typeof ZScopeRules>;
 export const ZScopeRulesState = z.object({ rules: ZScopeRules, isDefault: z.boolean(), updatedAt: z.string().nullable() });

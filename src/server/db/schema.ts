@@ -181,6 +181,8 @@ export const projects = pgTable(
     isMajor: boolean('is_major').notNull().default(false),
     /** The "三个一批" batch the project was entered in, e.g. "2024年第二期". */
     threeBatch: text('three_batch'),
+    /** The amounts are estimates (not from a signed contract): the counting rules may leave such projects out. */
+    amountsEstimated: boolean('amounts_estimated').notNull().default(false),
     responsibleLeader: text('responsible_leader'),
     responsibleOfficerId: integer('responsible_officer_id').references(() => users.id, { onDelete: 'restrict' }),
     /** Shown instead of the real name to users outside the project's own unit. */

@@ -66,8 +66,13 @@ describe('metrics', () => {
     const [park] = await t.db.select().from(projects).where(eq(projects.name, '园区项目'));
     await t.db.update(projects).set({ industryCode: '7010' }).where(eq(projects.id, park!.id));
     expect((await values(staffA, 'from=2026-01-01&to=2026-03-02')).signedCount!.value).toBe(before);
+    // Estimated amounts count unless the bureau leaves them out.
+    await t.db.update(projects).set({ amountsEstimated: true }).where(eq(projects.name, '本地项目'));
+    expect((await values(staffA, 'from=2026-01-01&to=2026-03-02')).signedCount!.value).toBe(before);
+    expect((await call(t.app, bureau, 'PUT', '/api/metrics/rules', { ...everything, excludeEstimated: true })).statusCode).toBe(200);
+    expect((await values(staffA, 'from=2026-01-01&to=2026-03-02')).signedCount!.value).toBe(before - 1);
     const trail = await t.db.select().from(auditLog).where(eq(auditLog.entity, 'metricRules'));
-    expect(trail).toHaveLength(1);
+    expect(trail).toHaveLength(2);
     await expectApiError(await call(t.app, bureau, 'PUT', '/api/metrics/rules', { ...everything, majorProjectYuan: 1 }), 400, 'validation.invalid', 'majorProjectYuan');
     await expectApiError(await call(t.app, bureau, 'PUT', '/api/metrics/rules', { ...everything, excludedIndustries: ['房地产'] }), 400, 'validation.invalid', 'excludedIndustries.0');
   });

@@ -28,6 +28,7 @@ export async function projectFacts(ctx: ServiceContext, unitPath: string | null)
       producingOn: projects.producingOn,
       inStatsOn: projects.inStatsOn,
       threeBatch: projects.threeBatch,
+      amountsEstimated: projects.amountsEstimated,
     })
     .from(projects)
     .where(where);

@@ -97,6 +97,7 @@ const NEW_PROJECT_DEFAULTS = {
   foreignInvestmentUsd: null,
   isMajor: false,
   threeBatch: null,
+  amountsEstimated: false,
   responsibleLeader: null,
   responsibleOfficerId: null,
   codeName: null,

@@ -40,6 +40,7 @@ function countedProjects(ctx: ServiceContext, scope: MetricScope): SQL {
   const sources = rules.excludedFundSources.filter((s) => s !== null);
   if (sources.length > 0) parts.push(sql`coalesce(${projects.fundSource}, '') <> all(${sql.param(sources)}::text[])`);
   if (rules.excludedFundSources.includes(null)) parts.push(sql`${projects.fundSource} is not null`);
+  if (rules.excludeEstimated) parts.push(sql`not ${projects.amountsEstimated}`);
   if (rules.excludedIndustries.length > 0) {
     parts.push(sql`not (coalesce(${projects.industryCode}, '') like any(${sql.param(rules.excludedIndustries.map((p) => likePrefix(p)))}::text[]))`);
   }

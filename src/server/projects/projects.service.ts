@@ -75,6 +75,7 @@ function toProject(ctx: ServiceContext, row: ProjectWithNames): TProject {
     foreignInvestmentUsd: row.foreignInvestmentUsd,
     isMajor: row.isMajor,
     threeBatch: row.threeBatch,
+    amountsEstimated: row.amountsEstimated,
     responsibleLeader: row.responsibleLeader,
     responsibleOfficerId: row.responsibleOfficerId,
     responsibleOfficerName: row.officerName,
@@ -289,7 +290,7 @@ async function withCodeCheck<T>(write: () => Promise<T>): Promise<T> {
 
 /** Edits the record; the stage is not a field here — it moves only through the lifecycle rules. */
 /** The fields a project's figures depend on (the metric catalogue's scope rules, sums and units). */
-const FIGURE_FIELDS = ['unitId', 'projectType', 'industryCode', 'totalInvestmentYuan', 'contractInvestmentYuan', 'fundSource', 'threeBatch'] as const;
+const FIGURE_FIELDS = ['unitId', 'projectType', 'industryCode', 'totalInvestmentYuan', 'contractInvestmentYuan', 'fundSource', 'threeBatch', 'amountsEstimated'] as const;
 const FIGURE_FIELD_NAMES: Record<(typeof FIGURE_FIELDS)[number], string> = {
   unitId: '落地单位',
   projectType: '项目类型',
@@ -298,6 +299,7 @@ const FIGURE_FIELD_NAMES: Record<(typeof FIGURE_FIELDS)[number], string> = {
   contractInvestmentYuan: '合同投资',
   fundSource: '资金来源',
   threeBatch: '三个一批批次',
+  amountsEstimated: '金额为估算',
 };
 
 export async function updateProject(ctx: ServiceContext, id: number, input: TUpdateProjectRequest): Promise<TProject> {

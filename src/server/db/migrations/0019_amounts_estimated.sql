@@ -1,0 +1,1 @@
+ALTER TABLE "projects" ADD COLUMN "amounts_estimated" boolean DEFAULT false NOT NULL;
