@@ -152,6 +152,8 @@ export const enMetrics: Record<keyof typeof zhCNMetrics, string> = {
   'rules.fundSource.local': 'Local investment',
   'rules.fundSource.foreign': 'Foreign capital',
   'rules.excludedIndustries': 'Industries left out',
+  'rules.excludeEstimated': 'Leave out projects whose amounts are estimates',
+  'rules.excludeEstimatedHint': 'A project\'s amounts can be marked as estimates (no signed contract yet, for instance); ticked, such projects count in no figure',
   'rules.excludedIndustriesHint': 'By GB/T 4754-2017: a section (e.g. K Real estate) covers all its divisions; a division, group or class (e.g. 70) may be chosen too',
   'rules.largeProject': '"≥ 100 million" threshold',
   'rules.largeProjectHint': 'Signed projects with at least this total investment count as "signed projects ≥ 100 million"',

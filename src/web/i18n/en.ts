@@ -273,6 +273,8 @@ export const en: Messages = {
   'project.reportedUnitHint': 'The unit that first reported the lead; empty means the landing unit',
   'project.sameAsUnit': 'Same as the landing unit',
   'project.type': 'Project type',
+  'project.amountsEstimated': 'Amounts are estimates',
+  'project.amountsEstimatedHint': 'No signed contract yet, for instance; the counting rules can leave such projects out',
   'project.isMajor': 'Major project',
   'project.major': 'Major',
   'project.majorOnly': 'Major projects only',

@@ -153,6 +153,8 @@ export const zhCNMetrics = {
   'rules.fundSource.local': '本地投资',
   'rules.fundSource.foreign': '外资',
   'rules.excludedIndustries': '不计入的行业',
+  'rules.excludeEstimated': '不计金额为估算的项目',
+  'rules.excludeEstimatedHint': '项目登记时可将金额标为估算(未签正式合同等);勾选后此类项目不计入任何指标',
   'rules.excludedIndustriesHint': '按国民经济行业分类(GB/T 4754-2017)选择:选门类(如 K 房地产业)即包括其下所有大类,也可选大类、中类或小类(如 70 房地产业)',
   'rules.largeProject': '“亿元以上项目”门槛',
   'rules.largeProjectHint': '总投资达到此数的签约项目计入“新签约亿元以上项目”',

@@ -272,6 +272,8 @@ export const zhCN = {
   'project.reportedUnitHint': '最先报送该项目线索的单位;不填即为落地单位',
   'project.sameAsUnit': '同落地单位',
   'project.type': '项目类型',
+  'project.amountsEstimated': '金额为估算',
+  'project.amountsEstimatedHint': '未签正式合同等,金额系估算;计入口径可将其排除',
   'project.isMajor': '重大项目',
   'project.major': '重大',
   'project.majorOnly': '仅重大项目',

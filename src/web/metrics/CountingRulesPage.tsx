@@ -22,8 +22,9 @@ type RulesValues = {
   largeProjectWan: string | null;
   majorProjectWan: string | null;
   thresholdByType: { industrial: string | null; other: string | null };
+  excludeEstimated: boolean;
 };
-const FIELDS = ['excludedFundSources', 'excludedIndustries', 'largeProjectWan', 'majorProjectWan', 'thresholdByType'] as const;
+const FIELDS = ['excludedFundSources', 'excludedIndustries', 'largeProjectWan', 'majorProjectWan', 'thresholdByType', 'excludeEstimated'] as const;
 const ALIASES = { largeProjectYuan: 'largeProjectWan', majorProjectYuan: 'majorProjectWan' };
 
 function toValues(rules: TScopeRules): RulesValues {
@@ -33,6 +34,7 @@ function toValues(rules: TScopeRules): RulesValues {
     largeProjectWan: yuanToWanText(rules.largeProjectYuan),
     majorProjectWan: yuanToWanText(rules.majorProjectYuan),
     thresholdByType: { industrial: yuanToWanText(rules.thresholdByType.industrial), other: yuanToWanText(rules.thresholdByType.other) },
+    excludeEstimated: rules.excludeEstimated ?? false,
   };
 }
 
@@ -91,6 +93,7 @@ function RulesForm({ state, canEdit }: { state: TScopeRulesState; canEdit: boole
         largeProjectYuan,
         majorProjectYuan,
         thresholdByType: { industrial, other },
+        excludeEstimated: values.excludeEstimated,
       });
       void message.success(t('rules.saved'));
     } catch (error) {
@@ -130,6 +133,9 @@ function RulesForm({ state, canEdit }: { state: TScopeRulesState; canEdit: boole
         </Form.Item>
         <Form.Item name="excludedIndustries" label={t('rules.excludedIndustries')} extra={t('rules.excludedIndustriesHint')}>
           <IndustryMultiSelect disabled={!canEdit} />
+        </Form.Item>
+        <Form.Item name="excludeEstimated" valuePropName="checked" extra={t('rules.excludeEstimatedHint')}>
+          <Checkbox>{t('rules.excludeEstimated')}</Checkbox>
         </Form.Item>
 
         <Divider titlePlacement="start" plain>

@@ -30,6 +30,7 @@ type ProjectFormValues = {
   fundSource?: FundSource | null;
   foreignInvestmentWanUsd?: string | null;
   isMajor: boolean;
+  amountsEstimated?: boolean;
   threeBatch?: string | null;
   responsibleLeader?: string | null;
   responsibleOfficerId?: number | null;
@@ -50,6 +51,7 @@ const FIELDS = [
   'fundSource',
   'foreignInvestmentWanUsd',
   'isMajor',
+  'amountsEstimated',
   'threeBatch',
   'responsibleLeader',
   'responsibleOfficerId',
@@ -111,6 +113,7 @@ export function ProjectForm({ project, readOnly, onCreated }: ProjectFormProps) 
         fundSource: project.fundSource,
         foreignInvestmentWanUsd: wanOrNull(project.foreignInvestmentUsd),
         isMajor: project.isMajor,
+        amountsEstimated: project.amountsEstimated,
         threeBatch: project.threeBatch,
         responsibleLeader: project.responsibleLeader,
         responsibleOfficerId: project.responsibleOfficerId,
@@ -135,6 +138,7 @@ export function ProjectForm({ project, readOnly, onCreated }: ProjectFormProps) 
       fundSource: values.fundSource ?? null,
       foreignInvestmentUsd: foreign ? wanInputToYuan(values.foreignInvestmentWanUsd) : null,
       isMajor: values.isMajor,
+      amountsEstimated: values.amountsEstimated ?? false,
       threeBatch: textOrNull(values.threeBatch),
       responsibleLeader: textOrNull(values.responsibleLeader),
       responsibleOfficerId: values.responsibleOfficerId ?? null,
@@ -216,6 +220,11 @@ export function ProjectForm({ project, readOnly, onCreated }: ProjectFormProps) 
           </Col>
           <Col {...half}>
             <Form.Item name="isMajor" label={t('project.isMajor')} valuePropName="checked">
+              <Switch checkedChildren={t('common.yes')} unCheckedChildren={t('common.no')} />
+            </Form.Item>
+          </Col>
+          <Col {...half}>
+            <Form.Item name="amountsEstimated" label={t('project.amountsEstimated')} valuePropName="checked" extra={t('project.amountsEstimatedHint')}>
               <Switch checkedChildren={t('common.yes')} unCheckedChildren={t('common.no')} />
             </Form.Item>
           </Col>
