@@ -23,6 +23,7 @@ export const ZCorrection = z.object({
   closedMonth: z.string(),
   summary: z.string(),
   reason: z.string(),
+  recordedBy: z.string().nullable(),
   recordedAt: z.string(),
 });
 export type TCorrection = z.infer<typeof ZCorrection>;

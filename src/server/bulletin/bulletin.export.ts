@@ -34,6 +34,13 @@ function listLine(item: Item, ids: number[], name: string): string {
   return `${name}:${names.length > 0 ? names.join('、') : '无'}`;
 }
 
+/** 已关账 with its time, for a closed month's files. */
+const closedLine = (b: TBulletin) => (b.closedAt ? `(已关账:${b.closedAt.slice(0, 10)})` : '');
+
+/** 更正情况: the corrections since the previous close, one line each. */
+const correctionLines = (b: TBulletin) =>
+  b.corrections.map((c, i) => `${i + 1}. ${c.unitName} ${c.projectName}(${c.closedMonth}):${c.summary}。原因:${c.reason}${c.recordedBy ? `(${c.recordedBy})` : ''}`);
+
 export async function bulletinXlsx(bulletin: TBulletin): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('通报');
@@ -45,7 +52,7 @@ export async function bulletinXlsx(bulletin: TBulletin): Promise<Buffer> {
     row.getCell(1).alignment = { wrapText: true, vertical: 'top' };
     if (text.length > 40) row.height = 15 * Math.ceil(text.length / 40);
   };
-  wide(bulletinTitle(bulletin), { bold: true, size: 14 });
+  wide(bulletinTitle(bulletin) + closedLine(bulletin), { bold: true, size: 14 });
   bulletin.items.forEach((item, index) => {
     sheet.addRow([]);
     wide(`${'一二三四五六七八九十'[index] ?? index + 1}、${item.name.zh}`, { bold: true });
@@ -56,6 +63,11 @@ export async function bulletinXlsx(bulletin: TBulletin): Promise<Buffer> {
     wide(listLine(item, item.red, '红榜'));
     wide(listLine(item, item.black, '黑榜'));
   });
+  if (bulletin.corrections.length > 0) {
+    sheet.addRow([]);
+    wide('更正情况', { bold: true });
+    for (const line of correctionLines(bulletin)) wide(line);
+  }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
@@ -94,6 +106,7 @@ export async function bulletinPdf(bulletin: TBulletin): Promise<Buffer> {
   doc.font('zh');
   const width = doc.page.width - 2 * A4_MARGIN;
   doc.fontSize(16).text(bulletinTitle(bulletin), { align: 'center' });
+  if (bulletin.closedAt) doc.fontSize(10).text(closedLine(bulletin), { align: 'center' });
   doc.moveDown(1);
   bulletin.items.forEach((item, index) => {
     doc.fontSize(12).text(`${'一二三四五六七八九十'[index] ?? index + 1}、${item.name.zh}`, A4_MARGIN, undefined, { width });
@@ -107,6 +120,11 @@ export async function bulletinPdf(bulletin: TBulletin): Promise<Buffer> {
     }
     doc.moveDown(1);
   });
+  if (bulletin.corrections.length > 0) {
+    doc.fontSize(12).text('更正情况', A4_MARGIN, undefined, { width });
+    doc.moveDown(0.3);
+    for (const line of correctionLines(bulletin)) doc.fontSize(10.5).text(line, { width, lineGap: 2 });
+  }
   doc.end();
   return done;
 }

@@ -6,6 +6,7 @@ import { AppError } from '../errors.ts';
 import { assertCanAdminister, inCallerScope } from '../access/scope.ts';
 import { actorOf, recordAudit } from '../audit/audit.service.ts';
 import { listUnits } from '../units/units.service.ts';
+import { userNames } from '../users/users.service.ts';
 import { metricGroups, metricScope } from '../metrics/metrics.service.ts';
 import { targetsOfUnits } from '../targets/targets.service.ts';
 import { chinaToday, daysInMonth } from '../../domain/calendar.ts';
@@ -120,6 +121,7 @@ export async function correctionsFor(ctx: ServiceContext, year: number, month: n
       closedMonth: corrections.closedMonth,
       summary: corrections.summary,
       reason: corrections.reason,
+      recordedById: corrections.recordedBy,
       recordedAt: corrections.recordedAt,
     })
     .from(corrections)
@@ -133,6 +135,7 @@ export async function correctionsFor(ctx: ServiceContext, year: number, month: n
       ),
     )
     .orderBy(asc(corrections.recordedAt), asc(corrections.id));
+  const names = await userNames(ctx.db, rows.flatMap((r) => (r.recordedById ? [r.recordedById] : [])));
   return rows.map((r) => {
     const confidential = !!r.codeName && r.unitId !== ctx.caller.unitId;
     return {
@@ -142,6 +145,7 @@ export async function correctionsFor(ctx: ServiceContext, year: number, month: n
       closedMonth: r.closedMonth,
       summary: r.summary,
       reason: r.reason,
+      recordedBy: r.recordedById ? (names.get(r.recordedById) ?? null) : null,
       recordedAt: r.recordedAt.toISOString(),
     };
   });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
 import { eq } from 'drizzle-orm';
 import { call, createTestApp, expectApiError, logIn, type Given, type Session, type TestApp } from '../../../test/support/test-app.ts';
 import { ledgerXlsx, multipartBody } from '../../../test/support/ledgers.ts';
@@ -97,6 +98,18 @@ describe('month close', () => {
       ['甲县(改名)', '甲县测试项目', '作废到位资金 500万元 2026-02-20', '重复录入'],
       ['甲县(改名)', '甲县测试项目', '修改总投资', '合同补充协议'],
     ]);
+    expect(next.corrections[0]!.recordedBy).toBe(w.staffA.displayName);
+    // The files say so too: the closed month's title carries 已关账, the next one lists the corrections.
+    const cells = async (month: number) => {
+      const file = await call(t.app, bureau, 'GET', `/api/bulletin/export?year=2026&month=${month}&format=xlsx`);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
+      return workbook.worksheets[0]!.getSheetValues().flatMap((row) => (Array.isArray(row) ? row.map(String) : []));
+    };
+    expect((await cells(2)).some((c) => c.includes('招商引资工作通报(已关账:'))).toBe(true);
+    const march = await cells(3);
+    expect(march).toContain('更正情况');
+    expect(march.some((c) => c.includes('迟报签约项目(2026-02):签约 2026-02-10。原因:2月签约,当月漏报'))).toBe(true);
     // A county reads its own corrections only.
     const staffB = await logIn(t.app, 'staff_b');
     expect((await bulletin(staffB, 3)).corrections).toEqual([]);
