@@ -37,6 +37,7 @@ export function BulletinCorrections({ year, month, corrections }: BulletinCorrec
     { title: t('corrections.closedMonth'), dataIndex: 'closedMonth', key: 'closedMonth', render: (value: string) => monthLabel(value, locale) },
     { title: t('corrections.summary'), dataIndex: 'summary', key: 'summary' },
     { title: t('corrections.reason'), dataIndex: 'reason', key: 'reason' },
+    { title: t('corrections.recordedBy'), dataIndex: 'recordedBy', key: 'recordedBy', render: (value: string | null) => value ?? '—' },
     {
       title: t('corrections.recordedAt'),
       dataIndex: 'recordedAt',

@@ -132,6 +132,7 @@ export const enMetrics: Record<keyof typeof zhCNMetrics, string> = {
   'corrections.closedMonth': 'Closed month',
   'corrections.summary': 'What changed',
   'corrections.reason': 'Reason',
+  'corrections.recordedBy': 'By',
   'corrections.recordedAt': 'When',
   'correction.closedHint': 'Give the reason and save again: the change is then recorded as a correction and listed in the next bulletin.',
   'correction.closedReason': 'Reason for the correction',

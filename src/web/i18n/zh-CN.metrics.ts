@@ -133,6 +133,7 @@ export const zhCNMetrics = {
   'corrections.closedMonth': '涉及月份',
   'corrections.summary': '更正内容',
   'corrections.reason': '更正原因',
+  'corrections.recordedBy': '更正人',
   'corrections.recordedAt': '更正时间',
   'correction.closedHint': '填写更正原因后再次保存:这次修改将作为更正记录,并列入下一期通报的“更正情况”。',
   'correction.closedReason': '更正原因',
