@@ -109,7 +109,6 @@ function groupExpression(grouping: MetricGrouping, scope: MetricScope, dated: SQ
   }
 }
 
-/** A rate whose cohort is empty has no value (null), which a bulletin writes as "—". */
 /** Projects, joined to what the grouping reads: the unit's path, or the investor's headquarters. */
 function projectsJoined(grouping: MetricGrouping): SQL {
   if (grouping === 'unit') return sql`${projects} join ${units} on ${units.id} = ${projects.unitId}`;
@@ -122,6 +121,7 @@ function projectsJoined(grouping: MetricGrouping): SQL {
   return sql`${projects}`;
 }
 
+/** A rate whose cohort is empty has no value (null), which a bulletin writes as "—". */
 type Grouped = Map<string, (number | null)[]>;
 
 type Indexed<K extends MetricSpec['kind']> = { spec: Extract<MetricSpec, { kind: K }>; i: number };
