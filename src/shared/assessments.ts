@@ -77,3 +77,24 @@ export const ZAdjustmentInput = z.object({
   reason: z.string().trim().min(1).max(500),
 });
 export type TAdjustmentInput = z.infer<typeof ZAdjustmentInput>;
+
+export const ZAdjustment = z.object({
+  id: z.number().int(),
+  unitId: z.number().int(),
+  unitName: z.string(),
+  year: z.number().int(),
+  month: z.number().int(),
+  label: z.string(),
+  pointsEach: z.number(),
+  count: z.number().int(),
+  reason: z.string(),
+  recordedBy: z.string().nullable(),
+  recordedAt: z.string(),
+  /** Withdrawn with a reason: no longer counts, still on the record. */
+  withdrawnAt: z.string().nullable(),
+  withdrawnReason: z.string().nullable(),
+});
+export type TAdjustment = z.infer<typeof ZAdjustment>;
+export const ZAdjustmentList = z.object({ items: z.array(ZAdjustment) });
+export const ZAdjustmentsQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
+export const ZWithdrawAdjustmentRequest = z.object({ reason: z.string().trim().min(1).max(500) });

@@ -156,6 +156,7 @@ export const ERRORS = {
   },
   'metric.noRecords': { status: 400, zh: '{field}:该指标的明细见行程、拜访、活动或线索列表', en: '{field}: this figure\'s records are the trips, visits, events or leads lists' },
   'assessment.twoDecimals': { status: 400, zh: '{field}:分值最多两位小数', en: '{field}: points take at most two decimals' },
+  'assessment.withdrawn': { status: 409, zh: '该加减分已撤回', en: 'This adjustment has already been withdrawn' },
   'assessment.period': { status: 400, zh: '请选择一个月份或一个季度', en: 'Choose a month or a quarter' },
   'event.projectLinked': { status: 409, zh: '{field}:该项目已登记为在另一活动上签约', en: '{field}: the project is already recorded as signed at another event' },
   'visit.outsideTrip': { status: 400, zh: '{field}:拜访日期不在行程日期内', en: '{field}: the visit is not within the trip\'s days' },

@@ -260,6 +260,12 @@ const CASES: Record<string, Case> = {
   'DELETE /api/events/:id/projects/:projectId': {
     run: async (c) => expectApiError(await call(c.t.app, c.staffB, 'DELETE', `/api/events/${await eventOfA(c)}/projects/${c.w.projectA.id}`), 404, 'notFound'),
   },
+  'GET /api/assessments/:id/adjustments': {
+    run: async (c) => expectApiError(await getAsStaffB(c, `/api/assessments/${await schemeOfA(c)}/adjustments?year=2026`), 404, 'notFound'),
+  },
+  'POST /api/assessments/:id/adjustments/:adjustmentId/withdraw': {
+    run: async (c) => expectApiError(await call(c.t.app, c.staffB, 'POST', `/api/assessments/${await schemeOfA(c)}/adjustments/1/withdraw`, { reason: '越权' }), 403, 'auth.forbidden'),
+  },
   'GET /api/closes': {
     run: async (c) => {
       // Which months are closed is the same for every unit: no record of 甲县 in it.

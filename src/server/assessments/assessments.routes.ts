@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { ZAdjustmentInput, ZScheme, ZSchemeInput, ZSchemeList, ZScores, ZScoresQuery } from '../../shared/assessments.ts';
+import { ZAdjustmentInput, ZAdjustmentList, ZAdjustmentsQuery, ZWithdrawAdjustmentRequest, ZScheme, ZSchemeInput, ZSchemeList, ZScores, ZScoresQuery } from '../../shared/assessments.ts';
 import { ZIdParams } from '../../shared/common.ts';
 import type { AppDeps, ZApp } from '../deps.ts';
 import { contextOf } from '../http/request-context.ts';
-import { addAdjustment, listSchemes, saveScheme, schemeScores } from './assessments.service.ts';
+import { addAdjustment, listAdjustments, listSchemes, saveScheme, schemeScores, withdrawAdjustment } from './assessments.service.ts';
 
 export async function assessmentsRoutes(app: ZApp, { db, clock }: AppDeps) {
   const tags = ['assessments'];
@@ -21,4 +21,16 @@ export async function assessmentsRoutes(app: ZApp, { db, clock }: AppDeps) {
     await addAdjustment(contextOf(request, db, clock), request.params.id, request.body);
     return { ok: true as const };
   });
+  app.get('/assessments/:id/adjustments', { schema: { tags, params: ZIdParams, querystring: ZAdjustmentsQuery, response: { 200: ZAdjustmentList } } }, async (request) => ({
+    items: await listAdjustments(contextOf(request, db, clock), request.params.id, request.query.year),
+  }));
+  const ZAdjustmentParams = z.object({ id: z.coerce.number().int().positive(), adjustmentId: z.coerce.number().int().positive() });
+  app.post(
+    '/assessments/:id/adjustments/:adjustmentId/withdraw',
+    { schema: { tags, params: ZAdjustmentParams, body: ZWithdrawAdjustmentRequest, response: { 200: z.object({ ok: z.literal(true) }) } } },
+    async (request) => {
+      await withdrawAdjustment(contextOf(request, db, clock), request.params.id, request.params.adjustmentId, request.body.reason);
+      return { ok: true as const };
+    },
+  );
 }

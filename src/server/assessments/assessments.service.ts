@@ -1,10 +1,11 @@
-import { and, asc, eq, lte } from 'drizzle-orm';
+import { and, asc, eq, isNull, lte } from 'drizzle-orm';
 import { assessmentAdjustments, assessmentSchemes, units } from '../db/schema.ts';
 import type { ServiceContext } from '../context.ts';
 import { AppError, notFound } from '../errors.ts';
 import { assertCanAdminister, unitPathInScope } from '../access/scope.ts';
 import { actorOf, recordAudit } from '../audit/audit.service.ts';
 import { listUnits, requireUnitInScope } from '../units/units.service.ts';
+import { userNames } from '../users/users.service.ts';
 import { metricGroups, metricScope, metricsByKeys } from '../metrics/metrics.service.ts';
 import { targetsOfUnits } from '../targets/targets.service.ts';
 import { activeDeadlineRules } from '../deadlines/deadlines.service.ts';
@@ -13,7 +14,7 @@ import { periodText, yiTwoDecimals } from '../../domain/bulletin.ts';
 import { daysInMonth } from '../../domain/calendar.ts';
 import { isSummable, metric, type MetricDefinition } from '../../domain/metrics.ts';
 import { scoreUnits, type Adjustment, type UnitFigures } from '../../domain/scoring.ts';
-import { ZIndicator, ZScoringRule, type TAdjustmentInput, type TScheme, type TSchemeInput, type TScores, type TScoresQuery } from '../../shared/assessments.ts';
+import { ZIndicator, ZScoringRule, type TAdjustment, type TAdjustmentInput, type TScheme, type TSchemeInput, type TScores, type TScoresQuery } from '../../shared/assessments.ts';
 
 /**
  * Assessment (考核, issue 5): the assessing unit's sub-units scored by a scheme on figures from 1 January to the
@@ -141,7 +142,14 @@ export async function schemeScores(ctx: ServiceContext, id: number, query: TScor
     ctx.db
       .select()
       .from(assessmentAdjustments)
-      .where(and(eq(assessmentAdjustments.schemeId, id), eq(assessmentAdjustments.year, query.year), lte(assessmentAdjustments.month, period.lastMonth)))
+      .where(
+        and(
+          eq(assessmentAdjustments.schemeId, id),
+          eq(assessmentAdjustments.year, query.year),
+          lte(assessmentAdjustments.month, period.lastMonth),
+          isNull(assessmentAdjustments.withdrawnAt),
+        ),
+      )
       .orderBy(asc(assessmentAdjustments.id)),
   ]);
   const figures: UnitFigures[] = scored.map((u) => {
@@ -174,4 +182,55 @@ export async function schemeScores(ctx: ServiceContext, id: number, query: TScor
     bottomCount: scheme.bottomCount,
     units: seesAll ? scores : scores.filter((s) => scored.some((u) => u.id === s.unitId && unitPathInScope(ctx.caller, u.path))),
   };
+}
+
+/**
+ * The hand adjustments of a scheme's year, as the caller may see them: the bureau all of them, a county those of
+ * its own units — each with who recorded it and whether it was withdrawn.
+ */
+export async function listAdjustments(ctx: ServiceContext, schemeId: number, year: number): Promise<TAdjustment[]> {
+  await requireScheme(ctx, schemeId);
+  const rows = await ctx.db
+    .select({ adjustment: assessmentAdjustments, unitName: units.name, unitPath: units.path })
+    .from(assessmentAdjustments)
+    .innerJoin(units, eq(units.id, assessmentAdjustments.unitId))
+    .where(and(eq(assessmentAdjustments.schemeId, schemeId), eq(assessmentAdjustments.year, year)))
+    .orderBy(asc(assessmentAdjustments.month), asc(assessmentAdjustments.id));
+  const visible = rows.filter((r) => unitPathInScope(ctx.caller, r.unitPath));
+  const names = await userNames(ctx.db, visible.flatMap((r) => (r.adjustment.recordedBy ? [r.adjustment.recordedBy] : [])));
+  return visible.map(({ adjustment: a, unitName }) => ({
+    id: a.id,
+    unitId: a.unitId,
+    unitName,
+    year: a.year,
+    month: a.month,
+    label: a.label,
+    pointsEach: a.pointsEachHundredths / 100,
+    count: a.count,
+    reason: a.reason,
+    recordedBy: a.recordedBy ? (names.get(a.recordedBy) ?? null) : null,
+    recordedAt: a.recordedAt.toISOString(),
+    withdrawnAt: a.withdrawnAt?.toISOString() ?? null,
+    withdrawnReason: a.withdrawnReason,
+  }));
+}
+
+/** A mistaken hand adjustment is withdrawn with a reason (audited); it stops counting and stays listed. */
+export async function withdrawAdjustment(ctx: ServiceContext, schemeId: number, adjustmentId: number, reason: string): Promise<void> {
+  assertCanAdminister(ctx.caller);
+  await requireScheme(ctx, schemeId);
+  await ctx.db.transaction(async (tx) => {
+    const [before] = await tx
+      .select()
+      .from(assessmentAdjustments)
+      .where(and(eq(assessmentAdjustments.id, adjustmentId), eq(assessmentAdjustments.schemeId, schemeId)));
+    if (!before) throw notFound('assessmentAdjustment');
+    const [after] = await tx
+      .update(assessmentAdjustments)
+      .set({ withdrawnAt: ctx.now, withdrawnReason: reason })
+      .where(and(eq(assessmentAdjustments.id, adjustmentId), isNull(assessmentAdjustments.withdrawnAt)))
+      .returning();
+    if (!after) throw new AppError('assessment.withdrawn', { field: 'id' });
+    await recordAudit(tx, actorOf(ctx), { entity: 'assessmentAdjustment', entityId: adjustmentId, unitId: before.unitId, action: 'update', before, after, reason });
+  });
 }

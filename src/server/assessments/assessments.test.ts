@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { call, createTestApp, expectApiError, logIn, type Given, type Session, type TestApp } from '../../../test/support/test-app.ts';
 import { auditLog, enterprises, projects } from '../db/schema.ts';
-import type { TScheme, TScores } from '../../shared/assessments.ts';
+import type { TAdjustment, TScheme, TScores } from '../../shared/assessments.ts';
 
 /** The test clock says 2026-03-02; both counties signed one project in January (1亿元 each). */
 describe('assessment', () => {
@@ -104,5 +104,22 @@ describe('assessment', () => {
     expect(renamed.json().name).toBe('2026年考核(修订)');
     const trail = await t.db.select().from(auditLog).where(eq(auditLog.entity, 'assessmentScheme'));
     expect(trail.map((a) => a.action)).toEqual(['create', 'update']);
+  });
+
+  it('lists hand adjustments with who recorded them, and withdraws a mistaken one with a reason, audited', async () => {
+    const listed = (await call(t.app, bureau, 'GET', `/api/assessments/${scheme.id}/adjustments?year=2026`)).json().items as TAdjustment[];
+    expect(listed.map((a) => [a.unitName, a.label, a.pointsEach, a.count, a.withdrawnAt])).toEqual([['甲县', '虚假项目', -0.2, 1, null]]);
+    expect(listed[0]!.recordedBy).toBe(w.bureau.displayName);
+    expectApiError(await call(t.app, staffA, 'POST', `/api/assessments/${scheme.id}/adjustments/${listed[0]!.id}/withdraw`, { reason: '自己撤回' }), 403, 'auth.forbidden');
+    const score = async () => ((await call(t.app, bureau, 'GET', `/api/assessments/${scheme.id}/scores?year=2026&month=2`)).json() as TScores).units.find((u) => u.unitName === '甲县')!.total;
+    const before = await score();
+    expect((await call(t.app, bureau, 'POST', `/api/assessments/${scheme.id}/adjustments/${listed[0]!.id}/withdraw`, { reason: '复核后该项目确已签约' })).statusCode).toBe(200);
+    expect(Number(await score())).toBeCloseTo(Number(before) + 0.2, 10);
+    expectApiError(await call(t.app, bureau, 'POST', `/api/assessments/${scheme.id}/adjustments/${listed[0]!.id}/withdraw`, { reason: '再撤' }), 409, 'assessment.withdrawn', 'id');
+    // Still listed, marked withdrawn; a county sees its own units' adjustments.
+    const own = (await call(t.app, staffA, 'GET', `/api/assessments/${scheme.id}/adjustments?year=2026`)).json().items as TAdjustment[];
+    expect(own.map((a) => [a.label, a.withdrawnReason])).toEqual([['虚假项目', '复核后该项目确已签约']]);
+    const staffB = await logIn(t.app, 'staff_b');
+    expect((await call(t.app, staffB, 'GET', `/api/assessments/${scheme.id}/adjustments?year=2026`)).json().items).toEqual([]);
   });
 });

@@ -729,8 +729,12 @@ export const assessmentAdjustments = pgTable(
     reason: text('reason').notNull(),
     recordedBy: integer('recorded_by').references(() => users.id, { onDelete: 'restrict' }),
     recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+    /** A mistaken adjustment is withdrawn with a reason: it stops counting and stays on the record. */
+    withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
+    withdrawnReason: text('withdrawn_reason'),
   },
   (t) => [
+    check('assessment_adjustments_withdrawn_check', sql`(${t.withdrawnAt} is null) = (${t.withdrawnReason} is null)`),
     index('assessment_adjustments_scheme_idx').on(t.schemeId, t.year, t.month),
     check('assessment_adjustments_count_check', sql`${t.count} > 0`),
     check('assessment_adjustments_month_check', sql`${t.month} between 1 and 12`),

@@ -1,0 +1,3 @@
+ALTER TABLE "assessment_adjustments" ADD COLUMN "withdrawn_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "assessment_adjustments" ADD COLUMN "withdrawn_reason" text;--> statement-breakpoint
+ALTER TABLE "assessment_adjustments" ADD CONSTRAINT "assessment_adjustments_withdrawn_check" CHECK (("assessment_adjustments"."withdrawn_at" is null) = ("assessment_adjustments"."withdrawn_reason" is null));
