@@ -132,6 +132,15 @@ describe('assessment in a browser', () => {
     await expect.poll(async () => hundredths(await totalOf(page, '樊城区'))).toBe(hundredths(before) - 40);
     await toggleLines(page, '樊城区');
     await hasText(page.getByTestId('score-lines').getByRole('row', { name: /弄虚作假项目/ }), '2 × -0.20分');
+
+    // A mistaken adjustment is withdrawn with a reason: the total comes back, the record stays, marked withdrawn.
+    const listed = page.getByTestId('assessment-adjustments').getByRole('row', { name: /弄虚作假项目/ });
+    await listed.getByRole('button', { name: /撤\s*回/ }).click();
+    const withdraw = page.locator('.ant-modal').filter({ hasText: '撤回这条加减分' });
+    await withdraw.getByLabel('撤回原因').fill('复核后该项目已实际开工');
+    await withdraw.getByRole('button', { name: /撤\s*回/ }).click();
+    await expect.poll(async () => hundredths(await totalOf(page, '樊城区'))).toBe(hundredths(before));
+    await hasText(listed, '已撤回');
     await context.close();
   });
 

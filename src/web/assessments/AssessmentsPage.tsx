@@ -16,6 +16,7 @@ import { useSchemes, useScores } from './assessments.queries.ts';
 import { SchemeDrawer } from './SchemeDrawer.tsx';
 import { SchemeSummary } from './SchemeSummary.tsx';
 import { ScoreTable, type TUnitScore } from './ScoreTable.tsx';
+import { AdjustmentList } from './AdjustmentList.tsx';
 
 /** A county's view of the ranking: its own place among the units scored, or that it is not one of them. */
 function OwnRank({ scores, scheme }: { scores: TScores; scheme: TScheme }) {
@@ -148,6 +149,7 @@ export function AssessmentsPage() {
             loading={scores.isFetching}
             onAdjust={bureau && seesAll ? adjust : undefined}
           />
+          <AdjustmentList scheme={scheme} year={period.year} canWithdraw={bureau} />
         </>
       ) : null}
       {bureau ? (

@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { TAdjustmentInput, TScheme, TSchemeInput, TScores } from '../../shared/assessments.ts';
+import type { TAdjustment, TAdjustmentInput, TScheme, TSchemeInput, TScores } from '../../shared/assessments.ts';
 import { api } from '../api/client.ts';
 import { scoresQuery, type AssessmentPeriod } from './assessment-period.ts';
 
@@ -39,6 +39,26 @@ export function useAddAdjustment() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ schemeId, body }: { schemeId: number; body: TAdjustmentInput }) => api.post<{ ok: true }>(`/assessments/${schemeId}/adjustments`, body),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: [...ASSESSMENTS_QUERY_KEY, 'scores'] }),
+    // The ranking and the list of adjustments both change.
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ASSESSMENTS_QUERY_KEY }),
+  });
+}
+
+/** A scheme's hand adjustments of a year (a county: its own units'), withdrawn ones included and marked. */
+export function useAdjustments(schemeId: number | undefined, year: number) {
+  return useQuery({
+    queryKey: [...ASSESSMENTS_QUERY_KEY, 'adjustments', schemeId, year],
+    queryFn: async ({ signal }) => (await api.get<{ items: TAdjustment[] }>(`/assessments/${schemeId}/adjustments`, { year }, signal)).items,
+    enabled: schemeId !== undefined,
+  });
+}
+
+/** The bureau withdraws a mistaken adjustment with a reason; the ranking is asked for again. */
+export function useWithdrawAdjustment() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ schemeId, id, reason }: { schemeId: number; id: number; reason: string }) =>
+      api.post<{ ok: true }>(`/assessments/${schemeId}/adjustments/${id}/withdraw`, { reason }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ASSESSMENTS_QUERY_KEY }),
   });
 }

@@ -86,4 +86,16 @@ export const enAssessments: Record<keyof typeof zhCNAssessments, string> = {
 
   'enterprise.fortune500': 'Fortune Global 500',
   'enterprise.fortune500Hint': 'Projects this investor signs may earn an assessment bonus',
+  'assessment.adjustment.listTitle': "This year's hand adjustments",
+  'assessment.adjustment.month': 'Month',
+  'assessment.adjustment.monthSuffix': '',
+  'assessment.adjustment.unit': 'Unit',
+  'assessment.adjustment.item': 'Item',
+  'assessment.adjustment.reason': 'Reason',
+  'assessment.adjustment.recordedBy': 'Recorded by',
+  'assessment.adjustment.withdraw': 'Withdraw',
+  'assessment.adjustment.withdrawn': 'Withdrawn',
+  'assessment.adjustment.withdrawTitle': 'Withdraw this adjustment (it stops counting; the record stays)',
+  'assessment.adjustment.withdrawReason': 'Why it is withdrawn',
+  'assessment.adjustment.withdrawnDone': 'Withdrawn',
 };

@@ -87,4 +87,16 @@ export const zhCNAssessments = {
 
   'enterprise.fortune500': '世界500强',
   'enterprise.fortune500Hint': '该企业为投资方签约的项目,可按考核方案加分',
+  'assessment.adjustment.listTitle': '本年加减分记录',
+  'assessment.adjustment.month': '月份',
+  'assessment.adjustment.monthSuffix': '月',
+  'assessment.adjustment.unit': '单位',
+  'assessment.adjustment.item': '事项',
+  'assessment.adjustment.reason': '原因',
+  'assessment.adjustment.recordedBy': '记录人',
+  'assessment.adjustment.withdraw': '撤回',
+  'assessment.adjustment.withdrawn': '已撤回',
+  'assessment.adjustment.withdrawTitle': '撤回这条加减分(撤回后不再计分,记录保留)',
+  'assessment.adjustment.withdrawReason': '撤回原因',
+  'assessment.adjustment.withdrawnDone': '已撤回',
 } satisfies Record<string, string>;
