@@ -16,6 +16,7 @@ import { showErrorInForm } from '../ui/errors.ts';
 import { FullPageSpin } from '../ui/FullPageSpin.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { useEnterprise, useSaveEnterprise } from './enterprises.queries.ts';
+import { EnterpriseVisits } from './EnterpriseVisits.tsx';
 
 type EnterpriseFormValues = { name: string; creditCode?: string; hqRegionCode?: string | null; fortuneGlobal500: boolean; unitId?: number };
 
@@ -142,6 +143,7 @@ function EnterpriseForm({ enterprise }: EnterpriseFormProps) {
           </Flex>
         )}
       </Form>
+      {enterprise ? <EnterpriseVisits enterpriseId={enterprise.id} /> : null}
     </>
   );
 }

@@ -152,6 +152,8 @@ export const en: Messages = {
   'enterprise.name': 'Enterprise',
   'enterprise.creditCode': 'Unified social credit code',
   'enterprise.creditCodeHint': '18 characters; the check character is verified',
+  'enterprise.visits': 'Visits',
+  'enterprise.noVisits': 'No visits yet',
   'enterprise.hqRegion': 'Headquarters',
   'enterprise.unit': 'Registered by',
   'enterprise.create': 'New enterprise',

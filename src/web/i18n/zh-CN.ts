@@ -153,6 +153,8 @@ export const zhCN = {
   'enterprise.name': '企业名称',
   'enterprise.creditCode': '统一社会信用代码',
   'enterprise.creditCodeHint': '18位;填写时会检查校验位',
+  'enterprise.visits': '拜访记录',
+  'enterprise.noVisits': '暂无拜访记录',
   'enterprise.hqRegion': '总部所在地',
   'enterprise.unit': '登记单位',
   'enterprise.create': '新建企业',
