@@ -13,6 +13,11 @@ import {
   FieldTimeOutlined,
   FilterOutlined,
   FlagOutlined,
+  FundProjectionScreenOutlined,
+  CarOutlined,
+  BulbOutlined,
+  EnvironmentOutlined,
+  RocketOutlined,
   ImportOutlined,
   LockOutlined,
   LogoutOutlined,
@@ -45,6 +50,17 @@ function menuItems(me: TMe, t: Translate): MenuProps['items'] {
     { key: '/supervision', icon: <FlagOutlined />, label: <Link to="/supervision">{t('nav.supervision')}</Link> },
     problems,
     { key: '/enterprises', icon: <BankOutlined />, label: <Link to="/enterprises">{t('nav.enterprises')}</Link> },
+    {
+      key: 'outreach',
+      icon: <RocketOutlined />,
+      label: t('nav.outreach'),
+      children: [
+        { key: '/leads', icon: <BulbOutlined />, label: <Link to="/leads">{t('nav.leads')}</Link> },
+        { key: '/trips', icon: <CarOutlined />, label: <Link to="/trips">{t('nav.trips')}</Link> },
+        { key: '/events', icon: <FundProjectionScreenOutlined />, label: <Link to="/events">{t('nav.events')}</Link> },
+        { key: '/teams', icon: <EnvironmentOutlined />, label: <Link to="/teams">{t('nav.teams')}</Link> },
+      ],
+    },
     { key: '/bulletin', icon: <FileTextOutlined />, label: <Link to="/bulletin">{t('nav.bulletin')}</Link> },
     { key: '/targets', icon: <AimOutlined />, label: <Link to="/targets">{t('nav.targets')}</Link> },
     { key: '/assessments', icon: <TrophyOutlined />, label: <Link to="/assessments">{t('nav.assessments')}</Link> },
@@ -83,6 +99,11 @@ function selectedKey(pathname: string): string {
     '/supervision',
     '/problems',
     '/enterprises',
+    '/leads',
+    '/trips',
+    '/visits',
+    '/events',
+    '/teams',
     '/imports',
     '/admin/units',
     '/admin/users',
@@ -141,7 +162,7 @@ export function AppLayout() {
       mode="inline"
       items={items}
       selectedKeys={[selected]}
-      defaultOpenKeys={['admin']}
+      defaultOpenKeys={['admin', 'outreach']}
       onClick={() => setDrawerOpen(false)}
       style={{ borderInlineEnd: 'none' }}
     />

@@ -36,6 +36,13 @@ const CockpitPage = page(() => import('../cockpit/CockpitPage.tsx'), 'CockpitPag
 const BulletinPage = page(() => import('../bulletin/BulletinPage.tsx'), 'BulletinPage');
 const TargetsPage = page(() => import('../targets/TargetsPage.tsx'), 'TargetsPage');
 const AssessmentsPage = page(() => import('../assessments/AssessmentsPage.tsx'), 'AssessmentsPage');
+const LeadsPage = page(() => import('../funnel/LeadsPage.tsx'), 'LeadsPage');
+const TripsPage = page(() => import('../funnel/TripsPage.tsx'), 'TripsPage');
+const TripFormPage = page(() => import('../funnel/TripFormPage.tsx'), 'TripFormPage');
+const VisitFormPage = page(() => import('../funnel/VisitFormPage.tsx'), 'VisitFormPage');
+const EventsPage = page(() => import('../funnel/EventsPage.tsx'), 'EventsPage');
+const EventPage = page(() => import('../funnel/EventPage.tsx'), 'EventPage');
+const TeamsPage = page(() => import('../funnel/TeamsPage.tsx'), 'TeamsPage');
 const CountingRulesPage = page(() => import('../metrics/CountingRulesPage.tsx'), 'CountingRulesPage');
 
 function bureauOnly(element: ReactNode) {
@@ -71,6 +78,13 @@ export const router = createBrowserRouter([
           { path: 'projects/:id', element: ProjectPage },
           { path: 'supervision', element: SupervisionPage },
           { path: 'problems', element: ProblemsPage },
+          { path: 'leads', element: LeadsPage },
+          { path: 'trips', element: TripsPage },
+          { path: 'trips/new', element: <RequireWriter>{TripFormPage}</RequireWriter> },
+          { path: 'visits/new', element: <RequireWriter>{VisitFormPage}</RequireWriter> },
+          { path: 'events', element: EventsPage },
+          { path: 'events/:id', element: EventPage },
+          { path: 'teams', element: TeamsPage },
           { path: 'enterprises', element: EnterpriseListPage },
           { path: 'enterprises/new', element: EnterpriseFormPage },
           { path: 'enterprises/:id', element: EnterpriseFormPage },

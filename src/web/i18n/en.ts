@@ -1,4 +1,5 @@
 import { enAssessments } from './en.assessments.ts';
+import { enFunnel } from './en.funnel.ts';
 import { enMetrics } from './en.metrics.ts';
 import type { Messages } from './zh-CN.ts';
 
@@ -6,6 +7,7 @@ import type { Messages } from './zh-CN.ts';
 export const en: Messages = {
   ...enMetrics,
   ...enAssessments,
+  ...enFunnel,
   'app.name': 'zhaoshang',
   'app.shortName': 'ZS',
   'app.tagline': 'Open-source investment promotion platform',

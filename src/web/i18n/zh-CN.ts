@@ -1,4 +1,5 @@
 import { zhCNAssessments } from './zh-CN.assessments.ts';
+import { zhCNFunnel } from './zh-CN.funnel.ts';
 import { zhCNMetrics } from './zh-CN.metrics.ts';
 
 /**
@@ -8,6 +9,7 @@ import { zhCNMetrics } from './zh-CN.metrics.ts';
 export const zhCN = {
   ...zhCNMetrics,
   ...zhCNAssessments,
+  ...zhCNFunnel,
   'app.name': '招商引资平台',
   'app.shortName': '招商',
   'app.tagline': 'zhaoshang · 开源招商引资管理平台',

@@ -1,0 +1,100 @@
+import type { Locator } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PHONE, chooseOption, hasText, loggedIn, screenshot, shown, startE2e, type E2e } from './support/browser.ts';
+
+/**
+ * The front of the funnel on a phone (390 × 844, issue 6): 襄城区's staff member logs a trip with two visits, then a
+ * lead from it — the likely duplicate shown as an existing enterprise's name is typed with 有限责任公司 — converts the
+ * lead into a project and opens it. Screenshots: trip-phone.png and leads.png in docs/screenshots/.
+ */
+
+let e2e: E2e;
+
+beforeAll(async () => {
+  e2e = await startE2e();
+});
+
+afterAll(async () => {
+  await e2e?.close();
+});
+
+/** Fills a field and sees the value kept: a field typed into while its form still mounts can lose it. */
+async function fillKept(field: Locator, value: string) {
+  await expect
+    .poll(async () => {
+      if ((await field.inputValue()) !== value) await field.fill(value);
+      return field.inputValue();
+    })
+    .toBe(value);
+}
+
+describe('leads, trips and visits on a phone', () => {
+  it('logs a trip with two visits, a lead from it (with the duplicate hint), and converts it into a project', async () => {
+    const { context, page } = await loggedIn(e2e, 'xiangcheng', PHONE);
+
+    await page.getByRole('button', { name: '菜单' }).click();
+    await page.getByRole('dialog').getByRole('link', { name: '外出招商' }).click();
+    await page.waitForURL('**/trips');
+    await page.getByRole('button', { name: '登记外出招商' }).click();
+    await page.waitForURL('**/trips/new');
+
+    await shown(page.getByRole('button', { name: '添加拜访' }));
+    await page.getByLabel('途经城市(按顺序) 1').fill('深圳');
+    await chooseOption(page, '广东省深圳市');
+    await page.getByRole('button', { name: '添加城市' }).click();
+    await page.getByLabel('途经城市(按顺序) 2').fill('东莞');
+    await chooseOption(page, '广东省东莞市');
+
+    const visits = page.getByTestId('trip-visit');
+    await page.getByRole('button', { name: '添加拜访' }).click();
+    await visits.nth(0).getByLabel('企业名称').fill('深圳智行动力科技有限公司');
+    await visits.nth(0).getByLabel('会见人员').fill('王总经理');
+    await visits.nth(0).getByLabel('下一步').fill('邀请来襄考察');
+    await page.getByRole('button', { name: '添加拜访' }).click();
+    await visits.nth(1).getByLabel('企业名称').fill('东莞精研模具有限公司');
+    await visits.nth(1).getByLabel('情况').fill('有意在襄阳设立华中基地');
+    const leader = page.getByLabel('带队领导');
+    await fillKept(leader, '李副区长');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await screenshot(page, 'trip-phone.png', { fullPage: true });
+
+    await page.getByRole('button', { name: /保\s*存/ }).click();
+    await page.waitForURL('**/trips?saved=*');
+    const trip = page.getByTestId('trips-table').getByRole('row', { name: /李副区长/ });
+    await hasText(trip, '广东省深圳市 → 广东省东莞市');
+
+    // A lead from the trip: the name as heard is an enterprise already on record, written with 有限责任公司.
+    await trip.getByRole('link', { name: '由此登记线索' }).click();
+    await page.waitForURL('**/leads?tripId=*');
+    const drawer = page.getByRole('dialog', { name: '登记线索' });
+    await fillKept(drawer.getByLabel('或填写听到的企业名称'), '东风鸿泰控股集团有限责任公司');
+    const hint = drawer.getByTestId('duplicate-hint');
+    await hasText(hint, '东风鸿泰控股集团有限公司');
+    await hint.getByRole('button', { name: '用这家企业' }).click();
+    await expect.poll(() => drawer.getByLabel('或填写听到的企业名称').inputValue()).toBe('');
+    await drawer.getByLabel('意向投资额').fill('8000');
+    await drawer.getByRole('button', { name: /保\s*存/ }).click();
+    await drawer.waitFor({ state: 'hidden' });
+
+    const lead = page.getByTestId('leads-table').getByRole('row', { name: /东风鸿泰控股集团有限公司/ });
+    await hasText(lead, '新线索');
+    await screenshot(page, 'leads.png', { fullPage: true });
+
+    await lead.getByRole('button', { name: '转化为项目' }).click();
+    const convert = page.getByRole('dialog', { name: '转化为项目' });
+    await fillKept(convert.getByLabel('项目名称'), '东风鸿泰新能源商用车项目');
+    await expect.poll(() => convert.getByLabel('意向投资额').inputValue()).toBe('8,000');
+    await convert.getByRole('button', { name: /确\s*定|OK/ }).click();
+    await convert.waitFor({ state: 'hidden' });
+    await shown(lead.getByRole('link', { name: '查看项目' }));
+    await lead.getByRole('link', { name: '查看项目' }).click();
+    await page.waitForURL(/\/projects\/\d+$/);
+    await hasText(page.locator('.zs-page'), '东风鸿泰新能源商用车项目');
+    await context.close();
+  });
+
+  it('raised no uncaught error in any page', () => {
+    expect(e2e.pageErrors).toEqual([]);
+  });
+});
