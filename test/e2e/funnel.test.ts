@@ -94,6 +94,17 @@ describe('leads, trips and visits on a phone', () => {
     await context.close();
   });
 
+  it('a new enterprise\'s form names likely duplicates elsewhere in the city by their unit only', async () => {
+    const { context, page } = await loggedIn(e2e, 'xiangcheng', PHONE);
+    await page.goto('/enterprises/new');
+    // 比亚迪 is 经开区's: the hint says a record of that unit matches, and nothing more of it.
+    await fillKept(page.getByLabel('企业名称'), '比亚迪股份有限责任公司');
+    const hint = page.getByTestId('duplicate-hint');
+    await hasText(hint, '名称相同');
+    expect(await hint.innerText()).not.toContain('比亚迪');
+    await context.close();
+  });
+
   it('raised no uncaught error in any page', () => {
     expect(e2e.pageErrors).toEqual([]);
   });

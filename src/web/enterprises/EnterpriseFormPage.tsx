@@ -7,6 +7,7 @@ import type { TEnterprise } from '../../shared/enterprises.ts';
 import { errorBody } from '../../shared/errors.ts';
 import { ApiError } from '../api/client.ts';
 import { useCurrentUser } from '../auth/auth.queries.ts';
+import { DuplicateHint } from '../funnel/DuplicateHint.tsx';
 import { formatLongDateTime } from '../i18n/format.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { RegionSelect } from '../regions/RegionSelect.tsx';
@@ -45,6 +46,7 @@ function EnterpriseForm({ enterprise }: EnterpriseFormProps) {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [form] = Form.useForm<EnterpriseFormValues>();
+  const typedName = Form.useWatch('name', form);
   const save = useSaveEnterprise();
   const [formError, setFormError] = useState<string | null>(null);
   const readOnly = !canWriteRecords(me.role);
@@ -103,6 +105,8 @@ function EnterpriseForm({ enterprise }: EnterpriseFormProps) {
         >
           <Input autoComplete="off" />
         </Form.Item>
+        {/* A new enterprise: the records anywhere in the city that may be the same one, as its name is typed. */}
+        {enterprise ? null : <DuplicateHint name={typedName} />}
         <Form.Item
           name="creditCode"
           label={t('enterprise.creditCode')}
