@@ -7,10 +7,11 @@ import { tripDays } from './trip-days.ts';
  * held and what was signed at them, leads collected and how they turned into projects. Each is a spec like the
  * project metrics', evaluated here over facts and compiled to SQL by the server.
  */
-export type LeaderLevel = 'principal' | 'inCharge' | 'countyHead' | 'department' | 'staff';
+/** A leader level's role in the metrics (the levels themselves are the bureau's list). */
+export type LeaderRole = 'principal' | 'leader' | 'other';
 
 export type ActivityFacts = {
-  trips: { id: number; unitId: number; leaderName: string; leaderLevel: LeaderLevel; fromOn: IsoDate; toOn: IsoDate }[];
+  trips: { id: number; unitId: number; leaderName: string; leaderRole: LeaderRole; fromOn: IsoDate; toOn: IsoDate }[];
   visits: { id: number; enterpriseId: number | null; enterpriseName: string; visitedOn: IsoDate }[];
   events: { id: number; heldOn: IsoDate; signed: { projectId: number; signedYuan: number }[] }[];
   leads: { id: number; collectedOn: IsoDate; projectSignedOn: IsoDate | null }[];
@@ -19,10 +20,10 @@ export type ActivityFacts = {
 export const NO_ACTIVITIES: ActivityFacts = { trips: [], visits: [], events: [], leads: [] };
 
 export type ActivitySpec =
-  /** Trips that began in the period, led at one of the levels (any level when none is given). */
-  | { kind: 'trips'; measure: 'count'; levels?: LeaderLevel[] }
+  /** Trips that began in the period, led at a level with one of the roles (any level when none is given). */
+  | { kind: 'trips'; measure: 'count'; roles?: LeaderRole[] }
   /** Days away in the period, once per leader and day (a leader is a name within a unit). */
-  | { kind: 'trips'; measure: 'days'; levels?: LeaderLevel[] }
+  | { kind: 'trips'; measure: 'days'; roles?: LeaderRole[] }
   /** Distinct enterprises visited in the period (on record by id, otherwise by the name as written). */
   | { kind: 'visits'; measure: 'enterprises' }
   /** Events held in the period; the projects signed at them, counted or their signed amounts summed. */
@@ -36,7 +37,7 @@ const within = (date: IsoDate, { from, to }: Period) => date >= from && date <= 
 export function evaluateActivity(spec: ActivitySpec, facts: ActivityFacts, period: Period): number | null {
   switch (spec.kind) {
     case 'trips': {
-      const led = facts.trips.filter((t) => !spec.levels || spec.levels.includes(t.leaderLevel));
+      const led = facts.trips.filter((t) => !spec.roles || spec.roles.includes(t.leaderRole));
       if (spec.measure === 'count') return led.filter((t) => within(t.fromOn, period)).length;
       return tripDays(led.map((t) => ({ leader: `${t.unitId}/${t.leaderName}`, from: t.fromOn, to: t.toOn })), period).total;
     }
@@ -77,7 +78,7 @@ export const ACTIVITY_METRICS: Described[] = [
     unit: 'count',
     name: { zh: '主要领导带队外出招商', en: 'Trips led by principal leaders' },
     definition: { zh: '期内出发、由主要领导带队的外出招商次数', en: 'Outbound trips begun in the period and led by a principal leader' },
-    spec: { kind: 'trips', measure: 'count', levels: ['principal'] },
+    spec: { kind: 'trips', measure: 'count', roles: ['principal'] },
   },
   {
     key: 'leaderTrips',
@@ -85,7 +86,7 @@ export const ACTIVITY_METRICS: Described[] = [
     unit: 'count',
     name: { zh: '领导带队外出招商', en: 'Trips led by leaders' },
     definition: { zh: '期内出发、由主要领导、分管领导或县区党政主要负责人带队的外出招商次数', en: 'Outbound trips begun in the period, led by a principal leader, a leader in charge or a county head' },
-    spec: { kind: 'trips', measure: 'count', levels: ['principal', 'inCharge', 'countyHead'] },
+    spec: { kind: 'trips', measure: 'count', roles: ['principal', 'leader'] },
   },
   {
     key: 'tripDays',

@@ -5,8 +5,22 @@ import { ZIsoDate } from './project-stages.ts';
 /** Trips, visits and resident teams (issue 6, domain.md §5). */
 const nullableText = (max: number) => z.string().trim().max(max).nullish().transform((v) => (v ? v : null));
 
-export const LEADER_LEVELS = ['principal', 'inCharge', 'countyHead', 'department', 'staff'] as const;
-export const ZLeaderLevel = z.enum(LEADER_LEVELS);
+/** A leader level's key (带队级别): one of the bureau's list (GET /api/leader-levels). */
+export const ZLeaderLevel = z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,29}$/);
+export const ZLeaderRole = z.enum(['principal', 'leader', 'other']);
+export const ZLeaderLevelItem = z.object({
+  key: ZLeaderLevel,
+  nameZh: z.string().trim().min(1).max(30),
+  nameEn: z.string().trim().min(1).max(60),
+  /** 'principal' (主要领导) and 'leader' count as leader-led trips in the metrics. */
+  role: ZLeaderRole,
+  sort: z.number().int().min(0).max(1000),
+  active: z.boolean(),
+});
+export type TLeaderLevel = z.infer<typeof ZLeaderLevelItem>;
+export const ZLeaderLevelList = z.object({ items: z.array(ZLeaderLevelItem) });
+/** The bureau's whole list: a level left out is deactivated (never deleted: trips refer to it). */
+export const ZSetLeaderLevelsRequest = z.object({ items: z.array(ZLeaderLevelItem).min(1).max(30) });
 export const ZVisitKind = z.enum(['visit', 'talks', 'reception']);
 
 /** A visit as field staff log it from a phone: the enterprise (on record, or a name as heard), the day, who, what next. */
@@ -72,6 +86,7 @@ export const ZTrip = z.object({
   unitName: z.string(),
   leaderName: z.string(),
   leaderLevel: ZLeaderLevel,
+  leaderLevelName: z.object({ zh: z.string(), en: z.string() }),
   participants: z.string().nullable(),
   fromOn: z.string(),
   toOn: z.string(),

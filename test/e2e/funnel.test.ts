@@ -105,6 +105,24 @@ describe('leads, trips and visits on a phone', () => {
     await context.close();
   });
 
+  it('the bureau adds a leader level that counts as a leader, and the trip form offers it', async () => {
+    const { context, page } = await loggedIn(e2e, 'bureau');
+    await page.goto('/admin/leader-levels');
+    await shown(page.getByRole('heading', { name: '带队级别' }));
+    await page.getByRole('button', { name: '新增级别' }).click();
+    await fillKept(page.getByLabel('代码', { exact: true }), 'zoneDirector');
+    await fillKept(page.getByLabel('zoneDirector 中文名称'), '开发区管委会主任');
+    await fillKept(page.getByLabel('zoneDirector 英文名称'), 'Zone director');
+    await page.getByRole('row', { name: /zoneDirector/ }).getByRole('combobox').click();
+    await chooseOption(page, '领导');
+    await page.getByRole('button', { name: /保\s*存/ }).click();
+    await shown(page.getByText('带队级别已保存'));
+    await page.goto('/trips/new');
+    await page.getByLabel('级别', { exact: true }).click();
+    await shown(page.locator('.ant-select-dropdown').getByTitle('开发区管委会主任', { exact: true }));
+    await context.close();
+  });
+
   it('raised no uncaught error in any page', () => {
     expect(e2e.pageErrors).toEqual([]);
   });

@@ -266,6 +266,18 @@ const CASES: Record<string, Case> = {
   'POST /api/assessments/:id/adjustments/:adjustmentId/withdraw': {
     run: async (c) => expectApiError(await call(c.t.app, c.staffB, 'POST', `/api/assessments/${await schemeOfA(c)}/adjustments/1/withdraw`, { reason: '越权' }), 403, 'auth.forbidden'),
   },
+  'GET /api/leader-levels': {
+    run: async (c) => {
+      // The installation's list of leader levels: configuration, the same for every unit.
+      expect((await getAsStaffB(c, '/api/leader-levels')).json()).toEqual((await call(c.t.app, c.staffA, 'GET', '/api/leader-levels')).json());
+    },
+  },
+  'PUT /api/leader-levels': {
+    run: async (c) => {
+      const items = (await getAsStaffB(c, '/api/leader-levels')).json().items;
+      expectApiError(await call(c.t.app, c.staffB, 'PUT', '/api/leader-levels', { items }), 403, 'auth.forbidden');
+    },
+  },
   'GET /api/closes': {
     run: async (c) => {
       // Which months are closed is the same for every unit: no record of 甲县 in it.

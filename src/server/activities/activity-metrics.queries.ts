@@ -1,5 +1,5 @@
-import { sql, type SQL } from 'drizzle-orm';
-import { eventProjects, events, projects, trips, visits } from '../db/schema.ts';
+import { eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
+import { eventProjects, events, leaderLevels, projects, trips, visits } from '../db/schema.ts';
 import type { ServiceContext } from '../context.ts';
 import { inUnitSubtree, unitGrouping } from '../db/unit-groups.ts';
 import type { ActivitySpec } from '../../domain/activity-metrics.ts';
@@ -18,7 +18,7 @@ export async function activityValues(ctx: ServiceContext, spec: Extract<Activity
   const { from, to } = scope.period;
   let statement: SQL;
   if (spec.kind === 'trips') {
-    const levels = spec.levels ? sql`and ${trips.leaderLevel} = any(${sql.param(spec.levels)}::text[])` : sql``;
+    const levels = spec.roles ? sql`and ${withRoles(spec.roles)}` : sql``;
     if (spec.measure === 'count') {
       const g = unitGrouping(grouping, scope.unit.path, trips.unitId, trips.fromOn);
       statement = sql`select ${g.group} as g, count(*) as v from ${trips} ${g.join}
@@ -59,17 +59,20 @@ export type ActivityRecord = {
   contribution: number;
 };
 
-const LEVEL_NAMES: Record<string, string> = { principal: '主要领导', inCharge: '分管领导', countyHead: '县区党政主要负责人', department: '部门负责人', staff: '工作人员' };
+/** Trips led at a level whose role is one of these (the bureau's list of levels decides). */
+const withRoles = (roles: string[]) =>
+  sql`exists (select 1 from ${leaderLevels} where ${leaderLevels.key} = ${trips.leaderLevel} and ${leaderLevels.role} = any(${sql.param(roles)}::text[]))`;
 
 /** The records behind an activity figure, each with what it adds; their contributions add up to the figure. */
 export async function activityRecords(ctx: ServiceContext, spec: Extract<ActivitySpec, { kind: 'trips' | 'visits' | 'events' }>, scope: Scope): Promise<ActivityRecord[]> {
   const { from, to } = scope.period;
   if (spec.kind === 'trips') {
     const rows = await ctx.db
-      .select()
+      .select({ ...getTableColumns(trips), levelName: leaderLevels.nameZh })
       .from(trips)
+      .innerJoin(leaderLevels, eq(leaderLevels.key, trips.leaderLevel))
       .where(
-        sql`${inUnitSubtree(ctx.caller, trips.unitId, scope.unit.path)} ${spec.levels ? sql`and ${trips.leaderLevel} = any(${sql.param(spec.levels)}::text[])` : sql``}
+        sql`${inUnitSubtree(ctx.caller, trips.unitId, scope.unit.path)} ${spec.roles ? sql`and ${withRoles(spec.roles)}` : sql``}
             and ${spec.measure === 'count' ? sql`${trips.fromOn} between ${from}::date and ${to}::date` : sql`${trips.toOn} >= ${from}::date and ${trips.fromOn} <= ${to}::date`}`,
       )
       .orderBy(trips.fromOn, trips.id);
@@ -85,7 +88,7 @@ export async function activityRecords(ctx: ServiceContext, spec: Extract<Activit
         counted.set(leader, days);
         contribution = days.size - before;
       }
-      return { recordKind: 'trip' as const, recordId: t.id, projectId: null, label: `${t.leaderName}(${LEVEL_NAMES[t.leaderLevel] ?? t.leaderLevel}) ${t.fromOn}–${t.toOn}`, unitId: t.unitId, date: t.fromOn, contribution };
+      return { recordKind: 'trip' as const, recordId: t.id, projectId: null, label: `${t.leaderName}(${t.levelName}) ${t.fromOn}–${t.toOn}`, unitId: t.unitId, date: t.fromOn, contribution };
     });
   }
   if (spec.kind === 'visits') {

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { call, createTestApp, expectApiError, logIn, type Given, type Session, type TestApp } from '../../../test/support/test-app.ts';
-import { eventProjects, events, leads, projects, trips, visits } from '../db/schema.ts';
+import { eventProjects, events, leaderLevels, leads, projects, trips, visits } from '../db/schema.ts';
 import { DEFAULT_SCOPE_RULES, metric } from '../../domain/metrics.ts';
-import type { ActivityFacts, LeaderLevel } from '../../domain/activity-metrics.ts';
+import type { ActivityFacts, LeaderRole } from '../../domain/activity-metrics.ts';
 import type { TBreakdown, TMetricRecords } from '../../shared/cockpit.ts';
 import type { TMetricValues } from '../../shared/metrics.ts';
+import type { TLeaderLevel } from '../../shared/activities.ts';
 
 const KEYS = ['principalTrips', 'leaderTrips', 'tripDays', 'enterprisesVisited', 'eventsHeld', 'eventSignedCount', 'eventSignedYuan', 'leadsCollected', 'leadConversionRate', 'leadDaysToSigning'];
 
@@ -21,7 +22,7 @@ describe('the front of the funnel in the metric catalogue', () => {
     w = await t.given.twoCounties();
     bureau = await logIn(t.app, 'bureau');
     staffA = await logIn(t.app, 'staff_a');
-    const trip = (unitId: number, leaderName: string, leaderLevel: LeaderLevel, fromOn: string, toOn: string) => ({ unitId, leaderName, leaderLevel, fromOn, toOn });
+    const trip = (unitId: number, leaderName: string, leaderLevel: string, fromOn: string, toOn: string) => ({ unitId, leaderName, leaderLevel, fromOn, toOn });
     await t.db.insert(trips).values([
       trip(w.countyA.id, '张书记', 'principal', '2026-01-10', '2026-01-12'), // 深圳
       trip(w.countyA.id, '张书记', 'principal', '2026-01-12', '2026-01-14'), // 上海: 1 day overlaps
@@ -63,7 +64,12 @@ describe('the front of the funnel in the metric catalogue', () => {
     const signedOf = (id: number | null) => projectRows.find((p) => p.id === id)?.signedOn ?? null;
     const links = await t.db.select().from(eventProjects);
     const facts: ActivityFacts = {
-      trips: mine(await t.db.select().from(trips)).map((r) => ({ ...r, leaderLevel: r.leaderLevel as LeaderLevel })),
+      trips: await Promise.all(
+        mine(await t.db.select().from(trips)).map(async (r) => {
+          const [level] = await t.db.select().from(leaderLevels).where(eq(leaderLevels.key, r.leaderLevel));
+          return { ...r, leaderRole: level!.role as LeaderRole };
+        }),
+      ),
       visits: mine(await t.db.select().from(visits)),
       events: mine(await t.db.select().from(events)).map((e) => ({
         ...e,
@@ -146,5 +152,30 @@ describe('the front of the funnel in the metric catalogue', () => {
     ]);
     const signed = (await call(t.app, bureau, 'GET', `/api/cockpit/records?${range}&key=eventSignedYuan`)).json() as TMetricRecords;
     expect(signed.items.every((r) => r.recordKind === 'project' && r.projectId !== null)).toBe(true);
+  });
+
+  it('counts trips by the bureau\'s own leader levels: a level added with a role counts, a deactivated one takes no new trips', async () => {
+    const levels = (await call(t.app, bureau, 'GET', '/api/leader-levels')).json().items as TLeaderLevel[];
+    expect(levels.map((l) => [l.key, l.nameZh, l.role])).toEqual([
+      ['principal', '主要领导', 'principal'],
+      ['inCharge', '分管领导', 'leader'],
+      ['countyHead', '县区党政主要负责人', 'leader'],
+      ['department', '部门负责人', 'other'],
+      ['staff', '工作人员', 'other'],
+    ]);
+    const changed = [
+      ...levels.filter((l) => l.key !== 'staff'),
+      { key: 'zoneDirector', nameZh: '开发区管委会主任', nameEn: 'Zone director', role: 'leader', sort: 6, active: true },
+    ];
+    expectApiError(await call(t.app, staffA, 'PUT', '/api/leader-levels', { items: changed }), 403, 'auth.forbidden');
+    const saved = await call(t.app, bureau, 'PUT', '/api/leader-levels', { items: changed });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect((saved.json().items as TLeaderLevel[]).find((l) => l.key === 'staff')!.active).toBe(false);
+    const before = (await values(bureau, 'from=2026-01-01&to=2026-02-28')).leaderTrips!;
+    const trip = { leaderName: '园区主任', fromOn: '2026-02-10', toOn: '2026-02-11', unitId: w.parkA.id };
+    expect((await call(t.app, staffA, 'POST', '/api/trips', { ...trip, leaderLevel: 'zoneDirector' })).json().leaderLevelName).toEqual({ zh: '开发区管委会主任', en: 'Zone director' });
+    expect((await values(bureau, 'from=2026-01-01&to=2026-02-28')).leaderTrips).toBe(before + 1);
+    expectApiError(await call(t.app, staffA, 'POST', '/api/trips', { ...trip, leaderLevel: 'staff' }), 400, 'validation.invalid', 'leaderLevel');
+    expect((await call(t.app, bureau, 'GET', '/api/trips?pageSize=50')).statusCode).toBe(200); // trips at the deactivated level still read
   });
 });

@@ -9,6 +9,7 @@ import { requireUnitInScope, unitNames } from '../units/units.service.ts';
 import { findRegion, regionName } from '../regions/regions.service.ts';
 import { insertVisit, visitsOfTrips } from './visits.service.ts';
 import { requireTeamInScope } from './teams.service.ts';
+import { listLeaderLevels, requireActiveLevel } from './leader-levels.service.ts';
 import { chinaToday } from '../../domain/calendar.ts';
 import { tripLength } from '../../domain/trip-days.ts';
 import { ZTripInput, type TTrip, type TTripInput } from '../../shared/activities.ts';
@@ -20,13 +21,18 @@ import { ZTripInput, type TTrip, type TTripInput } from '../../shared/activities
 type TripRow = typeof trips.$inferSelect;
 
 async function toTrips(db: Db, rows: TripRow[]): Promise<TTrip[]> {
-  const [names, visitsByTrip] = await Promise.all([unitNames(db, rows.map((r) => r.unitId)), visitsOfTrips(db, rows.map((r) => r.id))]);
+  const [names, visitsByTrip, levels] = await Promise.all([unitNames(db, rows.map((r) => r.unitId)), visitsOfTrips(db, rows.map((r) => r.id)), listLeaderLevels(db)]);
+  const levelName = (key: string) => {
+    const level = levels.find((l) => l.key === key);
+    return { zh: level?.nameZh ?? key, en: level?.nameEn ?? key };
+  };
   return rows.map((r) => ({
     id: r.id,
     unitId: r.unitId,
     unitName: names.get(r.unitId) ?? '',
     leaderName: r.leaderName,
-    leaderLevel: r.leaderLevel as TTrip['leaderLevel'],
+    leaderLevel: r.leaderLevel,
+    leaderLevelName: levelName(r.leaderLevel),
     participants: r.participants,
     fromOn: r.fromOn,
     toOn: r.toOn,
@@ -49,6 +55,7 @@ export async function createTrip(ctx: ServiceContext, input: TTripInput): Promis
     if (!findRegion(code)) throw new AppError('region.unknown', { field: `cities.${i}` });
   });
   if (trip.teamId) await requireTeamInScope(ctx, trip.teamId, 'teamId');
+  await requireActiveLevel(ctx.db, trip.leaderLevel, 'leaderLevel');
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(trips)

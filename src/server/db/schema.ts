@@ -786,6 +786,24 @@ export const leads = pgTable(
   ],
 );
 
+/**
+ * Who may lead a trip (带队级别, issue 6): the bureau's list, each level with its role for the metrics — 'principal'
+ * (主要领导) and 'leader' (分管领导, 县区党政主要负责人) count as leader-led trips. Levels in use are deactivated, never
+ * deleted; the defaults are seeded by the migration.
+ */
+export const leaderLevels = pgTable(
+  'leader_levels',
+  {
+    key: text('key').primaryKey(),
+    nameZh: text('name_zh').notNull(),
+    nameEn: text('name_en').notNull(),
+    role: text('role').notNull(),
+    sort: integer('sort').notNull().default(0),
+    active: boolean('active').notNull().default(true),
+  },
+  (t) => [check('leader_levels_role_check', sql`${t.role} in ('principal','leader','other')`), check('leader_levels_key_check', sql`${t.key} ~ '^[A-Za-z][A-Za-z0-9]{0,29}$'`)],
+);
+
 /** Resident teams (驻点招商 / 驻外小分队, issue 6): a unit's team in a host city for a period; leads and visits roll up. */
 export const residentTeams = pgTable(
   'resident_teams',
@@ -817,7 +835,9 @@ export const trips = pgTable(
       .notNull()
       .references(() => units.id, { onDelete: 'restrict' }),
     leaderName: text('leader_name').notNull(),
-    leaderLevel: text('leader_level').notNull(),
+    leaderLevel: text('leader_level')
+      .notNull()
+      .references((): AnyPgColumn => leaderLevels.key, { onDelete: 'restrict' }),
     participants: text('participants'),
     fromOn: date('from_on').notNull(),
     toOn: date('to_on').notNull(),
@@ -833,7 +853,6 @@ export const trips = pgTable(
   (t) => [
     index('trips_unit_idx').on(t.unitId, t.fromOn),
     check('trips_dates_check', sql`${t.toOn} >= ${t.fromOn}`),
-    check('trips_level_check', sql`${t.leaderLevel} in ('principal','inCharge','countyHead','department','staff')`),
   ],
 );
 

@@ -79,6 +79,7 @@ function menuItems(me: TMe, t: Translate): MenuProps['items'] {
         { key: '/admin/users', icon: <TeamOutlined />, label: <Link to="/admin/users">{t('nav.users')}</Link> },
         { key: '/admin/departments', icon: <ClusterOutlined />, label: <Link to="/admin/departments">{t('nav.departments')}</Link> },
         { key: '/admin/deadline-rules', icon: <FieldTimeOutlined />, label: <Link to="/admin/deadline-rules">{t('nav.deadlineRules')}</Link> },
+        { key: '/admin/leader-levels', icon: <FieldTimeOutlined />, label: <Link to="/admin/leader-levels">{t('nav.leaderLevels')}</Link> },
         { key: '/counting-rules', icon: <FilterOutlined />, label: <Link to="/counting-rules">{t('nav.countingRules')}</Link> },
         { key: '/admin/audit', icon: <AuditOutlined />, label: <Link to="/admin/audit">{t('nav.audit')}</Link> },
       ],
@@ -109,6 +110,7 @@ function selectedKey(pathname: string): string {
     '/admin/users',
     '/admin/departments',
     '/admin/deadline-rules',
+    '/admin/leader-levels',
     '/counting-rules',
     '/admin/audit',
   ].find(

@@ -25,6 +25,7 @@ const ProjectBoardPage = page(() => import('../projects/ProjectBoardPage.tsx'), 
 const SupervisionPage = page(() => import('../supervision/SupervisionPage.tsx'), 'SupervisionPage');
 const ProblemsPage = page(() => import('../problems/ProblemsPage.tsx'), 'ProblemsPage');
 const DeadlineRulesPage = page(() => import('../deadlines/DeadlineRulesPage.tsx'), 'DeadlineRulesPage');
+const LeaderLevelsPage = page(() => import('../funnel/LeaderLevelsPage.tsx'), 'LeaderLevelsPage');
 const DepartmentsAdminPage = page(() => import('../departments/DepartmentsAdminPage.tsx'), 'DepartmentsAdminPage');
 const EnterpriseListPage = page(() => import('../enterprises/EnterpriseListPage.tsx'), 'EnterpriseListPage');
 const EnterpriseFormPage = page(() => import('../enterprises/EnterpriseFormPage.tsx'), 'EnterpriseFormPage');
@@ -94,6 +95,7 @@ export const router = createBrowserRouter([
           { path: 'admin/users', element: bureauOnly(UsersAdminPage) },
           { path: 'admin/departments', element: bureauOnly(DepartmentsAdminPage) },
           { path: 'admin/deadline-rules', element: bureauOnly(DeadlineRulesPage) },
+          { path: 'admin/leader-levels', element: bureauOnly(LeaderLevelsPage) },
           { path: 'admin/audit', element: bureauOnly(AuditPage) },
           { path: '*', element: <NotFoundPage /> },
         ],

@@ -2,17 +2,16 @@ import { App, Button, Card, DatePicker, Flex, Form, Input, Select } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useNavigate } from 'react-router';
-import { LEADER_LEVELS } from '../../shared/activities.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { RegionSelect } from '../regions/RegionSelect.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
-import { useCreateTrip } from './funnel.queries.ts';
+import { levelName, useCreateTrip, useLeaderLevels } from './funnel.queries.ts';
 import { VisitFields, visitToInput, type VisitValues } from './VisitFields.tsx';
 
 type Values = {
   leaderName: string;
-  leaderLevel: (typeof LEADER_LEVELS)[number];
+  leaderLevel: string;
   participants?: string;
   dates: [Dayjs, Dayjs];
   cities: (string | null)[];
@@ -23,7 +22,8 @@ type Values = {
 
 /** 外出招商: a trip with its leader, days, cities in order and the enterprises visited, in one go, on a phone too. */
 export function TripFormPage() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
+  const { data: levels } = useLeaderLevels();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [form] = Form.useForm<Values>();
@@ -60,7 +60,7 @@ export function TripFormPage() {
           <Input maxLength={50} />
         </Form.Item>
         <Form.Item name="leaderLevel" label={t('trip.level')} rules={[{ required: true }]}>
-          <Select options={LEADER_LEVELS.map((level) => ({ value: level, label: t(`trip.level.${level}`) }))} />
+          <Select options={(levels ?? []).filter((level) => level.active).map((level) => ({ value: level.key, label: levelName(level, locale) }))} />
         </Form.Item>
         <Form.Item name="dates" label={t('trip.dates')} rules={[{ required: true, message: t('form.required') }]}>
           <DatePicker.RangePicker style={{ width: '100%' }} placeholder={[t('trip.fromOn'), t('trip.toOn')]} />

@@ -15,7 +15,7 @@ import { useTripList } from './funnel.queries.ts';
 /** 外出招商: who led, at what level, when and for how many days, the cities in order and the enterprises visited. */
 export function TripsPage() {
   const me = useCurrentUser();
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const navigate = useNavigate();
   const filters = useUrlFilters();
   const q = filters.text('q');
@@ -31,7 +31,7 @@ export function TripsPage() {
       render: (_, trip) => (
         <Flex vertical>
           <span>
-            {trip.leaderName} <Typography.Text type="secondary">· {t(`trip.level.${trip.leaderLevel}`)}</Typography.Text>
+            {trip.leaderName} <Typography.Text type="secondary">· {locale === 'en' ? trip.leaderLevelName.en : trip.leaderLevelName.zh}</Typography.Text>
           </span>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {formatDate(trip.fromOn)} – {formatDate(trip.toOn)}

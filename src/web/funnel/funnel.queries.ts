@@ -1,7 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { TCreateLeadRequest, TDuplicate, TLead, ZLeadPage } from '../../shared/leads.ts';
-import type { TTeam, TTrip, TTripInput, TVisit, TVisitInput, ZTeamInput, ZTripPage } from '../../shared/activities.ts';
+import type { TLeaderLevel, TTeam, TTrip, TTripInput, TVisit, TVisitInput, ZTeamInput, ZTripPage } from '../../shared/activities.ts';
 import type { TEvent, ZEventInput, ZEventPage } from '../../shared/events.ts';
 import { api } from '../api/client.ts';
 
@@ -122,4 +122,27 @@ export function useEventActions() {
     link: useMutation({ mutationFn: ({ id, projectId }: { id: number; projectId: number }) => api.post(`/events/${id}/projects`, { projectId }), onSuccess: refresh }),
     unlink: useMutation({ mutationFn: ({ id, projectId }: { id: number; projectId: number }) => api.delete(`/events/${id}/projects/${projectId}`), onSuccess: refresh }),
   };
+}
+
+/** The bureau's list of leader levels (带队级别), active and inactive. */
+export function useLeaderLevels() {
+  return useQuery({
+    queryKey: ['leader-levels'],
+    queryFn: async ({ signal }) => (await api.get<{ items: TLeaderLevel[] }>('/leader-levels', undefined, signal)).items,
+    staleTime: 60_000,
+  });
+}
+
+/** The bureau saves the whole list; a level left out is deactivated. */
+export function useSaveLeaderLevels() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (items: TLeaderLevel[]) => api.put<{ items: TLeaderLevel[] }>('/leader-levels', { items }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['leader-levels'] }),
+  });
+}
+
+/** A level's name in the user's language. */
+export function levelName(level: Pick<TLeaderLevel, 'nameZh' | 'nameEn'>, locale: string): string {
+  return locale === 'en' ? level.nameEn : level.nameZh;
 }
