@@ -98,6 +98,11 @@ export const ZTrip = z.object({
   nextStep: z.string().nullable(),
   followUpOn: z.string().nullable(),
   visits: z.array(ZVisit),
+  /** What the trip brought: the leads recorded from it, and the projects discussed on its visits — signed during it or not. */
+  outcomes: z.object({
+    leads: z.number().int(),
+    projects: z.array(z.object({ id: z.number().int(), name: z.string(), signedOnTrip: z.boolean() })),
+  }),
 });
 export type TTrip = z.infer<typeof ZTrip>;
 export const ZTripPage = ZPage(ZTrip);

@@ -39,7 +39,7 @@ describe('trips, visits and resident teams', () => {
       teamId: team.id,
       nextStep: '3月中旬回访',
       visits: [
-        { enterpriseId: w.enterpriseA.id, visitedOn: '2026-02-24', peopleMet: '董事长 陈总', notes: '洽谈二期扩产' },
+        { enterpriseId: w.enterpriseA.id, projectId: w.projectA.id, visitedOn: '2026-02-24', peopleMet: '董事长 陈总', notes: '洽谈二期扩产' },
         { kind: 'talks', enterpriseName: '北京智造装备有限公司', visitedOn: '2026-02-25', nextStep: '寄送园区资料', followUpOn: '2026-03-10' },
       ],
     });
@@ -50,7 +50,10 @@ describe('trips, visits and resident teams', () => {
       ['北京智造装备有限公司', 'talks', trip.id, team.id],
     ]);
     await post<TLead>(staffA, '/api/leads', { enterpriseName: '北京智造装备有限公司', source: 'squad', collectedOn: '2026-02-25', tripId: trip.id, teamId: team.id });
-    const [rolled] = (await call(t.app, staffA, 'GET', '/api/teams')).json().items as TTeam[];
+    // The trip's outcomes: the lead recorded from it, the project discussed on a visit (signed before the trip).
+    const again = (await call(t.app, staffA, 'GET', `/api/trips/${trip.id}`)).json() as TTrip;
+    expect(again.outcomes).toEqual({ leads: 1, projects: [{ id: w.projectA.id, name: '甲县测试项目', signedOnTrip: false }] });
+        const [rolled] = (await call(t.app, staffA, 'GET', '/api/teams')).json().items as TTeam[];
     expect(rolled).toMatchObject({ leads: 1, visits: 2 });
     const audited = await t.db.select().from(auditLog).where(eq(auditLog.entity, 'visit'));
     expect(audited).toHaveLength(2);

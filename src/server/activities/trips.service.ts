@@ -10,6 +10,8 @@ import { findRegion, regionName } from '../regions/regions.service.ts';
 import { insertVisit, visitsOfTrips } from './visits.service.ts';
 import { requireTeamInScope } from './teams.service.ts';
 import { listLeaderLevels, requireActiveLevel } from './leader-levels.service.ts';
+import { projectNamesForCaller, signingDaysForCaller } from '../projects/projects.service.ts';
+import { leadCountsOfTrips } from '../leads/lead-metrics.queries.ts';
 import { chinaToday } from '../../domain/calendar.ts';
 import { tripLength } from '../../domain/trip-days.ts';
 import { ZTripInput, type TTrip, type TTripInput } from '../../shared/activities.ts';
@@ -20,8 +22,16 @@ import { ZTripInput, type TTrip, type TTripInput } from '../../shared/activities
  */
 type TripRow = typeof trips.$inferSelect;
 
-async function toTrips(db: Db, rows: TripRow[]): Promise<TTrip[]> {
-  const [names, visitsByTrip, levels] = await Promise.all([unitNames(db, rows.map((r) => r.unitId)), visitsOfTrips(db, rows.map((r) => r.id)), listLeaderLevels(db)]);
+async function toTrips(ctx: ServiceContext, db: Db, rows: TripRow[]): Promise<TTrip[]> {
+  const inTx = { ...ctx, db };
+  const [names, visitsByTrip, levels, leadCounts] = await Promise.all([
+    unitNames(db, rows.map((r) => r.unitId)),
+    visitsOfTrips(db, rows.map((r) => r.id)),
+    listLeaderLevels(db),
+    leadCountsOfTrips(inTx, rows.map((r) => r.id)),
+  ]);
+  const projectIds = [...new Set([...visitsByTrip.values()].flat().flatMap((v) => (v.projectId ? [v.projectId] : [])))];
+  const [projectNames, signingDays] = await Promise.all([projectNamesForCaller(inTx, projectIds), signingDaysForCaller(inTx, projectIds)]);
   const levelName = (key: string) => {
     const level = levels.find((l) => l.key === key);
     return { zh: level?.nameZh ?? key, en: level?.nameEn ?? key };
@@ -43,6 +53,13 @@ async function toTrips(db: Db, rows: TripRow[]): Promise<TTrip[]> {
     nextStep: r.nextStep,
     followUpOn: r.followUpOn,
     visits: visitsByTrip.get(r.id) ?? [],
+    outcomes: {
+      leads: leadCounts.get(r.id) ?? 0,
+      projects: [...new Set((visitsByTrip.get(r.id) ?? []).flatMap((v) => (v.projectId && projectNames.has(v.projectId) ? [v.projectId] : [])))].map((id) => {
+        const signedOn = signingDays.get(id) ?? null;
+        return { id, name: projectNames.get(id)!, signedOnTrip: !!signedOn && signedOn >= r.fromOn && signedOn <= r.toOn };
+      }),
+    },
   }));
 }
 
@@ -81,7 +98,7 @@ export async function createTrip(ctx: ServiceContext, input: TTripInput): Promis
       if (visit.visitedOn < trip.fromOn || visit.visitedOn > trip.toOn) throw new AppError('visit.outsideTrip', { field: `visits.${i}.visitedOn` });
       await insertVisit(ctx, tx, unit.id, { ...visit, teamId: visit.teamId ?? trip.teamId }, { tripId: row!.id, field: `visits.${i}.` });
     }
-    return (await toTrips(tx, [row!]))[0]!;
+    return (await toTrips(ctx, tx, [row!]))[0]!;
   });
 }
 
@@ -94,11 +111,11 @@ export async function listTrips(ctx: ServiceContext, query: { leaderLevel?: TTri
   );
   const rows = await ctx.db.select().from(trips).where(where).orderBy(desc(trips.fromOn), desc(trips.id)).limit(query.pageSize).offset((query.page - 1) * query.pageSize);
   const [{ total } = { total: 0 }] = await ctx.db.select({ total: count() }).from(trips).where(where);
-  return { items: await toTrips(ctx.db, rows), total: Number(total), page: query.page, pageSize: query.pageSize };
+  return { items: await toTrips(ctx, ctx.db, rows), total: Number(total), page: query.page, pageSize: query.pageSize };
 }
 
 export async function getTrip(ctx: ServiceContext, id: number): Promise<TTrip> {
   const [row] = await ctx.db.select().from(trips).where(and(eq(trips.id, id), inCallerScope(ctx.caller, trips.unitId)));
   if (!row) throw notFound('trip');
-  return (await toTrips(ctx.db, [row]))[0]!;
+  return (await toTrips(ctx, ctx.db, [row]))[0]!;
 }

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { leads, projects } from '../db/schema.ts';
 import type { ServiceContext } from '../context.ts';
 import { inUnitSubtree, unitGrouping } from '../db/unit-groups.ts';
+import { inCallerScope } from '../access/scope.ts';
 import type { ActivitySpec } from '../../domain/activity-metrics.ts';
 import type { Period } from '../../domain/metrics.ts';
 
@@ -51,4 +52,15 @@ export async function leadRecords(ctx: ServiceContext, spec: Extract<ActivitySpe
     date: l.collectedOn,
     contribution: spec.measure === 'collected' ? 1 : l.signedOn && l.signedOn <= to ? 1 : 0,
   }));
+}
+
+/** How many leads each trip brought (a trip's outcomes). */
+export async function leadCountsOfTrips(ctx: ServiceContext, tripIds: number[]): Promise<Map<number, number>> {
+  if (tripIds.length === 0) return new Map();
+  const rows = await ctx.db
+    .select({ tripId: leads.tripId, n: sql<number>`count(*)::int` })
+    .from(leads)
+    .where(sql`${leads.tripId} = any(${sql.param(tripIds)}::int[]) and ${inCallerScope(ctx.caller, leads.unitId)}`)
+    .groupBy(leads.tripId);
+  return new Map(rows.map((r) => [r.tripId!, Number(r.n)]));
 }

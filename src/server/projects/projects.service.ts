@@ -387,3 +387,13 @@ export async function cohortFacts(db: Db, projectIds: number[]) {
   ]);
   return { projects: rows, funds };
 }
+
+/** The signing days of some projects the caller may see (a trip's outcomes: which projects were signed on it). */
+export async function signingDaysForCaller(ctx: ServiceContext, ids: number[]): Promise<Map<number, string | null>> {
+  if (ids.length === 0) return new Map();
+  const rows = await ctx.db
+    .select({ id: projects.id, signedOn: projects.signedOn })
+    .from(projects)
+    .where(and(inArray(projects.id, ids), inCallerScope(ctx.caller, projects.unitId)));
+  return new Map(rows.map((r) => [r.id, r.signedOn]));
+}

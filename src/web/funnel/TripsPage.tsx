@@ -52,6 +52,23 @@ export function TripsPage() {
       responsive: ['md'],
       render: (_, trip) => trip.visits.map((visit) => visit.enterpriseName).join('、') || '—',
     },
+    {
+      title: t('trip.outcomes'),
+      key: 'outcomes',
+      responsive: ['md'],
+      render: (_, trip) => (
+        <span>
+          {t('trip.outcomeLeads', { count: trip.outcomes.leads })}
+          {trip.outcomes.projects.map((p) => (
+            <span key={p.id}>
+              {' · '}
+              <Link to={`/projects/${p.id}`}>{p.name}</Link>
+              {p.signedOnTrip ? ` (${t('trip.signedOnTrip')})` : ''}
+            </span>
+          ))}
+        </span>
+      ),
+    },
   ];
 
   return (
