@@ -82,3 +82,13 @@ describe('foreign capital in a bulletin', () => {
     ).toBe('1-3月份,全市实际利用外资1234.57万美元,完成年度目标任务5000万美元的24.69%,同比增长23.46%。');
   });
 });
+
+describe('foreign capital in 万美元', () => {
+  it('rounds half up on whole dollars, never through floats', async () => {
+    const { wanUsdTwoDecimals } = await import('./bulletin.ts');
+    expect(wanUsdTwoDecimals(49)).toBe('0.00');
+    expect(wanUsdTwoDecimals(50)).toBe('0.01');
+    expect(wanUsdTwoDecimals(12_345_678)).toBe('1234.57');
+    expect(wanUsdTwoDecimals(1_005_000)).toBe('100.50');
+  });
+});

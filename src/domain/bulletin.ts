@@ -48,6 +48,11 @@ export function yiTwoDecimals(yuan: number): string {
   return roundedHalfUp(BigInt(yuan), BigInt(YUAN_PER_YI), 2);
 }
 
+/** Foreign capital in 万美元 with two decimals, half up: 12345678 US dollars → "1234.57". */
+export function wanUsdTwoDecimals(usd: number): string {
+  return roundedHalfUp(BigInt(usd), 10_000n, 2);
+}
+
 /** A target as set: 58900000000 元 → "589"; 1250000000 → "12.5". */
 export function yiAsSet(yuan: number): string {
   return roundedHalfUp(BigInt(yuan), BigInt(YUAN_PER_YI), 8).replace(/\.?0+$/, '');
@@ -71,7 +76,7 @@ export function growthPercent(value: BulletinFigure, lastYear: BulletinFigure | 
 
 function figureText(figure: BulletinFigure, asSet: boolean): string {
   if (figure.kind === 'count') return `${figure.count}${figure.measure}`;
-  if (figure.kind === 'usd') return `${asSet ? roundedHalfUp(BigInt(figure.usd), 10_000n, 4).replace(/\.?0+$/, '') : roundedHalfUp(BigInt(figure.usd), 10_000n, 2)}万美元`;
+  if (figure.kind === 'usd') return `${asSet ? roundedHalfUp(BigInt(figure.usd), 10_000n, 4).replace(/\.?0+$/, '') : wanUsdTwoDecimals(figure.usd)}万美元`;
   return `${asSet ? yiAsSet(figure.yuan) : yiTwoDecimals(figure.yuan)}亿元`;
 }
 

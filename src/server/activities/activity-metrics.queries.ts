@@ -3,6 +3,7 @@ import { eventProjects, events, leaderLevels, projects, trips, visits } from '..
 import type { ServiceContext } from '../context.ts';
 import { inUnitSubtree, unitGrouping } from '../db/unit-groups.ts';
 import type { ActivitySpec } from '../../domain/activity-metrics.ts';
+import { addDays } from '../../domain/calendar.ts';
 import type { Period } from '../../domain/metrics.ts';
 
 /**
@@ -84,7 +85,7 @@ export async function activityRecords(ctx: ServiceContext, spec: Extract<Activit
         const leader = `${t.unitId}/${t.leaderName}`;
         const days = counted.get(leader) ?? new Set<string>();
         const before = days.size;
-        for (let d = t.fromOn < from ? from : t.fromOn; d <= (t.toOn > to ? to : t.toOn); d = nextDay(d)) days.add(d);
+        for (let d = t.fromOn < from ? from : t.fromOn; d <= (t.toOn > to ? to : t.toOn); d = addDays(d, 1)) days.add(d);
         counted.set(leader, days);
         contribution = days.size - before;
       }
@@ -125,5 +126,3 @@ export async function activityRecords(ctx: ServiceContext, spec: Extract<Activit
     return { recordKind: 'project' as const, recordId: p.projectId, projectId: p.projectId, label: `${name}(${event.name})`, unitId: p.unitId, date: event.heldOn, contribution: spec.measure === 'signedCount' ? 1 : p.amount };
   });
 }
-
-const nextDay = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);

@@ -10,7 +10,7 @@ import { metricGroups, metricScope, metricsByKeys } from '../metrics/metrics.ser
 import { targetsOfUnits } from '../targets/targets.service.ts';
 import { activeDeadlineRules } from '../deadlines/deadlines.service.ts';
 import { fortune500SignedBySubUnit, lateStartsBySubUnit } from '../projects/metrics.queries.ts';
-import { periodText, yiTwoDecimals } from '../../domain/bulletin.ts';
+import { periodText, wanUsdTwoDecimals, yiTwoDecimals } from '../../domain/bulletin.ts';
 import { daysInMonth } from '../../domain/calendar.ts';
 import { isSummable, metric, type MetricDefinition } from '../../domain/metrics.ts';
 import { scoreUnits, type Adjustment, type UnitFigures } from '../../domain/scoring.ts';
@@ -112,7 +112,7 @@ export async function addAdjustment(ctx: ServiceContext, schemeId: number, input
 /** A value as the explanation writes it: amounts in 亿元 (two decimals), foreign capital in 万美元, counts as they are. */
 function valueText(definition: MetricDefinition): (value: number) => string {
   if (definition.unit === 'yuan') return (value) => `${yiTwoDecimals(value)}亿元`;
-  if (definition.unit === 'usd') return (value) => `${(value / 10_000).toFixed(2)}万美元`;
+  if (definition.unit === 'usd') return (value) => `${wanUsdTwoDecimals(value)}万美元`;
   return (value) => `${value}${definition.measure ?? '个'}`;
 }
 

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import PDFDocument from 'pdfkit';
 import { AppError } from '../errors.ts';
-import { yiTwoDecimals } from '../../domain/bulletin.ts';
+import { wanUsdTwoDecimals, yiTwoDecimals } from '../../domain/bulletin.ts';
 import { metric } from '../../domain/metrics.ts';
 import type { TBulletin } from '../../shared/bulletin.ts';
 
@@ -18,7 +18,7 @@ export const bulletinTitle = (b: TBulletin) => `${b.unitName}${b.year}年${b.per
 function measure(item: Item): { header: string; text: (value: number | null) => string } {
   const unit = metric(item.metricKey).unit;
   if (unit === 'yuan') return { header: '亿元', text: (v) => (v === null ? '—' : yiTwoDecimals(v)) };
-  if (unit === 'usd') return { header: '万美元', text: (v) => (v === null ? '—' : (Math.round(v / 100) / 100).toFixed(2)) };
+  if (unit === 'usd') return { header: '万美元', text: (v) => (v === null ? '—' : wanUsdTwoDecimals(v)) };
   return { header: '个', text: (v) => (v === null ? '—' : String(v)) };
 }
 
