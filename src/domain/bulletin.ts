@@ -7,7 +7,8 @@ import { YUAN_PER_YI } from './money.ts';
  * Rounding rules (docs/metrics.md): amounts in 亿元 with two decimals, rounded half up from whole 元; a target is
  * written as set (trailing zeros dropped: "589亿元", "12.5亿元"); completion and growth percentages with two decimals,
  * rounded half up, computed on integers; growth against zero last year is not a percentage ("上年同期为零");
- * a count is written as a whole number with its measure word ("27个").
+ * a count is written as a whole number with its measure word ("27个") — or with its shares where credit is split
+ * with the 首报单位 ("12.5个").
  */
 export type BulletinPeriod = { fromMonth: number; toMonth: number };
 
@@ -15,6 +16,7 @@ export type BulletinFigure =
   | { kind: 'amount'; yuan: number }
   /** Foreign capital, written in 万美元 with two decimals. */
   | { kind: 'usd'; usd: number }
+  /** A count: whole, or in hundredths where a project's credit is split with its 首报单位 (12.5). */
   | { kind: 'count'; count: number; measure: string };
 
 export type BulletinSentenceInput = {
@@ -58,8 +60,9 @@ export function yiAsSet(yuan: number): string {
   return roundedHalfUp(BigInt(yuan), BigInt(YUAN_PER_YI), 8).replace(/\.?0+$/, '');
 }
 
+/** The figure as an integer to divide exactly: 元, US dollars, or a count in hundredths (a split credit's 0.5 project). */
 function magnitude(figure: BulletinFigure): bigint {
-  return BigInt(figure.kind === 'amount' ? figure.yuan : figure.kind === 'usd' ? figure.usd : figure.count);
+  return BigInt(figure.kind === 'amount' ? figure.yuan : figure.kind === 'usd' ? figure.usd : Math.round(figure.count * 100));
 }
 
 /** value ÷ target as a percentage with two decimals; null without a (positive) target. */

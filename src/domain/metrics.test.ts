@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SCOPE_RULES, METRICS, metric, type FundFacts, type MetricInput, type ProjectFacts } from './metrics.ts';
+import { creditedAmount, creditShares, DEFAULT_SCOPE_RULES, METRICS, metric, type FundFacts, type MetricInput, type ProjectFacts } from './metrics.ts';
 import { yiTwoDecimals } from './bulletin.ts';
 
 let nextId = 1;
@@ -91,6 +91,55 @@ describe('the metric catalogue', () => {
     expect(metric('startRate').compute(input(projects)).text).toBe('50.00');
     expect(metric('productionRate').compute(input(projects)).text).toBe('50.00');
     expect(metric('startRate').compute(input([])).text).toBe('—');
+  });
+
+  describe('credit split with the 首报单位 (where configured)', () => {
+    const split = (percent: number) => ({ ...DEFAULT_SCOPE_RULES, reportingUnitSharePercent: percent });
+    // Units: 2 and 3 are counties under the city 1; 3 reported first the projects that land in 2.
+    const subtreeOf = (unit: number) => (unitId: number) => unit === 1 || unitId === unit;
+
+    it('gives the whole project to its 落地单位 unless a share is configured and another unit reported it first', () => {
+      expect(creditShares({ unitId: 2, reportedUnitId: 3 }, DEFAULT_SCOPE_RULES)).toEqual([{ unitId: 2, role: 'whole', percent: 100 }]);
+      expect(creditShares({ unitId: 2, reportedUnitId: 2 }, split(50))).toEqual([{ unitId: 2, role: 'whole', percent: 100 }]);
+      expect(creditShares({ unitId: 2, reportedUnitId: null }, split(50))).toEqual([{ unitId: 2, role: 'whole', percent: 100 }]);
+      expect(creditShares({ unitId: 2, reportedUnitId: 3 }, split(30))).toEqual([
+        { unitId: 3, role: 'reporting', percent: 30 },
+        { unitId: 2, role: 'landing', percent: 70 },
+      ]);
+      expect(creditShares({ unitId: 2, reportedUnitId: 3 }, split(100))).toEqual([{ unitId: 3, role: 'reporting', percent: 100 }]);
+    });
+
+    it('splits an amount into whole 元 that add up to it exactly, the 首报单位\'s part rounded half up', () => {
+      for (const [amount, percent, reported] of [[333, 50, 167], [1_000_000_001, 30, 300_000_000], [5, 10, 1], [4, 10, 0], [2_500_000_001, 50, 1_250_000_001]] as const) {
+        const [reporting, landing] = creditShares({ unitId: 2, reportedUnitId: 3 }, split(percent));
+        expect(creditedAmount(amount, reporting!, split(percent))).toBe(reported);
+        expect(creditedAmount(amount, reporting!, split(percent)) + creditedAmount(amount, landing!, split(percent))).toBe(amount);
+      }
+    });
+
+    it('counts shares of projects for each unit, and a total over both units counts each project once', () => {
+      const projects = [
+        project({ unitId: 2, reportedUnitId: 3, contractInvestmentYuan: 1_000_000_001, startedOn: '2022-05-01' }),
+        project({ unitId: 2, reportedUnitId: 3, contractInvestmentYuan: 300_000_000 }),
+        project({ unitId: 3, contractInvestmentYuan: 200_000_000, startedOn: '2022-06-01' }),
+      ];
+      const funds: FundFacts[] = [{ id: 1, projectId: projects[0]!.id, arrivedOn: '2022-06-01', source: 'outOfProvince', amountYuan: 10_000_001, amountUsd: 0 }];
+      const of = (unit: number, key: string) => metric(key).compute({ ...input(projects, funds), rules: split(30), inScope: subtreeOf(unit) });
+      expect([of(2, 'signedCount').value, of(3, 'signedCount').value, of(1, 'signedCount').value]).toEqual([1.4, 1.6, 3]);
+      expect(of(2, 'signedCount').text).toBe('1.4');
+      expect(of(2, 'signedContractYuan').value).toBe(1_000_000_001 - 300_000_000 + 300_000_000 - 90_000_000);
+      expect(of(3, 'signedContractYuan').value).toBe(300_000_000 + 90_000_000 + 200_000_000);
+      expect(of(2, 'signedContractYuan').value + of(3, 'signedContractYuan').value).toBe(of(1, 'signedContractYuan').value);
+      expect(of(1, 'signedContractYuan').value).toBe(1_500_000_001);
+      expect(of(3, 'fundsArrivedDomesticYuan').value + of(2, 'fundsArrivedDomesticYuan').value).toBe(10_000_001);
+      expect(of(3, 'fundsArrivedDomesticYuan').value).toBe(3_000_000);
+      // 开工率 weighs each project by its share: county 3 has 0.3 + 0.3 + 1 signed, of which 0.3 + 1 started.
+      expect(of(3, 'startRate').text).toBe('81.25');
+      expect(of(2, 'startRate').text).toBe('50.00');
+      expect(of(1, 'startRate').text).toBe('66.67');
+      // Without a share configured the 落地单位 counts it all, as before.
+      expect(metric('signedCount').compute({ ...input(projects, funds), inScope: subtreeOf(3) }).value).toBe(1);
+    });
   });
 
   it('gives every metric a definition in both languages, and unique keys', () => {

@@ -14,8 +14,10 @@ export function isActivitySpec(spec: MetricSpec): spec is ActivitySpec {
  */
 export type ProjectFacts = {
   id: number;
-  /** 落地单位: a project counts once, here. */
+  /** 落地单位: a project counts once, here (or shares its credit with its 首报单位, where configured). */
   unitId: number;
+  /** 首报单位: the unit that reported it first. */
+  reportedUnitId?: number | null;
   projectType: 'industrial' | 'other';
   fundSource: 'outOfProvince' | 'outOfCity' | 'local' | 'foreign' | null;
   industryCode: string | null;
@@ -48,6 +50,11 @@ export type ScopeRules = {
   thresholdByType: Record<ProjectFacts['projectType'], number>;
   /** Leave out projects whose amounts are estimates (default: they count, marked as such on the record). */
   excludeEstimated?: boolean;
+  /**
+   * The 首报单位's share of a project it reported for another unit, in percent (0, the default: the 落地单位 alone
+   * counts it). See `creditShares`.
+   */
+  reportingUnitSharePercent?: number;
 };
 
 export const DEFAULT_SCOPE_RULES: ScopeRules = {
@@ -60,7 +67,15 @@ export const DEFAULT_SCOPE_RULES: ScopeRules = {
 
 export type MetricUnit = 'count' | 'yuan' | 'usd' | 'percent' | 'days';
 export type MetricValue = { value: number; text: string; projectIds: number[]; fundIds: number[] };
-export type MetricInput = { projects: ProjectFacts[]; funds: FundFacts[]; period: Period; rules: ScopeRules; activities?: ActivityFacts };
+export type MetricInput = {
+  projects: ProjectFacts[];
+  funds: FundFacts[];
+  period: Period;
+  rules: ScopeRules;
+  activities?: ActivityFacts;
+  /** The units whose figures are asked for (a subtree); every project's whole credit when absent. */
+  inScope?: (unitId: number) => boolean;
+};
 
 export type StageDateField = 'signedOn' | 'registeredOn' | 'startedOn' | 'producingOn' | 'inStatsOn';
 /** Which projects of those dated in the period count (thresholds come from the scope rules). */
@@ -129,23 +144,59 @@ export function evaluate(spec: MetricSpec, input: MetricInput): MetricValue {
     const text = value === null ? '—' : spec.kind === 'leads' && spec.measure === 'conversionRate' ? (percentText(Math.round(value * 1e9), 1e9) ?? '—') : String(value);
     return { value: value ?? 0, text, projectIds: [], fundIds: [] };
   }
-  const eligible = input.projects.filter((p) => counts(p, input.rules));
+  // Each counted project with the credits it gives the units asked for (all of it, unless its credit is split).
+  const credited = input.projects
+    .filter((p) => counts(p, input.rules))
+    .map((p) => ({ project: p, credits: creditShares(p, input.rules).filter((c) => !input.inScope || input.inScope(c.unitId)) }))
+    .filter((c) => c.credits.length > 0);
+  const percentOf = (credits: Credit[]) => credits.reduce((total, c) => total + c.percent, 0);
+  const amountOf = (credits: Credit[], amount: number) => credits.reduce((total, c) => total + creditedAmount(amount, c, input.rules), 0);
   if (spec.kind === 'projects') {
-    const chosen = eligible.filter((p) => within(p[spec.on], input.period) && meetsCondition(p, spec.condition, input.rules));
-    const amount = spec.sum === 'contract' ? contracted : spec.sum === 'total' ? (p: ProjectFacts) => p.totalInvestmentYuan : () => 1;
-    const value = chosen.reduce((total, p) => total + amount(p), 0);
-    return { value, text: String(value), projectIds: chosen.map((p) => p.id), fundIds: [] };
+    const chosen = credited.filter(({ project: p }) => within(p[spec.on], input.period) && meetsCondition(p, spec.condition, input.rules));
+    const value =
+      spec.sum === undefined
+        ? percentOf(chosen.flatMap((c) => c.credits)) / 100
+        : chosen.reduce((total, { project, credits }) => total + amountOf(credits, spec.sum === 'contract' ? contracted(project) : project.totalInvestmentYuan), 0);
+    return { value, text: String(value), projectIds: chosen.map((c) => c.project.id), fundIds: [] };
   }
   if (spec.kind === 'funds') {
-    const ids = new Set(eligible.map((p) => p.id));
-    const chosen = input.funds.filter((f) => f.source === spec.source && ids.has(f.projectId) && within(f.arrivedOn, input.period));
-    const value = chosen.reduce((total, f) => total + f[spec.amount], 0);
+    const creditsOf = new Map(credited.map((c) => [c.project.id, c.credits]));
+    const chosen = input.funds.filter((f) => f.source === spec.source && creditsOf.has(f.projectId) && within(f.arrivedOn, input.period));
+    const value = chosen.reduce((total, f) => total + amountOf(creditsOf.get(f.projectId)!, f[spec.amount]), 0);
     return { value, text: String(value), projectIds: [...new Set(chosen.map((f) => f.projectId))], fundIds: chosen.map((f) => f.id) };
   }
-  const cohort = eligible.filter((p) => within(p[spec.base], input.period));
-  const done = cohort.filter((p) => spec.reached.some((field) => byEnd(p[field], input.period)));
-  const text = percentText(done.length, cohort.length) ?? '—';
-  return { value: cohort.length === 0 ? 0 : done.length / cohort.length, text, projectIds: done.map((p) => p.id), fundIds: [] };
+  // A rate's cohort and those of it that reached the stage, each project weighed by its credit (in percent).
+  const cohort = credited.filter(({ project: p }) => within(p[spec.base], input.period));
+  const done = cohort.filter(({ project: p }) => spec.reached.some((field) => byEnd(p[field], input.period)));
+  const [cohortWeight, doneWeight] = [cohort, done].map((list) => percentOf(list.flatMap((c) => c.credits)));
+  const text = percentText(doneWeight!, cohortWeight!) ?? '—';
+  return { value: cohortWeight === 0 ? 0 : doneWeight! / cohortWeight!, text, projectIds: done.map((c) => c.project.id), fundIds: [] };
+}
+
+/**
+ * Who a project counts for (domain.md §3 "count once"): its 落地单位, all of it — unless the bureau splits credit
+ * with the 首报单位 and another unit reported it first: then that unit has its configured share and the 落地单位 the
+ * rest. The shares add up to the whole project, so any total over both units counts it exactly once.
+ */
+export type Credit = { unitId: number; role: 'whole' | 'landing' | 'reporting'; percent: number };
+
+export function creditShares(project: Pick<ProjectFacts, 'unitId' | 'reportedUnitId'>, rules: Pick<ScopeRules, 'reportingUnitSharePercent'>): Credit[] {
+  const share = rules.reportingUnitSharePercent ?? 0;
+  const reporter = project.reportedUnitId ?? null;
+  if (share <= 0 || reporter === null || reporter === project.unitId) return [{ unitId: project.unitId, role: 'whole', percent: 100 }];
+  const credits: Credit[] = [{ unitId: reporter, role: 'reporting', percent: share }];
+  if (share < 100) credits.push({ unitId: project.unitId, role: 'landing', percent: 100 - share });
+  return credits;
+}
+
+/**
+ * The part of an amount (元 or US dollars, whole) a credit carries: the 首报单位's share rounded half up to the
+ * whole unit, the 落地单位 the rest, so the two parts add up to the amount exactly.
+ */
+export function creditedAmount(amount: number, credit: Credit, rules: Pick<ScopeRules, 'reportingUnitSharePercent'>): number {
+  if (credit.role === 'whole') return amount;
+  const reported = Math.floor((amount * (rules.reportingUnitSharePercent ?? 0) + 50) / 100);
+  return credit.role === 'reporting' ? reported : amount - reported;
 }
 
 type Described = Omit<MetricDefinition, 'compute'>;
@@ -156,7 +207,10 @@ export const METRICS: MetricDefinition[] = ([
     key: 'signedCount',
     unit: 'count',
     name: { zh: '新签约项目', en: 'Projects signed' },
-    definition: { zh: '期内签约的项目个数(按落地单位,计一次;不含不予认定的项目)', en: 'Projects signed in the period, counted once in the unit where they land, excluding projects out of scope' },
+    definition: {
+      zh: '期内签约的项目个数(按落地单位计一次;设置首报分成的,首报单位按比例分计;不含不予认定的项目)',
+      en: 'Projects signed in the period, counted once in the unit where they land (shared with the unit that reported it first where credit is split), excluding projects out of scope',
+    },
     spec: { kind: 'projects', on: 'signedOn' },
   },
   {

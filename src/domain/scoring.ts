@@ -53,17 +53,25 @@ export function pointsText(micro: bigint): string {
   return negative && cents !== 0n ? `-${text}` : text;
 }
 
+/**
+ * A figure as an exact integer in hundredths: counts may be fractional where a project's credit is split with its
+ * 首报单位 (12.5 projects); ratios and spans are the same in hundredths.
+ */
+function exact(value: number): bigint {
+  return Number.isInteger(value) ? BigInt(value) * 100n : BigInt(Math.round(value * 100));
+}
+
 function divideHalfUp(numerator: bigint, denominator: bigint): bigint {
   return (numerator * 2n + denominator) / (denominator * 2n);
 }
 
 function percent(value: number, target: number): string {
-  return pointsText(divideHalfUp(BigInt(value) * 100n * MICRO, BigInt(target)));
+  return pointsText(divideHalfUp(exact(value) * 100n * MICRO, exact(target)));
 }
 
 function ratioLine(indicator: Indicator, weight: bigint, value: number, target: number | undefined): [bigint, ScoreLine] {
   if (!target || target <= 0) return [0n, { label: indicator.name, points: '0.00', explanation: '无目标任务,不计分' }];
-  let micro = divideHalfUp(weight * 10_000n * BigInt(value), BigInt(target));
+  let micro = divideHalfUp(weight * 10_000n * exact(value), exact(target));
   const capped = indicator.method === 'ratioCapped' && micro > weight * 10_000n;
   if (capped) micro = weight * 10_000n;
   const explanation = `完成率 ${percent(value, target)}% × ${pointsText(weight * 10_000n)}分${capped ? '(封顶)' : ''} = ${pointsText(micro)}分`;
@@ -78,8 +86,8 @@ function efficacyLine(indicator: Indicator, weight: bigint, value: number, min: 
     micro = (base * weight * 10_000n) / 100n;
     how = `各单位相同,得${base}分`;
   } else {
-    const span = BigInt(max - min);
-    micro = divideHalfUp(weight * 10_000n * (60n * span + 40n * BigInt(value - min)), 100n * span);
+    const span = exact(max) - exact(min);
+    micro = divideHalfUp(weight * 10_000n * (60n * span + 40n * (exact(value) - exact(min))), 100n * span);
     const f = indicator.format ?? String;
     how = `60 + 40 × (${f(value)} − ${f(min)}) ÷ (${f(max)} − ${f(min)})`;
   }

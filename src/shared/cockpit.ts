@@ -99,9 +99,16 @@ export const ZMetricRecord = z.object({
   stage: z.string().nullable(),
   /** The date that places the record in the period (signed on, started on, the fund's arrival, the trip's start …). */
   date: z.string().nullable(),
-  /** What the record adds to the number: 1 for a count, its amount for a sum; for a rate, 1 when it reached the stage. */
+  /**
+   * What the record adds to the number: 1 for a count, its amount for a sum; for a rate, 1 when it reached the stage
+   * — a project whose credit is split with its 首报单位 adds its share (0.5 of a project, half its amount).
+   */
   contribution: z.number(),
   fundId: z.number().int().nullable(),
+  /** How much of the project the number credits, in percent: 100 unless its credit is split with its 首报单位. */
+  creditPercent: z.number().int().min(0).max(100),
+  /** Whether the caller may open the project: a 首报单位 sees its credit for another unit's project, not the project. */
+  openable: z.boolean(),
 });
 export type TMetricRecord = z.infer<typeof ZMetricRecord>;
 export const ZMetricRecords = z.object({

@@ -43,6 +43,8 @@ export const ZScopeRules = z.object({
   thresholdByType: z.object({ industrial: ZThreshold, other: ZThreshold }),
   /** Leave out projects whose amounts are marked as estimates. */
   excludeEstimated: z.boolean().optional(),
+  /** The 首报单位's share, in percent, of a project it reported first for another unit; 0 (default): none. */
+  reportingUnitSharePercent: z.number().int().min(0).max(100).optional(),
 });
 export type TScopeRules = z.infer<typeof ZScopeRules>;
 export const ZScopeRulesState = z.object({ rules: ZScopeRules, isDefault: z.boolean(), updatedAt: z.string().nullable() });

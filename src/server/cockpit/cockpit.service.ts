@@ -126,12 +126,14 @@ export async function records(ctx: ServiceContext, query: TCockpitQuery & { key:
   const scope = await metricScope(ctx, query.unitId, { from: query.from, to: query.to });
   const group = query.by && query.group ? { grouping: GROUPING[query.by], keys: groupKeys(query.by, query.group) } : null;
   const rows = await metricRecords(ctx, metric!, scope, group);
-  const sum = rows.reduce((total, r) => total + r.contribution, 0);
+  // Added in hundredths: a split credit's share of a project (0.3) sums exactly, as the figure's own SQL does.
+  const hundredths = rows.reduce((total, r) => total + Math.round(r.contribution * 100), 0);
+  const weight = rows.reduce((total, r) => total + r.creditPercent, 0);
   return {
     key: metric!.key,
     unit: metric!.unit,
     name: metric!.name,
-    value: metric!.unit === 'percent' ? (rows.length === 0 ? 0 : sum / rows.length) : sum,
+    value: metric!.unit === 'percent' ? (weight === 0 ? 0 : hundredths / weight) : hundredths / 100,
     items: rows.map(({ label, ...r }) => ({ ...r, projectName: label })),
   };
 }

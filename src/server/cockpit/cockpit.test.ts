@@ -176,4 +176,59 @@ describe('the cockpit', () => {
     // A department sees only the problems routed to it: no unit's figures.
     await expectApiError(await call(t.app, dept, 'GET', '/api/cockpit?from=2025-01-01&to=2025-12-31'), 400, 'project.unitOutOfScope', 'unitId');
   });
+
+  it('splits credit with the 首报单位 where configured: each unit its share, the city each project once', async () => {
+    // A third of the projects were reported first by another unit than the one they land in.
+    const random = generator(11);
+    const all = await t.db.select().from(projects);
+    const unitsToUse = [w.city, w.countyA, w.countyB, w.parkA];
+    for (const p of all) if (random.chance(0.35)) await t.db.update(projects).set({ reportedUnitId: random.pick(unitsToUse.filter((u) => u.id !== p.unitId)).id }).where(eq(projects.id, p.id));
+    const rules = { ...DEFAULT_SCOPE_RULES, excludedFundSources: ['local' as const], reportingUnitSharePercent: 30 };
+    expect((await call(t.app, bureau, 'PUT', '/api/metrics/rules', rules)).statusCode).toBe(200);
+    try {
+      const everything = await t.db.select().from(projects);
+      const facts = everything as unknown as ProjectFacts[];
+      const funds = (await t.db.select().from(projectFunds).where(isNull(projectFunds.voidedAt))).map((f) => ({ ...f, amountYuan: f.amountYuan ?? 0, amountUsd: f.amountUsd ?? 0 })) as FundFacts[];
+      const paths = new Map((await t.db.select().from(units)).map((u) => [u.id, u.path]));
+      const period = { from: '2025-01-01', to: '2025-12-31' };
+      for (const [session, unit] of [[bureau, w.city], [staffA, w.countyA], [bureau, w.countyB], [bureau, w.parkA]] as const) {
+        const inScope = (unitId: number) => paths.get(unitId)!.startsWith(unit.path);
+        const actual = await get<TMetricValues>(session, `/api/metrics?from=${period.from}&to=${period.to}&unitId=${unit.id}`);
+        for (const item of actual.items.filter((i) => METRICS.some((m) => m.key === i.key && m.spec.kind !== 'trips' && m.spec.kind !== 'visits' && m.spec.kind !== 'events' && m.spec.kind !== 'leads'))) {
+          const expected = METRICS.find((m) => m.key === item.key)!.compute({ projects: facts, funds, period, rules, inScope });
+          expect([item.key, item.value, item.text], unit.name).toEqual([item.key, expected.value, expected.text]);
+        }
+      }
+      // The split is exercised: county A's figure holds shares of other units' projects, and the parts add up.
+      const signed = async (unitId: number) => (await get<TMetricValues>(bureau, `/api/metrics?from=2025-01-01&to=2025-12-31&unitId=${unitId}&keys=signedCount,signedContractYuan`)).items.map((i) => i.value);
+      const [city, a, b] = [await signed(w.city.id), await signed(w.countyA.id), await signed(w.countyB.id)];
+      expect(Number.isInteger(a[0]! * 10)).toBe(true);
+      expect(Number.isInteger(a[0])).toBe(false);
+      const cityOwn = await get<TBreakdown>(bureau, '/api/cockpit/breakdown?from=2025-01-01&to=2025-12-31&key=signedContractYuan&by=unit');
+      expect(cityOwn.rows.reduce((sum, r) => sum + r.value, 0)).toBe(city[1]);
+      expect(cityOwn.rows.find((r) => r.group === String(w.countyA.id))?.value).toBe(a[1]);
+      expect(cityOwn.rows.find((r) => r.group === String(w.countyB.id))?.value).toBe(b[1]);
+      expect(city[0]).toBe(everything.filter((p) => p.signedOn?.startsWith('2025') && p.fundSource !== 'local' && !p.industryCode?.startsWith('70')).length);
+
+      // County A's records: its own projects, and its share of those it reported for county B — not openable,
+      // under their code names where they have one; they add up to the figure.
+      const mine = await get<TMetricRecords>(staffA, '/api/cockpit/records?from=2025-01-01&to=2025-12-31&key=signedContractYuan');
+      expect(mine.items.reduce((sum, r) => sum + r.contribution, 0)).toBe(a[1]);
+      const reported = mine.items.filter((r) => r.creditPercent === 30);
+      expect(reported.length).toBeGreaterThan(0);
+      for (const r of reported) {
+        const project = everything.find((p) => p.id === r.projectId)!;
+        const ownSubtree = [w.countyA.id, w.parkA.id];
+        expect(ownSubtree).toContain(project.reportedUnitId);
+        expect(ownSubtree).not.toContain(project.unitId);
+        expect([r.openable, r.projectName]).toEqual([false, project.codeName ?? project.name]);
+        if (!r.openable) expect((await call(t.app, staffA, 'GET', `/api/projects/${project.id}`)).statusCode).toBe(404);
+      }
+      const counted = await get<TMetricRecords>(staffA, '/api/cockpit/records?from=2025-01-01&to=2025-12-31&key=signedCount');
+      expect(counted.value).toBe(a[0]);
+    } finally {
+      await call(t.app, bureau, 'PUT', '/api/metrics/rules', DEFAULT_SCOPE_RULES);
+      await t.db.update(projects).set({ reportedUnitId: null });
+    }
+  });
 });

@@ -104,6 +104,10 @@ export type MetricRecord = {
   date: string | null;
   contribution: number;
   fundId: number | null;
+  /** How much of the project the figure credits (100 unless split with its 首报单位). */
+  creditPercent: number;
+  /** Whether the caller may open the record's project. */
+  openable: boolean;
 };
 
 /** The records behind a figure (optionally one group of a breakdown), each with what it adds to it. */
@@ -111,6 +115,7 @@ export async function metricRecords(ctx: ServiceContext, metric: MetricDefinitio
   if (!isActivitySpec(metric.spec)) {
     const rows = await metricRecordRows(ctx, metric.spec, scope, group);
     return rows.map((r) => {
+      // Outside the project's unit a confidential project goes by its code name — also for its 首报单位.
       const confidential = !!r.codeName && r.unitId !== ctx.caller.unitId;
       return {
         recordKind: r.fundId === null ? 'project' : 'fund',
@@ -124,6 +129,8 @@ export async function metricRecords(ctx: ServiceContext, metric: MetricDefinitio
         date: r.date,
         contribution: r.contribution,
         fundId: r.fundId,
+        creditPercent: r.creditPercent,
+        openable: r.openable === true,
       };
     });
   }
@@ -138,7 +145,7 @@ export async function metricRecords(ctx: ServiceContext, metric: MetricDefinitio
   const childOf = (unitId: number) => units.find((u) => u.id === unitId)?.path.split('/').filter(Boolean)[position] ?? '';
   return rows
     .filter((r) => !group || group.keys.includes(childOf(r.unitId)))
-    .map((r) => ({ ...r, confidential: false, unitName: names.get(r.unitId) ?? '', stage: null, fundId: null }));
+    .map((r) => ({ ...r, confidential: false, unitName: names.get(r.unitId) ?? '', stage: null, fundId: null, creditPercent: 100, openable: true }));
 }
 
 export function metricText(metric: MetricDefinition, value: number | null): string {

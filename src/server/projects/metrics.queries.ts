@@ -4,6 +4,7 @@ import { enterprises, projectFunds, projects, units } from '../db/schema.ts';
 import type { ServiceContext } from '../context.ts';
 import { inCallerScope } from '../access/scope.ts';
 import type { MetricSpec, Period, ProjectCondition, ScopeRules, StageDateField } from '../../domain/metrics.ts';
+import { creditSource, type CreditSource } from './metric-credits.ts';
 
 /**
  * The metric catalogue compiled to SQL (issue 5): each spec of src/domain/metrics.ts becomes one aggregate with a
@@ -30,12 +31,13 @@ const STAGE_DATE: Record<StageDateField, AnyPgColumn> = {
 
 const likePrefix = (path: string) => path.replace(/[\\%_]/g, (c) => '\\' + c) + '%';
 
-/** Projects of the unit's subtree, within the caller's scope, that count under the scope rules. */
-function countedProjects(ctx: ServiceContext, scope: MetricScope): SQL {
+/** Credits to units of the chosen unit's subtree, within the caller's scope, of projects that count under the rules. */
+function countedProjects(ctx: ServiceContext, scope: MetricScope, credit: CreditSource): SQL {
   const { rules } = scope;
   const parts: SQL[] = [
-    inCallerScope(ctx.caller, projects.unitId),
-    sql`${projects.unitId} = any(array(select ${units.id} from ${units} where ${units.path} like ${likePrefix(scope.unit.path)}))`,
+    credit.where,
+    inCallerScope(ctx.caller, credit.unitId),
+    sql`${credit.unitId} = any(array(select ${units.id} from ${units} where ${units.path} like ${likePrefix(scope.unit.path)}))`,
   ];
   const sources = rules.excludedFundSources.filter((s) => s !== null);
   if (sources.length > 0) parts.push(sql`coalesce(${projects.fundSource}, '') <> all(${sql.param(sources)}::text[])`);
@@ -76,16 +78,22 @@ export function projectSpecWhere(spec: Extract<MetricSpec, { kind: 'projects' | 
   return sql`${inPeriod(STAGE_DATE[spec.on], scope.period)} and ${conditionSql(spec.condition, scope.rules)}`;
 }
 
-/** What a project adds to a metric: 1, its contracted investment or its total investment; for a rate, 1 when reached. */
-export function projectContribution(spec: Extract<MetricSpec, { kind: 'projects' | 'rate' }>, scope: MetricScope, grouping: MetricGrouping = 'none'): SQL {
+/**
+ * What a credit adds to a metric: its weight in percent (a count, read back divided by 100), its part of the
+ * contracted or total investment; for a rate, its weight when the project reached the stage.
+ */
+function projectContribution(spec: Extract<MetricSpec, { kind: 'projects' | 'rate' }>, scope: MetricScope, credit: CreditSource, grouping: MetricGrouping = 'none'): SQL {
   if (spec.kind === 'rate') {
     const by = measuredBy(spec, scope.period, grouping);
-    return sql`case when ${sql.join(spec.reached.map((field) => sql`${STAGE_DATE[field]} <= ${by}`), sql` or `)} then 1 else 0 end`;
+    return sql`case when ${sql.join(spec.reached.map((field) => sql`${STAGE_DATE[field]} <= ${by}`), sql` or `)} then ${credit.percent} else 0 end`;
   }
-  if (spec.sum === 'contract') return sql`coalesce(${projects.contractInvestmentYuan}, ${projects.totalInvestmentYuan})`;
-  if (spec.sum === 'total') return sql`${projects.totalInvestmentYuan}`;
-  return sql`1`;
+  if (spec.sum === 'contract') return credit.amount(sql`coalesce(${projects.contractInvestmentYuan}, ${projects.totalInvestmentYuan})`);
+  if (spec.sum === 'total') return credit.amount(sql`${projects.totalInvestmentYuan}`);
+  return credit.percent;
 }
+
+/** A count travels as the sum of its credits' weights in percent: 1.5 projects are 150. */
+const countedIn = (spec: Extract<MetricSpec, { kind: 'projects' | 'rate' }>) => spec.kind === 'projects' && spec.sum === undefined;
 
 function groupExpression(grouping: MetricGrouping, scope: MetricScope, dated: SQL | AnyPgColumn | null): SQL {
   switch (grouping) {
@@ -109,16 +117,16 @@ function groupExpression(grouping: MetricGrouping, scope: MetricScope, dated: SQ
   }
 }
 
-/** Projects, joined to what the grouping reads: the unit's path, or the investor's headquarters. */
-function projectsJoined(grouping: MetricGrouping): SQL {
-  if (grouping === 'unit') return sql`${projects} join ${units} on ${units.id} = ${projects.unitId}`;
+/** Projects' credits, joined to what the grouping reads: the credited unit's path, or the investor's headquarters. */
+function projectsJoined(grouping: MetricGrouping, credit: CreditSource): SQL {
+  if (grouping === 'unit') return sql`${credit.from} join ${units} on ${units.id} = ${credit.unitId}`;
   if (grouping === 'subtree') {
-    // Each project counts in its own unit and in every unit above it.
-    return sql`${projects} join ${units} on ${units.id} = ${projects.unitId}
+    // Each credit counts in its unit and in every unit above it.
+    return sql`${credit.from} join ${units} on ${units.id} = ${credit.unitId}
       cross join lateral unnest(string_to_array(trim(both '/' from ${units.path}), '/')::int[]) as ancestor(id)`;
   }
-  if (grouping === 'province') return sql`${projects} join ${enterprises} on ${enterprises.id} = ${projects.investorEnterpriseId}`;
-  return sql`${projects}`;
+  if (grouping === 'province') return sql`${credit.from} join ${enterprises} on ${enterprises.id} = ${projects.investorEnterpriseId}`;
+  return credit.from;
 }
 
 /** A rate whose cohort is empty has no value (null), which a bulletin writes as "—". */
@@ -151,21 +159,22 @@ export async function aggregateMetrics(ctx: ServiceContext, specs: ProjectMetric
 async function aggregateProjects(ctx: ServiceContext, specs: Indexed<'projects' | 'rate'>[], scope: MetricScope, grouping: MetricGrouping, slot: Slot) {
   const first = specs[0]!.spec;
   const dated = grouping === 'month' ? STAGE_DATE[first.kind === 'rate' ? first.base : first.on] : null;
+  const credit = creditSource(scope.rules);
   const columns = specs
     .flatMap(({ spec }) => {
       const where = projectSpecWhere(spec, scope);
-      const contribution = projectContribution(spec, scope, grouping);
-      // A rate travels as its two counts: the cohort, then those that reached the stage.
+      const contribution = projectContribution(spec, scope, credit, grouping);
+      // A rate travels as its two weights: the cohort's, then those that reached the stage.
       return spec.kind === 'rate'
-        ? [sql`count(*) filter (where ${where})`, sql`coalesce(sum(${contribution}) filter (where ${where}), 0)`]
+        ? [sql`coalesce(sum(${credit.percent}) filter (where ${where}), 0)`, sql`coalesce(sum(${contribution}) filter (where ${where}), 0)`]
         : [sql`coalesce(sum(${contribution}) filter (where ${where}), 0)`];
     })
     .map((column, n) => sql`${column} as ${sql.identifier(`m${n}`)}`);
   // Only rows dated in the period can count for any of the specs: the others are left out before aggregating.
   const anyDated = sql.join(specs.map(({ spec }) => projectSpecWhere(spec, scope)), sql` or `);
   const rows = await ctx.db.execute(
-    sql`select ${groupExpression(grouping, scope, dated)} as g, ${sql.join(columns, sql`, `)} from ${projectsJoined(grouping)}
-        where ${countedProjects(ctx, scope)} and (${anyDated})
+    sql`select ${groupExpression(grouping, scope, dated)} as g, ${sql.join(columns, sql`, `)} from ${projectsJoined(grouping, credit)}
+        where ${countedProjects(ctx, scope, credit)} and (${anyDated})
         group by 1`,
   );
   for (const row of rowsOf<Record<string, unknown>>(rows)) {
@@ -178,22 +187,23 @@ async function aggregateProjects(ctx: ServiceContext, specs: Indexed<'projects' 
         const done = next();
         target[i] = base === 0 ? null : done / base;
       } else {
-        target[i] = next();
+        target[i] = countedIn(spec) ? next() / 100 : next();
       }
     }
   }
 }
 
 async function aggregateFunds(ctx: ServiceContext, specs: Indexed<'funds'>[], scope: MetricScope, grouping: MetricGrouping, slot: Slot) {
+  const credit = creditSource(scope.rules);
   const columns = specs.map(({ spec }, n) => {
-    const amount = spec.amount === 'amountYuan' ? projectFunds.amountYuan : projectFunds.amountUsd;
+    const amount = credit.amount(sql`${spec.amount === 'amountYuan' ? projectFunds.amountYuan : projectFunds.amountUsd}`);
     return sql`coalesce(sum(${amount}) filter (where ${projectFunds.source} = ${spec.source}), 0) as ${sql.identifier(`m${n}`)}`;
   });
   const rows = await ctx.db.execute(
     sql`select ${groupExpression(grouping, scope, sql`${projectFunds.arrivedOn}`)} as g, ${sql.join(columns, sql`, `)}
-        from ${projectsJoined(grouping)} join ${projectFunds} on ${projectFunds.projectId} = ${projects.id}
+        from ${projectsJoined(grouping, credit)} join ${projectFunds} on ${projectFunds.projectId} = ${projects.id}
         where ${projectFunds.voidedAt} is null and ${inPeriod(projectFunds.arrivedOn, scope.period)}
-          and ${projectFunds.source} = any(${sql.param([...new Set(specs.map(({ spec }) => spec.source))])}::text[]) and ${countedProjects(ctx, scope)}
+          and ${projectFunds.source} = any(${sql.param([...new Set(specs.map(({ spec }) => spec.source))])}::text[]) and ${countedProjects(ctx, scope, credit)}
         group by 1`,
   );
   for (const row of rowsOf<Record<string, unknown>>(rows)) {
@@ -211,47 +221,76 @@ export type MetricRecordRow = {
   projectId: number;
   name: string;
   codeName: string | null;
+  /** The 落地单位. */
   unitId: number;
   unitName: string;
   stage: string;
   date: string | null;
   contribution: number;
   fundId: number | null;
+  /** How much of the project the figure credits: 100 unless its credit is split with its 首报单位. */
+  creditPercent: number;
+  /** Whether the caller may open the project: a 首报单位 sees its credit, not another unit's project. */
+  openable: boolean;
 };
 
-/** The records behind a metric (optionally one group of a breakdown): each with what it adds to the number. */
+/**
+ * The records behind a metric (optionally one group of a breakdown): each with what it adds to the number. A
+ * project whose credit is split appears once, with the credits that fall inside the figure added together.
+ */
 export async function metricRecordRows(
   ctx: ServiceContext,
   spec: ProjectMetricSpec,
   scope: MetricScope,
   group: { grouping: MetricGrouping; keys: string[] } | null,
 ): Promise<MetricRecordRow[]> {
+  const credit = creditSource(scope.rules);
+  const joined = projectsJoined(group?.grouping ?? 'none', credit);
   const inGroup = (dated: SQL | AnyPgColumn | null) =>
     group ? sql`${groupExpression(group.grouping, scope, dated)} = any(${sql.param(group.keys)}::text[])` : sql`true`;
   const common = sql`${projects.id} as "projectId", ${projects.name} as name, ${projects.codeName} as "codeName", ${projects.unitId} as "unitId",
-    (select ${units.name} from ${units} where ${units.id} = ${projects.unitId}) as "unitName", ${projects.stage} as stage`;
+    (select landing.name from ${units} as landing where landing.id = ${projects.unitId}) as "unitName", ${projects.stage} as stage, ${credit.percent} as "creditPercent",
+    ${inCallerScope(ctx.caller, projects.unitId)} as "openable"`;
   if (spec.kind === 'funds') {
-    const amount = spec.amount === 'amountYuan' ? projectFunds.amountYuan : projectFunds.amountUsd;
+    const amount = credit.amount(sql`${spec.amount === 'amountYuan' ? projectFunds.amountYuan : projectFunds.amountUsd}`);
     const rows = await ctx.db.execute<MetricRecordRow>(
       sql`select ${common}, to_char(${projectFunds.arrivedOn}, 'YYYY-MM-DD') as date, coalesce(${amount}, 0) as contribution, ${projectFunds.id} as "fundId"
-          from ${projectsJoined(group?.grouping ?? 'none')} join ${projectFunds} on ${projectFunds.projectId} = ${projects.id}
+          from ${joined} join ${projectFunds} on ${projectFunds.projectId} = ${projects.id}
           where ${projectFunds.voidedAt} is null and ${projectFunds.source} = ${spec.source} and ${inPeriod(projectFunds.arrivedOn, scope.period)}
-            and ${countedProjects(ctx, scope)} and ${inGroup(sql`${projectFunds.arrivedOn}`)}
+            and ${countedProjects(ctx, scope, credit)} and ${inGroup(sql`${projectFunds.arrivedOn}`)}
           order by ${projectFunds.arrivedOn}, ${projectFunds.id}`,
     );
-    return rowsOf<MetricRecordRow>(rows).map(numeric);
+    return mergedCredits(rowsOf<MetricRecordRow>(rows), false);
   }
   const dated = STAGE_DATE[spec.kind === 'rate' ? spec.base : spec.on];
   const rows = await ctx.db.execute<MetricRecordRow>(
-    sql`select ${common}, to_char(${dated}, 'YYYY-MM-DD') as date, ${projectContribution(spec, scope, group?.grouping)} as contribution, null as "fundId"
-        from ${projectsJoined(group?.grouping ?? 'none')}
-        where ${projectSpecWhere(spec, scope)} and ${countedProjects(ctx, scope)} and ${inGroup(dated)}
+    sql`select ${common}, to_char(${dated}, 'YYYY-MM-DD') as date, ${projectContribution(spec, scope, credit, group?.grouping)} as contribution, null as "fundId"
+        from ${joined}
+        where ${projectSpecWhere(spec, scope)} and ${countedProjects(ctx, scope, credit)} and ${inGroup(dated)}
         order by ${dated}, ${projects.id}`,
   );
-  return rowsOf<MetricRecordRow>(rows).map(numeric);
+  // Counts and rates add up weights in percent; a record shows its share of one project.
+  return mergedCredits(rowsOf<MetricRecordRow>(rows), spec.kind === 'rate' || countedIn(spec));
 }
 
-const numeric = (row: MetricRecordRow): MetricRecordRow => ({ ...row, contribution: Number(row.contribution), fundId: row.fundId === null ? null : Number(row.fundId) });
+function mergedCredits(rows: MetricRecordRow[], inPercent: boolean): MetricRecordRow[] {
+  const merged = new Map<string, MetricRecordRow>();
+  for (const row of rows) {
+    const key = `${row.projectId}:${row.fundId ?? ''}`;
+    const before = merged.get(key);
+    const contribution = Number(row.contribution);
+    const creditPercent = Number(row.creditPercent);
+    if (before) {
+      before.contribution += contribution;
+      before.creditPercent += creditPercent;
+    } else {
+      merged.set(key, { ...row, contribution, creditPercent, fundId: row.fundId === null ? null : Number(row.fundId) });
+    }
+  }
+  const result = [...merged.values()];
+  if (inPercent) for (const row of result) row.contribution /= 100;
+  return result;
+}
 
 /**
  * Per sub-unit of the scope (the assessment's deductions, issue 5): counted projects whose start deadline — signing
@@ -277,10 +316,12 @@ export async function fortune500SignedBySubUnit(ctx: ServiceContext, scope: Metr
   );
 }
 
+/** Deductions and bonuses stay with the 落地单位, whatever the credit split: it is the one that delivers the project. */
 async function countBySubUnit(ctx: ServiceContext, scope: MetricScope, condition: SQL): Promise<Map<string, number>> {
+  const landing = creditSource({});
   const rows = await ctx.db.execute(
-    sql`select ${groupExpression('unit', scope, null)} as g, count(*) as n from ${projectsJoined('unit')}
-        where ${countedProjects(ctx, scope)} and ${condition} group by 1`,
+    sql`select ${groupExpression('unit', scope, null)} as g, count(*) as n from ${projectsJoined('unit', landing)}
+        where ${countedProjects(ctx, scope, landing)} and ${condition} group by 1`,
   );
   return new Map(rowsOf<{ g: string; n: unknown }>(rows).map((r) => [r.g, Number(r.n)]));
 }

@@ -15,6 +15,7 @@ import { findIndustry, industryName, industryPrefixes } from '../industries/indu
 import { closedPeriods, recordCorrection } from '../closes/closes.service.ts';
 import { chinaToday } from '../../domain/calendar.ts';
 import { statusFromColumns } from '../../domain/deadlines.ts';
+import { scopeRules } from '../metrics/metrics.service.ts';
 import { closedMonthsOfProject } from '../../domain/month-close.ts';
 import { PROJECT_STAGES, type ProjectState } from '../../domain/stages.ts';
 import { ZCreateProjectRequest, ZProjectListQuery, ZUpdateProjectRequest } from '../../shared/projects.ts';
@@ -288,11 +289,14 @@ async function withCodeCheck<T>(write: () => Promise<T>): Promise<T> {
   }
 }
 
-/** Edits the record; the stage is not a field here — it moves only through the lifecycle rules. */
-/** The fields a project's figures depend on (the metric catalogue's scope rules, sums and units). */
-const FIGURE_FIELDS = ['unitId', 'projectType', 'industryCode', 'totalInvestmentYuan', 'contractInvestmentYuan', 'fundSource', 'threeBatch', 'amountsEstimated'] as const;
+/**
+ * The fields a project's figures depend on (the metric catalogue's scope rules, sums and units). The 首报单位 is one
+ * where the bureau splits credit with it: moving it then moves a share of the project between units.
+ */
+const FIGURE_FIELDS = ['unitId', 'reportedUnitId', 'projectType', 'industryCode', 'totalInvestmentYuan', 'contractInvestmentYuan', 'fundSource', 'threeBatch', 'amountsEstimated'] as const;
 const FIGURE_FIELD_NAMES: Record<(typeof FIGURE_FIELDS)[number], string> = {
   unitId: '落地单位',
+  reportedUnitId: '首报单位',
   projectType: '项目类型',
   industryCode: '行业',
   totalInvestmentYuan: '总投资',
@@ -302,6 +306,7 @@ const FIGURE_FIELD_NAMES: Record<(typeof FIGURE_FIELDS)[number], string> = {
   amountsEstimated: '金额为估算',
 };
 
+/** Edits the record; the stage is not a field here — it moves only through the lifecycle rules. */
 export async function updateProject(ctx: ServiceContext, id: number, input: TUpdateProjectRequest): Promise<TProject> {
   assertCanWrite(ctx.caller);
   const { correctionReason, ...fields } = ZUpdateProjectRequest.parse(input);
@@ -309,7 +314,8 @@ export async function updateProject(ctx: ServiceContext, id: number, input: TUpd
     const before = await loadInScope(ctx, id, tx);
     // Checks read through the transaction: the embedded database has one connection, which the transaction holds.
     await checkReferences({ ...ctx, db: tx }, fields);
-    const changed = FIGURE_FIELDS.filter((key) => key in fields && fields[key] !== before[key]);
+    const creditSplit = ((await scopeRules({ ...ctx, db: tx })).rules.reportingUnitSharePercent ?? 0) > 0;
+    const changed = FIGURE_FIELDS.filter((key) => key in fields && fields[key] !== before[key] && (key !== 'reportedUnitId' || creditSplit));
     await recordCorrection(tx, ctx, {
       projectId: id,
       unitId: before.unitId,
