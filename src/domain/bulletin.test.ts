@@ -41,6 +41,19 @@ describe('the bulletin sentence', () => {
     ).toBe('1-2月份,全市新开工项目投资额289.62亿元,完成年度目标任务280亿元的103.44%,上年同期为零。');
   });
 
+  it('writes a count with shares of projects (credit split with the 首报单位) as it is, its percentages exact', () => {
+    expect(
+      bulletinSentence({
+        period: { fromMonth: 1, toMonth: 6 },
+        scope: '甲县',
+        metric: '新签约项目',
+        value: { kind: 'count', count: 12.5, measure: '个' },
+        target: { kind: 'count', count: 30, measure: '个' },
+        lastYear: { kind: 'count', count: 10.1, measure: '个' },
+      }),
+    ).toBe('1-6月份,甲县新签约项目12.5个,完成年度目标任务30个的41.67%,同比增长23.76%。');
+  });
+
   it('rounds half up on exact integers, never on binary floats', () => {
     expect(yiTwoDecimals(1_234_500_000)).toBe('12.35'); // 12.345 亿 → 12.35 (a float would give 12.34)
     expect(yiTwoDecimals(1_234_499_999)).toBe('12.34');

@@ -9,6 +9,8 @@ describe('rates as percentages', () => {
     expect(percentText(1, 200, 1)).toBe('0.5');
     expect(percentText(1, 400, 1)).toBe('0.3'); // 0.25 → 0.3, half up
     expect(percentText(21_922_000_000, 58_900_000_000)).toBe('37.22'); // 219.22亿 of 589亿 (seed 002's sentence)
+    expect(percentText(12.5, 30)).toBe('41.67'); // shares of projects where credit is split: taken in hundredths
+    expect(percentText(0.3 + 0.3 + 0.3, 0.9)).toBe('100.00');
   });
 
   it('goes above 100% when more arrived than was contracted', () => {

@@ -44,6 +44,13 @@ describe('assessment scoring', () => {
     expect(scoreUnits(efficacy, [unit(1, { trips: 0 }), unit(2, { trips: 0 })]).map((s) => s.total)).toEqual(['6.00', '6.00']);
   });
 
+  it('scores counts with shares of projects (credit split with the 首报单位) exactly', () => {
+    const [half] = scoreUnits([{ key: 'signed', name: '签约', weight: 20, method: 'ratio' }], [unit(1, { signed: 1.5 }, { signed: 3 })]);
+    expect(half!.lines[0]!.explanation).toBe('完成率 50.00% × 20.00分 = 10.00分');
+    const efficacy = scoreUnits([{ key: 'signed', name: '签约', weight: 10, method: 'efficacy' }], [unit(1, { signed: 2.5 }), unit(2, { signed: 0.5 }), unit(3, { signed: 1.3 })]);
+    expect(efficacy.map((s) => s.total)).toEqual(['10.00', '7.60', '6.00']);
+  });
+
   it('deducts and adds per item, exactly (no 0.1 + 0.2 drift)', () => {
     const [s] = scoreUnits([], [unit(1, {}, {}, [
       { label: '项目未按期开工', pointsEach: -0.1, count: 3 },
