@@ -224,6 +224,34 @@ describe('the cockpit, the bulletin and the targets in a browser', () => {
     await context.close();
   });
 
+  it('the bureau splits credit with the 首报单位; 襄城区 finds its share of the projects it reported for other units', async () => {
+    const bureau = await loggedIn(e2e, 'bureau');
+    await bureau.page.goto('/counting-rules');
+    const rules = bureau.page.getByTestId('counting-rules');
+    await rules.getByLabel('首报单位分成比例').fill('50');
+    await rules.getByRole('button', { name: '保存口径' }).click();
+    await shown(bureau.page.getByText('计入口径已保存'));
+    await bureau.context.close();
+
+    // 襄城区 reported 新能源汽车零部件产业园项目 first; it lands in 襄阳经济技术开发区 (demo data).
+    const { context, page } = await loggedIn(e2e, 'xiangcheng', { width: 1280, height: 900 });
+    await page.goto('/cockpit');
+    const card = page.getByTestId('kpi-value-signedCount');
+    const clicked = await compact(card);
+    await card.click();
+    const drawer = page.getByTestId('records-drawer');
+    const shared = drawer.getByRole('row', { name: /新能源汽车零部件产业园项目/ });
+    await hasText(shared.getByTestId('credit-share'), '计50%');
+    await hasText(shared, '襄阳经济技术开发区');
+    // Its share counts, but the project is the other unit's: no link to open it.
+    expect(await shared.getByRole('link').count()).toBe(0);
+    await hasText(shared, '0.5');
+    await expect.poll(() => compact(drawer.getByTestId('records-total'))).toBe(clicked);
+    expect(await drawer.getByText('明细合计与所点数字不一致').count()).toBe(0);
+    await screenshot(page, 'credit-split-records.png');
+    await context.close();
+  });
+
   it('no page had an uncaught error', () => {
     expect(e2e.pageErrors).toEqual([]);
   });

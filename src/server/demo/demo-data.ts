@@ -62,7 +62,11 @@ export const DEMO_ENTERPRISES: DemoEnterprise[] = [
   { key: 'sany', name: '三一集团有限公司', hqRegionCode: '430100', unit: '420682' },
 ];
 
-export type DemoProject = { name: string; investor: string; unit: string; totalWan: number; stage: ProjectState };
+/** `reportedBy`: the 首报单位 when another unit reported the project first (its 落地单位 is `unit`). */
+export type DemoProject = { name: string; investor: string; unit: string; totalWan: number; stage: ProjectState; reportedBy?: string };
+
+/** 襄城区 met these investors first and handed the projects to the units they land in (首报单位 ≠ 落地单位). */
+const REPORTED_FIRST: Record<string, string> = { 新能源汽车零部件产业园项目: '420602', 电池材料前驱体项目: '420602', 鄂西北区域转运中心项目: 'XY-GXQ' };
 
 const PRODUCTS: Record<string, string[]> = {
   longpan: ['年产10万吨磷酸铁锂正极材料项目', '年产5万吨磷酸铁项目', '氢能源产业项目'],
@@ -98,6 +102,7 @@ export function demoProjects(): DemoProject[] {
         unit: enterprise.unit,
         totalWan,
         stage: STAGES[n % STAGES.length]!,
+        ...(REPORTED_FIRST[product] ? { reportedBy: REPORTED_FIRST[product] } : {}),
       });
       n++;
     }

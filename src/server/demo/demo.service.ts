@@ -70,6 +70,7 @@ export async function loadDemo(db: Db, now: Date = new Date()): Promise<void> {
         .insert(projects)
         .values({
           unitId,
+          reportedUnitId: unitIds.get(project.reportedBy ?? project.unit)!.id,
           name: project.name,
           investorEnterpriseId: enterpriseIds.get(project.investor)!,
           industryCode: DEMO_INDUSTRIES[project.investor] ?? null,

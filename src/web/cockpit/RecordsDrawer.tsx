@@ -12,11 +12,15 @@ import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { formatWan } from '../ui/money.ts';
 import { useMetricRecords, type RecordsRequest } from './cockpit.queries.ts';
 
-/** What the records add up to: a sum of their contributions, or for a rate the share that reached the stage. */
+/**
+ * What the records add up to: a sum of their contributions, or for a rate the share that reached the stage. Added
+ * in hundredths, as the server does: a project whose credit is split adds its share (0.3), which sums exactly so.
+ */
 export function recordsTotal(items: readonly TMetricRecord[], unit: MetricUnit): number {
-  const sum = items.reduce((total, item) => total + item.contribution, 0);
-  if (unit !== 'percent') return sum;
-  return items.length === 0 ? 0 : sum / items.length;
+  const hundredths = items.reduce((total, item) => total + Math.round(item.contribution * 100), 0);
+  if (unit !== 'percent') return hundredths / 100;
+  const weight = items.reduce((total, item) => total + item.creditPercent, 0);
+  return weight === 0 ? 0 : hundredths / weight;
 }
 
 /** Whether the records add up to the number clicked, as both are written (a rate to two decimals). */
@@ -42,13 +46,24 @@ export function RecordsDrawer({ request, metric, onClose }: RecordsDrawerProps) 
       key: 'projectName',
       render: (projectName: string, item) => (
         <Flex gap={4} align="center" wrap>
-          {item.projectId !== null ? (
+          {item.projectId !== null && item.openable ? (
             <Link to={`/projects/${item.projectId}`} onClick={onClose}>
               {projectName}
             </Link>
+          ) : item.projectId !== null ? (
+            <Tooltip title={t('records.notOpenable')}>
+              <span>{projectName}</span>
+            </Tooltip>
           ) : (
             projectName
           )}
+          {item.creditPercent < 100 ? (
+            <Tooltip title={t('records.shareHint', { percent: item.creditPercent })}>
+              <Tag color="gold" style={{ marginInlineEnd: 0 }} data-testid="credit-share">
+                {t('records.share', { percent: item.creditPercent })}
+              </Tag>
+            </Tooltip>
+          ) : null}
           {item.confidential ? (
             <Tag icon={<LockOutlined />} style={{ marginInlineEnd: 0 }}>
               {t('records.confidential')}
@@ -87,7 +102,7 @@ export function RecordsDrawer({ request, metric, onClose }: RecordsDrawerProps) 
   const exact = unit === 'yuan' || unit === 'usd' ? `${formatWan(sum)} ${unit === 'yuan' ? t('metric.unit.wan') : t('metric.unit.wanUsd')}` : undefined;
   const totalText =
     unit === 'percent'
-      ? t('records.rateTotal', { done: sum, count: items.length, rate: metricText(total, unit, t) })
+      ? t('records.rateTotal', { done: Math.round(sum * 100) / 100, count: items.reduce((acc, item) => acc + item.creditPercent, 0) / 100, rate: metricText(total, unit, t) })
       : metricText(total, unit, t);
 
   return (

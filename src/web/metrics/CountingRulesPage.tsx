@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Checkbox, Col, Divider, Form, Row, Skeleton, Tag } from 'antd';
+import { Alert, App, Button, Checkbox, Col, Divider, Form, InputNumber, Row, Skeleton, Tag } from 'antd';
 import { yuanToWanText } from '../../domain/money.ts';
 import { canAdminister } from '../../domain/roles.ts';
 import type { TScopeRules, TScopeRulesState } from '../../shared/metrics.ts';
@@ -23,8 +23,9 @@ type RulesValues = {
   majorProjectWan: string | null;
   thresholdByType: { industrial: string | null; other: string | null };
   excludeEstimated: boolean;
+  reportingUnitSharePercent: number | null;
 };
-const FIELDS = ['excludedFundSources', 'excludedIndustries', 'largeProjectWan', 'majorProjectWan', 'thresholdByType', 'excludeEstimated'] as const;
+const FIELDS = ['excludedFundSources', 'excludedIndustries', 'largeProjectWan', 'majorProjectWan', 'thresholdByType', 'excludeEstimated', 'reportingUnitSharePercent'] as const;
 const ALIASES = { largeProjectYuan: 'largeProjectWan', majorProjectYuan: 'majorProjectWan' };
 
 function toValues(rules: TScopeRules): RulesValues {
@@ -35,6 +36,7 @@ function toValues(rules: TScopeRules): RulesValues {
     majorProjectWan: yuanToWanText(rules.majorProjectYuan),
     thresholdByType: { industrial: yuanToWanText(rules.thresholdByType.industrial), other: yuanToWanText(rules.thresholdByType.other) },
     excludeEstimated: rules.excludeEstimated ?? false,
+    reportingUnitSharePercent: rules.reportingUnitSharePercent ?? 0,
   };
 }
 
@@ -94,6 +96,7 @@ function RulesForm({ state, canEdit }: { state: TScopeRulesState; canEdit: boole
         majorProjectYuan,
         thresholdByType: { industrial, other },
         excludeEstimated: values.excludeEstimated,
+        reportingUnitSharePercent: values.reportingUnitSharePercent ?? 0,
       });
       void message.success(t('rules.saved'));
     } catch (error) {
@@ -178,6 +181,13 @@ function RulesForm({ state, canEdit }: { state: TScopeRulesState; canEdit: boole
             </Form.Item>
           </Col>
         </Row>
+
+        <Divider titlePlacement="start" plain>
+          {t('rules.section.credit')}
+        </Divider>
+        <Form.Item name="reportingUnitSharePercent" label={t('rules.reportingUnitShare')} extra={t('rules.reportingUnitShareHint')}>
+          <InputNumber min={0} max={100} precision={0} suffix="%" style={{ width: 160 }} data-testid="reporting-unit-share" />
+        </Form.Item>
         {canEdit ? (
           <Button type="primary" htmlType="submit" loading={save.isPending}>
             {t('rules.save')}
