@@ -13,6 +13,7 @@ import { unitPath } from '../../domain/units.ts';
 import { YUAN_PER_WAN } from '../../domain/money.ts';
 import { DEMO_ENTERPRISES, DEMO_PASSWORD, DEMO_UNITS, DEMO_USERS, DEMO_FORTUNE_500, demoFirstPhases, demoProjects, type DemoProject } from './demo-data.ts';
 import { DEMO_INDUSTRIES, seedDemoTargets, seedDemoWork, type DemoProjectRow } from './demo-work.ts';
+import { seedDemoActivities } from './demo-activities.ts';
 
 export async function isDatabaseEmpty(db: Db): Promise<boolean> {
   const [row] = await db.select({ n: count() }).from(units);
@@ -103,6 +104,7 @@ export async function loadDemo(db: Db, now: Date = new Date()): Promise<void> {
     }
     await seedDemoWork(tx, [...projectRows, ...firstPhases], unitIds.get(DEMO_UNITS[0]!.code)!.id, today);
     await seedDemoTargets(tx, unitIds, unitIds.get(DEMO_UNITS[0]!.code)!.id, Number(today.slice(0, 4)));
+    await seedDemoActivities(tx, projectRows, enterpriseIds, today, now);
   });
 }
 

@@ -1,0 +1,49 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, createTestApp, logIn, type Session, type TestApp } from '../../../test/support/test-app.ts';
+import { loadDemo } from './demo.service.ts';
+import { DEMO_PASSWORD } from './demo-data.ts';
+import type { TMetricValues } from '../../shared/metrics.ts';
+import type { TMetricRecords } from '../../shared/cockpit.ts';
+
+/** The demo city as `npm start` loads it: every figure of the cockpit has records behind it, this year and last. */
+describe('the demo city', () => {
+  let t: TestApp;
+  let bureau: Session;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    await loadDemo(t.db, t.clock.now());
+    bureau = await logIn(t.app, 'bureau', DEMO_PASSWORD);
+  });
+  afterAll(() => t.close());
+
+  const values = async (session: Session, from: string, to: string, keys: string[]) => {
+    const response = await call(t.app, session, 'GET', `/api/metrics?from=${from}&to=${to}&keys=${keys.join(',')}`);
+    expect(response.statusCode, response.body).toBe(200);
+    return Object.fromEntries((response.json() as TMetricValues).items.map((i) => [i.key, i.value]));
+  };
+
+  it('has trips, visits, events and leads this year and the same months last year', async () => {
+    const keys = ['principalTrips', 'leaderTrips', 'tripDays', 'enterprisesVisited', 'eventsHeld', 'eventSignedCount', 'leadsCollected'];
+    const thisYear = await values(bureau, '2026-01-01', '2026-03-02', keys);
+    for (const key of keys) expect(thisYear[key], key).toBeGreaterThan(0);
+    const lastYear = await values(bureau, '2025-01-01', '2025-03-02', ['principalTrips', 'leaderTrips', 'eventsHeld']);
+    for (const key of ['principalTrips', 'leaderTrips', 'eventsHeld']) expect(lastYear[key], key).toBeGreaterThan(0);
+    // The records behind a figure add up to it.
+    const trips = (await call(t.app, bureau, 'GET', '/api/cockpit/records?from=2026-01-01&to=2026-03-02&key=principalTrips')).json() as TMetricRecords;
+    expect(trips.items.reduce((sum, r) => sum + r.contribution, 0)).toBe(thisYear.principalTrips);
+  });
+
+  it('keeps each county to its own leads and trips', async () => {
+    const xiangcheng = await logIn(t.app, 'xiangcheng', DEMO_PASSWORD);
+    const gucheng = await logIn(t.app, 'gucheng', DEMO_PASSWORD);
+    const leadsOf = async (session: Session) => ((await call(t.app, session, 'GET', '/api/leads?pageSize=100')).json() as { items: { unitName: string; state: string }[] }).items;
+    const own = await leadsOf(xiangcheng);
+    expect(own.length).toBe(5);
+    expect(new Set(own.map((l) => l.state))).toEqual(new Set(['new', 'following', 'dropped']));
+    expect((await leadsOf(gucheng)).map((l) => l.unitName)).toEqual(['谷城县']);
+    const trips = ((await call(t.app, xiangcheng, 'GET', '/api/trips?pageSize=100')).json() as { items: { unitName: string }[] }).items;
+    expect(trips.length).toBe(3);
+    expect(new Set(trips.map((trip) => trip.unitName))).toEqual(new Set(['襄城区']));
+  });
+});
