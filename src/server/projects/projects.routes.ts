@@ -2,14 +2,18 @@ import { ZIdParams } from '../../shared/common.ts';
 import { ZCreateProjectRequest, ZProject, ZProjectLedgerExportQuery, ZProjectListQuery, ZProjectPage, ZUpdateProjectRequest } from '../../shared/projects.ts';
 import type { AppDeps, ZApp } from '../deps.ts';
 import { contextOf } from '../http/request-context.ts';
+import { compiledSerializerCompiler } from '../http/compiled-serializer.ts';
 import { exportProjectLedger } from './ledger.export.ts';
 import { chinaToday } from '../../domain/calendar.ts';
 import { createProject, getProject, listProjects, updateProject } from './projects.service.ts';
 
 export async function projectsRoutes(app: ZApp, { db, clock }: AppDeps) {
   const tags = ['projects'];
-  app.get('/projects', { schema: { tags, querystring: ZProjectListQuery, response: { 200: ZProjectPage } } }, async (request) =>
-    listProjects(contextOf(request, db, clock), request.query),
+  // The hottest read of the app: its page is written by a serializer compiled from the contract.
+  app.get(
+    '/projects',
+    { schema: { tags, querystring: ZProjectListQuery, response: { 200: ZProjectPage } }, serializerCompiler: compiledSerializerCompiler },
+    async (request) => listProjects(contextOf(request, db, clock), request.query),
   );
 
   // No response schema: the body is the xlsx, streamed as it is written.
