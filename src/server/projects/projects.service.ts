@@ -3,7 +3,7 @@ import type { Db } from '../db/client.ts';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { projectFunds, projects, projectUnitCounts } from '../db/schema.ts';
 import { containsPattern } from '../db/search.ts';
-import { INLINE, PreparedStatements, StatementShape, prepareShaped, type Binder } from '../db/prepared.ts';
+import { INLINE, PreparedStatements, StatementShape, prepareShaped, rowsDecoder, type Binder } from '../db/prepared.ts';
 import type { ServiceContext } from '../context.ts';
 import { AppError, isUniqueViolation, notFound } from '../errors.ts';
 import { assertCanWrite, inCallerScope } from '../access/scope.ts';
@@ -163,19 +163,23 @@ export async function listProjects(ctx: ServiceContext, options: ListProjectsOpt
   const keptTotal = unfiltered ? keptTotalOf(ctx, options.unitId, shape) : sql<null>`null`;
   shape.choose(`unfiltered:${unfiltered}`);
   const name = shape.nameFor('projects_list');
-  const statements = listStatements.get(ctx.db, name, () => ({
-    page: prepareShaped(
-      ctx.db
-        .select({ ...PROJECT_WITH_NAMES, keptTotal })
-        .from(projects)
-        .where(where)
-        .orderBy(...SORTS[options.sort])
-        .limit(sql.placeholder('limit'))
-        .offset(sql.placeholder('offset')),
-      name,
-    ),
-    count: prepareShaped(ctx.db.select({ total: count() }).from(projects).where(where), `${name}_count`),
-  }));
+  const statements = listStatements.get(ctx.db, name, () => {
+    const selection = { ...PROJECT_WITH_NAMES, keptTotal };
+    return {
+      page: prepareShaped(
+        ctx.db
+          .select(selection)
+          .from(projects)
+          .where(where)
+          .orderBy(...SORTS[options.sort])
+          .limit(sql.placeholder('limit'))
+          .offset(sql.placeholder('offset')),
+        name,
+        rowsDecoder<ProjectWithNames & { keptTotal: string | null }>(selection),
+      ),
+      count: prepareShaped(ctx.db.select({ total: count() }).from(projects).where(where), `${name}_count`),
+    };
+  });
   const rows = await statements.page.execute({ ...shape.values, limit: options.pageSize, offset: (options.page - 1) * options.pageSize });
   const total =
     options.page === 1 && rows.length < options.pageSize
