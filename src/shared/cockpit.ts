@@ -19,8 +19,13 @@ export const ZCockpitKpi = z.object({
   value: z.number(),
   /** The same period one year earlier. */
   lastYear: z.number(),
-  /** Growth over last year in percent, two decimals ("8.08"); null when last year was zero. */
+  /** Growth over last year in percent, two decimals ("8.08"); null when last year was zero or the metric is no sum. */
   growth: z.string().nullable(),
+  /** A sum or count (growth in percent); a rate or a median is not (a rate compares in points). */
+  summable: z.boolean(),
+  /** No value at all: a rate over no projects, a median over nothing ("—", not 0). */
+  empty: z.boolean(),
+  lastYearEmpty: z.boolean(),
   /** The unit's target for the year, when the period lies within one year and a target is set. */
   target: z.number().int().nullable(),
   /** value ÷ target in percent, two decimals ("37.22"). */

@@ -157,6 +157,10 @@ describe('the cockpit, the bulletin and the targets in a browser', () => {
     expect(amount.clicked).toMatch(/^[\d,]+\.\d{2}(亿元|万元)$/);
     await closeDrawer(page);
 
+    // A rate compares with last year in percentage points; a median over no records reads "—", not 0.
+    await expect.poll(() => page.getByTestId('kpi-growth-startRate').innerText()).toMatch(/个百分点|持平/);
+    expect(await compact(page.getByTestId('kpi-value-leadDaysToSigning'))).toBe('—');
+
     // A count, then a record's project page.
     const count = await recordsAddUp(page, page.getByTestId('kpi-value-signedCount'));
     expect(Number(count.clicked.replace('个', ''))).toBeGreaterThan(0);

@@ -43,6 +43,9 @@ export async function cockpit(ctx: ServiceContext, query: TCockpitQuery): Promis
         lastYear: lastYearValue,
         // A rate's change is in points, not a growth percentage.
         growth: isSummable(m) ? growthPercent(figure(value), figure(lastYearValue)) : null,
+        summable: isSummable(m),
+        empty: now[i] === null,
+        lastYearEmpty: before[i] === null,
         target,
         completion: target ? completionPercent(figure(value), figure(target)) : null,
       };

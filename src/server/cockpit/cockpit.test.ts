@@ -112,7 +112,10 @@ describe('the cockpit', () => {
     expect(signed).toMatchObject({ value: now, lastYear: before, target: 40 });
     expect(signed.completion).toBe(((now * 100) / 40).toFixed(2));
     expect(signed.definition.zh).toMatch(/落地单位/);
-    expect(cards.kpis.find((k) => k.key === 'startRate')).toMatchObject({ target: null, growth: null });
+    expect(signed).toMatchObject({ summable: true, empty: false });
+    expect(cards.kpis.find((k) => k.key === 'startRate')).toMatchObject({ target: null, growth: null, summable: false });
+    // No leads at all: the median has no value, shown as "—" rather than a 0 that would read as a result.
+    expect(cards.kpis.find((k) => k.key === 'leadDaysToSigning')).toMatchObject({ summable: false, empty: true, lastYearEmpty: true });
     const spanning = await get<TCockpit>(leaderA, '/api/cockpit?from=2025-07-01&to=2026-02-28');
     expect(spanning.targetYear).toBeNull();
   });

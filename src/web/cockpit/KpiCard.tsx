@@ -2,7 +2,7 @@ import { Card, Flex, Progress, Tooltip, Typography, theme } from 'antd';
 import { ArrowDownOutlined, ArrowUpOutlined, QuestionCircleOutlined } from '@ant-design/icons';
 import type { TCockpitKpi } from '../../shared/cockpit.ts';
 import { useI18n } from '../i18n/i18n.tsx';
-import { formatMetric, localName, metricText, targetText } from '../metrics/metric-format.ts';
+import { formatMetric, formatRate, localName, metricText, targetText } from '../metrics/metric-format.ts';
 
 export type KpiCardProps = {
   kpi: TCockpitKpi;
@@ -20,17 +20,11 @@ export function KpiCard({ kpi, onOpen, hasTargetYear }: KpiCardProps) {
   const { t, locale } = useI18n();
   const { token } = theme.useToken();
   const name = localName(kpi.name, locale);
-  const value = formatMetric(kpi.value, kpi.unit, t);
-  const growth = kpi.growth === null ? null : Number(kpi.growth);
-  const growthColour = growth === null || growth === 0 ? token.colorTextSecondary : growth > 0 ? token.colorError : token.colorSuccess;
-  const growthText =
-    growth === null
-      ? t('cockpit.growthNone')
-      : growth === 0
-        ? t('cockpit.growthFlat')
-        : growth > 0
-          ? t('cockpit.growthUp', { value: kpi.growth! })
-          : t('cockpit.growthDown', { value: kpi.growth!.replace(/^-/, '') });
+  // A rate or a median over nothing has no value: "—", never a 0 that reads as a result.
+  const value = kpi.empty ? { number: '—', suffix: '' } : formatMetric(kpi.value, kpi.unit, t);
+  const { direction, text: growthText } = comparison(kpi, t);
+  const growthColour = direction === 0 ? token.colorTextSecondary : direction > 0 ? token.colorError : token.colorSuccess;
+  const growth = direction;
 
   return (
     <Card
@@ -62,11 +56,11 @@ export function KpiCard({ kpi, onOpen, hasTargetYear }: KpiCardProps) {
         <span>
           <Typography.Text type="secondary">{t('cockpit.lastYear')} </Typography.Text>
           <button type="button" className="zs-link-number zs-amount" data-testid={`kpi-last-${kpi.key}`} onClick={() => onOpen('lastYear')}>
-            {metricText(kpi.lastYear, kpi.unit, t)}
+            {kpi.lastYearEmpty ? '—' : metricText(kpi.lastYear, kpi.unit, t)}
           </button>
         </span>
         <span style={{ color: growthColour, whiteSpace: 'nowrap' }} data-testid={`kpi-growth-${kpi.key}`}>
-          {growth !== null && growth > 0 ? <ArrowUpOutlined /> : growth !== null && growth < 0 ? <ArrowDownOutlined /> : null} {growthText}
+          {growth > 0 ? <ArrowUpOutlined /> : growth < 0 ? <ArrowDownOutlined /> : null} {growthText}
         </span>
       </Flex>
       {kpi.unit === 'percent' ? null : (
@@ -90,4 +84,25 @@ export function KpiCard({ kpi, onOpen, hasTargetYear }: KpiCardProps) {
       )}
     </Card>
   );
+}
+
+type Translate = ReturnType<typeof useI18n>['t'];
+
+/**
+ * How the value compares with last year: a sum's growth in percent; a rate's change in percentage points (its
+ * growth in percent would mislead); nothing for a median, or where either year has no value.
+ */
+function comparison(kpi: TCockpitKpi, t: Translate): { direction: number; text: string } {
+  if (kpi.summable) {
+    if (kpi.growth === null) return { direction: 0, text: t('cockpit.growthNone') };
+    const growth = Number(kpi.growth);
+    if (growth === 0) return { direction: 0, text: t('cockpit.growthFlat') };
+    return growth > 0 ? { direction: 1, text: t('cockpit.growthUp', { value: kpi.growth }) } : { direction: -1, text: t('cockpit.growthDown', { value: kpi.growth.replace(/^-/, '') }) };
+  }
+  if (kpi.unit !== 'percent' || kpi.empty || kpi.lastYearEmpty) return { direction: 0, text: '' };
+  // Points in hundredths, from the rates as they are written (two decimals), so the difference matches the cards.
+  const hundredths = Math.round(Number(formatRate(kpi.value)) * 100) - Math.round(Number(formatRate(kpi.lastYear)) * 100);
+  if (hundredths === 0) return { direction: 0, text: t('cockpit.growthFlat') };
+  const points = `${Math.floor(Math.abs(hundredths) / 100)}.${String(Math.abs(hundredths) % 100).padStart(2, '0')}`;
+  return hundredths > 0 ? { direction: 1, text: t('cockpit.pointsUp', { value: points }) } : { direction: -1, text: t('cockpit.pointsDown', { value: points }) };
 }

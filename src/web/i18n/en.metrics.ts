@@ -36,6 +36,8 @@ export const enMetrics: Record<keyof typeof zhCNMetrics, string> = {
   'cockpit.growthDown': 'Down {value}% on last year',
   'cockpit.growthFlat': 'Level with last year',
   'cockpit.growthNone': 'Nothing last year',
+  'cockpit.pointsUp': 'Up {value} points on last year',
+  'cockpit.pointsDown': 'Down {value} points on last year',
   'cockpit.definition': 'Definition',
   'cockpit.open': 'Show the records behind “{name}”',
   'cockpit.targetsSpanYears': 'The period spans two years: no comparison with annual targets',

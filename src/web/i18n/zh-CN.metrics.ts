@@ -37,6 +37,8 @@ export const zhCNMetrics = {
   'cockpit.growthDown': '同比下降 {value}%',
   'cockpit.growthFlat': '与上年同期持平',
   'cockpit.growthNone': '上年同期为零',
+  'cockpit.pointsUp': '比上年同期提高 {value} 个百分点',
+  'cockpit.pointsDown': '比上年同期下降 {value} 个百分点',
   'cockpit.definition': '指标口径',
   'cockpit.open': '查看构成“{name}”的记录',
   'cockpit.targetsSpanYears': '所选期间跨年度,不与年度目标比较',
