@@ -1,5 +1,5 @@
-import { and, count, desc, eq, max, ne } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
+import { and, count, desc, eq, max, ne, sql } from 'drizzle-orm';
+import { alias, type PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client.ts';
 import { auditLog, units, users } from '../db/schema.ts';
 import { insertJsonRows } from '../db/bulk.ts';
@@ -61,6 +61,30 @@ export async function recordAuditMany(
     importBatchId: change.importBatchId ?? null,
   }));
   await insertJsonRows(tx, auditLog, rows);
+}
+
+/**
+ * Inserts new records with their audit rows ('create', marked with the import batch), both from the same JSON in the
+ * same statements: each audit row's `after` is the record exactly as sent, which is why the rows must be complete
+ * (every column, defaults included) and hold no secret.
+ */
+export async function insertAuditedRows(
+  tx: Db,
+  actor: { userId: number | null; unitId: number | null; requestId: string | null },
+  table: PgTable,
+  entity: string,
+  rows: ({ id: number; unitId: number } & Record<string, unknown>)[],
+  importBatchId: number | null,
+): Promise<void> {
+  if (rows.some((row) => Object.keys(row).some((key) => SECRET_KEYS.has(key)))) throw new Error(`insertAuditedRows: ${entity} rows hold a secret`);
+  await insertJsonRows(
+    tx,
+    table,
+    rows,
+    (json) => sql`insert into ${auditLog} (request_id, actor_user_id, actor_unit_id, unit_id, entity, entity_id, action, after, import_batch_id)
+      select ${actor.requestId}::text, ${actor.userId}::int, ${actor.unitId}::int, (e->>'unitId')::int, ${entity}::text, e->>'id', 'create', e, ${importBatchId}::int
+      from jsonb_array_elements(${json}) as e`,
+  );
 }
 
 /**

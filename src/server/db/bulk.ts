@@ -13,26 +13,44 @@ import { queryRows } from './client.ts';
 const CHUNK = 1000;
 const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-function jsonValue(value: unknown): unknown {
-  if (value instanceof Date) return value.toISOString();
-  return value === undefined ? null : value;
-}
-
 /** serial columns are plain integers once written. */
 function recordType(sqlType: string): string {
   return sqlType === 'serial' ? 'integer' : sqlType === 'bigserial' ? 'bigint' : sqlType;
 }
 
-/** Inserts rows (keyed by the schema's property names); every row must name the same properties. */
-export async function insertJsonRows(db: Db, table: PgTable, rows: Record<string, unknown>[]): Promise<void> {
-  if (rows.length === 0) return;
-  const present = new Set(rows.flatMap((row) => Object.keys(row)));
+/**
+ * The rows' JSON is unpacked by the schema's property names, so a chunk is sent as `JSON.stringify` writes it
+ * (dates as ISO text, absent properties as null) without being copied into objects keyed by column names first.
+ */
+function unpacking(table: PgTable, rows: Record<string, unknown>[]) {
+  const present = new Set<string>();
+  for (const row of rows) for (const key in row) present.add(key);
   const columns = Object.entries(getTableColumns(table)).filter(([key]) => present.has(key));
-  const names = sql.join(columns.map(([, column]) => sql.identifier(column.name)), sql`, `);
-  const types = sql.raw(columns.map(([, column]) => `"${column.name}" ${recordType(column.getSQLType())}`).join(', '));
+  return {
+    names: sql.join(columns.map(([, column]) => sql.identifier(column.name)), sql`, `),
+    fields: sql.join(columns.map(([key]) => sql.identifier(key)), sql`, `),
+    types: sql.join(columns.map(([key, column]) => sql`${sql.identifier(key)} ${sql.raw(recordType(column.getSQLType()))}`), sql`, `),
+  };
+}
+
+/**
+ * Inserts rows (keyed by the schema's property names; every row must name the same properties). `alongside`, when
+ * given, writes in the same statement from the same JSON (a `jsonb` array of the chunk's rows, as sent): the JSON
+ * is sent and parsed once for both.
+ */
+export async function insertJsonRows(db: Db, table: PgTable, rows: Record<string, unknown>[], alongside?: (rows: SQL) => SQL): Promise<void> {
+  if (rows.length === 0) return;
+  const { names, fields, types } = unpacking(table, rows);
   for (let i = 0; i < rows.length; i += CHUNK) {
-    const payload = rows.slice(i, i + CHUNK).map((row) => Object.fromEntries(columns.map(([key, column]) => [column.name, jsonValue(row[key])])));
-    await db.execute(sql`insert into ${table} (${names}) select ${names} from jsonb_to_recordset(${JSON.stringify(payload)}::jsonb) as x(${types})`);
+    const payload = JSON.stringify(rows.slice(i, i + CHUNK));
+    if (!alongside) {
+      await db.execute(sql`insert into ${table} (${names}) select ${fields} from jsonb_to_recordset(${payload}::jsonb) as x(${types})`);
+    } else {
+      const doc = sql`(select rows from doc)`;
+      await db.execute(sql`with doc as (select ${payload}::jsonb as rows),
+        inserted as (insert into ${table} (${names}) select ${fields} from jsonb_to_recordset(${doc}) as x(${types}))
+        ${alongside(doc)}`);
+    }
     await yieldToOthers();
   }
 }

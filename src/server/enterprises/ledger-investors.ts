@@ -2,8 +2,8 @@ import { and, eq, sql } from 'drizzle-orm';
 import { enterprises, projects } from '../db/schema.ts';
 import type { ServiceContext } from '../context.ts';
 import { inCallerScope } from '../access/scope.ts';
-import { anyOf, insertJsonRows, takeIds } from '../db/bulk.ts';
-import { actorOf, recordAuditMany } from '../audit/audit.service.ts';
+import { anyOf, takeIds } from '../db/bulk.ts';
+import { actorOf, insertAuditedRows, recordAuditMany } from '../audit/audit.service.ts';
 
 /**
  * Investors named in a ledger, matched to the enterprises on record (issue 4): by credit code first, then by the
@@ -46,17 +46,19 @@ export type NewInvestor = { name: string; creditCode: string | null; hqRegionCod
 /** Adds the investors a ledger names that are not on record yet; one audit row each, marked with the batch. */
 export async function createLedgerInvestors(ctx: ServiceContext, batchId: number, investors: NewInvestor[]): Promise<number[]> {
   const ids = await takeIds(ctx.db, enterprises, investors.length);
-  await insertJsonRows(
-    ctx.db,
-    enterprises,
-    investors.map((e, i) => ({ ...e, id: ids[i]!, createdBy: ctx.caller.userId, createdAt: ctx.now, updatedAt: ctx.now })),
-  );
-  const audits = [];
-  if (ids.length > 0) {
-    const rows = await ctx.db.select().from(enterprises).where(anyOf(enterprises.id, ids, 'int'));
-    audits.push(...rows.map((row) => ({ entity: 'enterprise', entityId: row.id, unitId: row.unitId, action: 'create' as const, after: row, importBatchId: batchId })));
-  }
-  await recordAuditMany(ctx.db, actorOf(ctx), audits);
+  // Every column written out, defaults included, so that the row as inserted is also the audit trail's record of it.
+  const rows: (typeof enterprises.$inferSelect)[] = investors.map((e, i) => ({
+    id: ids[i]!,
+    unitId: e.unitId,
+    name: e.name,
+    creditCode: e.creditCode,
+    hqRegionCode: e.hqRegionCode,
+    fortuneGlobal500: false,
+    createdBy: ctx.caller.userId,
+    createdAt: ctx.now,
+    updatedAt: ctx.now,
+  }));
+  await insertAuditedRows(ctx.db, actorOf(ctx), enterprises, 'enterprise', rows, batchId);
   return ids;
 }
 
