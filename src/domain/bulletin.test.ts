@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bulletinSentence, completionPercent, growthPercent, periodText, yiAsSet, yiTwoDecimals } from './bulletin.ts';
+import { bulletinSentence, bulletinSentenceEn, completionPercent, growthPercent, periodText, yiAsSet, yiTwoDecimals } from './bulletin.ts';
 
 const yi = (text: string) => Math.round(Number(text) * 1e8);
 
@@ -52,6 +52,26 @@ describe('the bulletin sentence', () => {
         lastYear: { kind: 'count', count: 10.1, measure: '个' },
       }),
     ).toBe('1-6月份,甲县新签约项目12.5个,完成年度目标任务30个的41.67%,同比增长23.76%。');
+  });
+
+  it('writes the same sentence in English for the English screen, same figures, same rounding', () => {
+    const input = {
+      period: { fromMonth: 1, toMonth: 6 },
+      metric: 'Funds arrived from outside the province',
+      value: { kind: 'amount' as const, yuan: yi('219.22') },
+      target: { kind: 'amount' as const, yuan: yi('589') },
+      lastYear: { kind: 'amount' as const, yuan: 20_282_000_000 },
+    };
+    expect(bulletinSentenceEn({ ...input, scope: 'the city' })).toBe(
+      'Jan–Jun, the city: Funds arrived from outside the province 219.22 × 100M yuan, 37.22% of the annual target of 589 × 100M yuan, up 8.09% on the same period last year.',
+    );
+    expect(bulletinSentence({ ...input, scope: '全市', metric: '引进省外资金' })).toContain('同比增长8.09%');
+    expect(
+      bulletinSentenceEn({ period: { fromMonth: 3, toMonth: 3 }, scope: '襄城区', metric: 'Projects signed', value: { kind: 'count', count: 27, measure: '个' }, target: null, lastYear: { kind: 'count', count: 30, measure: '个' } }),
+    ).toBe('March, 襄城区: Projects signed 27, down 10.00% on the same period last year.');
+    expect(
+      bulletinSentenceEn({ period: { fromMonth: 1, toMonth: 2 }, scope: 'the city', metric: 'Foreign capital arrived', value: { kind: 'usd', usd: 12_345_678 }, target: null, lastYear: { kind: 'usd', usd: 0 } }),
+    ).toBe('Jan–Feb, the city: Foreign capital arrived 1234.57 × 10k USD, nothing in the same period last year.');
   });
 
   it('rounds half up on exact integers, never on binary floats', () => {

@@ -97,6 +97,39 @@ export function bulletinSentence(input: BulletinSentenceInput): string {
   return parts.join(',') + '。';
 }
 
+const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const MONTH_NAMES_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "Jan–Jun"; a single month "June". */
+export function periodTextEn({ fromMonth, toMonth }: BulletinPeriod): string {
+  return fromMonth === toMonth ? MONTH_NAMES_EN[toMonth - 1]! : `${MONTHS_EN[fromMonth - 1]}–${MONTHS_EN[toMonth - 1]}`;
+}
+
+function figureTextEn(figure: BulletinFigure, asSet: boolean): string {
+  if (figure.kind === 'count') return String(figure.count);
+  if (figure.kind === 'usd') return `${asSet ? roundedHalfUp(BigInt(figure.usd), 10_000n, 4).replace(/\.?0+$/, '') : wanUsdTwoDecimals(figure.usd)} × 10k USD`;
+  return `${asSet ? yiAsSet(figure.yuan) : yiTwoDecimals(figure.yuan)} × 100M yuan`;
+}
+
+/**
+ * The same sentence for the English screen, with the same figures and the same rounding:
+ * "Jan–Jun, the city: Contracted investment signed 219.22 × 100M yuan, 37.22% of the annual target of 589 × 100M
+ * yuan, up 8.08% on the same period last year." The bulletin a bureau issues (xlsx, PDF) stays Chinese.
+ */
+export function bulletinSentenceEn(input: Omit<BulletinSentenceInput, 'scope'> & { scope: string }): string {
+  const parts = [`${periodTextEn(input.period)}, ${input.scope}: ${input.metric} ${figureTextEn(input.value, false)}`];
+  const completion = completionPercent(input.value, input.target);
+  if (input.target && completion !== null) parts.push(`${completion}% of the annual target of ${figureTextEn(input.target, true)}`);
+  if (input.lastYear) {
+    const growth = growthPercent(input.value, input.lastYear);
+    if (growth === null) parts.push('nothing in the same period last year');
+    else if (growth.startsWith('-')) parts.push(`down ${growth.slice(1)}% on the same period last year`);
+    else if (growth === '0.00') parts.push('level with the same period last year');
+    else parts.push(`up ${growth}% on the same period last year`);
+  }
+  return parts.join(', ') + '.';
+}
+
 /** Competition ranks, highest first: [90, 80, 80, 70] → [1, 2, 2, 4]. */
 export function ranksDescending(values: number[]): number[] {
   return values.map((v) => 1 + values.filter((other) => other > v).length);

@@ -17,14 +17,20 @@ describe('assessment scoring', () => {
     ];
     const [a] = scoreUnits(indicators, [unit(1, { signed: 21_922, started: 150 }, { signed: 58_900, started: 100 })]);
     expect(a!.lines).toEqual([
-      { label: '新签约项目资金额', points: '7.44', explanation: '完成率 37.22% × 20.00分 = 7.44分' },
-      { label: '新开工项目投资额', points: '30.00', explanation: '完成率 150.00% × 30.00分(封顶) = 30.00分' },
+      { label: '新签约项目资金额', labelEn: '新签约项目资金额', points: '7.44', explanation: '完成率 37.22% × 20.00分 = 7.44分', explanationEn: 'completion 37.22% × 20.00 points = 7.44 points' },
+      {
+        label: '新开工项目投资额',
+        labelEn: '新开工项目投资额',
+        points: '30.00',
+        explanation: '完成率 150.00% × 30.00分(封顶) = 30.00分',
+        explanationEn: 'completion 150.00% × 30.00 points (capped) = 30.00 points',
+      },
     ]);
     expect(a!.total).toBe('37.44');
     const [uncapped] = scoreUnits([{ key: 'started', name: '开工', weight: 30, method: 'ratio' }], [unit(1, { started: 150 }, { started: 100 })]);
     expect(uncapped!.total).toBe('45.00');
     const [noTarget] = scoreUnits(indicators.slice(0, 1), [unit(1, { signed: 5 })]);
-    expect(noTarget!.lines[0]).toEqual({ label: '新签约项目资金额', points: '0.00', explanation: '无目标任务,不计分' });
+    expect(noTarget!.lines[0]).toMatchObject({ label: '新签约项目资金额', points: '0.00', explanation: '无目标任务,不计分', explanationEn: 'No target set: no points' });
   });
 
   it('功效系数法: 60 + 40 × (x − min) ÷ (max − min), with ties and max = min', () => {
@@ -39,6 +45,8 @@ describe('assessment scoring', () => {
     expect(scores[1]!.lines[0]!.explanation).toBe('功效系数法:60 + 40 × (7 − 4) ÷ (10 − 4),× 10.00% = 8.00分');
     const written = scoreUnits([{ ...efficacy[0]!, format: (v) => `${v}次` }], [unit(1, { trips: 10 }), unit(2, { trips: 4 })]);
     expect(written[1]!.lines[0]!.explanation).toBe('功效系数法:60 + 40 × (4次 − 4次) ÷ (10次 − 4次),× 10.00% = 6.00分');
+    const inEnglish = scoreUnits([{ ...efficacy[0]!, nameEn: 'Trips', format: (v) => `${v}次`, formatEn: (v) => `${v} trips` }], [unit(1, { trips: 10 }), unit(2, { trips: 4 })]);
+    expect(inEnglish[1]!.lines[0]).toMatchObject({ labelEn: 'Trips', explanationEn: 'efficacy coefficient: 60 + 40 × (4 trips − 4 trips) ÷ (10 trips − 4 trips), × 10.00% = 6.00 points' });
     const same = scoreUnits(efficacy, [unit(1, { trips: 5 }), unit(2, { trips: 5 })]);
     expect(same.map((s) => s.total)).toEqual(['10.00', '10.00']);
     expect(scoreUnits(efficacy, [unit(1, { trips: 0 }), unit(2, { trips: 0 })]).map((s) => s.total)).toEqual(['6.00', '6.00']);

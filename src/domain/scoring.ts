@@ -23,8 +23,11 @@ export type Indicator = {
   method: ScoringMethod;
   /** How a value is written in the explanation ("8.30亿元"); as the number itself when absent. */
   format?: (value: number) => string;
+  /** The name and the values for the English screen; as in Chinese when absent. */
+  nameEn?: string;
+  formatEn?: (value: number) => string;
 };
-export type Adjustment = { label: string; /** Points per item: negative for a deduction. */ pointsEach: number; count: number };
+export type Adjustment = { label: string; labelEn?: string; /** Points per item: negative for a deduction. */ pointsEach: number; count: number };
 export type UnitFigures = {
   unitId: number;
   unitName: string;
@@ -33,7 +36,8 @@ export type UnitFigures = {
   adjustments: Adjustment[];
 };
 
-export type ScoreLine = { label: string; points: string; explanation: string };
+/** A line of a unit's computation, written in Chinese and, for the English screen, in English. */
+export type ScoreLine = { label: string; labelEn: string; points: string; explanation: string; explanationEn: string };
 export type UnitScore = { unitId: number; unitName: string; total: string; rank: number; flagged: boolean; lines: ScoreLine[] };
 
 const MICRO = 1_000_000n;
@@ -70,28 +74,44 @@ function percent(value: number, target: number): string {
 }
 
 function ratioLine(indicator: Indicator, weight: bigint, value: number, target: number | undefined): [bigint, ScoreLine] {
-  if (!target || target <= 0) return [0n, { label: indicator.name, points: '0.00', explanation: '无目标任务,不计分' }];
+  const labels = { label: indicator.name, labelEn: indicator.nameEn ?? indicator.name };
+  if (!target || target <= 0) return [0n, { ...labels, points: '0.00', explanation: '无目标任务,不计分', explanationEn: 'No target set: no points' }];
   let micro = divideHalfUp(weight * 10_000n * exact(value), exact(target));
   const capped = indicator.method === 'ratioCapped' && micro > weight * 10_000n;
   if (capped) micro = weight * 10_000n;
-  const explanation = `完成率 ${percent(value, target)}% × ${pointsText(weight * 10_000n)}分${capped ? '(封顶)' : ''} = ${pointsText(micro)}分`;
-  return [micro, { label: indicator.name, points: pointsText(micro), explanation }];
+  const [completion, weightText, points] = [percent(value, target), pointsText(weight * 10_000n), pointsText(micro)];
+  const explanation = `完成率 ${completion}% × ${weightText}分${capped ? '(封顶)' : ''} = ${points}分`;
+  const explanationEn = `completion ${completion}% × ${weightText} points${capped ? ' (capped)' : ''} = ${points} points`;
+  return [micro, { ...labels, points, explanation, explanationEn }];
 }
 
 function efficacyLine(indicator: Indicator, weight: bigint, value: number, min: number, max: number): [bigint, ScoreLine] {
   let micro: bigint;
   let how: string;
+  let howEn: string;
   if (max === min) {
     const base = max > 0 ? 100n : 60n;
     micro = (base * weight * 10_000n) / 100n;
     how = `各单位相同,得${base}分`;
+    howEn = `every unit the same: ${base}`;
   } else {
     const span = exact(max) - exact(min);
     micro = divideHalfUp(weight * 10_000n * (60n * span + 40n * (exact(value) - exact(min))), 100n * span);
-    const f = indicator.format ?? String;
-    how = `60 + 40 × (${f(value)} − ${f(min)}) ÷ (${f(max)} − ${f(min)})`;
+    const formula = (f: (value: number) => string) => `60 + 40 × (${f(value)} − ${f(min)}) ÷ (${f(max)} − ${f(min)})`;
+    how = formula(indicator.format ?? String);
+    howEn = formula(indicator.formatEn ?? indicator.format ?? String);
   }
-  return [micro, { label: indicator.name, points: pointsText(micro), explanation: `功效系数法:${how},× ${pointsText(weight * 10_000n)}% = ${pointsText(micro)}分` }];
+  const [weightText, points] = [pointsText(weight * 10_000n), pointsText(micro)];
+  return [
+    micro,
+    {
+      label: indicator.name,
+      labelEn: indicator.nameEn ?? indicator.name,
+      points,
+      explanation: `功效系数法:${how},× ${weightText}% = ${points}分`,
+      explanationEn: `efficacy coefficient: ${howEn}, × ${weightText}% = ${points} points`,
+    },
+  ];
 }
 
 export function scoreUnits(indicators: Indicator[], units: UnitFigures[], bottom = 3): UnitScore[] {
@@ -115,7 +135,14 @@ export function scoreUnits(indicators: Indicator[], units: UnitFigures[], bottom
       if (adjustment.count === 0) continue;
       const micro = hundredths(adjustment.pointsEach, adjustment.label) * 10_000n * BigInt(adjustment.count);
       total += micro;
-      lines.push({ label: adjustment.label, points: pointsText(micro), explanation: `${adjustment.count} × ${pointsText(hundredths(adjustment.pointsEach, adjustment.label) * 10_000n)}分` });
+      const each = pointsText(hundredths(adjustment.pointsEach, adjustment.label) * 10_000n);
+      lines.push({
+        label: adjustment.label,
+        labelEn: adjustment.labelEn ?? adjustment.label,
+        points: pointsText(micro),
+        explanation: `${adjustment.count} × ${each}分`,
+        explanationEn: `${adjustment.count} × ${each} points`,
+      });
     }
     return { unit, total, lines };
   });

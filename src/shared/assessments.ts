@@ -42,7 +42,8 @@ export const ZScoresQuery = z
   .refine((q) => (q.month === undefined) !== (q.quarter === undefined), { path: ['month'], params: { errorCode: 'assessment.period' } });
 export type TScoresQuery = z.infer<typeof ZScoresQuery>;
 
-export const ZScoreLine = z.object({ label: z.string(), points: z.string(), explanation: z.string() });
+/** A line of a unit's computation; `labelEn` / `explanationEn` for the English screen. */
+export const ZScoreLine = z.object({ label: z.string(), labelEn: z.string(), points: z.string(), explanation: z.string(), explanationEn: z.string() });
 export const ZUnitScore = z.object({
   unitId: z.number().int(),
   unitName: z.string(),

@@ -26,6 +26,8 @@ export const ZBulletinItem = z.object({
   metricKey: z.string(),
   name: z.object({ zh: z.string(), en: z.string() }),
   sentence: z.string(),
+  /** The same sentence for the English screen (the bulletin issued, xlsx and PDF, is Chinese). */
+  sentenceEn: z.string(),
   value: z.number(),
   lastYear: z.number(),
   target: z.number().int().nullable(),

@@ -216,6 +216,13 @@ describe('the cockpit, the bulletin and the targets in a browser', () => {
     expect(await page.getByTestId('bulletin').isVisible()).toBe(true);
     await page.emulateMedia({ media: 'screen' });
     await screenshot(page, 'bulletin.png');
+
+    // On the English screen the sentence is English, with the same figures; the issued bulletin stays Chinese.
+    await page.getByText('English', { exact: true }).click();
+    const english = monthNumber === 1 ? 'January, the city: Projects signed' : /^Jan–[A-Z][a-z]{2}, the city: Projects signed \d/;
+    await expect.poll(() => page.getByTestId('bulletin-signedCount').getByTestId('bulletin-sentence').innerText()).toMatch(english);
+    await page.getByText('中文', { exact: true }).click();
+    await hasText(page.getByTestId('bulletin-signedCount').getByTestId('bulletin-sentence'), `${period},全市新签约项目`);
     await context.close();
   });
 

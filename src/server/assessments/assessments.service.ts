@@ -23,7 +23,10 @@ import { ZIndicator, ZScoringRule, type TAdjustment, type TAdjustmentInput, type
  */
 type SchemeRow = typeof assessmentSchemes.$inferSelect;
 
-const RULE_LABELS = { lateStart: '未按期开工项目', fortune500: '世界500强投资项目' } as const;
+const RULE_LABELS = {
+  lateStart: { zh: '未按期开工项目', en: 'Projects not started by their deadline' },
+  fortune500: { zh: '世界500强投资项目', en: 'Projects of Fortune Global 500 investors' },
+} as const;
 
 async function schemeRows(ctx: ServiceContext, id?: number) {
   const rows = await ctx.db
@@ -116,6 +119,12 @@ function valueText(definition: MetricDefinition): (value: number) => string {
   return (value) => `${value}${definition.measure ?? '个'}`;
 }
 
+function valueTextEn(definition: MetricDefinition): (value: number) => string {
+  if (definition.unit === 'yuan') return (value) => `${yiTwoDecimals(value)} × 100M yuan`;
+  if (definition.unit === 'usd') return (value) => `${wanUsdTwoDecimals(value)} × 10k USD`;
+  return (value) => String(value);
+}
+
 function periodOf(query: TScoresQuery) {
   const lastMonth = query.month ?? query.quarter! * 3;
   const to = `${query.year}-${String(lastMonth).padStart(2, '0')}-${String(daysInMonth(query.year, lastMonth)).padStart(2, '0')}`;
@@ -154,10 +163,10 @@ export async function schemeScores(ctx: ServiceContext, id: number, query: TScor
   ]);
   const figures: UnitFigures[] = scored.map((u) => {
     const counted = { lateStart: lateStarts, fortune500 };
-    const automatic: Adjustment[] = rules.map((r) => ({ label: RULE_LABELS[r.kind], pointsEach: r.pointsEach, count: counted[r.kind].get(String(u.id)) ?? 0 }));
+    const automatic: Adjustment[] = rules.map((r) => ({ label: RULE_LABELS[r.kind].zh, labelEn: RULE_LABELS[r.kind].en, pointsEach: r.pointsEach, count: counted[r.kind].get(String(u.id)) ?? 0 }));
     const byHand: Adjustment[] = adjustments
       .filter((a) => a.unitId === u.id)
-      .map((a) => ({ label: `${a.label}(${a.month}月,${a.reason})`, pointsEach: a.pointsEachHundredths / 100, count: a.count }));
+      .map((a) => ({ label: `${a.label}(${a.month}月,${a.reason})`, labelEn: `${a.label} (month ${a.month}: ${a.reason})`, pointsEach: a.pointsEachHundredths / 100, count: a.count }));
     return {
       unitId: u.id,
       unitName: u.name,
@@ -167,7 +176,15 @@ export async function schemeScores(ctx: ServiceContext, id: number, query: TScor
     };
   });
   const scores = scoreUnits(
-    indicators.map((i) => ({ key: i.metricKey, name: metric(i.metricKey).name.zh, weight: i.weight, method: i.method, format: valueText(metric(i.metricKey)) })),
+    indicators.map((i) => ({
+      key: i.metricKey,
+      name: metric(i.metricKey).name.zh,
+      nameEn: metric(i.metricKey).name.en,
+      weight: i.weight,
+      method: i.method,
+      format: valueText(metric(i.metricKey)),
+      formatEn: valueTextEn(metric(i.metricKey)),
+    })),
     figures,
     scheme.bottomCount,
   );

@@ -62,12 +62,24 @@ describe('assessment', () => {
       ['甲县', '79.70', 2, true],
     ]);
     expect(scores.units[1]!.lines).toEqual([
-      { label: '新签约项目', points: '20.00', explanation: '完成率 50.00% × 40.00分 = 20.00分' },
-      { label: '新签约项目合同投资额', points: '60.00', explanation: '功效系数法:各单位相同,得100分,× 60.00% = 60.00分' },
-      { label: '未按期开工项目', points: '-0.10', explanation: '1 × -0.10分' },
-      { label: '虚假项目(2月,2月核查发现一个项目未实际签约)', points: '-0.20', explanation: '1 × -0.20分' },
+      { label: '新签约项目', labelEn: 'Projects signed', points: '20.00', explanation: '完成率 50.00% × 40.00分 = 20.00分', explanationEn: 'completion 50.00% × 40.00 points = 20.00 points' },
+      {
+        label: '新签约项目合同投资额',
+        labelEn: 'Contracted investment signed',
+        points: '60.00',
+        explanation: '功效系数法:各单位相同,得100分,× 60.00% = 60.00分',
+        explanationEn: 'efficacy coefficient: every unit the same: 100, × 60.00% = 60.00 points',
+      },
+      { label: '未按期开工项目', labelEn: 'Projects not started by their deadline', points: '-0.10', explanation: '1 × -0.10分', explanationEn: '1 × -0.10 points' },
+      {
+        label: '虚假项目(2月,2月核查发现一个项目未实际签约)',
+        labelEn: '虚假项目 (month 2: 2月核查发现一个项目未实际签约)',
+        points: '-0.20',
+        explanation: '1 × -0.20分',
+        explanationEn: '1 × -0.20 points',
+      },
     ]);
-    expect(scores.units[0]!.lines.find((l) => l.label === '世界500强投资项目')).toEqual({ label: '世界500强投资项目', points: '0.50', explanation: '1 × 0.50分' });
+    expect(scores.units[0]!.lines.find((l) => l.label === '世界500强投资项目')).toMatchObject({ labelEn: 'Projects of Fortune Global 500 investors', points: '0.50', explanation: '1 × 0.50分' });
     // January's figures: the hand adjustment of February does not count yet, nor does quarter 1 differ from March's end.
     const january = (await call(t.app, bureau, 'GET', `/api/assessments/${scheme.id}/scores?year=2026&month=1`)).json() as TScores;
     expect(january.units.find((u) => u.unitName === '甲县')!.total).toBe('79.90');

@@ -2,7 +2,7 @@ import type { ServiceContext } from '../context.ts';
 import { listUnits } from '../units/units.service.ts';
 import { metricGroups, metricScope, metricsByKeys, metricTotals } from '../metrics/metrics.service.ts';
 import { targetsOfUnits } from '../targets/targets.service.ts';
-import { bulletinSentence, completionPercent, periodText, ranksDescending, topAndBottom, type BulletinFigure } from '../../domain/bulletin.ts';
+import { bulletinSentence, bulletinSentenceEn, completionPercent, periodText, ranksDescending, topAndBottom, type BulletinFigure } from '../../domain/bulletin.ts';
 import { daysInMonth } from '../../domain/calendar.ts';
 import { metric, type MetricDefinition, type Period } from '../../domain/metrics.ts';
 import { closedFigures, correctionsFor } from '../closes/closes.service.ts';
@@ -11,6 +11,10 @@ import type { TBulletin } from '../../shared/bulletin.ts';
 
 /** Metrics a bulletin reports when the unit has no targets for the year. */
 const DEFAULT_METRICS = ['signedCount', 'signedContractYuan', 'startedCount', 'startedInvestmentYuan', 'fundsArrivedDomesticYuan'];
+
+function sentences(input: Parameters<typeof bulletinSentence>[0], en: { scope: string; metric: string }) {
+  return { sentence: bulletinSentence(input), sentenceEn: bulletinSentenceEn({ ...input, ...en }) };
+}
 
 function figure(key: string, value: number): BulletinFigure {
   const definition = metric(key);
@@ -119,14 +123,14 @@ export async function monthlyBulletin(ctx: ServiceContext, query: { year: number
       return {
         metricKey: key,
         name: definition.name,
-        sentence: bulletinSentence({
+        ...sentences({
           period: { fromMonth: 1, toMonth: query.month },
           scope: scopeName,
           metric: definition.name.zh,
           value: figure(key, value),
           target: target ? figure(key, target) : null,
           lastYear: figure(key, before),
-        }),
+        }, { scope: scope.unitKind === 'city' ? 'the city' : unitName, metric: definition.name.en }),
         value,
         lastYear: before,
         target,

@@ -16,7 +16,7 @@ export type ScoreTableProps = {
 
 /** How one unit's total is made: every indicator, deduction and bonus, with its computation. */
 function ScoreLines({ unit }: { unit: TUnitScore }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   return (
     <Table<TScoreLine>
       data-testid="score-lines"
@@ -26,7 +26,7 @@ function ScoreLines({ unit }: { unit: TUnitScore }) {
       dataSource={unit.lines}
       locale={{ emptyText: t('assessment.linesEmpty') }}
       columns={[
-        { title: t('assessment.lineLabel'), dataIndex: 'label', key: 'label', width: '32%' },
+        { title: t('assessment.lineLabel'), key: 'label', width: '32%', render: (_: unknown, line) => (locale === 'zh-CN' ? line.label : line.labelEn) },
         {
           title: t('assessment.linePoints'),
           dataIndex: 'points',
@@ -39,7 +39,11 @@ function ScoreLines({ unit }: { unit: TUnitScore }) {
             </Typography.Text>
           ),
         },
-        { title: t('assessment.lineExplanation'), dataIndex: 'explanation', key: 'explanation', render: (text: string) => <span className="zs-amount">{text}</span> },
+        {
+          title: t('assessment.lineExplanation'),
+          key: 'explanation',
+          render: (_: unknown, line) => <span className="zs-amount">{locale === 'zh-CN' ? line.explanation : line.explanationEn}</span>,
+        },
       ]}
       summary={() => (
         <Table.Summary.Row>

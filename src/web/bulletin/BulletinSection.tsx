@@ -51,7 +51,7 @@ export function BulletinSection({ item, index, unit }: BulletinSectionProps) {
         {locale === 'zh-CN' ? `${CHINESE_ORDINALS[index] ?? index + 1}、${name}` : `${index + 1}. ${name}`}
       </Typography.Title>
       <Typography.Paragraph className="zs-bulletin-sentence" data-testid="bulletin-sentence">
-        {item.sentence}
+        {locale === 'zh-CN' ? item.sentence : item.sentenceEn}
       </Typography.Paragraph>
       {item.units.length > 0 ? (
         <>
