@@ -1,7 +1,7 @@
 import { and, desc, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { importBatches, importItems, importTemplates } from '../db/schema.ts';
-import { insertJsonRows } from '../db/bulk.ts';
+import { anyOf, insertJsonRows } from '../db/bulk.ts';
 import type { ServiceContext } from '../context.ts';
 import { AppError, notFound } from '../errors.ts';
 import { assertCanWrite, inCallerScope } from '../access/scope.ts';
@@ -72,8 +72,12 @@ function remember(batchId: number, checked: Checked): void {
   while (recentlyChecked.size > 4) recentlyChecked.delete(recentlyChecked.keys().next().value!);
 }
 
-async function sheetsOf(batch: { id: number; content: Buffer | Uint8Array }): Promise<LedgerSheet[]> {
-  return recentlyChecked.get(batch.id)?.sheets ?? (await readFile(batch.content));
+/** The batch's sheets as read at upload, or read again from the stored file (fetched only then: it can be megabytes). */
+async function sheetsOf(ctx: ServiceContext, batchId: number): Promise<LedgerSheet[]> {
+  const cached = recentlyChecked.get(batchId)?.sheets;
+  if (cached) return cached;
+  const [row] = await ctx.db.select({ content: importBatches.content }).from(importBatches).where(eq(importBatches.id, batchId));
+  return readFile(row!.content);
 }
 
 async function preview(ctx: ServiceContext, batchId: number | null, fileName: string, sheets: LedgerSheet[], options: StoredOptions): Promise<Checked> {
@@ -85,11 +89,14 @@ async function preview(ctx: ServiceContext, batchId: number | null, fileName: st
   return { sheets, optionsKey: JSON.stringify(options), watermark, preview: result };
 }
 
-/** The batch's preview as checked at upload if nothing has changed since; otherwise checked again now. */
-async function currentPreview(ctx: ServiceContext, batch: { id: number; fileName: string; content: Buffer | Uint8Array }, options: StoredOptions): Promise<Preview> {
+/**
+ * The batch's preview as checked at upload if nothing has changed since (`stored`: its rows are the batch's rows as
+ * stored); otherwise checked again now.
+ */
+async function currentPreview(ctx: ServiceContext, batch: { id: number; fileName: string }, options: StoredOptions): Promise<{ preview: Preview; stored: boolean }> {
   const checked = recentlyChecked.get(batch.id);
-  if (checked && checked.optionsKey === JSON.stringify(options) && checked.watermark === (await changeWatermark(ctx.db))) return checked.preview;
-  return (await preview(ctx, batch.id, batch.fileName, await sheetsOf(batch), options)).preview;
+  if (checked && checked.optionsKey === JSON.stringify(options) && checked.watermark === (await changeWatermark(ctx.db))) return { preview: checked.preview, stored: true };
+  return { preview: (await preview(ctx, batch.id, batch.fileName, await sheetsOf(ctx, batch.id), options)).preview, stored: false };
 }
 
 function storedOptions(ctx: ServiceContext, input: TImportOptions): StoredOptions & { saveTemplate: boolean } {
@@ -134,13 +141,27 @@ export async function uploadLedger(ctx: ServiceContext, file: { fileName: string
   return getImportBatch(ctx, id);
 }
 
+/** A batch in the caller's scope, without the stored file and rows (megabytes, fetched where needed). */
 async function loadBatch(ctx: ServiceContext, id: number) {
   const [row] = await ctx.db
-    .select()
+    .select({
+      id: importBatches.id,
+      unitId: importBatches.unitId,
+      fileName: importBatches.fileName,
+      status: importBatches.status,
+      options: importBatches.options,
+      summary: importBatches.summary,
+      committedAt: importBatches.committedAt,
+    })
     .from(importBatches)
     .where(and(eq(importBatches.id, id), inCallerScope(ctx.caller, importBatches.unitId)));
   if (!row) throw notFound('importBatch');
   return row;
+}
+
+async function rowsOf(ctx: ServiceContext, id: number): Promise<TImportRow[]> {
+  const [row] = await ctx.db.select({ rows: importBatches.rows }).from(importBatches).where(eq(importBatches.id, id));
+  return row!.rows as TImportRow[];
 }
 
 /** Reads the stored file again with another sheet, unit, year or column mapping (and keeps the mapping as a template if asked). */
@@ -151,7 +172,7 @@ export async function rereadLedger(ctx: ServiceContext, id: number, input: TImpo
   const previous = batch.options as StoredOptions;
   const { saveTemplate: keep, ...given } = storedOptions(ctx, { ...previous, ...input, unitId: input.unitId ?? previous.unitId });
   await requireUnitInScope(ctx, given.unitId, 'unitId');
-  const checked = await preview(ctx, id, batch.fileName, await sheetsOf(batch), given);
+  const checked = await preview(ctx, id, batch.fileName, await sheetsOf(ctx, id), given);
   const result = checked.preview;
   await ctx.db.transaction(async (tx) => {
     await tx.update(importBatches).set({ options: given, unitId: given.unitId, summary: result.summary, rows: result.rows }).where(eq(importBatches.id, id));
@@ -211,9 +232,21 @@ export async function listImportBatches(ctx: ServiceContext): Promise<TImportBat
 
 export async function importRows(ctx: ServiceContext, id: number, query: { action?: TImportRow['action']; page: number; pageSize: number }) {
   const batch = await loadBatch(ctx, id);
-  const all = (batch.rows as TImportRow[]).filter((r) => !query.action || r.action === query.action);
+  const all = (await rowsOf(ctx, id)).filter((r) => !query.action || r.action === query.action);
   const start = (query.page - 1) * query.pageSize;
-  return { items: all.slice(start, start + query.pageSize), total: all.length, page: query.page, pageSize: query.pageSize };
+  const page = all.slice(start, start + query.pageSize);
+  // Once committed, rows link to the projects the import created: kept with the batch's items, not written into
+  // the stored rows again (megabytes, in the commit's transaction).
+  const createdOn = new Map<number, number>();
+  if (batch.status !== 'previewed' && page.some((r) => r.action === 'create')) {
+    const created = await ctx.db
+      .select({ rowNumber: importItems.rowNumber, projectId: importItems.projectId })
+      .from(importItems)
+      .where(and(eq(importItems.batchId, id), eq(importItems.action, 'create'), anyOf(importItems.rowNumber, page.map((r) => r.rowNumber), 'int')));
+    for (const item of created) createdOn.set(item.rowNumber, item.projectId);
+  }
+  const items = createdOn.size > 0 ? page.map((r) => (createdOn.has(r.rowNumber) ? { ...r, projectId: createdOn.get(r.rowNumber)! } : r)) : page;
+  return { items, total: all.length, page: query.page, pageSize: query.pageSize };
 }
 
 /**
@@ -227,7 +260,7 @@ export async function commitImport(ctx: ServiceContext, id: number): Promise<TIm
   const options = batch.options as StoredOptions;
   progressOf.set(id, { phase: 'reading', done: 0, total: 0 });
   try {
-    const result = await currentPreview(ctx, batch, options);
+    const { preview: result, stored } = await currentPreview(ctx, batch, options);
     const refused = result.summary.counts.refused;
     if (refused > 0) {
       await ctx.db.update(importBatches).set({ summary: result.summary, rows: result.rows }).where(eq(importBatches.id, id));
@@ -272,13 +305,9 @@ export async function commitImport(ctx: ServiceContext, id: number): Promise<TIm
           createdEnterpriseId: createdOnRow.get(w.rowNumber) ?? null,
         })),
       );
-      // The rows as shown afterwards link to the projects the import created.
-      const createdOn = new Map(written.filter((w) => w.action === 'create').map((w) => [w.rowNumber, w.projectId]));
-      const rows = createdOn.size > 0 ? result.rows.map((r) => (createdOn.has(r.rowNumber) ? { ...r, projectId: createdOn.get(r.rowNumber)! } : r)) : result.rows;
-      const rowsChanged = JSON.stringify(rows) !== JSON.stringify(batch.rows);
       await tx
         .update(importBatches)
-        .set({ status: 'committed', committedAt: ctx.now, summary: result.summary, ...(rowsChanged ? { rows } : {}) })
+        .set({ status: 'committed', committedAt: ctx.now, summary: result.summary, ...(stored ? {} : { rows: result.rows }) })
         .where(eq(importBatches.id, id));
       await recordAudit(tx, actorOf(ctx), {
         entity: 'importBatch',
@@ -324,8 +353,8 @@ export async function revertImport(ctx: ServiceContext, id: number): Promise<TIm
 export async function importErrorsWorkbook(ctx: ServiceContext, id: number): Promise<{ fileName: string; content: Buffer }> {
   const batch = await loadBatch(ctx, id);
   const options = batch.options as StoredOptions;
-  const sheet = chooseSheet(await sheetsOf(batch), options.sheet);
-  const byRow = new Map((batch.rows as TImportRow[]).map((r) => [r.rowNumber, r]));
+  const sheet = chooseSheet(await sheetsOf(ctx, id), options.sheet);
+  const byRow = new Map((await rowsOf(ctx, id)).map((r) => [r.rowNumber, r]));
   const summary = batch.summary as TImportBatch;
   const width = Math.max(...sheet.rows.map((r) => r.length), 1);
   const workbook = new ExcelJS.Workbook();
