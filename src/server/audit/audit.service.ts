@@ -2,7 +2,7 @@ import { and, count, desc, eq, max, ne, sql } from 'drizzle-orm';
 import { alias, type PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client.ts';
 import { auditLog, units, users } from '../db/schema.ts';
-import { insertJsonRows } from '../db/bulk.ts';
+import { insertJsonRows, type Pipeline } from '../db/bulk.ts';
 import type { ServiceContext } from '../context.ts';
 import { assertCanAdminister } from '../access/scope.ts';
 import type { TAuditEntry } from '../../shared/audit.ts';
@@ -43,7 +43,7 @@ export async function recordAudit(
 
 /** Many audit rows in few statements, for bulk work (a ledger import writes thousands in one transaction). */
 export async function recordAuditMany(
-  tx: Db,
+  tx: Db | Pipeline,
   actor: { userId: number | null; unitId: number | null; requestId: string | null },
   changes: AuditChange[],
 ): Promise<void> {
@@ -69,7 +69,7 @@ export async function recordAuditMany(
  * (every column, defaults included) and hold no secret.
  */
 export async function insertAuditedRows(
-  tx: Db,
+  tx: Db | Pipeline,
   actor: { userId: number | null; unitId: number | null; requestId: string | null },
   table: PgTable,
   entity: string,

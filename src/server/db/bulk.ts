@@ -13,6 +13,54 @@ import { queryRows } from './client.ts';
 const CHUNK = 1000;
 const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/**
+ * Statements sent without waiting for each one's answer: each starts when the one before it has finished, so they
+ * run in order (a transaction's all on its one connection), while this thread goes on preparing the next. On a
+ * PostgreSQL server both then work at once, on two cores; the embedded database runs them in this thread either
+ * way. A statement that fails keeps the ones after it from starting, and `flush` throws its error.
+ */
+export class Pipeline {
+  #last: Promise<unknown> = Promise.resolve();
+  #stopped = false;
+
+  constructor(readonly db: Db) {}
+
+  /** Runs `statement` after every one run before; await the answer only where it is needed (reads). */
+  run<T>(statement: () => PromiseLike<T>): Promise<T> {
+    const result = this.#last.then(() => {
+      if (this.#stopped) throw new Error('pipeline stopped');
+      return statement();
+    });
+    this.#last = result;
+    result.catch(() => {}); // answered by `flush`, or by whoever awaits the result
+    return result;
+  }
+
+  /** Waits for every statement run so far; throws the first failure. */
+  async flush(): Promise<void> {
+    await this.#last;
+  }
+
+  /** After a failure: starts nothing more and waits for the statement running, so that none outlives its transaction. */
+  async stop(): Promise<void> {
+    this.#stopped = true;
+    await this.#last.catch(() => {});
+  }
+}
+
+/** Runs `work` with a pipeline on `db`, all of whose statements have finished when it returns or throws. */
+export async function pipelined<T>(db: Db, work: (pipeline: Pipeline) => Promise<T>): Promise<T> {
+  const pipeline = new Pipeline(db);
+  try {
+    const result = await work(pipeline);
+    await pipeline.flush();
+    return result;
+  } catch (error) {
+    await pipeline.stop();
+    throw error;
+  }
+}
+
 /** serial columns are plain integers once written. */
 function recordType(sqlType: string): string {
   return sqlType === 'serial' ? 'integer' : sqlType === 'bigserial' ? 'bigint' : sqlType;
@@ -36,21 +84,27 @@ function unpacking(table: PgTable, rows: Record<string, unknown>[]) {
 /**
  * Inserts rows (keyed by the schema's property names; every row must name the same properties). `alongside`, when
  * given, writes in the same statement from the same JSON (a `jsonb` array of the chunk's rows, as sent): the JSON
- * is sent and parsed once for both.
+ * is sent and parsed once for both. Through a pipeline, it returns once the statements are sent.
  */
-export async function insertJsonRows(db: Db, table: PgTable, rows: Record<string, unknown>[], alongside?: (rows: SQL) => SQL): Promise<void> {
+export async function insertJsonRows(
+  target: Db | Pipeline,
+  table: PgTable,
+  rows: Record<string, unknown>[],
+  alongside?: (rows: SQL) => SQL,
+): Promise<void> {
   if (rows.length === 0) return;
+  if (!(target instanceof Pipeline)) return pipelined(target, (pipeline) => insertJsonRows(pipeline, table, rows, alongside));
+  const pipeline = target;
   const { names, fields, types } = unpacking(table, rows);
   for (let i = 0; i < rows.length; i += CHUNK) {
     const payload = JSON.stringify(rows.slice(i, i + CHUNK));
-    if (!alongside) {
-      await db.execute(sql`insert into ${table} (${names}) select ${fields} from jsonb_to_recordset(${payload}::jsonb) as x(${types})`);
-    } else {
-      const doc = sql`(select rows from doc)`;
-      await db.execute(sql`with doc as (select ${payload}::jsonb as rows),
-        inserted as (insert into ${table} (${names}) select ${fields} from jsonb_to_recordset(${doc}) as x(${types}))
-        ${alongside(doc)}`);
-    }
+    const doc = sql`(select rows from doc)`;
+    const statement = alongside
+      ? sql`with doc as (select ${payload}::jsonb as rows),
+          inserted as (insert into ${table} (${names}) select ${fields} from jsonb_to_recordset(${doc}) as x(${types}))
+          ${alongside(doc)}`
+      : sql`insert into ${table} (${names}) select ${fields} from jsonb_to_recordset(${payload}::jsonb) as x(${types})`;
+    void pipeline.run(() => pipeline.db.execute(statement));
     await yieldToOthers();
   }
 }

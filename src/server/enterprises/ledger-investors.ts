@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { enterprises, projects } from '../db/schema.ts';
 import type { ServiceContext } from '../context.ts';
 import { inCallerScope } from '../access/scope.ts';
-import { anyOf, takeIds } from '../db/bulk.ts';
+import { anyOf, takeIds, type Pipeline } from '../db/bulk.ts';
 import { actorOf, insertAuditedRows, recordAuditMany } from '../audit/audit.service.ts';
 
 /**
@@ -43,9 +43,12 @@ export async function matchLedgerInvestors(ctx: ServiceContext, creditCodes: str
 
 export type NewInvestor = { name: string; creditCode: string | null; hqRegionCode: string | null; unitId: number };
 
-/** Adds the investors a ledger names that are not on record yet; one audit row each, marked with the batch. */
-export async function createLedgerInvestors(ctx: ServiceContext, batchId: number, investors: NewInvestor[]): Promise<number[]> {
-  const ids = await takeIds(ctx.db, enterprises, investors.length);
+/**
+ * Adds the investors a ledger names that are not on record yet; one audit row each, marked with the batch. Their
+ * ids are known when it returns; the rows are written through `pipeline` (the commit's transaction).
+ */
+export async function createLedgerInvestors(ctx: ServiceContext, pipeline: Pipeline, batchId: number, investors: NewInvestor[]): Promise<number[]> {
+  const ids = await pipeline.run(() => takeIds(ctx.db, enterprises, investors.length));
   // Every column written out, defaults included, so that the row as inserted is also the audit trail's record of it.
   const rows: (typeof enterprises.$inferSelect)[] = investors.map((e, i) => ({
     id: ids[i]!,
@@ -58,7 +61,7 @@ export async function createLedgerInvestors(ctx: ServiceContext, batchId: number
     createdAt: ctx.now,
     updatedAt: ctx.now,
   }));
-  await insertAuditedRows(ctx.db, actorOf(ctx), enterprises, 'enterprise', rows, batchId);
+  await insertAuditedRows(pipeline, actorOf(ctx), enterprises, 'enterprise', rows, batchId);
   return ids;
 }
 

@@ -1,17 +1,18 @@
 import { and, desc, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { importBatches, importItems, importTemplates } from '../db/schema.ts';
-import { anyOf, insertJsonRows } from '../db/bulk.ts';
+import { anyOf } from '../db/bulk.ts';
 import type { ServiceContext } from '../context.ts';
 import { AppError, notFound } from '../errors.ts';
 import { assertCanWrite, inCallerScope } from '../access/scope.ts';
 import { actorOf, changeWatermark, recordAudit } from '../audit/audit.service.ts';
 import { requireUnitInScope, unitNameOf } from '../units/units.service.ts';
 import { userNameOf } from '../users/users.service.ts';
-import { createLedgerInvestors, deleteUnusedLedgerInvestors } from '../enterprises/ledger-investors.ts';
-import { revertLedgerRows, writeLedgerRows, type LedgerItem, type LedgerWrite } from '../projects/ledger.service.ts';
+import { deleteUnusedLedgerInvestors } from '../enterprises/ledger-investors.ts';
+import { revertLedgerRows, type LedgerItem } from '../projects/ledger.service.ts';
 import { LedgerFileError, readLedgerFile, type LedgerSheet } from './ledger-reader.ts';
 import { chooseSheet, headerKey, previewLedger, type Preview } from './import-preview.ts';
+import { writeCommit } from './import-commit.ts';
 import { headerOf } from '../../domain/ledger-rows.ts';
 import { ZImportOptions, type TImportBatch, type TImportOptions, type TImportProgress, type TImportRow, type TColumnMapping } from '../../shared/imports.ts';
 import type { ErrorCode } from '../../shared/errors.ts';
@@ -266,59 +267,14 @@ export async function commitImport(ctx: ServiceContext, id: number): Promise<TIm
       await ctx.db.update(importBatches).set({ summary: result.summary, rows: result.rows }).where(eq(importBatches.id, id));
       throw new AppError('import.hasRefusals', { params: { count: String(refused) } });
     }
-    const changing = result.planned.filter((p) => p.plan.action === 'create' || p.plan.action === 'update');
-    progressOf.set(id, { phase: 'writing', done: 0, total: changing.length });
+    const changing = result.planned.filter((p) => p.plan.action === 'create' || p.plan.action === 'update').length;
+    progressOf.set(id, { phase: 'writing', done: 0, total: changing });
     await ctx.db.transaction(async (tx) => {
-      const txCtx = { ...ctx, db: tx };
       const [locked] = await tx.select({ status: importBatches.status }).from(importBatches).where(eq(importBatches.id, id)).for('update');
       if (locked?.status !== 'previewed') throw new AppError('import.notPreviewed');
-      // Investors named for the first time: one enterprise each, however many rows name it.
-      const newInvestors = new Map<string, { rowNumber: number; investor: NonNullable<(typeof changing)[number]['newInvestor']> }>();
-      for (const p of changing) if (p.newInvestor && !newInvestors.has(p.newInvestor.key)) newInvestors.set(p.newInvestor.key, { rowNumber: p.rowNumber, investor: p.newInvestor });
-      const createdIds = await createLedgerInvestors(
-        txCtx,
-        id,
-        [...newInvestors.values()].map(({ investor }) => ({ name: investor.name, creditCode: investor.creditCode, hqRegionCode: investor.hqRegionCode, unitId: investor.unitId })),
-      );
-      const investorIdOf = new Map([...newInvestors.keys()].map((key, i) => [key, createdIds[i]!]));
-      const createdOnRow = new Map([...newInvestors.values()].map(({ rowNumber }, i) => [rowNumber, createdIds[i]!]));
-      const writes: LedgerWrite[] = changing.map((p) => ({
-        rowNumber: p.rowNumber,
-        action: p.plan.action as 'create' | 'update',
-        existing: p.existing,
-        fields: p.newInvestor ? { ...p.plan.fields, investorEnterpriseId: investorIdOf.get(p.newInvestor.key)! } : p.plan.fields,
-        moves: p.plan.moves,
-      }));
-      const written = await writeLedgerRows(txCtx, id, batch.fileName, writes, (done) => progressOf.set(id, { phase: 'writing', done, total: changing.length }));
-      await insertJsonRows(
-        tx,
-        importItems,
-        written.map((w) => ({
-          batchId: id,
-          rowNumber: w.rowNumber,
-          action: w.action,
-          projectId: w.projectId,
-          before: w.before,
-          // What a created project looked like is in the audit trail; the item keeps what a revert needs.
-          after: w.action === 'create' ? {} : w.after,
-          stageEventIds: w.stageEventIds,
-          createdEnterpriseId: createdOnRow.get(w.rowNumber) ?? null,
-        })),
-      );
-      await tx
-        .update(importBatches)
-        .set({ status: 'committed', committedAt: ctx.now, summary: result.summary, ...(stored ? {} : { rows: result.rows }) })
-        .where(eq(importBatches.id, id));
-      await recordAudit(tx, actorOf(ctx), {
-        entity: 'importBatch',
-        entityId: id,
-        unitId: batch.unitId,
-        action: 'import',
-        after: { counts: result.summary.counts, enterprisesCreated: createdIds.length },
-        importBatchId: id,
-      });
+      await writeCommit({ ...ctx, db: tx }, batch, result, stored, (done, total) => progressOf.set(id, { phase: 'writing', done, total }));
     });
-    progressOf.set(id, { phase: 'done', done: changing.length, total: changing.length });
+    progressOf.set(id, { phase: 'done', done: changing, total: changing });
     recentlyChecked.delete(id);
   } catch (error) {
     progressOf.delete(id);

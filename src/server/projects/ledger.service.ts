@@ -4,7 +4,7 @@ import type { ServiceContext } from '../context.ts';
 import { closedPeriods } from '../closes/closes.service.ts';
 import { AppError } from '../errors.ts';
 import { inCallerScope } from '../access/scope.ts';
-import { anyOf, insertJsonRows, takeIds } from '../db/bulk.ts';
+import { anyOf, insertJsonRows, takeIds, type Pipeline } from '../db/bulk.ts';
 import { actorOf, insertAuditedRows, recordAuditMany, type AuditChange } from '../audit/audit.service.ts';
 import { enterpriseNameOf } from '../enterprises/enterprises.service.ts';
 import { activeDeadlineRules } from '../deadlines/deadlines.service.ts';
@@ -13,6 +13,7 @@ import { projectColumns, stageEventsOf } from './stages.service.ts';
 import { closedMonthsOfProject } from '../../domain/month-close.ts';
 import { importedEvidence, type ExistingProject, type PlannedMove, type ProjectFields } from '../../domain/ledger-plan.ts';
 import type { StageEvent } from '../../domain/stage-history.ts';
+import type { DeadlineRule } from '../../domain/deadlines.ts';
 
 /**
  * The projects side of a ledger import (issue 4): finding the projects a ledger's rows stand for, writing a
@@ -155,67 +156,93 @@ function syntheticEvents(moves: PlannedMove[], fileName: string, rowNumber: numb
   }));
 }
 
+/** What writing an import's rows reads first: before the commit sends anything, so that no read waits for its writes. */
+export type LedgerWritePrepared = { rules: DeadlineRule[]; projectIds: number[]; eventIds: number[] };
+
+export async function prepareLedgerWrite(ctx: ServiceContext, writes: Pick<LedgerWrite, 'action' | 'moves'>[]): Promise<LedgerWritePrepared> {
+  const creates = writes.filter((w) => w.action === 'create').length;
+  const moves = writes.reduce((n, w) => n + w.moves.length, 0);
+  return {
+    rules: await activeDeadlineRules(ctx.db),
+    projectIds: await takeIds(ctx.db, projects, creates),
+    eventIds: await takeIds(ctx.db, projectStageEvents, moves),
+  };
+}
+
 /**
- * Writes a committed import through `ctx.db` (the import's transaction): new projects are inserted with their
+ * Writes a committed import through `pipeline` (the import's transaction): new projects are inserted with their
  * stage columns already folded and their ids taken beforehand, together with their audit rows; then every appended
- * stage record, changed project and its audit row — in bulk, a few statements per thousand rows.
+ * stage record, changed project and its audit row — in bulk, a few statements per thousand rows, each sent while
+ * the next is prepared.
  */
-export async function writeLedgerRows(ctx: ServiceContext, batchId: number, fileName: string, writes: LedgerWrite[], onProgress: (done: number) => void): Promise<LedgerWritten[]> {
-  const rules = await activeDeadlineRules(ctx.db);
+export async function writeLedgerRows(
+  ctx: ServiceContext,
+  pipeline: Pipeline,
+  prepared: LedgerWritePrepared,
+  batchId: number,
+  fileName: string,
+  writes: LedgerWrite[],
+  onProgress: (done: number) => void,
+): Promise<LedgerWritten[]> {
+  const { rules, projectIds, eventIds } = prepared;
   const written: LedgerWritten[] = [];
   const audits: AuditChange[] = [];
   const creates = writes.filter((w) => w.action === 'create');
-  const createdIds = await takeIds(ctx.db, projects, creates.length);
   const createdRows: ProjectRow[] = [];
   for (const [i, w] of creates.entries()) {
     if (i % 1000 === 999) await new Promise<void>((resolve) => setImmediate(resolve));
-    createdRows.push(newProjectRow(createdIds[i]!, w.fields, projectColumns(syntheticEvents(w.moves, fileName, w.rowNumber, []), rules), ctx.caller.userId, ctx.now));
+    createdRows.push(newProjectRow(projectIds[i]!, w.fields, projectColumns(syntheticEvents(w.moves, fileName, w.rowNumber, []), rules), ctx.caller.userId, ctx.now));
   }
-  await insertAuditedRows(ctx.db, actorOf(ctx), projects, 'project', createdRows, batchId);
-  onProgress(Math.floor(creates.length / 2));
+  await insertAuditedRows(pipeline, actorOf(ctx), projects, 'project', createdRows, batchId);
+  void pipeline.run(async () => onProgress(Math.floor(creates.length / 2)));
   const idOfRow = new Map<number, number>();
-  creates.forEach((w, i) => idOfRow.set(w.rowNumber, createdIds[i]!));
+  creates.forEach((w, i) => idOfRow.set(w.rowNumber, projectIds[i]!));
   for (const w of writes) if (w.action === 'update') idOfRow.set(w.rowNumber, w.existing!.id);
 
-  const moves = writes.flatMap((w) => w.moves.map((move) => ({ rowNumber: w.rowNumber, move })));
-  const eventIds = await takeIds(ctx.db, projectStageEvents, moves.length);
   const eventIdsOfRow = new Map<number, number[]>();
-  moves.forEach(({ rowNumber }, i) => eventIdsOfRow.set(rowNumber, [...(eventIdsOfRow.get(rowNumber) ?? []), eventIds[i]!]));
-  await insertJsonRows(
-    ctx.db,
-    projectStageEvents,
-    moves.map(({ rowNumber, move }, i) => ({
-      id: eventIds[i]!,
-      projectId: idOfRow.get(rowNumber)!,
-      kind: move.kind,
-      state: move.to,
-      happenedOn: move.date,
-      evidence: importedEvidence(fileName, rowNumber),
-      reason: move.reason,
-      recordedBy: ctx.caller.userId,
-      recordedAt: ctx.now,
-    })),
-  );
+  const events: (typeof projectStageEvents.$inferInsert)[] = [];
+  for (const w of writes) {
+    if (w.moves.length === 0) continue;
+    const ids = eventIds.slice(events.length, events.length + w.moves.length);
+    eventIdsOfRow.set(w.rowNumber, ids);
+    const evidence = importedEvidence(fileName, w.rowNumber);
+    for (const [i, move] of w.moves.entries()) {
+      events.push({
+        id: ids[i]!,
+        projectId: idOfRow.get(w.rowNumber)!,
+        kind: move.kind,
+        state: move.to,
+        happenedOn: move.date,
+        evidence,
+        reason: move.reason,
+        recordedBy: ctx.caller.userId,
+        recordedAt: ctx.now,
+      });
+    }
+  }
+  await insertJsonRows(pipeline, projectStageEvents, events);
 
   createdRows.forEach((row, i) => {
     const rowNumber = creates[i]!.rowNumber;
     written.push({ rowNumber, action: 'create', projectId: row.id, before: null, after: row, stageEventIds: eventIdsOfRow.get(rowNumber) ?? [] });
   });
-  onProgress(creates.length);
-  // Changed projects: one statement each (a corrected ledger touches few).
+  void pipeline.run(async () => onProgress(creates.length));
+  // Changed projects: one statement each (a corrected ledger touches few), each waiting for what was sent before.
   for (const w of writes.filter((x) => x.action === 'update')) {
     const existing = w.existing!;
-    const [before] = await ctx.db.select().from(projects).where(eq(projects.id, existing.id));
+    const [before] = await pipeline.run(() => ctx.db.select().from(projects).where(eq(projects.id, existing.id)));
     const columns = w.moves.length > 0 ? projectColumns([...existing.events, ...syntheticEvents(w.moves, fileName, w.rowNumber, existing.events)], rules) : {};
-    const [after] = await ctx.db
-      .update(projects)
-      .set({ ...w.fields, ...columns, updatedAt: ctx.now })
-      .where(eq(projects.id, existing.id))
-      .returning();
+    const [after] = await pipeline.run(() =>
+      ctx.db
+        .update(projects)
+        .set({ ...w.fields, ...columns, updatedAt: ctx.now })
+        .where(eq(projects.id, existing.id))
+        .returning(),
+    );
     written.push({ rowNumber: w.rowNumber, action: 'update', projectId: existing.id, before, after, stageEventIds: eventIdsOfRow.get(w.rowNumber) ?? [] });
     audits.push({ entity: 'project', entityId: existing.id, unitId: after!.unitId, action: 'update', before, after, importBatchId: batchId });
   }
-  await recordAuditMany(ctx.db, actorOf(ctx), audits);
+  await recordAuditMany(pipeline, actorOf(ctx), audits);
   return written;
 }
 
