@@ -5,7 +5,7 @@ import { unitNames } from '../units/units.service.ts';
 import { regionName } from '../regions/regions.service.ts';
 import { chinaToday } from '../../domain/calendar.ts';
 import { yuanToWanText, yuanToYiExactText } from '../../domain/money.ts';
-import { projectsForLedger, type ListProjectsOptions } from './projects.service.ts';
+import { projectsForLedger, type ListProjectsOptions } from './projects.list.ts';
 
 /**
  * The project ledger (台账) in the standard layout bureaus send upward (issue 4): a title row, the unit line, a

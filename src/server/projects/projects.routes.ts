@@ -5,7 +5,8 @@ import { contextOf } from '../http/request-context.ts';
 import { compiledSerializerCompiler } from '../http/compiled-serializer.ts';
 import { exportProjectLedger } from './ledger.export.ts';
 import { chinaToday } from '../../domain/calendar.ts';
-import { createProject, getProject, listProjects, updateProject } from './projects.service.ts';
+import { createProject, getProject, updateProject } from './projects.service.ts';
+import { listProjects } from './projects.list.ts';
 
 export async function projectsRoutes(app: ZApp, { db, clock }: AppDeps) {
   const tags = ['projects'];

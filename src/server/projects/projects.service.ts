@@ -1,24 +1,22 @@
-import { and, asc, count, desc, eq, getTableColumns, gt, gte, ilike, inArray, isNotNull, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, getTableColumns, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import { projectFunds, projects, projectUnitCounts } from '../db/schema.ts';
-import { containsPattern } from '../db/search.ts';
-import { INLINE, PreparedStatements, StatementShape, prepareShaped, rowsDecoder, type Binder } from '../db/prepared.ts';
+import { projectFunds, projects } from '../db/schema.ts';
 import type { ServiceContext } from '../context.ts';
 import { AppError, isUniqueViolation, notFound } from '../errors.ts';
 import { assertCanWrite, inCallerScope } from '../access/scope.ts';
 import { actorOf, recordAudit } from '../audit/audit.service.ts';
 import { requireUnitInScope, unitNameOf } from '../units/units.service.ts';
-import { enterpriseCreditCodeOf, enterpriseHqRegionOf, enterpriseNameOf, enterprisesWithHqIn, requireEnterpriseInScope } from '../enterprises/enterprises.service.ts';
+import { enterpriseNameOf, requireEnterpriseInScope } from '../enterprises/enterprises.service.ts';
 import { requireColleagueInScope, userNameOf } from '../users/users.service.ts';
-import { findIndustry, industryName, industryPrefixes } from '../industries/industries.service.ts';
+import { findIndustry, industryName } from '../industries/industries.service.ts';
 import { closedPeriods, recordCorrection } from '../closes/closes.service.ts';
 import { chinaToday } from '../../domain/calendar.ts';
 import { statusFromColumns } from '../../domain/deadlines.ts';
 import { scopeRules } from '../metrics/metrics.service.ts';
 import { closedMonthsOfProject } from '../../domain/month-close.ts';
 import { PROJECT_STAGES, type ProjectState } from '../../domain/stages.ts';
-import { ZCreateProjectRequest, ZProjectListQuery, ZUpdateProjectRequest } from '../../shared/projects.ts';
+import { ZCreateProjectRequest, ZUpdateProjectRequest } from '../../shared/projects.ts';
 import type { TCreateProjectRequest, TProject, TUpdateProjectRequest } from '../../shared/projects.ts';
 import type { z } from 'zod';
 
@@ -31,16 +29,17 @@ const STAGE_DATE_COLUMNS = {
   producing: 'producingOn',
   inStats: 'inStatsOn',
 } as const;
+const DATED_STAGES = PROJECT_STAGES.slice(1).map((stage) => [stage, STAGE_DATE_COLUMNS[stage as keyof typeof STAGE_DATE_COLUMNS]] as const);
 
 /** A project row with the display names of what it points at, fetched in the same query. */
-const PROJECT_WITH_NAMES = {
+export const PROJECT_WITH_NAMES = {
   ...getTableColumns(projects),
   unitName: unitNameOf(projects.unitId),
   reportedUnitName: unitNameOf(projects.reportedUnitId),
   investorName: enterpriseNameOf(projects.investorEnterpriseId),
   officerName: userNameOf(projects.responsibleOfficerId),
 };
-type ProjectWithNames = ProjectRow & { unitName: string | null; reportedUnitName: string | null; investorName: string | null; officerName: string | null };
+export type ProjectWithNames = ProjectRow & { unitName: string | null; reportedUnitName: string | null; investorName: string | null; officerName: string | null };
 
 function selectProjects(db: Db) {
   return db.select(PROJECT_WITH_NAMES).from(projects);
@@ -50,11 +49,11 @@ function selectProjects(db: Db) {
  * A project as the caller may see it. Outside the project's own unit, a project with a code name shows the code
  * name and withholds its investor — the confidentiality the issue asks for, even from the city level.
  */
-function toProject(ctx: ServiceContext, row: ProjectWithNames): TProject {
+export function toProject(ctx: ServiceContext, row: ProjectWithNames, today = chinaToday(ctx.now)): TProject {
   const confidential = !!row.codeName && ctx.caller.unitId !== row.unitId;
   const stageDates: Record<string, string> = {};
-  for (const stage of PROJECT_STAGES.slice(1)) {
-    const date = row[STAGE_DATE_COLUMNS[stage as keyof typeof STAGE_DATE_COLUMNS]];
+  for (const [stage, column] of DATED_STAGES) {
+    const date = row[column];
     if (date) stageDates[stage] = date;
   }
   return {
@@ -87,7 +86,7 @@ function toProject(ctx: ServiceContext, row: ProjectWithNames): TProject {
     stageDates,
     nextDueOn: row.nextDueOn,
     nextDueRule: row.nextDueRule,
-    deadlineStatus: statusFromColumns(row, chinaToday(ctx.now)),
+    deadlineStatus: statusFromColumns(row, today),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
@@ -96,147 +95,6 @@ function toProject(ctx: ServiceContext, row: ProjectWithNames): TProject {
 async function projectById(ctx: ServiceContext, db: Db, id: number): Promise<TProject> {
   const [row] = await selectProjects(db).where(eq(projects.id, id));
   return toProject(ctx, row!);
-}
-
-export type ListProjectsOptions = z.output<typeof ZProjectListQuery>;
-
-/**
- * The list's filters as SQL, every value bound through `shape` so that one prepared statement serves every request
- * of the same shape. A name search never matches a confidential project's real name from outside its unit.
- */
-function listFilter(ctx: ServiceContext, options: ListProjectsOptions, shape: Binder): SQL | undefined {
-  const bind = (name: keyof ListProjectsOptions | 'today' | 'callerUnitId', value: unknown) => shape.bind(name, value);
-  const when = <T>(value: T | undefined, condition: (value: T) => SQL | undefined) => (value === undefined ? undefined : condition(value));
-  return and(
-    inCallerScope(ctx.caller, projects.unitId, shape),
-    when(options.unitId, (v) => eq(projects.unitId, bind('unitId', v))),
-    when(options.stage, (v) => eq(projects.stage, bind('stage', v))),
-    when(options.deadlineStatus, (status) => {
-      shape.choose(`deadline:${status}`);
-      const today = bind('today', chinaToday(ctx.now));
-      return {
-        overdue: sql`${projects.nextDueOn} < ${today}`,
-        dueSoon: sql`${projects.nextDueOn} >= ${today} and ${projects.warnFromOn} <= ${today}`,
-        onTrack: sql`${projects.nextDueOn} >= ${today} and ${projects.warnFromOn} > ${today}`,
-      }[status];
-    }),
-    when(options.industry, (code) =>
-      or(...industryPrefixes(code).map((prefix, i) => sql`${projects.industryCode} like ${shape.bind(`industry${i}`, prefix + '%')}`)),
-    ),
-    when(options.minTotalYuan, (v) => gte(projects.totalInvestmentYuan, bind('minTotalYuan', v))),
-    when(options.maxTotalYuan, (v) => lte(projects.totalInvestmentYuan, bind('maxTotalYuan', v))),
-    when(options.sourceRegion, (region) => sql`${projects.investorEnterpriseId} in ${enterprisesWithHqIn(region, shape)}`),
-    when(options.projectType, (v) => eq(projects.projectType, bind('projectType', v))),
-    when(options.fundSource, (v) => eq(projects.fundSource, bind('fundSource', v))),
-    when(options.isMajor, (v) => eq(projects.isMajor, bind('isMajor', v))),
-    when(options.inThreeBatch, (v) => (shape.choose(`inThreeBatch:${v}`), v ? isNotNull(projects.threeBatch) : isNull(projects.threeBatch))),
-    when(options.q, (text) => {
-      const q = bind('q', containsPattern(text));
-      return or(
-        and(ilike(projects.name, q), or(isNull(projects.codeName), eq(projects.unitId, bind('callerUnitId', ctx.caller.unitId)))),
-        ilike(projects.codeName, q),
-      );
-    }),
-  );
-}
-
-const SORTS = {
-  newest: [desc(projects.id)],
-  nextDue: [sql`${projects.nextDueOn} asc nulls last`, desc(projects.id)],
-  totalDesc: [desc(projects.totalInvestmentYuan), desc(projects.id)],
-  name: [asc(projects.name), asc(projects.id)],
-} as const;
-
-/** The list's statements: the page (with the kept total when unfiltered) and the filtered count, per shape. */
-const listStatements = new PreparedStatements<{
-  page: { execute(values: Record<string, unknown>): Promise<(ProjectWithNames & { keptTotal: string | null })[]> };
-  count: { execute(values: Record<string, unknown>): Promise<{ total: number }[]> };
-}>();
-
-export async function listProjects(ctx: ServiceContext, options: ListProjectsOptions) {
-  const shape = new StatementShape();
-  const where = listFilter(ctx, options, shape);
-  const unfiltered = isUnfiltered(options);
-  shape.choose(`sort:${options.sort}`);
-  // An unfiltered list reads its exact total, summed from the per-unit counts the database keeps, in the same
-  // statement as the page; a filtered one counts its rows — unless its first page is not full and so holds them all.
-  const keptTotal = unfiltered ? keptTotalOf(ctx, options.unitId, shape) : sql<null>`null`;
-  shape.choose(`unfiltered:${unfiltered}`);
-  const name = shape.nameFor('projects_list');
-  const statements = listStatements.get(ctx.db, name, () => {
-    const selection = { ...PROJECT_WITH_NAMES, keptTotal };
-    return {
-      page: prepareShaped(
-        ctx.db
-          .select(selection)
-          .from(projects)
-          .where(where)
-          .orderBy(...SORTS[options.sort])
-          .limit(sql.placeholder('limit'))
-          .offset(sql.placeholder('offset')),
-        name,
-        rowsDecoder<ProjectWithNames & { keptTotal: string | null }>(selection),
-      ),
-      count: prepareShaped(ctx.db.select({ total: count() }).from(projects).where(where), `${name}_count`),
-    };
-  });
-  const rows = await statements.page.execute({ ...shape.values, limit: options.pageSize, offset: (options.page - 1) * options.pageSize });
-  const total =
-    options.page === 1 && rows.length < options.pageSize
-      ? rows.length
-      : unfiltered && rows.length > 0
-        ? Number(rows[0]!.keptTotal)
-        : Number((await statements.count.execute(shape.values))[0]?.total ?? 0);
-  return { items: rows.map((row) => toProject(ctx, row)), total, page: options.page, pageSize: options.pageSize };
-}
-
-/**
- * Every project the list's filter selects, oldest first, a thousand at a time (ledger exports stream them):
- * the same filter and scope as the list, with each project as the caller may see it plus its investor's
- * credit code and HQ region.
- */
-export async function* projectsForLedger(ctx: ServiceContext, options: Omit<ListProjectsOptions, 'page' | 'pageSize' | 'sort'>) {
-  const where = listFilter(ctx, { ...options, page: 1, pageSize: 1, sort: 'newest' }, INLINE);
-  let after = 0;
-  for (;;) {
-    const rows = await ctx.db
-      .select({
-        ...PROJECT_WITH_NAMES,
-        investorCreditCode: enterpriseCreditCodeOf(projects.investorEnterpriseId),
-        investorHqRegion: enterpriseHqRegionOf(projects.investorEnterpriseId),
-      })
-      .from(projects)
-      .where(and(where, gt(projects.id, after)))
-      .orderBy(asc(projects.id))
-      .limit(1000);
-    if (rows.length === 0) return;
-    yield rows.map((row) => {
-      const project = toProject(ctx, row);
-      return { ...project, investorCreditCode: project.confidential ? null : row.investorCreditCode, investorHqRegion: project.confidential ? null : row.investorHqRegion };
-    });
-    after = rows.at(-1)!.id;
-  }
-}
-
-const LIST_FILTERS = [
-  'q', 'stage', 'deadlineStatus', 'industry', 'minTotalYuan', 'maxTotalYuan', 'sourceRegion', 'projectType', 'fundSource', 'isMajor', 'inThreeBatch',
-] as const;
-
-function isUnfiltered(options: ListProjectsOptions): boolean {
-  return LIST_FILTERS.every((key) => options[key] === undefined);
-}
-
-/**
- * The number of projects in the caller's scope (or one unit of it, when the list is narrowed to one), from the
- * counts a trigger keeps per unit.
- */
-function keptTotalOf(ctx: ServiceContext, narrowedTo: number | undefined, shape: Binder): SQL<string> {
-  const unitId = shape.bind('keptUnitId', narrowedTo ?? null);
-  const scope = and(
-    inCallerScope(ctx.caller, projectUnitCounts.unitId, shape),
-    sql`(${unitId}::int is null or ${projectUnitCounts.unitId} = ${unitId}::int)`,
-  );
-  return sql<string>`(select coalesce(sum(${projectUnitCounts.projects}), 0) from ${projectUnitCounts} where ${scope})`;
 }
 
 async function loadInScope(ctx: ServiceContext, id: number, db: Db = ctx.db): Promise<ProjectRow> {

@@ -1,0 +1,158 @@
+/**
+ * The project list: its filters, sorts and totals as prepared statements per filter shape (issue 3's hot path),
+ * and the ledger export's walk over the same filter. Each project is shown as the caller may see it (toProject).
+ */
+import { and, asc, count, desc, eq, gt, gte, ilike, isNotNull, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import { projects, projectUnitCounts } from '../db/schema.ts';
+import { containsPattern } from '../db/search.ts';
+import { INLINE, PreparedStatements, StatementShape, prepareShaped, rowsDecoder, type Binder } from '../db/prepared.ts';
+import type { ServiceContext } from '../context.ts';
+import { inCallerScope } from '../access/scope.ts';
+import { enterpriseCreditCodeOf, enterpriseHqRegionOf, enterprisesWithHqIn } from '../enterprises/enterprises.service.ts';
+import { industryPrefixes } from '../industries/industries.service.ts';
+import { chinaToday } from '../../domain/calendar.ts';
+import type { ZProjectListQuery } from '../../shared/projects.ts';
+import type { z } from 'zod';
+import { PROJECT_WITH_NAMES, toProject, type ProjectWithNames } from './projects.service.ts';
+
+export type ListProjectsOptions = z.output<typeof ZProjectListQuery>;
+
+/**
+ * The list's filters as SQL, every value bound through `shape` so that one prepared statement serves every request
+ * of the same shape. A name search never matches a confidential project's real name from outside its unit.
+ */
+function listFilter(ctx: ServiceContext, options: ListProjectsOptions, shape: Binder): SQL | undefined {
+  const bind = (name: keyof ListProjectsOptions | 'today' | 'callerUnitId', value: unknown) => shape.bind(name, value);
+  const when = <T>(value: T | undefined, condition: (value: T) => SQL | undefined) => (value === undefined ? undefined : condition(value));
+  return and(
+    inCallerScope(ctx.caller, projects.unitId, shape),
+    when(options.unitId, (v) => eq(projects.unitId, bind('unitId', v))),
+    when(options.stage, (v) => eq(projects.stage, bind('stage', v))),
+    when(options.deadlineStatus, (status) => {
+      shape.choose(`deadline:${status}`);
+      const today = bind('today', chinaToday(ctx.now));
+      return {
+        overdue: sql`${projects.nextDueOn} < ${today}`,
+        dueSoon: sql`${projects.nextDueOn} >= ${today} and ${projects.warnFromOn} <= ${today}`,
+        onTrack: sql`${projects.nextDueOn} >= ${today} and ${projects.warnFromOn} > ${today}`,
+      }[status];
+    }),
+    when(options.industry, (code) =>
+      or(...industryPrefixes(code).map((prefix, i) => sql`${projects.industryCode} like ${shape.bind(`industry${i}`, prefix + '%')}`)),
+    ),
+    when(options.minTotalYuan, (v) => gte(projects.totalInvestmentYuan, bind('minTotalYuan', v))),
+    when(options.maxTotalYuan, (v) => lte(projects.totalInvestmentYuan, bind('maxTotalYuan', v))),
+    when(options.sourceRegion, (region) => sql`${projects.investorEnterpriseId} in ${enterprisesWithHqIn(region, shape)}`),
+    when(options.projectType, (v) => eq(projects.projectType, bind('projectType', v))),
+    when(options.fundSource, (v) => eq(projects.fundSource, bind('fundSource', v))),
+    when(options.isMajor, (v) => eq(projects.isMajor, bind('isMajor', v))),
+    when(options.inThreeBatch, (v) => (shape.choose(`inThreeBatch:${v}`), v ? isNotNull(projects.threeBatch) : isNull(projects.threeBatch))),
+    when(options.q, (text) => {
+      const q = bind('q', containsPattern(text));
+      return or(
+        and(ilike(projects.name, q), or(isNull(projects.codeName), eq(projects.unitId, bind('callerUnitId', ctx.caller.unitId)))),
+        ilike(projects.codeName, q),
+      );
+    }),
+  );
+}
+
+const SORTS = {
+  newest: [desc(projects.id)],
+  nextDue: [sql`${projects.nextDueOn} asc nulls last`, desc(projects.id)],
+  totalDesc: [desc(projects.totalInvestmentYuan), desc(projects.id)],
+  name: [asc(projects.name), asc(projects.id)],
+} as const;
+
+/** The list's statements: the page (with the kept total when unfiltered) and the filtered count, per shape. */
+const listStatements = new PreparedStatements<{
+  page: { execute(values: Record<string, unknown>): Promise<(ProjectWithNames & { keptTotal: string | null })[]> };
+  count: { execute(values: Record<string, unknown>): Promise<{ total: number }[]> };
+}>();
+
+export async function listProjects(ctx: ServiceContext, options: ListProjectsOptions) {
+  const shape = new StatementShape();
+  const where = listFilter(ctx, options, shape);
+  const unfiltered = isUnfiltered(options);
+  shape.choose(`sort:${options.sort}`);
+  // An unfiltered list reads its exact total, summed from the per-unit counts the database keeps, in the same
+  // statement as the page; a filtered one counts its rows — unless its first page is not full and so holds them all.
+  const keptTotal = unfiltered ? keptTotalOf(ctx, options.unitId, shape) : sql<null>`null`;
+  shape.choose(`unfiltered:${unfiltered}`);
+  const name = shape.nameFor('projects_list');
+  const statements = listStatements.get(ctx.db, name, () => {
+    const selection = { ...PROJECT_WITH_NAMES, keptTotal };
+    return {
+      page: prepareShaped(
+        ctx.db
+          .select(selection)
+          .from(projects)
+          .where(where)
+          .orderBy(...SORTS[options.sort])
+          .limit(sql.placeholder('limit'))
+          .offset(sql.placeholder('offset')),
+        name,
+        rowsDecoder<ProjectWithNames & { keptTotal: string | null }>(selection),
+      ),
+      count: prepareShaped(ctx.db.select({ total: count() }).from(projects).where(where), `${name}_count`),
+    };
+  });
+  const rows = await statements.page.execute({ ...shape.values, limit: options.pageSize, offset: (options.page - 1) * options.pageSize });
+  const total =
+    options.page === 1 && rows.length < options.pageSize
+      ? rows.length
+      : unfiltered && rows.length > 0
+        ? Number(rows[0]!.keptTotal)
+        : Number((await statements.count.execute(shape.values))[0]?.total ?? 0);
+  const today = chinaToday(ctx.now);
+  return { items: rows.map((row) => toProject(ctx, row, today)), total, page: options.page, pageSize: options.pageSize };
+}
+
+/**
+ * Every project the list's filter selects, oldest first, a thousand at a time (ledger exports stream them):
+ * the same filter and scope as the list, with each project as the caller may see it plus its investor's
+ * credit code and HQ region.
+ */
+export async function* projectsForLedger(ctx: ServiceContext, options: Omit<ListProjectsOptions, 'page' | 'pageSize' | 'sort'>) {
+  const where = listFilter(ctx, { ...options, page: 1, pageSize: 1, sort: 'newest' }, INLINE);
+  let after = 0;
+  for (;;) {
+    const rows = await ctx.db
+      .select({
+        ...PROJECT_WITH_NAMES,
+        investorCreditCode: enterpriseCreditCodeOf(projects.investorEnterpriseId),
+        investorHqRegion: enterpriseHqRegionOf(projects.investorEnterpriseId),
+      })
+      .from(projects)
+      .where(and(where, gt(projects.id, after)))
+      .orderBy(asc(projects.id))
+      .limit(1000);
+    if (rows.length === 0) return;
+    yield rows.map((row) => {
+      const project = toProject(ctx, row);
+      return { ...project, investorCreditCode: project.confidential ? null : row.investorCreditCode, investorHqRegion: project.confidential ? null : row.investorHqRegion };
+    });
+    after = rows.at(-1)!.id;
+  }
+}
+
+const LIST_FILTERS = [
+  'q', 'stage', 'deadlineStatus', 'industry', 'minTotalYuan', 'maxTotalYuan', 'sourceRegion', 'projectType', 'fundSource', 'isMajor', 'inThreeBatch',
+] as const;
+
+function isUnfiltered(options: ListProjectsOptions): boolean {
+  return LIST_FILTERS.every((key) => options[key] === undefined);
+}
+
+/**
+ * The number of projects in the caller's scope (or one unit of it, when the list is narrowed to one), from the
+ * counts a trigger keeps per unit.
+ */
+function keptTotalOf(ctx: ServiceContext, narrowedTo: number | undefined, shape: Binder): SQL<string> {
+  const unitId = shape.bind('keptUnitId', narrowedTo ?? null);
+  const scope = and(
+    inCallerScope(ctx.caller, projectUnitCounts.unitId, shape),
+    sql`(${unitId}::int is null or ${projectUnitCounts.unitId} = ${unitId}::int)`,
+  );
+  return sql<string>`(select coalesce(sum(${projectUnitCounts.projects}), 0) from ${projectUnitCounts} where ${scope})`;
+}
