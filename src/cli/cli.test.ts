@@ -1,8 +1,6 @@
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
 import { configFromEnv, pgliteDir, type AppConfig } from '../server/config.ts';
@@ -14,7 +12,7 @@ const DEMO_PROJECTS = demoProjects().length + demoFirstPhases().length;
 import { backupDatabase, restoreDatabase } from './backup.ts';
 import { addUserFromCli } from './user-add.ts';
 import { TEST_DB_KIND } from '../../test/support/test-db.ts';
-import { TEST_PG_URL, withDatabase } from '../../test/support/environment.ts';
+import { withScratchDatabase } from '../../test/support/environment.ts';
 
 const folders: string[] = [];
 function tempDataDir(): string {
@@ -160,12 +158,7 @@ describe.skipIf(TEST_DB_KIND !== 'pglite')('zhaoshang serve without demo data', 
 
 describe.skipIf(TEST_DB_KIND !== 'postgres')('zhaoshang serve with DATABASE_URL', () => {
   it('runs the same migrations and demo on a PostgreSQL server, and refuses the embedded-only backup', async () => {
-    const name = `zs_t_serve_${randomBytes(4).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: TEST_PG_URL });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    try {
-      const databaseUrl = withDatabase(TEST_PG_URL, name);
+    await withScratchDatabase('zs_t_serve', async (databaseUrl) => {
       const lines: string[] = [];
       const { app, stop } = await startServer(config({ databaseUrl, dataDir: tempDataDir() }), (line) => lines.push(line));
       try {
@@ -177,9 +170,6 @@ describe.skipIf(TEST_DB_KIND !== 'postgres')('zhaoshang serve with DATABASE_URL'
         await stop();
       }
       await expect(backupDatabase(config({ databaseUrl }), '/tmp/never')).rejects.toThrow(/pg_dump/);
-    } finally {
-      await admin.query(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    }
+    });
   });
 });

@@ -1,13 +1,20 @@
 import { Command } from 'commander';
 import { rmSync } from 'node:fs';
 import { configFromEnv, pgliteDir } from '../server/config.ts';
-import { openAndMigrate, startServer } from '../server/start.ts';
+import { openAndMigrate } from '../server/start.ts';
+import { serve } from '../server/workers.ts';
 import { isDatabaseEmpty, loadDemo } from '../server/demo/demo.service.ts';
 import { DEMO_PASSWORD, DEMO_USERS } from '../server/demo/demo-data.ts';
 import { addUserFromCli } from './user-add.ts';
 import { backupDatabase, restoreDatabase } from './backup.ts';
 import { importFromCli, type CliImportOptions } from './import.ts';
 import { ROLES, type Role } from '../domain/roles.ts';
+
+function positiveWhole(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`--workers must be a positive whole number, got "${value}"`);
+  return n;
+}
 
 const program = new Command()
   .name('zhaoshang')
@@ -16,12 +23,15 @@ const program = new Command()
 program
   .command('serve')
   .description('start the web app and API (loads the demo city into an empty database unless ZHAOSHANG_DEMO=0)')
-  .action(async () => {
-    const { stop } = await startServer(configFromEnv());
-    const shutdown = async () => {
-      await stop();
-      process.exit(0);
-    };
+  .option('--workers <n>', 'server processes sharing the port, PostgreSQL server only (default: ZHAOSHANG_WORKERS or 1)', positiveWhole)
+  .action(async (options: { workers?: number }) => {
+    const config = configFromEnv();
+    const { stop } = await serve({ ...config, workers: options.workers ?? config.workers });
+    let stopping: Promise<void> | undefined;
+    const shutdown = () =>
+      (stopping ??= stop().then(() => {
+        process.exit(0);
+      }));
     process.once('SIGINT', shutdown);
     process.once('SIGTERM', shutdown);
   });

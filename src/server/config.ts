@@ -16,6 +16,8 @@ export type AppConfig = {
   cityName: string;
   /** Run the deadline reminder job (at start, then hourly). */
   reminders: boolean;
+  /** Server processes sharing the port (PostgreSQL server only); a primary process then runs the scheduled jobs. */
+  workers: number;
 };
 
 function flag(value: string | undefined, fallback: boolean): boolean {
@@ -42,6 +44,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
     cityCode: env.ZHAOSHANG_CITY_CODE || '000000',
     cityName: env.ZHAOSHANG_CITY_NAME || '本市',
     reminders: flag(env.ZHAOSHANG_REMINDERS, true),
+    workers: positiveInt(env.ZHAOSHANG_WORKERS, 1, 'ZHAOSHANG_WORKERS'),
   };
 }
 

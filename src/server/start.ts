@@ -40,10 +40,35 @@ export async function prepareFirstStart(database: Database, config: AppConfig): 
 }
 
 export async function startServer(config: AppConfig, log: (line: string) => void = console.log): Promise<{ app: ZApp; stop: () => Promise<void> }> {
+  refuseWorkersOnEmbedded(config);
   const { database, migration } = await openAndMigrate(config);
   const firstStart = await prepareFirstStart(database, config);
   const clock = () => new Date();
-  const app = await buildApp({
+  const app = await buildServerApp(config, database, migration, clock);
+  await app.listen({ port: config.port, host: config.host });
+  const stopJobs = scheduleJobs(database, config, clock, log);
+  announce(config, database.kind, migration, firstStart, log);
+  return {
+    app,
+    stop: async () => {
+      stopJobs();
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+/** The embedded database lives inside one process: several server processes need a PostgreSQL server. */
+export function refuseWorkersOnEmbedded(config: AppConfig): void {
+  if (config.workers > 1 && !config.databaseUrl) {
+    throw new Error(
+      `${config.workers} workers need a PostgreSQL server (DATABASE_URL): the embedded database belongs to one process; start without --workers / ZHAOSHANG_WORKERS`,
+    );
+  }
+}
+
+export function buildServerApp(config: AppConfig, database: Database, migration: MigrationState, clock: () => Date): Promise<ZApp> {
+  return buildApp({
     db: database.db,
     databaseKind: database.kind,
     migration,
@@ -53,14 +78,24 @@ export async function startServer(config: AppConfig, log: (line: string) => void
     secureCookies: config.secureCookies,
     logger: { level: process.env.LOG_LEVEL || 'warn' },
   });
-  await app.listen({ port: config.port, host: config.host });
+}
+
+/** The scheduled jobs (idle sessions purged, deadline reminders): one process of a deployment runs them. */
+export function scheduleJobs(database: Database, config: AppConfig, clock: () => Date, log: (line: string) => void): () => void {
   const purge = setInterval(() => void purgeIdleSessions(database.db, clock(), { idleMinutes: config.idleMinutes }), 10 * 60_000);
   purge.unref();
   const stopReminders = config.reminders ? scheduleReminderJob(database.db, clock, log) : () => {};
+  return () => {
+    clearInterval(purge);
+    stopReminders();
+  };
+}
 
+export function announce(config: AppConfig, kind: Database['kind'], migration: MigrationState, firstStart: FirstStart, log: (line: string) => void): void {
   const shownHost = config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host;
   log(`zhaoshang 招商 is running at http://${shownHost}:${config.port}`);
-  log(`database: ${database.kind === 'pglite' ? `embedded PostgreSQL in ${pgliteDir(config)}` : 'PostgreSQL server (DATABASE_URL)'}, migration ${migration.version} (${migration.tag})`);
+  log(`database: ${kind === 'pglite' ? `embedded PostgreSQL in ${pgliteDir(config)}` : 'PostgreSQL server (DATABASE_URL)'}, migration ${migration.version} (${migration.tag})`);
+  if (config.workers > 1) log(`${config.workers} server processes (workers) share the port`);
   if (firstStart.kind === 'demo') log('loaded the demo city 襄阳 (first start)');
   if (firstStart.kind === 'admin') {
     log(`created the city "${config.cityName}" and the account admin with the initial password: ${firstStart.password}`);
@@ -70,13 +105,4 @@ export async function startServer(config: AppConfig, log: (line: string) => void
     log(`demo accounts (password ${DEMO_PASSWORD}):`);
     for (const user of DEMO_USERS) log(`  ${user.username.padEnd(12)} ${user.role.padEnd(11)} ${user.note}`);
   }
-  return {
-    app,
-    stop: async () => {
-      clearInterval(purge);
-      stopReminders();
-      await app.close();
-      await database.close();
-    },
-  };
 }

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 
 export const TEST_PG_URL = process.env.ZHAOSHANG_TEST_PG_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -21,4 +22,18 @@ export function withDatabase(url: string, database: string): string {
   const u = new URL(url);
   u.pathname = '/' + database;
   return u.toString();
+}
+
+/** Runs `use` with the URL of a new, empty database on the test server, dropped afterwards. */
+export async function withScratchDatabase<T>(prefix: string, use: (databaseUrl: string) => Promise<T>): Promise<T> {
+  const name = `${prefix}_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: TEST_PG_URL });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  try {
+    return await use(withDatabase(TEST_PG_URL, name));
+  } finally {
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  }
 }

@@ -92,19 +92,41 @@ export type SessionUser = Caller & { mustChangePassword: boolean };
 /**
  * Resolved sessions, kept for a moment so that a burst of requests does not look the session up each time.
  * Every change that could alter what a session stands for (logout, password change, any change of a user, any
- * move in the unit tree) forgets the affected entries in this process; another server process may act on an
- * entry for at most SESSION_CACHE_MS more. The idle timeout is still checked on every request.
+ * move in the unit tree) forgets the affected entries in this process and, through the primary, in the other
+ * server processes of `serve --workers` (see workers.ts) — within milliseconds, where the cache alone would keep
+ * them for up to SESSION_CACHE_MS. The idle timeout is still checked on every request.
  */
 const SESSION_CACHE_MS = 2_000;
 type CachedSession = { user: SessionUser; lastSeenAt: Date; cachedAt: number };
 const sessionCache = new Map<string, CachedSession>();
 
+export type SessionForgetting = { tokenHash: string } | { userId: number } | { all: true };
+let tellOtherProcesses: (forgetting: SessionForgetting) => void = () => {};
+
+/** How this process passes what it forgets to the other server processes (a worker sends it to the primary). */
+export function relaySessionForgetting(send: (forgetting: SessionForgetting) => void): void {
+  tellOtherProcesses = send;
+}
+
+/** Forgets in this process only: what another process relayed. */
+export function forgetSessionsHere(forgetting: SessionForgetting): void {
+  if ('all' in forgetting) sessionCache.clear();
+  else if ('userId' in forgetting) {
+    for (const [hash, entry] of sessionCache) if (entry.user.userId === forgetting.userId) sessionCache.delete(hash);
+  } else sessionCache.delete(forgetting.tokenHash);
+}
+
+function forgetSessions(forgetting: SessionForgetting): void {
+  forgetSessionsHere(forgetting);
+  tellOtherProcesses(forgetting);
+}
+
 export function forgetSessionsOf(userId: number): void {
-  for (const [hash, entry] of sessionCache) if (entry.user.userId === userId) sessionCache.delete(hash);
+  forgetSessions({ userId });
 }
 
 export function forgetAllSessions(): void {
-  sessionCache.clear();
+  forgetSessions({ all: true });
 }
 
 /** Turns a session cookie into the caller, or refuses: unknown token, idle too long, or account disabled. */
@@ -169,6 +191,8 @@ export async function logOut(db: Db, token: string, caller: Caller, requestId: s
       { entity: 'user', entityId: caller.userId, unitId: caller.unitId, action: 'logout' },
     );
   });
+  // Again once the row is gone: a request that read it meanwhile (here or in another process) cached it anew.
+  forgetSessions({ tokenHash: tokenHash(token) });
 }
 
 /** Drops sessions idle past the timeout; run now and then so the table does not grow. */
