@@ -109,15 +109,21 @@ export async function insertJsonRows(
   }
 }
 
-/** Takes `count` ids from a table's serial sequence, so rows can be written with their ids known beforehand. */
+/**
+ * Takes `count` ids from a table's serial sequence, so rows can be written with their ids known beforehand. The
+ * sequence is looked up once (not once per id), and the ids come back as one JSON array: ten thousand one-column
+ * rows cost both drivers more to send and read.
+ */
 export async function takeIds(db: Db, table: PgTable, count: number): Promise<number[]> {
   if (count === 0) return [];
   const { name } = getTableConfig(table);
-  const rows = await queryRows<{ id: number }>(
+  const [row] = await queryRows<{ ids: string }>(
     db,
-    sql`select nextval(pg_get_serial_sequence(${name}, 'id'))::int as id from generate_series(1, ${count}::int) order by 1`,
+    sql`select json_agg(id order by id)::text as ids from (
+          select nextval((select pg_get_serial_sequence(${name}, 'id')::regclass))::int as id from generate_series(1, ${count}::int)
+        ) taken`,
   );
-  return rows.map((r) => r.id);
+  return JSON.parse(row!.ids) as number[];
 }
 
 
