@@ -32,7 +32,14 @@ export const ZLead = z.object({
 });
 export type TLead = z.infer<typeof ZLead>;
 export const ZLeadPage = ZPage(ZLead);
-export const ZLeadListQuery = ZListQuery.extend({ state: ZLeadState.optional(), source: ZLeadSource.optional() });
+export const ZLeadListQuery = ZListQuery.extend({
+  state: ZLeadState.optional(),
+  source: ZLeadSource.optional(),
+  /** The trip or the resident team the leads came from; one of another unit matches nothing. */
+  tripId: z.coerce.number().int().positive().optional(),
+  teamId: z.coerce.number().int().positive().optional(),
+});
+export type TLeadListQuery = z.infer<typeof ZLeadListQuery>;
 
 const nullableText = (max: number) => z.string().trim().max(max).nullish().transform((v) => (v ? v : null));
 

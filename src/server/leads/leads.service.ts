@@ -1,6 +1,6 @@
 import { and, count, desc, eq, ilike, inArray, isNotNull, lte, or } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { leads } from '../db/schema.ts';
+import { leads, residentTeams, trips } from '../db/schema.ts';
 import type { ServiceContext } from '../context.ts';
 import { containsPattern } from '../db/search.ts';
 import { AppError, notFound } from '../errors.ts';
@@ -24,6 +24,7 @@ import {
   type TCreateLeadRequest,
   type TDuplicate,
   type TLead,
+  type TLeadListQuery,
 } from '../../shared/leads.ts';
 import type { z } from 'zod';
 
@@ -59,11 +60,22 @@ async function toLeads(db: Db, rows: LeadRow[]): Promise<TLead[]> {
   }));
 }
 
-export async function listLeads(ctx: ServiceContext, query: { q?: string; state?: LeadState; source?: TLead['source']; page: number; pageSize: number }) {
+export async function listLeads(ctx: ServiceContext, query: TLeadListQuery) {
+  // The trip or team itself must be the caller's too: a lead in scope may name a trip of the unit above (the bureau
+  // can record one so), and asking by that trip's id must not tell that it exists.
   const where = and(
     inCallerScope(ctx.caller, leads.unitId),
     query.state ? eq(leads.state, query.state) : undefined,
     query.source ? eq(leads.source, query.source) : undefined,
+    query.tripId
+      ? inArray(leads.tripId, ctx.db.select({ id: trips.id }).from(trips).where(and(eq(trips.id, query.tripId), inCallerScope(ctx.caller, trips.unitId))))
+      : undefined,
+    query.teamId
+      ? inArray(
+          leads.teamId,
+          ctx.db.select({ id: residentTeams.id }).from(residentTeams).where(and(eq(residentTeams.id, query.teamId), inCallerScope(ctx.caller, residentTeams.unitId))),
+        )
+      : undefined,
     query.q ? or(ilike(leads.enterpriseName, containsPattern(query.q)), eq(leads.creditCode, query.q.toUpperCase())) : undefined,
   );
   const rows = await ctx.db.select().from(leads).where(where).orderBy(desc(leads.id)).limit(query.pageSize).offset((query.page - 1) * query.pageSize);

@@ -4,6 +4,7 @@ import { call, createTestApp, creditCode, expectApiError, logIn, type Given, typ
 import { auditLog, projects } from '../db/schema.ts';
 import type { TDuplicate, TLead } from '../../shared/leads.ts';
 import type { TNotification } from '../../shared/notifications.ts';
+import type { TTeam, TTrip } from '../../shared/activities.ts';
 import { runReminderJob } from '../reminders/reminders.job.ts';
 
 describe('leads', () => {
@@ -107,6 +108,62 @@ describe('leads', () => {
       { kind: 'project', match: 'same', unitName: '乙县', id: w.projectB.id, name: '乙县测试项目' },
     ]);
     expect(await duplicates(staffA, `name=${encodeURIComponent('完全不同的名字有限公司')}`)).toEqual([]);
+  });
+
+  it('lists the leads of one trip or one resident team, and nothing for another county\'s', async () => {
+    const post = async <T>(session: Session, url: string, body: object) => {
+      const response = await call(t.app, session, 'POST', url, body);
+      expect(response.statusCode, response.body).toBe(200);
+      return response.json() as T;
+    };
+    const trip = (session: Session, leaderName: string) =>
+      post<TTrip>(session, '/api/trips', { leaderName, leaderLevel: 'countyHead', fromOn: '2026-02-10', toOn: '2026-02-12', cities: ['440300'] });
+    const tripA = await trip(staffA, '甲县 县长');
+    const otherTripA = await trip(staffA, '甲县 副县长');
+    const tripB = await trip(staffB, '乙县 县长');
+    const teamA = await post<TTeam>(staffA, '/api/teams', { name: '甲县驻深圳小分队', hostRegionCode: '440300', startedOn: '2026-01-05' });
+    const teamB = await post<TTeam>(staffB, '/api/teams', { name: '乙县驻深圳小分队', hostRegionCode: '440300', startedOn: '2026-01-05' });
+    const fromTrip = await create(staffA, { enterpriseName: '深圳行程企业甲有限公司', source: 'squad', collectedOn: '2026-02-11', tripId: tripA.id });
+    const fromBoth = await create(staffA, { enterpriseName: '深圳行程企业乙有限公司', source: 'squad', collectedOn: '2026-02-12', tripId: tripA.id, teamId: teamA.id });
+    const fromTeam = await create(staffA, { enterpriseName: '深圳驻点企业有限公司', source: 'resident', collectedOn: '2026-02-20', teamId: teamA.id });
+    await create(staffA, { enterpriseName: '另一行程企业有限公司', source: 'squad', collectedOn: '2026-02-12', tripId: otherTripA.id });
+    await create(staffB, { enterpriseName: '乙县行程企业有限公司', source: 'squad', collectedOn: '2026-02-11', tripId: tripB.id, teamId: teamB.id });
+
+    const ids = async (session: Session, query: string) => {
+      const response = await call(t.app, session, 'GET', `/api/leads?${query}`);
+      expect(response.statusCode, response.body).toBe(200);
+      const page = response.json() as { items: TLead[]; total: number };
+      expect(page.total).toBe(page.items.length);
+      return page.items.map((l) => l.id);
+    };
+    expect(await ids(staffA, `tripId=${tripA.id}`)).toEqual([fromBoth.id, fromTrip.id]);
+    expect(await ids(staffA, `teamId=${teamA.id}`)).toEqual([fromTeam.id, fromBoth.id]);
+    expect(await ids(staffA, `tripId=${tripA.id}&teamId=${teamA.id}`)).toEqual([fromBoth.id]);
+    expect(await ids(staffA, `tripId=${tripA.id}&source=resident`)).toEqual([]);
+    // Another county's trip or team: its leads stay out of sight, and so does whether it has any.
+    expect(await ids(staffA, `tripId=${tripB.id}`)).toEqual([]);
+    expect(await ids(staffA, `teamId=${teamB.id}`)).toEqual([]);
+    expect(await ids(staffB, `tripId=${tripA.id}`)).toEqual([]);
+    expect(await ids(staffA, 'tripId=999999')).toEqual([]);
+    expectApiError(await call(t.app, staffA, 'GET', '/api/leads?tripId=abc'), 400, 'validation.invalid', 'tripId');
+
+    // A park's staff sees a park lead the county recorded from the county's trip, but asking by that trip finds nothing.
+    await t.given.user({ unit: w.parkA, role: 'staff', username: 'staff_park' });
+    const parkLead = await create(staffA, { enterpriseName: '园区落地企业有限公司', source: 'squad', collectedOn: '2026-02-12', tripId: tripA.id, unitId: w.parkA.id });
+    const staffPark = await logIn(t.app, 'staff_park');
+    expect(await ids(staffPark, '')).toEqual([parkLead.id]);
+    expect(await ids(staffPark, `tripId=${tripA.id}`)).toEqual([]);
+    expect(await ids(staffA, `tripId=${tripA.id}`)).toEqual([parkLead.id, fromBoth.id, fromTrip.id]);
+  });
+
+  it('edits a lead that is not converted; a wrong field is named', async () => {
+    const lead = await create(staffA, { enterpriseName: '待补充信息企业有限公司', source: 'online', collectedOn: '2026-02-15' });
+    const edited = await call(t.app, staffA, 'PATCH', `/api/leads/${lead.id}`, { note: '已电话确认投资意向', intendedAmountYuan: 30_000_000, followUpOn: '2026-03-20', source: 'agency' });
+    expect(edited.statusCode, edited.body).toBe(200);
+    expect(edited.json()).toMatchObject({ note: '已电话确认投资意向', intendedAmountYuan: 30_000_000, followUpOn: '2026-03-20', source: 'agency', state: 'new' });
+    expectApiError(await call(t.app, staffA, 'PATCH', `/api/leads/${lead.id}`, { industryCode: '99999' }), 400, 'validation.invalid', 'industryCode');
+    expectApiError(await call(t.app, staffB, 'PATCH', `/api/leads/${lead.id}`, { note: '乙县改的' }), 404, 'notFound');
+    expectApiError(await call(t.app, leaderA, 'PATCH', `/api/leads/${lead.id}`, { note: '领导改的' }), 403, 'auth.readOnly');
   });
 
   it('reminds the reporter and the unit of a follow-up day once, near it and once it has passed', async () => {
