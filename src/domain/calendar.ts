@@ -15,9 +15,11 @@ export function isIsoDate(text: string): boolean {
 }
 
 function parts(date: IsoDate): [number, number, number] {
+  // One match, checked as isIsoDate checks it (deadline columns are computed for every project an import writes).
   const match = ISO_DATE.exec(date);
-  if (!match || !isIsoDate(date)) throw new Error(`not a calendar date: ${date}`);
-  return [Number(match[1]), Number(match[2]), Number(match[3])];
+  const [year, month, day] = match ? [Number(match[1]), Number(match[2]), Number(match[3])] : [0, 0, 0];
+  if (!match || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) throw new Error(`not a calendar date: ${date}`);
+  return [year, month, day];
 }
 
 function format(year: number, month: number, day: number): IsoDate {
