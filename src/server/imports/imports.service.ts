@@ -1,4 +1,4 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { importBatches, importItems, importTemplates } from '../db/schema.ts';
 import { anyOf } from '../db/bulk.ts';
@@ -120,7 +120,8 @@ export async function uploadLedger(ctx: ServiceContext, file: { fileName: string
         unitId: options.unitId,
         createdBy: ctx.caller.userId,
         fileName: file.fileName,
-        content: file.content,
+        // Sent as base64 text: the embedded driver writes a bytea parameter out byte by byte (0.14 s for 0.7 MB).
+        content: sql`decode(${file.content.toString('base64')}, 'base64')`,
         options,
         summary: result.summary,
         rows: result.rows,
