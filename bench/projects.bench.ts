@@ -2,11 +2,13 @@
  * Benchmark: the project list and the 督办 list at 50,000 projects (issue 3).
  *  - p50 / p95 of each page, in-process (no network), on PGlite and on PostgreSQL;
  *  - requests per second under a local load generator (autocannon, 50 connections, its own process) against the
- *    server listening on loopback, on PostgreSQL.
- * Run: npm run bench   — figures go to docs/benchmarks.md with the machine they were taken on.
+ *    server listening on loopback, on PostgreSQL: the app in this process, then `zhaoshang serve` started as a
+ *    deployment starts it, in one process and with `--workers BENCH_WORKERS` (default 2).
+ * Run: npm run bench:projects   — figures go to docs/benchmarks.md with the machine they were taken on.
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
 import { cpus, totalmem } from 'node:os';
 import pg from 'pg';
 import { sql } from 'drizzle-orm';
@@ -18,6 +20,7 @@ import { TEST_PG_URL, postgresAnswers, withDatabase } from '../test/support/envi
 
 const RUNS = 40;
 const LOAD_SECONDS = 10;
+const WORKERS = Number(process.env.BENCH_WORKERS ?? 2);
 
 function percentile(sorted: number[], p: number) {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
@@ -92,23 +95,64 @@ function autocannon(url: string, cookie: string): Promise<{ rps: number; p50: nu
   });
 }
 
-async function load(database: Database, label: string) {
-  const { app, cookies } = await appOn(database);
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address() as { port: number };
+type Cookies = Record<'bureau' | 'county', string>;
+
+const LOAD_RUNS: [string, 'bureau' | 'county', string][] = [
+  ['project list, page 1 (bureau)', 'bureau', '/api/projects?page=1&pageSize=20'],
+  ['project list, page 1 (county staff)', 'county', '/api/projects?page=1&pageSize=20'],
+  ['督办 list (bureau)', 'bureau', '/api/supervision?pageSize=20'],
+];
+
+async function loadTable(port: number, cookies: Cookies, label: string) {
   console.log(`\n#### ${label}: 50 connections, ${LOAD_SECONDS} s each\n`);
   console.log('| page | requests/s | p50 ms | p99 ms | errors |');
   console.log('|---|---:|---:|---:|---:|');
-  const runs: [string, 'bureau' | 'county', string][] = [
-    ['project list, page 1 (bureau)', 'bureau', '/api/projects?page=1&pageSize=20'],
-    ['project list, page 1 (county staff)', 'county', '/api/projects?page=1&pageSize=20'],
-    ['督办 list (bureau)', 'bureau', '/api/supervision?pageSize=20'],
-  ];
-  for (const [name, who, url] of runs) {
-    const r = await autocannon(`http://127.0.0.1:${address.port}${url}`, cookies[who]);
+  for (const [name, who, url] of LOAD_RUNS) {
+    const r = await autocannon(`http://127.0.0.1:${port}${url}`, cookies[who]);
     console.log(`| ${name} | ${Math.round(r.rps)} | ${r.p50} | ${r.p99} | ${r.errors + r.non2xx} |`);
   }
+}
+
+async function load(database: Database, label: string): Promise<Cookies> {
+  const { app, cookies } = await appOn(database);
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  await loadTable((app.server.address() as { port: number }).port, cookies, label);
   await app.close();
+  return cookies;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+    probe.on('error', reject);
+  });
+}
+
+/** `zhaoshang serve [--workers N]` on the bench's database, as a deployment starts it (sessions are in the database). */
+async function loadServed(databaseUrl: string, workers: number, cookies: Cookies) {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['bin/zhaoshang.js', 'serve', ...(workers > 1 ? ['--workers', String(workers)] : [])], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', ZHAOSHANG_DEMO: '0', ZHAOSHANG_REMINDERS: '0' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      if (out.includes('is running at')) resolve();
+    });
+    child.on('exit', (code) => reject(new Error(`zhaoshang serve exited (${code}) before listening:\n${out}`)));
+  });
+  try {
+    await loadTable(port, cookies, `PostgreSQL 15, zhaoshang serve${workers > 1 ? ` --workers ${workers}` : ' (one process)'}, over loopback`);
+  } finally {
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+  }
 }
 
 console.log(`machine: ${cpus().length} × ${cpus()[0]?.model}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
@@ -133,7 +177,10 @@ if (await postgresAnswers(TEST_PG_URL)) {
     await server.db.execute(sql`vacuum analyze`);
     console.log(`seeded PostgreSQL in ${((performance.now() - t) / 1000).toFixed(1)} s`);
     await latencies(server, 'PostgreSQL 15 (server), in-process');
-    await load(server, 'PostgreSQL 15 (server), over loopback');
+    const cookies = await load(server, 'PostgreSQL 15 (server), over loopback');
+    // The same load on the server as deployed, one process and several: one Node process uses one core.
+    await loadServed(withDatabase(TEST_PG_URL, name), 1, cookies);
+    if (WORKERS > 1) await loadServed(withDatabase(TEST_PG_URL, name), WORKERS, cookies);
   } finally {
     await server.close();
     await admin.query(`drop database ${name} with (force)`);
