@@ -8,13 +8,14 @@ import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { wanInputToYuan } from '../ui/money.ts';
 import { yuanToWanText } from '../../domain/money.ts';
 import { useLeadActions } from './funnel.queries.ts';
+import { LeadEditDrawer } from './LeadEditDrawer.tsx';
 
-/** 跟进 / 放弃 (with a reason) / 转化为项目 (named; then a link to it), as the lead's state allows. */
+/** 修改 / 跟进 / 放弃 (with a reason) / 转化为项目 (named; then a link to it), as the lead's state allows. */
 export function LeadActions({ lead }: { lead: TLead }) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const { move, convert } = useLeadActions();
-  const [dialog, setDialog] = useState<'drop' | 'convert' | null>(null);
+  const [dialog, setDialog] = useState<'edit' | 'drop' | 'convert' | null>(null);
   const [dropForm] = Form.useForm<{ reason: string }>();
   const [convertForm] = Form.useForm<{ name: string; amountWan?: string | null }>();
 
@@ -34,6 +35,9 @@ export function LeadActions({ lead }: { lead: TLead }) {
 
   return (
     <Flex gap={4} wrap>
+      <Button size="small" onClick={() => setDialog('edit')}>
+        {t('lead.edit')}
+      </Button>
       {lead.state === 'new' || lead.state === 'dropped' ? (
         <Button size="small" loading={move.isPending} onClick={() => void move.mutateAsync({ id: lead.id, to: 'following' }).catch(() => undefined)}>
           {t('lead.follow')}
@@ -49,6 +53,8 @@ export function LeadActions({ lead }: { lead: TLead }) {
           {t('lead.convert')}
         </Button>
       ) : null}
+      {/* Mounted only while open, so each opening starts from the lead as saved, not from what was typed and left. */}
+      {dialog === 'edit' ? <LeadEditDrawer lead={lead} open onClose={() => setDialog(null)} /> : null}
       <Modal open={dialog === 'drop'} title={t('lead.dropTitle')} onCancel={() => setDialog(null)} onOk={() => dropForm.submit()} confirmLoading={move.isPending} destroyOnHidden>
         <ErrorAlert error={move.error} />
         <Form form={dropForm} layout="vertical" onFinish={(values) => void drop(values).catch(() => undefined)}>

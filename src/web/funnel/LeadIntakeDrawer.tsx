@@ -1,29 +1,28 @@
-import { useState } from 'react';
-import { App, DatePicker, Form, Input, Select } from 'antd';
+import { useState, type ReactNode } from 'react';
+import { Alert, App, DatePicker, Form, Input } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { LEAD_SOURCES } from '../../domain/leads.ts';
 import { EnterpriseSelect } from '../enterprises/EnterpriseSelect.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
-import { WanAmountInput, wanAmountRule } from '../ui/AmountInput.tsx';
 import { wanInputToYuan } from '../ui/money.ts';
 import { DuplicateHint } from './DuplicateHint.tsx';
 import { FormDrawer } from './FormDrawer.tsx';
+import { LeadFields, type LeadFieldValues } from './LeadFields.tsx';
 import { useLeadActions } from './funnel.queries.ts';
 
-type Values = {
-  enterpriseId?: number;
-  enterpriseName?: string;
-  source: (typeof LEAD_SOURCES)[number];
-  amountWan?: string | null;
-  collectedOn: Dayjs;
-  followUpOn?: Dayjs | null;
-  note?: string;
+type Values = LeadFieldValues & { enterpriseId?: number; enterpriseName?: string; collectedOn: Dayjs };
+
+export type LeadIntakeDrawerProps = {
+  open: boolean;
+  onClose: () => void;
+  /** The trip or the team the lead comes from, and what to call it at the top of the form. */
+  tripId?: number;
+  teamId?: number;
+  origin?: ReactNode;
+  initialSource?: Values['source'];
 };
 
-export type LeadIntakeDrawerProps = { open: boolean; onClose: () => void; tripId?: number; initialSource?: Values['source'] };
-
 /** Quick intake: an enterprise on record or a name as heard, with the city's likely duplicates shown as it is typed. */
-export function LeadIntakeDrawer({ open, onClose, tripId, initialSource = 'other' }: LeadIntakeDrawerProps) {
+export function LeadIntakeDrawer({ open, onClose, tripId, teamId, origin, initialSource = 'other' }: LeadIntakeDrawerProps) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
@@ -39,8 +38,9 @@ export function LeadIntakeDrawer({ open, onClose, tripId, initialSource = 'other
       intendedAmountYuan: wanInputToYuan(values.amountWan),
       collectedOn: values.collectedOn.format('YYYY-MM-DD'),
       followUpOn: values.followUpOn ? values.followUpOn.format('YYYY-MM-DD') : null,
-      note: values.note,
+      note: values.note ?? null,
       tripId: tripId ?? null,
+      teamId: teamId ?? null,
     });
     void message.success(t('lead.saved'));
     form.resetFields();
@@ -49,6 +49,7 @@ export function LeadIntakeDrawer({ open, onClose, tripId, initialSource = 'other
 
   return (
     <FormDrawer open={open} onClose={onClose} title={t('lead.create')} onSave={() => form.submit()} saving={create.isPending} error={create.error}>
+      {origin ? <Alert type="info" showIcon title={origin} style={{ marginBottom: 16 }} /> : null}
       <Form<Values>
         form={form}
         layout="vertical"
@@ -74,21 +75,10 @@ export function LeadIntakeDrawer({ open, onClose, tripId, initialSource = 'other
             void form.validateFields(['enterpriseName']).catch(() => undefined);
           }}
         />
-        <Form.Item name="source" label={t('lead.source')} rules={[{ required: true, message: t('form.required') }]}>
-          <Select options={LEAD_SOURCES.map((source) => ({ value: source, label: t(`lead.source.${source}`) }))} />
-        </Form.Item>
-        <Form.Item name="amountWan" label={t('lead.amount')} rules={[wanAmountRule(t, false)]}>
-          <WanAmountInput />
-        </Form.Item>
         <Form.Item name="collectedOn" label={t('lead.collectedOn')} rules={[{ required: true, message: t('form.required') }]}>
           <DatePicker style={{ width: '100%' }} inputReadOnly={false} />
         </Form.Item>
-        <Form.Item name="followUpOn" label={t('lead.followUpOn')}>
-          <DatePicker style={{ width: '100%' }} />
-        </Form.Item>
-        <Form.Item name="note" label={t('lead.note')}>
-          <Input.TextArea rows={2} maxLength={1000} />
-        </Form.Item>
+        <LeadFields />
       </Form>
     </FormDrawer>
   );

@@ -12,13 +12,15 @@ import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { SearchBox } from '../ui/SearchBox.tsx';
 import { useUrlFilters } from '../ui/use-url-filters.ts';
-import { useLeadList } from './funnel.queries.ts';
+import { tripLabel, useLeadList, useTeams, useTrip, useTripList } from './funnel.queries.ts';
 import { LeadActions } from './LeadActions.tsx';
 import { LeadIntakeDrawer } from './LeadIntakeDrawer.tsx';
+import { LEAD_STATE_COLORS } from './LeadFields.tsx';
 
-const STATE_COLORS: Record<TLead['state'], string> = { new: 'blue', following: 'processing', converted: 'green', dropped: 'default' };
-
-/** 线索: the unit's leads by state and source, a quick intake, and follow-up, drop or conversion from each row. */
+/**
+ * 线索: the unit's leads by state, source, trip or resident team, a quick intake (from the trip or team the list shows,
+ * when it shows one), and edit, follow-up, drop or conversion from each row.
+ */
 export function LeadsPage() {
   const me = useCurrentUser();
   const { t } = useI18n();
@@ -27,11 +29,26 @@ export function LeadsPage() {
   const state = filters.text('state');
   const source = filters.text('source');
   const tripId = filters.number('tripId');
+  const teamId = filters.number('teamId');
   const page = filters.number('page', 1)!;
   const pageSize = filters.number('pageSize', 20)!;
-  const { data, isFetching, error } = useLeadList({ q, state, source, page, pageSize });
-  const [intakeOpen, setIntakeOpen] = useState(tripId !== undefined);
+  const { data, isFetching, error } = useLeadList({ q, state, source, tripId, teamId, page, pageSize });
+  // A trip's "log a lead from it" link opens the intake at once (?intake=1).
+  const [intakeOpen, setIntakeOpen] = useState(filters.text('intake') === '1');
   const writes = canWriteRecords(me.role);
+  const recentTrips = useTripList({ page: 1, pageSize: 50 });
+  // The trip filtered on may be older than the recent ones offered: it is named all the same.
+  const filteredTrip = useTrip(tripId);
+  const teams = useTeams();
+  const tripOptions = [...(recentTrips.data?.items ?? []), ...(filteredTrip.data ? [filteredTrip.data] : [])]
+    .filter((trip, i, all) => all.findIndex((other) => other.id === trip.id) === i)
+    .map((trip) => ({ value: trip.id, label: tripLabel(trip) }));
+  const teamName = teams.data?.find((team) => team.id === teamId)?.name;
+  const origin = filteredTrip.data
+    ? `${t('lead.fromTrip')}:${tripLabel(filteredTrip.data)}`
+    : teamName
+      ? `${t('lead.fromTeam')}:${teamName}`
+      : undefined;
 
   const columns: TableColumnsType<TLead> = [
     {
@@ -46,7 +63,7 @@ export function LeadsPage() {
         </Flex>
       ),
     },
-    { title: t('lead.state'), dataIndex: 'state', key: 'state', render: (value: TLead['state']) => <Tag color={STATE_COLORS[value]}>{t(`lead.state.${value}`)}</Tag> },
+    { title: t('lead.state'), dataIndex: 'state', key: 'state', render: (value: TLead['state']) => <Tag color={LEAD_STATE_COLORS[value]}>{t(`lead.state.${value}`)}</Tag> },
     {
       title: t('lead.amount'),
       dataIndex: 'intendedAmountYuan',
@@ -98,6 +115,28 @@ export function LeadsPage() {
           options={LEAD_SOURCES.map((value) => ({ value, label: t(`lead.source.${value}`) }))}
           style={{ width: 140 }}
         />
+        <Select
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          aria-label={t('lead.trip')}
+          placeholder={t('lead.allTrips')}
+          value={tripId}
+          onChange={(value?: number) => filters.update({ tripId: value })}
+          options={tripOptions}
+          loading={recentTrips.isPending}
+          popupMatchSelectWidth={false}
+          style={{ width: 220 }}
+        />
+        <Select
+          allowClear
+          aria-label={t('lead.team')}
+          placeholder={t('lead.allTeams')}
+          value={teamId}
+          onChange={(value?: number) => filters.update({ teamId: value })}
+          options={(teams.data ?? []).map((team) => ({ value: team.id, label: team.name }))}
+          popupMatchSelectWidth={false}
+          style={{ width: 180 }}
+        />
       </Flex>
       <ErrorAlert error={error} />
       <Table<TLead>
@@ -117,10 +156,12 @@ export function LeadsPage() {
       <LeadIntakeDrawer
         open={intakeOpen}
         tripId={tripId}
-        initialSource={tripId !== undefined ? 'squad' : 'other'}
+        teamId={teamId}
+        origin={origin}
+        initialSource={tripId !== undefined ? 'squad' : teamId !== undefined ? 'resident' : 'other'}
         onClose={() => {
           setIntakeOpen(false);
-          if (tripId !== undefined) filters.update({ tripId: undefined });
+          if (filters.text('intake')) filters.update({ intake: undefined, page: filters.number('page') });
         }}
       />
     </>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { App, Button, DatePicker, Form, Input, Select, Table, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
+import { Link } from 'react-router';
 import { canWriteRecords } from '../../domain/roles.ts';
 import type { TTeam } from '../../shared/activities.ts';
 import { useCurrentUser } from '../auth/auth.queries.ts';
@@ -47,7 +48,17 @@ export function TeamsPage() {
       responsive: ['sm'],
       render: (_, team) => `${formatDate(team.startedOn)} – ${team.endedOn ? formatDate(team.endedOn) : t('team.ongoing')}`,
     },
-    { title: t('team.leads'), dataIndex: 'leads', key: 'leads', align: 'right' },
+    {
+      title: t('team.leads'),
+      dataIndex: 'leads',
+      key: 'leads',
+      align: 'right',
+      render: (leads: number, team) => (
+        <Link to={`/leads?teamId=${team.id}`} aria-label={t('team.leadsOf', { name: team.name })}>
+          {leads}
+        </Link>
+      ),
+    },
     { title: t('team.visits'), dataIndex: 'visits', key: 'visits', align: 'right' },
   ];
 

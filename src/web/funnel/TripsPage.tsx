@@ -12,7 +12,7 @@ import { SearchBox } from '../ui/SearchBox.tsx';
 import { useUrlFilters } from '../ui/use-url-filters.ts';
 import { useTripList } from './funnel.queries.ts';
 
-/** 外出招商: who led, at what level, when and for how many days, the cities in order and the enterprises visited. */
+/** 外出招商: who led, at what level, when and for how many days, the cities in order, the enterprises visited and the leads. */
 export function TripsPage() {
   const me = useCurrentUser();
   const { t, locale } = useI18n();
@@ -36,7 +36,7 @@ export function TripsPage() {
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {formatDate(trip.fromOn)} – {formatDate(trip.toOn)}
           </Typography.Text>
-          {writes ? <Link to={`/leads?tripId=${trip.id}`}>{t('trip.logLead')}</Link> : null}
+          {writes ? <Link to={`/leads?tripId=${trip.id}&intake=1`}>{t('trip.logLead')}</Link> : null}
         </Flex>
       ),
     },
@@ -58,7 +58,7 @@ export function TripsPage() {
       responsive: ['md'],
       render: (_, trip) => (
         <span>
-          {t('trip.outcomeLeads', { count: trip.outcomes.leads })}
+          <Link to={`/leads?tripId=${trip.id}`}>{t('trip.outcomeLeads', { count: trip.outcomes.leads })}</Link>
           {trip.outcomes.projects.map((p) => (
             <span key={p.id}>
               {' · '}

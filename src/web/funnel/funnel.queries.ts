@@ -1,9 +1,10 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { TCreateLeadRequest, TDuplicate, TLead, ZLeadPage } from '../../shared/leads.ts';
+import type { TCreateLeadRequest, TDuplicate, TLead, ZLeadPage, ZUpdateLeadRequest } from '../../shared/leads.ts';
 import type { TLeaderLevel, TTeam, TTrip, TTripInput, TVisit, TVisitInput, ZTeamInput, ZTripPage } from '../../shared/activities.ts';
 import type { TEvent, ZEventInput, ZEventPage } from '../../shared/events.ts';
 import { api } from '../api/client.ts';
+import { formatDate } from '../i18n/format.ts';
 
 /** The front of the funnel (线索, 外出招商, 拜访, 招商活动, 驻点小分队): what the pages read and write. */
 export type TLeadPage = z.infer<typeof ZLeadPage>;
@@ -15,7 +16,7 @@ const TRIPS = ['trips'] as const;
 const EVENTS = ['events'] as const;
 const TEAMS = ['teams'] as const;
 
-export type LeadFilters = { q?: string; state?: string; source?: string; page: number; pageSize: number };
+export type LeadFilters = { q?: string; state?: string; source?: string; tripId?: number; teamId?: number; page: number; pageSize: number };
 
 export function useLeadList(filters: LeadFilters) {
   return useQuery({
@@ -40,9 +41,13 @@ export function useLeadActions() {
   const refresh = async () => {
     await queryClient.invalidateQueries({ queryKey: LEADS });
     await queryClient.invalidateQueries({ queryKey: ['duplicates'] });
+    // A trip's and a team's outcomes count their leads.
+    await queryClient.invalidateQueries({ queryKey: TRIPS });
+    await queryClient.invalidateQueries({ queryKey: TEAMS });
   };
   return {
     create: useMutation({ mutationFn: (body: TCreateLeadRequest) => api.post<TLead>('/leads', body), onSuccess: refresh }),
+    update: useMutation({ mutationFn: ({ id, ...body }: { id: number } & z.input<typeof ZUpdateLeadRequest>) => api.patch<TLead>(`/leads/${id}`, body), onSuccess: refresh }),
     move: useMutation({
       mutationFn: ({ id, to, reason }: { id: number; to: 'following' | 'dropped'; reason?: string }) => api.post<TLead>(`/leads/${id}/state`, { to, reason }),
       onSuccess: refresh,
@@ -63,6 +68,14 @@ export function useTripList(filters: { q?: string; page: number; pageSize: numbe
     queryKey: [...TRIPS, 'list', filters],
     queryFn: ({ signal }) => api.get<TTripPage>('/trips', filters, signal),
     placeholderData: keepPreviousData,
+  });
+}
+
+export function useTrip(id: number | undefined) {
+  return useQuery({
+    queryKey: [...TRIPS, 'one', id],
+    queryFn: ({ signal }) => api.get<TTrip>(`/trips/${id}`, undefined, signal),
+    enabled: id !== undefined && Number.isInteger(id),
   });
 }
 
@@ -145,4 +158,9 @@ export function useSaveLeaderLevels() {
 /** A level's name in the user's language. */
 export function levelName(level: Pick<TLeaderLevel, 'nameZh' | 'nameEn'>, locale: string): string {
   return locale === 'en' ? level.nameEn : level.nameZh;
+}
+
+/** A trip as one line, for a select or a heading: who led it, from which day, and where to. */
+export function tripLabel(trip: Pick<TTrip, 'leaderName' | 'fromOn' | 'cities'>): string {
+  return [trip.leaderName, formatDate(trip.fromOn), trip.cities.map((city) => city.name).join(' → ')].filter(Boolean).join(' · ');
 }
