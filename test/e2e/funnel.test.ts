@@ -1,11 +1,12 @@
 import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PHONE, chooseOption, hasText, loggedIn, screenshot, shown, startE2e, type E2e } from './support/browser.ts';
+import { DESKTOP, PHONE, chooseOption, hasText, loggedIn, screenshot, shown, startE2e, type E2e } from './support/browser.ts';
 
 /**
  * The front of the funnel on a phone (390 × 844, issue 6): 襄城区's staff member logs a trip with two visits, then a
  * lead from it — the likely duplicate shown as an existing enterprise's name is typed with 有限责任公司 — converts the
- * lead into a project and opens it. Screenshots: trip-phone.png and leads.png in docs/screenshots/.
+ * lead into a project and opens it. On a desktop, a trip's own page leads to the leads it brought, and one is edited.
+ * Screenshots: trip-phone.png, leads.png and trip-page.png in docs/screenshots/.
  */
 
 let e2e: E2e;
@@ -120,6 +121,52 @@ describe('leads, trips and visits on a phone', () => {
     await page.goto('/trips/new');
     await page.getByLabel('级别', { exact: true }).click();
     await shown(page.locator('.ant-select-dropdown').getByTitle('开发区管委会主任', { exact: true }));
+    await context.close();
+  });
+
+  it('opens a trip\'s page from the trips list, follows to its leads and edits a lead\'s note', async () => {
+    const { context, page } = await loggedIn(e2e, 'xiangcheng', DESKTOP);
+    await page.goto('/trips');
+    // The district head's trip to 深圳 with the resident team (the demo's), not his earlier one to 南京.
+    const row = page.getByTestId('trips-table').getByRole('row').filter({ hasText: '广东省深圳市' }).filter({ hasText: '区长 周伟' });
+    await row.getByRole('link', { name: '区长 周伟' }).click();
+    await page.waitForURL(/\/trips\/\d+$/);
+    const tripUrl = page.url();
+    await shown(page.getByRole('heading', { name: '区长 周伟' }));
+    await hasText(page.getByTestId('trip-facts'), '广东省深圳市');
+    await hasText(page.getByTestId('trip-facts'), '区招商局、襄城经济开发区');
+    const visits = page.getByTestId('trip-visits');
+    await hasText(visits, '深圳市新能储科技有限公司');
+    await hasText(visits, '洽谈');
+    // The visit about 襄城区's own project links to it, and the project is among the trip's outcomes.
+    const projectLink = visits.getByRole('link').first();
+    const projectName = await projectLink.innerText();
+    expect(projectName.length).toBeGreaterThan(2);
+    await shown(page.getByTestId('trip-projects').getByRole('link', { name: projectName }));
+    const leads = page.getByTestId('trip-leads');
+    await hasText(leads, '线索 1 条');
+    await hasText(leads, '深圳市新能储科技有限公司');
+    await screenshot(page, 'trip-page.png', { fullPage: true });
+
+    await leads.getByRole('link', { name: '查看这次外出的线索' }).click();
+    await page.waitForURL(/\/leads\?tripId=\d+$/);
+    expect(page.url().split('tripId=')[1]).toBe(tripUrl.split('/trips/')[1]);
+    const table = page.getByTestId('leads-table');
+    await expect.poll(() => table.locator('tbody tr.ant-table-row').count()).toBe(1);
+    await hasText(page.locator('.ant-select').filter({ has: page.getByLabel('外出招商') }), '区长 周伟');
+    const lead = table.getByRole('row', { name: /深圳市新能储科技有限公司/ });
+    await lead.getByRole('button', { name: /^修\s*改$/ }).click();
+    const drawer = page.getByRole('dialog', { name: /修改线索/ });
+    await expect.poll(() => drawer.getByLabel('备注').inputValue()).toBe('储能电池PACK项目,已发送园区厂房资料');
+    await fillKept(drawer.getByLabel('备注'), '已寄送园区厂房资料,企业下月来襄考察');
+    await drawer.getByRole('button', { name: /保\s*存/ }).click();
+    await drawer.waitFor({ state: 'hidden' });
+    await hasText(lead, '已寄送园区厂房资料,企业下月来襄考察');
+
+    // Saved on the server: a fresh load shows it, and the lead keeps its amount.
+    await page.reload();
+    await hasText(table.getByRole('row', { name: /深圳市新能储科技有限公司/ }), '已寄送园区厂房资料,企业下月来襄考察');
+    await hasText(table.getByRole('row', { name: /深圳市新能储科技有限公司/ }), '50,000');
     await context.close();
   });
 

@@ -39,6 +39,7 @@ const TargetsPage = page(() => import('../targets/TargetsPage.tsx'), 'TargetsPag
 const AssessmentsPage = page(() => import('../assessments/AssessmentsPage.tsx'), 'AssessmentsPage');
 const LeadsPage = page(() => import('../funnel/LeadsPage.tsx'), 'LeadsPage');
 const TripsPage = page(() => import('../funnel/TripsPage.tsx'), 'TripsPage');
+const TripPage = page(() => import('../funnel/TripPage.tsx'), 'TripPage');
 const TripFormPage = page(() => import('../funnel/TripFormPage.tsx'), 'TripFormPage');
 const VisitFormPage = page(() => import('../funnel/VisitFormPage.tsx'), 'VisitFormPage');
 const EventsPage = page(() => import('../funnel/EventsPage.tsx'), 'EventsPage');
@@ -82,6 +83,7 @@ export const router = createBrowserRouter([
           { path: 'leads', element: LeadsPage },
           { path: 'trips', element: TripsPage },
           { path: 'trips/new', element: <RequireWriter>{TripFormPage}</RequireWriter> },
+          { path: 'trips/:id', element: TripPage },
           { path: 'visits/new', element: <RequireWriter>{VisitFormPage}</RequireWriter> },
           { path: 'events', element: EventsPage },
           { path: 'events/:id', element: EventPage },

@@ -12,7 +12,7 @@ import { SearchBox } from '../ui/SearchBox.tsx';
 import { useUrlFilters } from '../ui/use-url-filters.ts';
 import { useTripList } from './funnel.queries.ts';
 
-/** 外出招商: who led, at what level, when and for how many days, the cities in order, the enterprises visited and the leads. */
+/** 外出招商: who led (opening the trip's page), at what level, when and for how many days, the cities in order, the enterprises visited and the leads. */
 export function TripsPage() {
   const me = useCurrentUser();
   const { t, locale } = useI18n();
@@ -31,7 +31,7 @@ export function TripsPage() {
       render: (_, trip) => (
         <Flex vertical>
           <span>
-            {trip.leaderName} <Typography.Text type="secondary">· {locale === 'en' ? trip.leaderLevelName.en : trip.leaderLevelName.zh}</Typography.Text>
+            <Link to={`/trips/${trip.id}`}>{trip.leaderName}</Link> <Typography.Text type="secondary">· {locale === 'en' ? trip.leaderLevelName.en : trip.leaderLevelName.zh}</Typography.Text>
           </span>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {formatDate(trip.fromOn)} – {formatDate(trip.toOn)}
