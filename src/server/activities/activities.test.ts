@@ -53,7 +53,10 @@ describe('trips, visits and resident teams', () => {
     // The trip's outcomes: the lead recorded from it, the project discussed on a visit (signed before the trip).
     const again = (await call(t.app, staffA, 'GET', `/api/trips/${trip.id}`)).json() as TTrip;
     expect(again.outcomes).toEqual({ leads: 1, projects: [{ id: w.projectA.id, name: '甲县测试项目', signedOnTrip: false }] });
-        const [rolled] = (await call(t.app, staffA, 'GET', '/api/teams')).json().items as TTeam[];
+    // The trips list finds it by who led it or went along; the search is taken literally.
+    const found = async (q: string) => ((await call(t.app, staffA, 'GET', `/api/trips?q=${encodeURIComponent(q)}`)).json().items as TTrip[]).map((x) => x.id);
+    expect([await found('张县'), await found('李四'), await found('王县长'), await found('%')]).toEqual([[trip.id], [trip.id], [], []]);
+    const [rolled] = (await call(t.app, staffA, 'GET', '/api/teams')).json().items as TTeam[];
     expect(rolled).toMatchObject({ leads: 1, visits: 2 });
     const audited = await t.db.select().from(auditLog).where(eq(auditLog.entity, 'visit'));
     expect(audited).toHaveLength(2);

@@ -1,6 +1,7 @@
-import { and, count, desc, eq, gte, lte } from 'drizzle-orm';
+import { and, count, desc, eq, gte, ilike, lte, or } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { trips } from '../db/schema.ts';
+import { containsPattern } from '../db/search.ts';
 import type { ServiceContext } from '../context.ts';
 import { AppError, notFound } from '../errors.ts';
 import { assertCanWrite, inCallerScope } from '../access/scope.ts';
@@ -102,9 +103,11 @@ export async function createTrip(ctx: ServiceContext, input: TTripInput): Promis
   });
 }
 
-export async function listTrips(ctx: ServiceContext, query: { leaderLevel?: TTrip['leaderLevel']; from?: string; to?: string; page: number; pageSize: number }) {
+export async function listTrips(ctx: ServiceContext, query: { q?: string; leaderLevel?: TTrip['leaderLevel']; from?: string; to?: string; page: number; pageSize: number }) {
   const where = and(
     inCallerScope(ctx.caller, trips.unitId),
+    // The search box finds a trip by who led it or went along.
+    query.q ? or(ilike(trips.leaderName, containsPattern(query.q)), ilike(trips.participants, containsPattern(query.q))) : undefined,
     query.leaderLevel ? eq(trips.leaderLevel, query.leaderLevel) : undefined,
     query.from ? gte(trips.toOn, query.from) : undefined,
     query.to ? lte(trips.fromOn, query.to) : undefined,
