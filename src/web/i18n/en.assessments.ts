@@ -13,7 +13,7 @@ export const enAssessments: Record<keyof typeof zhCNAssessments, string> = {
   'assessment.monthPicker': 'Assessment month',
   'assessment.quarterPicker': 'Assessment quarter',
   'assessment.period': '{period} ({from} to {to})',
-  'assessment.scoredCount': '{count} units assessed',
+  'assessment.scoredCount': '{count} unit{s:count} assessed',
   'assessment.assessingUnit': 'Assessed by {unit}',
   'assessment.indicators': 'Indicators',
   'assessment.rules': 'Deductions and bonuses',

@@ -173,7 +173,7 @@ export const en: Messages = {
   'unit.kind': 'Kind',
   'unit.parent': 'Parent unit',
   'unit.choose': 'Choose a unit',
-  'unit.count': '{count} units',
+  'unit.count': '{count} unit{s:count}',
   'unit.treeHint':
     'The unit tree: city → county / district / development zone → park / town. Users see the data of their own unit and the units below it.',
   'unit.addChild': 'Add sub-unit',
@@ -458,7 +458,7 @@ export const en: Messages = {
   'department.unitHint': 'Usually the city itself',
   'department.create': 'New department',
   'department.created': 'Added the department “{name}”',
-  'department.count': '{count} departments',
+  'department.count': '{count} department{s:count}',
   'department.hint': 'Problems are routed to departments; a department\'s users see only what is routed to it. Give department users their department under Users.',
   'department.choose': 'Choose a department',
   'department.none': 'No departments yet; the bureau adds them under Administration → Departments',

@@ -12,11 +12,16 @@ export const DEFAULT_LOCALE: TLocale = 'zh-CN';
 
 const DICTIONARIES: Record<TLocale, Messages> = { 'zh-CN': zhCN, en };
 
-/** Fills {name} placeholders; a missing parameter stays visible rather than vanishing. */
+/**
+ * Fills {name} placeholders; a missing parameter stays visible rather than vanishing. English plurals: {s:name}
+ * is "s" unless the parameter is 1 ("{count} day{s:count}": "1 day", "3 days").
+ */
 export function translate(locale: TLocale, key: MessageKey, params?: MessageParams): string {
   const template = DICTIONARIES[locale][key];
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return template
+    .replace(/\{s:(\w+)\}/g, (whole, name: string) => (name in params ? (Number(params[name]) === 1 ? '' : 's') : whole))
+    .replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
 export type I18n = {
