@@ -7,14 +7,14 @@ import { createLedgerInvestors } from '../enterprises/ledger-investors.ts';
 import { prepareLedgerWrite, writeLedgerRows, type LedgerWrite } from '../projects/ledger.service.ts';
 import type { PlannedRow, Preview } from './import-preview.ts';
 
+export type CommitTarget = { id: number; unitId: number; fileName: string };
+
 /**
  * The writing half of a commit, inside its transaction (`ctx.db`, the batch already locked): investors, projects,
  * stage records, audit rows, the batch's items and the batch itself. What must be read is read first; everything
  * else is sent through one pipeline, so that on a PostgreSQL server the database writes one chunk while this thread
- * prepares the next.
+ * prepares the next. `rowsStored`: the preview is the one stored with the batch, whose rows need no rewriting.
  */
-export type CommitTarget = { id: number; unitId: number; fileName: string };
-
 export async function writeCommit(
   ctx: ServiceContext,
   batch: CommitTarget,
