@@ -19,6 +19,8 @@ export const ZNotification = z.object({
 });
 export type TNotification = z.infer<typeof ZNotification>;
 export const ZNotificationList = z.object({ items: z.array(ZNotification), unread: z.number().int() });
+/** How many reminders a "mark all read" marked. */
+export const ZMarkedRead = z.object({ marked: z.number().int() });
 export const ZNotificationQuery = z.object({
   unreadOnly: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),

@@ -714,6 +714,21 @@ const CASES: Record<string, Case> = {
       expect(after.items.find((n) => n.id === target.id)!.read).toBe(false);
     },
   },
+  'POST /api/notifications/read-all': {
+    run: async ({ t, w, staffA, staffB }) => {
+      await runReminderJob({ db: t.db, now: t.clock.now() });
+      const unreadOf = async (session: Session) => ((await call(t.app, session, 'GET', '/api/notifications')).json() as { unread: number }).unread;
+      const unreadA = await unreadOf(staffA);
+      expect(unreadA).toBeGreaterThan(0);
+      const marked = (await call(t.app, staffB, 'POST', '/api/notifications/read-all')).json() as { marked: number };
+      // B's own are marked; A's stay unread.
+      expect(marked.marked).toBeGreaterThanOrEqual(0);
+      expect(await unreadOf(staffB)).toBe(0);
+      expect(await unreadOf(staffA)).toBe(unreadA);
+      const own = (await call(t.app, staffA, 'GET', '/api/notifications')).json() as { items: { unitId: number; read: boolean }[] };
+      expect(own.items.filter((n) => n.unitId === w.countyA.id).every((n) => !n.read)).toBe(true);
+    },
+  },
   'GET /api/units/:id/webhook': {
     run: async (c) => {
       expect((await call(c.t.app, c.staffA, 'GET', `/api/units/${c.w.countyA.id}/webhook`)).statusCode).toBe(200);

@@ -51,6 +51,16 @@ export async function markNotificationRead(ctx: ServiceContext, id: number): Pro
   if (!row) throw notFound('notification');
 }
 
+/** Marks every unread reminder of the caller's read (not only the page the bell shows); answers how many. */
+export async function markAllNotificationsRead(ctx: ServiceContext): Promise<number> {
+  const rows = await ctx.db
+    .update(notifications)
+    .set({ readAt: ctx.now })
+    .where(and(mine(ctx), isNull(notifications.readAt)))
+    .returning({ id: notifications.id });
+  return rows.length;
+}
+
 export async function getUnitWebhook(ctx: ServiceContext, unitId: number): Promise<TUnitWebhook> {
   await requireUnitInScope(ctx, unitId, 'unitId', 'notFound');
   const [row] = await ctx.db.select().from(unitWebhooks).where(eq(unitWebhooks.unitId, unitId));

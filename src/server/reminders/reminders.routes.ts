@@ -1,8 +1,8 @@
 import { ZIdParams, ZOk } from '../../shared/common.ts';
-import { ZNotificationList, ZNotificationQuery, ZSetUnitWebhookRequest, ZUnitWebhook } from '../../shared/notifications.ts';
+import { ZMarkedRead, ZNotificationList, ZNotificationQuery, ZSetUnitWebhookRequest, ZUnitWebhook } from '../../shared/notifications.ts';
 import type { AppDeps, ZApp } from '../deps.ts';
 import { contextOf } from '../http/request-context.ts';
-import { getUnitWebhook, listNotifications, markNotificationRead, setUnitWebhook } from './notifications.service.ts';
+import { getUnitWebhook, listNotifications, markAllNotificationsRead, markNotificationRead, setUnitWebhook } from './notifications.service.ts';
 
 export async function remindersRoutes(app: ZApp, { db, clock }: AppDeps) {
   const tags = ['reminders'];
@@ -14,6 +14,10 @@ export async function remindersRoutes(app: ZApp, { db, clock }: AppDeps) {
     await markNotificationRead(contextOf(request, db, clock), request.params.id);
     return { ok: true as const };
   });
+
+  app.post('/notifications/read-all', { schema: { tags, response: { 200: ZMarkedRead } } }, async (request) => ({
+    marked: await markAllNotificationsRead(contextOf(request, db, clock)),
+  }));
 
   app.get('/units/:id/webhook', { schema: { tags, params: ZIdParams, response: { 200: ZUnitWebhook } } }, async (request) =>
     getUnitWebhook(contextOf(request, db, clock), request.params.id),

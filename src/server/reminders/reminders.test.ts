@@ -134,6 +134,18 @@ describe('deadline reminders', () => {
     expect(theirs.items.every((n) => n.unitId === w.countyB.id)).toBe(true);
   });
 
+  it('marks all of a user’s reminders read at once, beyond the page the bell shows, and no one else’s', async () => {
+    const before = (await call(t.app, staffA, 'GET', '/api/notifications?limit=1')).json() as { items: TNotification[]; unread: number };
+    expect(before.unread).toBeGreaterThan(1); // more unread than the one shown
+    const unreadB = ((await call(t.app, staffB, 'GET', '/api/notifications')).json() as { unread: number }).unread;
+    expect((await call(t.app, staffA, 'POST', '/api/notifications/read-all')).json()).toEqual({ marked: before.unread });
+    const after = (await call(t.app, staffA, 'GET', '/api/notifications?limit=200')).json() as { items: TNotification[]; unread: number };
+    expect(after.unread).toBe(0);
+    expect(after.items.every((n) => n.read)).toBe(true);
+    expect((await call(t.app, staffA, 'POST', '/api/notifications/read-all')).json()).toEqual({ marked: 0 });
+    expect(((await call(t.app, staffB, 'GET', '/api/notifications')).json() as { unread: number }).unread).toBe(unreadB);
+  });
+
   it('reports a robot that does not answer as a failed attempt, not a crash', async () => {
     const result = await postWebhook('http://127.0.0.1:9/unreachable', { msgtype: 'text' }).catch((error: Error) => ({ ok: false, detail: error.message }));
     expect(result.ok).toBe(false);

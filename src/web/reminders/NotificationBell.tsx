@@ -7,7 +7,7 @@ import { useDeadlineRules } from '../deadlines/deadlines.queries.ts';
 import { formatDateTime } from '../i18n/format.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
-import { useMarkNotificationsRead, useNotifications } from './notifications.queries.ts';
+import { useMarkAllNotificationsRead, useMarkNotificationRead, useNotifications } from './notifications.queries.ts';
 
 /** 提醒: a bell with the number of unread deadline reminders; each opens its project and counts as read. */
 export function NotificationBell() {
@@ -23,7 +23,7 @@ export function NotificationBell() {
       trigger="click"
       placement="bottomRight"
       arrow={false}
-      title={<NotificationsTitle items={data?.items ?? []} />}
+      title={<NotificationsTitle unread={unread} />}
       content={
         <div style={{ width: 340, maxHeight: 420, overflowY: 'auto' }} data-testid="notifications">
           <ErrorAlert error={error} />
@@ -42,15 +42,14 @@ export function NotificationBell() {
   );
 }
 
-function NotificationsTitle({ items }: { items: TNotification[] }) {
+function NotificationsTitle({ unread }: { unread: number }) {
   const { t } = useI18n();
-  const markRead = useMarkNotificationsRead();
-  const unreadIds = items.filter((item) => !item.read).map((item) => item.id);
+  const markAllRead = useMarkAllNotificationsRead();
   return (
     <Flex justify="space-between" align="center">
       <span>{t('notification.title')}</span>
-      {unreadIds.length > 0 ? (
-        <Button type="link" size="small" icon={<CheckOutlined />} loading={markRead.isPending} onClick={() => markRead.mutate(unreadIds)}>
+      {unread > 0 ? (
+        <Button type="link" size="small" icon={<CheckOutlined />} loading={markAllRead.isPending} onClick={() => markAllRead.mutate()}>
           {t('notification.markAllRead')}
         </Button>
       ) : null}
@@ -62,12 +61,12 @@ function NotificationItem({ item, onOpened }: { item: TNotification; onOpened: (
   const { t } = useI18n();
   const { token } = theme.useToken();
   const navigate = useNavigate();
-  const markRead = useMarkNotificationsRead();
+  const markRead = useMarkNotificationRead();
   const { data: rules = [] } = useDeadlineRules();
   const rule = rules.find((candidate) => candidate.key === item.ruleKey);
 
   const handleOpen = () => {
-    if (!item.read) markRead.mutate([item.id]);
+    if (!item.read) markRead.mutate(item.id);
     onOpened();
     // A lead's follow-up reminder opens the leads list on it; a deadline reminder, the project's stages.
     void navigate(item.leadId !== null ? `/leads?q=${encodeURIComponent(item.projectName)}` : `/projects/${item.projectId}?tab=lifecycle`);

@@ -14,12 +14,19 @@ export function useNotifications() {
   });
 }
 
-export function useMarkNotificationsRead() {
+export function useMarkNotificationRead() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (ids: number[]) => {
-      for (const id of ids) await api.post<{ ok: true }>(`/notifications/${id}/read`);
-    },
+    mutationFn: (id: number) => api.post<{ ok: true }>(`/notifications/${id}/read`),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: NOTIFICATIONS_QUERY_KEY }),
+  });
+}
+
+/** Every unread reminder of the caller's, not only those the bell has loaded. */
+export function useMarkAllNotificationsRead() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post<{ marked: number }>('/notifications/read-all'),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: NOTIFICATIONS_QUERY_KEY }),
   });
 }
