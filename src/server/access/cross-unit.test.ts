@@ -559,7 +559,9 @@ const CASES: Record<string, Case> = {
     run: async (c) => {
       const { w } = c;
       expect(ids(await call(c.t.app, c.staffA, 'GET', '/api/projects'))).toEqual(expect.arrayContaining([w.projectA.id, w.projectParkA.id]));
-      expect(ids(await call(c.t.app, c.staffA, 'GET', `/api/projects?unitId=${w.countyA.id}`))).toEqual([w.projectA.id]);
+      // Narrowed to the county: the county's own and its park's.
+      expect(ids(await call(c.t.app, c.staffA, 'GET', `/api/projects?unitId=${w.countyA.id}`)).sort((a, b) => a - b)).toEqual([w.projectA.id, w.projectParkA.id].sort((a, b) => a - b));
+      expect(ids(await call(c.t.app, c.staffA, 'GET', `/api/projects?unitId=${w.parkA.id}`))).toEqual([w.projectParkA.id]);
       expect(ids(await getAsStaffB(c, '/api/projects?pageSize=200'))).toEqual([w.projectB.id]);
       expectEmptyPage(await getAsStaffB(c, `/api/projects?unitId=${w.countyA.id}`));
       expectEmptyPage(await getAsStaffB(c, `/api/projects?unitId=${w.parkA.id}`));

@@ -20,6 +20,16 @@ export function inCallerScope(caller: Caller, unitColumn: AnyPgColumn | SQL, bin
   return sql`${unitColumn} = any(array(select ${units.id} from ${units} where ${units.path} like ${binder.bind('scopePath', likePrefix(caller.unitPath))}))`;
 }
 
+/**
+ * A list narrowed to one unit shows that unit and its sub-units — a county's parks and towns — as its figures do
+ * (a unit's progress is its subtree's). Unit paths are made of ids and slashes, so the prefix needs no escaping.
+ */
+export function inUnitSubtree(unitColumn: AnyPgColumn | SQL, unitId: number, binder: Binder = INLINE, name = 'subtreeUnitId'): SQL {
+  binder.choose(`subtree:${name}`);
+  const narrowedTo = binder.bind(name, unitId);
+  return sql`${unitColumn} = any(array(select ${units.id} from ${units} where ${units.path} like (select narrowed.path || '%' from ${units} as narrowed where narrowed.id = ${narrowedTo}::int)))`;
+}
+
 /** Whether a unit (by its path) lies in the caller's scope; for checks on values the caller sends. */
 export function unitPathInScope(caller: Caller, path: string): boolean {
   if (!seesUnitRecords(caller.role)) return false;

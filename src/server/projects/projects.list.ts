@@ -7,7 +7,7 @@ import { projects, projectUnitCounts } from '../db/schema.ts';
 import { containsPattern } from '../db/search.ts';
 import { INLINE, PreparedStatements, StatementShape, prepareShaped, rowsDecoder, type Binder } from '../db/prepared.ts';
 import type { ServiceContext } from '../context.ts';
-import { inCallerScope } from '../access/scope.ts';
+import { inCallerScope, inUnitSubtree } from '../access/scope.ts';
 import { enterpriseCreditCodeOf, enterpriseHqRegionOf, enterprisesWithHqIn } from '../enterprises/enterprises.service.ts';
 import { industryPrefixes } from '../industries/industries.service.ts';
 import { chinaToday } from '../../domain/calendar.ts';
@@ -26,7 +26,7 @@ function listFilter(ctx: ServiceContext, options: ListProjectsOptions, shape: Bi
   const when = <T>(value: T | undefined, condition: (value: T) => SQL | undefined) => (value === undefined ? undefined : condition(value));
   return and(
     inCallerScope(ctx.caller, projects.unitId, shape),
-    when(options.unitId, (v) => eq(projects.unitId, bind('unitId', v))),
+    when(options.unitId, (v) => inUnitSubtree(projects.unitId, v, shape, 'unitId')),
     when(options.stage, (v) => eq(projects.stage, bind('stage', v))),
     when(options.deadlineStatus, (status) => {
       shape.choose(`deadline:${status}`);
@@ -145,14 +145,13 @@ function isUnfiltered(options: ListProjectsOptions): boolean {
 }
 
 /**
- * The number of projects in the caller's scope (or one unit of it, when the list is narrowed to one), from the
- * counts a trigger keeps per unit.
+ * The number of projects in the caller's scope (or one unit's subtree of it, when the list is narrowed to a unit),
+ * from the counts a trigger keeps per unit.
  */
 function keptTotalOf(ctx: ServiceContext, narrowedTo: number | undefined, shape: Binder): SQL<string> {
-  const unitId = shape.bind('keptUnitId', narrowedTo ?? null);
   const scope = and(
     inCallerScope(ctx.caller, projectUnitCounts.unitId, shape),
-    sql`(${unitId}::int is null or ${projectUnitCounts.unitId} = ${unitId}::int)`,
+    narrowedTo === undefined ? undefined : inUnitSubtree(projectUnitCounts.unitId, narrowedTo, shape, 'keptUnitId'),
   );
   return sql<string>`(select coalesce(sum(${projectUnitCounts.projects}), 0) from ${projectUnitCounts} where ${scope})`;
 }

@@ -109,6 +109,24 @@ describe('projects', () => {
     expectApiError(await call(t.app, staffA, 'GET', '/api/projects?pageSize=500'), 400, 'validation.invalid', 'pageSize');
   });
 
+  it("a unit filter takes in the unit's sub-units, and the page's total counts them", async () => {
+    const bureau = await logIn(t.app, 'bureau');
+    const inCountyA = await queryRows<{ id: number }>(
+      t.db,
+      sql`select id from projects where unit_id in (${w.countyA.id}, ${w.parkA.id}) order by id`,
+    );
+    expect(inCountyA.map((p) => p.id)).toEqual(expect.arrayContaining([w.projectA.id, projectPark.id]));
+    expect(await ids(bureau, `&unitId=${w.countyA.id}`)).toEqual(inCountyA.map((p) => p.id));
+    const inPark = await queryRows<{ id: number }>(t.db, sql`select id from projects where unit_id = ${w.parkA.id} order by id`);
+    expect(await ids(bureau, `&unitId=${w.parkA.id}`)).toEqual(inPark.map((p) => p.id));
+    // One project a page: the total is then the kept per-unit counts summed over the subtree, not a count of the page.
+    const paged = (await call(t.app, bureau, 'GET', `/api/projects?pageSize=1&unitId=${w.countyA.id}`)).json() as Page;
+    expect(paged.total).toBe(inCountyA.length);
+    expect((await call(t.app, bureau, 'GET', `/api/projects?pageSize=1&stage=lead&unitId=${w.countyA.id}`)).json()).toMatchObject({
+      total: (await list(bureau, `&stage=lead`)).items.filter((p) => inCountyA.some((c) => c.id === p.id)).length,
+    });
+  });
+
   it('a leader reads the subtree but cannot write', async () => {
     const leader = await logIn(t.app, 'leader_a');
     expect(await ids(leader)).toEqual(await ids(staffA));

@@ -4,7 +4,7 @@ import { projects } from '../db/schema.ts';
 import type { Db } from '../db/client.ts';
 import type { ServiceContext } from '../context.ts';
 import { containsPattern } from '../db/search.ts';
-import { inCallerScope } from '../access/scope.ts';
+import { inCallerScope, inUnitSubtree } from '../access/scope.ts';
 import { unitNames } from '../units/units.service.ts';
 import { listDeadlineRules, toDomainRule } from '../deadlines/deadlines.service.ts';
 import { projectNamesForCaller } from './projects.service.ts';
@@ -27,7 +27,7 @@ export async function listSupervision(ctx: ServiceContext, options: ListSupervis
     inCallerScope(ctx.caller, projects.unitId),
     isNotNull(projects.nextDueOn),
     options.status === 'overdue' ? overdue : options.status === 'dueSoon' ? dueSoon : or(overdue, dueSoon),
-    options.unitId ? eq(projects.unitId, options.unitId) : undefined,
+    options.unitId ? inUnitSubtree(projects.unitId, options.unitId) : undefined,
     options.q ? sql`${projects.name} ilike ${containsPattern(options.q)}` : undefined,
   );
   const rows = await ctx.db
@@ -99,7 +99,7 @@ export async function supervisionBoard(ctx: ServiceContext, options: { unitId?: 
   const where = and(
     inCallerScope(ctx.caller, projects.unitId),
     isNotNull(projects.signedOn),
-    options.unitId ? eq(projects.unitId, options.unitId) : undefined,
+    options.unitId ? inUnitSubtree(projects.unitId, options.unitId) : undefined,
     options.q ? sql`${projects.name} ilike ${containsPattern(options.q)}` : undefined,
   );
   const rows = await ctx.db

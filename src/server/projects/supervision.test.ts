@@ -1,5 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../db/client.ts';
 import { call, createTestApp, logIn, type Given, type Session, type TestApp } from '../../../test/support/test-app.ts';
 import type { TBoardItem } from '../../shared/deadlines.ts';
 
@@ -41,6 +43,28 @@ describe('the 督办 export and the 挂图作战 board', () => {
     const city = (await call(t.app, bureau, 'GET', '/api/supervision')).json() as { items: { projectId: number; projectName: string }[] };
     expect(city.items.find((i) => i.projectId === lateId)!.projectName).toBe('X-7号项目');
     await call(t.app, staffA, 'PATCH', `/api/projects/${lateId}`, { codeName: null });
+  });
+
+  it("narrowed to a county, the list and the board take in its parks' projects and no other county's", async () => {
+    const inPark = await call(t.app, staffA, 'POST', '/api/projects', { name: '园区逾期项目', investorEnterpriseId: w.enterpriseA.id, unitId: w.parkA.id, totalInvestmentYuan: 1 });
+    await call(t.app, staffA, 'POST', `/api/projects/${inPark.json().id}/stage`, { to: 'signed', date: '2025-12-01', evidence: { contractNo: 'P-1' } });
+    const bureau = await logIn(t.app, 'bureau');
+    const unitOf = new Map((await queryRows<{ id: number; unitId: number }>(t.db, sql`select id, unit_id as "unitId" from projects`)).map((p) => [p.id, p.unitId]));
+    const itemsOf = async (url: string) => ((await call(t.app, bureau, 'GET', url)).json() as { items: { projectId: number }[]; total: number });
+    for (const path of ['/api/supervision', '/api/supervision/board']) {
+      const everything = (await itemsOf(`${path}?pageSize=100`)).items.map((i) => i.projectId);
+      expect(everything).toEqual(expect.arrayContaining([lateId, inPark.json().id, w.projectB.id]));
+      for (const [unitId, subtree] of [
+        [w.countyA.id, [w.countyA.id, w.parkA.id]],
+        [w.parkA.id, [w.parkA.id]],
+        [w.countyB.id, [w.countyB.id]],
+      ] as const) {
+        const page = await itemsOf(`${path}?pageSize=100&unitId=${unitId}`);
+        const expected = everything.filter((id) => (subtree as readonly number[]).includes(unitOf.get(id)!));
+        expect(page.items.map((i) => i.projectId), `${path} unit ${unitId}`).toEqual(expected);
+        expect(page.total).toBe(expected.length);
+      }
+    }
   });
 
   it('shows each project’s milestones against its deadlines', async () => {

@@ -5,7 +5,7 @@ import { sessions, users } from '../db/schema.ts';
 import type { ServiceContext } from '../context.ts';
 import { containsPattern } from '../db/search.ts';
 import { AppError, isUniqueViolation, notFound } from '../errors.ts';
-import { assertCanAdminister, inCallerScope } from '../access/scope.ts';
+import { assertCanAdminister, inCallerScope, inUnitSubtree } from '../access/scope.ts';
 import { actorOf, recordAudit } from '../audit/audit.service.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { forgetSessionsOf } from '../auth/auth.service.ts';
@@ -89,7 +89,7 @@ export async function listUsers(ctx: ServiceContext, options: ListUsersOptions) 
   assertCanAdminister(ctx.caller);
   const where = and(
     options.q ? or(ilike(users.username, containsPattern(options.q)), ilike(users.displayName, containsPattern(options.q))) : undefined,
-    options.unitId ? eq(users.unitId, options.unitId) : undefined,
+    options.unitId ? inUnitSubtree(users.unitId, options.unitId) : undefined,
   );
   const rows = await ctx.db
     .select()

@@ -101,6 +101,11 @@ describe('user accounts', () => {
   it('lists users for the bureau, filtered by text and unit, never with a password hash', async () => {
     const byUnit = (await call(t.app, bureau, 'GET', `/api/users?unitId=${w.countyA.id}`)).json() as { items: { username: string }[]; total: number };
     expect(byUnit.items.map((u) => u.username).sort()).toEqual(expect.arrayContaining(['leader_a', 'staff_a']));
+    // A county's users include its parks' (a unit filter takes in the sub-units), and no other county's.
+    const inPark = await t.given.user({ unit: w.parkA, role: 'staff', username: 'park_staff' });
+    const withPark = (await call(t.app, bureau, 'GET', `/api/users?unitId=${w.countyA.id}&pageSize=100`)).json() as { items: { username: string; unitId: number }[] };
+    expect(withPark.items.map((u) => u.username)).toContain(inPark.username);
+    expect(withPark.items.every((u) => [w.countyA.id, w.parkA.id].includes(u.unitId))).toBe(true);
     expect(byUnit.items.every((u) => !('passwordHash' in u))).toBe(true);
     const byText = (await call(t.app, bureau, 'GET', '/api/users?q=staff_')).json() as { items: { username: string }[] };
     expect(byText.items.map((u) => u.username).sort()).toEqual(['staff_a', 'staff_b']);

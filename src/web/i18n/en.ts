@@ -95,7 +95,7 @@ export const en: Messages = {
   'project.create': 'New project',
   'project.notFound': 'No such project in your units',
   'project.searchPlaceholder': 'Search project names',
-  'project.filterUnit': 'Filter by unit',
+  'project.filterUnit': 'Filter by unit (and its sub-units)',
   'project.filterStage': 'Filter by stage',
   'project.allUnits': 'All units',
   'project.allStages': 'All stages',

@@ -96,7 +96,7 @@ export const zhCN = {
   'project.create': '新建项目',
   'project.notFound': '项目不存在或不在您的单位范围内',
   'project.searchPlaceholder': '搜索项目名称',
-  'project.filterUnit': '按单位筛选',
+  'project.filterUnit': '按单位筛选(含下级单位)',
   'project.filterStage': '按阶段筛选',
   'project.allUnits': '全部单位',
   'project.allStages': '全部阶段',
