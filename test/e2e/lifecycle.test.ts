@@ -202,6 +202,21 @@ describe('the project lifecycle in a browser', () => {
     await context.close();
   });
 
+  it('the bell holds the day’s deadline reminders, and 全部标为已读 clears them all', async () => {
+    const { context, page } = await loggedIn(e2e, 'xiangcheng');
+    const bell = page.getByRole('button', { name: /^提醒\((\d+) 条未读\)$/ });
+    await shown(bell);
+    const unread = async () => Number((await bell.getAttribute('aria-label'))!.match(/\d+/)![0]);
+    await expect.poll(unread).toBeGreaterThan(0);
+    await bell.click();
+    const list = page.getByTestId('notifications');
+    await shown(list.getByText(/逾期|临期/));
+    await page.getByRole('button', { name: /全部标为已读/ }).click();
+    await expect.poll(unread).toBe(0);
+    await absent(page.getByRole('button', { name: /全部标为已读/ }));
+    await context.close();
+  });
+
   it('the bureau routes a problem to a department, a leader instructs, and the department sees only that problem', async () => {
     // The bureau: a department, its user, and a problem routed to it.
     const bureau = await loggedIn(e2e, 'bureau');

@@ -3,12 +3,14 @@ import { join } from 'node:path';
 import { buildApp, WEB_DIST } from '../../src/server/app.ts';
 import { latestMigration } from '../../src/server/db/migrate.ts';
 import { loadDemo } from '../../src/server/demo/demo.service.ts';
+import { runReminderJob } from '../../src/server/reminders/reminders.job.ts';
 import { openTestDatabase } from './test-db.ts';
 
 export type E2eServer = { url: string; close(): Promise<void> };
 
 /**
- * The real app, in-process, for browser tests: a fresh migrated database with the demo city 襄阳 loaded,
+ * The real app, in-process, for browser tests: a fresh migrated database with the demo city 襄阳 loaded (and
+ * today's reminders made, as a started server makes them),
  * the built web app from dist/web (run `npm run build` first), listening on a free port of 127.0.0.1.
  */
 export async function startE2eServer(options: { idleMinutes?: number } = {}): Promise<E2eServer> {
@@ -18,6 +20,8 @@ export async function startE2eServer(options: { idleMinutes?: number } = {}): Pr
   const database = await openTestDatabase();
   try {
     await loadDemo(database.db);
+    // As `zhaoshang serve` does when it starts: today's deadline reminders are in the bell.
+    await runReminderJob({ db: database.db, now: new Date() });
     const app = await buildApp({
       db: database.db,
       databaseKind: database.kind,
