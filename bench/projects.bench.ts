@@ -34,11 +34,11 @@ const CASES: [string, 'bureau' | 'county', string][] = [
   ['project list, source region (investor HQ in 广东)', 'bureau', '/api/projects?sourceRegion=44'],
   ['project list, name search', 'bureau', `/api/projects?q=${encodeURIComponent('隔膜')}`],
   ['project list, county staff (own subtree)', 'county', '/api/projects?page=1&pageSize=20'],
-  ['project list, narrowed to a county and its parks (bureau)', 'bureau', '/api/projects?unitId=8&page=1&pageSize=20'],
-  ['project list, narrowed to a county, 签约 only (bureau)', 'bureau', '/api/projects?unitId=8&stage=signed'],
+  ['project list, narrowed to a county and its parks (bureau)', 'bureau', '/api/projects?unitId=9&page=1&pageSize=20'],
+  ['project list, narrowed to a county, 签约 only (bureau)', 'bureau', '/api/projects?unitId=9&stage=signed'],
   ['督办 list (bureau)', 'bureau', '/api/supervision?pageSize=20'],
   ['督办 list, overdue only (county staff)', 'county', '/api/supervision?status=overdue'],
-  ['督办 list, narrowed to a county (bureau)', 'bureau', '/api/supervision?unitId=8&pageSize=20'],
+  ['督办 list, narrowed to a county (bureau)', 'bureau', '/api/supervision?unitId=9&pageSize=20'],
   ['挂图作战 board (bureau)', 'bureau', '/api/supervision/board?pageSize=20'],
 ];
 
