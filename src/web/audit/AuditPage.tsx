@@ -4,7 +4,7 @@ import { formatDateTimeSeconds } from '../i18n/format.ts';
 import { useI18n, type MessageKey } from '../i18n/i18n.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
-import { useUrlFilters } from '../ui/use-url-filters.ts';
+import { useUrlFilters, urlPagination } from '../ui/use-url-filters.ts';
 import { AuditChange } from './AuditChange.tsx';
 import { useAuditList } from './audit.queries.ts';
 
@@ -99,14 +99,7 @@ export function AuditPage() {
           expandedRowRender: (entry) => <AuditChange entry={entry} />,
           rowExpandable: (entry) => entry.before !== null || entry.after !== null,
         }}
-        pagination={{
-          current: page,
-          pageSize,
-          total: data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t('audit.total', { total }),
-          onChange: (nextPage, nextSize) => filters.update({ page: nextSize !== pageSize ? 1 : nextPage, pageSize: nextSize }),
-        }}
+        pagination={urlPagination(filters, { page, pageSize, total: data?.total, showTotal: (total) => t('audit.total', { total }) })}
       />
     </>
   );

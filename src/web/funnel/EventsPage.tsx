@@ -11,7 +11,7 @@ import { formatDate } from '../i18n/format.ts';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { FormDrawer } from './FormDrawer.tsx';
-import { useUrlFilters } from '../ui/use-url-filters.ts';
+import { useUrlFilters, urlPagination } from '../ui/use-url-filters.ts';
 import { useEventActions, useEventList } from './funnel.queries.ts';
 
 type Values = { name: string; kind: TEvent['kind']; place?: string; heldOn: Dayjs; note?: string };
@@ -65,13 +65,7 @@ export function EventsPage() {
         columns={columns}
         dataSource={data?.items ?? []}
         loading={isFetching}
-        pagination={{
-          current: page,
-          pageSize,
-          total: data?.total ?? 0,
-          showTotal: (total) => t('event.total', { total }),
-          onChange: (nextPage, nextSize) => filters.update({ page: nextSize !== pageSize ? 1 : nextPage, pageSize: nextSize }),
-        }}
+        pagination={urlPagination(filters, { page, pageSize, total: data?.total, showTotal: (total) => t('event.total', { total }) })}
       />
       <FormDrawer open={open} onClose={() => setOpen(false)} title={t('event.create')} onSave={() => form.submit()} saving={create.isPending} error={create.error}>
         <Form<Values> form={form} layout="vertical" initialValues={{ kind: 'promotion', heldOn: dayjs() }} onFinish={(values) => void save(values).catch(() => undefined)}>

@@ -11,7 +11,7 @@ import { WanAmount } from '../ui/Amount.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { SearchBox } from '../ui/SearchBox.tsx';
-import { useUrlFilters } from '../ui/use-url-filters.ts';
+import { useUrlFilters, urlPagination } from '../ui/use-url-filters.ts';
 import { tripLabel, useLeadList, useTeams, useTrip, useTripList } from './funnel.queries.ts';
 import { LeadActions } from './LeadActions.tsx';
 import { LeadIntakeDrawer } from './LeadIntakeDrawer.tsx';
@@ -145,13 +145,7 @@ export function LeadsPage() {
         columns={columns}
         dataSource={data?.items ?? []}
         loading={isFetching}
-        pagination={{
-          current: page,
-          pageSize,
-          total: data?.total ?? 0,
-          showTotal: (total) => t('lead.total', { total }),
-          onChange: (nextPage, nextSize) => filters.update({ page: nextSize !== pageSize ? 1 : nextPage, pageSize: nextSize }),
-        }}
+        pagination={urlPagination(filters, { page, pageSize, total: data?.total, showTotal: (total) => t('lead.total', { total }) })}
       />
       <LeadIntakeDrawer
         open={intakeOpen}

@@ -9,7 +9,7 @@ import { formatDate } from '../i18n/format.ts';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { SearchBox } from '../ui/SearchBox.tsx';
-import { useUrlFilters } from '../ui/use-url-filters.ts';
+import { useUrlFilters, urlPagination } from '../ui/use-url-filters.ts';
 import { useTripList } from './funnel.queries.ts';
 
 /** 外出招商: who led (opening the trip's page), at what level, when and for how many days, the cities in order, the enterprises visited and the leads. */
@@ -112,13 +112,7 @@ export function TripsPage() {
             </Flex>
           ),
         }}
-        pagination={{
-          current: page,
-          pageSize,
-          total: data?.total ?? 0,
-          showTotal: (total) => t('trip.total', { total }),
-          onChange: (nextPage, nextSize) => filters.update({ page: nextSize !== pageSize ? 1 : nextPage, pageSize: nextSize }),
-        }}
+        pagination={urlPagination(filters, { page, pageSize, total: data?.total, showTotal: (total) => t('trip.total', { total }) })}
       />
     </>
   );

@@ -7,7 +7,7 @@ import { zhCN } from '../i18n/zh-CN.ts';
 import { StageTag } from '../projects/StageTag.tsx';
 import { WanAmount } from '../ui/Amount.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
-import { useUrlFilters } from '../ui/use-url-filters.ts';
+import { useUrlFilters, urlPagination } from '../ui/use-url-filters.ts';
 import { ActionTag, IMPORT_ACTIONS, fieldLabel } from './ImportCounts.tsx';
 import { useImportRows } from './imports.queries.ts';
 
@@ -150,14 +150,7 @@ export function ImportRowsTable({ batch }: ImportRowsTableProps) {
         loading={isFetching}
         locale={{ emptyText: t('imports.rowsEmpty') }}
         onRow={(row) => ({ 'data-action': row.action }) as React.HTMLAttributes<HTMLElement>}
-        pagination={{
-          current: page,
-          pageSize,
-          total: data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t('imports.rowsTotal', { total }),
-          onChange: (nextPage, nextSize) => filters.update({ page: nextSize !== pageSize ? 1 : nextPage, pageSize: nextSize }),
-        }}
+        pagination={urlPagination(filters, { page, pageSize, total: data?.total, showTotal: (total) => t('imports.rowsTotal', { total }) })}
       />
     </>
   );

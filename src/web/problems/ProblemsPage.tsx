@@ -8,7 +8,7 @@ import { DepartmentSelect } from '../departments/DepartmentSelect.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
-import { useUrlFilters } from '../ui/use-url-filters.ts';
+import { useUrlFilters, urlPagination } from '../ui/use-url-filters.ts';
 import { ProblemDrawer } from './ProblemDrawer.tsx';
 import { useProblemList } from './problems.queries.ts';
 import { ProblemTable } from './ProblemTable.tsx';
@@ -80,14 +80,7 @@ export function ProblemsPage() {
         loading={isFetching}
         onOpen={(problem) => filters.update({ problem: problem.id, page })}
         projectColumn={seesUnitRecords(me.role) ? 'link' : 'text'}
-        pagination={{
-          current: page,
-          pageSize,
-          total: data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t('problem.total', { total }),
-          onChange: (nextPage, nextSize) => filters.update({ page: nextSize !== pageSize ? 1 : nextPage, pageSize: nextSize }),
-        }}
+        pagination={urlPagination(filters, { page, pageSize, total: data?.total, showTotal: (total) => t('problem.total', { total }) })}
       />
       <ProblemDrawer problemId={openId} onClose={() => filters.update({ problem: null, page })} />
     </>

@@ -10,18 +10,17 @@ import type { TProject } from '../../shared/projects.ts';
 import type { TProjectLifecycle } from '../../shared/project-stages.ts';
 import { useCurrentUser } from '../auth/auth.queries.ts';
 import { useI18n } from '../i18n/i18n.tsx';
-import { UnitTreeSelect } from '../units/UnitTreeSelect.tsx';
 import { WanAmount } from '../ui/Amount.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { errorMessage } from '../ui/errors.ts';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { useUrlFilters } from '../ui/use-url-filters.ts';
+import { SearchAndUnitFilters } from '../ui/SearchAndUnitFilters.tsx';
 import { NextDeadline } from './DeadlineTag.tsx';
 import { ConfidentialTag, MajorTag } from './ProjectTags.tsx';
 import { fetchProjectLifecycle, useProjectList } from './projects.queries.ts';
 import { StageMoveDialog, moveTargets } from './StageMoveDialog.tsx';
 import { StageTag } from './StageTag.tsx';
-import { SearchBox } from '../ui/SearchBox.tsx';
 
 /** How many cards a column shows; the rest are a click away in the list, filtered to that stage. */
 const COLUMN_SIZE = 50;
@@ -81,20 +80,7 @@ export function ProjectBoardPage() {
         }
       />
       <Flex className="zs-filters" gap="small" wrap>
-        <SearchBox
-          value={q}
-          placeholder={t('project.searchPlaceholder')}
-          onSearch={(value) => filters.update({ q: value })}
-          style={{ flex: '1 1 240px', maxWidth: 320 }}
-        />
-        <UnitTreeSelect
-          aria-label={t('project.filterUnit')}
-          value={unitId}
-          onChange={(value) => filters.update({ unitId: value })}
-          allowClear
-          placeholder={t('project.allUnits')}
-          style={{ flex: '1 1 180px', maxWidth: 240 }}
-        />
+        <SearchAndUnitFilters q={q} unitId={unitId} update={filters.update} searchPlaceholder={t('project.searchPlaceholder')} />
       </Flex>
       <div className="zs-board" data-testid="board">
         {PROJECT_STATES.map((stage) => (

@@ -11,21 +11,20 @@ import { useCurrentUser } from '../auth/auth.queries.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { IndustrySelect, industryLabel } from '../industries/IndustrySelect.tsx';
 import { RegionSelect } from '../regions/RegionSelect.tsx';
-import { UnitTreeSelect } from '../units/UnitTreeSelect.tsx';
 import { WanAmount } from '../ui/Amount.tsx';
 import { WanAmountInput } from '../ui/AmountInput.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { wanInputToYuan } from '../ui/money.ts';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { useDebouncedValue } from '../ui/use-debounced-value.ts';
-import { useUrlFilters } from '../ui/use-url-filters.ts';
+import { useUrlFilters, urlPagination } from '../ui/use-url-filters.ts';
+import { SearchAndUnitFilters } from '../ui/SearchAndUnitFilters.tsx';
 import { NextDeadline } from './DeadlineTag.tsx';
 import { FUND_SOURCES, PROJECT_TYPES } from './ProjectForm.tsx';
 import { ConfidentialTag, MajorTag } from './ProjectTags.tsx';
 import { useProjectList, type DeadlineStatus, type Flag, type FundSource, type ProjectSort, type ProjectType } from './projects.queries.ts';
 import { SavedFilters } from './SavedFilters.tsx';
 import { StageTag, stageOptions } from './StageTag.tsx';
-import { SearchBox } from '../ui/SearchBox.tsx';
 
 const DEADLINE_STATUSES: readonly DeadlineStatus[] = ['overdue', 'dueSoon', 'onTrack'];
 const SORTS: readonly ProjectSort[] = ['newest', 'nextDue', 'totalDesc', 'name'];
@@ -171,20 +170,7 @@ export function ProjectListPage() {
       />
       {!seesUnitRecords(me.role) ? <Alert type="info" showIcon title={t('common.departmentNotice')} style={{ marginBottom: 16 }} /> : null}
       <Flex className="zs-filters" gap="small" wrap>
-        <SearchBox
-          value={q}
-          placeholder={t('project.searchPlaceholder')}
-          onSearch={(value) => filters.update({ q: value })}
-          style={{ flex: '1 1 220px', maxWidth: 320 }}
-        />
-        <UnitTreeSelect
-          aria-label={t('project.filterUnit')}
-          value={unitId}
-          onChange={(value) => filters.update({ unitId: value })}
-          allowClear
-          placeholder={t('project.allUnits')}
-          style={{ flex: '1 1 150px', maxWidth: 220 }}
-        />
+        <SearchAndUnitFilters q={q} unitId={unitId} update={filters.update} searchPlaceholder={t('project.searchPlaceholder')} />
         <Select<ProjectState>
           aria-label={t('project.filterStage')}
           value={stage}
@@ -283,14 +269,7 @@ export function ProjectListPage() {
         columns={columns}
         dataSource={data?.items ?? []}
         loading={isFetching}
-        pagination={{
-          current: page,
-          pageSize,
-          total: data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t('project.total', { total }),
-          onChange: (nextPage, nextSize) => filters.update({ page: nextSize !== pageSize ? 1 : nextPage, pageSize: nextSize }),
-        }}
+        pagination={urlPagination(filters, { page, pageSize, total: data?.total, showTotal: (total) => t('project.total', { total }) })}
       />
     </>
   );

@@ -8,13 +8,12 @@ import { apiUrl } from '../api/client.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { colourTag } from '../projects/DeadlineTag.tsx';
 import { StageTag } from '../projects/StageTag.tsx';
-import { UnitTreeSelect } from '../units/UnitTreeSelect.tsx';
 import { WanAmount } from '../ui/Amount.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
-import { useUrlFilters } from '../ui/use-url-filters.ts';
+import { useUrlFilters, urlPagination } from '../ui/use-url-filters.ts';
+import { SearchAndUnitFilters } from '../ui/SearchAndUnitFilters.tsx';
 import { useSupervisionBoard, useSupervisionList, type SupervisionStatus } from './supervision.queries.ts';
-import { SearchBox } from '../ui/SearchBox.tsx';
 
 type View = 'list' | 'board';
 const STATUSES: readonly SupervisionStatus[] = ['overdue', 'dueSoon'];
@@ -51,20 +50,7 @@ export function SupervisionPage() {
             { value: 'board', label: t('supervision.board') },
           ]}
         />
-        <SearchBox
-          value={q}
-          placeholder={t('project.searchPlaceholder')}
-          onSearch={(value) => filters.update({ q: value })}
-          style={{ flex: '1 1 220px', maxWidth: 300 }}
-        />
-        <UnitTreeSelect
-          aria-label={t('project.filterUnit')}
-          value={unitId}
-          onChange={(value) => filters.update({ unitId: value })}
-          allowClear
-          placeholder={t('project.allUnits')}
-          style={{ flex: '1 1 180px', maxWidth: 240 }}
-        />
+        <SearchAndUnitFilters q={q} unitId={unitId} update={filters.update} searchPlaceholder={t('project.searchPlaceholder')} />
         {view === 'list' ? (
           <Select<SupervisionStatus>
             aria-label={t('supervision.filterStatus')}
@@ -151,14 +137,7 @@ function SupervisionList({ q, unitId, status }: ListProps) {
         dataSource={data?.items ?? []}
         loading={isFetching}
         locale={{ emptyText: t('supervision.empty') }}
-        pagination={{
-          current: page,
-          pageSize,
-          total: data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t('supervision.total', { total }),
-          onChange: (nextPage, nextSize) => filters.update({ page: nextSize !== pageSize ? 1 : nextPage, pageSize: nextSize }),
-        }}
+        pagination={urlPagination(filters, { page, pageSize, total: data?.total, showTotal: (total) => t('supervision.total', { total }) })}
       />
     </>
   );
@@ -254,14 +233,7 @@ function SupervisionBoard({ q, unitId }: { q?: string; unitId?: number }) {
         dataSource={data?.items ?? []}
         loading={isFetching}
         scroll={{ x: 'max-content' }}
-        pagination={{
-          current: page,
-          pageSize,
-          total: data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t('project.total', { total }),
-          onChange: (nextPage, nextSize) => filters.update({ page: nextSize !== pageSize ? 1 : nextPage, pageSize: nextSize }),
-        }}
+        pagination={urlPagination(filters, { page, pageSize, total: data?.total, showTotal: (total) => t('project.total', { total }) })}
       />
     </>
   );

@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
 import { useSearchParams } from 'react-router';
+import type { TablePaginationConfig } from 'antd';
 
 export type UrlFilterValue = string | number | null | undefined;
 
@@ -55,4 +56,22 @@ export function useUrlFilters() {
   );
 
   return { text, number, update, replace, current };
+}
+
+/**
+ * A list table's paging, kept in the address with the filters: the page and its size come from there and go back
+ * there; choosing another page size starts again at page 1.
+ */
+export function urlPagination(
+  filters: { update: (patch: Record<string, UrlFilterValue>) => void },
+  { page, pageSize, total, showTotal }: { page: number; pageSize: number; total: number | undefined; showTotal: (total: number) => string },
+): TablePaginationConfig {
+  return {
+    current: page,
+    pageSize,
+    total: total ?? 0,
+    showSizeChanger: true,
+    showTotal,
+    onChange: (nextPage, nextSize) => filters.update({ page: nextSize !== pageSize ? 1 : nextPage, pageSize: nextSize }),
+  };
 }

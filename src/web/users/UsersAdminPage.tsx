@@ -12,10 +12,10 @@ import { UnitTreeSelect } from '../units/UnitTreeSelect.tsx';
 import { ErrorAlert, MessageAlert } from '../ui/ErrorAlert.tsx';
 import { errorMessage, showErrorInForm } from '../ui/errors.ts';
 import { PageHeader } from '../ui/PageHeader.tsx';
-import { useUrlFilters } from '../ui/use-url-filters.ts';
+import { useUrlFilters, urlPagination } from '../ui/use-url-filters.ts';
+import { SearchAndUnitFilters } from '../ui/SearchAndUnitFilters.tsx';
 import { useCreateUser, useUpdateUser, useUserList } from './users.queries.ts';
 import { isLocked, UserStatusTags } from './UserStatusTags.tsx';
-import { SearchBox } from '../ui/SearchBox.tsx';
 
 function roleOptions(t: Translate) {
   return ROLES.map((role) => ({ value: role, label: t(`role.${role}`) }));
@@ -128,20 +128,7 @@ export function UsersAdminPage() {
         }
       />
       <Flex className="zs-filters" gap="small" wrap>
-        <SearchBox
-          value={q}
-          placeholder={t('user.searchPlaceholder')}
-          onSearch={(value) => filters.update({ q: value })}
-          style={{ flex: '1 1 240px', maxWidth: 360 }}
-        />
-        <UnitTreeSelect
-          aria-label={t('user.unit')}
-          value={unitId}
-          onChange={(value) => filters.update({ unitId: value })}
-          allowClear
-          placeholder={t('project.allUnits')}
-          style={{ flex: '1 1 180px', maxWidth: 260 }}
-        />
+        <SearchAndUnitFilters q={q} unitId={unitId} update={filters.update} searchPlaceholder={t('user.searchPlaceholder')} />
       </Flex>
       <ErrorAlert error={error} />
       <Table<TUser>
@@ -150,14 +137,7 @@ export function UsersAdminPage() {
         dataSource={data?.items ?? []}
         loading={isFetching}
         scroll={{ x: 'max-content' }}
-        pagination={{
-          current: page,
-          pageSize,
-          total: data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t('user.total', { total }),
-          onChange: (nextPage, nextSize) => filters.update({ page: nextSize !== pageSize ? 1 : nextPage, pageSize: nextSize }),
-        }}
+        pagination={urlPagination(filters, { page, pageSize, total: data?.total, showTotal: (total) => t('user.total', { total }) })}
       />
       {dialog?.kind === 'create' ? <CreateUserDialog onClose={() => setDialog(null)} /> : null}
       {dialog?.kind === 'edit' ? <EditUserDialog user={dialog.user} isSelf={dialog.user.id === me.id} onClose={() => setDialog(null)} /> : null}
