@@ -1,5 +1,5 @@
 import { and, count, desc, eq, inArray } from 'drizzle-orm';
-import type { Db } from '../db/client.ts';
+import { readAll, type Db } from '../db/client.ts';
 import { eventProjects, events } from '../db/schema.ts';
 import type { ServiceContext } from '../context.ts';
 import { AppError, isUniqueViolation, notFound } from '../errors.ts';
@@ -20,25 +20,27 @@ type EventRow = typeof events.$inferSelect;
 
 async function toEvents(ctx: ServiceContext, db: Db, rows: EventRow[], asOf: string): Promise<TEvent[]> {
   const links = rows.length === 0 ? [] : await db.select().from(eventProjects).where(inArray(eventProjects.eventId, rows.map((r) => r.id)));
-  const [names, projectNames] = await Promise.all([unitNames(db, rows.map((r) => r.unitId)), projectNamesForCaller({ ...ctx, db }, links.map((l) => l.projectId))]);
-  return Promise.all(
-    rows.map(async (r) => {
-      const ids = links.filter((l) => l.eventId === r.id).map((l) => l.projectId);
-      const facts = await cohortFacts(db, ids);
-      return {
-        id: r.id,
-        unitId: r.unitId,
-        unitName: names.get(r.unitId) ?? '',
-        name: r.name,
-        kind: r.kind as TEvent['kind'],
-        place: r.place,
-        heldOn: r.heldOn,
-        note: r.note,
-        cohort: { asOf, ...eventCohort(facts.projects, facts.funds, asOf) },
-        projects: ids.map((id) => ({ id, name: projectNames.get(id) ?? '' })),
-      };
-    }),
-  );
+  const projectsOf = (event: EventRow) => links.filter((l) => l.eventId === event.id).map((l) => l.projectId);
+  const [names, projectNames, ...factsOfRows] = await readAll(db, [
+    () => unitNames(db, rows.map((r) => r.unitId)),
+    () => projectNamesForCaller({ ...ctx, db }, links.map((l) => l.projectId)),
+    ...rows.map((r) => () => cohortFacts(db, projectsOf(r))),
+  ]);
+  return rows.map((r, i) => {
+    const facts = factsOfRows[i]!;
+    return {
+      id: r.id,
+      unitId: r.unitId,
+      unitName: names.get(r.unitId) ?? '',
+      name: r.name,
+      kind: r.kind as TEvent['kind'],
+      place: r.place,
+      heldOn: r.heldOn,
+      note: r.note,
+      cohort: { asOf, ...eventCohort(facts.projects, facts.funds, asOf) },
+      projects: projectsOf(r).map((id) => ({ id, name: projectNames.get(id) ?? '' })),
+    };
+  });
 }
 
 export async function listEvents(ctx: ServiceContext, query: { kind?: TEvent['kind']; asOf?: string; page: number; pageSize: number }) {

@@ -1,5 +1,6 @@
 import { and, asc, count, eq, inArray } from 'drizzle-orm';
 import { leads, residentTeams, visits } from '../db/schema.ts';
+import { readAll } from '../db/client.ts';
 import type { ServiceContext } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { assertCanWrite, inCallerScope } from '../access/scope.ts';
@@ -25,7 +26,7 @@ export async function listTeams(ctx: ServiceContext): Promise<TTeam[]> {
       : new Map(
           (await ctx.db.select({ teamId: table.teamId, n: count() }).from(table).where(inArray(table.teamId, ids)).groupBy(table.teamId)).map((r) => [r.teamId!, Number(r.n)]),
         );
-  const [names, leadCounts, visitCounts] = await Promise.all([unitNames(ctx.db, rows.map((r) => r.unitId)), tally(leads), tally(visits)]);
+  const [names, leadCounts, visitCounts] = await readAll(ctx.db, [() => unitNames(ctx.db, rows.map((r) => r.unitId)), () => tally(leads), () => tally(visits)]);
   return rows.map((r) => ({
     id: r.id,
     unitId: r.unitId,

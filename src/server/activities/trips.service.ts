@@ -1,5 +1,5 @@
 import { and, count, desc, eq, gte, ilike, lte, or } from 'drizzle-orm';
-import type { Db } from '../db/client.ts';
+import { readAll, type Db } from '../db/client.ts';
 import { trips } from '../db/schema.ts';
 import { containsPattern } from '../db/search.ts';
 import type { ServiceContext } from '../context.ts';
@@ -25,14 +25,14 @@ type TripRow = typeof trips.$inferSelect;
 
 async function toTrips(ctx: ServiceContext, db: Db, rows: TripRow[]): Promise<TTrip[]> {
   const inTx = { ...ctx, db };
-  const [names, visitsByTrip, levels, leadCounts] = await Promise.all([
-    unitNames(db, rows.map((r) => r.unitId)),
-    visitsOfTrips(db, rows.map((r) => r.id)),
-    listLeaderLevels(db),
-    leadCountsOfTrips(inTx, rows.map((r) => r.id)),
+  const [names, visitsByTrip, levels, leadCounts] = await readAll(db, [
+    () => unitNames(db, rows.map((r) => r.unitId)),
+    () => visitsOfTrips(db, rows.map((r) => r.id)),
+    () => listLeaderLevels(db),
+    () => leadCountsOfTrips(inTx, rows.map((r) => r.id)),
   ]);
   const projectIds = [...new Set([...visitsByTrip.values()].flat().flatMap((v) => (v.projectId ? [v.projectId] : [])))];
-  const [projectNames, signingDays] = await Promise.all([projectNamesForCaller(inTx, projectIds), signingDaysForCaller(inTx, projectIds)]);
+  const [projectNames, signingDays] = await readAll(db, [() => projectNamesForCaller(inTx, projectIds), () => signingDaysForCaller(inTx, projectIds)]);
   const levelName = (key: string) => {
     const level = levels.find((l) => l.key === key);
     return { zh: level?.nameZh ?? key, en: level?.nameEn ?? key };
