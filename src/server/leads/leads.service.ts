@@ -1,5 +1,5 @@
 import { and, count, desc, eq, ilike, inArray, isNotNull, lte, or } from 'drizzle-orm';
-import type { Db } from '../db/client.ts';
+import { readAll, type Db } from '../db/client.ts';
 import { leads, residentTeams, trips } from '../db/schema.ts';
 import type { ServiceContext } from '../context.ts';
 import { containsPattern } from '../db/search.ts';
@@ -35,7 +35,7 @@ import type { z } from 'zod';
 type LeadRow = typeof leads.$inferSelect;
 
 async function toLeads(db: Db, rows: LeadRow[]): Promise<TLead[]> {
-  const [unitsById, reporters] = await Promise.all([unitNames(db, rows.map((r) => r.unitId)), userNames(db, rows.flatMap((r) => (r.reporterId ? [r.reporterId] : [])))]);
+  const [unitsById, reporters] = await readAll(db, [() => unitNames(db, rows.map((r) => r.unitId)), () => userNames(db, rows.flatMap((r) => (r.reporterId ? [r.reporterId] : [])))]);
   return rows.map((r) => ({
     id: r.id,
     unitId: r.unitId,

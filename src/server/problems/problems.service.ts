@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, inArray, isNotNull, lt, sql } from 'drizzle-orm';
-import type { Db } from '../db/client.ts';
+import { readAll, type Db } from '../db/client.ts';
 import { anyOf } from '../db/bulk.ts';
 import { problemNotes, problems } from '../db/schema.ts';
 import type { Caller, ServiceContext } from '../context.ts';
@@ -22,10 +22,10 @@ const scope = (caller: Caller) => inProblemScope(caller, problems.departmentId, 
 async function toProblems(ctx: ServiceContext, db: Db, rows: ProblemRow[]): Promise<TProblem[]> {
   const ids = rows.map((r) => r.id);
   const notes = ids.length ? await db.select().from(problemNotes).where(inArray(problemNotes.problemId, ids)).orderBy(asc(problemNotes.id)) : [];
-  const [projectNames, departments, authors] = await Promise.all([
-    projectNamesForCaller({ ...ctx, db }, rows.map((r) => r.projectId)),
-    departmentNames(db, rows.flatMap((r) => (r.departmentId ? [r.departmentId] : []))),
-    userNames(db, notes.flatMap((n) => (n.authorId ? [n.authorId] : []))),
+  const [projectNames, departments, authors] = await readAll(db, [
+    () => projectNamesForCaller({ ...ctx, db }, rows.map((r) => r.projectId)),
+    () => departmentNames(db, rows.flatMap((r) => (r.departmentId ? [r.departmentId] : []))),
+    () => userNames(db, notes.flatMap((n) => (n.authorId ? [n.authorId] : []))),
   ]);
   const today = chinaToday(ctx.now);
   return rows.map((r) => ({

@@ -1,5 +1,5 @@
 import { and, eq, getTableColumns, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../db/client.ts';
+import { readAll, type Db } from '../db/client.ts';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { projectFunds, projects } from '../db/schema.ts';
 import type { ServiceContext } from '../context.ts';
@@ -236,22 +236,24 @@ export async function projectsOfInvestors(db: Db, enterpriseIds: number[]) {
 /** What an event's cohort is computed from (issue 6): the projects' stage dates and signed amounts, and funds arrived. */
 export async function cohortFacts(db: Db, projectIds: number[]) {
   if (projectIds.length === 0) return { projects: [], funds: [] };
-  const [rows, funds] = await Promise.all([
-    db
-      .select({
-        id: projects.id,
-        signedOn: projects.signedOn,
-        registeredOn: projects.registeredOn,
-        startedOn: projects.startedOn,
-        producingOn: projects.producingOn,
-        signedYuan: sql<number>`coalesce(${projects.contractInvestmentYuan}, ${projects.totalInvestmentYuan})`.mapWith(Number),
-      })
-      .from(projects)
-      .where(inArray(projects.id, projectIds)),
-    db
-      .select({ arrivedOn: projectFunds.arrivedOn, amountYuan: sql<number>`${projectFunds.amountYuan}`.mapWith(Number) })
-      .from(projectFunds)
-      .where(and(inArray(projectFunds.projectId, projectIds), isNull(projectFunds.voidedAt), isNotNull(projectFunds.amountYuan))),
+  const [rows, funds] = await readAll(db, [
+    () =>
+      db
+        .select({
+          id: projects.id,
+          signedOn: projects.signedOn,
+          registeredOn: projects.registeredOn,
+          startedOn: projects.startedOn,
+          producingOn: projects.producingOn,
+          signedYuan: sql<number>`coalesce(${projects.contractInvestmentYuan}, ${projects.totalInvestmentYuan})`.mapWith(Number),
+        })
+        .from(projects)
+        .where(inArray(projects.id, projectIds)),
+    () =>
+      db
+        .select({ arrivedOn: projectFunds.arrivedOn, amountYuan: sql<number>`${projectFunds.amountYuan}`.mapWith(Number) })
+        .from(projectFunds)
+        .where(and(inArray(projectFunds.projectId, projectIds), isNull(projectFunds.voidedAt), isNotNull(projectFunds.amountYuan))),
   ]);
   return { projects: rows, funds };
 }
