@@ -8,6 +8,7 @@ import { actorOf, recordAudit } from '../audit/audit.service.ts';
 import { requireUnitInScope } from '../units/units.service.ts';
 import { requireEnterpriseInScope } from '../enterprises/enterprises.service.ts';
 import { requireProjectInScope } from '../projects/projects.service.ts';
+import { requireTeamInScope } from './teams.service.ts';
 import { chinaToday } from '../../domain/calendar.ts';
 import { ZCreateVisitRequest, ZVisitInput, type TVisit } from '../../shared/activities.ts';
 import type { z } from 'zod';
@@ -48,6 +49,8 @@ export async function insertVisit(
   const inTx = { ...ctx, db: tx };
   const enterprise = input.enterpriseId ? await requireEnterpriseInScope(inTx, input.enterpriseId, `${link.field}enterpriseId`) : null;
   if (input.projectId) await requireProjectInScope(inTx, input.projectId);
+  // A team id in the body passes the scope rule as ids in paths do: another unit's team is refused like a missing one.
+  if (input.teamId) await requireTeamInScope(inTx, input.teamId, `${link.field}teamId`);
   const [row] = await tx
     .insert(visits)
     .values({
