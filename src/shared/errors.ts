@@ -183,6 +183,11 @@ export const ERRORS = {
     zh: '导入后以下行的项目已被修改,不能整批撤销:{rows}',
     en: 'Projects of these rows changed after the import, so the batch cannot be reverted: {rows}',
   },
+  'import.laterRecords': {
+    status: 409,
+    zh: '导入后已为以下行的项目登记了{records},不能整批撤销:{rows}',
+    en: 'People recorded {recordsEn} for the projects of these rows after the import, so the batch cannot be reverted: {rows}',
+  },
   'internal': { status: 500, zh: '服务器内部错误,请稍后重试', en: 'Internal server error; please try again later' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 

@@ -8,7 +8,7 @@ import { anyOf, insertJsonRows, takeIds, type Pipeline } from '../db/bulk.ts';
 import { actorOf, insertAuditedRows, recordAuditMany, type AuditChange } from '../audit/audit.service.ts';
 import { enterpriseNameOf } from '../enterprises/enterprises.service.ts';
 import { activeDeadlineRules } from '../deadlines/deadlines.service.ts';
-import { projectsWithProblems } from '../problems/problems.service.ts';
+import { deleteDerivedOf, LATER_RECORD_NAMES, laterRecordsOf } from './project-references.ts';
 import { projectColumns, stageEventsOf } from './stages.service.ts';
 import { closedMonthsOfProject } from '../../domain/month-close.ts';
 import { importedEvidence, type ExistingProject, type PlannedMove, type ProjectFields } from '../../domain/ledger-plan.ts';
@@ -258,22 +258,25 @@ export async function revertLedgerRows(ctx: ServiceContext, batchId: number, com
   const current = new Map<number, typeof projects.$inferSelect>();
   for (const row of await ctx.db.select().from(projects).where(anyOf(projects.id, ids, 'int')).for('update')) current.set(row.id, row);
   const histories = await stageEventsOf(ctx.db, ids);
-  const touched = new Set<number>();
-  for (const [table, column] of [
-    [projectFunds, projectFunds.projectId],
-    [projectComments, projectComments.projectId],
-    [evidenceFiles, evidenceFiles.projectId],
-  ] as const) {
-    for (const row of await ctx.db.selectDistinct({ id: column }).from(table).where(anyOf(column, ids, 'int'))) touched.add(row.id);
+  // What people recorded about the projects since (funds, comments, visits, …) stops the revert, named (issue 18).
+  const later = await laterRecordsOf(ctx, ids);
+  if (later.size > 0) {
+    const blocked = items.filter((i) => later.has(i.projectId));
+    const kinds = [...new Set(blocked.flatMap((i) => [...later.get(i.projectId)!]))];
+    throw new AppError('import.laterRecords', {
+      params: {
+        rows: blocked.map((i) => `第${i.rowNumber}行`).slice(0, 20).join('、') + (blocked.length > 20 ? ` 等${blocked.length}行` : ''),
+        records: kinds.map((k) => LATER_RECORD_NAMES[k].zh).join('、'),
+        recordsEn: kinds.map((k) => LATER_RECORD_NAMES[k].en).join(', '),
+      },
+    });
   }
   const changedRows = items.filter((item) => {
     const row = current.get(item.projectId);
-    if (!row || touched.has(item.projectId) || row.updatedAt.getTime() !== committedAt.getTime()) return true;
+    if (!row || row.updatedAt.getTime() !== committedAt.getTime()) return true;
     const own = new Set(item.stageEventIds);
     return (histories.get(item.projectId) ?? []).some((e) => e.id > Math.min(...own, Number.MAX_SAFE_INTEGER) && !own.has(e.id));
   });
-  const laterProblems = await projectsWithProblems(ctx, ids);
-  for (const item of items) if (laterProblems.has(item.projectId) && !changedRows.includes(item)) changedRows.push(item);
   if (changedRows.length > 0) {
     const rows = changedRows.map((i) => `第${i.rowNumber}行`).slice(0, 20).join('、') + (changedRows.length > 20 ? ` 等${changedRows.length}行` : '');
     throw new AppError('import.changedSince', { params: { rows } });
@@ -288,6 +291,8 @@ export async function revertLedgerRows(ctx: ServiceContext, batchId: number, com
   const audits: AuditChange[] = [];
   const created = items.filter((i) => i.action === 'create').map((i) => i.projectId);
   if (created.length > 0) {
+    // Reminders the job made for them go with them: the app derived them, nobody wrote them.
+    await deleteDerivedOf(ctx, created);
     await ctx.db.delete(projectStageEvents).where(anyOf(projectStageEvents.projectId, created, 'int'));
     await ctx.db.delete(projects).where(anyOf(projects.id, created, 'int'));
   }

@@ -1,0 +1,67 @@
+import { sql } from 'drizzle-orm';
+import type { ServiceContext } from '../context.ts';
+import { queryRows } from '../db/client.ts';
+
+/**
+ * Every table whose rows point at a project, decided once (issue 18): what the app derived from the project by
+ * itself goes with the project when an import is reverted; what a person recorded about it after the import stops
+ * the revert, named. A test compares this list with the database's foreign keys, so a new table cannot be forgotten.
+ */
+export const PROJECT_REFERENCES = {
+  /** The project's own stage history: the revert revokes or deletes the import's events itself. */
+  project_stage_events: 'history',
+  /** Reminders the hourly job made (in-app; the unit's daily robot digest keeps no link to a project). */
+  notifications: 'derived',
+  project_funds: 'person',
+  project_comments: 'person',
+  evidence_files: 'person',
+  problems: 'person',
+  corrections: 'person',
+  leads: 'person',
+  visits: 'person',
+  event_projects: 'person',
+} as const satisfies Record<string, 'history' | 'derived' | 'person'>;
+
+export type LaterRecordKind = { [K in keyof typeof PROJECT_REFERENCES]: (typeof PROJECT_REFERENCES)[K] extends 'person' ? K : never }[keyof typeof PROJECT_REFERENCES];
+
+/** What each kind is called in a refusal. */
+export const LATER_RECORD_NAMES: Record<LaterRecordKind, { zh: string; en: string }> = {
+  project_funds: { zh: '到位资金', en: 'funds arrived' },
+  project_comments: { zh: '评论', en: 'comments' },
+  evidence_files: { zh: '佐证材料', en: 'evidence files' },
+  problems: { zh: '问题', en: 'problems' },
+  corrections: { zh: '更正', en: 'corrections' },
+  leads: { zh: '线索', en: 'leads' },
+  visits: { zh: '走访', en: 'visits' },
+  event_projects: { zh: '活动', en: 'events' },
+};
+
+const PERSON_TABLES = (Object.keys(PROJECT_REFERENCES) as (keyof typeof PROJECT_REFERENCES)[]).filter(
+  (table): table is LaterRecordKind => PROJECT_REFERENCES[table] === 'person',
+);
+
+/** The records people made about these projects, by project: one query over every such table. */
+export async function laterRecordsOf(ctx: ServiceContext, projectIds: number[]): Promise<Map<number, Set<LaterRecordKind>>> {
+  const found = new Map<number, Set<LaterRecordKind>>();
+  if (projectIds.length === 0) return found;
+  const ids = sql`any(${sql.param(projectIds)}::int[])`;
+  const union = sql.join(
+    PERSON_TABLES.map((table) => sql`select distinct project_id, ${table}::text as kind from ${sql.identifier(table)} where project_id = ${ids}`),
+    sql` union all `,
+  );
+  for (const row of await queryRows<{ project_id: number; kind: LaterRecordKind }>(ctx.db, union)) {
+    const kinds = found.get(Number(row.project_id)) ?? new Set<LaterRecordKind>();
+    kinds.add(row.kind);
+    found.set(Number(row.project_id), kinds);
+  }
+  return found;
+}
+
+/** Removes what the app derived from these projects by itself (before the projects are deleted). */
+export async function deleteDerivedOf(ctx: ServiceContext, projectIds: number[]): Promise<void> {
+  if (projectIds.length === 0) return;
+  const ids = sql`any(${sql.param(projectIds)}::int[])`;
+  for (const table of Object.keys(PROJECT_REFERENCES) as (keyof typeof PROJECT_REFERENCES)[]) {
+    if (PROJECT_REFERENCES[table] === 'derived') await queryRows(ctx.db, sql`delete from ${sql.identifier(table)} where project_id = ${ids}`);
+  }
+}
