@@ -101,11 +101,20 @@ export function importedEvidence(fileName: string, rowNumber: number): StageEvid
   return { note: `台账导入:${fileName} 第${rowNumber}行` };
 }
 
+/**
+ * The conflict rule (issue 12, docs/decisions.md): an import never moves a project between units and never changes
+ * or duplicates another unit's project. A row that is another unit's project, or that names another unit than its
+ * project's, is refused naming that unit; moving a project is its own audited action on the project page.
+ */
+export const UNIT_CONFLICTS = new Set(['project.otherUnit', 'unit.conflict']);
+
 export function planRow(row: ResolvedRow, existing: ExistingProject | null, today: IsoDate, fileName: string): RowPlan {
   const { record } = row;
   const problems = [...row.problems];
   const warnings = [...row.warnings];
   const refused = (): RowPlan => ({ action: 'refused', fields: {}, changes: [], moves: [], problems, warnings });
+  // A row whose unit differs from its project's (issue 12's conflict rule) is refused, confidential or not.
+  if (problems.some((p) => UNIT_CONFLICTS.has(p.code))) return refused();
   if (existing?.confidentialElsewhere) {
     warnings.push('保密项目由其所属单位维护,本次导入不更新');
     return { action: 'unchanged', fields: {}, changes: [], moves: [], problems, warnings };

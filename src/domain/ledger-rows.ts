@@ -34,7 +34,8 @@ export type LedgerRecord = {
   note: string | null;
 };
 
-export type LedgerProblem = { rowNumber: number; field: LedgerField; code: string; raw: string };
+/** `detail`: what the message names beyond the text as written (the candidates of an ambiguous unit, the other unit). */
+export type LedgerProblem = { rowNumber: number; field: LedgerField; code: string; raw: string; detail?: string };
 
 export type ReadSheetResult =
   | { ok: false; problem: 'noHeader' }
@@ -223,8 +224,10 @@ const PROBLEM_WORDS: Record<string, string> = {
   'date.beforePrevious': '早于前一阶段的日期',
   'stage.notForward': '与项目阶段顺序冲突',
   'unit.unknown': '在单位列表中找不到',
-  'unit.ambiguous': '对应多个单位,请写全称',
+  'unit.ambiguous': '对应多个单位,请写全称或在前面写上上级单位:{detail}',
   'unit.outOfScope': '不在本单位范围内',
+  'project.otherUnit': '是{detail}已登记的项目(同一投资方、同一项目名称):导入不改动也不重复登记其他单位的项目,请删去此行;如项目确应转到本单位,请联系招商局调整落地单位',
+  'unit.conflict': '与项目现属单位{detail}不一致:导入不在单位之间移动项目,请改为{detail}或删去此行;确需调整落地单位,请在项目页修改落地单位(单独留痕)',
   'code.taken': '已被其他单位的项目使用',
   'creditCode.otherUnit': '该企业由其他单位登记,请联系招商局共享',
   'row.duplicate': '与前面的行是同一项目',
@@ -233,5 +236,6 @@ const PROBLEM_WORDS: Record<string, string> = {
 
 /** The sentence a refused row gets, as the issue writes it: "第12行 签约时间: '2023.13.1' 不是有效日期". */
 export function describeProblem(problem: LedgerProblem): string {
-  return `第${problem.rowNumber}行 ${FIELD_NAMES[problem.field]}: '${problem.raw}' ${PROBLEM_WORDS[problem.code] ?? problem.code}`;
+  const words = PROBLEM_WORDS[problem.code] ?? problem.code;
+  return `第${problem.rowNumber}行 ${FIELD_NAMES[problem.field]}: '${problem.raw}' ${problem.detail !== undefined ? words.replace('{detail}', problem.detail) : words}`;
 }

@@ -1,6 +1,6 @@
 import type { ServiceContext } from '../context.ts';
 import { AppError } from '../errors.ts';
-import { listUnits } from '../units/units.service.ts';
+import { callerAncestorUnits, listUnits, unitNames } from '../units/units.service.ts';
 import { matchLedgerInvestors } from '../enterprises/ledger-investors.ts';
 import { findLedgerProjects, investorAndNameKey } from '../projects/ledger.service.ts';
 import { closedPeriods } from '../closes/closes.service.ts';
@@ -133,7 +133,7 @@ async function planRecords(
   fileName: string,
   records: LedgerRecord[],
   parseProblems: LedgerProblem[],
-  units: { id: number; name: string }[],
+  units: { id: number; name: string; parentId: number | null; path: string }[],
   options: PreviewOptions,
   onProgress: Progress,
 ): Promise<PlannedRow[]> {
@@ -152,6 +152,17 @@ async function planRecords(
   const seenKeys = new Map<string, number>();
   const today = chinaToday(ctx.now);
   const closed = await closedPeriods(ctx.db);
+  // A unit may be written after its ancestors' names, the city's included (issue 12); each distinct text is matched once.
+  const ancestors = await callerAncestorUnits(ctx);
+  const unitMatches = new Map<string, ReturnType<typeof matchUnit>>();
+  // The conflict rule (issue 12): the units of the caller's scope by id, and the names of other units whose projects
+  // rows name (their names only: nothing of their records).
+  const unitById = new Map(units.map((u) => [u.id, u]));
+  const namesElsewhere = await unitNames(ctx.db, [...new Set(existing.unitElsewhereByInvestorAndName.values())]);
+  const unitOf = (text: string) => {
+    if (!unitMatches.has(text)) unitMatches.set(text, matchUnit(text, units, ancestors));
+    return unitMatches.get(text)!;
+  };
   const planned: PlannedRow[] = [];
   for (let i = 0; i < records.length; i++) {
     if (i % 500 === 499) {
@@ -161,14 +172,16 @@ async function planRecords(
     const record = records[i]!;
     const problems = [...(problemsOf.get(record.rowNumber) ?? [])];
     const warnings: string[] = [];
-    const problem = (field: LedgerField, code: string, raw = '') => problems.push({ rowNumber: record.rowNumber, field, code, raw });
+    const problem = (field: LedgerField, code: string, raw = '', detail?: string) =>
+      problems.push({ rowNumber: record.rowNumber, field, code, raw, ...(detail !== undefined ? { detail } : {}) });
     const fields: Partial<ProjectFields> = {};
     if (record.name) fields.name = record.name;
     // 落地单位: as written in the row, or the import's unit.
     if (record.unitName) {
-      const match = matchUnit(record.unitName, units);
+      const match = unitOf(record.unitName);
       if (match.ok) fields.unitId = match.unitId;
-      else problem('unit', match.problem === 'ambiguousUnit' ? 'unit.ambiguous' : 'unit.unknown', record.unitName);
+      else if (match.problem === 'ambiguousUnit') problem('unit', 'unit.ambiguous', record.unitName, match.candidates.join('、'));
+      else problem('unit', 'unit.unknown', record.unitName);
     } else {
       fields.unitId = options.unitId;
     }
@@ -227,6 +240,19 @@ async function planRecords(
       else seenKeys.set(key, record.rowNumber);
     }
     if (project && fields.unitId !== undefined && record.unitName === null) delete fields.unitId;
+    if (project) {
+      // The row's unit (as written, or the import's) must be the project's or hold it: a county's ledger may name the
+      // county for its park's project, which stays in the park. Any other unit is a conflict, never a move.
+      const rowUnit = unitById.get(fields.unitId ?? options.unitId);
+      const projectUnit = unitById.get(project.unitId);
+      if (rowUnit && projectUnit && rowUnit.id !== projectUnit.id) {
+        if (projectUnit.path.startsWith(rowUnit.path)) delete fields.unitId;
+        else problem('unit', 'unit.conflict', record.unitName ?? rowUnit.name, projectUnit.name);
+      }
+    } else if (record.systemId === null && record.investorName && record.name) {
+      const elsewhere = existing.unitElsewhereByInvestorAndName.get(investorAndNameKey(record.investorName, record.name));
+      if (elsewhere !== undefined) problem('name', 'project.otherUnit', record.name, namesElsewhere.get(elsewhere) ?? '其他单位');
+    }
     const resolved: ResolvedRow = { record, fields, newInvestor: newInvestor !== null, problems, warnings };
     const plan = refuseClosedPeriod(planRow(resolved, project, today, fileName), record.rowNumber, project ? foldedDates(project.events) : null, closed);
     planned.push({ rowNumber: record.rowNumber, plan, existing: project, newInvestor });

@@ -28,6 +28,12 @@ export type LedgerProjects = {
   codesElsewhere: Set<string>;
   /** "investor name|project name" → project. */
   byInvestorAndName: Map<string, ExistingProject>;
+  /**
+   * "investor name|project name" → the unit of a project outside the caller's scope with that investor and name
+   * (issue 12): the row is that project, which an import neither changes nor duplicates. Only the unit is kept — a
+   * county must not learn another county's (possibly confidential) record.
+   */
+  unitElsewhereByInvestorAndName: Map<string, number>;
 };
 
 export function investorAndNameKey(investorName: string, name: string): string {
@@ -36,7 +42,7 @@ export function investorAndNameKey(investorName: string, name: string): string {
 
 
 export async function findLedgerProjects(ctx: ServiceContext, keys: LedgerKeys): Promise<LedgerProjects> {
-  const found: LedgerProjects = { byId: new Map(), byCode: new Map(), codesElsewhere: new Set(), byInvestorAndName: new Map() };
+  const found: LedgerProjects = { byId: new Map(), byCode: new Map(), codesElsewhere: new Set(), byInvestorAndName: new Map(), unitElsewhereByInvestorAndName: new Map() };
   const select = {
     id: projects.id,
     unitId: projects.unitId,
@@ -58,7 +64,8 @@ export async function findLedgerProjects(ctx: ServiceContext, keys: LedgerKeys):
   for (const [column, values, type, scopedOnly] of [
     [projects.id, keys.ids, 'int', true],
     [projects.code, keys.codes, 'text', false],
-    [projects.name, keys.names, 'text', true],
+    // By name across the city too: a row naming another unit's project is a conflict, not a new project.
+    [projects.name, keys.names, 'text', false],
   ] as const) {
     const unique = [...new Set<string | number>(values)];
     if (unique.length > 0) rows.push(...((await ctx.db.select(select).from(projects).where(and(anyOf(column, unique, type), scopedOnly ? scoped : undefined))) as Row[]));
@@ -67,6 +74,7 @@ export async function findLedgerProjects(ctx: ServiceContext, keys: LedgerKeys):
   for (const row of rows) {
     if (!row.inScope) {
       if (row.code) found.codesElsewhere.add(row.code);
+      if (row.investorName) found.unitElsewhereByInvestorAndName.set(investorAndNameKey(row.investorName, row.name), row.unitId as number);
       continue;
     }
     const project: ExistingProject = {

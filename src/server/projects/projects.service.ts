@@ -6,7 +6,7 @@ import type { ServiceContext } from '../context.ts';
 import { AppError, isUniqueViolation, notFound } from '../errors.ts';
 import { assertCanWrite, inCallerScope } from '../access/scope.ts';
 import { actorOf, recordAudit } from '../audit/audit.service.ts';
-import { requireUnitInScope, unitNameOf } from '../units/units.service.ts';
+import { requireUnitInScope, unitNameOf, unitNames } from '../units/units.service.ts';
 import { enterpriseNameOf, requireEnterpriseInScope } from '../enterprises/enterprises.service.ts';
 import { requireColleagueInScope, userNameOf } from '../users/users.service.ts';
 import { findIndustry, industryName } from '../industries/industries.service.ts';
@@ -192,6 +192,14 @@ export async function updateProject(ctx: ServiceContext, id: number, input: TUpd
       .where(eq(projects.id, id))
       .returning();
     await recordAudit(tx, actorOf(ctx), { entity: 'project', entityId: id, unitId: row!.unitId, action: 'update', before, after: row, reason: correctionReason });
+    // Moving a project to another 落地单位 is its own audited act (issue 12's conflict rule: imports never move one),
+    // made here on the project page by someone whose scope holds both units; the row is filed under the unit it left
+    // (the update's row is under the one it joined).
+    if (row!.unitId !== before.unitId) {
+      const names = await unitNames(tx, [before.unitId, row!.unitId]);
+      const at = (unitId: number) => ({ unitId, unitName: names.get(unitId) ?? null });
+      await recordAudit(tx, actorOf(ctx), { entity: 'project', entityId: id, unitId: before.unitId, action: 'move', before: at(before.unitId), after: at(row!.unitId), reason: correctionReason });
+    }
     return projectById(ctx, tx, row!.id);
   }));
 }

@@ -26,6 +26,16 @@ export async function listUnits(ctx: ServiceContext): Promise<TUnit[]> {
 }
 
 /**
+ * The units above the caller's own (the city, their county…), names only: a ledger may write a unit after its
+ * ancestors' names ("郑州市惠济区花园口新兴产业园"), and those names are no secret.
+ */
+export async function callerAncestorUnits(ctx: ServiceContext): Promise<{ id: number; name: string; parentId: number | null }[]> {
+  const ids = ctx.caller.unitPath.split('/').filter(Boolean).map(Number).filter((id) => id !== ctx.caller.unitId);
+  if (ids.length === 0) return [];
+  return ctx.db.select({ id: units.id, name: units.name, parentId: units.parentId }).from(units).where(inArray(units.id, ids));
+}
+
+/**
  * A unit the caller named in a request, checked against their scope. Other areas call this before they
  * file a record under a unit; outside the scope it is as if the unit did not exist.
  */

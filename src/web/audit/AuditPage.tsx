@@ -21,7 +21,7 @@ const ENTITIES = [
   'unit',
   'user',
 ] as const;
-const ACTIONS = ['create', 'update', 'delete', 'login', 'logout', 'passwordChange', 'lockout', 'seed'] as const;
+const ACTIONS = ['create', 'update', 'delete', 'login', 'logout', 'passwordChange', 'lockout', 'seed', 'move'] as const;
 const ACTION_COLORS: Record<string, string> = {
   create: 'green',
   update: 'blue',
@@ -29,6 +29,7 @@ const ACTION_COLORS: Record<string, string> = {
   lockout: 'orange',
   passwordChange: 'purple',
   seed: 'default',
+  move: 'gold',
 };
 
 /** A label for a code the catalogue knows; the raw code for one it does not (new entities appear over time). */

@@ -252,6 +252,7 @@ export const en: Messages = {
   'audit.action.logout': 'Logged out',
   'audit.action.passwordChange': 'Password changed',
   'audit.action.lockout': 'Locked out',
+  'audit.action.move': 'Moved to another unit',
   'audit.action.seed': 'Initial data',
 
   'common.yes': 'Yes',

@@ -251,6 +251,7 @@ export const zhCN = {
   'audit.action.logout': '退出',
   'audit.action.passwordChange': '修改密码',
   'audit.action.lockout': '锁定',
+  'audit.action.move': '调整落地单位',
   'audit.action.seed': '初始数据',
 
   'common.yes': '是',
