@@ -3,6 +3,8 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
 import multipart from '@fastify/multipart';
 import { EVIDENCE_MAX_BYTES } from '../domain/evidence-files.ts';
 import fastifyStatic from '@fastify/static';
@@ -12,6 +14,9 @@ import { errorBody } from '../shared/errors.ts';
 import type { AppDeps, ZApp } from './deps.ts';
 import { handleError } from './http/error-handler.ts';
 import { authenticateHook } from './http/request-context.ts';
+import { csrfHook } from './http/csrf.ts';
+import { CONTENT_SECURITY_POLICY } from './http/security-headers.ts';
+import { AppError } from './errors.ts';
 import { healthRoutes } from './health/health.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { unitsRoutes } from './units/units.routes.ts';
@@ -52,6 +57,19 @@ export async function buildApp(options: BuildAppOptions): Promise<ZApp> {
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
   await app.register(cookie);
+  // Security headers (README › Security): the CSP the web app passes, no framing, no sniffing, same-origin referrers.
+  await app.register(helmet, {
+    contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
+    frameguard: { action: 'deny' },
+    referrerPolicy: { policy: 'same-origin' },
+  });
+  // Per client address, on the routes that say so (login, password change); the failed-login throttle is separate.
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) => new AppError('auth.throttled', { params: { seconds: String(Math.ceil(context.ttl / 1000)) } }),
+  });
+  // Only JSON bodies (and multipart on the upload routes): a text/plain body is not read as one.
+  app.removeContentTypeParser('text/plain');
   // One file per request; a byte over the limit marks it too large rather than reading on.
   await app.register(multipart, { limits: { fileSize: EVIDENCE_MAX_BYTES, files: 1, fields: 5 } });
   await app.register(swagger, {
@@ -64,13 +82,13 @@ export async function buildApp(options: BuildAppOptions): Promise<ZApp> {
   });
   app.decorateRequest('caller', null);
   app.decorateRequest('sessionToken', null);
+  app.addHook('onRequest', csrfHook({ allowedOrigins: deps.allowedOrigins }));
   app.addHook('onRequest', authenticateHook({ db: deps.db, settings: deps.auth, clock: deps.clock }));
   app.addHook('onSend', async (request, reply) => {
     // The id every audit row of this request carries, so a user's report can be traced to the trail.
     reply.header('x-request-id', String(request.id));
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('x-frame-options', 'DENY');
-    reply.header('referrer-policy', 'same-origin');
+    // API answers carry people's and units' records: never kept by a browser or a proxy.
+    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
   });
 
   await app.register(

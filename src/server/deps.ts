@@ -13,6 +13,8 @@ export type AppDeps = {
   auth: AuthSettings;
   demo: boolean;
   secureCookies: boolean;
+  /** Origins besides the app's own host that may send state-changing requests (a reverse proxy's name). */
+  allowedOrigins?: readonly string[];
 };
 
 export type ZApp = FastifyInstance<

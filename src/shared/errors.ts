@@ -26,6 +26,13 @@ export const ERRORS = {
   },
   'password.containsUsername': { status: 400, zh: '{field}:不能包含用户名', en: '{field}: must not contain the username' },
   'password.wrongCurrent': { status: 400, zh: '{field}:当前密码不正确', en: '{field}: the current password is wrong' },
+  'password.tooSimple': {
+    status: 400,
+    zh: '{field}:过于简单(重复、连续或很少的不同字符)',
+    en: '{field}: is too simple (repeated or consecutive characters, or too few different ones)',
+  },
+  'password.common': { status: 400, zh: '{field}:是常见的泄露密码,请换一个', en: '{field}: is a commonly leaked password; choose another' },
+  'password.sameAsCurrent': { status: 400, zh: '{field}:不能与当前密码相同', en: '{field}: must differ from the current password' },
   'auth.badCredentials': { status: 401, zh: '用户名或密码错误', en: 'Wrong username or password' },
   'auth.locked': {
     status: 423,
@@ -42,6 +49,32 @@ export const ERRORS = {
   },
   'auth.forbidden': { status: 403, zh: '无权执行此操作', en: 'You are not allowed to do this' },
   'auth.readOnly': { status: 403, zh: '当前角色只能查看,不能修改', en: 'Your role can read but not change records' },
+  'auth.throttled': {
+    status: 429,
+    zh: '登录失败次数过多,请{seconds}秒后再试',
+    en: 'Too many failed logins: try again in {seconds} seconds',
+  },
+  'auth.accountLocked': {
+    status: 423,
+    zh: '登录失败次数过多,账号已锁定,请联系招商局解锁',
+    en: 'Too many failed logins: the account is locked until the bureau unlocks it',
+  },
+  'request.crossSite': { status: 403, zh: '请求不是来自本系统的页面,已拒绝', en: 'Refused: the request did not come from this app' },
+  'request.unsupportedType': {
+    status: 415,
+    zh: '请求内容类型不受支持(应为 JSON)',
+    en: 'Unsupported request content type (JSON expected)',
+  },
+  'webhook.hostNotAllowed': {
+    status: 400,
+    zh: '{field}:只能是企业微信或钉钉机器人的地址(或招商局允许的主机)',
+    en: '{field}: must be a WeCom or DingTalk robot address (or a host the bureau allows)',
+  },
+  'webhook.addressNotAllowed': {
+    status: 400,
+    zh: '{field}:指向本机或内网地址,不允许',
+    en: '{field}: points to a loopback, link-local or private address, which is not allowed',
+  },
   'notFound': { status: 404, zh: '{entity}不存在', en: '{entity} not found' },
   'unit.codeTaken': { status: 409, zh: '{field}:单位代码已存在', en: '{field}: this unit code is already used' },
   'unit.badParent': {

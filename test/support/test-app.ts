@@ -41,7 +41,7 @@ export type TestApp = {
   close(): Promise<void>;
 };
 
-export async function createTestApp(options: { idleMinutes?: number } = {}): Promise<TestApp> {
+export async function createTestApp(options: { idleMinutes?: number; loginsPerMinute?: number; allowedOrigins?: string[] } = {}): Promise<TestApp> {
   const database = await openTestDatabase();
   const clock = new TestClock();
   const requests: AnsweredRequest[] = [];
@@ -50,9 +50,11 @@ export async function createTestApp(options: { idleMinutes?: number } = {}): Pro
     databaseKind: database.kind,
     migration: latestMigration(),
     clock: clock.now,
-    auth: { idleMinutes: options.idleMinutes ?? 30 },
+    // The suites log in far more often than a person; the per-address request limit has its own test.
+    auth: { idleMinutes: options.idleMinutes ?? 30, loginsPerMinute: options.loginsPerMinute ?? 100_000 },
     demo: false,
     secureCookies: false,
+    allowedOrigins: options.allowedOrigins,
     webDist: null,
   });
   app.addHook('onResponse', async (request, reply) => {

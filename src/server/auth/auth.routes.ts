@@ -7,12 +7,14 @@ import { changeOwnPassword, getMe, logIn, logOut, resolveSession, setOwnLocale }
 export async function authRoutes(app: ZApp, deps: AppDeps) {
   const { db, clock } = deps;
   const cookieOptions = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: deps.secureCookies };
+  // Requests per client address and minute, whatever their outcome: argon2 is not run for a flood.
+  const rateLimit = { max: deps.auth.loginsPerMinute ?? 60, timeWindow: 60_000 };
 
   app.post(
     '/auth/login',
-    { schema: { tags: ['auth'], body: ZLoginRequest, response: { 200: ZMe } }, config: { auth: 'public' } },
+    { schema: { tags: ['auth'], body: ZLoginRequest, response: { 200: ZMe } }, config: { auth: 'public', rateLimit } },
     async (request, reply) => {
-      const { token } = await logIn({ db, ...request.body, now: clock(), requestId: String(request.id) });
+      const { token } = await logIn({ db, ...request.body, now: clock(), requestId: String(request.id), address: request.ip });
       reply.setCookie(SESSION_COOKIE, token, cookieOptions);
       const caller = await resolveSession(db, token, clock(), deps.auth);
       return getMe(db, caller, deps.auth);
@@ -38,10 +40,10 @@ export async function authRoutes(app: ZApp, deps: AppDeps) {
 
   app.post(
     '/auth/password',
-    { schema: { tags: ['auth'], body: ZChangePasswordRequest, response: { 200: ZOk } }, config: { auth: 'passwordChangeAllowed' } },
+    { schema: { tags: ['auth'], body: ZChangePasswordRequest, response: { 200: ZOk } }, config: { auth: 'passwordChangeAllowed', rateLimit } },
     async (request) => {
       const ctx = contextOf(request, db, clock);
-      await changeOwnPassword({ db, caller: ctx.caller, ...request.body, keepToken: request.sessionToken!, requestId: ctx.requestId, now: ctx.now });
+      await changeOwnPassword({ db, caller: ctx.caller, ...request.body, keepToken: request.sessionToken!, requestId: ctx.requestId, now: ctx.now, address: request.ip });
       return { ok: true as const };
     },
   );

@@ -1,22 +1,22 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, lt, sql } from 'drizzle-orm';
+import { and, eq, inArray, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { sessions, units, users } from '../db/schema.ts';
+import { loginThrottles, sessions, units, users } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { Caller } from '../context.ts';
 import type { Role } from '../../domain/roles.ts';
-import { passwordProblem } from '../../domain/password-policy.ts';
+import { ACCOUNT_LOCK_FAILURES, ACCOUNT_LOCK_HOURS, FORGET_AFTER_HOURS, delayAfterFailure, type ThrottleKind } from '../../domain/login-throttle.ts';
+import { serverPasswordProblem } from './common-passwords.ts';
 import type { TLocale } from '../../shared/common.ts';
 import type { TMe } from '../../shared/auth.ts';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './passwords.ts';
 
-export const MAX_FAILED_LOGINS = 5;
-export const LOCKOUT_MINUTES = 15;
 /** lastSeenAt is refreshed at most this often, so reads do not turn into a write per request. */
 const TOUCH_INTERVAL_MS = 15_000;
 
-export type AuthSettings = { idleMinutes: number };
+/** idleMinutes: the session timeout; loginsPerMinute: login and password-change requests per client address. */
+export type AuthSettings = { idleMinutes: number; loginsPerMinute?: number };
 
 function tokenHash(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -28,63 +28,108 @@ export type LoginOptions = {
   password: string;
   now: Date;
   requestId: string | null;
+  /** The client's address, for the throttle (README › Security). */
+  address?: string;
 };
 
-export async function logIn({ db, username, password, now, requestId }: LoginOptions): Promise<{ token: string }> {
+type ThrottleKeys = { account: string; pair: string; address: string };
+
+function throttleKeys(username: string, address: string): ThrottleKeys {
+  const key = (...parts: string[]) => createHash('sha256').update(parts.join('\u0000')).digest('hex');
+  const name = username.toLowerCase();
+  return { account: key('account', name), pair: key('pair', name, address), address: key('address', address) };
+}
+
+/** Refuses while any of the keys holds logins back: the account's lock first, else the longest wait. */
+async function assertNotThrottled(db: Db, keys: ThrottleKeys, now: Date): Promise<void> {
+  const rows = await db.select().from(loginThrottles).where(inArray(loginThrottles.key, [keys.account, keys.pair, keys.address]));
+  const blocked = rows.filter((row) => row.blockedUntil && row.blockedUntil > now);
+  if (blocked.some((row) => row.kind === 'account')) throw new AppError('auth.accountLocked');
+  if (blocked.length === 0) return;
+  const seconds = Math.max(...blocked.map((row) => Math.ceil((row.blockedUntil!.getTime() - now.getTime()) / 1000)));
+  throw new AppError('auth.throttled', { params: { seconds: String(seconds) } });
+}
+
+/**
+ * Logs in. Unknown names and wrong passwords take the same path: a password hash is verified either way, the
+ * failure is counted against the name, the address and both, and the answer is the same.
+ */
+export async function logIn({ db, username, password, now, requestId, address = 'unknown' }: LoginOptions): Promise<{ token: string }> {
+  const keys = throttleKeys(username, address);
+  await assertNotThrottled(db, keys, now);
   const [user] = await db.select().from(users).where(eq(sql`lower(${users.username})`, username.toLowerCase()));
-  if (!user) {
-    await verifyPassword(await dummyPasswordHash(), password);
-    throw new AppError('auth.badCredentials');
+  const passwordOk = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
+  if (!user || !passwordOk) {
+    const outcome = await recordFailedLogin(db, keys, user ?? null, now, requestId);
+    if (outcome === 'locked' && user) forgetSessionsOf(user.id);
+    throw new AppError(outcome === 'locked' ? 'auth.accountLocked' : 'auth.badCredentials');
   }
   const actor = { userId: user.id, unitId: user.unitId, requestId };
-  if (user.lockedUntil && user.lockedUntil > now) {
-    throw new AppError('auth.locked', { params: { minutes: String(minutesUntil(user.lockedUntil, now)) } });
-  }
-  if (!(await verifyPassword(user.passwordHash, password))) {
-    await recordFailedLogin(db, user.id, user.unitId, now, actor);
-  }
   if (user.disabled) throw new AppError('auth.disabled');
   const token = randomBytes(32).toString('base64url');
   await db.transaction(async (tx) => {
     await tx.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, user.id));
+    await tx.delete(loginThrottles).where(inArray(loginThrottles.key, [keys.account, keys.pair]));
     await tx.insert(sessions).values({ tokenHash: tokenHash(token), userId: user.id, createdAt: now, lastSeenAt: now });
     await recordAudit(tx, actor, { entity: 'user', entityId: user.id, unitId: user.unitId, action: 'login' });
   });
   return { token };
 }
 
-/** Counts a failed login; the fifth in a row locks the account. Always throws. */
+/**
+ * Counts a failure against the three keys and sets their delays; the account's lock also marks the user (for the
+ * bureau's list), ends its sessions and is audited. The address's count is never cleared by a success, so one
+ * address cannot reset its count by logging in to an account of its own between guesses.
+ */
 async function recordFailedLogin(
   db: Db,
-  userId: number,
-  unitId: number,
+  keys: ThrottleKeys,
+  user: { id: number; unitId: number } | null,
   now: Date,
-  actor: { userId: number; unitId: number; requestId: string | null },
-): Promise<never> {
-  const lockedUntil = new Date(now.getTime() + LOCKOUT_MINUTES * 60_000);
-  const locked = await db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(users)
-      .set({ failedLogins: sql`${users.failedLogins} + 1` })
-      .where(eq(users.id, userId))
-      .returning({ failedLogins: users.failedLogins });
-    if ((row?.failedLogins ?? 0) < MAX_FAILED_LOGINS) return false;
-    await tx.update(users).set({ failedLogins: 0, lockedUntil }).where(eq(users.id, userId));
-    await recordAudit(tx, actor, {
-      entity: 'user',
-      entityId: userId,
-      unitId,
-      action: 'lockout',
-      after: { lockedUntil },
-    });
-    return true;
+  requestId: string | null,
+): Promise<'locked' | 'counted'> {
+  const forgetBefore = new Date(now.getTime() - FORGET_AFTER_HOURS * 3_600_000).toISOString();
+  return db.transaction(async (tx) => {
+    const count = async (key: string, kind: ThrottleKind, account: string | null) => {
+      const [row] = await tx
+        .insert(loginThrottles)
+        .values({ key, kind, account, failures: 1, lastFailureAt: now })
+        .onConflictDoUpdate({
+          target: loginThrottles.key,
+          set: {
+            failures: sql`case when ${loginThrottles.lastFailureAt} < ${forgetBefore}::timestamptz then 1 else ${loginThrottles.failures} + 1 end`,
+            lastFailureAt: now,
+          },
+        })
+        .returning({ failures: loginThrottles.failures });
+      return row!.failures;
+    };
+    const block = async (key: string, seconds: number) => {
+      if (seconds > 0) await tx.update(loginThrottles).set({ blockedUntil: new Date(now.getTime() + seconds * 1000) }).where(eq(loginThrottles.key, key));
+    };
+    await block(keys.pair, delayAfterFailure('pair', await count(keys.pair, 'pair', keys.account)));
+    await block(keys.address, delayAfterFailure('address', await count(keys.address, 'address', null)));
+    const accountFailures = await count(keys.account, 'account', keys.account);
+    if (accountFailures < ACCOUNT_LOCK_FAILURES) return 'counted';
+    const lockedUntil = new Date(now.getTime() + ACCOUNT_LOCK_HOURS * 3_600_000);
+    await tx.update(loginThrottles).set({ blockedUntil: lockedUntil, failures: 0 }).where(eq(loginThrottles.key, keys.account));
+    if (user) {
+      await tx.update(users).set({ lockedUntil }).where(eq(users.id, user.id));
+      await tx.delete(sessions).where(eq(sessions.userId, user.id));
+      await recordAudit(
+        tx,
+        { userId: user.id, unitId: user.unitId, requestId },
+        { entity: 'user', entityId: user.id, unitId: user.unitId, action: 'lockout', after: { lockedUntil } },
+      );
+    }
+    return 'locked';
   });
-  if (locked) throw new AppError('auth.locked', { params: { minutes: String(LOCKOUT_MINUTES) } });
-  throw new AppError('auth.badCredentials');
 }
 
-function minutesUntil(until: Date, now: Date): number {
-  return Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000));
+/** The bureau's unlock: the account's lock and every delay counted against its name go. */
+export async function clearLoginThrottles(tx: Db, username: string): Promise<void> {
+  const { account } = throttleKeys(username, '');
+  await tx.delete(loginThrottles).where(or(eq(loginThrottles.key, account), eq(loginThrottles.account, account)));
 }
 
 export type SessionUser = Caller & { mustChangePassword: boolean };
@@ -228,17 +273,27 @@ export type ChangePasswordOptions = {
   keepToken: string;
   requestId: string | null;
   now: Date;
+  address?: string;
 };
 
 /** Changes the caller's own password; other sessions of the user end. */
 export async function changeOwnPassword(options: ChangePasswordOptions): Promise<void> {
-  const { db, caller, currentPassword, newPassword, keepToken, requestId, now } = options;
+  const { db, caller, currentPassword, newPassword, keepToken, requestId, now, address = 'unknown' } = options;
   const [user] = await db.select().from(users).where(eq(users.id, caller.userId));
   if (!user) throw new AppError('auth.required');
+  // A wrong current password counts as a failed login: a taken-over session cannot guess it without limit.
+  const keys = throttleKeys(user.username, address);
+  await assertNotThrottled(db, keys, now);
   if (!(await verifyPassword(user.passwordHash, currentPassword))) {
+    const outcome = await recordFailedLogin(db, keys, user, now, requestId);
+    if (outcome === 'locked') {
+      forgetSessionsOf(user.id);
+      throw new AppError('auth.accountLocked');
+    }
     throw new AppError('password.wrongCurrent', { field: 'currentPassword' });
   }
-  const problem = passwordProblem(newPassword, user.username);
+  if (newPassword === currentPassword) throw new AppError('password.sameAsCurrent', { field: 'newPassword' });
+  const problem = serverPasswordProblem(newPassword, user.username);
   if (problem) throw new AppError(`password.${problem}`, { field: 'newPassword' });
   const passwordHash = await hashPassword(newPassword);
   await db.transaction(async (tx) => {

@@ -101,6 +101,29 @@ export const sessions = pgTable(
 );
 
 /**
+ * Failed logins counted per account name (known or not, so both answer alike), per account name and client
+ * address, and per client address: delays that grow, then the account's lock (src/domain/login-throttle.ts).
+ * Keys are hashes, so a password typed into the name field is not kept.
+ */
+export const loginThrottles = pgTable(
+  'login_throttles',
+  {
+    key: text('key').primaryKey(),
+    kind: text('kind').notNull(),
+    /** The account key this row counts for (account and pair rows), so the bureau's unlock clears them all. */
+    account: text('account'),
+    failures: integer('failures').notNull().default(0),
+    lastFailureAt: timestamp('last_failure_at', { withTimezone: true }).notNull(),
+    blockedUntil: timestamp('blocked_until', { withTimezone: true }),
+  },
+  (t) => [
+    index('login_throttles_account_idx').on(t.account),
+    check('login_throttles_kind_check', sql`${t.kind} in ('account', 'pair', 'address')`),
+    check('login_throttles_failures_check', sql`${t.failures} >= 0`),
+  ],
+);
+
+/**
  * Append-only: a trigger refuses UPDATE and DELETE (see migration 0001). No foreign keys on purpose:
  * history outlives the users and units it names.
  */

@@ -8,10 +8,10 @@ import { AppError, isUniqueViolation, notFound } from '../errors.ts';
 import { assertCanAdminister, inCallerScope, inUnitSubtree } from '../access/scope.ts';
 import { actorOf, recordAudit } from '../audit/audit.service.ts';
 import { hashPassword } from '../auth/passwords.ts';
-import { forgetSessionsOf } from '../auth/auth.service.ts';
+import { clearLoginThrottles, forgetSessionsOf } from '../auth/auth.service.ts';
 import { requireUnitInScope, unitNames } from '../units/units.service.ts';
 import { requireDepartment } from '../departments/departments.service.ts';
-import { passwordProblem } from '../../domain/password-policy.ts';
+import { serverPasswordProblem } from '../auth/common-passwords.ts';
 import type { Role } from '../../domain/roles.ts';
 import type { TLocale } from '../../shared/common.ts';
 import type { TColleague, TCreateUserRequest, TUpdateUserRequest, TUser } from '../../shared/users.ts';
@@ -107,7 +107,7 @@ export async function createUser(ctx: ServiceContext, input: TCreateUserRequest)
   assertCanAdminister(ctx.caller);
   await requireUnitInScope(ctx, input.unitId, 'unitId');
   if (input.departmentId) await requireDepartment(ctx.db, input.departmentId, 'departmentId');
-  const problem = passwordProblem(input.password, input.username);
+  const problem = serverPasswordProblem(input.password, input.username);
   if (problem) throw new AppError(`password.${problem}`, { field: 'password' });
   const passwordHash = await hashPassword(input.password);
   try {
@@ -152,7 +152,7 @@ async function applyUserUpdate(ctx: ServiceContext, id: number, input: TUpdateUs
   if (!before) throw notFound('user');
   let passwordHash: string | undefined;
   if (input.password !== undefined) {
-    const problem = passwordProblem(input.password, before.username);
+    const problem = serverPasswordProblem(input.password, before.username);
     if (problem) throw new AppError(`password.${problem}`, { field: 'password' });
     passwordHash = await hashPassword(input.password);
   }
@@ -170,6 +170,7 @@ async function applyUserUpdate(ctx: ServiceContext, id: number, input: TUpdateUs
       })
       .where(eq(users.id, id))
       .returning();
+    if (input.unlock) await clearLoginThrottles(tx, before.username);
     // A new password, a new role or unit, or a disabled account: sessions made under the old terms end.
     if (passwordHash || input.disabled || input.role || input.unitId) {
       await tx.delete(sessions).where(and(eq(sessions.userId, id), isSelf ? sql`false` : sql`true`));
