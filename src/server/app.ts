@@ -9,10 +9,11 @@ import multipart from '@fastify/multipart';
 import { EVIDENCE_MAX_BYTES } from '../domain/evidence-files.ts';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { errorBody } from '../shared/errors.ts';
 import type { AppDeps, ZApp } from './deps.ts';
 import { handleError } from './http/error-handler.ts';
+import { guardedValidatorCompiler } from './http/input-guard.ts';
 import { authenticateHook } from './http/request-context.ts';
 import { csrfHook } from './http/csrf.ts';
 import { CONTENT_SECURITY_POLICY } from './http/security-headers.ts';
@@ -53,7 +54,7 @@ export type BuildAppOptions = AppDeps & { logger?: FastifyServerOptions['logger'
 export async function buildApp(options: BuildAppOptions): Promise<ZApp> {
   const { logger = false, webDist = WEB_DIST, ...deps } = options;
   const app = Fastify({ logger, genReqId: () => randomUUID(), bodyLimit: 1024 * 1024 }).withTypeProvider<ZodTypeProvider>();
-  app.setValidatorCompiler(validatorCompiler);
+  app.setValidatorCompiler(guardedValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
   await app.register(cookie);

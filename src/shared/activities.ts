@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZListQuery, ZPage, ZRegionCode } from './common.ts';
+import { ZListQuery, ZPage, ZRegionCode, ZId, ZBodyId } from './common.ts';
 import { ZIsoDate } from './project-stages.ts';
 
 /** Trips, visits and resident teams (issue 6, domain.md §5). */
@@ -27,15 +27,15 @@ export const ZVisitKind = z.enum(['visit', 'talks', 'reception']);
 export const ZVisitInput = z
   .object({
     kind: ZVisitKind.default('visit'),
-    enterpriseId: z.number().int().positive().nullish(),
+    enterpriseId: ZBodyId.nullish(),
     enterpriseName: z.string().trim().min(2).max(200).nullish(),
-    projectId: z.number().int().positive().nullish(),
+    projectId: ZBodyId.nullish(),
     visitedOn: ZIsoDate,
     peopleMet: nullableText(200),
     notes: nullableText(2000),
     nextStep: nullableText(500),
     followUpOn: ZIsoDate.nullish(),
-    teamId: z.number().int().positive().nullish(),
+    teamId: ZBodyId.nullish(),
   })
   .refine((v) => !!v.enterpriseId || !!v.enterpriseName, { path: ['enterpriseName'], params: { errorCode: 'validation.required' } });
 export type TVisitInput = z.input<typeof ZVisitInput>;
@@ -56,8 +56,8 @@ export const ZVisit = z.object({
   followUpOn: z.string().nullable(),
 });
 export type TVisit = z.infer<typeof ZVisit>;
-export const ZCreateVisitRequest = ZVisitInput.and(z.object({ unitId: z.number().int().positive().optional() }));
-export const ZVisitListQuery = ZListQuery.extend({ enterpriseId: z.coerce.number().int().positive().optional(), projectId: z.coerce.number().int().positive().optional() });
+export const ZCreateVisitRequest = ZVisitInput.and(z.object({ unitId: ZBodyId.optional() }));
+export const ZVisitListQuery = ZListQuery.extend({ enterpriseId: ZId.optional(), projectId: ZId.optional() });
 export const ZVisitPage = ZPage(ZVisit);
 
 export const ZTripInput = z
@@ -69,13 +69,13 @@ export const ZTripInput = z
     toOn: ZIsoDate,
     /** The cities visited, in order (GB/T 2260 codes). */
     cities: z.array(ZRegionCode).max(30).default([]),
-    teamId: z.number().int().positive().nullish(),
+    teamId: ZBodyId.nullish(),
     notes: nullableText(2000),
     nextStep: nullableText(500),
     followUpOn: ZIsoDate.nullish(),
     /** The enterprises visited on the way, recorded with the trip. */
     visits: z.array(ZVisitInput).max(50).default([]),
-    unitId: z.number().int().positive().optional(),
+    unitId: ZBodyId.optional(),
   })
   .refine((t) => t.toOn >= t.fromOn, { path: ['toOn'], params: { errorCode: 'date.beforeStart' } });
 export type TTripInput = z.input<typeof ZTripInput>;
@@ -114,7 +114,7 @@ export const ZTeamInput = z.object({
   members: z.array(z.string().trim().min(1).max(50)).max(50).default([]),
   startedOn: ZIsoDate,
   endedOn: ZIsoDate.nullish(),
-  unitId: z.number().int().positive().optional(),
+  unitId: ZBodyId.optional(),
 });
 export const ZTeam = z.object({
   id: z.number().int(),

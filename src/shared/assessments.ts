@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZBodyId } from './common.ts';
 
 /**
  * Assessment (考核, issue 5): a scheme of weighted indicators over the metric catalogue, scored by completion
@@ -22,7 +23,7 @@ export const ZScoringRule = z.object({
 export const ZSchemeInput = z.object({
   name: z.string().trim().min(2).max(100),
   /** The assessing unit: its direct sub-units are scored. The caller's own unit when absent. */
-  unitId: z.number().int().positive().optional(),
+  unitId: ZBodyId.optional(),
   indicators: z.array(ZIndicator).min(1).max(30),
   rules: z.array(ZScoringRule).max(10).default([]),
   bottomCount: z.number().int().min(0).max(10).default(3),
@@ -69,7 +70,7 @@ export const ZScores = z.object({
 export type TScores = z.infer<typeof ZScores>;
 
 export const ZAdjustmentInput = z.object({
-  unitId: z.number().int().positive(),
+  unitId: ZBodyId,
   year: z.number().int().min(2000).max(2100),
   month: z.number().int().min(1).max(12),
   label: z.string().trim().min(1).max(100),

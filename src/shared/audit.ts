@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZListQuery, ZPage } from './common.ts';
+import { ZListQuery, ZPage, ZId } from './common.ts';
 
 export const ZAuditEntry = z.object({
   id: z.number().int(),
@@ -20,5 +20,5 @@ export const ZAuditPage = ZPage(ZAuditEntry);
 export const ZAuditListQuery = ZListQuery.extend({
   entity: z.string().max(40).optional(),
   entityId: z.string().max(40).optional(),
-  actorUserId: z.coerce.number().int().positive().optional(),
+  actorUserId: ZId.optional(),
 });

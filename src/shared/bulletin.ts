@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { ZId } from './common.ts';
 import { ZCorrection } from './closes.ts';
 
 /** The monthly bulletin (通报, issue 5) as data: per metric the standard sentence, the per-unit table and 红黑榜. */
 export const ZBulletinQuery = z.object({
   year: z.coerce.number().int().min(2000).max(2100),
   month: z.coerce.number().int().min(1).max(12),
-  unitId: z.coerce.number().int().positive().optional(),
+  unitId: ZId.optional(),
   /** How many units the 红榜 and 黑榜 name (default three). */
   listSize: z.coerce.number().int().min(1).max(10).default(3),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZId } from './common.ts';
 import { ZMetricsQuery } from './metrics.ts';
 
 /**
@@ -48,7 +49,7 @@ export type TCockpit = z.infer<typeof ZCockpit>;
 export const ZTrendQuery = z.object({
   key: z.string().max(50),
   year: z.coerce.number().int().min(2000).max(2100),
-  unitId: z.coerce.number().int().positive().optional(),
+  unitId: ZId.optional(),
 });
 export const ZTrend = z.object({
   key: z.string(),

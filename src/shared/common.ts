@@ -2,7 +2,12 @@ import { z } from 'zod';
 import { creditCodeProblem, normalizeCreditCode } from '../domain/credit-code.ts';
 import { passwordProblem } from '../domain/password-policy.ts';
 
-export const ZId = z.coerce.number().int().positive();
+/** Ids are PostgreSQL `integer`s: a larger number is refused as bad input (400 naming the field), never sent to the database. */
+export const MAX_ID = 2_147_483_647;
+/** An id in a path or a query string (text, coerced). */
+export const ZId = z.coerce.number().int().positive().max(MAX_ID);
+/** An id inside a JSON body (a number, not coerced). */
+export const ZBodyId = z.number().int().positive().max(MAX_ID);
 export const ZIdParams = z.object({ id: ZId });
 export type TIdParams = z.infer<typeof ZIdParams>;
 
@@ -32,9 +37,12 @@ export const ZPassword = z.string().max(128).superRefine((password, ctx) => {
   if (problem) ctx.addIssue(catalogueIssue(`password.${problem}`));
 });
 
+/** The last page a list may ask for: beyond it the offset would leave PostgreSQL's range (and no list is that long). */
+export const MAX_PAGE = 1_000_000;
+
 export const ZListQuery = z.object({
   q: z.string().trim().max(100).optional(),
-  page: z.coerce.number().int().min(1).default(1),
+  page: z.coerce.number().int().min(1).max(MAX_PAGE).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });
 

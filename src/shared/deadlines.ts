@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DEADLINE_COLOURS } from '../domain/deadlines.ts';
 import { ZProjectState } from './projects.ts';
-import { ZListQuery, ZPage, ZYuan } from './common.ts';
+import { ZListQuery, ZPage, ZYuan, ZId } from './common.ts';
 
 export const ZDeadlineStatus = z.enum(['onTrack', 'dueSoon', 'overdue']);
 export type TDeadlineStatus = z.infer<typeof ZDeadlineStatus>;
@@ -57,7 +57,7 @@ export const ZSupervisionItem = z.object({
 export type TSupervisionItem = z.infer<typeof ZSupervisionItem>;
 export const ZSupervisionPage = ZPage(ZSupervisionItem);
 export const ZSupervisionQuery = ZListQuery.extend({
-  unitId: z.coerce.number().int().positive().optional(),
+  unitId: ZId.optional(),
   status: z.enum(['dueSoon', 'overdue']).optional(),
 });
 
@@ -82,4 +82,4 @@ export const ZBoardItem = z.object({
 });
 export type TBoardItem = z.infer<typeof ZBoardItem>;
 export const ZBoardPage = ZPage(ZBoardItem);
-export const ZBoardQuery = ZListQuery.extend({ unitId: z.coerce.number().int().positive().optional() });
+export const ZBoardQuery = ZListQuery.extend({ unitId: ZId.optional() });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZCreditCode, ZListQuery, ZPage, ZRegionCode } from './common.ts';
+import { ZCreditCode, ZListQuery, ZPage, ZRegionCode, ZBodyId } from './common.ts';
 
 export const ZEnterprise = z.object({
   id: z.number().int(),
@@ -24,7 +24,7 @@ export const ZCreateEnterpriseRequest = z.object({
   hqRegionCode: ZRegionCode.nullable().optional(),
   fortuneGlobal500: z.boolean().optional(),
   /** Defaults to the caller's own unit. */
-  unitId: z.number().int().positive().optional(),
+  unitId: ZBodyId.optional(),
 });
 export type TCreateEnterpriseRequest = z.input<typeof ZCreateEnterpriseRequest>;
 

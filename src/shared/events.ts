@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZListQuery, ZPage } from './common.ts';
+import { ZListQuery, ZPage, ZBodyId } from './common.ts';
 import { ZIsoDate } from './project-stages.ts';
 
 /** Events (推介会, 洽谈会, 签约仪式, 展会, "三个一批"; issue 6) and the cohort of the projects signed there. */
@@ -12,7 +12,7 @@ export const ZEventInput = z.object({
   place: nullableText(200),
   heldOn: ZIsoDate,
   note: nullableText(1000),
-  unitId: z.number().int().positive().optional(),
+  unitId: ZBodyId.optional(),
 });
 
 export const ZCohort = z.object({
@@ -44,4 +44,4 @@ export type TEvent = z.infer<typeof ZEvent>;
 export const ZEventPage = ZPage(ZEvent);
 export const ZEventListQuery = ZListQuery.extend({ kind: ZEventKind.optional(), asOf: ZIsoDate.optional() });
 export const ZEventQuery = z.object({ asOf: ZIsoDate.optional() });
-export const ZLinkProjectRequest = z.object({ projectId: z.number().int().positive() });
+export const ZLinkProjectRequest = z.object({ projectId: ZBodyId });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZId } from './common.ts';
 import { ZFundSource } from './projects.ts';
 import { ZIsoDate } from './project-stages.ts';
 
@@ -53,4 +54,4 @@ export const ZRecordFundsRequest = z
 export type TRecordFundsRequest = z.input<typeof ZRecordFundsRequest>;
 
 export const ZVoidFundsRequest = z.object({ reason: z.string().trim().min(1).max(500) });
-export const ZFundEntryParams = z.object({ id: z.coerce.number().int().positive(), entryId: z.coerce.number().int().positive() });
+export const ZFundEntryParams = z.object({ id: ZId, entryId: ZId });

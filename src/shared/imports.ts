@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LEDGER_FIELDS } from '../domain/ledger-columns.ts';
-import { ZId } from './common.ts';
+import { ZId, MAX_PAGE } from './common.ts';
 
 /**
  * Ledger imports (issue 4): a file is uploaded and read into a preview (the dry run) — what each row would create,
@@ -94,7 +94,7 @@ export const ZImportBatchList = z.object({ items: z.array(ZImportBatch) });
 
 export const ZImportRowsQuery = z.object({
   action: ZImportAction.optional(),
-  page: z.coerce.number().int().min(1).default(1),
+  page: z.coerce.number().int().min(1).max(MAX_PAGE).default(1),
   pageSize: z.coerce.number().int().min(1).max(500).default(50),
 });
 export const ZImportRowPage = z.object({

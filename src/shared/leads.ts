@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZCreditCode, ZListQuery, ZPage, ZYuan } from './common.ts';
+import { ZCreditCode, ZListQuery, ZPage, ZYuan, ZId, ZBodyId } from './common.ts';
 import { ZIndustryCode } from './projects.ts';
 import { ZIsoDate } from './project-stages.ts';
 import { LEAD_SOURCES, LEAD_STATES } from '../domain/leads.ts';
@@ -36,8 +36,8 @@ export const ZLeadListQuery = ZListQuery.extend({
   state: ZLeadState.optional(),
   source: ZLeadSource.optional(),
   /** The trip or the resident team the leads came from; one of another unit matches nothing. */
-  tripId: z.coerce.number().int().positive().optional(),
-  teamId: z.coerce.number().int().positive().optional(),
+  tripId: ZId.optional(),
+  teamId: ZId.optional(),
 });
 export type TLeadListQuery = z.infer<typeof ZLeadListQuery>;
 
@@ -46,7 +46,7 @@ const nullableText = (max: number) => z.string().trim().max(max).nullish().trans
 /** Intake in under a minute: an enterprise on record (by id) or a name (and credit code) as heard. */
 export const ZCreateLeadRequest = z
   .object({
-    enterpriseId: z.number().int().positive().nullish(),
+    enterpriseId: ZBodyId.nullish(),
     enterpriseName: z.string().trim().min(2).max(200).nullish(),
     creditCode: ZCreditCode.nullish(),
     industryCode: ZIndustryCode.nullish(),
@@ -56,10 +56,10 @@ export const ZCreateLeadRequest = z
     followUpOn: ZIsoDate.nullish(),
     note: nullableText(1000),
     /** The resident team that collected it, or the trip it came from. */
-    teamId: z.number().int().positive().nullish(),
-    tripId: z.number().int().positive().nullish(),
+    teamId: ZBodyId.nullish(),
+    tripId: ZBodyId.nullish(),
     /** Defaults to the caller's unit. */
-    unitId: z.number().int().positive().optional(),
+    unitId: ZBodyId.optional(),
   })
   .refine((lead) => !!lead.enterpriseId || !!lead.enterpriseName, { path: ['enterpriseName'], params: { errorCode: 'validation.required' } });
 export type TCreateLeadRequest = z.input<typeof ZCreateLeadRequest>;
@@ -79,7 +79,7 @@ export const ZMoveLeadRequest = z.object({ to: z.enum(['following', 'dropped']),
 /** Conversion: the project is created with the lead's enterprise (added if new), industry and amount. */
 export const ZConvertLeadRequest = z.object({
   name: z.string().trim().min(2).max(200),
-  unitId: z.number().int().positive().optional(),
+  unitId: ZBodyId.optional(),
   totalInvestmentYuan: ZYuan.optional(),
 });
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isIsoDate } from '../domain/calendar.ts';
-import { catalogueIssue } from './common.ts';
+import { catalogueIssue, ZId } from './common.ts';
 
 /** Metric values for a period and a unit subtree (issue 5): each with its definition. */
 const ZDay = z.string().superRefine((value, ctx) => {
@@ -11,7 +11,7 @@ export const ZMetricsQuery = z.object({
   from: ZDay,
   to: ZDay,
   /** A unit in the caller's scope: the metric covers its subtree. The caller's whole scope when absent. */
-  unitId: z.coerce.number().int().positive().optional(),
+  unitId: ZId.optional(),
   /** Comma-separated metric keys; every metric when absent. */
   keys: z.string().max(500).optional(),
 });

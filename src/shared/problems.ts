@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZId, ZBodyId, MAX_PAGE } from './common.ts';
 import { ZIsoDate } from './project-stages.ts';
 
 export const PROBLEM_CATEGORIES = ['land', 'approval', 'funding', 'utilities', 'talent', 'other'] as const;
@@ -31,18 +32,18 @@ export const ZProblem = z.object({
 export type TProblem = z.infer<typeof ZProblem>;
 export const ZProblemPage = z.object({ items: z.array(ZProblem), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
 export const ZProblemListQuery = z.object({
-  projectId: z.coerce.number().int().positive().optional(),
+  projectId: ZId.optional(),
   state: z.enum(['open', 'resolved']).optional(),
   level: z.enum(['unit', 'city']).optional(),
-  departmentId: z.coerce.number().int().positive().optional(),
-  page: z.coerce.number().int().min(1).default(1),
+  departmentId: ZId.optional(),
+  page: z.coerce.number().int().min(1).max(MAX_PAGE).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });
 
 export const ZRaiseProblemRequest = z.object({
   category: ZProblemCategory,
   description: z.string().trim().min(1).max(2000),
-  departmentId: z.number().int().positive().nullish(),
+  departmentId: ZBodyId.nullish(),
   dueOn: ZIsoDate.nullish(),
 });
 export type TRaiseProblemRequest = z.input<typeof ZRaiseProblemRequest>;
@@ -53,4 +54,4 @@ export const ZResolveProblemRequest = z.object({ resolution: z.string().trim().m
 export const ZDepartment = z.object({ id: z.number().int(), unitId: z.number().int(), unitName: z.string(), name: z.string() });
 export type TDepartment = z.infer<typeof ZDepartment>;
 export const ZDepartmentList = z.object({ items: z.array(ZDepartment) });
-export const ZCreateDepartmentRequest = z.object({ unitId: z.number().int().positive(), name: z.string().trim().min(1).max(64) });
+export const ZCreateDepartmentRequest = z.object({ unitId: ZBodyId, name: z.string().trim().min(1).max(64) });

@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import { ZBodyId } from './common.ts';
 import { ZProjectState } from './projects.ts';
 import { ZDeadlineColour, ZDeadlineStatus } from './deadlines.ts';
 
-export const ZIsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+/** A calendar day as YYYY-MM-DD: a day that exists (not 2026-02-30, not year 0), so PostgreSQL never refuses it as a date. */
+export const ZIsoDate = z.iso.date().regex(/^(?!0000)/);
 
 export const ZStageEvidence = z.object({
   contractNo: z.string().trim().max(100).nullish(),
@@ -20,12 +22,12 @@ export const ZMoveStageRequest = z.object({
   evidence: ZStageEvidence.default({}),
   reason: z.string().trim().max(500).nullish(),
   /** Evidence files uploaded beforehand (POST /api/projects/:id/files) to attach to this change. */
-  fileIds: z.array(z.number().int().positive()).max(20).default([]),
+  fileIds: z.array(ZBodyId).max(20).default([]),
 });
 export type TMoveStageRequest = z.input<typeof ZMoveStageRequest>;
 
 export const ZCorrectStageRequest = z.object({
-  correctsEventId: z.number().int().positive(),
+  correctsEventId: ZBodyId,
   kind: z.enum(['correct', 'revoke']),
   happenedOn: z.string().max(20).optional(),
   evidence: ZStageEvidence.optional(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PROJECT_STATES } from '../domain/stages.ts';
-import { ZListQuery, ZPage, ZYuan } from './common.ts';
+import { ZListQuery, ZPage, ZYuan, ZId, ZBodyId } from './common.ts';
 
 export const ZProjectState = z.enum(PROJECT_STATES);
 export const ZProjectType = z.enum(['industrial', 'other']);
@@ -52,7 +52,7 @@ export const ZProjectPage = ZPage(ZProject);
 const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
 
 export const ZProjectListQuery = ZListQuery.extend({
-  unitId: z.coerce.number().int().positive().optional(),
+  unitId: ZId.optional(),
   stage: ZProjectState.optional(),
   deadlineStatus: z.enum(['onTrack', 'dueSoon', 'overdue']).optional(),
   /** A GB/T 4754 code: the project's industry starts with it (section letters match their divisions). */
@@ -77,9 +77,9 @@ const nullableText = (max: number) => z.string().trim().max(max).nullish().trans
 /** A new project starts as 在谈 (lead); its stage then moves only through POST /api/projects/:id/stage. */
 export const ZCreateProjectRequest = z.object({
   name: z.string().trim().min(2).max(200),
-  investorEnterpriseId: z.number().int().positive(),
-  unitId: z.number().int().positive(),
-  reportedUnitId: z.number().int().positive().nullish(),
+  investorEnterpriseId: ZBodyId,
+  unitId: ZBodyId,
+  reportedUnitId: ZBodyId.nullish(),
   projectType: ZProjectType.default('industrial'),
   industryCode: ZIndustryCode.nullish(),
   totalInvestmentYuan: ZYuan,
@@ -91,7 +91,7 @@ export const ZCreateProjectRequest = z.object({
   /** The amounts are estimates; the bureau's counting rules may leave such projects out of the figures. */
   amountsEstimated: z.boolean().default(false),
   responsibleLeader: nullableText(50),
-  responsibleOfficerId: z.number().int().positive().nullish(),
+  responsibleOfficerId: ZBodyId.nullish(),
   codeName: nullableText(100),
   code: nullableText(50),
   note: nullableText(1000),

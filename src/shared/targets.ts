@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZId, ZBodyId } from './common.ts';
 
 /** Yearly targets (目标任务, issue 5): per year × unit × metric; progress is computed from records, never typed in. */
 export const ZTargetsQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
@@ -17,7 +18,7 @@ export const ZTargetList = z.object({ year: z.number().int(), items: z.array(ZTa
 export const ZSetTargetsRequest = z.object({
   year: z.number().int().min(2000).max(2100),
   items: z
-    .array(z.object({ unitId: z.number().int().positive(), metricKey: z.string().max(50), value: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).nullable() }))
+    .array(z.object({ unitId: ZBodyId, metricKey: z.string().max(50), value: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).nullable() }))
     .max(5000),
 });
 export type TSetTargetsRequest = z.infer<typeof ZSetTargetsRequest>;
@@ -31,6 +32,6 @@ export const ZTargetProgress = z.object({
   completion: z.string(),
 });
 export const ZTargetProgressList = z.object({ year: z.number().int(), unitId: z.number().int(), asOf: z.string(), items: z.array(ZTargetProgress) });
-export const ZTargetProgressQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100), unitId: z.coerce.number().int().positive().optional() });
+export const ZTargetProgressQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100), unitId: ZId.optional() });
 
 export const ZTargetsImportFields = z.object({ year: z.coerce.number().int().min(2000).max(2100) });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZBodyId } from './common.ts';
 import { UNIT_KINDS } from '../domain/units.ts';
 
 export const ZUnitKind = z.enum(UNIT_KINDS);
@@ -19,7 +20,7 @@ export const ZCreateUnitRequest = z.object({
   code: z.string().trim().min(1).max(32).regex(/^[0-9A-Za-z_-]+$/),
   name: z.string().trim().min(1).max(64),
   kind: ZUnitKind,
-  parentId: z.number().int().positive(),
+  parentId: ZBodyId,
 });
 export type TCreateUnitRequest = z.infer<typeof ZCreateUnitRequest>;
 
@@ -28,7 +29,7 @@ export const ZUpdateUnitRequest = z
     code: ZCreateUnitRequest.shape.code,
     name: ZCreateUnitRequest.shape.name,
     kind: ZUnitKind,
-    parentId: z.number().int().positive(),
+    parentId: ZBodyId,
   })
   .partial();
 export type TUpdateUnitRequest = z.infer<typeof ZUpdateUnitRequest>;

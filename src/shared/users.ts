@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ZRole } from './auth.ts';
-import { ZListQuery, ZLocale, ZPage, ZPassword } from './common.ts';
+import { ZListQuery, ZLocale, ZPage, ZPassword, ZId, ZBodyId } from './common.ts';
 
 export const ZUser = z.object({
   id: z.number().int(),
@@ -18,15 +18,15 @@ export const ZUser = z.object({
 });
 export type TUser = z.infer<typeof ZUser>;
 export const ZUserPage = ZPage(ZUser);
-export const ZUserListQuery = ZListQuery.extend({ unitId: z.coerce.number().int().positive().optional() });
+export const ZUserListQuery = ZListQuery.extend({ unitId: ZId.optional() });
 
 export const ZCreateUserRequest = z.object({
   username: z.string().trim().min(3).max(64).regex(/^[A-Za-z0-9_.-]+$/),
   displayName: z.string().trim().min(1).max(64),
   role: ZRole,
-  unitId: z.number().int().positive(),
+  unitId: ZBodyId,
   /** For department users: the department whose routed problems they see. */
-  departmentId: z.number().int().positive().nullish(),
+  departmentId: ZBodyId.nullish(),
   password: ZPassword,
 });
 export type TCreateUserRequest = z.infer<typeof ZCreateUserRequest>;
@@ -36,8 +36,8 @@ export const ZUpdateUserRequest = z
   .object({
     displayName: ZCreateUserRequest.shape.displayName,
     role: ZRole,
-    unitId: z.number().int().positive(),
-    departmentId: z.number().int().positive().nullable(),
+    unitId: ZBodyId,
+    departmentId: ZBodyId.nullable(),
     disabled: z.boolean(),
     password: ZPassword,
     unlock: z.literal(true),

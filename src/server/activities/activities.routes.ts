@@ -1,4 +1,4 @@
-import { ZIdParams } from '../../shared/common.ts';
+import { ZId, ZIdParams } from '../../shared/common.ts';
 import { ZLeaderLevelList, ZSetLeaderLevelsRequest, ZCreateVisitRequest, ZTeam, ZTeamInput, ZTeamList, ZTrip, ZTripInput, ZTripListQuery, ZTripPage, ZVisit, ZVisitListQuery, ZVisitPage } from '../../shared/activities.ts';
 import type { AppDeps, ZApp } from '../deps.ts';
 import { contextOf } from '../http/request-context.ts';
@@ -31,7 +31,7 @@ export async function activitiesRoutes(app: ZApp, { db, clock }: AppDeps) {
   app.post('/events/:id/projects', { schema: { tags, params: ZIdParams, body: ZLinkProjectRequest, response: { 200: ZEvent } } }, async (request) =>
     linkProject(contextOf(request, db, clock), request.params.id, request.body.projectId),
   );
-  const ZEventProjectParams = z.object({ id: z.coerce.number().int().positive(), projectId: z.coerce.number().int().positive() });
+  const ZEventProjectParams = z.object({ id: ZId, projectId: ZId });
   app.delete('/events/:id/projects/:projectId', { schema: { tags, params: ZEventProjectParams, response: { 200: ZEvent } } }, async (request) =>
     unlinkProject(contextOf(request, db, clock), request.params.id, request.params.projectId),
   );

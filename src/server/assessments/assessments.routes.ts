@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ZAdjustmentInput, ZAdjustmentList, ZAdjustmentsQuery, ZWithdrawAdjustmentRequest, ZScheme, ZSchemeInput, ZSchemeList, ZScores, ZScoresQuery } from '../../shared/assessments.ts';
-import { ZIdParams } from '../../shared/common.ts';
+import { ZId, ZIdParams } from '../../shared/common.ts';
 import type { AppDeps, ZApp } from '../deps.ts';
 import { contextOf } from '../http/request-context.ts';
 import { addAdjustment, listAdjustments, listSchemes, saveScheme, schemeScores, withdrawAdjustment } from './assessments.service.ts';
@@ -24,7 +24,7 @@ export async function assessmentsRoutes(app: ZApp, { db, clock }: AppDeps) {
   app.get('/assessments/:id/adjustments', { schema: { tags, params: ZIdParams, querystring: ZAdjustmentsQuery, response: { 200: ZAdjustmentList } } }, async (request) => ({
     items: await listAdjustments(contextOf(request, db, clock), request.params.id, request.query.year),
   }));
-  const ZAdjustmentParams = z.object({ id: z.coerce.number().int().positive(), adjustmentId: z.coerce.number().int().positive() });
+  const ZAdjustmentParams = z.object({ id: ZId, adjustmentId: ZId });
   app.post(
     '/assessments/:id/adjustments/:adjustmentId/withdraw',
     { schema: { tags, params: ZAdjustmentParams, body: ZWithdrawAdjustmentRequest, response: { 200: z.object({ ok: z.literal(true) }) } } },
