@@ -1,8 +1,10 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pgliteDir, type AppConfig } from '../server/config.ts';
 import { migrate } from '../server/db/migrate.ts';
 import { openDatabase } from '../server/db/client.ts';
+import { lockDataFolder } from '../server/db/data-folder-lock.ts';
 
 const PG_DUMP_HINT =
   'DATABASE_URL is set: back up a PostgreSQL server with its own tools, e.g.\n' +
@@ -19,14 +21,15 @@ export async function backupDatabase(config: AppConfig, file: string): Promise<n
   if (config.databaseUrl) throw new Error(PG_DUMP_HINT);
   const dir = pgliteDir(config);
   if (!existsSync(dir)) throw new Error(`no embedded database in ${dir}`);
-  const pglite = await PGlite.create({ dataDir: dir });
+  // Opened like any other opener of the folder: refused while the server (or another command) holds it.
+  const database = await openDatabase({ dataDir: dir });
   try {
-    const blob = await pglite.dumpDataDir('gzip');
+    const blob = await database.pglite!.dumpDataDir('gzip');
     const bytes = Buffer.from(await blob.arrayBuffer());
     writeFileSync(file, bytes);
     return bytes.length;
   } finally {
-    await pglite.close();
+    await database.close();
   }
 }
 
@@ -38,6 +41,17 @@ export async function restoreDatabase(config: AppConfig, file: string, now = new
   if (config.databaseUrl) throw new Error(PG_DUMP_HINT);
   if (!existsSync(file)) throw new Error(`no such file: ${file}`);
   const dir = pgliteDir(config);
+  mkdirSync(dirname(dir), { recursive: true });
+  // The folder is replaced under the lock: never while the server (or another command) has it open.
+  const lock = lockDataFolder(dir);
+  try {
+    return await restoreLocked(dir, file, now);
+  } finally {
+    lock.release();
+  }
+}
+
+async function restoreLocked(dir: string, file: string, now: Date): Promise<string | null> {
   const staging = `${dir}.restoring`;
   if (existsSync(staging)) throw new Error(`${staging} exists: an earlier restore was interrupted; remove it first`);
   const blob = new Blob([readFileSync(file)]);

@@ -86,7 +86,8 @@ describe.skipIf(TEST_DB_KIND !== 'pglite')('zhaoshang serve on the embedded data
       await stop();
     }
     expect(await countRows(config({ dataDir }))).toEqual({ projects: DEMO_PROJECTS, units: DEMO_UNITS.length });
-  });
+    // The demo's first load takes a while on a busy machine; a timeout here would leave the server holding the folder.
+  }, 120_000);
 
   it('a second start reuses the data and loads nothing over it', async () => {
     const lines: string[] = [];

@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { configFromEnv, pgliteDir } from '../server/config.ts';
 import { openAndMigrate } from '../server/start.ts';
 import { serve } from '../server/workers.ts';
@@ -9,6 +9,7 @@ import { addUserFromCli } from './user-add.ts';
 import { backupDatabase, restoreDatabase } from './backup.ts';
 import { importFromCli, type CliImportOptions } from './import.ts';
 import { ROLES, type Role } from '../domain/roles.ts';
+import { DataFolderInUse, lockDataFolder, nameThisProcess } from '../server/db/data-folder-lock.ts';
 
 function positiveWhole(value: string): number {
   const n = Number(value);
@@ -19,6 +20,36 @@ function positiveWhole(value: string): number {
 const program = new Command()
   .name('zhaoshang')
   .description('招商 — investment-promotion platform. Configuration comes from the environment (see README).');
+
+/** The command being run ("serve", "user add"): the embedded database's lock names it, and a refusal advises on it. */
+let running = '';
+program.hook('preAction', (_program, action) => {
+  running = [action.parent && action.parent !== program ? action.parent.name() : '', action.name()].filter(Boolean).join(' ');
+  nameThisProcess(running);
+});
+
+/** What to do instead, per command, when the embedded data folder is held by another process (README › The CLI and a running server). */
+function adviceWhenInUse(command: string, error: DataFolderInUse): string {
+  const where = error.holder.port ? ` (http://localhost:${error.holder.port})` : '';
+  if (error.holder.command !== 'serve') return `wait for it to finish, or stop it (kill ${error.holder.pid}), then run this command again`;
+  const stop = `stop the server (Ctrl+C in its terminal, or kill ${error.holder.pid})`;
+  switch (command) {
+    case 'serve':
+      return `it already serves this data folder${where}; ${stop} first, or give this one another ZHAOSHANG_DATA_DIR`;
+    case 'user add':
+      return `add the user in the web app's 用户 page as the bureau${where}, or ${stop} and run this command again`;
+    case 'import':
+      return `import the ledger in the web app's 台账导入 page${where}, or ${stop} and run this command again`;
+    case 'backup':
+      return `${stop}, then run the backup again (a consistent copy needs the database to itself)`;
+    case 'restore':
+      return `${stop}, then restore (it replaces the database the server has open)`;
+    case 'demo':
+      return `${stop} first (demo --reset would delete the database the server has open)`;
+    default:
+      return `${stop}, then run this command again`;
+  }
+}
 
 program
   .command('serve')
@@ -44,7 +75,14 @@ program
     const config = configFromEnv();
     if (options.reset) {
       if (config.databaseUrl) throw new Error('--reset works on the embedded database only; drop a server database yourself');
-      rmSync(pgliteDir(config), { recursive: true, force: true });
+      // Deleted under the folder's lock: never under a running server.
+      mkdirSync(config.dataDir, { recursive: true });
+      const lock = lockDataFolder(pgliteDir(config));
+      try {
+        rmSync(pgliteDir(config), { recursive: true, force: true });
+      } finally {
+        lock.release();
+      }
     }
     const { database } = await openAndMigrate(config);
     try {
@@ -116,6 +154,10 @@ program
   });
 
 program.parseAsync(process.argv).catch((error: unknown) => {
+  if (error instanceof DataFolderInUse) {
+    console.error(`zhaoshang ${running}: refused, nothing was changed: ${error.message}.\nTo go on: ${adviceWhenInUse(running, error)}.`);
+    process.exit(1);
+  }
   console.error(`zhaoshang: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });

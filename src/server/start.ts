@@ -46,6 +46,8 @@ export async function startServer(config: AppConfig, log: (line: string) => void
   const clock = () => new Date();
   const app = await buildServerApp(config, database, migration, clock);
   await app.listen({ port: config.port, host: config.host });
+  // A command refused on this data folder names the port to use instead.
+  database.lock?.describe({ port: (app.server.address() as { port: number }).port });
   const stopJobs = scheduleJobs(database, config, clock, log);
   announce(config, database.kind, migration, firstStart, log);
   return {

@@ -5,6 +5,7 @@ import { PgTransaction, type PgDatabase, type PgQueryResultHKT } from 'drizzle-o
 import pg from 'pg';
 import type { SQL } from 'drizzle-orm';
 import * as schema from './schema.ts';
+import { lockDataFolder, type DataFolderLock } from './data-folder-lock.ts';
 
 export type Schema = typeof schema;
 /** Both drivers give the same query builder; services only ever see this type. */
@@ -19,6 +20,8 @@ export type Database = {
   close(): Promise<void>;
   /** The embedded instance, for backups; absent on a PostgreSQL server. */
   pglite?: PGlite;
+  /** The embedded data folder's lock, held until close (db/data-folder-lock.ts). */
+  lock?: DataFolderLock;
 };
 
 export type OpenOptions = { databaseUrl?: string; dataDir?: string; pglite?: PGlite };
@@ -32,16 +35,31 @@ pg.types.setTypeParser(20, (value) => {
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl);
-  const pglite = options.pglite ?? (await PGlite.create(options.dataDir ? { dataDir: options.dataDir } : {}));
+  // A data folder is opened by one process at a time: the lock comes first and is held until close.
+  const lock = !options.pglite && options.dataDir ? lockDataFolder(options.dataDir) : undefined;
+  let pglite: PGlite;
+  try {
+    pglite = options.pglite ?? (await PGlite.create(options.dataDir ? { dataDir: options.dataDir } : {}));
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
   const db = drizzlePglite(yieldingBeforeQueries(pglite), { schema }) as unknown as Db;
   return {
     db,
     kind: 'pglite',
     pglite,
+    lock,
     execScript: async (script) => {
       await pglite.exec(script);
     },
-    close: () => pglite.close(),
+    close: async () => {
+      try {
+        await pglite.close();
+      } finally {
+        lock?.release();
+      }
+    },
   };
 }
 
