@@ -20,20 +20,9 @@ import type { TColumnMapping, TImportBatch, TImportRow } from '../../shared/impo
  * The dry run: a ledger sheet read, every row resolved against the data in the caller's scope (units, investors,
  * projects) and planned — nothing written. The commit runs the same function again and writes its plans.
  */
-export type PreviewOptions = {
-  unitId: number;
-  sheet?: string;
-  year?: number;
-  mapping?: TColumnMapping;
-  /** The unit's template for each sheet read, by sheet name (a template matches its sheet's header). */
-  templates?: Map<string, TColumnMapping>;
-};
+export type PreviewOptions = { unitId: number; sheet?: string; year?: number; mapping?: TColumnMapping; template?: TColumnMapping };
 
 export type PlannedRow = {
-  /** The row's sheet, when the workbook has several (named in its messages and its stage records' evidence). */
-  sheet?: string;
-  /** The row's sheet by name, whatever the workbook. */
-  sheetName: string;
   rowNumber: number;
   plan: RowPlan;
   existing: ExistingProject | null;
@@ -67,23 +56,12 @@ export function headerKey(labels: string[]): string {
 }
 
 export function chooseSheet(sheets: LedgerSheet[], name: string | undefined): LedgerSheet {
-  return projectSheets(sheets, name)[0]!;
-}
-
-/**
- * The sheets an import reads (issue 12): the one chosen, or else every sheet with a project header — a workbook
- * keeps 2022年签约项目 beside 往年签约今年开工, and reading only the first quietly leaves projects out. Sheets
- * without one (填报说明, 汇总) are passed over, and named in the preview. None with one: the first sheet (where a
- * mapping given by hand reads from).
- */
-export function projectSheets(sheets: LedgerSheet[], name: string | undefined): LedgerSheet[] {
-  if (name) {
+  if (name !== undefined) {
     const sheet = sheets.find((s) => s.name === name);
     if (!sheet) throw new AppError('ledger.unknownSheet', { field: 'sheet', params: { sheet: name } });
-    return [sheet];
+    return sheet;
   }
-  const withHeader = sheets.filter((s) => headerOf(s.rows));
-  return withHeader.length > 0 ? withHeader : [sheets[0]!];
+  return sheets.find((s) => headerOf(s.rows)) ?? sheets[0]!;
 }
 
 const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -154,7 +132,6 @@ async function planRecords(
   ctx: ServiceContext,
   fileName: string,
   records: LedgerRecord[],
-  sheetNames: string[],
   parseProblems: LedgerProblem[],
   units: { id: number; name: string; parentId: number | null; path: string }[],
   options: PreviewOptions,
@@ -193,10 +170,10 @@ async function planRecords(
       await yieldToOthers();
     }
     const record = records[i]!;
-    const problems = [...(problemsOf.get(rowKey(record)) ?? [])];
+    const problems = [...(problemsOf.get(record.rowNumber) ?? [])];
     const warnings: string[] = [];
     const problem = (field: LedgerField, code: string, raw = '', detail?: string) =>
-      problems.push({ sheet: record.sheet, rowNumber: record.rowNumber, field, code, raw, ...(detail !== undefined ? { detail } : {}) });
+      problems.push({ rowNumber: record.rowNumber, field, code, raw, ...(detail !== undefined ? { detail } : {}) });
     const fields: Partial<ProjectFields> = {};
     if (record.name) fields.name = record.name;
     // 落地单位: as written in the row, or the import's unit.
@@ -258,13 +235,9 @@ async function planRecords(
       if (!record.code) key = `name:${investorAndNameKey(record.investorName, record.name)}`;
     }
     if (key) {
-      // The same project twice: within a sheet a repeated row; across sheets (signed last year on one, started
-      // this year on another) one project all the same — refused with both rows named, never two projects and never
-      // one row quietly overwriting the other (docs/decisions.md, "Several project sheets").
       const earlier = seenKeys.get(key);
-      if (earlier === undefined) seenKeys.set(key, record);
-      else if (earlier.sheet === record.sheet) problem('name', 'row.duplicate', `${record.name}(第${earlier.rowNumber}行)`);
-      else problem('name', 'row.duplicateOtherSheet', `${record.name}(${rowLabel(earlier)})`);
+      if (earlier !== undefined) problem('name', 'row.duplicate', `${record.name}(第${earlier}行)`);
+      else seenKeys.set(key, record.rowNumber);
     }
     if (project && fields.unitId !== undefined && record.unitName === null) delete fields.unitId;
     if (project) {
@@ -281,8 +254,8 @@ async function planRecords(
       if (elsewhere !== undefined) problem('name', 'project.otherUnit', record.name, namesElsewhere.get(elsewhere) ?? '其他单位');
     }
     const resolved: ResolvedRow = { record, fields, newInvestor: newInvestor !== null, problems, warnings };
-    const plan = refuseClosedPeriod(planRow(resolved, project, today, fileName), record.rowNumber, project ? foldedDates(project.events) : null, closed, record.sheet);
-    planned.push({ sheet: record.sheet, sheetName: sheetNames[i]!, rowNumber: record.rowNumber, plan, existing: project, newInvestor });
+    const plan = refuseClosedPeriod(planRow(resolved, project, today, fileName), record.rowNumber, project ? foldedDates(project.events) : null, closed);
+    planned.push({ rowNumber: record.rowNumber, plan, existing: project, newInvestor });
   }
   onProgress('checking', records.length, records.length);
   return planned;
@@ -292,7 +265,6 @@ async function planRecords(
 function toImportRow(record: LedgerRecord, p: PlannedRow, unitName: string | null): TImportRow {
   const lastMove = p.plan.moves.at(-1);
   return {
-    sheet: p.sheetName,
     rowNumber: record.rowNumber,
     action: p.plan.action,
     projectId: p.existing?.id ?? null,
@@ -305,6 +277,6 @@ function toImportRow(record: LedgerRecord, p: PlannedRow, unitName: string | nul
     signedOn: record.signedOn,
     changes: [...p.plan.changes.map((c) => FIELD_OF[c]), ...(p.existing && p.plan.moves.length > 0 ? ['progress'] : [])],
     problems: p.plan.problems.map(describeProblem),
-    warnings: p.plan.warnings.map((w) => `${rowLabel(record)} ${w}`),
+    warnings: p.plan.warnings.map((w) => `第${record.rowNumber}行 ${w}`),
   };
 }
