@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bulletinSentence, bulletinSentenceEn, completionPercent, growthPercent, periodText, yiAsSet, yiTwoDecimals } from './bulletin.ts';
+import { bulletinSentence, bulletinSentenceEn, completionPercent, growthPercent, percentShown, periodText, yiAsSet, yiTwoDecimals } from './bulletin.ts';
 
 const yi = (text: string) => Math.round(Number(text) * 1e8);
 
@@ -52,6 +52,28 @@ describe('the bulletin sentence', () => {
         lastYear: { kind: 'count', count: 10.1, measure: '个' },
       }),
     ).toBe('1-6月份,甲县新签约项目12.5个,完成年度目标任务30个的41.67%,同比增长23.76%。');
+  });
+
+  it('writes percentages in the bureau\'s style: two decimals always (the default), or trailing zeros dropped', () => {
+    // 20.8 / 50 = 41.60%; 20.8 / 16 − 1 = 30.00%.
+    const input = {
+      period: { fromMonth: 1, toMonth: 3 },
+      scope: '全市',
+      metric: '新签约项目合同投资额',
+      value: { kind: 'amount', yuan: 2_080_000_000 },
+      target: { kind: 'amount', yuan: 5_000_000_000 },
+      lastYear: { kind: 'amount', yuan: 1_600_000_000 },
+    } as const;
+    expect(bulletinSentence(input)).toBe('1-3月份,全市新签约项目合同投资额20.80亿元,完成年度目标任务50亿元的41.60%,同比增长30.00%。');
+    expect(bulletinSentence({ ...input, percentStyle: 'trimmed' })).toBe('1-3月份,全市新签约项目合同投资额20.80亿元,完成年度目标任务50亿元的41.6%,同比增长30%。');
+    expect(bulletinSentenceEn({ ...input, scope: 'the city', metric: 'Contracted investment signed', percentStyle: 'trimmed' })).toBe(
+      'Jan–Mar, the city: Contracted investment signed 20.80 × 100M yuan, 41.6% of the annual target of 50 × 100M yuan, up 30% on the same period last year.',
+    );
+    // Amounts keep their two decimals; a decline is trimmed alike; level stays level.
+    expect(bulletinSentence({ ...input, lastYear: { kind: 'amount', yuan: 2_311_111_111 }, percentStyle: 'trimmed' })).toContain('同比下降10%');
+    expect(bulletinSentence({ ...input, lastYear: { kind: 'amount', yuan: 2_080_000_000 }, percentStyle: 'trimmed' })).toContain('与上年同期持平');
+    expect(['41.60', '40.00', '100.00', '0.00', '8.08', '10.50', '-10.50'].map((p) => percentShown(p, 'trimmed'))).toEqual(['41.6', '40', '100', '0', '8.08', '10.5', '-10.5']);
+    expect(percentShown('41.60')).toBe('41.60');
   });
 
   it('writes the same sentence in English for the English screen, same figures, same rounding', () => {

@@ -6,7 +6,7 @@ import { YUAN_PER_YI } from './money.ts';
  *
  * Rounding rules (docs/metrics.md): amounts in 亿元 with two decimals, rounded half up from whole 元; a target is
  * written as set (trailing zeros dropped: "589亿元", "12.5亿元"); completion and growth percentages with two decimals,
- * rounded half up, computed on integers; growth against zero last year is not a percentage ("上年同期为零");
+ * rounded half up, computed on integers (written "41.60%", or "41.6%" in the bureau's trimmed style); growth against zero last year is not a percentage ("上年同期为零");
  * a count is written as a whole number with its measure word ("27个") — or with its shares where credit is split
  * with the 首报单位 ("12.5个").
  */
@@ -19,6 +19,19 @@ export type BulletinFigure =
   /** A count: whole, or in hundredths where a project's credit is split with its 首报单位 (12.5). */
   | { kind: 'count'; count: number; measure: string };
 
+/**
+ * How the bulletin writes a percentage — the bureau's setting (计入口径 page, `percentStyle`): "twoDecimals" (the
+ * default) always two decimals, "41.60%"; "trimmed" drops trailing zeros, "41.6%", "40%", as many bulletins print.
+ * Either way the figure is computed and rounded to two decimals first; only its writing differs.
+ */
+export const PERCENT_STYLES = ['twoDecimals', 'trimmed'] as const;
+export type PercentStyle = (typeof PERCENT_STYLES)[number];
+
+/** A two-decimal percentage as the style writes it: "41.60" → "41.60" or "41.6"; "40.00" → "40"; "-10.50" → "-10.5". */
+export function percentShown(twoDecimals: string, style: PercentStyle = 'twoDecimals'): string {
+  return style === 'trimmed' && twoDecimals.includes('.') ? twoDecimals.replace(/\.?0+$/, '') : twoDecimals;
+}
+
 export type BulletinSentenceInput = {
   period: BulletinPeriod;
   /** "全市", "襄城区". */
@@ -28,6 +41,8 @@ export type BulletinSentenceInput = {
   value: BulletinFigure;
   target: BulletinFigure | null;
   lastYear: BulletinFigure | null;
+  /** How percentages are written (default: two decimals always). */
+  percentStyle?: PercentStyle;
 };
 
 /** "1-6月份"; a single month "6月份". */
@@ -85,14 +100,15 @@ function figureText(figure: BulletinFigure, asSet: boolean): string {
 
 export function bulletinSentence(input: BulletinSentenceInput): string {
   const parts = [`${periodText(input.period)},${input.scope}${input.metric}${figureText(input.value, false)}`];
+  const shown = (percent: string) => percentShown(percent, input.percentStyle);
   const completion = completionPercent(input.value, input.target);
-  if (input.target && completion !== null) parts.push(`完成年度目标任务${figureText(input.target, true)}的${completion}%`);
+  if (input.target && completion !== null) parts.push(`完成年度目标任务${figureText(input.target, true)}的${shown(completion)}%`);
   if (input.lastYear) {
     const growth = growthPercent(input.value, input.lastYear);
     if (growth === null) parts.push('上年同期为零');
-    else if (growth.startsWith('-')) parts.push(`同比下降${growth.slice(1)}%`);
+    else if (growth.startsWith('-')) parts.push(`同比下降${shown(growth.slice(1))}%`);
     else if (growth === '0.00') parts.push('与上年同期持平');
-    else parts.push(`同比增长${growth}%`);
+    else parts.push(`同比增长${shown(growth)}%`);
   }
   return parts.join(',') + '。';
 }
@@ -118,14 +134,15 @@ function figureTextEn(figure: BulletinFigure, asSet: boolean): string {
  */
 export function bulletinSentenceEn(input: Omit<BulletinSentenceInput, 'scope'> & { scope: string }): string {
   const parts = [`${periodTextEn(input.period)}, ${input.scope}: ${input.metric} ${figureTextEn(input.value, false)}`];
+  const shown = (percent: string) => percentShown(percent, input.percentStyle);
   const completion = completionPercent(input.value, input.target);
-  if (input.target && completion !== null) parts.push(`${completion}% of the annual target of ${figureTextEn(input.target, true)}`);
+  if (input.target && completion !== null) parts.push(`${shown(completion)}% of the annual target of ${figureTextEn(input.target, true)}`);
   if (input.lastYear) {
     const growth = growthPercent(input.value, input.lastYear);
     if (growth === null) parts.push('nothing in the same period last year');
-    else if (growth.startsWith('-')) parts.push(`down ${growth.slice(1)}% on the same period last year`);
+    else if (growth.startsWith('-')) parts.push(`down ${shown(growth.slice(1))}% on the same period last year`);
     else if (growth === '0.00') parts.push('level with the same period last year');
-    else parts.push(`up ${growth}% on the same period last year`);
+    else parts.push(`up ${shown(growth)}% on the same period last year`);
   }
   return parts.join(', ') + '.';
 }

@@ -1,3 +1,4 @@
+import type { PercentStyle } from './bulletin.ts';
 import { daysInMonth, type IsoDate } from './calendar.ts';
 import { percentText } from './rates.ts';
 import { ACTIVITY_METRICS, evaluateActivity, NO_ACTIVITIES, type ActivityFacts, type ActivitySpec } from './activity-metrics.ts';
@@ -55,6 +56,8 @@ export type ScopeRules = {
    * counts it). See `creditShares`.
    */
   reportingUnitSharePercent?: number;
+  /** How the bulletin writes percentages: two decimals always (the default) or trailing zeros dropped (bulletin.ts). */
+  percentStyle?: PercentStyle;
 };
 
 export const DEFAULT_SCOPE_RULES: ScopeRules = {

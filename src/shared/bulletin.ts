@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ZId } from './common.ts';
 import { ZCorrection } from './closes.ts';
+import { PERCENT_STYLES } from '../domain/bulletin.ts';
 
 /** The monthly bulletin (通报, issue 5) as data: per metric the standard sentence, the per-unit table and 红黑榜. */
 export const ZBulletinQuery = z.object({
@@ -16,6 +17,7 @@ export const ZBulletinUnitRow = z.object({
   unitName: z.string(),
   value: z.number(),
   target: z.number().int().nullable(),
+  /** Completion in percent as the bulletin writes it (the bureau's percent style): "41.60", or "41.6" trimmed. */
   completion: z.string().nullable(),
   /** Competition rank among the sub-units; null for the unit's own records (本级), which are shown, not ranked. */
   rank: z.number().int().nullable(),
@@ -49,6 +51,8 @@ export const ZBulletin = z.object({
   closedAt: z.string().nullable(),
   /** Changes to closed months recorded since the previous close (更正情况). */
   corrections: z.array(ZCorrection),
+  /** How its percentages are written (the bureau's setting on the 计入口径 page): the xlsx formats its cells alike. */
+  percentStyle: z.enum(PERCENT_STYLES),
 });
 export type TBulletin = z.infer<typeof ZBulletin>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PERCENT_STYLES } from '../domain/bulletin.ts';
 import { isIsoDate } from '../domain/calendar.ts';
 import { catalogueIssue, ZId } from './common.ts';
 
@@ -45,6 +46,8 @@ export const ZScopeRules = z.object({
   excludeEstimated: z.boolean().optional(),
   /** The 首报单位's share, in percent, of a project it reported first for another unit; 0 (default): none. */
   reportingUnitSharePercent: z.number().int().min(0).max(100).optional(),
+  /** How the bulletin writes percentages: "twoDecimals" (default, "41.60%") or "trimmed" ("41.6%"). */
+  percentStyle: z.enum(PERCENT_STYLES).optional(),
 });
 export type TScopeRules = z.infer<typeof ZScopeRules>;
 export const ZScopeRulesState = z.object({ rules: ZScopeRules, isDefault: z.boolean(), updatedAt: z.string().nullable() });

@@ -29,6 +29,37 @@ function tableRows(item: Item): string[][] {
   return item.units.map((u, i) => [u.own ? '' : String(i + 1), u.unitName, m.text(u.value), m.text(u.target), u.completion ? `${u.completion}%` : '—', u.rank === null ? '—' : `(${u.rank})`]);
 }
 
+/**
+ * The table's rows for the xlsx: numbers stay numbers, so a bureau can sum and re-sort them in Excel, each with the
+ * number format that shows it as the page writes it — an amount is the page's figure (亿元 or 万美元, already rounded
+ * half up to two decimals, exactly) under "0.00"; a completion the fraction under "0.00%" (or, trimmed, as many
+ * decimals as the page writes: "0.0%", "0%"); a rank under "(0)". A missing figure stays the text "—".
+ */
+type XlsxCell = { value: string | number | null; numFmt?: string };
+
+export function percentFormat(shown: string): string {
+  const decimals = shown.split('.')[1]?.length ?? 0;
+  return decimals > 0 ? `0.${'0'.repeat(decimals)}%` : '0%';
+}
+
+function xlsxRows(item: Item): XlsxCell[][] {
+  const unit = metric(item.metricKey).unit;
+  const figure = (v: number | null): XlsxCell => {
+    if (v === null) return { value: '—' };
+    if (unit === 'yuan') return { value: Number(yiTwoDecimals(v)), numFmt: '0.00' };
+    if (unit === 'usd') return { value: Number(wanUsdTwoDecimals(v)), numFmt: '0.00' };
+    return { value: v, numFmt: Number.isInteger(v) ? '0' : '0.0#' };
+  };
+  return item.units.map((u, i) => [
+    u.own ? { value: null } : { value: i + 1, numFmt: '0' },
+    { value: u.unitName },
+    figure(u.value),
+    figure(u.target),
+    u.completion === null ? { value: '—' } : { value: Number(`${u.completion}e-2`), numFmt: percentFormat(u.completion) },
+    u.rank === null ? { value: '—' } : { value: u.rank, numFmt: '"("0")"' },
+  ]);
+}
+
 function listLine(item: Item, ids: number[], name: string): string {
   const names = ids.map((id) => item.units.find((u) => u.unitId === id)?.unitName).filter(Boolean);
   return `${name}:${names.length > 0 ? names.join('、') : '无'}`;
@@ -59,7 +90,12 @@ export async function bulletinXlsx(bulletin: TBulletin): Promise<Buffer> {
     wide(item.sentence);
     if (item.units.length === 0) return;
     sheet.addRow(TABLE_HEADER(item)).font = { bold: true };
-    for (const row of tableRows(item)) sheet.addRow(row);
+    for (const cells of xlsxRows(item)) {
+      const row = sheet.addRow(cells.map((cell) => cell.value));
+      cells.forEach((cell, i) => {
+        if (cell.numFmt) row.getCell(i + 1).numFmt = cell.numFmt;
+      });
+    }
     wide(listLine(item, item.red, '红榜'));
     wide(listLine(item, item.black, '黑榜'));
   });

@@ -2,7 +2,7 @@ import type { ServiceContext } from '../context.ts';
 import { listUnits } from '../units/units.service.ts';
 import { metricGroups, metricScope, metricsByKeys, metricTotals } from '../metrics/metrics.service.ts';
 import { targetsOfUnits } from '../targets/targets.service.ts';
-import { bulletinSentence, bulletinSentenceEn, completionPercent, periodText, ranksDescending, topAndBottom, type BulletinFigure } from '../../domain/bulletin.ts';
+import { bulletinSentence, bulletinSentenceEn, completionPercent, percentShown, periodText, ranksDescending, topAndBottom, type BulletinFigure } from '../../domain/bulletin.ts';
 import { daysInMonth } from '../../domain/calendar.ts';
 import { metric, type MetricDefinition, type Period } from '../../domain/metrics.ts';
 import { closedFigures, correctionsFor } from '../closes/closes.service.ts';
@@ -98,6 +98,8 @@ export async function monthlyBulletin(ctx: ServiceContext, query: { year: number
   // A closed bulletin names units as they were named when it was closed.
   const unitName = (closed && closed.figures.units[String(scope.unit.id)]?.name) || scope.unitName;
   const scopeName = scope.unitKind === 'city' ? '全市' : unitName;
+  // The bureau's way of writing percentages; the figures themselves are the same either way.
+  const percentStyle = scope.rules.percentStyle ?? 'twoDecimals';
   return {
     year: query.year,
     month: query.month,
@@ -130,16 +132,18 @@ export async function monthlyBulletin(ctx: ServiceContext, query: { year: number
           value: figure(key, value),
           target: target ? figure(key, target) : null,
           lastYear: figure(key, before),
+          percentStyle,
         }, { scope: scope.unitKind === 'city' ? 'the city' : unitName, metric: definition.name.en }),
         value,
         lastYear: before,
         target,
-        units: [...rows.map((r, i) => ({ ...r, rank: ranks[i]!, own: false })), ...ownRow],
+        units: [...rows.map((r, i) => ({ ...r, completion: r.completion === null ? null : percentShown(r.completion, percentStyle), rank: ranks[i]!, own: false })), ...ownRow],
         red: top.map((i) => rows[i]!.unitId),
         black: bottom.map((i) => rows[i]!.unitId),
       };
     }),
     closedAt: closed?.closedAt.toISOString() ?? null,
     corrections,
+    percentStyle,
   };
 }

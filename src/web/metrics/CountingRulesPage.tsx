@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Alert, App, Button, Checkbox, Col, Divider, Form, InputNumber, Row, Skeleton, Tag } from 'antd';
+import { Alert, App, Button, Checkbox, Col, Divider, Form, InputNumber, Radio, Row, Skeleton, Tag } from 'antd';
+import { PERCENT_STYLES, type PercentStyle } from '../../domain/bulletin.ts';
 import { yuanToWanText } from '../../domain/money.ts';
 import { canAdminister } from '../../domain/roles.ts';
 import type { TScopeRules, TScopeRulesState } from '../../shared/metrics.ts';
@@ -24,8 +25,9 @@ type RulesValues = {
   thresholdByType: { industrial: string | null; other: string | null };
   excludeEstimated: boolean;
   reportingUnitSharePercent: number | null;
+  percentStyle: PercentStyle;
 };
-const FIELDS = ['excludedFundSources', 'excludedIndustries', 'largeProjectWan', 'majorProjectWan', 'thresholdByType', 'excludeEstimated', 'reportingUnitSharePercent'] as const;
+const FIELDS = ['excludedFundSources', 'excludedIndustries', 'largeProjectWan', 'majorProjectWan', 'thresholdByType', 'excludeEstimated', 'reportingUnitSharePercent', 'percentStyle'] as const;
 const ALIASES = { largeProjectYuan: 'largeProjectWan', majorProjectYuan: 'majorProjectWan' };
 
 function toValues(rules: TScopeRules): RulesValues {
@@ -37,6 +39,7 @@ function toValues(rules: TScopeRules): RulesValues {
     thresholdByType: { industrial: yuanToWanText(rules.thresholdByType.industrial), other: yuanToWanText(rules.thresholdByType.other) },
     excludeEstimated: rules.excludeEstimated ?? false,
     reportingUnitSharePercent: rules.reportingUnitSharePercent ?? 0,
+    percentStyle: rules.percentStyle ?? 'twoDecimals',
   };
 }
 
@@ -97,6 +100,7 @@ function RulesForm({ state, canEdit }: { state: TScopeRulesState; canEdit: boole
         thresholdByType: { industrial, other },
         excludeEstimated: values.excludeEstimated,
         reportingUnitSharePercent: values.reportingUnitSharePercent ?? 0,
+        percentStyle: values.percentStyle,
       });
       void message.success(t('rules.saved'));
     } catch (error) {
@@ -187,6 +191,13 @@ function RulesForm({ state, canEdit }: { state: TScopeRulesState; canEdit: boole
         </Divider>
         <Form.Item name="reportingUnitSharePercent" label={t('rules.reportingUnitShare')} extra={t('rules.reportingUnitShareHint')}>
           <InputNumber min={0} max={100} precision={0} suffix="%" style={{ width: 160 }} data-testid="reporting-unit-share" />
+        </Form.Item>
+
+        <Divider titlePlacement="start" plain>
+          {t('rules.section.bulletin')}
+        </Divider>
+        <Form.Item name="percentStyle" label={t('rules.percentStyle')} extra={t('rules.percentStyleHint')}>
+          <Radio.Group data-testid="percent-style" options={PERCENT_STYLES.map((style) => ({ value: style, label: t(`rules.percentStyle.${style}`) }))} />
         </Form.Item>
         {canEdit ? (
           <Button type="primary" htmlType="submit" loading={save.isPending}>

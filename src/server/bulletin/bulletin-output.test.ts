@@ -1,0 +1,157 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { desc, eq } from 'drizzle-orm';
+import { call, createTestApp, expectApiError, logIn, type Given, type Session, type TestApp } from '../../../test/support/test-app.ts';
+import { auditLog, projects } from '../db/schema.ts';
+import { yiTwoDecimals } from '../../domain/bulletin.ts';
+import type { TBulletin } from '../../shared/bulletin.ts';
+import type { TScopeRulesState } from '../../shared/metrics.ts';
+import { chineseFont } from './bulletin.export.ts';
+
+function hasPdftotext(): boolean {
+  try {
+    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Issue 12: the bulletin's xlsx holds numbers as numbers, formatted as the page writes them, and the bureau chooses
+ * how percentages are written — the same in the sentences, the page's table and the files.
+ */
+describe('the bulletin as numbers, and the bureau\'s way of writing percentages', () => {
+  let t: TestApp;
+  let w: Awaited<ReturnType<Given['twoCounties']>>;
+  let bureau: Session;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    w = await t.given.twoCounties();
+    bureau = await logIn(t.app, 'bureau');
+    // 甲县 20.8亿 of 50亿 = 41.60%; 乙县 19.20004999亿 (19.20) of 15亿 = 128.00%; the city 40.00004999亿 of 100亿 = 40.00%.
+    await t.db.update(projects).set({ totalInvestmentYuan: 2_080_000_000 }).where(eq(projects.id, w.projectA.id));
+    await t.db.update(projects).set({ totalInvestmentYuan: 1_920_004_999 }).where(eq(projects.id, w.projectB.id));
+    const set = await call(t.app, bureau, 'PUT', '/api/targets', {
+      year: 2026,
+      items: [
+        { unitId: w.city.id, metricKey: 'signedContractYuan', value: 10_000_000_000 },
+        { unitId: w.countyA.id, metricKey: 'signedContractYuan', value: 5_000_000_000 },
+        { unitId: w.countyB.id, metricKey: 'signedContractYuan', value: 1_500_000_000 },
+      ],
+    });
+    expect(set.statusCode, set.body).toBe(200);
+  });
+  afterAll(() => t.close());
+
+  const bulletin = async () => {
+    const response = await call(t.app, bureau, 'GET', '/api/bulletin?year=2026&month=3');
+    expect(response.statusCode, response.body).toBe(200);
+    return response.json() as TBulletin;
+  };
+
+  /** The xlsx's table rows (after its header row), as the cells ExcelJS reads back. */
+  const xlsxTable = async () => {
+    const response = await call(t.app, bureau, 'GET', '/api/bulletin/export?year=2026&month=3&format=xlsx');
+    expect(response.statusCode, response.body).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('通报')!;
+    const header = sheet.getColumn(1).values.findIndex((value) => value === '序号');
+    expect(header).toBeGreaterThan(0);
+    return [1, 2].map((offset) => sheet.getRow(header + offset));
+  };
+
+  const setPercentStyle = async (percentStyle: unknown) => {
+    const current = (await call(t.app, bureau, 'GET', '/api/metrics/rules')).json() as TScopeRulesState;
+    return call(t.app, bureau, 'PUT', '/api/metrics/rules', { ...current.rules, percentStyle });
+  };
+
+  it('writes amounts, completions and ranks into the xlsx as numbers whose shown value is the page\'s figure', async () => {
+    const page = await bulletin();
+    expect(page.percentStyle).toBe('twoDecimals');
+    const [item] = page.items;
+    expect(item!.sentence).toBe('1-3月份,全市新签约项目合同投资额40.00亿元,完成年度目标任务100亿元的40.00%,上年同期为零。');
+    expect(item!.units.map((u) => [u.unitName, yiTwoDecimals(u.value), u.completion, u.rank])).toEqual([
+      ['甲县', '20.80', '41.60', 2],
+      ['乙县', '19.20', '128.00', 1],
+    ]);
+
+    const rows = await xlsxTable();
+    rows.forEach((row, i) => {
+      const unit = item!.units[i]!;
+      expect(row.getCell(2).value).toBe(unit.unitName);
+      for (const column of [1, 3, 4, 5, 6]) expect(row.getCell(column).type, `column ${column}`).toBe(ExcelJS.ValueType.Number);
+      expect(row.getCell(1).value).toBe(i + 1);
+      // 亿元 with two decimals: the cell holds the page's figure, so what Excel shows (and sums) is what the page says.
+      expect(row.getCell(3).numFmt).toBe('0.00');
+      expect((row.getCell(3).value as number).toFixed(2)).toBe(yiTwoDecimals(unit.value));
+      expect(row.getCell(4).numFmt).toBe('0.00');
+      expect((row.getCell(4).value as number).toFixed(2)).toBe(yiTwoDecimals(unit.target!));
+      expect(row.getCell(5).numFmt).toBe('0.00%');
+      expect(((row.getCell(5).value as number) * 100).toFixed(2)).toBe(unit.completion);
+      expect(row.getCell(6).value).toBe(unit.rank);
+      expect(row.getCell(6).numFmt).toBe('"("0")"');
+    });
+    expect(rows.map((row) => row.getCell(3).value)).toEqual([20.8, 19.2]);
+    expect(rows.map((row) => row.getCell(5).value)).toEqual([0.416, 1.28]);
+  });
+
+  it('drops trailing zeros from percentages once the bureau says so — sentence, table and xlsx alike — audited', async () => {
+    const saved = await setPercentStyle('trimmed');
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect((saved.json() as TScopeRulesState).rules.percentStyle).toBe('trimmed');
+    const [trail] = await t.db.select().from(auditLog).where(eq(auditLog.entity, 'metricRules')).orderBy(desc(auditLog.id)).limit(1);
+    expect(trail).toMatchObject({ action: 'create', after: { percentStyle: 'trimmed' } });
+    expect(trail!.before).not.toHaveProperty('percentStyle');
+
+    const page = await bulletin();
+    expect(page.percentStyle).toBe('trimmed');
+    const [item] = page.items;
+    expect(item!.sentence).toBe('1-3月份,全市新签约项目合同投资额40.00亿元,完成年度目标任务100亿元的40%,上年同期为零。');
+    expect(item!.sentenceEn).toBe('Jan–Mar, the city: Contracted investment signed 40.00 × 100M yuan, 40% of the annual target of 100 × 100M yuan, nothing in the same period last year.');
+    expect(item!.units.map((u) => [u.unitName, u.completion, u.rank])).toEqual([
+      ['甲县', '41.6', 2],
+      ['乙县', '128', 1],
+    ]);
+
+    const rows = await xlsxTable();
+    expect(rows.map((row) => [row.getCell(5).value, row.getCell(5).numFmt])).toEqual([
+      [0.416, '0.0%'],
+      [1.28, '0%'],
+    ]);
+    // Amounts are not percentages: still two decimals.
+    expect(rows.map((row) => row.getCell(3).numFmt)).toEqual(['0.00', '0.00']);
+
+    // The PDF writes the same sentence and table (read back where poppler and a Chinese font are installed).
+    if (chineseFont() && hasPdftotext()) {
+      const pdf = await call(t.app, bureau, 'GET', '/api/bulletin/export?year=2026&month=3&format=pdf');
+      expect(pdf.statusCode, pdf.body).toBe(200);
+      const file = join(mkdtempSync(join(tmpdir(), 'zs-pdf-')), 'bulletin.pdf');
+      writeFileSync(file, pdf.rawPayload);
+      const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+      expect(text).toContain('完成年度目标任务100亿元的40%,上年同期为零。');
+      expect(text).toContain('甲县20.8050.0041.6%(2)');
+      expect(text).toContain('乙县19.2015.00128%(1)');
+    }
+
+    const back = await setPercentStyle('twoDecimals');
+    expect(back.statusCode).toBe(200);
+    expect((await bulletin()).items[0]!.units[0]!.completion).toBe('41.60');
+    const [undo] = await t.db.select().from(auditLog).where(eq(auditLog.entity, 'metricRules')).orderBy(desc(auditLog.id)).limit(1);
+    expect(undo).toMatchObject({ action: 'update', before: { percentStyle: 'trimmed' }, after: { percentStyle: 'twoDecimals' } });
+  });
+
+  it('refuses a style it does not know, naming the field, and only the bureau sets it', async () => {
+    await expectApiError(await setPercentStyle('threeDecimals'), 400, 'validation.invalid', 'percentStyle');
+    const staff = await logIn(t.app, 'staff_a');
+    const current = (await call(t.app, staff, 'GET', '/api/metrics/rules')).json() as TScopeRulesState;
+    await expectApiError(await call(t.app, staff, 'PUT', '/api/metrics/rules', { ...current.rules, percentStyle: 'trimmed' }), 403, 'auth.forbidden');
+    expect((await bulletin()).percentStyle).toBe('twoDecimals');
+  });
+});
