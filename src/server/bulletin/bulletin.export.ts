@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import ExcelJS from 'exceljs';
+import { escapeWorkbook } from '../http/safe-workbook.ts';
 import PDFDocument from 'pdfkit';
 import { AppError } from '../errors.ts';
 import { wanUsdTwoDecimals, yiTwoDecimals } from '../../domain/bulletin.ts';
@@ -104,7 +105,7 @@ export async function bulletinXlsx(bulletin: TBulletin): Promise<Buffer> {
     wide('更正情况', { bold: true });
     for (const line of correctionLines(bulletin)) wide(line);
   }
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return Buffer.from(await escapeWorkbook(workbook).xlsx.writeBuffer());
 }
 
 /**

@@ -1,5 +1,6 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
+import { escapeWorkbook } from '../http/safe-workbook.ts';
 import { importBatches, importItems, importTemplates } from '../db/schema.ts';
 import { anyOf } from '../db/bulk.ts';
 import type { ServiceContext } from '../context.ts';
@@ -325,7 +326,7 @@ export async function importErrorsWorkbook(ctx: ServiceContext, id: number): Pro
     if (row && row.problems.length > 0) added.getCell(width + 1).font = { color: { argb: 'FFC00000' } };
   });
   out.getColumn(width + 1).width = 60;
-  const content = Buffer.from(await workbook.xlsx.writeBuffer());
+  const content = Buffer.from(await escapeWorkbook(workbook).xlsx.writeBuffer());
   return { fileName: batch.fileName.replace(/\.(xlsx|csv)$/i, '') + '-错误信息.xlsx', content };
 }
 

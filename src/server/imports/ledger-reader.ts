@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { parse as parseCsv } from 'csv-parse/sync';
+import { unescapeCellText } from '../../domain/spreadsheet-cells.ts';
 
 /**
  * Reads a ledger file into sheets of cell texts, refusing what is not a spreadsheet or could hurt the server:
@@ -58,7 +59,7 @@ function readCsv(file: Buffer): LedgerSheet {
   text = text.replace(/^\uFEFF/, '');
   try {
     const rows = parseCsv(text, { relax_column_count: true, skip_empty_lines: false, bom: true }) as string[][];
-    return { name: 'CSV', rows: rows.map((row) => row.map((cell) => cell.trim())) };
+    return { name: 'CSV', rows: rows.map((row) => row.map((cell) => unescapeCellText(cell).trim())) };
   } catch {
     throw new LedgerFileError('ledger.notASpreadsheet');
   }
@@ -123,12 +124,13 @@ function valueText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === 'number') return String(value);
-  if (typeof value === 'string') return value.trim();
+  // A text our exports escaped against formula injection ('=…) reads back as it was written.
+  if (typeof value === 'string') return unescapeCellText(value).trim();
   if (typeof value === 'boolean') return value ? '是' : '否';
   if (typeof value === 'object') {
     if ('result' in value) return valueText((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
     if ('formula' in value || 'sharedFormula' in value) return '';
-    if ('richText' in value) return value.richText.map((t) => t.text).join('').trim();
+    if ('richText' in value) return unescapeCellText(value.richText.map((t) => t.text).join('')).trim();
     if ('text' in value) return String((value as ExcelJS.CellHyperlinkValue).text).trim();
     if ('error' in value) return '';
   }

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { escapeWorkbook } from '../http/safe-workbook.ts';
 import type { z } from 'zod';
 import type { ServiceContext } from '../context.ts';
 import { chinaToday } from '../../domain/calendar.ts';
@@ -42,5 +43,5 @@ export async function exportProblems(ctx: ServiceContext, filter: Omit<z.output<
     }
     if (items.length < PAGE) break;
   }
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return Buffer.from(await escapeWorkbook(workbook).xlsx.writeBuffer());
 }

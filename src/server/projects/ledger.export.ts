@@ -1,5 +1,6 @@
 import { PassThrough, type Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { escapeRow } from '../../domain/spreadsheet-cells.ts';
 import type { ServiceContext } from '../context.ts';
 import { unitNames } from '../units/units.service.ts';
 import { regionName } from '../regions/regions.service.ts';
@@ -46,7 +47,7 @@ async function write(ctx: ServiceContext, filter: Omit<ListProjectsOptions, 'pag
   const sheet = workbook.addWorksheet('项目台账');
   sheet.columns = WIDTHS.map((width) => ({ width }));
   const scopeName = (await unitNames(ctx.db, [filter.unitId ?? ctx.caller.unitId])).get(filter.unitId ?? ctx.caller.unitId) ?? '';
-  const title = sheet.addRow([`${scopeName}招商引资项目台账`]);
+  const title = sheet.addRow(escapeRow([`${scopeName}招商引资项目台账`]));
   title.font = { bold: true, size: 14 };
   title.alignment = { horizontal: 'center' };
   sheet.mergeCells(1, 1, 1, HEADER_TOP.length);
@@ -77,7 +78,8 @@ async function write(ctx: ServiceContext, filter: Omit<ListProjectsOptions, 'pag
     for (const p of page) {
       total += p.totalInvestmentYuan;
       contract += p.contractInvestmentYuan ?? 0;
-      const row = sheet.addRow([
+      // Names, notes and codes are escaped against formula injection; amounts and dates stay numbers and dates.
+      const row = sheet.addRow(escapeRow([
         ++serial,
         p.id,
         p.code,
@@ -97,7 +99,7 @@ async function write(ctx: ServiceContext, filter: Omit<ListProjectsOptions, 'pag
         STAGE_WORDS[p.stage],
         p.responsibleLeader,
         p.note,
-      ]);
+      ]));
       for (const column of AMOUNT_COLUMNS) row.getCell(column).numFmt = numFmt;
       row.commit();
     }

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { escapeWorkbook } from '../http/safe-workbook.ts';
 import type { ServiceContext } from '../context.ts';
 import { chinaToday } from '../../domain/calendar.ts';
 import { yuanToWanText } from '../../domain/money.ts';
@@ -51,5 +52,5 @@ export async function exportSupervision(ctx: ServiceContext, options: Omit<ListS
     if (items.length < PAGE) break;
   }
   sheet.getColumn(5).numFmt = '#,##0.####';
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return Buffer.from(await escapeWorkbook(workbook).xlsx.writeBuffer());
 }

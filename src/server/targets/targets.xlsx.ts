@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { escapeWorkbook } from '../http/safe-workbook.ts';
 import type { ServiceContext } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { assertCanAdminister } from '../access/scope.ts';
@@ -47,7 +48,7 @@ export async function exportTargets(ctx: ServiceContext, year: number): Promise<
     });
     sheet.addRow([unit.name, ...values]);
   }
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return Buffer.from(await escapeWorkbook(workbook).xlsx.writeBuffer());
 }
 
 type Problem = { row: number; column: string; detail: string };
