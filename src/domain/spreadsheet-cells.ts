@@ -6,7 +6,8 @@
  * The ledger import takes the ' off again (`unescapeCellText`), so an exported sheet re-imports unchanged.
  */
 
-const TRIGGERS = new Set(['=', '+', '-', '@', '\t', '\r']);
+/** OWASP's list, and a NUL character, which ASVS 5.0 (1.2.10) adds. */
+const TRIGGERS = new Set(['=', '+', '-', '@', '\t', '\r', '\u0000']);
 
 /** Text as a spreadsheet must receive it: prefixed with ' when it begins with a formula trigger. */
 export function escapeCellText(text: string): string {
