@@ -58,7 +58,8 @@ describe('zhaoshang import', () => {
     const mapping = join(dir, 'mapping.json');
     writeFileSync(mapping, JSON.stringify({ name: 'A', investorName: 'B', totalInvestment: 3 }));
     const result = await run({ file, mapping, unit: '甲县', as: 'staff_a' });
-    expect(result.lines).toContain('已导入:批次 #' + result.lines.at(-1)!.match(/#(\d+)/)![1] + '(可在“台账导入”页面整批撤销)');
+    const batch = result.lines.at(-1)!.match(/#(\d+)/)![1];
+    expect(result.lines).toContain(`已导入:批次 #${batch}(可在“台账导入”页面整批撤销,或 zhaoshang import --revert ${batch})`);
     expect(await t.db.select().from(projects).where(eq(projects.name, '映射导入项目'))).toMatchObject([{ totalInvestmentYuan: 1_200_000 }]);
   });
 });

@@ -7,7 +7,7 @@ import { isDatabaseEmpty, loadDemo } from '../server/demo/demo.service.ts';
 import { DEMO_PASSWORD, DEMO_USERS } from '../server/demo/demo-data.ts';
 import { addUserFromCli } from './user-add.ts';
 import { backupDatabase, restoreDatabase } from './backup.ts';
-import { importFromCli, type CliImportOptions } from './import.ts';
+import { importFromCli, revertFromCli, type CliImportOptions } from './import.ts';
 import { ROLES, type Role } from '../domain/roles.ts';
 import { DataFolderInUse, lockDataFolder, nameThisProcess } from '../server/db/data-folder-lock.ts';
 
@@ -116,22 +116,29 @@ user
   });
 
 program
-  .command('import <file>')
-  .description('import a project ledger (.xlsx or .csv): preview, then all rows in one transaction or none')
+  .command('import [file]')
+  .description('import a project ledger (.xlsx or .csv): preview, then all rows in one transaction or none; or undo one with --revert')
   .option('--unit <unit>', 'unit for rows without 所属单位: its code or name (default: the acting user\'s unit)')
-  .option('--sheet <name>', 'sheet to read (default: the first with a recognisable header)')
+  .option('--sheet <name>', 'sheet to read (default: every sheet with a recognisable project header)')
   .option('--year <year>', 'year for dates written without one, when the title does not say', (v) => Number(v))
-  .option('--mapping <file>', 'JSON file: ledger field → column letter or number, e.g. {"name":"B","totalInvestment":"F"}')
+  .option('--mapping <json|file>', 'JSON, inline or in a file: ledger field → column letter, number or header text, e.g. \'{"name":"B","totalInvestment":"计划总投资(亿元)"}\'; the column keeps the unit its header names')
   .option('--dry-run', 'preview only: report what would be created, updated and refused; write no project')
+  .option('--revert <batch>', 'undo a committed import batch as a whole (its number, as the import printed it)', (v) => Number(v))
   .option('--as <username>', 'act as this user (default: the first bureau account)')
-  .action(async (file: string, options: Omit<CliImportOptions, 'file'>) => {
+  .action(async (file: string | undefined, options: Omit<CliImportOptions, 'file'> & { revert?: number }) => {
+    if (options.revert === undefined && !file) program.error('zhaoshang import: name a ledger file, or --revert BATCH');
+    if (options.revert !== undefined && !Number.isInteger(options.revert)) program.error('--revert: a batch number, e.g. --revert 12');
     const { database } = await openAndMigrate(configFromEnv());
     try {
-      const code = await importFromCli(database.db, { file, ...options }, {
-        line: (text) => process.stdout.write(`${text}\n`),
-        progress: (text) => process.stderr.write(`\r${text}   `),
-      });
-      process.exitCode = code;
+      const out = {
+        line: (text: string) => process.stdout.write(`${text}\n`),
+        progress: (text: string) => process.stderr.write(`\r${text}   `),
+      };
+      const { revert, ...importOptions } = options;
+      process.exitCode =
+        revert !== undefined
+          ? await revertFromCli(database.db, { batch: revert, as: options.as }, out)
+          : await importFromCli(database.db, { file: file!, ...importOptions }, out);
     } finally {
       await database.close();
     }

@@ -60,8 +60,19 @@ export function normalizeLabel(label: string): string {
 
 /** The money unit a header names: "总投资(亿元)" → 亿元; none named → undefined (the sheet's "单位:万元" decides). */
 export function unitInLabel(label: string): MoneyUnit | undefined {
+  // "万美元" ends in 元 too: a foreign currency is no 人民币 unit at all (see foreignCurrencyIn).
+  if (foreignCurrencyIn(label)) return undefined;
   const m = /(亿元|万元|元)/.exec(normalizeLabel(label));
   return m ? (m[1] as MoneyUnit) : undefined;
+}
+
+/**
+ * A foreign currency a header, unit line or cell names — "总投资(万美元)", "单位:万美元", "500万港元" — as written
+ * (issue 12): the system's amounts are 人民币, so such a column is refused, never read as 元 or 万元.
+ */
+export function foreignCurrencyIn(text: string): string | undefined {
+  const m = /((?:亿|万|千)?(?:美元|美金|港元|港币|欧元|日元|英镑|澳元|新台币|韩元))|(USD|US\$|HKD|EUR|JPY|GBP)/i.exec(normalizeLabel(text));
+  return m ? m[0] : undefined;
 }
 
 export type ColumnMapping = Partial<Record<LedgerField, { index: number; unit?: MoneyUnit }>>;
@@ -92,11 +103,23 @@ export function findHeaderRow(rows: string[][], maxScan = 15): number | undefine
   return undefined;
 }
 
-/** The sheet's own unit line: "单位:万元" / "金额单位:亿元". */
+/** The sheet's own unit line: "单位:万元" / "金额单位:亿元", on a line of its own or in the title ("……台账(单位:亿元)"). */
 export function sheetUnit(lines: string[]): MoneyUnit | undefined {
   for (const line of lines) {
     const m = /单位[::]\s*(亿元|万元|元)/.exec(normalizeLabel(line));
     if (m) return m[1] as MoneyUnit;
+  }
+  return undefined;
+}
+
+/** A foreign currency the sheet's unit line names ("单位:万美元"): none of the sheet's amounts can then be taken as 万元. */
+export function sheetCurrency(lines: string[]): string | undefined {
+  for (const line of lines) {
+    const m = /单位[::]\s*(.{1,8})/.exec(normalizeLabel(line));
+    if (m && !/^(亿元|万元|元)/.test(m[1]!)) {
+      const currency = foreignCurrencyIn(m[1]!);
+      if (currency) return currency;
+    }
   }
   return undefined;
 }

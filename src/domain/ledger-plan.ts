@@ -97,8 +97,8 @@ const REQUIRED_FOR_CREATE: [keyof ProjectFields, LedgerField][] = [
 ];
 
 /** The evidence an imported stage record carries: the ledger row it was read from. */
-export function importedEvidence(fileName: string, rowNumber: number): StageEvidence {
-  return { note: `台账导入:${fileName} 第${rowNumber}行` };
+export function importedEvidence(fileName: string, rowNumber: number, sheet?: string): StageEvidence {
+  return { note: `台账导入:${fileName} ${sheet !== undefined ? `工作表“${sheet}”` : ''}第${rowNumber}行` };
 }
 
 /**
@@ -122,11 +122,11 @@ export function planRow(row: ResolvedRow, existing: ExistingProject | null, toda
   if (!existing) {
     for (const [field, ledgerField] of REQUIRED_FOR_CREATE) {
       if (row.fields[field] === undefined && !problems.some((p) => p.field === ledgerField)) {
-        problems.push({ rowNumber: record.rowNumber, field: ledgerField, code: 'required', raw: '' });
+        problems.push({ sheet: record.sheet, rowNumber: record.rowNumber, field: ledgerField, code: 'required', raw: '' });
       }
     }
     if (row.fields.investorEnterpriseId === undefined && !row.newInvestor && !problems.some((p) => p.field === 'investorName')) {
-      problems.push({ rowNumber: record.rowNumber, field: 'investorName', code: 'required', raw: '' });
+      problems.push({ sheet: record.sheet, rowNumber: record.rowNumber, field: 'investorName', code: 'required', raw: '' });
     }
   }
   const stages = planStages(record, existing?.events ?? [], today, fileName, !existing, problems, warnings);
@@ -155,7 +155,7 @@ function planStages(
 ): PlannedMove[] {
   const events = [...history];
   const moves: PlannedMove[] = [];
-  const evidence = importedEvidence(fileName, record.rowNumber);
+  const evidence = importedEvidence(fileName, record.rowNumber, record.sheet);
   const append = (to: ProjectState, date: IsoDate, reason: string | null) => {
     const progress = foldProgress(events);
     const kind = transitionKind(progress, to);
@@ -180,7 +180,7 @@ function planStages(
     const refusal = checkTransition(progress, { to: stage, date, evidence, reason: null }, today).filter((p) => p.field === 'date' || p.field === 'to');
     if (refusal.length > 0) {
       const code = refusal[0]!.code === 'date.future' ? 'date.future' : refusal[0]!.field === 'date' ? 'date.beforePrevious' : 'stage.notForward';
-      if (isNew) problems.push({ rowNumber: record.rowNumber, field, code, raw: date });
+      if (isNew) problems.push({ sheet: record.sheet, rowNumber: record.rowNumber, field, code, raw: date });
       else warnings.push(`${FIELD_NAMES[field]} '${date}':${code === 'date.future' ? '晚于今天' : '与项目现有阶段记录冲突'},未导入`);
       continue;
     }
@@ -216,7 +216,7 @@ const FIGURE_CHANGES: [keyof ProjectFields, LedgerField][] = [
  * month, or that changes the figures of a project counted in one, is refused — a correction needs a reason, given
  * one by one on the project page.
  */
-export function refuseClosedPeriod(plan: RowPlan, rowNumber: number, existing: MetricDates | null, closed: ClosedThrough): RowPlan {
+export function refuseClosedPeriod(plan: RowPlan, rowNumber: number, existing: MetricDates | null, closed: ClosedThrough, sheet?: string): RowPlan {
   if (plan.action !== 'create' && plan.action !== 'update') return plan;
   const moved = plan.moves.flatMap((move) => {
     const field = STAGE_DATE_FIELDS.find(([stage]) => stage === move.to)?.[1];
@@ -230,6 +230,6 @@ export function refuseClosedPeriod(plan: RowPlan, rowNumber: number, existing: M
   return {
     ...plan,
     action: 'refused',
-    problems: [...plan.problems, ...touched.map(({ field, month }) => ({ rowNumber, field, code: 'row.closedMonth', raw: month }))],
+    problems: [...plan.problems, ...touched.map(({ field, month }) => ({ sheet, rowNumber, field, code: 'row.closedMonth', raw: month }))],
   };
 }

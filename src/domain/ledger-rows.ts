@@ -1,5 +1,5 @@
 import { isValidCreditCode, normalizeCreditCode } from './credit-code.ts';
-import { classifyRow, detectColumns, findHeaderRow, normalizeLabel, sheetUnit, type ColumnMapping, type LedgerField } from './ledger-columns.ts';
+import { classifyRow, detectColumns, findHeaderRow, foreignCurrencyIn, normalizeLabel, sheetCurrency, sheetUnit, unitInLabel, type ColumnMapping, type LedgerField } from './ledger-columns.ts';
 import { parseAmount, parseLedgerDate, stageFromWord, yearFromTitle, type MoneyUnit } from './ledger-values.ts';
 import type { IsoDate } from './calendar.ts';
 import type { ProjectState } from './stages.ts';
@@ -9,6 +9,8 @@ import type { ProjectState } from './stages.ts';
  * out, named by field and with the text as written — the dry run's preview, before anything touches the database.
  */
 export type LedgerRecord = {
+  /** The sheet the row is on, named in every message when the workbook has several (issue 12). */
+  sheet?: string;
   /** 1-based, as Excel shows it. */
   rowNumber: number;
   /** The project's id in this system, as its own exports write it (系统编号): the surest key. */
@@ -35,7 +37,21 @@ export type LedgerRecord = {
 };
 
 /** `detail`: what the message names beyond the text as written (the candidates of an ambiguous unit, the other unit). */
-export type LedgerProblem = { rowNumber: number; field: LedgerField; code: string; raw: string; detail?: string };
+export type LedgerProblem = { sheet?: string; rowNumber: number; field: LedgerField; code: string; raw: string; detail?: string };
+
+/**
+ * The unit an amount column is read in, and where that came from (issue 12): the mapping's own, the column's header
+ * ("计划总投资(亿元)"), the sheet's unit line or title ("单位:亿元"), or assumed (万元, nothing named one). A header or
+ * unit line naming a foreign currency ("万美元") gives `currency`, and the column's amounts are refused.
+ */
+export type AmountColumnUnit = {
+  field: 'totalInvestment' | 'contractInvestment';
+  index: number;
+  label: string;
+  unit: MoneyUnit;
+  source: 'mapping' | 'header' | 'sheet' | 'assumed';
+  currency: string | null;
+};
 
 export type ReadSheetResult =
   | { ok: false; problem: 'noHeader' }
@@ -46,13 +62,15 @@ export type ReadSheetResult =
       labels: string[];
       mapping: ColumnMapping;
       unit: MoneyUnit;
+      /** Each mapped amount column's unit and where it came from. */
+      amountUnits: AmountColumnUnit[];
       titleYear: number | undefined;
       records: LedgerRecord[];
       problems: LedgerProblem[];
       skipped: { rowNumber: number; kind: 'title' | 'section' | 'total' | 'note' }[];
     };
 
-export type ReadSheetOptions = { mapping?: ColumnMapping; defaultUnit?: MoneyUnit; year?: number };
+export type ReadSheetOptions = { mapping?: ColumnMapping; defaultUnit?: MoneyUnit; year?: number; /** The sheet's name, to name its rows by. */ sheet?: string };
 
 /** Two-row headers: when the row under the header has labels too, each column's label is "parent/child". */
 function headerLabels(rows: string[][], headerRow: number): { labels: string[]; dataStart: number } {
@@ -85,7 +103,27 @@ export function readSheet(rows: string[][], options: ReadSheetOptions = {}): Rea
   const { labels, dataStart } = headerLabels(rows, start);
   const mapping = options.mapping ?? detectColumns(labels);
   const above = rows.slice(0, start).flat();
-  const unit = sheetUnit(above) ?? options.defaultUnit ?? '万元';
+  const namedUnit = sheetUnit(above);
+  const unit = namedUnit ?? options.defaultUnit ?? '万元';
+  const sheetForeign = sheetCurrency(above);
+  // A mapping chosen by hand (the CLI's --mapping, the web's column list) keeps the unit its column's header names:
+  // "计划总投资(亿元)" mapped as F is still in 亿元 (issue 12).
+  const amountUnits: AmountColumnUnit[] = (['totalInvestment', 'contractInvestment'] as const).flatMap((field) => {
+    const column = mapping[field];
+    if (!column) return [];
+    const label = labels[column.index] ?? '';
+    const headerUnit = unitInLabel(label);
+    const currency = foreignCurrencyIn(label) ?? (headerUnit || column.unit ? undefined : sheetForeign);
+    const [columnUnit, source]: [MoneyUnit, AmountColumnUnit['source']] = column.unit
+      ? [column.unit, 'mapping']
+      : headerUnit
+        ? [headerUnit, 'header']
+        : namedUnit
+          ? [namedUnit, 'sheet']
+          : [unit, options.defaultUnit ? 'sheet' : 'assumed'];
+    return [{ field, index: column.index, label, unit: columnUnit, source, currency: currency ?? null }];
+  });
+  const amountColumn = new Map(amountUnits.map((a) => [a.field, a]));
   const titleYear = options.year ?? above.map(yearFromTitle).find((y) => y !== undefined);
   const records: LedgerRecord[] = [];
   const problems: LedgerProblem[] = [];
@@ -108,11 +146,16 @@ export function readSheet(rows: string[][], options: ReadSheetOptions = {}): Rea
       return column ? (cells[column.index] ?? '').trim() : '';
     };
     const rowProblems: LedgerProblem[] = [];
-    const problem = (field: LedgerField, code: string) => rowProblems.push({ rowNumber, field, code, raw: cell(field) });
+    const problem = (field: LedgerField, code: string) => rowProblems.push({ sheet: options.sheet, rowNumber, field, code, raw: cell(field) });
     const amount = (field: 'totalInvestment' | 'contractInvestment') => {
       const raw = cell(field);
       if (!raw) return null;
-      const parsed = parseAmount(raw, mapping[field]?.unit ?? unit);
+      const column = amountColumn.get(field)!;
+      if (column.currency) {
+        problem(field, 'amount.foreignCurrency');
+        return null;
+      }
+      const parsed = parseAmount(raw, column.unit);
       if (parsed.ok) return parsed.value;
       problem(field, `amount.${parsed.problem}`);
       return null;
@@ -142,6 +185,7 @@ export function readSheet(rows: string[][], options: ReadSheetOptions = {}): Rea
     if (rawSystemId && systemId === null) problem('systemId', 'systemId.invalid');
     const progress = cell('progress');
     const record: LedgerRecord = {
+      ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
       rowNumber,
       systemId,
       code: cell('code') || null,
@@ -174,7 +218,7 @@ export function readSheet(rows: string[][], options: ReadSheetOptions = {}): Rea
     records.push(record);
     problems.push(...rowProblems);
   }
-  return { ok: true, headerRow: start, labels, mapping, unit, titleYear, records, problems, skipped };
+  return { ok: true, headerRow: start, labels, mapping, unit, amountUnits, titleYear, records, problems, skipped };
 }
 
 const DATE_ORDER: ['signedOn' | 'startedOn', 'registeredOn' | 'startedOn' | 'producingOn' | 'inStatsOn', string][] = [
@@ -212,6 +256,7 @@ const PROBLEM_WORDS: Record<string, string> = {
   'amount.negative': '金额不能为负',
   'amount.tooPrecise': '金额小数位过多',
   'amount.tooLarge': '金额过大',
+  'amount.foreignCurrency': '是外币金额(表头、单位行或单元格注明了美元、港元等):系统金额以人民币计,请换算为人民币(万元)后导入,或在列对应中不导入此列',
   'date.notADate': '不是有效日期',
   'date.noYear': '缺少年份,且表头未注明年份',
   'date.beforeSigning': '早于签约时间',
@@ -231,11 +276,17 @@ const PROBLEM_WORDS: Record<string, string> = {
   'code.taken': '已被其他单位的项目使用',
   'creditCode.otherUnit': '该企业由其他单位登记,请联系招商局共享',
   'row.duplicate': '与前面的行是同一项目',
+  'row.duplicateOtherSheet': '与另一工作表的行是同一项目:一个项目只能由一行导入。请把两行合成一行(如把开工时间填入签约表的那一行)后导入,或把两个工作表分两次导入(第二次更新同一项目)',
   'row.closedMonth': '所在月份已关账:已关账期间的数据不能由导入改动,请在项目页逐项更正并说明原因',
 };
+
+/** Where a row is: "第12行", or on a workbook of several sheets "工作表“往年签约今年开工”第12行" (issue 12). */
+export function rowLabel(row: { sheet?: string; rowNumber: number }): string {
+  return row.sheet !== undefined ? `工作表“${row.sheet}”第${row.rowNumber}行` : `第${row.rowNumber}行`;
+}
 
 /** The sentence a refused row gets, as the issue writes it: "第12行 签约时间: '2023.13.1' 不是有效日期". */
 export function describeProblem(problem: LedgerProblem): string {
   const words = PROBLEM_WORDS[problem.code] ?? problem.code;
-  return `第${problem.rowNumber}行 ${FIELD_NAMES[problem.field]}: '${problem.raw}' ${problem.detail !== undefined ? words.replace('{detail}', problem.detail) : words}`;
+  return `${rowLabel(problem)} ${FIELD_NAMES[problem.field]}: '${problem.raw}' ${problem.detail !== undefined ? words.replace('{detail}', problem.detail) : words}`;
 }

@@ -11,7 +11,7 @@ const YUAN_PER: Record<MoneyUnit, bigint> = { 元: 1n, 万元: 10_000n, 亿元: 
 
 export type Parsed<T, P extends string> = { ok: true; value: T } | { ok: false; problem: P };
 
-export type AmountProblem = 'notAnAmount' | 'negative' | 'tooPrecise' | 'tooLarge';
+export type AmountProblem = 'notAnAmount' | 'negative' | 'tooPrecise' | 'tooLarge' | 'foreignCurrency';
 
 /**
  * An amount as ledgers write it — 5000, "5,000.5", "5亿", "3.2亿元", "5000万", "１２３" — in the column's unit
@@ -20,6 +20,8 @@ export type AmountProblem = 'notAnAmount' | 'negative' | 'tooPrecise' | 'tooLarg
 export function parseAmount(raw: string | number, columnUnit: MoneyUnit = '万元'): Parsed<number, AmountProblem> {
   let text = typeof raw === 'number' ? numberToPlainText(raw) : toHalfWidth(raw).replace(/[\s,，]/g, '');
   if (text.startsWith('-')) return { ok: false, problem: 'negative' };
+  // "500万美元" ends in 元 too: never read as 500万 or 500元 (issue 12).
+  if (/(美元|美金|港元|港币|欧元|日元|英镑|澳元|台币|韩元|\$|USD|HKD|EUR)/i.test(text)) return { ok: false, problem: 'foreignCurrency' };
   let unit = columnUnit;
   const suffix = /(亿元|万元|亿|万|元)$/.exec(text);
   if (suffix) {

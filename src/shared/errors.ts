@@ -216,6 +216,11 @@ export const ERRORS = {
     zh: '导入后以下行的项目已被修改,不能整批撤销:{rows}',
     en: 'Projects of these rows changed after the import, so the batch cannot be reverted: {rows}',
   },
+  'import.projectsGone': {
+    status: 409,
+    zh: '该批次导入的以下行的项目已不在系统中(导入后被删除),不能整批撤销:{rows}。这些项目无需再撤销;批次中其余项目如需去掉,请在项目页逐个更正',
+    en: 'The projects of these rows of the batch are no longer in the system (deleted after the import), so the batch cannot be reverted as a whole: {rows}. They need no reverting; correct any other project of the batch on its page',
+  },
   'import.laterRecords': {
     status: 409,
     zh: '导入后已为以下行的项目登记了{records},不能整批撤销:{rows}',

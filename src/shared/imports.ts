@@ -19,7 +19,7 @@ export type TColumnMapping = z.infer<typeof ZColumnMapping>;
 export const ZImportOptions = z.object({
   /** Where rows without a 所属单位 land; the caller's own unit when not given. */
   unitId: ZId.optional(),
-  /** The sheet to read; the first sheet with a recognisable header when not given. */
+  /** The sheet to read; every sheet with a recognisable project header when not given or empty (issue 12). */
   sheet: z.string().max(100).optional(),
   /** The year for dates written without one ("3月1日"), when the title does not say. */
   year: z.coerce.number().int().min(1990).max(2100).optional(),
@@ -35,6 +35,8 @@ export type TImportAction = z.infer<typeof ZImportAction>;
 export const ZImportStatus = z.enum(['previewed', 'committed', 'reverted']);
 
 export const ZImportRow = z.object({
+  /** The sheet the row is on (a workbook may hold projects on several, issue 12). */
+  sheet: z.string(),
   rowNumber: z.number().int(),
   action: ZImportAction,
   projectId: z.number().int().nullable(),
@@ -65,6 +67,34 @@ export const ZImportCounts = z.object({
   skipped: z.number().int(),
 });
 
+/** An amount column's unit as the preview read it, and where it came from (issue 12). */
+export const ZAmountUnit = z.object({
+  field: z.enum(['totalInvestment', 'contractInvestment']),
+  /** 0-based column. */
+  index: z.number().int(),
+  label: z.string(),
+  unit: ZMoneyUnit,
+  /** mapping: set by hand; header: the column's header names it; sheet: the unit line or title; assumed: nothing named one. */
+  source: z.enum(['mapping', 'header', 'sheet', 'assumed']),
+  /** A foreign currency the header or unit line names ("万美元"): the column's amounts are refused. */
+  currency: z.string().nullable(),
+});
+export type TAmountUnit = z.infer<typeof ZAmountUnit>;
+
+/** One sheet read as project rows. */
+export const ZSheetRead = z.object({
+  name: z.string(),
+  headerRow: z.number().int().nullable(),
+  /** Rows read as projects (created, updated, unchanged or refused). */
+  projectRows: z.number().int(),
+  amountUnits: z.array(ZAmountUnit),
+});
+export type TSheetRead = z.infer<typeof ZSheetRead>;
+
+/** A row passed over, and what it was: a title, a section heading, a subtotal or total, a note. */
+export const ZSkippedRow = z.object({ sheet: z.string(), rowNumber: z.number().int(), kind: z.enum(['title', 'section', 'total', 'note']) });
+export type TSkippedRow = z.infer<typeof ZSkippedRow>;
+
 export const ZImportBatch = z.object({
   id: z.number().int(),
   fileName: z.string(),
@@ -76,7 +106,13 @@ export const ZImportBatch = z.object({
   committedAt: z.string().nullable(),
   revertedAt: z.string().nullable(),
   sheets: z.array(z.object({ name: z.string(), rows: z.number().int() })),
+  /** The sheet chosen, or (every project sheet read) the first of them; its header, labels and mapping follow. */
   sheet: z.string(),
+  /** Every sheet read as project rows: all that have a project header unless one was chosen (issue 12). */
+  sheetsRead: z.array(ZSheetRead),
+  /** Whether one sheet was chosen (the options' sheet) rather than every project sheet read. */
+  sheetChosen: z.boolean(),
+  skippedRows: z.array(ZSkippedRow),
   headerRow: z.number().int().nullable(),
   /** The header's labels, one per column ("投资额(万元)/总投资" for a two-row header). */
   labels: z.array(z.string()),

@@ -599,6 +599,8 @@ export const importItems = pgTable(
       .notNull()
       .references(() => importBatches.id, { onDelete: 'restrict' }),
     rowNumber: integer('row_number').notNull(),
+    /** The sheet the row is on, when the workbook had several (issue 12); null for a single sheet. */
+    sheet: text('sheet'),
     action: text('action').notNull(),
     // No foreign key: a reverted batch's created projects are gone, and its items stay as the record of what was.
     projectId: integer('project_id').notNull(),

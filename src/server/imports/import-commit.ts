@@ -26,8 +26,8 @@ export async function writeCommit(
   const prepared = await prepareLedgerWrite(ctx, changing.map((p) => ({ action: p.plan.action as LedgerWrite['action'], moves: p.plan.moves })));
   await pipelined(ctx.db, async (pipeline) => {
     // Investors named for the first time: one enterprise each, however many rows name it.
-    const newInvestors = new Map<string, { rowNumber: number; investor: NonNullable<PlannedRow['newInvestor']> }>();
-    for (const p of changing) if (p.newInvestor && !newInvestors.has(p.newInvestor.key)) newInvestors.set(p.newInvestor.key, { rowNumber: p.rowNumber, investor: p.newInvestor });
+    const newInvestors = new Map<string, { row: PlannedRow; investor: NonNullable<PlannedRow['newInvestor']> }>();
+    for (const p of changing) if (p.newInvestor && !newInvestors.has(p.newInvestor.key)) newInvestors.set(p.newInvestor.key, { row: p, investor: p.newInvestor });
     const createdIds = await createLedgerInvestors(
       ctx,
       pipeline,
@@ -35,8 +35,11 @@ export async function writeCommit(
       [...newInvestors.values()].map(({ investor }) => ({ name: investor.name, creditCode: investor.creditCode, hqRegionCode: investor.hqRegionCode, unitId: investor.unitId })),
     );
     const investorIdOf = new Map([...newInvestors.keys()].map((key, i) => [key, createdIds[i]!]));
-    const createdOnRow = new Map([...newInvestors.values()].map(({ rowNumber }, i) => [rowNumber, createdIds[i]!]));
+    // By the row's sheet and number: a number alone repeats across a workbook's sheets (issue 12).
+    const rowKey = (sheet: string | undefined, rowNumber: number) => `${sheet ?? ''}\n${rowNumber}`;
+    const createdOnRow = new Map([...newInvestors.values()].map(({ row }, i) => [rowKey(row.sheet, row.rowNumber), createdIds[i]!]));
     const writes: LedgerWrite[] = changing.map((p) => ({
+      ...(p.sheet !== undefined ? { sheet: p.sheet } : {}),
       rowNumber: p.rowNumber,
       action: p.plan.action as LedgerWrite['action'],
       existing: p.existing,
@@ -50,13 +53,14 @@ export async function writeCommit(
       written.map((w) => ({
         batchId: batch.id,
         rowNumber: w.rowNumber,
+        sheet: w.sheet ?? null,
         action: w.action,
         projectId: w.projectId,
         before: w.before,
         // What a created project looked like is in the audit trail; the item keeps what a revert needs.
         after: w.action === 'create' ? {} : w.after,
         stageEventIds: w.stageEventIds,
-        createdEnterpriseId: createdOnRow.get(w.rowNumber) ?? null,
+        createdEnterpriseId: createdOnRow.get(rowKey(w.sheet, w.rowNumber)) ?? null,
       })),
     );
     // The stored rows are rewritten only when the commit had to check them again (and found them changed or not).

@@ -10,19 +10,30 @@ import { chinaToday } from '../../domain/calendar.ts';
 import { foldProgress, type StageEvent } from '../../domain/stage-history.ts';
 import type { MetricDates } from '../../domain/month-close.ts';
 import { matchUnit } from '../../domain/unit-matching.ts';
-import { describeProblem, FIELD_NAMES, headerOf, readSheet, type LedgerProblem, type LedgerRecord } from '../../domain/ledger-rows.ts';
+import { describeProblem, FIELD_NAMES, headerOf, readSheet, rowLabel, type LedgerProblem, type LedgerRecord } from '../../domain/ledger-rows.ts';
 import { normalizeLabel, type ColumnMapping, type LedgerField } from '../../domain/ledger-columns.ts';
 import { planRow, refuseClosedPeriod, type ExistingProject, type ProjectFields, type ResolvedRow, type RowPlan } from '../../domain/ledger-plan.ts';
 import type { LedgerSheet } from './ledger-reader.ts';
-import type { TColumnMapping, TImportBatch, TImportRow } from '../../shared/imports.ts';
+import type { TColumnMapping, TImportBatch, TImportRow, TSheetRead, TSkippedRow } from '../../shared/imports.ts';
 
 /**
  * The dry run: a ledger sheet read, every row resolved against the data in the caller's scope (units, investors,
  * projects) and planned — nothing written. The commit runs the same function again and writes its plans.
  */
-export type PreviewOptions = { unitId: number; sheet?: string; year?: number; mapping?: TColumnMapping; template?: TColumnMapping };
+export type PreviewOptions = {
+  unitId: number;
+  sheet?: string;
+  year?: number;
+  mapping?: TColumnMapping;
+  /** The unit's template for each sheet read, by sheet name (a template matches its sheet's header). */
+  templates?: Map<string, TColumnMapping>;
+};
 
 export type PlannedRow = {
+  /** The row's sheet, when the workbook has several (named in its messages and its stage records' evidence). */
+  sheet?: string;
+  /** The row's sheet by name, whatever the workbook. */
+  sheetName: string;
   rowNumber: number;
   plan: RowPlan;
   existing: ExistingProject | null;
@@ -56,12 +67,23 @@ export function headerKey(labels: string[]): string {
 }
 
 export function chooseSheet(sheets: LedgerSheet[], name: string | undefined): LedgerSheet {
-  if (name !== undefined) {
+  return projectSheets(sheets, name)[0]!;
+}
+
+/**
+ * The sheets an import reads (issue 12): the one chosen, or else every sheet with a project header — a workbook
+ * keeps 2022年签约项目 beside 往年签约今年开工, and reading only the first quietly leaves projects out. Sheets
+ * without one (填报说明, 汇总) are passed over, and named in the preview. None with one: the first sheet (where a
+ * mapping given by hand reads from).
+ */
+export function projectSheets(sheets: LedgerSheet[], name: string | undefined): LedgerSheet[] {
+  if (name) {
     const sheet = sheets.find((s) => s.name === name);
     if (!sheet) throw new AppError('ledger.unknownSheet', { field: 'sheet', params: { sheet: name } });
-    return sheet;
+    return [sheet];
   }
-  return sheets.find((s) => headerOf(s.rows)) ?? sheets[0]!;
+  const withHeader = sheets.filter((s) => headerOf(s.rows));
+  return withHeader.length > 0 ? withHeader : [sheets[0]!];
 }
 
 const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -73,48 +95,72 @@ export async function previewLedger(
   options: PreviewOptions,
   onProgress: Progress = () => {},
 ): Promise<Preview> {
-  const sheet = chooseSheet(sheets, options.sheet);
-  const header = headerOf(sheet.rows);
-  const mappingSource = options.mapping ? 'given' : options.template ? 'template' : 'detected';
-  const read = readSheet(sheet.rows, { mapping: (options.mapping ?? options.template) as ColumnMapping | undefined, year: options.year });
+  const chosen = projectSheets(sheets, options.sheet);
+  // Rows are named by sheet wherever the workbook has more than one ("工作表“往年签约今年开工”第3行").
+  const several = sheets.length > 1;
+  const reads = chosen.map((sheet) => {
+    const mapping = (options.mapping ?? options.templates?.get(sheet.name)) as ColumnMapping | undefined;
+    return { sheet, read: readSheet(sheet.rows, { mapping, year: options.year, sheet: several ? sheet.name : undefined }) };
+  });
+  const mappingSource = options.mapping ? 'given' : reads.some((r) => options.templates?.has(r.sheet.name)) ? 'template' : 'detected';
   const base = {
     sheets: sheets.map((s) => ({ name: s.name, rows: s.rows.length })),
-    sheet: sheet.name,
+    sheet: chosen[0]!.name,
+    sheetChosen: !!options.sheet,
     mappingSource,
   } as const;
-  if (!read.ok) {
-    return {
-      summary: {
-        ...base,
-        headerRow: null,
-        labels: [],
-        mapping: {},
-        moneyUnit: '万元',
-        titleYear: null,
-        counts: { create: 0, update: 0, unchanged: 0, refused: 0, skipped: 0 },
-        problem: '未找到表头:表格中应有“项目名称”等列名;也可以手动指定各列',
-      },
-      rows: [],
-      planned: [],
-    };
+  const refusal = (problem: string): Preview => ({
+    summary: {
+      ...base,
+      headerRow: null,
+      labels: [],
+      mapping: {},
+      moneyUnit: '万元',
+      titleYear: null,
+      sheetsRead: [],
+      skippedRows: [],
+      counts: { create: 0, update: 0, unchanged: 0, refused: 0, skipped: 0 },
+      problem,
+    },
+    rows: [],
+    planned: [],
+  });
+  // A mapping set by hand names one sheet's columns: with several project sheets, which one is the user's to say.
+  if (options.mapping && chosen.length > 1) {
+    return refusal(`工作簿中有 ${chosen.length} 个项目工作表(${chosen.map((s) => `“${s.name}”`).join('、')}):手动指定的列对应只适用于一个工作表,请先选择工作表`);
   }
+  const read = reads.flatMap(({ sheet, read }) => (read.ok ? [{ sheet, read }] : []));
+  if (read.length === 0) return refusal('未找到表头:表格中应有“项目名称”等列名;也可以手动指定各列');
+  const records = read.flatMap((r) => r.read.records);
+  const sheetNames = read.flatMap((r) => r.read.records.map(() => r.sheet.name));
+  const skippedRows: TSkippedRow[] = read.flatMap((r) => r.read.skipped.map((s) => ({ sheet: r.sheet.name, ...s })));
   const units = await listUnits(ctx);
   const unitNames = new Map(units.map((u) => [u.id, u.name]));
-  const planned = await planRecords(ctx, fileName, read.records, read.problems, units, options, onProgress);
+  const planned = await planRecords(ctx, fileName, records, sheetNames, read.flatMap((r) => r.read.problems), units, options, onProgress);
   const rows = planned.map((p, i) => {
     const unitId = p.plan.fields.unitId ?? p.existing?.unitId;
-    return toImportRow(read.records[i]!, p, unitId ? (unitNames.get(unitId) ?? null) : null);
+    return toImportRow(records[i]!, p, unitId ? (unitNames.get(unitId) ?? null) : null);
   });
-  const counts = { create: 0, update: 0, unchanged: 0, refused: 0, skipped: read.skipped.length };
+  const counts = { create: 0, update: 0, unchanged: 0, refused: 0, skipped: skippedRows.length };
   for (const p of planned) counts[p.plan.action]++;
+  const first = read[0]!.read;
+  const sheetsRead: TSheetRead[] = read.map(({ sheet, read }) => ({
+    name: sheet.name,
+    headerRow: read.headerRow + 1,
+    projectRows: read.records.length,
+    amountUnits: read.amountUnits,
+  }));
   return {
     summary: {
       ...base,
-      headerRow: (header?.headerRow ?? read.headerRow) + 1,
-      labels: read.labels,
-      mapping: read.mapping as TColumnMapping,
-      moneyUnit: read.unit,
-      titleYear: read.titleYear ?? null,
+      sheet: read[0]!.sheet.name,
+      headerRow: first.headerRow + 1,
+      labels: first.labels,
+      mapping: first.mapping as TColumnMapping,
+      moneyUnit: first.unit,
+      titleYear: first.titleYear ?? null,
+      sheetsRead,
+      skippedRows,
       counts,
       problem: null,
     },
@@ -132,6 +178,7 @@ async function planRecords(
   ctx: ServiceContext,
   fileName: string,
   records: LedgerRecord[],
+  sheetNames: string[],
   parseProblems: LedgerProblem[],
   units: { id: number; name: string; parentId: number | null; path: string }[],
   options: PreviewOptions,
@@ -147,9 +194,11 @@ async function planRecords(
     codes: records.map((r) => r.code).filter((c): c is string => !!c),
     names: records.map((r) => r.name).filter(Boolean),
   });
-  const problemsOf = new Map<number, LedgerProblem[]>();
-  for (const p of parseProblems) problemsOf.set(p.rowNumber, [...(problemsOf.get(p.rowNumber) ?? []), p]);
-  const seenKeys = new Map<string, number>();
+  // A row is its sheet and its number: the same number repeats on every sheet of a workbook.
+  const rowKey = (row: { sheet?: string; rowNumber: number }) => `${row.sheet ?? ''}\n${row.rowNumber}`;
+  const problemsOf = new Map<string, LedgerProblem[]>();
+  for (const p of parseProblems) problemsOf.set(rowKey(p), [...(problemsOf.get(rowKey(p)) ?? []), p]);
+  const seenKeys = new Map<string, LedgerRecord>();
   const today = chinaToday(ctx.now);
   const closed = await closedPeriods(ctx.db);
   // A unit may be written after its ancestors' names, the city's included (issue 12); each distinct text is matched once.
@@ -170,10 +219,10 @@ async function planRecords(
       await yieldToOthers();
     }
     const record = records[i]!;
-    const problems = [...(problemsOf.get(record.rowNumber) ?? [])];
+    const problems = [...(problemsOf.get(rowKey(record)) ?? [])];
     const warnings: string[] = [];
     const problem = (field: LedgerField, code: string, raw = '', detail?: string) =>
-      problems.push({ rowNumber: record.rowNumber, field, code, raw, ...(detail !== undefined ? { detail } : {}) });
+      problems.push({ sheet: record.sheet, rowNumber: record.rowNumber, field, code, raw, ...(detail !== undefined ? { detail } : {}) });
     const fields: Partial<ProjectFields> = {};
     if (record.name) fields.name = record.name;
     // 落地单位: as written in the row, or the import's unit.
@@ -235,9 +284,13 @@ async function planRecords(
       if (!record.code) key = `name:${investorAndNameKey(record.investorName, record.name)}`;
     }
     if (key) {
+      // The same project twice: within a sheet a repeated row; across sheets (signed last year on one, started
+      // this year on another) one project all the same — refused with both rows named, never two projects and never
+      // one row quietly overwriting the other (docs/decisions.md, "Several project sheets").
       const earlier = seenKeys.get(key);
-      if (earlier !== undefined) problem('name', 'row.duplicate', `${record.name}(第${earlier}行)`);
-      else seenKeys.set(key, record.rowNumber);
+      if (earlier === undefined) seenKeys.set(key, record);
+      else if (earlier.sheet === record.sheet) problem('name', 'row.duplicate', `${record.name}(第${earlier.rowNumber}行)`);
+      else problem('name', 'row.duplicateOtherSheet', `${record.name}(${rowLabel(earlier)})`);
     }
     if (project && fields.unitId !== undefined && record.unitName === null) delete fields.unitId;
     if (project) {
@@ -254,8 +307,8 @@ async function planRecords(
       if (elsewhere !== undefined) problem('name', 'project.otherUnit', record.name, namesElsewhere.get(elsewhere) ?? '其他单位');
     }
     const resolved: ResolvedRow = { record, fields, newInvestor: newInvestor !== null, problems, warnings };
-    const plan = refuseClosedPeriod(planRow(resolved, project, today, fileName), record.rowNumber, project ? foldedDates(project.events) : null, closed);
-    planned.push({ rowNumber: record.rowNumber, plan, existing: project, newInvestor });
+    const plan = refuseClosedPeriod(planRow(resolved, project, today, fileName), record.rowNumber, project ? foldedDates(project.events) : null, closed, record.sheet);
+    planned.push({ sheet: record.sheet, sheetName: sheetNames[i]!, rowNumber: record.rowNumber, plan, existing: project, newInvestor });
   }
   onProgress('checking', records.length, records.length);
   return planned;
@@ -265,6 +318,7 @@ async function planRecords(
 function toImportRow(record: LedgerRecord, p: PlannedRow, unitName: string | null): TImportRow {
   const lastMove = p.plan.moves.at(-1);
   return {
+    sheet: p.sheetName,
     rowNumber: record.rowNumber,
     action: p.plan.action,
     projectId: p.existing?.id ?? null,
@@ -277,6 +331,6 @@ function toImportRow(record: LedgerRecord, p: PlannedRow, unitName: string | nul
     signedOn: record.signedOn,
     changes: [...p.plan.changes.map((c) => FIELD_OF[c]), ...(p.existing && p.plan.moves.length > 0 ? ['progress'] : [])],
     problems: p.plan.problems.map(describeProblem),
-    warnings: p.plan.warnings.map((w) => `第${record.rowNumber}行 ${w}`),
+    warnings: p.plan.warnings.map((w) => `${rowLabel(record)} ${w}`),
   };
 }

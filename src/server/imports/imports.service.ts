@@ -12,7 +12,7 @@ import { userNameOf } from '../users/users.service.ts';
 import { deleteUnusedLedgerInvestors } from '../enterprises/ledger-investors.ts';
 import { revertLedgerRows, type LedgerItem } from '../projects/ledger.service.ts';
 import { LedgerFileError, readLedgerFile, type LedgerSheet } from './ledger-reader.ts';
-import { chooseSheet, headerKey, previewLedger, type Preview } from './import-preview.ts';
+import { headerKey, previewLedger, projectSheets, type Preview } from './import-preview.ts';
 import { writeCommit } from './import-commit.ts';
 import { headerOf } from '../../domain/ledger-rows.ts';
 import { ZImportOptions, type TImportBatch, type TImportOptions, type TImportProgress, type TImportRow, type TColumnMapping } from '../../shared/imports.ts';
@@ -40,14 +40,22 @@ async function readFile(content: Buffer | Uint8Array): Promise<LedgerSheet[]> {
   }
 }
 
-async function templateFor(ctx: ServiceContext, unitId: number, sheets: LedgerSheet[], sheet: string | undefined): Promise<TColumnMapping | undefined> {
-  const header = headerOf(chooseSheet(sheets, sheet).rows, true);
-  if (!header) return undefined;
-  const [row] = await ctx.db
-    .select({ mapping: importTemplates.mapping })
+/** The unit's template for each sheet the import reads, by sheet name: a template belongs to a header. */
+async function templatesFor(ctx: ServiceContext, unitId: number, sheets: LedgerSheet[], sheet: string | undefined): Promise<Map<string, TColumnMapping>> {
+  const keys = new Map<string, string>();
+  for (const one of projectSheets(sheets, sheet)) {
+    const header = headerOf(one.rows, true);
+    if (header) keys.set(one.name, headerKey(header.labels));
+  }
+  const templates = new Map<string, TColumnMapping>();
+  if (keys.size === 0) return templates;
+  const rows = await ctx.db
+    .select({ headerKey: importTemplates.headerKey, mapping: importTemplates.mapping })
     .from(importTemplates)
-    .where(and(eq(importTemplates.unitId, unitId), eq(importTemplates.headerKey, headerKey(header.labels))));
-  return row?.mapping as TColumnMapping | undefined;
+    .where(and(eq(importTemplates.unitId, unitId), anyOf(importTemplates.headerKey, [...new Set(keys.values())], 'text')));
+  const byKey = new Map(rows.map((r) => [r.headerKey, r.mapping as TColumnMapping]));
+  for (const [name, key] of keys) if (byKey.has(key)) templates.set(name, byKey.get(key)!);
+  return templates;
 }
 
 /** Keeps a confirmed mapping as the unit's template (through `ctx.db`, the caller's transaction), audited. */
@@ -84,8 +92,8 @@ async function sheetsOf(ctx: ServiceContext, batchId: number): Promise<LedgerShe
 
 async function preview(ctx: ServiceContext, batchId: number | null, fileName: string, sheets: LedgerSheet[], options: StoredOptions): Promise<Checked> {
   const watermark = await changeWatermark(ctx.db);
-  const template = options.mapping ? undefined : await templateFor(ctx, options.unitId, sheets, options.sheet);
-  const result = await previewLedger(ctx, fileName, sheets, { ...options, template }, (phase, done, total) => {
+  const templates = options.mapping ? undefined : await templatesFor(ctx, options.unitId, sheets, options.sheet);
+  const result = await previewLedger(ctx, fileName, sheets, { ...options, templates }, (phase, done, total) => {
     if (batchId) progressOf.set(batchId, { phase, done, total });
   });
   return { sheets, optionsKey: JSON.stringify(options), watermark, preview: result };
@@ -200,8 +208,13 @@ const BATCH_COLUMNS = {
 type BatchRow = { [K in keyof typeof BATCH_COLUMNS]: unknown } & { summary: unknown; createdAt: Date; committedAt: Date | null; revertedAt: Date | null };
 
 function toBatch(row: BatchRow): TImportBatch {
+  const summary = row.summary as Omit<TImportBatch, 'id'>;
   return {
-    ...(row.summary as Omit<TImportBatch, 'id'>),
+    ...summary,
+    // Batches previewed before issue 12 read one sheet and kept no list of the rows they passed over.
+    sheetsRead: summary.sheetsRead ?? [],
+    sheetChosen: summary.sheetChosen ?? true,
+    skippedRows: summary.skippedRows ?? [],
     id: row.id as number,
     fileName: row.fileName as string,
     status: (row.status === 'reverting' ? 'committed' : row.status) as TImportBatch['status'],
@@ -240,15 +253,22 @@ export async function importRows(ctx: ServiceContext, id: number, query: { actio
   const page = all.slice(start, start + query.pageSize);
   // Once committed, rows link to the projects the import created: kept with the batch's items, not written into
   // the stored rows again (megabytes, in the commit's transaction).
-  const createdOn = new Map<number, number>();
+  // A row is its sheet and number (a batch before issue 12 kept no sheet: one sheet, the number alone).
+  const createdOn = new Map<string, number>();
+  const keyOf = (sheet: string | null | undefined, rowNumber: number) => `${sheet ?? ''}\n${rowNumber}`;
   if (batch.status !== 'previewed' && page.some((r) => r.action === 'create')) {
     const created = await ctx.db
-      .select({ rowNumber: importItems.rowNumber, projectId: importItems.projectId })
+      .select({ sheet: importItems.sheet, rowNumber: importItems.rowNumber, projectId: importItems.projectId })
       .from(importItems)
       .where(and(eq(importItems.batchId, id), eq(importItems.action, 'create'), anyOf(importItems.rowNumber, page.map((r) => r.rowNumber), 'int')));
-    for (const item of created) createdOn.set(item.rowNumber, item.projectId);
+    for (const item of created) createdOn.set(keyOf(item.sheet, item.rowNumber), item.projectId);
   }
-  const items = createdOn.size > 0 ? page.map((r) => (createdOn.has(r.rowNumber) ? { ...r, projectId: createdOn.get(r.rowNumber)! } : r)) : page;
+  const summarySheet = (batch.summary as TImportBatch).sheet;
+  const items = page.map((r) => {
+    const withSheet = { ...r, sheet: r.sheet ?? summarySheet };
+    const projectId = createdOn.get(keyOf(r.sheet, r.rowNumber)) ?? createdOn.get(keyOf(null, r.rowNumber));
+    return projectId !== undefined ? { ...withSheet, projectId } : withSheet;
+  });
   return { items, total: all.length, page: query.page, pageSize: query.pageSize };
 }
 
@@ -311,21 +331,27 @@ export async function revertImport(ctx: ServiceContext, id: number): Promise<TIm
 export async function importErrorsWorkbook(ctx: ServiceContext, id: number): Promise<{ fileName: string; content: Buffer }> {
   const batch = await loadBatch(ctx, id);
   const options = batch.options as StoredOptions;
-  const sheet = chooseSheet(await sheetsOf(ctx, id), options.sheet);
-  const byRow = new Map((await rowsOf(ctx, id)).map((r) => [r.rowNumber, r]));
-  const summary = batch.summary as TImportBatch;
-  const width = Math.max(...sheet.rows.map((r) => r.length), 1);
+  const summary = toBatch({ summary: batch.summary, createdAt: new Date(0), committedAt: null, revertedAt: null } as BatchRow);
+  const sheets = await sheetsOf(ctx, id);
+  // Every sheet the import read, each under its own name (issue 12); a batch before issue 12 read one.
+  const read = summary.sheetsRead.length > 0 ? sheets.filter((s) => summary.sheetsRead.some((r) => r.name === s.name)) : projectSheets(sheets, options.sheet).slice(0, 1);
+  const rows = await rowsOf(ctx, id);
   const workbook = new ExcelJS.Workbook();
-  const out = workbook.addWorksheet(sheet.name.slice(0, 31));
-  sheet.rows.forEach((cells, i) => {
-    const row = byRow.get(i + 1);
-    const messages = row ? [...row.problems, ...row.warnings].join(';') : '';
-    const header = summary.headerRow !== null && i + 1 === summary.headerRow;
-    const values = [...cells, ...Array(width - cells.length).fill(''), header ? '错误信息' : messages];
-    const added = out.addRow(values);
-    if (row && row.problems.length > 0) added.getCell(width + 1).font = { color: { argb: 'FFC00000' } };
-  });
-  out.getColumn(width + 1).width = 60;
+  for (const sheet of read) {
+    const byRow = new Map(rows.filter((r) => (r.sheet ?? summary.sheet) === sheet.name).map((r) => [r.rowNumber, r]));
+    const headerRow = summary.sheetsRead.find((r) => r.name === sheet.name)?.headerRow ?? summary.headerRow;
+    const width = Math.max(...sheet.rows.map((r) => r.length), 1);
+    const out = workbook.addWorksheet(sheet.name.slice(0, 31));
+    sheet.rows.forEach((cells, i) => {
+      const row = byRow.get(i + 1);
+      const messages = row ? [...row.problems, ...row.warnings].join(';') : '';
+      const header = headerRow !== null && i + 1 === headerRow;
+      const values = [...cells, ...Array(width - cells.length).fill(''), header ? '错误信息' : messages];
+      const added = out.addRow(values);
+      if (row && row.problems.length > 0) added.getCell(width + 1).font = { color: { argb: 'FFC00000' } };
+    });
+    out.getColumn(width + 1).width = 60;
+  }
   const content = Buffer.from(await escapeWorkbook(workbook).xlsx.writeBuffer());
   return { fileName: batch.fileName.replace(/\.(xlsx|csv)$/i, '') + '-错误信息.xlsx', content };
 }

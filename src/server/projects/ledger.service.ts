@@ -143,6 +143,8 @@ function newProjectRow(id: number, fields: Partial<ProjectFields>, columns: Retu
 }
 
 export type LedgerWrite = {
+  /** The sheet the row is on, when the workbook has several (issue 12). */
+  sheet?: string;
   rowNumber: number;
   action: 'create' | 'update';
   existing: ExistingProject | null;
@@ -150,15 +152,15 @@ export type LedgerWrite = {
   moves: PlannedMove[];
 };
 
-export type LedgerWritten = { rowNumber: number; action: 'create' | 'update'; projectId: number; before: unknown; after: unknown; stageEventIds: number[] };
+export type LedgerWritten = { sheet?: string; rowNumber: number; action: 'create' | 'update'; projectId: number; before: unknown; after: unknown; stageEventIds: number[] };
 
-function syntheticEvents(moves: PlannedMove[], fileName: string, rowNumber: number, after: StageEvent[]): StageEvent[] {
+function syntheticEvents(moves: PlannedMove[], fileName: string, rowNumber: number, after: StageEvent[], sheet?: string): StageEvent[] {
   return moves.map((move, i) => ({
     id: Number.MAX_SAFE_INTEGER - 1000 + after.length + i,
     kind: move.kind,
     state: move.to,
     happenedOn: move.date,
-    evidence: importedEvidence(fileName, rowNumber),
+    evidence: importedEvidence(fileName, rowNumber, sheet),
     reason: move.reason,
     correctsEventId: null,
   }));
@@ -199,25 +201,26 @@ export async function writeLedgerRows(
   const createdRows: ProjectRow[] = [];
   for (const [i, w] of creates.entries()) {
     if (i % 1000 === 999) await new Promise<void>((resolve) => setImmediate(resolve));
-    createdRows.push(newProjectRow(projectIds[i]!, w.fields, projectColumns(syntheticEvents(w.moves, fileName, w.rowNumber, []), rules), ctx.caller.userId, ctx.now));
+    createdRows.push(newProjectRow(projectIds[i]!, w.fields, projectColumns(syntheticEvents(w.moves, fileName, w.rowNumber, [], w.sheet), rules), ctx.caller.userId, ctx.now));
   }
   await insertAuditedRows(pipeline, actorOf(ctx), projects, 'project', createdRows, batchId);
   void pipeline.run(async () => onProgress(Math.floor(creates.length / 2)));
-  const idOfRow = new Map<number, number>();
-  creates.forEach((w, i) => idOfRow.set(w.rowNumber, projectIds[i]!));
-  for (const w of writes) if (w.action === 'update') idOfRow.set(w.rowNumber, w.existing!.id);
+  // Keyed by the write itself: a row number alone repeats across a workbook's sheets (issue 12).
+  const idOfRow = new Map<LedgerWrite, number>();
+  creates.forEach((w, i) => idOfRow.set(w, projectIds[i]!));
+  for (const w of writes) if (w.action === 'update') idOfRow.set(w, w.existing!.id);
 
-  const eventIdsOfRow = new Map<number, number[]>();
+  const eventIdsOfRow = new Map<LedgerWrite, number[]>();
   const events: (typeof projectStageEvents.$inferInsert)[] = [];
   for (const w of writes) {
     if (w.moves.length === 0) continue;
     const ids = eventIds.slice(events.length, events.length + w.moves.length);
-    eventIdsOfRow.set(w.rowNumber, ids);
-    const evidence = importedEvidence(fileName, w.rowNumber);
+    eventIdsOfRow.set(w, ids);
+    const evidence = importedEvidence(fileName, w.rowNumber, w.sheet);
     for (const [i, move] of w.moves.entries()) {
       events.push({
         id: ids[i]!,
-        projectId: idOfRow.get(w.rowNumber)!,
+        projectId: idOfRow.get(w)!,
         kind: move.kind,
         state: move.to,
         happenedOn: move.date,
@@ -231,15 +234,15 @@ export async function writeLedgerRows(
   await insertJsonRows(pipeline, projectStageEvents, events);
 
   createdRows.forEach((row, i) => {
-    const rowNumber = creates[i]!.rowNumber;
-    written.push({ rowNumber, action: 'create', projectId: row.id, before: null, after: row, stageEventIds: eventIdsOfRow.get(rowNumber) ?? [] });
+    const w = creates[i]!;
+    written.push({ sheet: w.sheet, rowNumber: w.rowNumber, action: 'create', projectId: row.id, before: null, after: row, stageEventIds: eventIdsOfRow.get(w) ?? [] });
   });
   void pipeline.run(async () => onProgress(creates.length));
   // Changed projects: one statement each (a corrected ledger touches few), each waiting for what was sent before.
   for (const w of writes.filter((x) => x.action === 'update')) {
     const existing = w.existing!;
     const [before] = await pipeline.run(() => ctx.db.select().from(projects).where(eq(projects.id, existing.id)));
-    const columns = w.moves.length > 0 ? projectColumns([...existing.events, ...syntheticEvents(w.moves, fileName, w.rowNumber, existing.events)], rules) : {};
+    const columns = w.moves.length > 0 ? projectColumns([...existing.events, ...syntheticEvents(w.moves, fileName, w.rowNumber, existing.events, w.sheet)], rules) : {};
     const [after] = await pipeline.run(() =>
       ctx.db
         .update(projects)
@@ -247,14 +250,14 @@ export async function writeLedgerRows(
         .where(eq(projects.id, existing.id))
         .returning(),
     );
-    written.push({ rowNumber: w.rowNumber, action: 'update', projectId: existing.id, before, after, stageEventIds: eventIdsOfRow.get(w.rowNumber) ?? [] });
+    written.push({ sheet: w.sheet, rowNumber: w.rowNumber, action: 'update', projectId: existing.id, before, after, stageEventIds: eventIdsOfRow.get(w) ?? [] });
     audits.push({ entity: 'project', entityId: existing.id, unitId: after!.unitId, action: 'update', before, after, importBatchId: batchId });
   }
   await recordAuditMany(pipeline, actorOf(ctx), audits);
   return written;
 }
 
-export type LedgerItem = { rowNumber: number; action: 'create' | 'update'; projectId: number; before: unknown; after: unknown; stageEventIds: number[] };
+export type LedgerItem = { sheet?: string | null; rowNumber: number; action: 'create' | 'update'; projectId: number; before: unknown; after: unknown; stageEventIds: number[] };
 
 /**
  * Undoes a committed import through `ctx.db` (the revert's transaction, with the batch marked as reverting):
@@ -278,6 +281,12 @@ export async function revertLedgerRows(ctx: ServiceContext, batchId: number, com
         recordsEn: kinds.map((k) => LATER_RECORD_NAMES[k].en).join(', '),
       },
     });
+  }
+  // Projects deleted since the import (issue 12): said so, row by row, rather than as "changed".
+  const gone = items.filter((item) => !current.has(item.projectId));
+  if (gone.length > 0) {
+    const where = (i: LedgerItem) => (i.sheet ? `工作表“${i.sheet}”第${i.rowNumber}行` : `第${i.rowNumber}行`);
+    throw new AppError('import.projectsGone', { params: { rows: gone.map(where).slice(0, 20).join('、') + (gone.length > 20 ? ` 等${gone.length}行` : '') } });
   }
   const changedRows = items.filter((item) => {
     const row = current.get(item.projectId);

@@ -1,11 +1,12 @@
 import { Alert, Button, Collapse, Descriptions, Divider, Flex, Progress, Result, Skeleton, Tooltip, Typography } from 'antd';
 import { CheckOutlined, DownloadOutlined, ProjectOutlined, RollbackOutlined, UploadOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
-import type { TImportBatch, TImportProgress } from '../../shared/imports.ts';
+import type { TAmountUnit, TImportBatch, TImportProgress } from '../../shared/imports.ts';
 import { formatDateTime } from '../i18n/format.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
-import { ImportCounts, ImportStatusTag } from './ImportCounts.tsx';
+import { fieldLabel, ImportCounts, ImportStatusTag } from './ImportCounts.tsx';
+import { columnLetter } from './ImportSettings.tsx';
 import { ImportRowsTable } from './ImportRowsTable.tsx';
 import { ImportSettings } from './ImportSettings.tsx';
 import { importErrorsUrl, useCommitImport, useImportBatch, useImportProgress } from './imports.queries.ts';
@@ -34,7 +35,11 @@ function BatchFacts({ batch }: { batch: TImportBatch }) {
       column={{ xs: 1, sm: 2, lg: 3 }}
       items={[
         { key: 'file', label: t('imports.file'), children: <Typography.Text strong>{batch.fileName}</Typography.Text> },
-        { key: 'sheet', label: t('imports.sheet'), children: batch.sheet || '—' },
+        {
+          key: 'sheet',
+          label: t('imports.sheet'),
+          children: batch.sheetsRead.length > 1 ? t('imports.sheetsRead', { names: batch.sheetsRead.map((s) => t('imports.quoted', { text: s.name })).join(t('imports.listSeparator')) }) : batch.sheet || '—',
+        },
         { key: 'unit', label: t('imports.unit'), children: batch.unitName },
         { key: 'moneyUnit', label: t('imports.moneyUnit'), children: batch.moneyUnit },
         { key: 'year', label: t('imports.titleYear'), children: batch.titleYear ?? '—' },
@@ -45,9 +50,43 @@ function BatchFacts({ batch }: { batch: TImportBatch }) {
           children: t('imports.uploadedByValue', { who: batch.createdByName, when: formatDateTime(batch.createdAt) }),
         },
         { key: 'status', label: t('imports.status'), children: <ImportStatusTag status={batch.status} /> },
+        ...unreadSheets(batch, t),
+        ...batch.sheetsRead.flatMap((sheet) =>
+          sheet.amountUnits.map((unit) => ({
+            key: `unit-${sheet.name}-${unit.field}`,
+            label: batch.sheetsRead.length > 1 ? t('imports.amountUnitOfSheet', { sheet: sheet.name, field: fieldLabel(t, unit.field) }) : t('imports.amountUnitOf', { field: fieldLabel(t, unit.field) }),
+            children: <AmountUnitText unit={unit} />,
+          })),
+        ),
       ]}
       style={{ marginBottom: 16 }}
     />
+  );
+}
+
+/** Sheets of the workbook the import did not read, and why: not chosen, or no project header (notes, summaries). */
+function unreadSheets(batch: TImportBatch, t: ReturnType<typeof useI18n>['t']) {
+  const unread = batch.sheets.filter((s) => !batch.sheetsRead.some((r) => r.name === s.name));
+  if (unread.length === 0 || batch.sheetsRead.length === 0) return [];
+  const names = unread.map((s) => t('imports.quoted', { text: s.name })).join(t('imports.listSeparator'));
+  return [{ key: 'unread', label: t('imports.sheetsUnread'), children: t(batch.sheetChosen ? 'imports.sheetsUnreadChosen' : 'imports.sheetsUnreadNoHeader', { names }) }];
+}
+
+/** "亿元 · F列“计划总投资(亿元)” · 表头注明": the unit an amount column is read in, and where it came from (issue 12). */
+function AmountUnitText({ unit }: { unit: TAmountUnit }) {
+  const { t } = useI18n();
+  const where = t('imports.columnOption', { letter: columnLetter(unit.index), label: unit.label || '—' });
+  if (unit.currency) {
+    return (
+      <Typography.Text type="danger" data-testid="import-amount-unit">
+        {t('imports.amountCurrency', { currency: unit.currency, where })}
+      </Typography.Text>
+    );
+  }
+  return (
+    <Typography.Text type={unit.source === 'assumed' ? 'warning' : undefined} data-testid="import-amount-unit">
+      {t(`imports.amountSource.${unit.source}`, { unit: unit.unit, where })}
+    </Typography.Text>
   );
 }
 

@@ -56,7 +56,10 @@ export function ImportRowsTable({ batch }: ImportRowsTableProps) {
   const { data, isFetching, error } = useImportRows(batch.id, { action, page, pageSize });
   const all = IMPORT_ACTIONS.reduce((sum, one) => sum + batch.counts[one], 0);
 
+  // A workbook with projects on several sheets names each row by its sheet (issue 12).
+  const severalSheets = batch.sheetsRead.length > 1;
   const columns: TableColumnsType<TImportRow> = [
+    ...(severalSheets ? [{ title: t('imports.rowSheet'), dataIndex: 'sheet', key: 'sheet', width: 120 }] : []),
     { title: t('imports.rowNumber'), dataIndex: 'rowNumber', key: 'rowNumber', width: 64, align: 'right', render: (value: number) => <span className="zs-amount">{value}</span> },
     { title: t('imports.rowAction'), dataIndex: 'action', key: 'action', width: 88, render: (value: TImportAction) => <ActionTag action={value} /> },
     {
@@ -143,7 +146,7 @@ export function ImportRowsTable({ batch }: ImportRowsTableProps) {
       </Flex>
       <ErrorAlert error={error} />
       <Table<TImportRow>
-        rowKey="rowNumber"
+        rowKey={(row) => `${row.sheet}\n${row.rowNumber}`}
         size="small"
         columns={columns}
         dataSource={data?.items ?? []}

@@ -36,13 +36,17 @@ export function ImportSettings({ batch }: ImportSettingsProps) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const reread = useRereadImport(batch.id);
-  const [sheet, setSheet] = useState(batch.sheet);
+  // '' reads every sheet with a project header (issue 12); a name reads that sheet alone.
+  const readSheet = batch.sheetChosen ? batch.sheet : '';
+  const [sheet, setSheet] = useState(readSheet);
   const [unitId, setUnitId] = useState<number | undefined>(batch.unitId);
   const [year, setYear] = useState<number | null>(null);
   const [mapping, setMapping] = useState<TColumnMapping>(batch.mapping);
   const [mappingEdited, setMappingEdited] = useState(false);
   const [saveTemplate, setSaveTemplate] = useState(false);
-  const sameSheet = sheet === batch.sheet;
+  const sameSheet = sheet === readSheet;
+  // A mapping set by hand names one sheet's columns: with several sheets read, choose the sheet first.
+  const mappable = sameSheet && batch.sheetsRead.length <= 1;
 
   const columnOptions = batch.labels.map((label, index) => ({
     value: index,
@@ -67,6 +71,12 @@ export function ImportSettings({ batch }: ImportSettingsProps) {
     });
   };
 
+  // Left empty, an amount column is read in the unit its header names, else the sheet's (issue 12).
+  const headerUnit = (field: LedgerField) => {
+    const column = mapping[field];
+    return (column && unitInLabel(batch.labels[column.index] ?? '')) || batch.moneyUnit;
+  };
+
   const chooseUnit = (field: LedgerField, unit: MoneyUnit | undefined) => {
     setMappingEdited(true);
     setMapping((current) => {
@@ -81,7 +91,7 @@ export function ImportSettings({ batch }: ImportSettingsProps) {
     if (unitId !== undefined) options.unitId = unitId;
     if (year !== null) options.year = year;
     // A mapping belongs to the sheet it was made for: another sheet is detected afresh (or by the template).
-    if (sameSheet && (mappingEdited || saveTemplate)) options.mapping = mapping;
+    if (mappable && (mappingEdited || saveTemplate)) options.mapping = mapping;
     if (saveTemplate) options.saveTemplate = true;
     reread.mutate(options, { onSuccess: () => void message.success(t('imports.rereadDone')) });
   };
@@ -96,7 +106,10 @@ export function ImportSettings({ batch }: ImportSettingsProps) {
                 id="import-sheet"
                 value={sheet}
                 onChange={setSheet}
-                options={batch.sheets.map((one) => ({ value: one.name, label: t('imports.sheetOption', { name: one.name, rows: one.rows }) }))}
+                options={[
+                  { value: '', label: t('imports.allSheets') },
+                  ...batch.sheets.map((one) => ({ value: one.name, label: t('imports.sheetOption', { name: one.name, rows: one.rows }) })),
+                ]}
               />
             </Form.Item>
           </Col>
@@ -124,7 +137,7 @@ export function ImportSettings({ batch }: ImportSettingsProps) {
       <Typography.Title level={5} style={{ marginTop: 0 }}>
         {t('imports.mapping')}
       </Typography.Title>
-      <Typography.Paragraph type="secondary">{t('imports.mappingHint')}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{sameSheet && !mappable ? t('imports.mappingOneSheet') : t('imports.mappingHint')}</Typography.Paragraph>
       <Row gutter={[16, 0]}>
         {LEDGER_FIELDS.map((field) => {
           const column = mapping[field];
@@ -138,7 +151,7 @@ export function ImportSettings({ batch }: ImportSettingsProps) {
                     value={column?.index}
                     onChange={(index) => chooseColumn(field, index)}
                     allowClear
-                    disabled={!sameSheet}
+                    disabled={!mappable}
                     placeholder={t('imports.notMapped')}
                     options={columnOptions}
                     popupMatchSelectWidth={false}
@@ -150,9 +163,9 @@ export function ImportSettings({ batch }: ImportSettingsProps) {
                       value={column?.unit}
                       onChange={(unit) => chooseUnit(field, unit)}
                       allowClear
-                      disabled={!column || !sameSheet}
-                      placeholder={batch.moneyUnit}
-                      title={t('imports.amountUnitAuto', { unit: batch.moneyUnit })}
+                      disabled={!column || !mappable}
+                      placeholder={headerUnit(field)}
+                      title={t('imports.amountUnitAuto', { unit: headerUnit(field) })}
                       options={MONEY_UNITS.map((unit) => ({ value: unit, label: unit }))}
                       popupMatchSelectWidth={false}
                       style={{ width: 84, flex: 'none' }}
@@ -166,7 +179,7 @@ export function ImportSettings({ batch }: ImportSettingsProps) {
       </Row>
       <ErrorAlert error={reread.error} onClose={reread.reset} />
       <Flex gap="middle" align="center" wrap>
-        <Checkbox checked={saveTemplate} onChange={(event) => setSaveTemplate(event.target.checked)} disabled={!sameSheet}>
+        <Checkbox checked={saveTemplate} onChange={(event) => setSaveTemplate(event.target.checked)} disabled={!mappable}>
           {t('imports.saveTemplate')}
         </Checkbox>
         <Typography.Text type="secondary">{t('imports.saveTemplateHint')}</Typography.Text>
