@@ -14,6 +14,7 @@ import { describeProblem, FIELD_NAMES, headerOf, readSheet, rowLabel, type Ledge
 import { normalizeLabel, type ColumnMapping, type LedgerField } from '../../domain/ledger-columns.ts';
 import { planRow, refuseClosedPeriod, type ExistingProject, type ProjectFields, type ResolvedRow, type RowPlan } from '../../domain/ledger-plan.ts';
 import type { LedgerSheet } from './ledger-reader.ts';
+import { readSheetOnce } from './sheet-reads.ts';
 import type { TColumnMapping, TImportBatch, TImportRow, TSheetRead, TSkippedRow } from '../../shared/imports.ts';
 
 /**
@@ -100,7 +101,7 @@ export async function previewLedger(
   const several = sheets.length > 1;
   const reads = chosen.map((sheet) => {
     const mapping = (options.mapping ?? options.templates?.get(sheet.name)) as ColumnMapping | undefined;
-    return { sheet, read: readSheet(sheet.rows, { mapping, year: options.year, sheet: several ? sheet.name : undefined }) };
+    return { sheet, read: readSheetOnce(sheet.rows, { mapping, year: options.year, sheet: several ? sheet.name : undefined }) };
   });
   const mappingSource = options.mapping ? 'given' : reads.some((r) => options.templates?.has(r.sheet.name)) ? 'template' : 'detected';
   const base = {

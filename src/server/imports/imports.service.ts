@@ -11,7 +11,8 @@ import { requireUnitInScope, unitNameOf } from '../units/units.service.ts';
 import { userNameOf } from '../users/users.service.ts';
 import { deleteUnusedLedgerInvestors } from '../enterprises/ledger-investors.ts';
 import { revertLedgerRows, type LedgerItem } from '../projects/ledger.service.ts';
-import { LedgerFileError, readLedgerFile, type LedgerSheet } from './ledger-reader.ts';
+import { LedgerFileError, type LedgerSheet } from './ledger-reader.ts';
+import { readLedgerFileOffThread } from './ledger-worker.ts';
 import { headerKey, previewLedger, projectSheets, type Preview } from './import-preview.ts';
 import { writeCommit } from './import-commit.ts';
 import { headerOf } from '../../domain/ledger-rows.ts';
@@ -33,7 +34,8 @@ export function importProgress(batchId: number): TImportProgress {
 async function readFile(content: Buffer | Uint8Array): Promise<LedgerSheet[]> {
   try {
     // The embedded driver gives bytea back as a plain Uint8Array.
-    return await readLedgerFile(Buffer.isBuffer(content) ? content : Buffer.from(content.buffer, content.byteOffset, content.byteLength));
+    // In a worker thread: parsing a large file must not stall other users' requests (issue 18).
+    return await readLedgerFileOffThread(Buffer.isBuffer(content) ? content : Buffer.from(content.buffer, content.byteOffset, content.byteLength));
   } catch (error) {
     if (error instanceof LedgerFileError) throw new AppError(error.code as ErrorCode, { field: 'file', params: error.detail });
     throw error;

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { parse as parseCsv } from 'csv-parse/sync';
+import { refuseInflating } from './upload-zips.ts';
 import { unescapeCellText } from '../../domain/spreadsheet-cells.ts';
 
 /**
@@ -67,6 +68,7 @@ function readCsv(file: Buffer): LedgerSheet {
 
 async function readXlsx(file: Buffer): Promise<LedgerSheet[]> {
   refuseZipBomb(file);
+  await refuseInflating(file);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(file as unknown as ArrayBuffer);

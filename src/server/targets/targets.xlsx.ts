@@ -4,7 +4,8 @@ import type { ServiceContext } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { assertCanAdminister } from '../access/scope.ts';
 import { listUnits } from '../units/units.service.ts';
-import { LedgerFileError, readLedgerFile } from '../imports/ledger-reader.ts';
+import { LedgerFileError } from '../imports/ledger-reader.ts';
+import { readLedgerFileOffThread } from '../imports/ledger-worker.ts';
 import { listTargets, setTargets, TARGETABLE } from './targets.service.ts';
 import { METRICS, type MetricDefinition } from '../../domain/metrics.ts';
 import { parseAmount } from '../../domain/ledger-values.ts';
@@ -67,7 +68,7 @@ export async function importTargets(ctx: ServiceContext, year: number, file: Buf
   assertCanAdminister(ctx.caller);
   let sheets;
   try {
-    sheets = await readLedgerFile(file);
+    sheets = await readLedgerFileOffThread(file);
   } catch (error) {
     if (error instanceof LedgerFileError) throw new AppError(error.code as ErrorCode, { field: 'file', params: error.detail });
     throw error;
