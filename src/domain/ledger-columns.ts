@@ -22,6 +22,7 @@ export const LEDGER_FIELDS = [
   'inStatsOn',
   'unit',
   'industry',
+  'localIndustry',
   'progress',
   'leader',
   'note',
@@ -44,6 +45,8 @@ const SYNONYMS: [LedgerField, RegExp][] = [
   ['registeredOn', /注册(时间|日期)/],
   ['inStatsOn', /(入库|纳统)(时间|日期)/],
   ['unit', /(所属县|县\(市、区\)|县市区|责任单位|落地园区|落地单位|所属单位|所在园区|承接单位)/],
+  // The city's own word (本市产业) in a column of its own, as this system's export writes it (issue 12).
+  ['localIndustry', /(本市产业|主导产业|本地产业|地方产业)/],
   ['industry', /(产业类别|所属行业|行业类别|产业|行业)/],
   ['progress', /(项目进展|目前进度|进展情况|项目状态|推进情况|进度)/],
   ['leader', /(包联领导|联系领导|包保领导|责任领导)/],

@@ -25,6 +25,8 @@ export type ProjectFields = {
   totalInvestmentYuan: number;
   contractInvestmentYuan: number | null;
   industryCode: string | null;
+  /** 本市产业 (issue 12): a name from the city's list, or the ledger's own word. */
+  localIndustry: string | null;
   responsibleLeader: string | null;
   code: string | null;
   note: string | null;
@@ -85,6 +87,7 @@ const COMPARED: (keyof ProjectFields)[] = [
   'totalInvestmentYuan',
   'contractInvestmentYuan',
   'industryCode',
+  'localIndustry',
   'responsibleLeader',
   'code',
   'note',

@@ -31,6 +31,8 @@ export type LedgerRecord = {
   monthOnly: LedgerField[];
   unitName: string | null;
   industry: string | null;
+  /** 本市产业 in a column of its own; otherwise the city's word comes in 所属行业 (industry). */
+  localIndustry: string | null;
   stage: ProjectState | null;
   leader: string | null;
   note: string | null;
@@ -203,6 +205,7 @@ export function readSheet(rows: string[][], options: ReadSheetOptions = {}): Rea
       monthOnly,
       unitName: cell('unit') || null,
       industry: cell('industry') || null,
+      localIndustry: cell('localIndustry') || null,
       stage: progress ? stageFromWord(progress) : null,
       leader: cell('leader') || null,
       note: cell('note') || null,
@@ -245,6 +248,7 @@ export const FIELD_NAMES: Record<LedgerField, string> = {
   inStatsOn: '入库时间',
   unit: '所属单位',
   industry: '所属行业',
+  localIndustry: '本市产业',
   progress: '项目进展',
   leader: '包联领导',
   note: '备注',

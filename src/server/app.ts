@@ -32,6 +32,7 @@ import { filesRoutes } from './projects/files.routes.ts';
 import { supervisionRoutes } from './projects/supervision.routes.ts';
 import { deadlinesRoutes } from './deadlines/deadlines.routes.ts';
 import { industriesRoutes } from './industries/industries.routes.ts';
+import { localIndustriesRoutes } from './local-industries/local-industries.routes.ts';
 import { remindersRoutes } from './reminders/reminders.routes.ts';
 import { problemsRoutes } from './problems/problems.routes.ts';
 import { departmentsRoutes } from './departments/departments.routes.ts';
@@ -94,7 +95,7 @@ export async function buildApp(options: BuildAppOptions): Promise<ZApp> {
 
   await app.register(
     async (api: ZApp) => {
-      for (const routes of [healthRoutes, authRoutes, unitsRoutes, usersRoutes, auditRoutes, regionsRoutes, industriesRoutes, enterprisesRoutes, projectsRoutes, projectStagesRoutes, fundsRoutes, filesRoutes, supervisionRoutes, deadlinesRoutes, remindersRoutes, departmentsRoutes, problemsRoutes, timelineRoutes, savedFiltersRoutes, importsRoutes, metricsRoutes, targetsRoutes, bulletinRoutes, cockpitRoutes, closesRoutes, assessmentsRoutes, leadsRoutes, activitiesRoutes]) {
+      for (const routes of [healthRoutes, authRoutes, unitsRoutes, usersRoutes, auditRoutes, regionsRoutes, industriesRoutes, localIndustriesRoutes, enterprisesRoutes, projectsRoutes, projectStagesRoutes, fundsRoutes, filesRoutes, supervisionRoutes, deadlinesRoutes, remindersRoutes, departmentsRoutes, problemsRoutes, timelineRoutes, savedFiltersRoutes, importsRoutes, metricsRoutes, targetsRoutes, bulletinRoutes, cockpitRoutes, closesRoutes, assessmentsRoutes, leadsRoutes, activitiesRoutes]) {
         await routes(api, deps);
       }
       api.get('/openapi.json', { schema: { hide: true }, config: { auth: 'public' } }, async () => app.swagger());

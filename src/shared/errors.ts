@@ -111,6 +111,11 @@ export const ERRORS = {
     en: '{field}: the responsible officer must be an active user of your units',
   },
   'industry.unknown': { status: 400, zh: '{field}:不是有效的国民经济行业代码', en: '{field}: is not a known GB/T 4754 industry code' },
+  'localIndustry.nameTaken': {
+    status: 409,
+    zh: '{field}:“{word}”已是本市产业“{taken}”的名称或别称,一个词只能对应一个产业',
+    en: '{field}: "{word}" is already a name or synonym of the local industry "{taken}"; a word stands for one industry only',
+  },
   'funds.currency': {
     status: 400,
     zh: '{field}:外资按美元填写,其他来源按人民币填写',
@@ -254,6 +259,8 @@ export const LABELS: Record<string, { zh: string; en: string }> = {
   reportedUnitId: { zh: '首报单位', en: 'First-reporting unit' },
   projectType: { zh: '项目类型', en: 'Project type' },
   industryCode: { zh: '所属行业', en: 'Industry' },
+  localIndustry: { zh: '本市产业', en: 'Local industry' },
+  synonyms: { zh: '别称', en: 'Other spellings' },
   contractInvestmentYuan: { zh: '合同投资额', en: 'Contracted investment' },
   fundSource: { zh: '资金来源', en: 'Source of funds' },
   foreignInvestmentUsd: { zh: '外资金额', en: 'Foreign investment' },

@@ -121,6 +121,11 @@ export const ZImportBatch = z.object({
   moneyUnit: ZMoneyUnit,
   titleYear: z.number().int().nullable(),
   counts: ZImportCounts,
+  /**
+   * Industry words of the ledger that are not on the city's list of local industries (issue 12), each once with the
+   * number of rows that write it: kept as those projects' 本市产业, with no GB/T code, until the bureau lists them.
+   */
+  unknownIndustries: z.array(z.object({ word: z.string(), rows: z.number().int() })).optional(),
   /** The whole file's refusal when it cannot be read as a ledger at all (no header found). */
   problem: z.string().nullable(),
 });

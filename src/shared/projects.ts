@@ -38,6 +38,8 @@ export const ZProject = z.object({
   code: z.string().nullable(),
   /** 备注. */
   note: z.string().nullable(),
+  /** 本市产业: the city's own word for the industry (a name from its list, or a ledger's word not yet listed). */
+  localIndustry: z.string().nullable(),
   stage: ZProjectState,
   stageDates: z.record(z.string(), z.string()),
   nextDueOn: z.string().nullable(),
@@ -95,6 +97,7 @@ export const ZCreateProjectRequest = z.object({
   codeName: nullableText(100),
   code: nullableText(50),
   note: nullableText(1000),
+  localIndustry: nullableText(40),
 });
 export type TCreateProjectRequest = z.input<typeof ZCreateProjectRequest>;
 
@@ -117,6 +120,7 @@ export const ZUpdateProjectRequest = z.object({
   codeName: ZCreateProjectRequest.shape.codeName,
   code: ZCreateProjectRequest.shape.code,
   note: ZCreateProjectRequest.shape.note,
+  localIndustry: ZCreateProjectRequest.shape.localIndustry,
   /** Required when the change moves figures of a closed month (amounts, source, industry, unit …): a correction. */
   correctionReason: z.string().trim().max(500),
 }).partial();

@@ -764,6 +764,26 @@ const CASES: Record<string, Case> = {
       expect(await t.read.counts()).toEqual(before);
     },
   },
+  'GET /api/local-industries': {
+    run: async (c) => {
+      // The city's own industry words are its reference list, the same for every unit.
+      expect((await getAsStaffB(c, '/api/local-industries')).statusCode).toBe(200);
+    },
+  },
+  'POST /api/local-industries': {
+    run: async ({ t, staffB }) => {
+      const before = await t.read.counts();
+      expectApiError(await call(t.app, staffB, 'POST', '/api/local-industries', { name: '越权产业' }), 403, 'auth.forbidden');
+      expect(await t.read.counts()).toEqual(before);
+    },
+  },
+  'PUT /api/local-industries/:id': {
+    run: async ({ t, staffB }) => {
+      const before = await t.read.counts();
+      expectApiError(await call(t.app, staffB, 'PUT', '/api/local-industries/1', { name: '越权产业' }), 403, 'auth.forbidden');
+      expect(await t.read.counts()).toEqual(before);
+    },
+  },
   'POST /api/projects/:id/problems': {
     run: async ({ t, w, staffB }) => {
       const before = await t.read.counts();

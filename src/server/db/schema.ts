@@ -214,6 +214,11 @@ export const projects = pgTable(
     code: text('code'),
     /** 备注 as the ledger keeps it. */
     note: text('note'),
+    /**
+     * 本市产业: the city's own word for the project's industry (智能制造, 现代食品…, issue 12) — a name from the bureau's
+     * list (local_industries) when the word is one of its names or synonyms, otherwise the word as the ledger wrote it.
+     */
+    localIndustry: text('local_industry'),
     // The dates each stage happened, folded from project_stage_events (kept here to filter and count fast).
     signedOn: date('signed_on'),
     registeredOn: date('registered_on'),
@@ -270,6 +275,28 @@ export const projectUnitCounts = pgTable(
     projects: bigint('projects', { mode: 'number' }).notNull().default(0),
   },
   (t) => [check('project_unit_counts_check', sql`${t.projects} >= 0`)],
+);
+
+/**
+ * The city's own industry words (issue 12): its "leading industries" (智能制造, 新一代信息技术, 双碳科技…) as its ledgers
+ * write them, each with other spellings and, where one fits, the GB/T 4754 code it stands for. Kept by the bureau.
+ */
+export const localIndustries = pgTable(
+  'local_industries',
+  {
+    id: serial('id').primaryKey(),
+    name: text('name').notNull(),
+    /** GB/T 4754-2017 code the word maps to (a section letter or 2–4 digits); null when none fits. */
+    industryCode: text('industry_code'),
+    /** Other spellings and short forms ledgers use for it. */
+    synonyms: jsonb('synonyms').$type<string[]>().notNull().default([]),
+    active: boolean('active').notNull().default(true),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('local_industries_name_key').on(t.name),
+    check('local_industries_code_check', sql`${t.industryCode} ~ '^([A-T]|[0-9]{2,4})$'`),
+  ],
 );
 
 /** Deadline rules as data (domain.md §2), set by the bureau; migration 0002 seeds 26211. */

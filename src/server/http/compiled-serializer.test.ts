@@ -13,7 +13,7 @@ function project(overrides: Partial<TProject> = {}): TProject {
     industryCode: '3841', industryName: '锂离子电池制造', totalInvestmentYuan: 1_230_000_000, contractInvestmentYuan: null,
     fundSource: 'outOfProvince', foreignInvestmentUsd: null, isMajor: true, threeBatch: '2026年第一批', amountsEstimated: false,
     responsibleLeader: null, responsibleOfficerId: 5, responsibleOfficerName: '张三', codeName: null, code: 'XY-2026-001',
-    note: null, stage: 'started', stageDates: { signed: '2026-01-02', started: '2026-02-01' }, nextDueOn: '2026-04-01',
+    note: null, localIndustry: '智能制造', stage: 'started', stageDates: { signed: '2026-01-02', started: '2026-02-01' }, nextDueOn: '2026-04-01',
     nextDueRule: 'startedToInStats', deadlineStatus: 'overdue', createdAt: '2026-01-02T03:04:05.678Z', updatedAt: '2026-02-01T00:00:00.000Z',
     ...overrides,
   };

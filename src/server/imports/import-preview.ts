@@ -5,6 +5,7 @@ import { matchLedgerInvestors } from '../enterprises/ledger-investors.ts';
 import { findLedgerProjects, investorAndNameKey } from '../projects/ledger.service.ts';
 import { closedPeriods } from '../closes/closes.service.ts';
 import { industryFromLedgerText } from '../industries/industries.service.ts';
+import { localIndustryLookup, type LocalIndustryMatch } from '../local-industries/local-industries.service.ts';
 import { regionFromLedgerText } from '../regions/regions.service.ts';
 import { chinaToday } from '../../domain/calendar.ts';
 import { foldProgress, type StageEvent } from '../../domain/stage-history.ts';
@@ -57,6 +58,7 @@ const FIELD_OF: Record<keyof ProjectFields, LedgerField> = {
   totalInvestmentYuan: 'totalInvestment',
   contractInvestmentYuan: 'contractInvestment',
   industryCode: 'industry',
+  localIndustry: 'localIndustry',
   responsibleLeader: 'leader',
   code: 'code',
   note: 'note',
@@ -144,6 +146,7 @@ export async function previewLedger(
   });
   const counts = { create: 0, update: 0, unchanged: 0, refused: 0, skipped: skippedRows.length };
   for (const p of planned) counts[p.plan.action]++;
+  const unknownIndustries = unknownIndustryWords(records, await localIndustryLookup(ctx.db));
   const first = read[0]!.read;
   const sheetsRead: TSheetRead[] = read.map(({ sheet, read }) => ({
     name: sheet.name,
@@ -163,11 +166,40 @@ export async function previewLedger(
       sheetsRead,
       skippedRows,
       counts,
+      unknownIndustries,
       problem: null,
     },
     rows,
     planned,
   };
+}
+
+/**
+ * A row's industry words (issue 12): the city's own word — 本市产业 in its own column, else 所属行业 — is kept as the
+ * project's 本市产业, as the list names it when it is one of the list's names or synonyms, as written otherwise; the
+ * GB/T 4754 code is the one 所属行业 writes ("3841", "锂离子电池制造"), else the list's mapping of the word. A GB/T
+ * code or name in 所属行业 is not a local word. Nothing here refuses a row, and nothing warns row by row: words not
+ * on the list are summarised once each (`unknownIndustryWords`).
+ */
+function resolveIndustry(record: LedgerRecord, localIndustryOf: (word: string) => LocalIndustryMatch | undefined) {
+  const gbCode = record.industry ? industryFromLedgerText(record.industry) : undefined;
+  const word = record.localIndustry ?? (gbCode ? null : record.industry);
+  const local = word ? localIndustryOf(word) : undefined;
+  return {
+    localIndustry: local?.name ?? word ?? null,
+    industryCode: gbCode ?? local?.industryCode ?? null,
+    unknownWord: word && !local ? word : null,
+  };
+}
+
+/** The ledger's industry words that are not on the city's list, each once with how many rows write it. */
+function unknownIndustryWords(records: LedgerRecord[], localIndustryOf: (word: string) => LocalIndustryMatch | undefined) {
+  const rows = new Map<string, number>();
+  for (const record of records) {
+    const { unknownWord } = resolveIndustry(record, localIndustryOf);
+    if (unknownWord) rows.set(unknownWord, (rows.get(unknownWord) ?? 0) + 1);
+  }
+  return [...rows].map(([word, count]) => ({ word, rows: count }));
 }
 
 function foldedDates(events: StageEvent[]): MetricDates {
@@ -202,6 +234,7 @@ async function planRecords(
   const seenKeys = new Map<string, LedgerRecord>();
   const today = chinaToday(ctx.now);
   const closed = await closedPeriods(ctx.db);
+  const localIndustryOf = await localIndustryLookup(ctx.db);
   // A unit may be written after its ancestors' names, the city's included (issue 12); each distinct text is matched once.
   const ancestors = await callerAncestorUnits(ctx);
   const unitMatches = new Map<string, ReturnType<typeof matchUnit>>();
@@ -258,11 +291,9 @@ async function planRecords(
     }
     if (record.totalInvestmentYuan !== null) fields.totalInvestmentYuan = record.totalInvestmentYuan;
     if (record.contractInvestmentYuan !== null) fields.contractInvestmentYuan = record.contractInvestmentYuan;
-    if (record.industry) {
-      const code = industryFromLedgerText(record.industry);
-      if (code) fields.industryCode = code;
-      else warnings.push(`${FIELD_NAMES.industry} '${record.industry}' 未能对应国民经济行业分类(GB/T 4754),未导入`);
-    }
+    const industry = resolveIndustry(record, localIndustryOf);
+    if (industry.localIndustry) fields.localIndustry = industry.localIndustry;
+    if (industry.industryCode) fields.industryCode = industry.industryCode;
     if (record.leader) fields.responsibleLeader = record.leader;
     if (record.code) fields.code = record.code;
     if (record.note) fields.note = record.note;

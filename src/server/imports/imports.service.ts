@@ -346,13 +346,15 @@ export async function importErrorsWorkbook(ctx: ServiceContext, id: number): Pro
     const out = workbook.addWorksheet(sheet.name.slice(0, 31));
     sheet.rows.forEach((cells, i) => {
       const row = byRow.get(i + 1);
-      const messages = row ? [...row.problems, ...row.warnings].join(';') : '';
+      // 错误信息 holds refusals only; what the import passes over without refusing goes to 警告信息 (issue 12).
       const header = headerRow !== null && i + 1 === headerRow;
-      const values = [...cells, ...Array(width - cells.length).fill(''), header ? '错误信息' : messages];
-      const added = out.addRow(values);
+      const errors = header ? '错误信息' : (row?.problems.join(';') ?? '');
+      const warnings = header ? '警告信息' : (row?.warnings.join(';') ?? '');
+      const added = out.addRow([...cells, ...Array(width - cells.length).fill(''), errors, warnings]);
       if (row && row.problems.length > 0) added.getCell(width + 1).font = { color: { argb: 'FFC00000' } };
     });
     out.getColumn(width + 1).width = 60;
+    out.getColumn(width + 2).width = 60;
   }
   const content = Buffer.from(await escapeWorkbook(workbook).xlsx.writeBuffer());
   return { fileName: batch.fileName.replace(/\.(xlsx|csv)$/i, '') + '-错误信息.xlsx', content };

@@ -28,7 +28,7 @@ describe('ledger exports', () => {
     // County A: a started project in the park with odd amounts, a code and a note; and a confidential one.
     const investor = await t.given.enterprise({ unit: w.countyA, name: '深圳新能源科技有限公司', creditCode: creditCode(21) });
     const started = await t.given.project({ unit: w.parkA, investor, name: '新能源电池项目', totalInvestmentYuan: 50_005_000, stage: 'started' });
-    await t.db.update(projects).set({ contractInvestmentYuan: 12_345_678, code: 'JX-2025-001', note: '一期', responsibleLeader: '张三', industryCode: '3841' }).where(eq(projects.id, started.id));
+    await t.db.update(projects).set({ contractInvestmentYuan: 12_345_678, code: 'JX-2025-001', note: '一期', responsibleLeader: '张三', industryCode: '3841', localIndustry: '新能源' }).where(eq(projects.id, started.id));
     const secret = await t.given.project({ unit: w.countyA, investor, name: '真实名称项目', stage: 'signed' });
     await t.db.update(projects).set({ codeName: '甲县一号' }).where(eq(projects.id, secret.id));
   });
@@ -55,7 +55,8 @@ describe('ledger exports', () => {
     expect(battery.slice(3, 10)).toEqual(['JX-2025-001', '新能源电池项目', '深圳新能源科技有限公司', creditCode(21), '湖北省襄阳市', 5000.5, 1234.5678]);
     expect(battery[15]).toBe('甲县园区');
     expect(battery[16]).toBe('3841 锂离子电池制造');
-    expect(battery[17]).toBe('已开工');
+    expect(battery[17]).toBe('新能源');
+    expect(battery[18]).toBe('已开工');
     const total = sheet.getRow(8);
     expect(total.getCell(1).value).toBe('合计');
     // 甲县测试项目 1亿 + 5000.5万 + 真实名称项目 1亿 = 25000.5 万元; contracts 1234.5678 万元.

@@ -27,9 +27,9 @@ const STAGE_WORDS: Record<string, string> = {
   terminated: '终止',
 };
 
-const HEADER_TOP = ['序号', '系统编号', '项目编号', '项目名称', '投资方', '统一社会信用代码', '投资方所在地', '投资额', '', '签约时间', '注册时间', '开工时间', '投产时间', '入库时间', '所属单位', '所属行业', '项目进展', '包联领导', '备注'];
+const HEADER_TOP = ['序号', '系统编号', '项目编号', '项目名称', '投资方', '统一社会信用代码', '投资方所在地', '投资额', '', '签约时间', '注册时间', '开工时间', '投产时间', '入库时间', '所属单位', '所属行业', '本市产业', '项目进展', '包联领导', '备注'];
 const AMOUNT_COLUMNS = [8, 9];
-const WIDTHS = [6, 9, 14, 34, 30, 22, 18, 14, 14, 12, 12, 12, 12, 12, 16, 24, 10, 10, 24];
+const WIDTHS = [6, 9, 14, 34, 30, 22, 18, 14, 14, 12, 12, 12, 12, 12, 16, 24, 14, 10, 10, 24];
 
 export function exportProjectLedger(
   ctx: ServiceContext,
@@ -96,6 +96,7 @@ async function write(ctx: ServiceContext, filter: Omit<ListProjectsOptions, 'pag
         p.stageDates.inStats ?? null,
         names.get(p.unitId) ?? p.unitName,
         p.industryCode ? `${p.industryCode} ${p.industryName ?? ''}`.trim() : null,
+        p.localIndustry,
         STAGE_WORDS[p.stage],
         p.responsibleLeader,
         p.note,

@@ -52,6 +52,7 @@ export async function findLedgerProjects(ctx: ServiceContext, keys: LedgerKeys):
     totalInvestmentYuan: projects.totalInvestmentYuan,
     contractInvestmentYuan: projects.contractInvestmentYuan,
     industryCode: projects.industryCode,
+    localIndustry: projects.localIndustry,
     responsibleLeader: projects.responsibleLeader,
     code: projects.code,
     note: projects.note,
@@ -85,6 +86,7 @@ export async function findLedgerProjects(ctx: ServiceContext, keys: LedgerKeys):
       totalInvestmentYuan: row.totalInvestmentYuan as number,
       contractInvestmentYuan: row.contractInvestmentYuan as number | null,
       industryCode: row.industryCode as string | null,
+      localIndustry: row.localIndustry as string | null,
       responsibleLeader: row.responsibleLeader as string | null,
       code: row.code,
       note: row.note as string | null,
@@ -116,6 +118,7 @@ function newProjectRow(id: number, fields: Partial<ProjectFields>, columns: Retu
     reportedUnitId: fields.unitId!,
     projectType: 'industrial',
     industryCode: fields.industryCode ?? null,
+    localIndustry: fields.localIndustry ?? null,
     contractInvestmentYuan: fields.contractInvestmentYuan ?? null,
     fundSource: null,
     foreignInvestmentUsd: null,
@@ -349,4 +352,4 @@ export async function revertLedgerRows(ctx: ServiceContext, batchId: number, com
   await recordAuditMany(ctx.db, actorOf(ctx), audits);
 }
 
-const RESTORED_FIELDS = ['name', 'unitId', 'investorEnterpriseId', 'totalInvestmentYuan', 'contractInvestmentYuan', 'industryCode', 'responsibleLeader', 'code', 'note'] as const;
+const RESTORED_FIELDS = ['name', 'unitId', 'investorEnterpriseId', 'totalInvestmentYuan', 'contractInvestmentYuan', 'industryCode', 'responsibleLeader', 'code', 'note', 'localIndustry'] as const;

@@ -82,6 +82,7 @@ export function toProject(ctx: ServiceContext, row: ProjectWithNames, today = ch
     codeName: confidential ? null : row.codeName,
     code: confidential ? null : row.code,
     note: confidential ? null : row.note,
+    localIndustry: row.localIndustry,
     stage: row.stage as ProjectState,
     stageDates,
     nextDueOn: row.nextDueOn,

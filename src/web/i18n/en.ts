@@ -648,6 +648,7 @@ export const en: Messages = {
   'imports.field.inStatsOn': 'In statistics on',
   'imports.field.unit': 'Unit',
   'imports.field.industry': 'Industry',
+  'imports.field.localIndustry': 'Local industry',
   'imports.field.progress': 'Progress',
   'imports.field.leader': 'Responsible leader',
   'imports.field.note': 'Note',

@@ -647,6 +647,7 @@ export const zhCN = {
   'imports.field.inStatsOn': '入库时间',
   'imports.field.unit': '所属单位',
   'imports.field.industry': '所属行业',
+  'imports.field.localIndustry': '本市产业',
   'imports.field.progress': '项目进展',
   'imports.field.leader': '包联领导',
   'imports.field.note': '备注',
