@@ -18,11 +18,19 @@ export type AppConfig = {
   reminders: boolean;
   /** Server processes sharing the port (PostgreSQL server only); a primary process then runs the scheduled jobs. */
   workers: number;
+  /** Origins besides the app's own host allowed to send state-changing requests: a reverse proxy's name (README › Security). */
+  allowedOrigins: string[];
+  /** Hosts unit robots may post to besides WeCom's and DingTalk's. */
+  webhookHosts: string[];
 };
 
 function flag(value: string | undefined, fallback: boolean): boolean {
   if (value === undefined || value === '') return fallback;
   return !['0', 'false', 'no', 'off'].includes(value.toLowerCase());
+}
+
+function list(value: string | undefined): string[] {
+  return (value ?? '').split(',').map((item) => item.trim()).filter(Boolean);
 }
 
 function positiveInt(value: string | undefined, fallback: number, name: string): number {
@@ -45,6 +53,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
     cityName: env.ZHAOSHANG_CITY_NAME || '本市',
     reminders: flag(env.ZHAOSHANG_REMINDERS, true),
     workers: positiveInt(env.ZHAOSHANG_WORKERS, 1, 'ZHAOSHANG_WORKERS'),
+    allowedOrigins: list(env.ZHAOSHANG_ALLOWED_ORIGINS),
+    webhookHosts: list(env.ZHAOSHANG_WEBHOOK_HOSTS),
   };
 }
 

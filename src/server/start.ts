@@ -78,6 +78,8 @@ export function buildServerApp(config: AppConfig, database: Database, migration:
     auth: { idleMinutes: config.idleMinutes },
     demo: config.demo,
     secureCookies: config.secureCookies,
+    allowedOrigins: config.allowedOrigins,
+    webhooks: { extraHosts: config.webhookHosts },
     logger: { level: process.env.LOG_LEVEL || 'warn' },
   });
 }
@@ -86,7 +88,7 @@ export function buildServerApp(config: AppConfig, database: Database, migration:
 export function scheduleJobs(database: Database, config: AppConfig, clock: () => Date, log: (line: string) => void): () => void {
   const purge = setInterval(() => void purgeIdleSessions(database.db, clock(), { idleMinutes: config.idleMinutes }), 10 * 60_000);
   purge.unref();
-  const stopReminders = config.reminders ? scheduleReminderJob(database.db, clock, log) : () => {};
+  const stopReminders = config.reminders ? scheduleReminderJob(database.db, clock, log, { extraHosts: config.webhookHosts }) : () => {};
   return () => {
     clearInterval(purge);
     stopReminders();

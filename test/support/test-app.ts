@@ -14,6 +14,7 @@ import { deadlineColumns, RULES_26211 } from '../../src/domain/deadlines.ts';
 import type { ZApp } from '../../src/server/deps.ts';
 import type { ApiErrorBody } from '../../src/shared/errors.ts';
 import { openTestDatabase } from './test-db.ts';
+import type { WebhookPolicy } from '../../src/server/reminders/webhook-target.ts';
 
 export const TEST_PASSWORD = 'Test-pass-2026';
 
@@ -41,7 +42,9 @@ export type TestApp = {
   close(): Promise<void>;
 };
 
-export async function createTestApp(options: { idleMinutes?: number; loginsPerMinute?: number; allowedOrigins?: string[] } = {}): Promise<TestApp> {
+export async function createTestApp(
+  options: { idleMinutes?: number; loginsPerMinute?: number; allowedOrigins?: string[]; webhooks?: WebhookPolicy } = {},
+): Promise<TestApp> {
   const database = await openTestDatabase();
   const clock = new TestClock();
   const requests: AnsweredRequest[] = [];
@@ -55,6 +58,7 @@ export async function createTestApp(options: { idleMinutes?: number; loginsPerMi
     demo: false,
     secureCookies: false,
     allowedOrigins: options.allowedOrigins,
+    webhooks: options.webhooks,
     webDist: null,
   });
   app.addHook('onResponse', async (request, reply) => {

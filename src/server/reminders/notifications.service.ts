@@ -2,11 +2,12 @@ import { and, desc, eq, isNull, or, sql } from 'drizzle-orm';
 import { leadEnterpriseNames } from '../leads/leads.service.ts';
 import { notifications, unitWebhooks } from '../db/schema.ts';
 import type { ServiceContext } from '../context.ts';
-import { notFound } from '../errors.ts';
+import { AppError, notFound } from '../errors.ts';
 import { assertCanWrite } from '../access/scope.ts';
 import { actorOf, recordAudit } from '../audit/audit.service.ts';
 import { requireUnitInScope } from '../units/units.service.ts';
 import { projectNamesForCaller } from '../projects/projects.service.ts';
+import { resolveWebhookTarget, type WebhookPolicy } from './webhook-target.ts';
 import type { TNotification, TSetUnitWebhookRequest, TUnitWebhook } from '../../shared/notifications.ts';
 
 /** A caller's reminders: those addressed to them and those addressed to their own unit. */
@@ -68,9 +69,17 @@ export async function getUnitWebhook(ctx: ServiceContext, unitId: number): Promi
 }
 
 /** Sets the group robot of one of the caller's units. */
-export async function setUnitWebhook(ctx: ServiceContext, unitId: number, input: TSetUnitWebhookRequest): Promise<TUnitWebhook> {
+export async function setUnitWebhook(
+  ctx: ServiceContext,
+  unitId: number,
+  input: TSetUnitWebhookRequest,
+  policy: WebhookPolicy = {},
+): Promise<TUnitWebhook> {
   assertCanWrite(ctx.caller);
   await requireUnitInScope(ctx, unitId, 'unitId', 'notFound');
+  // A robot host, resolving to public addresses only (checked again when sending).
+  const target = await resolveWebhookTarget(input.url, policy).catch(() => ({ addresses: [] }));
+  if ('problem' in target) throw new AppError(`webhook.${target.problem}`, { field: 'url' });
   return ctx.db.transaction(async (tx) => {
     const [before] = await tx.select().from(unitWebhooks).where(eq(unitWebhooks.unitId, unitId));
     const values = { kind: input.kind, url: input.url, enabled: input.enabled ?? true, updatedAt: ctx.now };

@@ -7,6 +7,7 @@ import { unitNames } from '../units/units.service.ts';
 import { escalateOverdueProblems } from '../problems/problems.service.ts';
 import { leadsDueForFollowUp } from '../leads/leads.service.ts';
 import { addDays, chinaToday, type IsoDate } from '../../domain/calendar.ts';
+import { postToRobot, type WebhookPolicy } from './webhook-target.ts';
 import { dingtalkPayload, reminderDigest, remindersFor, wecomPayload, type DigestLine } from '../../domain/reminders.ts';
 
 export const REMINDER_JOB = 'deadlineReminders';
@@ -14,28 +15,21 @@ const MAX_ATTEMPTS = 5;
 
 export type SendWebhook = (url: string, payload: unknown) => Promise<{ ok: boolean; detail: string }>;
 
-/** POSTs to a group robot; WeCom and DingTalk both answer {"errcode":0} when they took the message. */
-export const postWebhook: SendWebhook = async (url, payload) => {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(payload),
-    signal: AbortSignal.timeout(10_000),
-  });
-  const text = await response.text();
-  let errcode: unknown;
-  try {
-    errcode = (JSON.parse(text) as { errcode?: unknown }).errcode;
-  } catch {
-    errcode = undefined;
-  }
-  return { ok: response.ok && (errcode === undefined || errcode === 0), detail: `${response.status} ${text.slice(0, 200)}` };
-};
+/**
+ * POSTs to a group robot, only to an allowed host at an address that is not loopback, link-local or private
+ * (webhook-target.ts); WeCom and DingTalk both answer {"errcode":0} when they took the message.
+ */
+export function webhookSender(policy: WebhookPolicy = {}): SendWebhook {
+  return (url, payload) => postToRobot(url, payload, policy);
+}
+export const postWebhook: SendWebhook = webhookSender();
 
 export type ReminderRunOptions = {
   db: Db;
   now: Date;
   send?: SendWebhook;
+  /** The hosts a deployment adds to the robots' (when `send` is not given). */
+  webhooks?: WebhookPolicy;
   /** Called after each project's reminders are stored; a test throws here to play a crash in the middle of a run. */
   afterProject?: (projectId: number) => void;
 };
@@ -47,7 +41,7 @@ export type ReminderRunResult = { day: IsoDate; created: number; deliveriesQueue
  * neither loses nor duplicates a reminder: notifications and deliveries carry unique keys and are inserted with
  * ON CONFLICT DO NOTHING; deliveries are an outbox retried until sent.
  */
-export async function runReminderJob({ db, now, send = postWebhook, afterProject }: ReminderRunOptions): Promise<ReminderRunResult> {
+export async function runReminderJob({ db, now, webhooks, send = webhookSender(webhooks), afterProject }: ReminderRunOptions): Promise<ReminderRunResult> {
   const day = chinaToday(now);
   const rules = await activeDeadlineRules(db);
   const ruleNames = new Map((await listDeadlineRules(db)).map((r) => [r.key, r.name]));
@@ -140,13 +134,13 @@ async function sendPendingDeliveries(db: Db, send: SendWebhook): Promise<number>
 }
 
 /** Runs the job now and then every hour; each run is cheap when there is nothing new, and safe to repeat. */
-export function scheduleReminderJob(db: Db, clock: () => Date, log: (line: string) => void): () => void {
+export function scheduleReminderJob(db: Db, clock: () => Date, log: (line: string) => void, webhooks: WebhookPolicy = {}): () => void {
   let running = false;
   const tick = async () => {
     if (running) return;
     running = true;
     try {
-      await runReminderJob({ db, now: clock() });
+      await runReminderJob({ db, now: clock(), webhooks });
     } catch (error) {
       log(`reminder job failed: ${error instanceof Error ? error.message : String(error)}`);
     } finally {

@@ -4,7 +4,7 @@ import type { AppDeps, ZApp } from '../deps.ts';
 import { contextOf } from '../http/request-context.ts';
 import { getUnitWebhook, listNotifications, markAllNotificationsRead, markNotificationRead, setUnitWebhook } from './notifications.service.ts';
 
-export async function remindersRoutes(app: ZApp, { db, clock }: AppDeps) {
+export async function remindersRoutes(app: ZApp, { db, clock, webhooks }: AppDeps) {
   const tags = ['reminders'];
   app.get('/notifications', { schema: { tags, querystring: ZNotificationQuery, response: { 200: ZNotificationList } } }, async (request) =>
     listNotifications(contextOf(request, db, clock), request.query),
@@ -26,6 +26,6 @@ export async function remindersRoutes(app: ZApp, { db, clock }: AppDeps) {
   app.put(
     '/units/:id/webhook',
     { schema: { tags, params: ZIdParams, body: ZSetUnitWebhookRequest, response: { 200: ZUnitWebhook } } },
-    async (request) => setUnitWebhook(contextOf(request, db, clock), request.params.id, request.body),
+    async (request) => setUnitWebhook(contextOf(request, db, clock), request.params.id, request.body, webhooks),
   );
 }

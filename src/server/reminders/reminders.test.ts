@@ -4,11 +4,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
 import { notifications, webhookDeliveries } from '../db/schema.ts';
 import { call, createTestApp, expectApiError, logIn, type Given, type Session, type TestApp } from '../../../test/support/test-app.ts';
-import { postWebhook, runReminderJob } from './reminders.job.ts';
+import { runReminderJob, webhookSender } from './reminders.job.ts';
+import type { WebhookPolicy } from './webhook-target.ts';
 import type { TNotification } from '../../shared/notifications.ts';
 
+/**
+ * The robots' hosts, resolved to this machine for the test (and the address check loosened for it alone:
+ * webhook-target.test.ts shows loopback refused); the connection goes to the address the lookup gave.
+ */
+const LOCAL_ROBOTS: WebhookPolicy = { lookup: async () => [{ address: '127.0.0.1', family: 4 }], refused: () => false };
+
 /** A local stand-in for the WeCom / DingTalk group robot: records what it receives, answers like them. */
-async function robot(answer: { status: number; body: object }) {
+async function robot(answer: { status: number; body: object }, host = 'qyapi.weixin.qq.com') {
   const received: unknown[] = [];
   const server: Server = createServer((req, res) => {
     let body = '';
@@ -19,7 +26,7 @@ async function robot(answer: { status: number; body: object }) {
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/cgi-bin/webhook/send?key=test`;
+  const url = `http://${host}:${(server.address() as AddressInfo).port}/cgi-bin/webhook/send?key=test`;
   return { url, received, answer, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
 
@@ -31,7 +38,7 @@ describe('deadline reminders', () => {
   let wecom: Awaited<ReturnType<typeof robot>>;
 
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ webhooks: LOCAL_ROBOTS });
     w = await t.given.twoCounties();
     staffA = await logIn(t.app, 'staff_a');
     staffB = await logIn(t.app, 'staff_b');
@@ -51,11 +58,11 @@ describe('deadline reminders', () => {
   const notificationCount = async () => Number((await t.db.select({ n: count() }).from(notifications))[0]!.n);
 
   it('runs twice on the same day and reminds once: to the unit, the responsible officer and the unit’s robot', async () => {
-    const first = await runReminderJob({ db: t.db, now: t.clock.now() });
+    const first = await runReminderJob({ db: t.db, now: t.clock.now(), webhooks: LOCAL_ROBOTS });
     // County A: project A due soon (unit + officer), the late project overdue (unit) and its start deadline on track;
     // county B: project B due soon (unit).
     expect(first).toMatchObject({ day: '2026-03-02', created: 4, deliveriesQueued: 1, deliveriesSent: 1 });
-    const second = await runReminderJob({ db: t.db, now: t.clock.now() });
+    const second = await runReminderJob({ db: t.db, now: t.clock.now(), webhooks: LOCAL_ROBOTS });
     expect(second).toMatchObject({ created: 0, deliveriesQueued: 0, deliveriesSent: 0 });
     expect(await notificationCount()).toBe(4);
     expect(wecom.received).toHaveLength(1);
@@ -77,6 +84,7 @@ describe('deadline reminders', () => {
       runReminderJob({
         db: t.db,
         now: t.clock.now(),
+        webhooks: LOCAL_ROBOTS,
         afterProject: () => {
           if (++seen === 1) throw new Error('power cut');
         },
@@ -84,17 +92,17 @@ describe('deadline reminders', () => {
     ).rejects.toThrow('power cut');
     const partial = await notificationCount();
     expect(partial).toBeGreaterThan(4);
-    const resumed = await runReminderJob({ db: t.db, now: t.clock.now() });
+    const resumed = await runReminderJob({ db: t.db, now: t.clock.now(), webhooks: LOCAL_ROBOTS });
     const total = await notificationCount();
     expect(total).toBe(partial + resumed.created);
     // Exactly: A overdue (unit + officer), B overdue (unit), the late project still overdue for the same due date (no new row).
     expect(total).toBe(4 + 3);
-    await runReminderJob({ db: t.db, now: t.clock.now() });
+    await runReminderJob({ db: t.db, now: t.clock.now(), webhooks: LOCAL_ROBOTS });
     expect(await notificationCount()).toBe(total);
   });
 
   it('retries a delivery the robot refused, and marks it sent once taken', async () => {
-    const dingtalk = await robot({ status: 200, body: { errcode: 310000, errmsg: 'keywords not in content' } });
+    const dingtalk = await robot({ status: 200, body: { errcode: 310000, errmsg: 'keywords not in content' } }, 'oapi.dingtalk.com');
     // The clock moved days ahead: the earlier sessions timed out.
     staffA = await logIn(t.app, 'staff_a');
     staffB = await logIn(t.app, 'staff_b');
@@ -103,12 +111,12 @@ describe('deadline reminders', () => {
       t.clock.advanceMinutes(60 * 24);
       staffA = await logIn(t.app, 'staff_a');
       staffB = await logIn(t.app, 'staff_b');
-      await runReminderJob({ db: t.db, now: t.clock.now() });
+      await runReminderJob({ db: t.db, now: t.clock.now(), webhooks: LOCAL_ROBOTS });
       const [failedOnce] = await t.db.select().from(webhookDeliveries).where(eq(webhookDeliveries.unitId, w.countyB.id));
       expect(failedOnce).toMatchObject({ state: 'pending', attempts: 1 });
       expect(failedOnce!.lastError).toContain('310000');
       dingtalk.answer.body = { errcode: 0, errmsg: 'ok' };
-      await runReminderJob({ db: t.db, now: t.clock.now() });
+      await runReminderJob({ db: t.db, now: t.clock.now(), webhooks: LOCAL_ROBOTS });
       const [sent] = await t.db.select().from(webhookDeliveries).where(eq(webhookDeliveries.unitId, w.countyB.id));
       expect(sent).toMatchObject({ state: 'sent', attempts: 2 });
       const payload = dingtalk.received[1] as { msgtype: string; markdown: { title: string; text: string } };
@@ -147,7 +155,7 @@ describe('deadline reminders', () => {
   });
 
   it('reports a robot that does not answer as a failed attempt, not a crash', async () => {
-    const result = await postWebhook('http://127.0.0.1:9/unreachable', { msgtype: 'text' }).catch((error: Error) => ({ ok: false, detail: error.message }));
+    const result = await webhookSender(LOCAL_ROBOTS)('http://qyapi.weixin.qq.com:9/unreachable', { msgtype: 'text' }).catch((error: Error) => ({ ok: false, detail: error.message }));
     expect(result.ok).toBe(false);
   });
 });
