@@ -206,8 +206,8 @@ describe('the spine in a browser', () => {
     await logIn(first.page, 'zhaoqi', 'Nanzhang@2026');
     await first.page.waitForURL('**/change-password');
     await first.page.getByLabel('当前密码', { exact: true }).fill('Nanzhang@2026');
-    await first.page.getByLabel('新密码', { exact: true }).fill('Changed#2026');
-    await first.page.getByLabel('再次输入新密码', { exact: true }).fill('Changed#2026');
+    await first.page.getByLabel('新密码', { exact: true }).fill('Hanjiang#2026');
+    await first.page.getByLabel('再次输入新密码', { exact: true }).fill('Hanjiang#2026');
     await first.page.getByRole('button', { name: '修改密码' }).click();
     await first.page.waitForURL('**/projects');
     await hasText(first.page.getByTestId('current-user'), '南漳县 赵七');
