@@ -1,6 +1,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMonths, chinaToday } from '../../src/domain/calendar.ts';
+import { percentShown } from '../../src/domain/bulletin.ts';
+import type { TBulletin } from '../../src/shared/bulletin.ts';
 import { absent, chooseOption, hasText, loggedIn, screenshot, shown, startE2e, typeDate, type E2e } from './support/browser.ts';
 
 /**
@@ -9,7 +11,8 @@ import { absent, chooseOption, hasText, loggedIn, screenshot, shown, startE2e, t
  * closes last month from its bulletin page; a 襄城区 staff member then records a signing dated last month — refused
  * with the message, saved with a reason — and this month's bulletin lists the correction while last month's reads
  * exactly as it was closed. Then the counting rules: a project marked 本地投资 leaves the cockpit, and comes back
- * when the bureau unticks 本地投资 from the exclusions. Screenshots: month-close.png, counting-rules.png.
+ * when the bureau unticks 本地投资 from the exclusions; and the bureau has the bulletin drop trailing zeros from its
+ * percentages ("52.6%"). Screenshots: month-close.png, counting-rules.png.
  */
 
 let e2e: E2e;
@@ -199,6 +202,28 @@ describe('month close and the counting rules in a browser', () => {
     expect(await leader.page.getByRole('checkbox', { name: '外资' }).isDisabled()).toBe(true);
     expect(await leader.page.getByRole('button', { name: '保存口径' }).count()).toBe(0);
     await leader.context.close();
+  });
+
+  it('the bureau has the bulletin drop trailing zeros from its percentages, on the counting rules page', async () => {
+    const { context, page } = await loggedIn(e2e, 'bureau', { width: 1280, height: 1000 });
+    const asData = async () => (await (await page.request.get(`/api/bulletin?year=${lastMonth.year}&month=${lastMonth.month}`)).json()) as TBulletin;
+    const before = await asData();
+    expect(before.percentStyle).toBe('twoDecimals');
+    await page.goto('/counting-rules');
+    const rules = page.getByTestId('counting-rules');
+    await rules.getByRole('radio', { name: '去掉末尾的零(41.6%、40%)' }).check();
+    await rules.getByRole('button', { name: '保存口径' }).click();
+    await shown(page.getByText('计入口径已保存'));
+    expect((await asData()).percentStyle).toBe('trimmed');
+
+    // The page writes every percentage of the sentences as before, less its trailing zeros.
+    await page.goto('/bulletin');
+    const trimmed = (sentence: string) => sentence.replace(/(\d+\.\d\d)%/g, (_, percent: string) => `${percentShown(percent, 'trimmed')}%`);
+    await page.getByTestId('bulletin-sentence').first().waitFor({ state: 'visible' });
+    await expect
+      .poll(() => page.getByTestId('bulletin-sentence').allInnerTexts(), { timeout: 10_000 })
+      .toEqual(before.items.map((item) => trimmed(item.sentence)));
+    await context.close();
   });
 
   it('no page had an uncaught error', () => {
