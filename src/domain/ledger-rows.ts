@@ -116,7 +116,8 @@ export function readSheet(rows: string[][], options: ReadSheetOptions = {}): Rea
     const label = labels[column.index] ?? '';
     const headerUnit = unitInLabel(label);
     const currency = foreignCurrencyIn(label) ?? (headerUnit || column.unit ? undefined : sheetForeign);
-    const [columnUnit, source]: [MoneyUnit, AmountColumnUnit['source']] = column.unit
+    // A detected column carries its header's unit: that is still the header's naming, not a choice made by hand.
+    const [columnUnit, source]: [MoneyUnit, AmountColumnUnit['source']] = column.unit && column.unit !== headerUnit
       ? [column.unit, 'mapping']
       : headerUnit
         ? [headerUnit, 'header']
