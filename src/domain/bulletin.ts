@@ -6,9 +6,9 @@ import { YUAN_PER_YI } from './money.ts';
  *
  * Rounding rules (docs/metrics.md): amounts in 亿元 with two decimals, rounded half up from whole 元; a target is
  * written as set (trailing zeros dropped: "589亿元", "12.5亿元"); completion and growth percentages with two decimals,
- * rounded half up, computed on integers (written "41.60%", or "41.6%" in the bureau's trimmed style); growth against zero last year is not a percentage ("上年同期为零");
- * a count is written as a whole number with its measure word ("27个") — or with its shares where credit is split
- * with the 首报单位 ("12.5个").
+ * rounded half up, computed on integers (written "41.60%", or "41.6%" in the bureau's trimmed style); growth
+ * against zero last year is not a percentage ("上年同期为零"); a count is written as a whole number with its measure
+ * word ("27个") — or with its shares where credit is split with the 首报单位 ("12.5个").
  */
 export type BulletinPeriod = { fromMonth: number; toMonth: number };
 

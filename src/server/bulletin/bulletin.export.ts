@@ -38,7 +38,7 @@ function tableRows(item: Item): string[][] {
  */
 type XlsxCell = { value: string | number | null; numFmt?: string };
 
-export function percentFormat(shown: string): string {
+function percentFormat(shown: string): string {
   const decimals = shown.split('.')[1]?.length ?? 0;
   return decimals > 0 ? `0.${'0'.repeat(decimals)}%` : '0%';
 }
