@@ -96,6 +96,22 @@ program
     }
   });
 
+const db = program.command('db').description('PostgreSQL server setup');
+db.command('setup')
+  .description('create the owner and app roles and the database on a PostgreSQL server, migrate as the owner, grant the app its rights (again after an upgrade)')
+  .requiredOption('--superuser-url <url>', "a superuser's URL on the server, e.g. postgres://postgres@localhost:5432/postgres")
+  .option('--database <name>', 'the database to create or bring up to date', 'zhaoshang')
+  .option('--owner <role>', 'the role owning the schema (never logs in)', 'zhaoshang_owner')
+  .option('--app <role>', 'the role the app logs in as (DATABASE_URL)', 'zhaoshang_app')
+  .action(async (options: { superuserUrl: string; database: string; owner: string; app: string }) => {
+    const { setUpPostgres } = await import('./db-setup.ts');
+    const result = await setUpPostgres({ ...options, appPassword: process.env.ZHAOSHANG_APP_PASSWORD || undefined });
+    console.log(`database ${options.database} at migration ${result.migration.version} (${result.migration.tag}), owned by ${options.owner}`);
+    console.log(`the app logs in as ${options.app}: INSERT and SELECT only on audit_log, no DDL`);
+    if (result.appPasswordSet) console.log(`DATABASE_URL=${result.appUrl}`);
+    else console.log(`DATABASE_URL: ${options.app}'s password is unchanged (set ZHAOSHANG_APP_PASSWORD to change it)`);
+  });
+
 const user = program.command('user').description('manage user accounts');
 user
   .command('add <username>')

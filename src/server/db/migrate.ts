@@ -30,9 +30,13 @@ export async function migrate(db: Db): Promise<MigrationState> {
   return db.transaction(async (tx) => {
     // One starter at a time on a shared server.
     await tx.execute(sql`select pg_advisory_xact_lock(727001)`);
-    await tx.execute(sql`create table if not exists zs_migrations (
-      version integer primary key, tag text not null, hash text not null,
-      applied_at timestamptz not null default now())`);
+    // Created only when missing: the app's own role (README › PostgreSQL) may not create anything, even "if not exists".
+    const [present] = await queryRows<{ present: boolean }>(tx, sql`select to_regclass('zs_migrations') is not null as present`);
+    if (!present?.present) {
+      await tx.execute(sql`create table zs_migrations (
+        version integer primary key, tag text not null, hash text not null,
+        applied_at timestamptz not null default now())`);
+    }
     const applied = await queryRows<{ version: number; tag: string; hash: string }>(
       tx,
       sql`select version, tag, hash from zs_migrations order by version`,
