@@ -117,6 +117,20 @@ describe('zhaoshang import with messy ledgers', () => {
     expect(evidence.map((e) => (e.evidence as { note: string }).note)).toContain('台账导入:两个工作表.xlsx 工作表“往年签约今年开工”第5行');
   });
 
+  it('asks for a sheet when a mapping is given for a workbook of several project sheets', async () => {
+    const result = await run({ file: file('两表映射.xlsx', await twoProjectSheetsWorkbook()), mapping: '{"totalInvestment":"D"}', as: 'staff_a', dryRun: true });
+    expect(result).toEqual({ code: 1, lines: ["导入失败:--mapping names one sheet's columns; add --sheet (project sheets: 2022年签约项目, 往年签约今年开工)"] });
+    const earlier = [
+      [1, '映射选表项目甲', '甲县映射选表有限公司', 300, '2021.5.6', '2022.4.10', '甲县', '在建'],
+      [2, '映射选表项目乙', '甲县映射选表有限公司', 400, '2021.5.7', '2022.4.11', '甲县', '在建'],
+    ];
+    const one = await run({ file: file('两表映射.xlsx', await twoProjectSheetsWorkbook({ earlier })), mapping: '{"totalInvestment":"总投资"}', sheet: '往年签约今年开工', as: 'staff_a', dryRun: true });
+    expect(one.code, one.lines.join('\n')).toBe(0);
+    expect(one.lines[0]).toMatch(/^批次 #\d+ 工作表“往年签约今年开工”:新增 2,/);
+    expect(one.lines).toContain('金额单位 工作表“往年签约今年开工” 总投资(D列“总投资(万元)”):万元,按表头注明');
+    expect(one.lines).toContain('未读取的工作表:“2022年签约项目”、“填报说明”(未选择)');
+  });
+
   it('refuses the same project on two sheets, naming both rows, rather than making two projects or keeping one quietly', async () => {
     const ledger = file('重复项目.xlsx', await twoProjectSheetsWorkbook({
       repeat: true,

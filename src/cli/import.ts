@@ -90,6 +90,7 @@ async function headerLabelsOf(file: Buffer, sheet: string | undefined): Promise<
   const sheets = await readLedgerFile(file).catch(() => []);
   if (sheets.length === 0) return [];
   const chosen = sheet ? sheets.filter((s) => s.name === sheet) : projectSheets(sheets, undefined);
+  if (chosen.length > 1) throw new Error(`--mapping names one sheet's columns; add --sheet (project sheets: ${chosen.map((s) => s.name).join(', ')})`);
   return chosen.length === 1 ? (headerOf(chosen[0]!.rows, true)?.labels ?? []) : [];
 }
 

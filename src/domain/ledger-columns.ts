@@ -109,7 +109,7 @@ export function findHeaderRow(rows: string[][], maxScan = 15): number | undefine
 /** The sheet's own unit line: "单位:万元" / "金额单位:亿元", on a line of its own or in the title ("……台账(单位:亿元)"). */
 export function sheetUnit(lines: string[]): MoneyUnit | undefined {
   for (const line of lines) {
-    const m = /单位[::]\s*(亿元|万元|元)/.exec(normalizeLabel(line));
+    const m = /单位(?:[::]|为|是)\s*(亿元|万元|元)/.exec(normalizeLabel(line));
     if (m) return m[1] as MoneyUnit;
   }
   return undefined;
@@ -118,7 +118,7 @@ export function sheetUnit(lines: string[]): MoneyUnit | undefined {
 /** A foreign currency the sheet's unit line names ("单位:万美元"): none of the sheet's amounts can then be taken as 万元. */
 export function sheetCurrency(lines: string[]): string | undefined {
   for (const line of lines) {
-    const m = /单位[::]\s*(.{1,8})/.exec(normalizeLabel(line));
+    const m = /单位(?:[::]|为|是)\s*(.{1,8})/.exec(normalizeLabel(line));
     if (m && !/^(亿元|万元|元)/.test(m[1]!)) {
       const currency = foreignCurrencyIn(m[1]!);
       if (currency) return currency;

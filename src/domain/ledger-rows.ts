@@ -105,9 +105,12 @@ export function readSheet(rows: string[][], options: ReadSheetOptions = {}): Rea
   const { labels, dataStart } = headerLabels(rows, start);
   const mapping = options.mapping ?? detectColumns(labels);
   const above = rows.slice(0, start).flat();
-  const namedUnit = sheetUnit(above);
+  // The unit line is above the header as a rule, but some ledgers put it in a note under the table
+  // ("注:金额单位为亿元"): read there too rather than assume 万元 (issue 12).
+  const notesBelow = rows.slice(dataStart).filter((cells) => classifyRow(cells, mapping) === 'note').flat();
+  const namedUnit = sheetUnit(above) ?? sheetUnit(notesBelow);
   const unit = namedUnit ?? options.defaultUnit ?? '万元';
-  const sheetForeign = sheetCurrency(above);
+  const sheetForeign = sheetCurrency(above) ?? sheetCurrency(notesBelow);
   // A mapping chosen by hand (the CLI's --mapping, the web's column list) keeps the unit its column's header names:
   // "计划总投资(亿元)" mapped as F is still in 亿元 (issue 12).
   const amountUnits: AmountColumnUnit[] = (['totalInvestment', 'contractInvestment'] as const).flatMap((field) => {

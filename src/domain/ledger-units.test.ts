@@ -22,6 +22,14 @@ describe('ledger amount units', () => {
     expect(sheetCurrency(['单位:万元'])).toBeUndefined();
   });
 
+  it('reads a unit written in a note under the table when none is above it', () => {
+    const read = readSheet([['项目名称', '投资主体', '总投资'], ['储能电站项目', '某公司', '1.5'], ['注:金额单位为亿元']]);
+    expect(read.ok && read.records[0]!.totalInvestmentYuan).toBe(150_000_000);
+    expect(read.ok && read.amountUnits[0]).toMatchObject({ unit: '亿元', source: 'sheet' });
+    // A 填报单位 line names who filled the sheet in, not a unit.
+    expect(sheetUnit(['填报单位:襄城区招商服务中心'])).toBeUndefined();
+  });
+
   it('refuses a cell in a foreign currency instead of reading its number', () => {
     expect(parseAmount('500万美元')).toEqual({ ok: false, problem: 'foreignCurrency' });
     expect(parseAmount('US$500')).toEqual({ ok: false, problem: 'foreignCurrency' });
