@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { assessmentSchemes, departments, problemNotes, problems, projectFunds, projects, targets, users } from '../db/schema.ts';
+import { assessmentSchemes, departments, localIndustries, problemNotes, problems, projectFunds, projects, targets, users } from '../db/schema.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { addDays, type IsoDate } from '../../domain/calendar.ts';
 import { YUAN_PER_WAN } from '../../domain/money.ts';
@@ -30,6 +30,15 @@ export const DEMO_INDUSTRIES: Record<string, string> = {
 
 const DEMO_DEPARTMENTS = ['市发展和改革委员会', '市自然资源和规划局', '市住房和城乡建设局', '国网襄阳供电公司'];
 
+/** The city's own industry words its ledgers write (issue 12), with other spellings and the GB/T code each maps to. */
+const DEMO_LOCAL_INDUSTRIES = [
+  { name: '智能制造', industryCode: 'C', synonyms: ['智造', '智能装备'] },
+  { name: '新一代信息技术', industryCode: 'I', synonyms: ['信息技术', '电子信息'] },
+  { name: '新能源汽车', industryCode: '36', synonyms: ['新能源车', '汽车及零部件'] },
+  { name: '现代食品', industryCode: '14', synonyms: ['食品加工', '农产品加工'] },
+  { name: '双碳科技', industryCode: null, synonyms: ['节能环保', '低碳'] },
+];
+
 export type DemoProjectRow = { id: number; unitId: number; stage: string; totalInvestmentYuan: number; signedOn: string | null };
 
 /**
@@ -45,6 +54,10 @@ export async function seedDemoWork(tx: Db, rows: DemoProjectRow[], cityUnitId: n
     await recordAudit(tx, SYSTEM, { entity: 'department', entityId: row!.id, unitId: cityUnitId, action: 'seed', after: row });
   }
   await tx.update(users).set({ departmentId: departmentIds[0]! }).where(eq(users.username, 'fgw'));
+  for (const industry of DEMO_LOCAL_INDUSTRIES) {
+    const [row] = await tx.insert(localIndustries).values(industry).returning();
+    await recordAudit(tx, SYSTEM, { entity: 'localIndustry', entityId: row!.id, unitId: cityUnitId, action: 'seed', after: row });
+  }
   const [officer] = await tx.select({ id: users.id, unitId: users.unitId }).from(users).where(eq(users.username, 'xiangcheng'));
   if (officer) {
     await tx.update(projects).set({ responsibleOfficerId: officer.id, responsibleLeader: '襄城区 分管副区长' }).where(eq(projects.unitId, officer.unitId));

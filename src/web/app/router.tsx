@@ -27,6 +27,7 @@ const ProblemsPage = page(() => import('../problems/ProblemsPage.tsx'), 'Problem
 const DeadlineRulesPage = page(() => import('../deadlines/DeadlineRulesPage.tsx'), 'DeadlineRulesPage');
 const LeaderLevelsPage = page(() => import('../funnel/LeaderLevelsPage.tsx'), 'LeaderLevelsPage');
 const DepartmentsAdminPage = page(() => import('../departments/DepartmentsAdminPage.tsx'), 'DepartmentsAdminPage');
+const LocalIndustriesAdminPage = page(() => import('../local-industries/LocalIndustriesAdminPage.tsx'), 'LocalIndustriesAdminPage');
 const EnterpriseListPage = page(() => import('../enterprises/EnterpriseListPage.tsx'), 'EnterpriseListPage');
 const EnterpriseFormPage = page(() => import('../enterprises/EnterpriseFormPage.tsx'), 'EnterpriseFormPage');
 const UnitsAdminPage = page(() => import('../units/UnitsAdminPage.tsx'), 'UnitsAdminPage');
@@ -96,6 +97,7 @@ export const router = createBrowserRouter([
           { path: 'admin/units', element: bureauOnly(UnitsAdminPage) },
           { path: 'admin/users', element: bureauOnly(UsersAdminPage) },
           { path: 'admin/departments', element: bureauOnly(DepartmentsAdminPage) },
+          { path: 'admin/local-industries', element: bureauOnly(LocalIndustriesAdminPage) },
           { path: 'admin/deadline-rules', element: bureauOnly(DeadlineRulesPage) },
           { path: 'admin/leader-levels', element: bureauOnly(LeaderLevelsPage) },
           { path: 'admin/audit', element: bureauOnly(AuditPage) },

@@ -16,6 +16,7 @@ const ENTITIES = [
   'problem',
   'projectComment',
   'department',
+  'localIndustry',
   'deadlineRule',
   'unitWebhook',
   'unit',

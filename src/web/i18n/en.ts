@@ -1,6 +1,7 @@
 import { enAssessments } from './en.assessments.ts';
 import { enFunnel } from './en.funnel.ts';
 import { enMetrics } from './en.metrics.ts';
+import { enLocalIndustries } from './en.localIndustries.ts';
 import type { Messages } from './zh-CN.ts';
 
 /** English. Typed as Messages: tsc fails when a key of zh-CN.ts is missing here, or one is extra. */
@@ -8,6 +9,7 @@ export const en: Messages = {
   ...enMetrics,
   ...enAssessments,
   ...enFunnel,
+  ...enLocalIndustries,
   'app.name': 'zhaoshang',
   'app.shortName': 'ZS',
   'app.tagline': 'Open-source investment promotion platform',
@@ -243,6 +245,7 @@ export const en: Messages = {
   'audit.entity.problem': 'Problem',
   'audit.entity.projectComment': 'Project comment',
   'audit.entity.department': 'Department',
+  'audit.entity.localIndustry': 'Local industry',
   'audit.entity.deadlineRule': 'Deadline rule',
   'audit.entity.unitWebhook': 'Group robot',
   'audit.action.create': 'Created',

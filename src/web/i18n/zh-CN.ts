@@ -1,6 +1,7 @@
 import { zhCNAssessments } from './zh-CN.assessments.ts';
 import { zhCNFunnel } from './zh-CN.funnel.ts';
 import { zhCNMetrics } from './zh-CN.metrics.ts';
+import { zhCNLocalIndustries } from './zh-CN.localIndustries.ts';
 
 /**
  * The Chinese dictionary, the source of the keys. en.ts must have exactly the same keys: its type is
@@ -10,6 +11,7 @@ export const zhCN = {
   ...zhCNMetrics,
   ...zhCNAssessments,
   ...zhCNFunnel,
+  ...zhCNLocalIndustries,
   'app.name': '招商引资平台',
   'app.shortName': '招商',
   'app.tagline': 'zhaoshang · 开源招商引资管理平台',
@@ -242,6 +244,7 @@ export const zhCN = {
   'audit.entity.problem': '问题',
   'audit.entity.projectComment': '项目评论',
   'audit.entity.department': '部门',
+  'audit.entity.localIndustry': '本市产业',
   'audit.entity.deadlineRule': '期限规则',
   'audit.entity.unitWebhook': '群机器人',
   'audit.action.create': '新建',

@@ -11,6 +11,7 @@ import { ImportRowsTable } from './ImportRowsTable.tsx';
 import { ImportSettings } from './ImportSettings.tsx';
 import { importErrorsUrl, useCommitImport, useImportBatch, useImportProgress } from './imports.queries.ts';
 import { useRevertImportConfirm } from './use-revert-import.tsx';
+import { UnknownIndustriesAlert } from '../local-industries/UnknownIndustriesAlert.tsx';
 
 export type ImportBatchViewProps = { id: number; onUploadAnother: () => void };
 
@@ -146,6 +147,7 @@ function ImportPreview({ batch, onUploadAnother }: PreviewProps) {
       ) : !blocked && toWrite > 0 ? (
         <Alert type="info" showIcon title={t('imports.commitHint', { create: counts.create, update: counts.update })} style={{ marginBottom: 16 }} />
       ) : null}
+      <UnknownIndustriesAlert batch={batch} />
       {commit.isPending ? (
         <div style={{ marginBottom: 16 }} data-testid="import-progress">
           <Typography.Text type="secondary">

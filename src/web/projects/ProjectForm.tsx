@@ -8,6 +8,7 @@ import { EnterpriseSelect } from '../enterprises/EnterpriseSelect.tsx';
 import { formatLongDateTime } from '../i18n/format.ts';
 import { useI18n, type Translate } from '../i18n/i18n.tsx';
 import { IndustrySelect } from '../industries/IndustrySelect.tsx';
+import { LocalIndustryInput } from '../local-industries/LocalIndustryInput.tsx';
 import { UnitTreeSelect } from '../units/UnitTreeSelect.tsx';
 import { OfficerSelect } from '../users/OfficerSelect.tsx';
 import { WanAmountInput, wanAmountRule } from '../ui/AmountInput.tsx';
@@ -25,6 +26,7 @@ type ProjectFormValues = {
   reportedUnitId?: number | null;
   projectType: ProjectType;
   industryCode?: string | null;
+  localIndustry?: string | null;
   totalInvestmentWan?: string | null;
   contractInvestmentWan?: string | null;
   fundSource?: FundSource | null;
@@ -46,6 +48,7 @@ const FIELDS = [
   'reportedUnitId',
   'projectType',
   'industryCode',
+  'localIndustry',
   'totalInvestmentWan',
   'contractInvestmentWan',
   'fundSource',
@@ -108,6 +111,7 @@ export function ProjectForm({ project, readOnly, onCreated }: ProjectFormProps) 
         reportedUnitId: project.reportedUnitId,
         projectType: project.projectType,
         industryCode: project.industryCode,
+        localIndustry: project.localIndustry,
         totalInvestmentWan: yuanToWanText(project.totalInvestmentYuan),
         contractInvestmentWan: wanOrNull(project.contractInvestmentYuan),
         fundSource: project.fundSource,
@@ -133,6 +137,7 @@ export function ProjectForm({ project, readOnly, onCreated }: ProjectFormProps) 
       reportedUnitId: values.reportedUnitId ?? null,
       projectType: values.projectType,
       industryCode: values.industryCode ?? null,
+      localIndustry: textOrNull(values.localIndustry),
       totalInvestmentYuan,
       contractInvestmentYuan: wanInputToYuan(values.contractInvestmentWan),
       fundSource: values.fundSource ?? null,
@@ -198,6 +203,11 @@ export function ProjectForm({ project, readOnly, onCreated }: ProjectFormProps) 
           <Col {...half}>
             <Form.Item name="industryCode" label={t('project.industry')} extra={readOnly ? undefined : t('industry.hint')}>
               <IndustrySelect initialName={project?.industryName} disabled={readOnly} />
+            </Form.Item>
+          </Col>
+          <Col {...half}>
+            <Form.Item name="localIndustry" label={t('localIndustry.field')} extra={readOnly ? undefined : t('localIndustry.fieldHint')}>
+              <LocalIndustryInput disabled={readOnly} />
             </Form.Item>
           </Col>
           <Col {...half}>
