@@ -23,7 +23,8 @@ import { readSheet } from '../src/domain/ledger-rows.ts';
 import { readLedgerFile } from '../src/server/imports/ledger-reader.ts';
 import { openDatabase } from '../src/server/db/client.ts';
 import { migrate } from '../src/server/db/migrate.ts';
-import { commitImport, uploadLedger } from '../src/server/imports/imports.service.ts';
+import { commitImport, revertImport, uploadLedger } from '../src/server/imports/imports.service.ts';
+import { runReminderJob } from '../src/server/reminders/reminders.job.ts';
 import { TEST_PG_URL, postgresAnswers, withDatabase } from '../test/support/environment.ts';
 import ExcelJS from 'exceljs';
 
@@ -109,8 +110,15 @@ async function wholeImport(file: string, databaseUrl?: string) {
   loop.disable();
   const { rows } = (await database.db.execute(sql`select count(*)::int as n from projects`)) as unknown as { rows: { n: number }[] };
   const n = rows[0]!.n;
+  // Issue 18: the reminder job runs over the imported projects, then the batch is reverted as a whole.
+  const reminders = await runReminderJob({ db: database.db, now: new Date(), send: async () => ({ ok: true, detail: 'bench' }) });
+  const revertStart = performance.now();
+  await revertImport(ctx, batch.id);
+  const revertMs = performance.now() - revertStart;
+  const { rows: left } = (await database.db.execute(sql`select count(*)::int as n from projects`)) as unknown as { rows: { n: number }[] };
+  if (left[0]!.n !== 0) throw new Error(`${left[0]!.n} projects left after the revert`);
   await database.close();
-  return { ms, previewMs, commitServerCpuMs, created: batch.counts.create, projects: n, longestBlockMs: Math.round(loop.max / 1e6) };
+  return { ms, previewMs, commitServerCpuMs, created: batch.counts.create, projects: n, longestBlockMs: Math.round(loop.max / 1e6), revertMs, reminders: reminders.created };
 }
 
 /**
@@ -192,5 +200,9 @@ for (const [label] of targets) {
   console.log(
     `| whole import: upload + preview (${(median(runs, 'previewMs') / 1000).toFixed(2)} s) + commit | ${label} | ${(ms / 1000).toFixed(2)} | ${median(runs, 'maxRssMb')} | ${(ms / parseMs).toFixed(2)} | ${median(runs, 'longestBlockMs')} | ${serverCpu} |`,
   );
+}
+for (const [label] of targets) {
+  const runs = imports.get(label)!;
+  console.log(`| revert of the whole batch, after the reminder job made ${median(runs, 'reminders')} reminders for its projects | ${label} | ${(median(runs, 'revertMs') / 1000).toFixed(2)} | — | — | — | — |`);
 }
 console.log(`\nEach run (s): bare parse ${parses.map((r) => (r.ms! / 1000).toFixed(2)).join(', ')}; ${targets.map(([label]) => `${label} ${imports.get(label)!.map((r) => (r.ms! / 1000).toFixed(2)).join(', ')}`).join('; ')}`);
