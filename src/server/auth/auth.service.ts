@@ -144,6 +144,21 @@ export type SessionUser = Caller & { mustChangePassword: boolean };
 const SESSION_CACHE_MS = 2_000;
 type CachedSession = { user: SessionUser; lastSeenAt: Date; cachedAt: number };
 const sessionCache = new Map<string, CachedSession>();
+let sweptAt = 0;
+
+/**
+ * Drops the entries past their moment, at most once per SESSION_CACHE_MS: an entry is otherwise only replaced when
+ * its own token comes back, so every session never used again (a new login, a closed browser) stayed for good — the
+ * server's memory grew with every login (issue 18).
+ */
+function sweepSessionCache(now: number): void {
+  if (now - sweptAt < SESSION_CACHE_MS) return;
+  sweptAt = now;
+  for (const [hash, entry] of sessionCache) if (now - entry.cachedAt >= SESSION_CACHE_MS) sessionCache.delete(hash);
+}
+
+/** How many resolved sessions this process holds (for the tests). */
+export const sessionCacheSize = (): number => sessionCache.size;
 
 export type SessionForgetting = { tokenHash: string } | { userId: number } | { all: true };
 let tellOtherProcesses: (forgetting: SessionForgetting) => void = () => {};
@@ -222,6 +237,7 @@ export async function resolveSession(db: Db, token: string, now: Date, settings:
     departmentId: row.departmentId,
     mustChangePassword: row.mustChangePassword,
   };
+  sweepSessionCache(Date.now());
   sessionCache.set(hash, { user, lastSeenAt, cachedAt: Date.now() });
   return user;
 }
