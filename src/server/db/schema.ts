@@ -162,18 +162,116 @@ export const enterprises = pgTable(
     name: text('name').notNull(),
     creditCode: text('credit_code'),
     hqRegionCode: text('hq_region_code'),
-    /** 世界500强 (Fortune Global 500): the assessment may give a bonus for projects such an investor signs. */
+    /**
+     * 世界500强 (Fortune Global 500): the assessment may give a bonus for projects such an investor signs. Derived from
+     * the tier entries (issue 13, docs/decisions.md): on the latest 世界500强 list on record or the one before.
+     */
     fortuneGlobal500: boolean('fortune_global_500').notNull().default(false),
+    createdBy: integer('created_by').references(() => users.id, { onDelete: 'restrict' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    // The library's public facts (issue 13). `unitId` above is the unit that recorded the enterprise (录入单位).
+    englishName: text('english_name'),
+    /** GB/T 4754 codes (section letter or 2–4 digits). */
+    industryCodes: text('industry_codes').array().notNull().default(sql`'{}'::text[]`),
+    registeredCapitalYuan: bigint('registered_capital_yuan', { mode: 'number' }),
+    foundedOn: date('founded_on', { mode: 'string' }),
+    businessScope: text('business_scope'),
+    listingExchange: text('listing_exchange'),
+    listingTicker: text('listing_ticker'),
+    sizeBand: text('size_band'),
+    website: text('website'),
+    /** The group tree: the parent enterprise (no cycles, checked in the service). */
+    parentEnterpriseId: integer('parent_enterprise_id').references((): AnyPgColumn => enterprises.id, { onDelete: 'restrict' }),
+    /** Registered or operating in the city, in this unit; null = a target elsewhere. */
+    localUnitId: integer('local_unit_id').references(() => units.id, { onDelete: 'restrict' }),
+  },
+  (t) => [
+    uniqueIndex('enterprises_credit_code_key').on(t.creditCode).where(sql`${t.creditCode} is not null`),
+    index('enterprises_unit_idx').on(t.unitId),
+    index('enterprises_parent_idx').on(t.parentEnterpriseId),
+    index('enterprises_local_unit_idx').on(t.localUnitId),
+    check('enterprises_credit_code_check', sql`${t.creditCode} ~ '^[0-9A-HJ-NPQRTUWXY]{18}$'`),
+    check('enterprises_hq_region_check', sql`${t.hqRegionCode} ~ '^[0-9]{6}$'`),
+    check('enterprises_name_check', sql`length(trim(${t.name})) >= 2`),
+    check('enterprises_capital_check', sql`${t.registeredCapitalYuan} >= 0`),
+    check('enterprises_size_band_check', sql`${t.sizeBand} in ('large','medium','small','micro')`),
+    check('enterprises_parent_check', sql`${t.parentEnterpriseId} <> ${t.id}`),
+  ],
+);
+
+/** An enterprise's other names (issue 13): former names, 简称, English names and aliases. */
+export const enterpriseNames = pgTable(
+  'enterprise_names',
+  {
+    id: serial('id').primaryKey(),
+    enterpriseId: integer('enterprise_id')
+      .notNull()
+      .references(() => enterprises.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    name: text('name').notNull(),
+    createdBy: integer('created_by').references(() => users.id, { onDelete: 'restrict' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('enterprise_names_key').on(t.enterpriseId, t.kind, t.name),
+    index('enterprise_names_name_idx').on(t.name),
+    check('enterprise_names_kind_check', sql`${t.kind} in ('former','short','english','alias')`),
+    check('enterprise_names_name_check', sql`length(trim(${t.name})) >= 1`),
+  ],
+);
+
+/** Tiers as dated list entries (issue 13): 2024 世界500强 #…, 2023 专精特新"小巨人" 第五批 — who was on which list when. */
+export const enterpriseTiers = pgTable(
+  'enterprise_tiers',
+  {
+    id: serial('id').primaryKey(),
+    enterpriseId: integer('enterprise_id')
+      .notNull()
+      .references(() => enterprises.id, { onDelete: 'cascade' }),
+    /** A code of src/domain/enterprise-tiers.ts. */
+    list: text('list').notNull(),
+    year: integer('year').notNull(),
+    rank: integer('rank'),
+    batch: text('batch'),
+    createdBy: integer('created_by').references(() => users.id, { onDelete: 'restrict' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('enterprise_tiers_key').on(t.enterpriseId, t.list, t.year),
+    index('enterprise_tiers_list_idx').on(t.list, t.year),
+    check(
+      'enterprise_tiers_list_check',
+      sql`${t.list} in ('fortune_global_500','china_500','private_500','central_soe','soe','listed','little_giant','srdi','high_tech','unicorn','industry_leader')`,
+    ),
+    check('enterprise_tiers_year_check', sql`${t.year} between 1900 and 2200`),
+    check('enterprise_tiers_rank_check', sql`${t.rank} >= 1`),
+  ],
+);
+
+/** Contacts at an enterprise (issue 13): personal data, kept per unit that collected them and read in its subtree. */
+export const enterpriseContacts = pgTable(
+  'enterprise_contacts',
+  {
+    id: serial('id').primaryKey(),
+    enterpriseId: integer('enterprise_id')
+      .notNull()
+      .references(() => enterprises.id, { onDelete: 'restrict' }),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id, { onDelete: 'restrict' }),
+    name: text('name').notNull(),
+    title: text('title'),
+    phone: text('phone'),
+    note: text('note'),
     createdBy: integer('created_by').references(() => users.id, { onDelete: 'restrict' }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
-    uniqueIndex('enterprises_credit_code_key').on(t.creditCode).where(sql`${t.creditCode} is not null`),
-    index('enterprises_unit_idx').on(t.unitId),
-    check('enterprises_credit_code_check', sql`${t.creditCode} ~ '^[0-9A-HJ-NPQRTUWXY]{18}$'`),
-    check('enterprises_hq_region_check', sql`${t.hqRegionCode} ~ '^[0-9]{6}$'`),
-    check('enterprises_name_check', sql`length(trim(${t.name})) >= 2`),
+    index('enterprise_contacts_enterprise_idx').on(t.enterpriseId),
+    index('enterprise_contacts_unit_idx').on(t.unitId),
+    check('enterprise_contacts_name_check', sql`length(trim(${t.name})) >= 1`),
   ],
 );
 

@@ -4,6 +4,8 @@ import type { ServiceContext } from '../context.ts';
 import { inCallerScope } from '../access/scope.ts';
 import { anyOf, takeIds, type Pipeline } from '../db/bulk.ts';
 import { actorOf, insertAuditedRows, recordAuditMany } from '../audit/audit.service.ts';
+import { BLANK_LIBRARY_FACTS } from './enterprise-facts.ts';
+import { writeEnterpriseSearch } from './enterprise-search.ts';
 
 /**
  * Investors named in a ledger, matched to the enterprises on record (issue 4): by credit code first, then by the
@@ -57,11 +59,13 @@ export async function createLedgerInvestors(ctx: ServiceContext, pipeline: Pipel
     creditCode: e.creditCode,
     hqRegionCode: e.hqRegionCode,
     fortuneGlobal500: false,
+    ...BLANK_LIBRARY_FACTS,
     createdBy: ctx.caller.userId,
     createdAt: ctx.now,
     updatedAt: ctx.now,
   }));
   await insertAuditedRows(pipeline, actorOf(ctx), enterprises, 'enterprise', rows, batchId);
+  void pipeline.run(() => writeEnterpriseSearch(pipeline.db, rows.map((r) => ({ id: r.id, name: r.name, otherNames: [], creditCode: r.creditCode }))));
   return ids;
 }
 
