@@ -144,6 +144,10 @@ async function printPreview(ctx: ServiceContext, batch: TImportBatch, out: Out):
     if (rows.length >= found.total || found.items.length === 0) break;
   }
   for (const row of rows) for (const warning of row.warnings) out.line(`提示 ${warning}`);
+  // Industry words not on the city's list (issue 12): once each, not on every row.
+  for (const { word, rows: count } of batch.unknownIndustries ?? []) {
+    out.line(`提示 所属行业 '${word}'(${count}行)不在本市产业清单中:已照原样记为本市产业,未对应国民经济行业代码;可由招商局在“本市产业”清单中添加`);
+  }
   for (const row of batch.skippedRows) out.line(`跳过 ${rowLabel(several ? row : { rowNumber: row.rowNumber })}:${SKIPPED_WORDS[row.kind]}`);
   for (const row of rows) for (const problem of row.problems) out.line(problem);
 }
