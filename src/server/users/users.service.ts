@@ -156,15 +156,14 @@ async function applyUserUpdate(ctx: ServiceContext, id: number, input: TUpdateUs
     if (problem) throw new AppError(`password.${problem}`, { field: 'password' });
     passwordHash = await hashPassword(input.password);
   }
+  const fields = { displayName: input.displayName, role: input.role, unitId: input.unitId, departmentId: input.departmentId, disabled: input.disabled };
+  // Nothing to change (an empty body): the user as they are, no write and no audit row.
+  if (Object.values(fields).every((v) => v === undefined) && !passwordHash && !input.unlock) return (await toUsers(ctx.db, [before]))[0]!;
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .update(users)
       .set({
-        displayName: input.displayName,
-        role: input.role,
-        unitId: input.unitId,
-        departmentId: input.departmentId,
-        disabled: input.disabled,
+        ...fields,
         ...(passwordHash ? { passwordHash, mustChangePassword: true, passwordChangedAt: ctx.now } : {}),
         ...(input.unlock ? { failedLogins: 0, lockedUntil: null } : {}),
       })
