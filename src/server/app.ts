@@ -50,11 +50,16 @@ import { activitiesRoutes } from './activities/activities.routes.ts';
 
 export const WEB_DIST = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
-export type BuildAppOptions = AppDeps & { logger?: FastifyServerOptions['logger']; webDist?: string | null };
+export type BuildAppOptions = AppDeps & {
+  logger?: FastifyServerOptions['logger'];
+  webDist?: string | null;
+  /** The reverse proxies whose X-Forwarded-For names the client (ZHAOSHANG_TRUST_PROXY), for the login throttle. */
+  trustProxy?: string;
+};
 
 export async function buildApp(options: BuildAppOptions): Promise<ZApp> {
-  const { logger = false, webDist = WEB_DIST, ...deps } = options;
-  const app = Fastify({ logger, genReqId: () => randomUUID(), bodyLimit: 1024 * 1024 }).withTypeProvider<ZodTypeProvider>();
+  const { logger = false, webDist = WEB_DIST, trustProxy, ...deps } = options;
+  const app = Fastify({ logger, genReqId: () => randomUUID(), bodyLimit: 1024 * 1024, ...(trustProxy ? { trustProxy } : {}) }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(guardedValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);

@@ -22,6 +22,8 @@ export type AppConfig = {
   allowedOrigins: string[];
   /** Hosts unit robots may post to besides WeCom's and DingTalk's. */
   webhookHosts: string[];
+  /** Addresses (or CIDR ranges) of reverse proxies whose X-Forwarded-For is believed; empty: none. */
+  trustProxy: string;
 };
 
 function flag(value: string | undefined, fallback: boolean): boolean {
@@ -55,6 +57,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
     workers: positiveInt(env.ZHAOSHANG_WORKERS, 1, 'ZHAOSHANG_WORKERS'),
     allowedOrigins: list(env.ZHAOSHANG_ALLOWED_ORIGINS),
     webhookHosts: list(env.ZHAOSHANG_WEBHOOK_HOSTS),
+    trustProxy: list(env.ZHAOSHANG_TRUST_PROXY).join(','),
   };
 }
 

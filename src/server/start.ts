@@ -80,6 +80,7 @@ export function buildServerApp(config: AppConfig, database: Database, migration:
     secureCookies: config.secureCookies,
     allowedOrigins: config.allowedOrigins,
     webhooks: { extraHosts: config.webhookHosts },
+    trustProxy: config.trustProxy || undefined,
     logger: { level: process.env.LOG_LEVEL || 'warn' },
   });
 }

@@ -43,7 +43,7 @@ export type TestApp = {
 };
 
 export async function createTestApp(
-  options: { idleMinutes?: number; loginsPerMinute?: number; allowedOrigins?: string[]; webhooks?: WebhookPolicy } = {},
+  options: { idleMinutes?: number; loginsPerMinute?: number; allowedOrigins?: string[]; webhooks?: WebhookPolicy; trustProxy?: string } = {},
 ): Promise<TestApp> {
   const database = await openTestDatabase();
   const clock = new TestClock();
@@ -59,6 +59,7 @@ export async function createTestApp(
     secureCookies: false,
     allowedOrigins: options.allowedOrigins,
     webhooks: options.webhooks,
+    trustProxy: options.trustProxy,
     webDist: null,
   });
   app.addHook('onResponse', async (request, reply) => {

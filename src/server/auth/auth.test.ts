@@ -102,6 +102,21 @@ describe('login throttle and lock', () => {
     expect(known.json()).toEqual(unknown.json());
   });
 
+  it('behind a trusted reverse proxy, counts each client by X-Forwarded-For, not the proxy', async () => {
+    const proxied = await createTestApp({ trustProxy: '127.0.0.1' });
+    try {
+      const unit = await proxied.given.unit();
+      await proxied.given.user({ unit, role: 'staff', username: 'behind_proxy' });
+      const via = (client: string, password: string) =>
+        proxied.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'behind_proxy', password }, headers: { 'x-forwarded-for': client } });
+      for (let i = 1; i <= 3; i++) expectApiError(await via('203.0.113.66', `Wrong-pass-${i}`), 401, 'auth.badCredentials');
+      expectApiError(await via('203.0.113.66', TEST_PASSWORD), 429, 'auth.throttled');
+      expect((await via('198.51.100.7', TEST_PASSWORD)).statusCode).toBe(200);
+    } finally {
+      await proxied.close();
+    }
+  });
+
   it('limits login requests per address and minute with the catalogue error', async () => {
     const limited = await createTestApp({ loginsPerMinute: 3 });
     try {
