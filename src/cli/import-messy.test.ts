@@ -32,9 +32,9 @@ describe('zhaoshang import with messy ledgers', () => {
     const code = await importFromCli(t.db, options, out, clock);
     return { code, lines };
   };
-  const revert = async (batch: number) => {
+  const revert = async (batch: number, as = 'staff_a') => {
     const { lines, out } = output();
-    const code = await revertFromCli(t.db, { batch, as: 'staff_a' }, out, clock);
+    const code = await revertFromCli(t.db, { batch, as }, out, clock);
     return { code, lines };
   };
   const file = (name: string, content: Buffer) => {
@@ -150,9 +150,13 @@ describe('zhaoshang import with messy ledgers', () => {
     expect(first.code, first.lines.join('\n')).toBe(0);
     const batch = batchOf(first.lines);
     expect(first.lines.at(-1)).toBe(`已导入:批次 #${batch}(可在“台账导入”页面整批撤销,或 zhaoshang import --revert ${batch})`);
+    // Another county's user finds no such batch, and nothing is undone.
+    expect(await revert(batch, 'staff_b')).toEqual({ code: 1, lines: [`撤销失败:没有批次 #${batch},或它不在此用户的单位范围内(可用 --as 指定用户)。`] });
+    expect(await named('命令行撤销项目')).toHaveLength(1);
     expect(await revert(batch)).toEqual({ code: 0, lines: [`已撤销:批次 #${batch}(撤销.csv),删除新增的 1 个项目,还原更新的 0 个项目。`] });
     expect(await named('命令行撤销项目')).toEqual([]);
     expect(await revert(batch)).toEqual({ code: 1, lines: [`批次 #${batch}(撤销.csv)已于 2026-03-02 撤销:其导入的项目已不在系统中,无需再次撤销。`] });
+    expect(await revert(99_999)).toEqual({ code: 1, lines: ['撤销失败:没有批次 #99999,或它不在此用户的单位范围内(可用 --as 指定用户)。'] });
 
     // A project in talks (no stage dated yet) deleted since, by hand in the database: the revert names its row.
     const second = await run({ file: file('已删除.csv', noUnitCsv([['已删除项目', '甲县测试企业有限公司', '600', '']])), unit: '甲县', as: 'staff_a' });

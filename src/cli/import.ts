@@ -137,12 +137,9 @@ async function printPreview(ctx: ServiceContext, batch: TImportBatch, out: Out):
     if (unread.length > 0) out.line(`未读取的工作表:${unread.map((s) => `“${s.name}”`).join('、')}(${batch.sheetChosen ? '未选择' : '没有“项目名称”等项目表头'})`);
   }
   for (const s of batch.sheetsRead) for (const unit of s.amountUnits) out.line(`金额单位 ${several ? `工作表“${s.name}” ` : ''}${describeAmountUnit(unit)}`);
-  const rows: TImportRow[] = [];
-  for (let page = 1; ; page++) {
-    const found = await importRows(ctx, batch.id, { page, pageSize: 500 });
-    rows.push(...found.items);
-    if (rows.length >= found.total || found.items.length === 0) break;
-  }
+  // Every row in one read: the stored rows are one document, which a page at a time would read again per page.
+  const total = c.create + c.update + c.unchanged + c.refused;
+  const rows: TImportRow[] = total > 0 ? (await importRows(ctx, batch.id, { page: 1, pageSize: total })).items : [];
   for (const row of rows) for (const warning of row.warnings) out.line(`提示 ${warning}`);
   // Industry words not on the city's list (issue 12): once each, not on every row.
   for (const { word, rows: count } of batch.unknownIndustries ?? []) {
@@ -236,7 +233,8 @@ export async function revertFromCli(db: Db, options: CliRevertOptions, out: Out,
     out.line(`已撤销:批次 #${reverted.id}(${reverted.fileName}),删除新增的 ${c.create} 个项目,还原更新的 ${c.update} 个项目。`);
     return 0;
   } catch (error) {
-    out.line(`撤销失败:${message(error)}`);
+    if (error instanceof AppError && error.code === 'notFound') out.line(`撤销失败:没有批次 #${options.batch},或它不在此用户的单位范围内(可用 --as 指定用户)。`);
+    else out.line(`撤销失败:${message(error)}`);
     return 1;
   }
 }
