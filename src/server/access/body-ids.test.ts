@@ -31,8 +31,7 @@ const FOREIGN: Record<string, (w: World) => number | number[]> = {
   unitId: (w) => w.countyA.id,
   parentId: (w) => w.countyA.id,
   reportedUnitId: (w) => w.countyA.id,
-  enterpriseId: (w) => w.enterpriseA.id,
-  investorEnterpriseId: (w) => w.enterpriseA.id,
+  localUnitId: (w) => w.countyA.id,
   projectId: (w) => w.projectA.id,
   teamId: (w) => w.teamA,
   tripId: (w) => w.tripA,
@@ -43,10 +42,12 @@ const FOREIGN: Record<string, (w: World) => number | number[]> = {
 
 /**
  * Id fields that legitimately point anywhere in the city, with the reason. A missing id is still refused.
- * - departmentId: 责任部门 are the city's functional departments; any unit routes a problem to any of them.
  */
 const CITY_WIDE: Record<string, string> = {
-  departmentId: 'departments are city-wide: any unit routes a problem to any department, and users of any unit may sit in one',
+  departmentId: 'departments (责任部门) are city-wide: any unit routes a problem to any department, and users of any unit may sit in one',
+  enterpriseId: "enterprises are the city's shared reference library (issue 13): any unit's lead, visit or project may name any enterprise",
+  investorEnterpriseId: "enterprises are the city's shared reference library (issue 13): a project's investor may be any enterprise",
+  parentEnterpriseId: "an enterprise group's parent is another enterprise of the city's shared library",
 };
 
 type Case = {
