@@ -446,6 +446,8 @@ export const projectStageEvents = pgTable(
   },
   (t) => [
     index('project_stage_events_project_idx').on(t.projectId, t.id),
+    // The foreign key's check when events are deleted (a revert): without it, each deleted event scanned the table.
+    index('project_stage_events_corrects_idx').on(t.correctsEventId).where(sql`${t.correctsEventId} is not null`),
     check('project_stage_events_kind_check', sql`${t.kind} in ('advance','resume','stall','terminate','correct','revoke')`),
     check('project_stage_events_corrects_check', sql`(${t.kind} in ('correct','revoke')) = (${t.correctsEventId} is not null)`),
     check(
@@ -679,6 +681,7 @@ export const evidenceFiles = pgTable(
   },
   (t) => [
     index('evidence_files_project_idx').on(t.projectId),
+    index('evidence_files_stage_event_idx').on(t.stageEventId),
     check('evidence_files_size_check', sql`${t.size} > 0 and ${t.size} = octet_length(${t.content})`),
   ],
 );
@@ -839,6 +842,7 @@ export const corrections = pgTable(
   },
   (t) => [
     index('corrections_recorded_at_idx').on(t.recordedAt),
+    index('corrections_project_idx').on(t.projectId),
     check('corrections_reason_check', sql`length(trim(${t.reason})) > 0`),
     check('corrections_month_check', sql`${t.closedMonth} ~ '^[0-9]{4}-[0-9]{2}$'`),
   ],
@@ -925,6 +929,7 @@ export const leads = pgTable(
   },
   (t) => [
     index('leads_unit_idx').on(t.unitId),
+    index('leads_project_idx').on(t.projectId),
     index('leads_enterprise_idx').on(t.enterpriseId),
     check('leads_state_check', sql`${t.state} in ('new','following','converted','dropped')`),
     check(
@@ -1033,6 +1038,7 @@ export const visits = pgTable(
   },
   (t) => [
     index('visits_unit_idx').on(t.unitId, t.visitedOn),
+    index('visits_project_idx').on(t.projectId),
     index('visits_trip_idx').on(t.tripId),
     index('visits_enterprise_idx').on(t.enterpriseId),
     check('visits_kind_check', sql`${t.kind} in ('visit','talks','reception')`),
