@@ -25,6 +25,7 @@ import { usersRoutes } from './users/users.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { regionsRoutes } from './regions/regions.routes.ts';
 import { enterprisesRoutes } from './enterprises/enterprises.routes.ts';
+import { enterpriseSearchRoutes } from './enterprises/enterprise-search.routes.ts';
 import { projectsRoutes } from './projects/projects.routes.ts';
 import { projectStagesRoutes } from './projects/stages.routes.ts';
 import { fundsRoutes } from './projects/funds.routes.ts';
@@ -100,7 +101,7 @@ export async function buildApp(options: BuildAppOptions): Promise<ZApp> {
 
   await app.register(
     async (api: ZApp) => {
-      for (const routes of [healthRoutes, authRoutes, unitsRoutes, usersRoutes, auditRoutes, regionsRoutes, industriesRoutes, localIndustriesRoutes, enterprisesRoutes, projectsRoutes, projectStagesRoutes, fundsRoutes, filesRoutes, supervisionRoutes, deadlinesRoutes, remindersRoutes, departmentsRoutes, problemsRoutes, timelineRoutes, savedFiltersRoutes, importsRoutes, metricsRoutes, targetsRoutes, bulletinRoutes, cockpitRoutes, closesRoutes, assessmentsRoutes, leadsRoutes, activitiesRoutes]) {
+      for (const routes of [healthRoutes, authRoutes, unitsRoutes, usersRoutes, auditRoutes, regionsRoutes, industriesRoutes, localIndustriesRoutes, enterpriseSearchRoutes, enterprisesRoutes, projectsRoutes, projectStagesRoutes, fundsRoutes, filesRoutes, supervisionRoutes, deadlinesRoutes, remindersRoutes, departmentsRoutes, problemsRoutes, timelineRoutes, savedFiltersRoutes, importsRoutes, metricsRoutes, targetsRoutes, bulletinRoutes, cockpitRoutes, closesRoutes, assessmentsRoutes, leadsRoutes, activitiesRoutes]) {
         await routes(api, deps);
       }
       api.get('/openapi.json', { schema: { hide: true }, config: { auth: 'public' } }, async () => app.swagger());

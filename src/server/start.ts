@@ -3,6 +3,7 @@ import { buildApp } from './app.ts';
 import { pgliteDir, type AppConfig } from './config.ts';
 import { openDatabase, type Database } from './db/client.ts';
 import { migrate, type MigrationState } from './db/migrate.ts';
+import { backfillEnterpriseSearch } from './enterprises/enterprise-search.ts';
 import { isDatabaseEmpty, loadDemo } from './demo/demo.service.ts';
 import { createCityAndAdmin } from './setup/setup.service.ts';
 import { purgeIdleSessions } from './auth/auth.service.ts';
@@ -20,7 +21,10 @@ export async function openAndMigrate(config: AppConfig): Promise<{ database: Dat
     database = await openDatabase({ dataDir: pgliteDir(config) });
   }
   try {
-    return { database, migration: await migrate(database.db) };
+    const migration = await migrate(database.db);
+    // Search documents the migrations could not compute (pinyin is the app's): rows from before issue 13.
+    await backfillEnterpriseSearch(database.db);
+    return { database, migration };
   } catch (error) {
     await database.close();
     throw error;

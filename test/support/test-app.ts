@@ -4,6 +4,7 @@ import { asc, count, eq, sql } from 'drizzle-orm';
 import { buildApp } from '../../src/server/app.ts';
 import { queryRows, type Database, type Db } from '../../src/server/db/client.ts';
 import { latestMigration } from '../../src/server/db/migrate.ts';
+import { refreshEnterpriseSearch } from '../../src/server/enterprises/enterprise-search.ts';
 import { auditLog, enterprises, projects, projectStageEvents, sessions, units, users } from '../../src/server/db/schema.ts';
 import { hashPassword } from '../../src/server/auth/passwords.ts';
 import { unitPath, type UnitKind } from '../../src/domain/units.ts';
@@ -177,6 +178,7 @@ export class Given {
       .insert(enterprises)
       .values({ unitId: options.unit.id, name: options.name ?? `测试企业${n}有限公司`, creditCode: options.creditCode ?? null, hqRegionCode: '420600' })
       .returning();
+    await refreshEnterpriseSearch(this.db, [row!.id]);
     return row!;
   }
 

@@ -1,6 +1,7 @@
 import { count, sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../db/client.ts';
 import { enterprises, projects, projectStageEvents, units, users } from '../db/schema.ts';
+import { refreshEnterpriseSearch } from '../enterprises/enterprise-search.ts';
 import { activeDeadlineRules } from '../deadlines/deadlines.service.ts';
 import { addDays, chinaToday, type IsoDate } from '../../domain/calendar.ts';
 import { deadlineColumns } from '../../domain/deadlines.ts';
@@ -61,6 +62,7 @@ export async function loadDemo(db: Db, now: Date = new Date()): Promise<void> {
       enterpriseIds.set(enterprise.key, row!.id);
       await recordAudit(tx, SYSTEM, { entity: 'enterprise', entityId: row!.id, unitId, action: 'seed', after: row });
     }
+    await refreshEnterpriseSearch(tx, [...enterpriseIds.values()]);
     const rules = await activeDeadlineRules(tx);
     const insertProject = async (project: DemoProject, history: Omit<StageEvent, 'id' | 'correctsEventId'>[]) => {
       const unitId = unitIds.get(project.unit)!.id;

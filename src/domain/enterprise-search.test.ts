@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { compareRanked, enterpriseSearchTokens, matchEnterprise, parseEnterpriseQuery, pinyinSyllables, searchNormalize, MATCH_CONTAINS, MATCH_EXACT, MATCH_PREFIX } from './enterprise-search.ts';
+
+const CATL = { name: '宁德时代新能源科技股份有限公司', otherNames: ['宁德时代', 'CATL'], creditCode: '91350900587527783P' };
+
+describe('enterprise search tokens', () => {
+  it('holds every bigram, pinyin and initials suffixes, the name start and the credit code', () => {
+    const tokens = enterpriseSearchTokens(CATL).split(' ');
+    expect(tokens).toEqual(expect.arrayContaining(['宁德', '德时', '时代', '公司', 'ca', 'at', 'tl', 'p^ningdeshidaixinnengy', 'i^ndsdxnyk', 'p.shidaixinnengyuankej', 'i.sdxnykjg', 'c.91350900587527783p']));
+    expect(new Set(tokens).size).toBe(tokens.length);
+    expect(tokens.every((t) => t.length > 0 && !t.includes(' '))).toBe(true);
+    // An English name has no pinyin tokens, only its bigrams.
+    expect(enterpriseSearchTokens({ name: 'ABB Ltd', otherNames: [], creditCode: null })).toBe('ab bb bl lt td');
+  });
+
+  it('reads polyphones of company names as pinyin-pro does in context', () => {
+    expect(pinyinSyllables(searchNormalize('重庆长安汽车').chars).join(' ')).toBe('chong qing chang an qi che');
+    expect(pinyinSyllables(searchNormalize('中国银行').chars).join(' ')).toBe('zhong guo yin hang');
+    expect(pinyinSyllables(searchNormalize('厦门').chars).join(' ')).toBe('xia men');
+  });
+});
+
+describe('reading a query', () => {
+  it('turns a Chinese substring into the AND of its bigrams', () => {
+    expect(parseEnterpriseQuery(' 德时代 ').tsquery).toBe("('德时' & '时代')");
+  });
+  it('turns latin letters into bigrams or a pinyin or initials prefix', () => {
+    const q = parseEnterpriseQuery('NDSD');
+    expect(q.tsquery).toBe("('nd' & 'ds' & 'sd') | 'p.ndsd':* | 'i.ndsd':*");
+    expect(q.pinyinStartTsquery).toBe("'p^ndsd':* | 'i^ndsd':*");
+    expect(q.creditCodePrefix).toBeNull();
+  });
+  it('sees a credit code prefix', () => {
+    expect(parseEnterpriseQuery('913509').creditCodePrefix).toBe('913509');
+    expect(parseEnterpriseQuery('宁德').creditCodePrefix).toBeNull();
+  });
+  it('finds nothing to ask the index for a single character', () => {
+    expect(parseEnterpriseQuery('宁').tsquery).toBeNull();
+  });
+});
+
+describe('matching and highlighting', () => {
+  it('ndsd and ningde find 宁德时代 at the start of the name, highlighting the characters they spell', () => {
+    for (const q of ['ndsd', 'ningde', 'ningdeshi']) {
+      const match = matchEnterprise(parseEnterpriseQuery(q), CATL)!;
+      expect(match.rank).toBe(MATCH_PREFIX);
+      expect(match.field).toBe('name');
+    }
+    expect(matchEnterprise(parseEnterpriseQuery('ndsd'), CATL)!.ranges).toEqual([[0, 4]]);
+    expect(matchEnterprise(parseEnterpriseQuery('ningde'), CATL)!.ranges).toEqual([[0, 2]]);
+    expect(matchEnterprise(parseEnterpriseQuery('shidai'), CATL)).toMatchObject({ rank: MATCH_CONTAINS, ranges: [[2, 4]] });
+  });
+  it('时代 is found inside the name; an exact other name ranks as exact', () => {
+    expect(matchEnterprise(parseEnterpriseQuery('时代'), CATL)).toMatchObject({ rank: MATCH_CONTAINS, field: 'name', ranges: [[2, 4]] });
+    expect(matchEnterprise(parseEnterpriseQuery('cat'), CATL)).toMatchObject({ rank: MATCH_PREFIX, field: 'otherName', text: 'CATL', ranges: [[0, 3]] });
+    expect(matchEnterprise(parseEnterpriseQuery('宁德时代'), CATL)).toMatchObject({ rank: MATCH_EXACT, field: 'otherName' });
+    expect(matchEnterprise(parseEnterpriseQuery('新能源'), CATL)).toMatchObject({ rank: MATCH_CONTAINS, field: 'name', ranges: [[4, 7]] });
+  });
+  it('highlights in the displayed name across full-width brackets and spaces', () => {
+    const abb = { name: 'ABB（中国）有限公司', otherNames: [], creditCode: null };
+    expect(matchEnterprise(parseEnterpriseQuery('b(中国'), abb)).toMatchObject({ rank: MATCH_CONTAINS, ranges: [[2, 3], [4, 6]] });
+  });
+  it('a credit code prefix matches the code', () => {
+    expect(matchEnterprise(parseEnterpriseQuery('9135 0900'), CATL)).toMatchObject({ rank: MATCH_PREFIX, field: 'creditCode', ranges: [[0, 8]] });
+    expect(matchEnterprise(parseEnterpriseQuery('91440300'), CATL)).toBeNull();
+  });
+  it('drops a candidate whose bigrams are all there but not in a row', () => {
+    expect(matchEnterprise(parseEnterpriseQuery('宁德时'), { name: '宁德德时', otherNames: [], creditCode: null })).toBeNull();
+  });
+  it('ranks exact, then prefix, then the higher tier, then the shorter name', () => {
+    const q = parseEnterpriseQuery('时代');
+    const ranked = [
+      { id: 1, name: '新时代科技有限公司', tierWeight: 0 },
+      { id: 2, name: '时代', tierWeight: 0 },
+      { id: 3, name: '宁德时代新能源科技股份有限公司', tierWeight: 100 },
+      { id: 4, name: '时代中国控股有限公司', tierWeight: 0 },
+      { id: 5, name: '新时代有限公司', tierWeight: 0 },
+    ]
+      .map((c) => ({ ...c, match: matchEnterprise(q, { name: c.name, otherNames: [], creditCode: null })! }))
+      .sort(compareRanked);
+    expect(ranked.map((r) => r.id)).toEqual([2, 4, 3, 5, 1]);
+  });
+});

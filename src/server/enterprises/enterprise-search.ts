@@ -1,0 +1,60 @@
+import { sql } from 'drizzle-orm';
+import { queryRows, type Db } from '../db/client.ts';
+import { enterpriseSearchTokens, type EnterpriseSearchInput } from '../../domain/enterprise-search.ts';
+
+/**
+ * The search document of enterprises (issue 13): `enterprises.search_tokens`, a tsvector with a GIN index (migration
+ * 0027, outside the Drizzle table so that reads and audit rows never carry it). Written by the app, in the transaction
+ * that changes a name, an other name or the credit code; never by a trigger, since the pinyin is computed here.
+ */
+
+export type EnterpriseSearchDocument = EnterpriseSearchInput & { id: number };
+
+const CHUNK = 1000;
+
+/** Writes the search documents of enterprises whose names and credit code the caller already holds. */
+export async function writeEnterpriseSearch(db: Db, documents: EnterpriseSearchDocument[]): Promise<void> {
+  for (let i = 0; i < documents.length; i += CHUNK) {
+    const rows = documents.slice(i, i + CHUNK).map((d) => ({ id: d.id, tokens: enterpriseSearchTokens(d) }));
+    // array_to_tsvector takes the lexemes as they are: no text-search parser, no locale, the same on every engine.
+    await db.execute(sql`
+      update enterprises e set search_tokens = array_to_tsvector(string_to_array(x.tokens, ' '))
+      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(id int, tokens text)
+      where e.id = x.id`);
+  }
+}
+
+/** Recomputes the search documents of these enterprises from their name, other names and credit code. */
+export async function refreshEnterpriseSearch(db: Db, enterpriseIds: number[]): Promise<void> {
+  const ids = [...new Set(enterpriseIds)];
+  if (ids.length === 0) return;
+  const rows = await queryRows<{ id: number; name: string; credit_code: string | null; other_names: string[] | null }>(
+    db,
+    sql`select e.id, e.name, e.credit_code,
+          (select array_agg(n.name order by n.id) from enterprise_names n where n.enterprise_id = e.id) as other_names
+        from enterprises e
+        where e.id in (select value::int from jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))`,
+  );
+  await writeEnterpriseSearch(
+    db,
+    rows.map((r) => ({ id: r.id, name: r.name, creditCode: r.credit_code, otherNames: r.other_names ?? [] })),
+  );
+}
+
+/**
+ * Fills the search documents still missing — rows written before migration 0027, or by a path that did not refresh
+ * them — a chunk at a time. Run at start after the migrations; a database whose documents are all there costs one
+ * indexed look-up. Returns how many it filled.
+ */
+export async function backfillEnterpriseSearch(db: Db): Promise<number> {
+  let filled = 0;
+  for (;;) {
+    const rows = await queryRows<{ id: number }>(db, sql`select id from enterprises where search_tokens is null order by id limit ${CHUNK}`);
+    if (rows.length === 0) return filled;
+    await refreshEnterpriseSearch(
+      db,
+      rows.map((r) => r.id),
+    );
+    filled += rows.length;
+  }
+}
