@@ -10,6 +10,7 @@ import { PageHeader } from '../ui/PageHeader.tsx';
 import { useUrlFilters, urlPagination } from '../ui/use-url-filters.ts';
 import { useEnterpriseList } from './enterprises.queries.ts';
 import { SearchBox } from '../ui/SearchBox.tsx';
+import { EnterpriseSearchResults } from './EnterpriseSearchResults.tsx';
 
 export function EnterpriseListPage() {
   const me = useCurrentUser();
@@ -19,7 +20,8 @@ export function EnterpriseListPage() {
   const q = filters.text('q');
   const page = filters.number('page', 1)!;
   const pageSize = filters.number('pageSize', 20)!;
-  const { data, isFetching, error } = useEnterpriseList({ q, page, pageSize });
+  // A typed search goes to the ranked, highlighted search (issue 13); the plain list shows the newest first.
+  const { data, isFetching, error } = useEnterpriseList({ page: q ? 1 : page, pageSize });
 
   const columns: TableColumnsType<TEnterprise> = [
     {
@@ -64,19 +66,25 @@ export function EnterpriseListPage() {
       <Flex className="zs-filters" gap="small" wrap>
         <SearchBox
           value={q}
-          placeholder={t('enterprise.searchPlaceholder')}
+          placeholder={t('enterpriseSearch.placeholder')}
           onSearch={(value) => filters.update({ q: value })}
           style={{ maxWidth: 420 }}
         />
       </Flex>
-      <ErrorAlert error={error} />
-      <Table<TEnterprise>
-        rowKey="id"
-        columns={columns}
-        dataSource={data?.items ?? []}
-        loading={isFetching}
-        pagination={urlPagination(filters, { page, pageSize, total: data?.total, showTotal: (total) => t('enterprise.total', { total }) })}
-      />
+      {q ? (
+        <EnterpriseSearchResults q={q} page={page} pageSize={pageSize} filters={filters} />
+      ) : (
+        <>
+          <ErrorAlert error={error} />
+          <Table<TEnterprise>
+            rowKey="id"
+            columns={columns}
+            dataSource={data?.items ?? []}
+            loading={isFetching}
+            pagination={urlPagination(filters, { page, pageSize, total: data?.total, showTotal: (total) => t('enterprise.total', { total }) })}
+          />
+        </>
+      )}
     </>
   );
 }

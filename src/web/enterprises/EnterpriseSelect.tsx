@@ -1,13 +1,12 @@
 import { useMemo, useState } from 'react';
 import { Flex, Select, Spin, Typography } from 'antd';
-import { useQuery } from '@tanstack/react-query';
-import type { TEnterprise } from '../../shared/enterprises.ts';
-import { api } from '../api/client.ts';
+import type { TEnterpriseSearchHit, TEnterpriseSearchMatch } from '../../shared/enterprises-search.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useDebouncedValue } from '../ui/use-debounced-value.ts';
-import { ENTERPRISES_QUERY_KEY, type TEnterprisePage } from './enterprises.queries.ts';
+import { Highlighted } from '../ui/Highlighted.tsx';
+import { useEnterpriseSearch } from './enterprise-search.queries.ts';
 
-type EnterpriseOption = { value: number; label: string; creditCode: string | null; unitName: string };
+type EnterpriseOption = { value: number; label: string; creditCode: string | null; region: string | null; match: TEnterpriseSearchMatch | null };
 
 export type EnterpriseSelectProps = {
   id?: string;
@@ -19,22 +18,26 @@ export type EnterpriseSelectProps = {
   placeholder?: string;
 };
 
-/** Searches the enterprises the caller sees by name or credit code, as they type. */
+/**
+ * Finds an enterprise in the city's library as the user types (GET /api/enterprises/search): any piece of a name,
+ * 简称 or former name, pinyin or initials (ningde, ndsd), a credit-code prefix; the matched part is highlighted.
+ */
 export function EnterpriseSelect({ id, value, onChange, initialLabel, disabled, placeholder }: EnterpriseSelectProps) {
   const { t } = useI18n();
   const [search, setSearch] = useState('');
   const q = useDebouncedValue(search.trim(), 250);
-  const { data, isFetching } = useQuery({
-    queryKey: [...ENTERPRISES_QUERY_KEY, 'options', q],
-    queryFn: ({ signal }) => api.get<TEnterprisePage>('/enterprises', { q, pageSize: 20 }, signal),
-    enabled: !disabled,
-    staleTime: 30_000,
-  });
+  const { data, isFetching } = useEnterpriseSearch({ q: q || undefined, pageSize: 20 }, { enabled: !disabled });
 
   const options = useMemo<EnterpriseOption[]>(() => {
-    const found = (data?.items ?? []).map((e: TEnterprise) => ({ value: e.id, label: e.name, creditCode: e.creditCode, unitName: e.unitName }));
+    const found = (data?.items ?? []).map((e: TEnterpriseSearchHit) => ({
+      value: e.id,
+      label: e.name,
+      creditCode: e.creditCode,
+      region: e.hqRegionName,
+      match: e.match,
+    }));
     if (value != null && initialLabel && !found.some((option) => option.value === value)) {
-      found.unshift({ value, label: initialLabel, creditCode: null, unitName: '' });
+      found.unshift({ value, label: initialLabel, creditCode: null, region: null, match: null });
     }
     return found;
   }, [data, value, initialLabel]);
@@ -54,10 +57,17 @@ export function EnterpriseSelect({ id, value, onChange, initialLabel, disabled, 
       notFoundContent={isFetching ? <Spin size="small" /> : t('common.noMatch')}
       optionRender={(option) => (
         <Flex vertical>
-          <span>{option.data.label}</span>
-          {option.data.creditCode || option.data.unitName ? (
+          <span>
+            <Highlighted text={option.data.label} ranges={option.data.match?.field === 'name' ? option.data.match.ranges : []} />
+          </span>
+          {option.data.match && option.data.match.field !== 'name' ? (
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {[option.data.creditCode, option.data.unitName].filter(Boolean).join(' · ')}
+              <Highlighted text={option.data.match.text} ranges={option.data.match.ranges} />
+            </Typography.Text>
+          ) : null}
+          {option.data.creditCode || option.data.region ? (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {[option.data.match?.field === 'creditCode' ? null : option.data.creditCode, option.data.region].filter(Boolean).join(' · ')}
             </Typography.Text>
           ) : null}
         </Flex>

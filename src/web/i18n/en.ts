@@ -2,6 +2,7 @@ import { enAssessments } from './en.assessments.ts';
 import { enFunnel } from './en.funnel.ts';
 import { enMetrics } from './en.metrics.ts';
 import { enLocalIndustries } from './en.localIndustries.ts';
+import { enEnterpriseSearch } from './en.enterpriseSearch.ts';
 import type { Messages } from './zh-CN.ts';
 
 /** English. Typed as Messages: tsc fails when a key of zh-CN.ts is missing here, or one is extra. */
@@ -10,6 +11,7 @@ export const en: Messages = {
   ...enAssessments,
   ...enFunnel,
   ...enLocalIndustries,
+  ...enEnterpriseSearch,
   'app.name': 'zhaoshang',
   'app.shortName': 'ZS',
   'app.tagline': 'Open-source investment promotion platform',

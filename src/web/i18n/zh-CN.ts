@@ -2,6 +2,7 @@ import { zhCNAssessments } from './zh-CN.assessments.ts';
 import { zhCNFunnel } from './zh-CN.funnel.ts';
 import { zhCNMetrics } from './zh-CN.metrics.ts';
 import { zhCNLocalIndustries } from './zh-CN.localIndustries.ts';
+import { zhCNEnterpriseSearch } from './zh-CN.enterpriseSearch.ts';
 
 /**
  * The Chinese dictionary, the source of the keys. en.ts must have exactly the same keys: its type is
@@ -12,6 +13,7 @@ export const zhCN = {
   ...zhCNAssessments,
   ...zhCNFunnel,
   ...zhCNLocalIndustries,
+  ...zhCNEnterpriseSearch,
   'app.name': '招商引资平台',
   'app.shortName': '招商',
   'app.tagline': 'zhaoshang · 开源招商引资管理平台',
