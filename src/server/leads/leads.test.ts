@@ -190,4 +190,24 @@ describe('leads', () => {
     const theirs = (await call(t.app, staffB, 'GET', '/api/notifications')).json().items as TNotification[];
     expect(theirs.filter((n) => n.leadId === lead.id)).toEqual([]);
   });
+
+  // Catches (docs/testing.md, case 2): leadsDueForFollowUp picking leads in any state (the `inArray(leads.state,
+  // ['new', 'following'])` condition dropped). The leads are dropped and converted BEFORE the job ever runs, so no
+  // reminder stored earlier and no unique key can hide a wrong pick.
+  it('never reminds of a lead dropped or converted before its follow-up day; one still followed is reminded', async () => {
+    const followUp = { source: 'hometown', collectedOn: '2026-02-25', followUpOn: '2026-03-11' };
+    const kept = await create(staffA, { enterpriseName: '仍在跟进企业有限公司', ...followUp });
+    const dropped = await create(staffA, { enterpriseName: '已放弃企业有限公司', ...followUp });
+    const converted = await create(staffA, { enterpriseName: '已转化企业有限公司', ...followUp });
+    expect((await call(t.app, staffA, 'POST', `/api/leads/${dropped.id}/state`, { to: 'dropped', reason: '企业无投资意向' })).json().state).toBe('dropped');
+    expect((await call(t.app, staffA, 'POST', `/api/leads/${converted.id}/state`, { to: 'following' })).json().state).toBe('following');
+    const done = await call(t.app, staffA, 'POST', `/api/leads/${converted.id}/convert`, { name: '已转化企业生产基地项目' });
+    expect(done.statusCode, done.body).toBe(200);
+    await runReminderJob({ db: t.db, now: new Date('2026-03-13T09:00:00+08:00'), send: async () => ({ ok: true, detail: 'test' }) });
+    const items = (await call(t.app, staffA, 'GET', '/api/notifications')).json().items as TNotification[];
+    const levelsOf = (leadId: number) => items.filter((n) => n.leadId === leadId).map((n) => n.level);
+    expect(levelsOf(kept.id)).toEqual(['overdue', 'overdue']);
+    expect(levelsOf(dropped.id)).toEqual([]);
+    expect(levelsOf(converted.id)).toEqual([]);
+  });
 });
