@@ -2,9 +2,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
-import { notifications, webhookDeliveries } from '../db/schema.ts';
+import { jobRuns, notifications, webhookDeliveries } from '../db/schema.ts';
 import { call, createTestApp, expectApiError, logIn, type Given, type Session, type TestApp } from '../../../test/support/test-app.ts';
-import { runReminderJob, webhookSender } from './reminders.job.ts';
+import { REMINDER_JOB, runReminderJob, webhookSender } from './reminders.job.ts';
 import type { WebhookPolicy } from './webhook-target.ts';
 import type { TNotification } from '../../shared/notifications.ts';
 
@@ -154,8 +154,23 @@ describe('deadline reminders', () => {
     expect(((await call(t.app, staffB, 'GET', '/api/notifications')).json() as { unread: number }).unread).toBe(unreadB);
   });
 
+  // Catches (docs/testing.md, case 3): the job's try/catch around a robot post removed. The sender itself throws
+  // when nothing answers (first assertion), so only the job's catch turns that into a failed attempt; the test no
+  // longer swallows the throw with its own `.catch`.
   it('reports a robot that does not answer as a failed attempt, not a crash', async () => {
-    const result = await webhookSender(LOCAL_ROBOTS)('http://qyapi.weixin.qq.com:9/unreachable', { msgtype: 'text' }).catch((error: Error) => ({ ok: false, detail: error.message }));
-    expect(result.ok).toBe(false);
+    await expect(webhookSender(LOCAL_ROBOTS)('http://qyapi.weixin.qq.com:9/unreachable', { msgtype: 'text' })).rejects.toThrow();
+    t.clock.advanceMinutes(60 * 24);
+    const day = '2026-03-14';
+    const unreachable = async () => {
+      throw new Error('connect ECONNREFUSED 127.0.0.1:9');
+    };
+    const result = await runReminderJob({ db: t.db, now: t.clock.now(), send: unreachable });
+    expect(result).toMatchObject({ day, deliveriesSent: 0 });
+    expect(result.deliveriesQueued).toBeGreaterThan(0);
+    const today = await t.db.select().from(webhookDeliveries).where(eq(webhookDeliveries.day, day));
+    expect(today.length).toBe(result.deliveriesQueued);
+    for (const delivery of today) expect(delivery).toMatchObject({ state: 'pending', attempts: 1, lastError: 'connect ECONNREFUSED 127.0.0.1:9' });
+    const [run] = await t.db.select().from(jobRuns).where(eq(jobRuns.name, REMINDER_JOB));
+    expect(run!.lastDay).toBe(day);
   });
 });
