@@ -69,8 +69,17 @@ function filtersOf(options: SearchEnterprisesOptions): SQL {
 }
 
 /** The ids of candidates: each arm reads an index and stops at its limit. */
-function candidateIds(query: EnterpriseQuery | null, filters: SQL): SQL {
-  if (!query) return sql`((select e.id from enterprises e where ${filters} order by e.id desc limit ${SEARCH_CANDIDATES}))`;
+function candidateIds(query: EnterpriseQuery | null, filters: SQL, options: SearchEnterprisesOptions): SQL {
+  if (!query) {
+    // No words: a rare list drives (its index on enterprise_tiers, or the partial index of listed enterprises), so a
+    // filter that few rows pass is not looked for row by row over the whole library.
+    const list = options.tier ?? (options.listed ? 'listed' : null);
+    if (!list) return sql`((select e.id from enterprises e where ${filters} order by e.id desc limit ${SEARCH_CANDIDATES}))`;
+    const year = options.tier && options.tierYear ? sql` and t.year = ${options.tierYear}` : sql``;
+    const byList = sql`(select e.id from enterprise_tiers t join enterprises e on e.id = t.enterprise_id where t.list = ${list}${year} and ${filters} limit ${SEARCH_CANDIDATES})`;
+    if (options.tier) return sql`(${byList})`;
+    return sql`(${byList} union (select e.id from enterprises e where e.listing_exchange is not null and ${filters} limit ${SEARCH_CANDIDATES}))`;
+  }
   const arms: SQL[] = [
     sql`(select e.id from enterprises e where e.name = ${query.raw} and ${filters} limit ${EXACT_AND_PREFIX})`,
     sql`(select e.id from enterprises e where e.name like ${likePrefix(query.raw)} and ${filters} limit ${EXACT_AND_PREFIX})`,
@@ -94,7 +103,7 @@ export async function searchEnterprises(ctx: ServiceContext, options: SearchEnte
           (select array_agg(n.name order by n.id) from enterprise_names n where n.enterprise_id = e.id) as other_names,
           (select array_agg(distinct t.list) from enterprise_tiers t where t.enterprise_id = e.id) as tiers,
           ${pinyinStart} as pinyin_start
-        from ${candidateIds(usable, filtersOf(options))} as c(id) join enterprises e on e.id = c.id`,
+        from ${candidateIds(usable, filtersOf(options), options)} as c(id) join enterprises e on e.id = c.id`,
   );
 
   const ranked = rows.flatMap((row) => {

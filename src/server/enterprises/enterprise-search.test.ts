@@ -95,6 +95,7 @@ describe('finding an enterprise (GET /api/enterprises/search)', () => {
     expect((await search(staffA, `${q('时代')}&region=4403`)).items.map((i) => i.id)).toEqual([ids.inside]);
     expect((await search(staffA, `${q('有限')}&size=large`)).items.map((i) => i.id)).toEqual(ofCatl);
     expect((await search(staffA, `${q('股份')}&listed=true`)).items.map((i) => i.id)).toEqual(ofCatl);
+    expect((await search(staffA, 'listed=true')).items.map((i) => i.id)).toEqual(ofCatl);
     expect((await search(staffA, `${q('股份')}&listed=false`)).items.map((i) => i.id).sort()).toEqual([ids.bank, ids.chongqing].sort());
     expect((await search(staffA, 'local=true')).items.map((i) => i.id)).toEqual([ids.bank]);
     expect((await search(staffA, `${q('股份')}&local=false`)).items.map((i) => i.id)).not.toContain(ids.bank);
