@@ -117,6 +117,20 @@ describe('zhaoshang import with messy ledgers', () => {
     expect(evidence.map((e) => (e.evidence as { note: string }).note)).toContain('台账导入:两个工作表.xlsx 工作表“往年签约今年开工”第5行');
   });
 
+  it('leaves a hidden sheet out unless it is chosen, and says so', async () => {
+    const ledger = file('隐藏旧表.xlsx', await twoProjectSheetsWorkbook({
+      signed: [[1, '可见表项目', '甲县可见表有限公司', 800, '2022.3.1', '', '甲县', '签约未开工']],
+      earlier: [[1, '可见表开工项目', '甲县可见表有限公司', 900, '2021.3.1', '2022.5.1', '甲县', '在建']],
+      hiddenOld: [[1, '旧表隐藏项目', '甲县旧表有限公司', 9000, '2021.4.1', '', '甲县', '签约未开工']],
+    }));
+    const result = await run({ file: ledger, as: 'staff_a', dryRun: true });
+    expect(result.code, result.lines.join('\n')).toBe(0);
+    expect(result.lines[0]).toMatch(/^批次 #\d+ 工作表“2022年签约项目”、“往年签约今年开工”:新增 2,/);
+    expect(result.lines).toContain('未读取的工作表:“2021年签约项目(旧)”(隐藏的工作表;如需导入,请用 --sheet 选择)');
+    const chosen = await run({ file: ledger, as: 'staff_a', dryRun: true, sheet: '2021年签约项目(旧)' });
+    expect(chosen.lines[0]).toMatch(/^批次 #\d+ 工作表“2021年签约项目\(旧\)”:新增 1,/);
+  });
+
   it('asks for a sheet when a mapping is given for a workbook of several project sheets', async () => {
     const result = await run({ file: file('两表映射.xlsx', await twoProjectSheetsWorkbook()), mapping: '{"totalInvestment":"D"}', as: 'staff_a', dryRun: true });
     expect(result).toEqual({ code: 1, lines: ["导入失败:--mapping names one sheet's columns; add --sheet (project sheets: 2022年签约项目, 往年签约今年开工)"] });

@@ -134,7 +134,8 @@ async function printPreview(ctx: ServiceContext, batch: TImportBatch, out: Out):
   if (several) {
     for (const s of batch.sheetsRead) out.line(`  工作表“${s.name}”:表头在第${s.headerRow}行,项目 ${s.projectRows} 行`);
     const unread = batch.sheets.filter((s) => !batch.sheetsRead.some((r) => r.name === s.name));
-    if (unread.length > 0) out.line(`未读取的工作表:${unread.map((s) => `“${s.name}”`).join('、')}(${batch.sheetChosen ? '未选择' : '没有“项目名称”等项目表头'})`);
+    const why = (s: TImportBatch['sheets'][number]) => (batch.sheetChosen ? '未选择' : s.hidden ? '隐藏的工作表;如需导入,请用 --sheet 选择' : '没有“项目名称”等项目表头');
+    for (const reason of new Set(unread.map(why))) out.line(`未读取的工作表:${unread.filter((s) => why(s) === reason).map((s) => `“${s.name}”`).join('、')}(${reason})`);
   }
   for (const s of batch.sheetsRead) for (const unit of s.amountUnits) out.line(`金额单位 ${several ? `工作表“${s.name}” ` : ''}${describeAmountUnit(unit)}`);
   // Every row in one read: the stored rows are one document, which a page at a time would read again per page.

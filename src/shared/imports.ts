@@ -105,7 +105,8 @@ export const ZImportBatch = z.object({
   createdAt: z.string(),
   committedAt: z.string().nullable(),
   revertedAt: z.string().nullable(),
-  sheets: z.array(z.object({ name: z.string(), rows: z.number().int() })),
+  /** `hidden`: a sheet Excel hides, read only when chosen (issue 12). */
+  sheets: z.array(z.object({ name: z.string(), rows: z.number().int(), hidden: z.boolean().optional() })),
   /** The sheet chosen, or (every project sheet read) the first of them; its header, labels and mapping follow. */
   sheet: z.string(),
   /** Every sheet read as project rows: all that have a project header unless one was chosen (issue 12). */

@@ -12,10 +12,10 @@ import iconv from 'iconv-lite';
 export type MessyRow = (string | number | null)[];
 export type MessyLedger = { fileName: string; build: () => Promise<Buffer> | Buffer; what: string };
 
-async function workbook(sheets: { name: string; rows: MessyRow[]; merges?: [number, number, number, number][] }[]): Promise<Buffer> {
+async function workbook(sheets: { name: string; rows: MessyRow[]; merges?: [number, number, number, number][]; hidden?: boolean }[]): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   for (const s of sheets) {
-    const sheet = book.addWorksheet(s.name);
+    const sheet = book.addWorksheet(s.name, s.hidden ? { state: 'hidden' } : undefined);
     for (const row of s.rows) sheet.addRow(row);
     for (const [top, left, bottom, right] of s.merges ?? []) sheet.mergeCells(top, left, bottom, right);
   }
@@ -74,7 +74,7 @@ const TWO_SHEET_HEADER = ['序号', '项目名称', '投资主体', '总投资(�
  * Issue 12's second report: projects on two sheets — 2022年签约项目 and 往年签约今年开工 — and a 填报说明 sheet of
  * notes. `repeat`: the first sheet's first project appears again on the second sheet (signed in 2022, started too).
  */
-export function twoProjectSheetsWorkbook(options: { repeat?: boolean; signed?: MessyRow[]; earlier?: MessyRow[] } = {}): Promise<Buffer> {
+export function twoProjectSheetsWorkbook(options: { repeat?: boolean; signed?: MessyRow[]; earlier?: MessyRow[]; hiddenOld?: MessyRow[] } = {}): Promise<Buffer> {
   const signed = options.signed ?? [
     [1, '新材料产业园项目', '甲县新材料有限公司', 20000, '2022.3.1', '', '甲县', '签约未开工'],
     [2, '冷链物流中心项目', '甲县冷链物流有限公司', 8000, '2022.5.20', '2022.9.1', '甲县', '在建'],
@@ -88,6 +88,8 @@ export function twoProjectSheetsWorkbook(options: { repeat?: boolean; signed?: M
     { name: '2022年签约项目', rows: [['甲县2022年签约项目台账'], ['单位:万元'], TWO_SHEET_HEADER, ...signed, ['合计', '', '', 28000]] },
     { name: '往年签约今年开工', rows: [['甲县往年签约2022年开工项目台账'], ['单位:万元'], TWO_SHEET_HEADER, ...earlier] },
     { name: '填报说明', rows: [['填报说明'], ['1. 金额单位为万元。'], ['2. 日期格式为 2022.3.1。'], ['联系人:张三 电话:0000-0000000']] },
+    // `hiddenOld`: last year's sheet, hidden in Excel, left in the workbook.
+    ...(options.hiddenOld ? [{ name: '2021年签约项目(旧)', rows: [['甲县2021年签约项目台账'], TWO_SHEET_HEADER, ...options.hiddenOld], hidden: true }] : []),
   ]);
 }
 
@@ -101,4 +103,9 @@ export const MESSY_LEDGERS: MessyLedger[] = [
   { fileName: '万美元.csv', build: () => usdHeaderCsv(), what: '总投资(万美元): refused, to be converted first' },
   { fileName: '两个项目工作表.xlsx', build: () => twoProjectSheetsWorkbook(), what: '2022年签约项目 + 往年签约今年开工 + 填报说明' },
   { fileName: '两个工作表-重复项目.xlsx', build: () => twoProjectSheetsWorkbook({ repeat: true }), what: 'the same project on both sheets' },
+  {
+    fileName: '两个工作表-隐藏旧表.xlsx',
+    build: () => twoProjectSheetsWorkbook({ hiddenOld: [[1, '旧表隐藏项目', '甲县旧表有限公司', 9000, '2021.4.1', '', '甲县', '签约未开工']] }),
+    what: 'plus a hidden sheet of last year\'s projects: not read unless chosen',
+  },
 ];

@@ -85,8 +85,9 @@ export function projectSheets(sheets: LedgerSheet[], name: string | undefined): 
     if (!sheet) throw new AppError('ledger.unknownSheet', { field: 'sheet', params: { sheet: name } });
     return [sheet];
   }
-  const withHeader = sheets.filter((s) => headerOf(s.rows));
-  return withHeader.length > 0 ? withHeader : [sheets[0]!];
+  // A hidden sheet (last year's rows, a lookup list) is not read unless chosen: what the user sees is what is imported.
+  const withHeader = sheets.filter((s) => !s.hidden && headerOf(s.rows));
+  return withHeader.length > 0 ? withHeader : [sheets.find((s) => !s.hidden) ?? sheets[0]!];
 }
 
 const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -107,7 +108,7 @@ export async function previewLedger(
   });
   const mappingSource = options.mapping ? 'given' : reads.some((r) => options.templates?.has(r.sheet.name)) ? 'template' : 'detected';
   const base = {
-    sheets: sheets.map((s) => ({ name: s.name, rows: s.rows.length })),
+    sheets: sheets.map((s) => ({ name: s.name, rows: s.rows.length, ...(s.hidden ? { hidden: true } : {}) })),
     sheet: chosen[0]!.name,
     sheetChosen: !!options.sheet,
     mappingSource,

@@ -10,7 +10,8 @@ import { unescapeCellText } from '../../domain/spreadsheet-cells.ts';
  * merge a county's cell over all its projects, and header cells over their sub-columns). Formula cells give their
  * last computed value; dates their ISO day.
  */
-export type LedgerSheet = { name: string; rows: string[][] };
+/** `hidden`: a sheet Excel hides (old data, lookups): not read unless chosen (issue 12). */
+export type LedgerSheet = { name: string; rows: string[][]; hidden?: boolean };
 
 export const LEDGER_LIMITS = {
   fileBytes: 20 * 1024 * 1024,
@@ -84,7 +85,7 @@ async function readXlsx(file: Buffer): Promise<LedgerSheet[]> {
       for (let c = 1; c <= columns; c++) cells.push(cellText(row.getCell(c)));
       rows[rowNumber - 1] = cells;
     });
-    return { name: sheet.name, rows: Array.from(rows, (row) => row ?? []) };
+    return { name: sheet.name, rows: Array.from(rows, (row) => row ?? []), ...(sheet.state && sheet.state !== 'visible' ? { hidden: true } : {}) };
   });
 }
 

@@ -21,7 +21,7 @@ parentPort!.on('message', async ({ id, file }: { id: number; file: Uint8Array })
     });
     parentPort!.postMessage({
       id,
-      sheets: sheets.map((sheet) => ({ name: sheet.name, rows: [] })),
+      sheets: sheets.map((sheet) => ({ name: sheet.name, rows: [], ...(sheet.hidden ? { hidden: true } : {}) })),
       reads: reads.map((read) => (read.ok ? { ...read, records: [] } : read)),
     });
   } catch (error) {

@@ -46,7 +46,7 @@ function startThread(): Thread {
     }
     thread.job = null;
     if ('sheets' in answer) {
-      const sheets = answer.sheets.map((sheet, i) => ({ name: sheet.name, rows: job.rows[i] ?? [] }));
+      const sheets = answer.sheets.map((sheet, i) => ({ name: sheet.name, rows: job.rows[i] ?? [], ...(sheet.hidden ? { hidden: true } : {}) }));
       sheets.forEach((sheet, i) => {
         const read = answer.reads[i]!;
         rememberRead(sheet.rows, defaultReadOptions(sheet.name, sheets.length), read.ok ? { ...read, records: job.records[i] ?? [] } : read);

@@ -625,6 +625,7 @@ export const en: Messages = {
   'imports.sheetsUnread': 'Sheets not read',
   'imports.sheetsUnreadChosen': '{names} (not chosen)',
   'imports.sheetsUnreadNoHeader': '{names} (no project header such as 项目名称)',
+  'imports.sheetsUnreadHidden': '{names} (hidden in Excel; choose it in the settings to import it)',
   'imports.mappingOneSheet': 'Several sheets were read: choose one sheet above before setting its columns by hand.',
   'imports.amountUnitOf': '{field} in',
   'imports.amountUnitOfSheet': '{field} in, “{sheet}”',

@@ -624,6 +624,7 @@ export const zhCN = {
   'imports.sheetsUnread': '未读取的工作表',
   'imports.sheetsUnreadChosen': '{names}(未选择)',
   'imports.sheetsUnreadNoHeader': '{names}(没有“项目名称”等项目表头)',
+  'imports.sheetsUnreadHidden': '{names}(隐藏的工作表;如需导入,请在识别设置中选择)',
   'imports.mappingOneSheet': '读取了多个工作表:手动指定列对应前,请先在上面选择一个工作表。',
   'imports.amountUnitOf': '{field}单位',
   'imports.amountUnitOfSheet': '“{sheet}”{field}单位',

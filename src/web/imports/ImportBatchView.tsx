@@ -69,8 +69,11 @@ function BatchFacts({ batch }: { batch: TImportBatch }) {
 function unreadSheets(batch: TImportBatch, t: ReturnType<typeof useI18n>['t']) {
   const unread = batch.sheets.filter((s) => !batch.sheetsRead.some((r) => r.name === s.name));
   if (unread.length === 0 || batch.sheetsRead.length === 0) return [];
-  const names = unread.map((s) => t('imports.quoted', { text: s.name })).join(t('imports.listSeparator'));
-  return [{ key: 'unread', label: t('imports.sheetsUnread'), children: t(batch.sheetChosen ? 'imports.sheetsUnreadChosen' : 'imports.sheetsUnreadNoHeader', { names }) }];
+  const why = (s: TImportBatch['sheets'][number]): 'imports.sheetsUnreadChosen' | 'imports.sheetsUnreadHidden' | 'imports.sheetsUnreadNoHeader' =>
+    batch.sheetChosen ? 'imports.sheetsUnreadChosen' : s.hidden ? 'imports.sheetsUnreadHidden' : 'imports.sheetsUnreadNoHeader';
+  const reasons = [...new Set(unread.map(why))];
+  const names = (reason: ReturnType<typeof why>) => unread.filter((s) => why(s) === reason).map((s) => t('imports.quoted', { text: s.name })).join(t('imports.listSeparator'));
+  return [{ key: 'unread', label: t('imports.sheetsUnread'), children: reasons.map((reason) => t(reason, { names: names(reason) })).join(t('imports.listSeparator')) }];
 }
 
 /** "亿元 · F列“计划总投资(亿元)” · 表头注明": the unit an amount column is read in, and where it came from (issue 12). */
