@@ -335,11 +335,19 @@ const CASES: Record<string, Case> = {
     },
   },
   'GET /api/problems/export': {
+    // Catches (docs/testing.md, case 4): the export listing problems without the caller's scope. 甲县 raises its own
+    // problem here, since cases run in declaration order and none may exist yet; 甲县's export shows it, 乙县's not.
     run: async (c) => {
-      const response = await getAsStaffB(c, '/api/problems/export');
-      const workbook = new ExcelJS.Workbook();
-      await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
-      expect(workbook.worksheets[0]!.rowCount).toBe(2);
+      const raised = await call(c.t.app, c.staffA, 'POST', `/api/projects/${c.w.projectA.id}/problems`, { category: 'land', description: '甲县导出用问题' });
+      expect(raised.statusCode, raised.body).toBe(200);
+      const descriptions = async (response: LightMyRequestResponse) => {
+        expect(response.statusCode).toBe(200);
+        const workbook = new ExcelJS.Workbook();
+        await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+        return workbook.worksheets[0]!.getColumn(4).values.slice(3);
+      };
+      expect(await descriptions(await call(c.t.app, c.staffA, 'GET', '/api/problems/export'))).toContain('甲县导出用问题');
+      expect(await descriptions(await getAsStaffB(c, '/api/problems/export'))).not.toContain('甲县导出用问题');
     },
   },
   'POST /api/imports': {
