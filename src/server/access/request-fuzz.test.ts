@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { sql } from 'drizzle-orm';
 import { createTestApp, logIn, type Given, type Session, type TestApp } from '../../../test/support/test-app.ts';
 import { queryRows } from '../db/client.ts';
+import { ledgerCsvGbk, multipartBody } from '../../../test/support/ledgers.ts';
 
 /**
  * Ordinary bad input never answers 500 (issue 18): every route the app documents is called many times as a county's
@@ -294,5 +295,18 @@ describe('no 500 from ordinary bad input, on any route', () => {
     await expectInvalid('POST', '/api/enterprises', 'name', { name: '乙县\u0000企业有限公司' });
     await expectInvalid('PATCH', `/api/projects/${w.projectB.id}`, 'note', { note: 'a\u0000' });
     expect(await t.read.project(w.projectB.id)).toMatchObject({ note: null });
+    // The same for a multipart form: its file's name and its fields.
+    const csv = ledgerCsvGbk(['项目名称', '投资主体', '总投资(万元)'], [['乙县项目', '乙县测试企业有限公司', '100']]);
+    for (const [fileName, fields, field] of [
+      ['台账\u0000.csv', {}, 'file'],
+      ['台账.csv', { sheet: '表\u0000' }, 'sheet'],
+      ['台账.csv', { unitId: '2147483648' }, 'unitId'],
+      ['台账.csv', { year: '1e300' }, 'year'],
+    ] as const) {
+      const body = multipartBody(fileName, csv, fields as Record<string, string>);
+      const response = await t.app.inject({ method: 'POST', url: '/api/imports', payload: body.payload, headers: { ...body.headers, cookie: staffB.cookie } });
+      expect(response.statusCode, `${JSON.stringify(fields)} ${response.body}`).toBe(400);
+      expect(response.json().error.field).toBe(field);
+    }
   });
 });

@@ -17,6 +17,11 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
   if (hasZodFastifySchemaValidationErrors(error)) {
     return reply.status(400).send(validationBody(error.validation[0] as unknown as ValidationItem));
   }
+  if (error instanceof z.core.$ZodError) {
+    // A contract parsed in a route or service (a multipart form's fields, say) refuses as the route validator does.
+    const { code, path, message, ...params } = error.issues[0]!;
+    return reply.status(400).send(validationBody({ keyword: code, instancePath: `/${path.join('/')}`, message, params }));
+  }
   if (error.statusCode && error.statusCode < 500) {
     // Fastify's own refusals (malformed JSON, body too large, wrong content type).
     const body = errorBody('validation.invalid', { params: { detail: error.message } });

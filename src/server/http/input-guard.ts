@@ -12,11 +12,13 @@ export const guardedValidatorCompiler: FastifySchemaCompiler<unknown> = (route) 
   return (data: unknown) => {
     const field = nulField(data, '');
     if (field !== null) {
-      return { error: new AppError('validation.invalid', { field: field || undefined, params: { detailZh: '不能包含空字符(\\u0000)', detailEn: 'must not contain a NUL character (\\u0000)' } }) };
+      return { error: new AppError('validation.invalid', { field: field || undefined, params: NUL_DETAIL }) };
     }
     return validate(data);
   };
 };
+
+export const NUL_DETAIL = { detailZh: '不能包含空字符(\\u0000)', detailEn: 'must not contain a NUL character (\\u0000)' };
 
 /** The dotted path of the first string (value or key) holding U+0000, or null when there is none. */
 export function nulField(value: unknown, path: string): string | null {

@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../errors.ts';
+import { NUL_DETAIL, nulField } from './input-guard.ts';
 import type { ErrorCode } from '../../shared/errors.ts';
 
 /**
@@ -24,5 +25,8 @@ export async function readUpload(
     throw error;
   }
   if (!file) throw new AppError('validation.required', { field: 'file' });
+  // A NUL character is refused here as the route validators refuse it in JSON (input-guard.ts): no name or field keeps one.
+  const nul = file.fileName.includes('\u0000') ? 'file' : nulField(fields, '');
+  if (nul !== null) throw new AppError('validation.invalid', { field: nul, params: NUL_DETAIL });
   return { file, fields };
 }
