@@ -8,6 +8,7 @@ import { containsPattern } from '../db/search.ts';
 import { AppError, isUniqueViolation, notFound } from '../errors.ts';
 import { assertCanWrite, inCallerScope } from '../access/scope.ts';
 import { actorOf, recordAudit } from '../audit/audit.service.ts';
+import { refreshEnterpriseSearch } from './enterprise-search.ts';
 import { requireUnitInScope, unitNames } from '../units/units.service.ts';
 import { findRegion, regionName } from '../regions/regions.service.ts';
 import type { TCreateEnterpriseRequest, TEnterprise, TUpdateEnterpriseRequest } from '../../shared/enterprises.ts';
@@ -126,6 +127,7 @@ export async function createEnterprise(ctx: ServiceContext, input: TCreateEnterp
         })
         .returning();
       await recordAudit(tx, actorOf(ctx), { entity: 'enterprise', entityId: row!.id, unitId, action: 'create', after: row });
+      await refreshEnterpriseSearch(tx, [row!.id]);
       return (await toEnterprises(tx, [row!]))[0]!;
     });
   } catch (error) {
@@ -154,6 +156,7 @@ export async function updateEnterprise(ctx: ServiceContext, id: number, input: T
         .where(eq(enterprises.id, id))
         .returning();
       await recordAudit(tx, actorOf(ctx), { entity: 'enterprise', entityId: id, unitId: row!.unitId, action: 'update', before, after: row });
+      await refreshEnterpriseSearch(tx, [id]);
       return (await toEnterprises(tx, [row!]))[0]!;
     });
   } catch (error) {
