@@ -6,6 +6,7 @@ import { ledgerXlsx, multipartBody } from '../../../test/support/ledgers.ts';
 import { auditLog, corrections, units } from '../db/schema.ts';
 import type { TBulletin } from '../../shared/bulletin.ts';
 import type { TImportBatch, TImportRow } from '../../shared/imports.ts';
+import type { TProjectLifecycle } from '../../shared/project-stages.ts';
 
 /** The test clock says 2026-03-02: January and February have ended, March has not. */
 describe('month close', () => {
@@ -126,5 +127,37 @@ describe('month close', () => {
     expect(batch.counts).toMatchObject({ create: 0, refused: 1 });
     const rows = (await call(t.app, staffA, 'GET', `/api/imports/${batch.id}/rows`)).json().items as TImportRow[];
     expect(rows[0]!.problems[0]).toMatch(/签约时间: '2026-02' 所在月份已关账/);
+  });
+
+  // Catches (docs/testing.md, case 5): correctProjectStage not recording a correction when it moves a date into or
+  // out of a closed month (`months: closedMonthsTouched(…)` replaced by `months: []`). A correction inside the open
+  // month is recorded as no correction, so the rows found are the closed month's.
+  it('records a stage correction or revocation touching a closed month as a correction of that month', async () => {
+    const signedEvent = async (projectId: number) => {
+      const lifecycle = (await call(t.app, staffA, 'GET', `/api/projects/${projectId}/lifecycle`)).json() as TProjectLifecycle;
+      return lifecycle.events.find((e) => e.state === 'signed')!.id;
+    };
+    const correct = async (projectId: number, body: object) => {
+      const response = await call(t.app, staffA, 'POST', `/api/projects/${projectId}/stage-corrections`, { correctsEventId: await signedEvent(projectId), ...body });
+      expect(response.statusCode, response.body).toBe(200);
+    };
+    const intoFebruary = await newProject('更正入二月项目');
+    const withinMarch = await newProject('三月内更正项目');
+    const revoked = await newProject('撤销二月签约项目');
+    for (const id of [intoFebruary, withinMarch]) {
+      expect((await call(t.app, staffA, 'POST', `/api/projects/${id}/stage`, { to: 'signed', date: '2026-03-01', evidence: { contractNo: `HT-${id}` } })).statusCode).toBe(200);
+    }
+    const late = await call(t.app, staffA, 'POST', `/api/projects/${revoked}/stage`, { to: 'signed', date: '2026-02-12', evidence: { contractNo: 'HT-R' }, reason: '2月签约,当月漏报' });
+    expect(late.statusCode, late.body).toBe(200);
+    const before = (await t.db.select().from(corrections)).length;
+
+    await correct(intoFebruary, { kind: 'correct', happenedOn: '2026-02-26', reason: '合同实际签于2月' });
+    await correct(withinMarch, { kind: 'correct', happenedOn: '2026-03-02', reason: '日期笔误' });
+    await correct(revoked, { kind: 'revoke', reason: '合同未生效' });
+    const recorded = (await t.db.select().from(corrections)).slice(before).map((c) => [c.projectId, c.closedMonth, c.summary, c.reason]);
+    expect(recorded).toEqual([
+      [intoFebruary, '2026-02', '签约 2026-03-01 → 2026-02-26', '合同实际签于2月'],
+      [revoked, '2026-02', '撤销签约 2026-02-12', '合同未生效'],
+    ]);
   });
 });

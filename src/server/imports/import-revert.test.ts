@@ -84,4 +84,25 @@ describe('reverting an import after the reminder job', () => {
     );
     expect(referencing.map((r) => r.table.replace(/^public\./, '').replace(/"/g, '')).sort()).toEqual(Object.keys(PROJECT_REFERENCES).sort());
   });
+
+  // Catches (docs/testing.md, case 5): revertLedgerRows never refusing a batch whose rows fall in a closed month (the
+  // `month.closed` check removed). A batch in the open month reverts in the same state of the world, so the refusal
+  // is the closed month's and nothing else's. Runs last: it closes February.
+  it('refuses to revert a batch whose rows fall in a closed month, and reverts one in an open month', async () => {
+    const february = await importLedger([['二月签约导入项目', '甲县测试企业有限公司', '', '', '2000', '', '2026.2.5', '', '甲县', '已签约', '', '']]);
+    const march = await importLedger([['三月签约导入项目', '甲县测试企业有限公司', '', '', '2000', '', '2026.3.1', '', '甲县', '已签约', '', '']]);
+    const bureau = await logIn(t.app, 'bureau');
+    const closed = await call(t.app, bureau, 'POST', '/api/closes', { year: 2026, month: 2 });
+    expect(closed.statusCode, closed.body).toBe(200);
+
+    const refused = await call(t.app, staffA, 'POST', `/api/imports/${february.id}/revert`);
+    expectApiError(refused, 409, 'month.closed', 'batch');
+    expect((refused.json() as { error: { message: Record<string, string> } }).error.message['zh-CN']).toContain('2026年2月');
+    expect(await projectIdsOf(['二月签约导入项目'])).toHaveLength(1);
+    expect(((await call(t.app, staffA, 'GET', `/api/imports/${february.id}`)).json() as TImportBatch).status).toBe('committed');
+
+    const reverted = await call(t.app, staffA, 'POST', `/api/imports/${march.id}/revert`);
+    expect(reverted.statusCode, reverted.body).toBe(200);
+    expect(await projectIdsOf(['三月签约导入项目'])).toEqual([]);
+  });
 });
