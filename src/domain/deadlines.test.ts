@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { computeDeadlines, deadlineColumns, RULES_26211, ruleProblem, statusFromColumns, summarizeDeadlines, type DeadlineRule } from './deadlines.ts';
+import fc from 'fast-check';
+import { computeDeadlines, deadlineColumns, dueDateOf, RULES_26211, ruleProblem, statusFromColumns, summarizeDeadlines, type DeadlineRule } from './deadlines.ts';
 
 const byKey = (deadlines: ReturnType<typeof computeDeadlines>) => Object.fromEntries(deadlines.map((d) => [d.rule.key, d]));
 
@@ -114,3 +115,38 @@ describe('deadline columns kept on the project row', () => {
     expect(statusFromColumns({ nextDueOn: null, nextDueRule: null, warnFromOn: null }, '2024-01-01')).toBeNull();
   });
 });
+
+describe('deadlines are monotone in the start date (property)', () => {
+  const isoDate = fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2060-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+  const rule = fc.oneof(
+    fc.constantFrom(...RULES_26211),
+    fc.record({ unit: fc.constantFrom('months' as const, 'days' as const), amount: fc.integer({ min: 0, max: 120 }) }).map((r) => ({ ...RULES_26211[0]!, ...r })),
+  );
+
+  it('a later start never gives an earlier due date, and a due date is never before its start', () => {
+    fc.assert(
+      fc.property(rule, isoDate, isoDate, (r, x, y) => {
+        const [early, late] = x <= y ? [x, y] : [y, x];
+        expect(dueDateOf(r, early) <= dueDateOf(r, late)).toBe(true);
+        expect(dueDateOf(r, early) >= early).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('a later start never makes a deadline more urgent on the same day', () => {
+    const rank = { onTrack: 0, dueSoon: 1, overdue: 2 } as const;
+    fc.assert(
+      fc.property(isoDate, isoDate, isoDate, (x, y, today) => {
+        const [early, late] = x <= y ? [x, y] : [y, x];
+        const status = (signed: string) => {
+          const d = computeDeadlines({ state: 'signed', stageDates: { signed }, rules: RULES_26211, today }).find((e) => e.rule.key === 'signedToStarted')!;
+          return d.open ? rank[d.status] : null;
+        };
+        expect(status(late)! <= status(early)!).toBe(true);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { creditedAmount, creditShares, DEFAULT_SCOPE_RULES, METRICS, metric, type FundFacts, type MetricInput, type ProjectFacts } from './metrics.ts';
 import { yiTwoDecimals } from './bulletin.ts';
 
@@ -148,3 +149,35 @@ describe('the metric catalogue', () => {
     expect(() => metric('nope')).toThrow(/unknown metric/);
   });
 });
+
+describe('credit split: the parts add up (property)', () => {
+  const rules = (percent: number) => ({ ...DEFAULT_SCOPE_RULES, reportingUnitSharePercent: percent });
+  const amount = fc.integer({ min: 0, max: 10_000_000_000_000 }); // up to 10万亿元: amount × 100 stays exact
+  const percent = fc.integer({ min: 0, max: 100 });
+
+  it('gives shares of a project that add up to the whole, and amounts that add up to the amount in whole 元', () => {
+    fc.assert(
+      fc.property(amount, percent, fc.integer({ min: 1, max: 3 }), (a, p, reporter) => {
+        const credits = creditShares({ unitId: 2, reportedUnitId: reporter }, rules(p));
+        expect(credits.reduce((total, c) => total + c.percent, 0)).toBe(100);
+        const parts = credits.map((c) => creditedAmount(a, c, rules(p)));
+        expect(parts.every((part) => Number.isSafeInteger(part) && part >= 0)).toBe(true);
+        expect(parts.reduce((total, part) => total + part, 0)).toBe(a);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('rounds the 首报单位\'s part half up: (2r − 1)·100 ≤ 2·a·p < (2r + 1)·100', () => {
+    fc.assert(
+      fc.property(amount, fc.integer({ min: 1, max: 100 }), (a, p) => {
+        const [reporting] = creditShares({ unitId: 2, reportedUnitId: 3 }, rules(p));
+        const r = BigInt(creditedAmount(a, reporting!, rules(p)));
+        const twice = 2n * BigInt(a) * BigInt(p);
+        expect((2n * r - 1n) * 100n <= twice && twice < (2n * r + 1n) * 100n).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { wanTextToYuan, yuanToWanText, yuanToYiText } from './money.ts';
+import fc from 'fast-check';
+import { wanTextToYuan, yuanToWanText, yuanToYiExactText, yuanToYiText } from './money.ts';
+import { parseAmount } from './ledger-values.ts';
 
 describe('money in whole 元', () => {
   it('reads 万元 text exactly', () => {
@@ -30,5 +32,31 @@ describe('money in whole 元', () => {
     expect(yuanToYiText(885_155_000_000)).toBe('8851.55');
     expect(yuanToYiText(1_234_500_000)).toBe('12.35');
     expect(yuanToYiText(1_234_499_999)).toBe('12.34');
+  });
+});
+
+describe('money: parse ∘ format is the identity on whole 元 (property)', () => {
+  const yuan = fc.maxSafeNat();
+
+  it('reads back the 万元 text it writes', () => {
+    fc.assert(
+      fc.property(yuan, (y) => {
+        expect(wanTextToYuan(yuanToWanText(y))).toBe(y);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('reads back as a ledger cell what the export writes, in 元, 万元 and 亿元, with or without the unit word', () => {
+    fc.assert(
+      fc.property(yuan, (y) => {
+        expect(parseAmount(String(y), '元')).toEqual({ ok: true, value: y });
+        expect(parseAmount(yuanToWanText(y), '万元')).toEqual({ ok: true, value: y });
+        expect(parseAmount(`${yuanToWanText(y)}万`, '元')).toEqual({ ok: true, value: y });
+        expect(parseAmount(yuanToYiExactText(y), '亿元')).toEqual({ ok: true, value: y });
+        expect(parseAmount(`${yuanToYiExactText(y)}亿元`, '万元')).toEqual({ ok: true, value: y });
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
