@@ -1,3 +1,4 @@
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, expectApiError, logIn, type Session, type TestApp } from '../../../test/support/test-app.ts';
 import { multipartBody } from '../../../test/support/ledgers.ts';
@@ -37,6 +38,8 @@ describe('a large ledger', () => {
   it('is parsed and read into records while /api/health keeps answering', async () => {
     const file = largeCsv(ROWS);
     let done = false;
+    const loop = monitorEventLoopDelay({ resolution: 10 });
+    loop.enable();
     const reading = readLedgerFileOffThread(file).finally(() => (done = true));
     const waits: number[] = [];
     while (!done) {
@@ -47,6 +50,7 @@ describe('a large ledger', () => {
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     const sheets = await reading;
+    loop.disable();
     expect(sheets).toHaveLength(1);
     expect(sheets[0]!.rows).toHaveLength(ROWS + 1);
     expect(sheets[0]!.rows[ROWS]).toEqual([`大批量项目${ROWS}`, '甲县测试企业有限公司', '1.5', '2025/8/18', '甲县']);
@@ -54,9 +58,13 @@ describe('a large ledger', () => {
     const read = readSheetOnce(sheets[0]!.rows, defaultReadOptions('CSV', 1));
     expect(read.ok && read.records.length).toBe(ROWS);
     expect(read.ok && read.records[0]).toMatchObject({ name: '大批量项目1', totalInvestmentYuan: 150_000_000, signedOn: '2025-08-18' });
-    // Many checks ran meanwhile, none waited long (generous for a loaded 2-core machine).
-    expect(waits.length).toBeGreaterThan(5);
-    expect(Math.max(...waits)).toBeLessThan(1_000);
+    // Many checks ran meanwhile and nearly all were answered at once (a check also waits for the database, which
+    // other suites may keep busy, and for a collection of the 200,000 rows this thread receives: generous bounds
+    // for a loaded 2-core machine). Parsing here instead held this thread for 1.3–5 s at a time.
+    waits.sort((a, b) => a - b);
+    expect(waits.length).toBeGreaterThan(20);
+    expect(waits[Math.floor(waits.length * 0.95)]).toBeLessThan(1_000);
+    expect(loop.percentile(99) / 1e6).toBeLessThan(250);
   }, 120_000);
 
   it('previews a file read off the main thread exactly', async () => {
