@@ -231,6 +231,22 @@ export const ERRORS = {
     zh: '导入后已为以下行的项目登记了{records},不能整批撤销:{rows}',
     en: 'People recorded {recordsEn} for the projects of these rows after the import, so the batch cannot be reverted: {rows}',
   },
+  'enterprise.factsReadOnly': {
+    status: 403,
+    zh: '该企业由其他单位录入,其公开信息由招商局维护',
+    en: 'Another unit recorded this enterprise; the bureau keeps its public facts',
+  },
+  'enterprise.parentUnknown': { status: 400, zh: '{field}:上级企业不存在', en: '{field}: the parent enterprise does not exist' },
+  'enterprise.parentCycle': {
+    status: 400,
+    zh: '{field}:不能以本企业或其下属企业为上级企业',
+    en: '{field}: the enterprise itself or one of its subsidiaries cannot be its parent',
+  },
+  'enterprise.localUnitUnknown': { status: 400, zh: '{field}:单位不存在或不在本单位范围内', en: '{field}: the unit does not exist or is outside your units' },
+  'enterprise.tierTaken': { status: 409, zh: '{field}:该企业当年已在此榜单上', en: '{field}: the enterprise is already on this list for that year' },
+  'enterprise.tierYearFuture': { status: 400, zh: '{field}:不能晚于今年', en: '{field}: cannot be after this year' },
+  'enterprise.tierNotRanked': { status: 400, zh: '{field}:此榜单不排名次', en: '{field}: this list does not rank' },
+  'enterprise.otherNameTaken': { status: 409, zh: '{field}:该名称已登记', en: '{field}: this name is already recorded' },
   'internal': { status: 500, zh: '服务器内部错误,请稍后重试', en: 'Internal server error; please try again later' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 
@@ -315,6 +331,25 @@ export const LABELS: Record<string, { zh: string; en: string }> = {
   user: { zh: '用户', en: 'User' },
   enterprise: { zh: '企业', en: 'Enterprise' },
   project: { zh: '项目', en: 'Project' },
+  parentEnterpriseId: { zh: '上级企业', en: 'Parent enterprise' },
+  localUnitId: { zh: '本地企业所在单位', en: 'Local in unit' },
+  list: { zh: '榜单', en: 'List' },
+  year: { zh: '年份', en: 'Year' },
+  rank: { zh: '名次', en: 'Rank' },
+  enterpriseTier: { zh: '榜单记录', en: 'List entry' },
+  enterpriseName: { zh: '企业名称', en: 'Enterprise name' },
+  contact: { zh: '联系人', en: 'Contact' },
+  englishName: { zh: '英文名称', en: 'English name' },
+  industryCodes: { zh: '所属行业', en: 'Industries' },
+  registeredCapitalYuan: { zh: '注册资本', en: 'Registered capital' },
+  foundedOn: { zh: '成立日期', en: 'Founded on' },
+  businessScope: { zh: '经营范围', en: 'Business scope' },
+  listingExchange: { zh: '上市交易所', en: 'Stock exchange' },
+  listingTicker: { zh: '股票代码', en: 'Ticker' },
+  sizeBand: { zh: '企业规模', en: 'Size' },
+  website: { zh: '网站', en: 'Website' },
+  phone: { zh: '电话', en: 'Phone' },
+  batch: { zh: '批次', en: 'Batch' },
 };
 
 export type ApiErrorBody = {

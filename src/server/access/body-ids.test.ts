@@ -138,6 +138,12 @@ const CASES: Record<string, Case> = {
   },
   'POST /api/teams': { as: 'staffB', url: () => '/api/teams', body: (c) => ({ name: '乙县驻深圳小分队', hostRegionCode: '440300', startedOn: '2026-01-01', unitId: c.w.countyB.id }) },
   'POST /api/events': { as: 'staffB', url: () => '/api/events', body: (c) => ({ name: '乙县推介会', kind: 'promotion', heldOn: '2026-03-01', unitId: c.w.countyB.id }) },
+  'POST /api/enterprises/{id}/contacts': { as: 'staffB', url: (c) => `/api/enterprises/${c.w.enterpriseB.id}/contacts`, body: (c) => ({ name: '乙县联系人', unitId: c.w.countyB.id }) },
+  'PUT /api/enterprises/{id}/contacts/{contactId}': {
+    as: 'staffB',
+    url: async (c) => `/api/enterprises/${c.w.enterpriseB.id}/contacts/${await contactOfB(c)}`,
+    body: (c) => ({ name: '乙县联系人', unitId: c.w.countyB.id }),
+  },
   'POST /api/events/{id}/projects': { as: 'staffB', url: async (c) => `/api/events/${await eventOfB(c)}/projects`, body: (c) => ({ projectId: c.w.projectB.id }) },
 };
 
@@ -157,6 +163,8 @@ const problemOfB = async (c: Ctx) =>
   `/api/problems/${await ownRecord(c, 'problemB', () => call(c.t.app, c.staffB, 'POST', `/api/projects/${c.w.projectB.id}/problems`, { category: 'land', description: '乙县的问题' }))}`;
 const leadOfB = (c: Ctx) => ownRecord(c, 'leadB', () => call(c.t.app, c.staffB, 'POST', '/api/leads', { enterpriseName: '乙县线索有限公司', source: 'online', collectedOn: '2026-03-01' }));
 const eventOfB = (c: Ctx) => ownRecord(c, 'eventB', () => call(c.t.app, c.staffB, 'POST', '/api/events', { name: '乙县签约仪式', kind: 'signing', heldOn: '2026-03-01' }));
+const contactOfB = (c: Ctx) =>
+  ownRecord(c, 'contactB', () => call(c.t.app, c.staffB, 'POST', `/api/enterprises/${c.w.enterpriseB.id}/contacts`, { name: '乙县的联系人', phone: '13900001111' }));
 const schemeOfB = (c: Ctx) =>
   ownRecord(c, 'schemeB', () =>
     call(c.t.app, c.bureau, 'POST', '/api/assessments', { name: '乙县方案', unitId: c.w.countyB.id, indicators: [{ metricKey: 'signedCount', weight: 100, method: 'ratio' }] }),

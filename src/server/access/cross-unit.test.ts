@@ -83,6 +83,30 @@ async function leadOfA(c: Ctx): Promise<number> {
   return (response.json() as { id: number }).id;
 }
 
+/** Records 甲县 keeps on its own enterprise (issue 13): a contact, a tier entry, a short name; made once each. */
+const made: Record<string, Promise<number>> = {};
+function once(key: string, make: () => Promise<number>): Promise<number> {
+  return (made[key] ??= make());
+}
+const contactOfA = (c: Ctx) =>
+  once('contact', async () => {
+    const response = await call(c.t.app, c.staffA, 'POST', `/api/enterprises/${c.w.enterpriseA.id}/contacts`, { name: '甲县联系人', phone: '13812345678' });
+    expect(response.statusCode, response.body).toBe(200);
+    return (response.json() as { id: number }).id;
+  });
+const tierOfA = (c: Ctx) =>
+  once('tier', async () => {
+    const response = await call(c.t.app, c.staffA, 'POST', `/api/enterprises/${c.w.enterpriseA.id}/tiers`, { list: 'high_tech', year: 2024 });
+    expect(response.statusCode, response.body).toBe(200);
+    return (response.json() as { id: number }).id;
+  });
+const nameOfA = (c: Ctx) =>
+  once('name', async () => {
+    const response = await call(c.t.app, c.staffA, 'POST', `/api/enterprises/${c.w.enterpriseA.id}/names`, { kind: 'short', name: '甲测' });
+    expect(response.statusCode, response.body).toBe(200);
+    return (response.json() as { id: number }).id;
+  });
+
 /** A scheme of 甲县 that scores its park, set by the bureau. */
 async function schemeOfA(c: Ctx): Promise<number> {
   const bureau = await logIn(c.t.app, 'bureau');
@@ -213,15 +237,23 @@ const CASES: Record<string, Case> = {
     run: async (c) => {
       const trip = { leaderName: '越权', leaderLevel: 'staff', fromOn: '2026-03-01', toOn: '2026-03-01', unitId: c.w.countyA.id };
       expectApiError(await call(c.t.app, c.staffB, 'POST', '/api/trips', trip), 400, 'project.unitOutOfScope', 'unitId');
-      const visitingA = { leaderName: '越权', leaderLevel: 'staff', fromOn: '2026-03-01', toOn: '2026-03-01', visits: [{ enterpriseId: c.w.enterpriseA.id, visitedOn: '2026-03-01' }] };
-      expectApiError(await call(c.t.app, c.staffB, 'POST', '/api/trips', visitingA), 400, 'project.investorOutOfScope', 'visits.0.enterpriseId');
+      // The enterprise library is the city's shared reference (issue 13): 乙县 may visit an enterprise 甲县 recorded;
+      // the trip and its visit are 乙县's own. An enterprise that does not exist is still refused.
+      const visitingA = { leaderName: '乙县县长', leaderLevel: 'staff', fromOn: '2026-03-01', toOn: '2026-03-01', visits: [{ enterpriseId: c.w.enterpriseA.id, visitedOn: '2026-03-01' }] };
+      const visited = await call(c.t.app, c.staffB, 'POST', '/api/trips', visitingA);
+      expect(visited.statusCode, visited.body).toBe(200);
+      expect(visited.json()).toMatchObject({ unitId: c.w.countyB.id });
+      const nowhere = { ...visitingA, visits: [{ enterpriseId: 2_000_000_000, visitedOn: '2026-03-01' }] };
+      expectApiError(await call(c.t.app, c.staffB, 'POST', '/api/trips', nowhere), 400, 'project.investorOutOfScope', 'visits.0.enterpriseId');
     },
   },
   'GET /api/trips/:id': { run: async (c) => expectApiError(await getAsStaffB(c, `/api/trips/${await tripOfA(c)}`), 404, 'notFound') },
   'GET /api/visits': {
     run: async (c) => {
       await tripOfA(c);
-      expect((await getAsStaffB(c, `/api/visits?enterpriseId=${c.w.enterpriseA.id}`)).json().items).toEqual([]);
+      // 乙县 may visit the same (shared) enterprise; it sees only its own visits to it, never 甲县's.
+      const items = (await getAsStaffB(c, `/api/visits?enterpriseId=${c.w.enterpriseA.id}`)).json().items as { unitId: number }[];
+      expect(items.filter((visit) => visit.unitId !== c.w.countyB.id)).toEqual([]);
     },
   },
   'POST /api/visits': {
@@ -522,16 +554,17 @@ const CASES: Record<string, Case> = {
       expect(ids(await call(c.t.app, c.staffA, 'GET', '/api/enterprises'))).toEqual(
         expect.arrayContaining([w.enterpriseA.id, w.enterpriseParkA.id]),
       );
-      expect(ids(await getAsStaffB(c, '/api/enterprises?pageSize=200'))).toEqual([w.enterpriseB.id]);
-      expectEmptyPage(await getAsStaffB(c, `/api/enterprises?q=${encodeURIComponent('甲县')}`));
-      expectEmptyPage(await getAsStaffB(c, `/api/enterprises?q=${w.enterpriseA.creditCode}`));
+      // The library's public facts are the city's shared reference (issue 13): every unit reads every enterprise.
+      expect(ids(await getAsStaffB(c, '/api/enterprises?pageSize=200'))).toEqual(expect.arrayContaining([w.enterpriseA.id, w.enterpriseParkA.id, w.enterpriseB.id]));
+      expect(ids(await getAsStaffB(c, `/api/enterprises?q=${w.enterpriseA.creditCode}`))).toEqual([w.enterpriseA.id]);
     },
   },
   'GET /api/enterprises/:id': {
     run: async (c) => {
       expect((await call(c.t.app, c.staffA, 'GET', `/api/enterprises/${c.w.enterpriseA.id}`)).statusCode).toBe(200);
-      expectApiError(await getAsStaffB(c, `/api/enterprises/${c.w.enterpriseA.id}`), 404, 'notFound');
-      expectApiError(await getAsStaffB(c, `/api/enterprises/${c.w.enterpriseParkA.id}`), 404, 'notFound');
+      // Shared reference (issue 13): 乙县 reads the public facts, and may not change them.
+      expect((await getAsStaffB(c, `/api/enterprises/${c.w.enterpriseA.id}`)).json()).toMatchObject({ id: c.w.enterpriseA.id, canEdit: false });
+      expect((await getAsStaffB(c, `/api/enterprises/${c.w.enterpriseParkA.id}`)).json()).toMatchObject({ id: c.w.enterpriseParkA.id, canEdit: false });
     },
   },
   'POST /api/enterprises': {
@@ -549,8 +582,14 @@ const CASES: Record<string, Case> = {
       const a = await t.read.enterprise(w.enterpriseA.id);
       const b = await t.read.enterprise(w.enterpriseB.id);
       const audit = (await t.read.counts()).audit;
-      expectApiError(await call(t.app, staffB, 'PATCH', `/api/enterprises/${w.enterpriseA.id}`, { name: '被乙县改名' }), 404, 'notFound');
-      expectApiError(await call(t.app, staffB, 'PATCH', `/api/enterprises/${w.enterpriseA.id}`, { unitId: w.countyB.id }), 404, 'notFound');
+      expectApiError(await call(t.app, staffB, 'PATCH', `/api/enterprises/${w.enterpriseA.id}`, { name: '被乙县改名' }), 403, 'enterprise.factsReadOnly');
+      expectApiError(await call(t.app, staffB, 'PATCH', `/api/enterprises/${w.enterpriseA.id}`, { unitId: w.countyB.id }), 403, 'enterprise.factsReadOnly');
+      expectApiError(
+        await call(t.app, staffB, 'PATCH', `/api/enterprises/${w.enterpriseB.id}`, { localUnitId: w.countyA.id }),
+        400,
+        'enterprise.localUnitUnknown',
+        'localUnitId',
+      );
       expectApiError(
         await call(t.app, staffB, 'PATCH', `/api/enterprises/${w.enterpriseB.id}`, { unitId: w.countyA.id }),
         400,
@@ -560,6 +599,110 @@ const CASES: Record<string, Case> = {
       expect(await t.read.enterprise(w.enterpriseA.id)).toEqual(a);
       expect(await t.read.enterprise(w.enterpriseB.id)).toEqual(b);
       expect((await t.read.counts()).audit).toBe(audit);
+    },
+  },
+
+  'GET /api/enterprises/search': {
+    run: async (c) => {
+      // The library is the city's shared reference (issue 13): 乙县 finds 甲县's enterprise, and nothing of 甲县's work.
+      const response = await getAsStaffB(c, `/api/enterprises/search?q=${encodeURIComponent('甲县测试')}`);
+      expect(ids(response)).toContain(c.w.enterpriseA.id);
+      expect(response.body).not.toContain('甲县测试项目');
+    },
+  },
+  // The library (issue 13): public facts are read city-wide but changed only by the bureau or the recording unit;
+  // contacts are personal data of the unit that collected them; another unit's work shows as its unit's name only.
+  'GET /api/enterprises/:id/detail': {
+    run: async (c) => {
+      await contactOfA(c);
+      const detail = (await getAsStaffB(c, `/api/enterprises/${c.w.enterpriseA.id}/detail`)).json();
+      expect(detail.enterprise).toMatchObject({ id: c.w.enterpriseA.id, canEdit: false });
+      expect(detail.contacts).toEqual([]);
+      expect(detail.interest).toEqual([{ unitName: '甲县', kinds: expect.arrayContaining(['project']) }]);
+      expect(JSON.stringify(detail)).not.toContain('甲县测试项目');
+      expect(JSON.stringify(detail)).not.toContain('甲县联系人');
+    },
+  },
+  'POST /api/enterprises/:id/tiers': {
+    run: async ({ t, w, staffB }) => {
+      const before = await t.read.counts();
+      expectApiError(await call(t.app, staffB, 'POST', `/api/enterprises/${w.enterpriseA.id}/tiers`, { list: 'high_tech', year: 2025 }), 403, 'enterprise.factsReadOnly');
+      expect(await t.read.counts()).toEqual(before);
+    },
+  },
+  'PUT /api/enterprises/:id/tiers/:tierId': {
+    run: async (c) => {
+      const tier = await tierOfA(c);
+      expectApiError(await call(c.t.app, c.staffB, 'PUT', `/api/enterprises/${c.w.enterpriseA.id}/tiers/${tier}`, { list: 'high_tech', year: 2020 }), 403, 'enterprise.factsReadOnly');
+      expect((await call(c.t.app, c.staffA, 'GET', `/api/enterprises/${c.w.enterpriseA.id}`)).json().tiers).toEqual([{ id: tier, list: 'high_tech', year: 2024, rank: null, batch: null }]);
+    },
+  },
+  'DELETE /api/enterprises/:id/tiers/:tierId': {
+    run: async (c) => {
+      const tier = await tierOfA(c);
+      expectApiError(await call(c.t.app, c.staffB, 'DELETE', `/api/enterprises/${c.w.enterpriseA.id}/tiers/${tier}`), 403, 'enterprise.factsReadOnly');
+      expect((await call(c.t.app, c.staffA, 'GET', `/api/enterprises/${c.w.enterpriseA.id}`)).json().tiers).toHaveLength(1);
+    },
+  },
+  'POST /api/enterprises/:id/names': {
+    run: async ({ t, w, staffB }) => {
+      const before = await t.read.counts();
+      expectApiError(await call(t.app, staffB, 'POST', `/api/enterprises/${w.enterpriseA.id}/names`, { kind: 'alias', name: '乙县起的名' }), 403, 'enterprise.factsReadOnly');
+      expect(await t.read.counts()).toEqual(before);
+    },
+  },
+  'PUT /api/enterprises/:id/names/:nameId': {
+    run: async (c) => {
+      const name = await nameOfA(c);
+      expectApiError(await call(c.t.app, c.staffB, 'PUT', `/api/enterprises/${c.w.enterpriseA.id}/names/${name}`, { kind: 'alias', name: '乙县改的名' }), 403, 'enterprise.factsReadOnly');
+      expect((await call(c.t.app, c.staffA, 'GET', `/api/enterprises/${c.w.enterpriseA.id}`)).json().otherNames).toEqual([{ id: name, kind: 'short', name: '甲测' }]);
+    },
+  },
+  'DELETE /api/enterprises/:id/names/:nameId': {
+    run: async (c) => {
+      const name = await nameOfA(c);
+      expectApiError(await call(c.t.app, c.staffB, 'DELETE', `/api/enterprises/${c.w.enterpriseA.id}/names/${name}`), 403, 'enterprise.factsReadOnly');
+      expect((await call(c.t.app, c.staffA, 'GET', `/api/enterprises/${c.w.enterpriseA.id}`)).json().otherNames).toHaveLength(1);
+    },
+  },
+  'GET /api/enterprises/:id/contacts': {
+    run: async (c) => {
+      await contactOfA(c);
+      expect((await getAsStaffB(c, `/api/enterprises/${c.w.enterpriseA.id}/contacts`)).json()).toEqual([]);
+    },
+  },
+  'POST /api/enterprises/:id/contacts': {
+    run: async ({ t, w, staffB }) => {
+      const before = await t.read.counts();
+      for (const unit of [w.countyA, w.parkA]) {
+        const body = { name: '挂到甲县的联系人', unitId: unit.id };
+        expectApiError(await call(t.app, staffB, 'POST', `/api/enterprises/${w.enterpriseA.id}/contacts`, body), 400, 'project.unitOutOfScope', 'unitId');
+      }
+      expect(await t.read.counts()).toEqual(before);
+    },
+  },
+  'PUT /api/enterprises/:id/contacts/:contactId': {
+    run: async (c) => {
+      const contact = await contactOfA(c);
+      expectApiError(await call(c.t.app, c.staffB, 'PUT', `/api/enterprises/${c.w.enterpriseA.id}/contacts/${contact}`, { name: '被乙县改名' }), 404, 'notFound');
+      expect((await call(c.t.app, c.staffA, 'GET', `/api/enterprises/${c.w.enterpriseA.id}/contacts`)).json()).toMatchObject([{ id: contact, name: '甲县联系人' }]);
+    },
+  },
+  'DELETE /api/enterprises/:id/contacts/:contactId': {
+    run: async (c) => {
+      const contact = await contactOfA(c);
+      expectApiError(await call(c.t.app, c.staffB, 'DELETE', `/api/enterprises/${c.w.enterpriseA.id}/contacts/${contact}`), 404, 'notFound');
+      expect((await call(c.t.app, c.staffA, 'GET', `/api/enterprises/${c.w.enterpriseA.id}/contacts`)).json()).toHaveLength(1);
+    },
+  },
+  'POST /api/enterprises/:id/contacts/:contactId/phone': {
+    run: async (c) => {
+      const contact = await contactOfA(c);
+      const audit = (await c.t.read.counts()).audit;
+      const response = await call(c.t.app, c.staffB, 'POST', `/api/enterprises/${c.w.enterpriseA.id}/contacts/${contact}/phone`);
+      expectApiError(response, 404, 'notFound');
+      expect(response.body).not.toContain('13812345678');
+      expect((await c.t.read.counts()).audit).toBe(audit);
     },
   },
 
@@ -594,8 +737,9 @@ const CASES: Record<string, Case> = {
         'project.unitOutOfScope',
         'unitId',
       );
+      // Any enterprise of the city's library may invest (issue 13); one that does not exist is refused.
       expectApiError(
-        await call(t.app, staffB, 'POST', '/api/projects', { ...base, unitId: w.countyB.id, investorEnterpriseId: w.enterpriseA.id }),
+        await call(t.app, staffB, 'POST', '/api/projects', { ...base, unitId: w.countyB.id, investorEnterpriseId: 2_000_000_000 }),
         400,
         'project.investorOutOfScope',
         'investorEnterpriseId',
@@ -617,7 +761,7 @@ const CASES: Record<string, Case> = {
         'unitId',
       );
       expectApiError(
-        await call(t.app, staffB, 'PATCH', `/api/projects/${w.projectB.id}`, { investorEnterpriseId: w.enterpriseA.id }),
+        await call(t.app, staffB, 'PATCH', `/api/projects/${w.projectB.id}`, { investorEnterpriseId: 2_000_000_000 }),
         400,
         'project.investorOutOfScope',
         'investorEnterpriseId',

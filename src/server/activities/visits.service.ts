@@ -101,3 +101,9 @@ export async function visitsOfTrips(db: Db, tripIds: number[]): Promise<Map<numb
   for (const row of rows) byTrip.set(row.tripId!, [...(byTrip.get(row.tripId!) ?? []), toVisit(row)]);
   return byTrip;
 }
+
+/** The units that visited an enterprise, anywhere in the city (issue 13: "另一单位正在跟进", by unit name only). */
+export async function visitUnitsOfEnterprise(db: Db, enterpriseId: number): Promise<number[]> {
+  const rows = await db.selectDistinct({ unitId: visits.unitId }).from(visits).where(eq(visits.enterpriseId, enterpriseId));
+  return rows.map((r) => r.unitId);
+}

@@ -12,7 +12,7 @@ export type AuditChange = {
   entityId: string | number;
   /** The unit the changed record belongs to, so the trail can be read per unit. */
   unitId: number | null;
-  action: 'create' | 'update' | 'delete' | 'import' | 'revert' | 'login' | 'logout' | 'passwordChange' | 'lockout' | 'seed' | 'move';
+  action: 'create' | 'update' | 'delete' | 'import' | 'revert' | 'login' | 'logout' | 'passwordChange' | 'lockout' | 'seed' | 'move' | 'phoneRead';
   before?: unknown;
   after?: unknown;
   reason?: string;

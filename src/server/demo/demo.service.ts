@@ -1,6 +1,6 @@
 import { count, sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../db/client.ts';
-import { enterprises, projects, projectStageEvents, units, users } from '../db/schema.ts';
+import { enterpriseTiers, enterprises, projects, projectStageEvents, units, users } from '../db/schema.ts';
 import { refreshEnterpriseSearch } from '../enterprises/enterprise-search.ts';
 import { activeDeadlineRules } from '../deadlines/deadlines.service.ts';
 import { addDays, chinaToday, type IsoDate } from '../../domain/calendar.ts';
@@ -63,6 +63,10 @@ export async function loadDemo(db: Db, now: Date = new Date()): Promise<void> {
       await recordAudit(tx, SYSTEM, { entity: 'enterprise', entityId: row!.id, unitId, action: 'seed', after: row });
     }
     await refreshEnterpriseSearch(tx, [...enterpriseIds.values()]);
+    // 世界500强 is derived from the tier entries (issue 13): the demo's are on last year's list.
+    for (const key of DEMO_FORTUNE_500) {
+      await tx.insert(enterpriseTiers).values({ enterpriseId: enterpriseIds.get(key)!, list: 'fortune_global_500', year: Number(today.slice(0, 4)) - 1 });
+    }
     const rules = await activeDeadlineRules(tx);
     const insertProject = async (project: DemoProject, history: Omit<StageEvent, 'id' | 'correctsEventId'>[]) => {
       const unitId = unitIds.get(project.unit)!.id;

@@ -9,8 +9,10 @@ import {
 import type { AppDeps, ZApp } from '../deps.ts';
 import { contextOf } from '../http/request-context.ts';
 import { createEnterprise, getEnterprise, listEnterprises, updateEnterprise } from './enterprises.service.ts';
+import { enterpriseLibraryRoutes } from './enterprise-library.routes.ts';
 
-export async function enterprisesRoutes(app: ZApp, { db, clock }: AppDeps) {
+export async function enterprisesRoutes(app: ZApp, deps: AppDeps) {
+  const { db, clock } = deps;
   const tags = ['enterprises'];
   app.get('/enterprises', { schema: { tags, querystring: ZEnterpriseListQuery, response: { 200: ZEnterprisePage } } }, async (request) =>
     listEnterprises(contextOf(request, db, clock), request.query),
@@ -29,4 +31,6 @@ export async function enterprisesRoutes(app: ZApp, { db, clock }: AppDeps) {
     { schema: { tags, params: ZIdParams, body: ZUpdateEnterpriseRequest, response: { 200: ZEnterprise } } },
     async (request) => updateEnterprise(contextOf(request, db, clock), request.params.id, request.body),
   );
+
+  await enterpriseLibraryRoutes(app, deps);
 }

@@ -9,34 +9,23 @@ import { AppError, isUniqueViolation, notFound } from '../errors.ts';
 import { assertCanWrite, inCallerScope } from '../access/scope.ts';
 import { actorOf, recordAudit } from '../audit/audit.service.ts';
 import { refreshEnterpriseSearch } from './enterprise-search.ts';
-import { requireUnitInScope, unitNames } from '../units/units.service.ts';
-import { findRegion, regionName } from '../regions/regions.service.ts';
+import { requireUnitInScope } from '../units/units.service.ts';
+import { findRegion } from '../regions/regions.service.ts';
+import { checkLocalUnit, checkParent, describeEnterprises, loadEditableEnterprise, loadEnterprise } from './enterprise-library.service.ts';
 import type { TCreateEnterpriseRequest, TEnterprise, TUpdateEnterpriseRequest } from '../../shared/enterprises.ts';
 import { compareEnterpriseNames, enterpriseNameCore, type NameMatch } from '../../domain/enterprise-names.ts';
 
 type EnterpriseRow = typeof enterprises.$inferSelect;
 
-async function toEnterprises(db: Db, rows: EnterpriseRow[]): Promise<TEnterprise[]> {
-  const names = await unitNames(db, rows.map((r) => r.unitId));
-  return rows.map((row) => ({
-    id: row.id,
-    name: row.name,
-    creditCode: row.creditCode,
-    hqRegionCode: row.hqRegionCode,
-    hqRegionName: regionName(row.hqRegionCode),
-    fortuneGlobal500: row.fortuneGlobal500,
-    unitId: row.unitId,
-    unitName: names.get(row.unitId) ?? '',
-    createdAt: row.createdAt.toISOString(),
-    updatedAt: row.updatedAt.toISOString(),
-  }));
+/** The library's public facts are the city's shared reference (issue 13): read city-wide, as the library describes them. */
+async function toEnterprises(ctx: ServiceContext, db: Db, rows: EnterpriseRow[]): Promise<TEnterprise[]> {
+  return describeEnterprises(db, ctx.caller, rows);
 }
 
 export type ListEnterprisesOptions = { q?: string; page: number; pageSize: number };
 
 export async function listEnterprises(ctx: ServiceContext, options: ListEnterprisesOptions) {
   const where = and(
-    inCallerScope(ctx.caller, enterprises.unitId),
     options.q ? or(ilike(enterprises.name, containsPattern(options.q)), eq(enterprises.creditCode, options.q.toUpperCase())) : undefined,
   );
   const rows = await ctx.db
@@ -47,28 +36,22 @@ export async function listEnterprises(ctx: ServiceContext, options: ListEnterpri
     .limit(options.pageSize)
     .offset((options.page - 1) * options.pageSize);
   const [{ total } = { total: 0 }] = await ctx.db.select({ total: count() }).from(enterprises).where(where);
-  return { items: await toEnterprises(ctx.db, rows), total: Number(total), page: options.page, pageSize: options.pageSize };
-}
-
-async function loadInScope(ctx: ServiceContext, id: number, db: Db = ctx.db): Promise<EnterpriseRow> {
-  const [row] = await db
-    .select()
-    .from(enterprises)
-    .where(and(eq(enterprises.id, id), inCallerScope(ctx.caller, enterprises.unitId)));
-  if (!row) throw notFound('enterprise');
-  return row;
+  return { items: await toEnterprises(ctx, ctx.db, rows), total: Number(total), page: options.page, pageSize: options.pageSize };
 }
 
 export async function getEnterprise(ctx: ServiceContext, id: number): Promise<TEnterprise> {
-  return (await toEnterprises(ctx.db, [await loadInScope(ctx, id)]))[0]!;
+  return (await toEnterprises(ctx, ctx.db, [await loadEnterprise(ctx.db, id)]))[0]!;
 }
 
-/** For other areas: an enterprise the caller may link to, or the given error naming their field. */
+/**
+ * For other areas: an enterprise the caller may link to, or the given error naming their field. Since issue 13 the
+ * library is the city's shared reference, so any enterprise of the city may be named (who follows it stays scoped).
+ */
 export async function requireEnterpriseInScope(ctx: ServiceContext, id: number, field: string): Promise<{ id: number; name: string }> {
   const [row] = await ctx.db
     .select({ id: enterprises.id, name: enterprises.name })
     .from(enterprises)
-    .where(and(eq(enterprises.id, id), inCallerScope(ctx.caller, enterprises.unitId)));
+    .where(eq(enterprises.id, id));
   if (!row) throw new AppError('project.investorOutOfScope', { field });
   return row;
 }
@@ -97,6 +80,23 @@ export async function enterpriseNames(db: Db, ids: number[]): Promise<Map<number
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
+/** The library's facts a request sets (absent: unchanged on update, empty on create). */
+function libraryFacts(input: TUpdateEnterpriseRequest) {
+  return {
+    englishName: input.englishName,
+    industryCodes: input.industryCodes,
+    registeredCapitalYuan: input.registeredCapitalYuan,
+    foundedOn: input.foundedOn,
+    businessScope: input.businessScope,
+    listingExchange: input.listingExchange,
+    listingTicker: input.listingTicker,
+    sizeBand: input.sizeBand,
+    website: input.website,
+    parentEnterpriseId: input.parentEnterpriseId,
+    localUnitId: input.localUnitId,
+  };
+}
+
 function checkRegion(code: string | null | undefined): void {
   if (code && !findRegion(code)) throw new AppError('region.unknown', { field: 'hqRegionCode' });
 }
@@ -113,6 +113,8 @@ export async function createEnterprise(ctx: ServiceContext, input: TCreateEnterp
   checkRegion(input.hqRegionCode);
   try {
     return await ctx.db.transaction(async (tx) => {
+      await checkParent(tx, null, input.parentEnterpriseId);
+      await checkLocalUnit(ctx, tx, input.localUnitId);
       const [row] = await tx
         .insert(enterprises)
         .values({
@@ -120,7 +122,7 @@ export async function createEnterprise(ctx: ServiceContext, input: TCreateEnterp
           name: input.name,
           creditCode: input.creditCode ?? null,
           hqRegionCode: input.hqRegionCode ?? null,
-          fortuneGlobal500: input.fortuneGlobal500 ?? false,
+          ...libraryFacts(input),
           createdBy: ctx.caller.userId,
           createdAt: ctx.now,
           updatedAt: ctx.now,
@@ -128,7 +130,7 @@ export async function createEnterprise(ctx: ServiceContext, input: TCreateEnterp
         .returning();
       await recordAudit(tx, actorOf(ctx), { entity: 'enterprise', entityId: row!.id, unitId, action: 'create', after: row });
       await refreshEnterpriseSearch(tx, [row!.id]);
-      return (await toEnterprises(tx, [row!]))[0]!;
+      return (await toEnterprises(ctx, tx, [row!]))[0]!;
     });
   } catch (error) {
     return creditCodeConflict(error);
@@ -139,17 +141,19 @@ export async function updateEnterprise(ctx: ServiceContext, id: number, input: T
   assertCanWrite(ctx.caller);
   try {
     return await ctx.db.transaction(async (tx) => {
-      const before = await loadInScope(ctx, id, tx);
+      const before = await loadEditableEnterprise(ctx, tx, id);
       // Checks read through the transaction: the embedded database has one connection, which the transaction holds.
       if (input.unitId !== undefined) await requireUnitInScope({ ...ctx, db: tx }, input.unitId, 'unitId');
       checkRegion(input.hqRegionCode);
+      await checkParent(tx, id, input.parentEnterpriseId);
+      await checkLocalUnit(ctx, tx, input.localUnitId);
       const [row] = await tx
         .update(enterprises)
         .set({
           name: input.name,
           creditCode: input.creditCode,
           hqRegionCode: input.hqRegionCode,
-          fortuneGlobal500: input.fortuneGlobal500,
+          ...libraryFacts(input),
           unitId: input.unitId,
           updatedAt: ctx.now,
         })
@@ -157,7 +161,7 @@ export async function updateEnterprise(ctx: ServiceContext, id: number, input: T
         .returning();
       await recordAudit(tx, actorOf(ctx), { entity: 'enterprise', entityId: id, unitId: row!.unitId, action: 'update', before, after: row });
       await refreshEnterpriseSearch(tx, [id]);
-      return (await toEnterprises(tx, [row!]))[0]!;
+      return (await toEnterprises(ctx, tx, [row!]))[0]!;
     });
   } catch (error) {
     return creditCodeConflict(error);

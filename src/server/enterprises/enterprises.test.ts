@@ -84,26 +84,28 @@ describe('enterprises', () => {
     expect(await t.read.counts()).toEqual(counts);
   });
 
-  it('a department sees no unit’s enterprises and cannot register one', async () => {
+  it('a department reads the library (the city’s shared reference) but cannot register or change an enterprise', async () => {
     const dept = await logIn(t.app, 'dept');
-    const list = await call(t.app, dept, 'GET', '/api/enterprises');
-    expect(list.json()).toMatchObject({ items: [], total: 0 });
-    expectApiError(await call(t.app, dept, 'GET', `/api/enterprises/${w.enterpriseA.id}`), 404, 'notFound');
+    const list = await call(t.app, dept, 'GET', '/api/enterprises?pageSize=200');
+    expect(list.json()).toMatchObject({ total: (await t.read.counts()).enterprises });
+    expect((await call(t.app, dept, 'GET', `/api/enterprises/${w.enterpriseA.id}`)).statusCode).toBe(200);
     expectApiError(await call(t.app, dept, 'PATCH', `/api/enterprises/${w.enterpriseA.id}`, { name: '部门改名有限公司' }), 403, 'auth.readOnly');
     expectApiError(await call(t.app, dept, 'POST', '/api/enterprises', { name: '部门登记企业有限公司' }), 403, 'auth.readOnly');
   });
 
-  it('staff of a park see only the park; county staff see the park too; the bureau sees everything', async () => {
+  it('every unit reads every enterprise (issue 13); a park’s staff change only what their park recorded', async () => {
     await t.given.user({ unit: w.parkA, role: 'staff', username: 'park_staff' });
     const park = await logIn(t.app, 'park_staff');
-    const parkIds = await listIds(park);
-    expect(parkIds).toContain(enterprisePark.id);
-    expect(parkIds).not.toContain(w.enterpriseA.id);
-    expectApiError(await call(t.app, park, 'GET', `/api/enterprises/${w.enterpriseA.id}`), 404, 'notFound');
-    expect(await listIds(staffA)).toEqual(expect.arrayContaining(parkIds));
-
     const all = (await call(t.app, await logIn(t.app, 'bureau'), 'GET', '/api/enterprises?pageSize=200')).json() as { items: Enterprise[]; total: number };
     expect(all.total).toBe((await t.read.counts()).enterprises);
     expect(all.items.map((e) => e.id)).toEqual(expect.arrayContaining([w.enterpriseA.id, w.enterpriseB.id, enterprisePark.id]));
+    expect(await listIds(park)).toEqual(all.items.map((e) => e.id).sort((a, b) => a - b));
+    expect(await listIds(staffA)).toEqual(await listIds(park));
+    expect((await call(t.app, park, 'GET', `/api/enterprises/${w.enterpriseA.id}`)).json()).toMatchObject({ id: w.enterpriseA.id, canEdit: false });
+
+    const before = await t.read.enterprise(w.enterpriseA.id);
+    expectApiError(await call(t.app, park, 'PATCH', `/api/enterprises/${w.enterpriseA.id}`, { name: '园区改名有限公司' }), 403, 'enterprise.factsReadOnly');
+    expect(await t.read.enterprise(w.enterpriseA.id)).toEqual(before);
+    expect((await call(t.app, park, 'PATCH', `/api/enterprises/${enterprisePark.id}`, { englishName: 'Park Enterprise Ltd.' })).json()).toMatchObject({ englishName: 'Park Enterprise Ltd.' });
   });
 });

@@ -260,3 +260,9 @@ export async function leadsOfProject(ctx: ServiceContext, projectId: number): Pr
   const rows = await ctx.db.select().from(leads).where(and(eq(leads.projectId, projectId), inCallerScope(ctx.caller, leads.unitId)));
   return toLeads(ctx.db, rows);
 }
+
+/** The units holding leads on an enterprise, anywhere in the city (issue 13: "另一单位正在跟进", by unit name only). */
+export async function leadUnitsOfEnterprise(db: Db, enterpriseId: number): Promise<number[]> {
+  const rows = await db.selectDistinct({ unitId: leads.unitId }).from(leads).where(eq(leads.enterpriseId, enterpriseId));
+  return rows.map((r) => r.unitId);
+}

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { App, Button, Checkbox, Flex, Form, Input, Result, Tag, Typography } from 'antd';
+import { App, Button, DatePicker, Flex, Form, Input, Result, Select, Space, Tag, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useNavigate, useParams } from 'react-router';
 import { creditCodeProblem, normalizeCreditCode } from '../../domain/credit-code.ts';
 import { canWriteRecords } from '../../domain/roles.ts';
@@ -18,10 +19,47 @@ import { FullPageSpin } from '../ui/FullPageSpin.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { useEnterprise, useSaveEnterprise } from './enterprises.queries.ts';
 import { EnterpriseVisits } from './EnterpriseVisits.tsx';
+import { EnterpriseLibraryPanels } from './EnterpriseLibraryPanels.tsx';
+import { EnterpriseSelect } from './EnterpriseSelect.tsx';
+import { wanTextToYuan, yuanToWanText } from '../../domain/money.ts';
 
-type EnterpriseFormValues = { name: string; creditCode?: string; hqRegionCode?: string | null; fortuneGlobal500: boolean; unitId?: number };
+type EnterpriseFormValues = {
+  name: string;
+  creditCode?: string;
+  hqRegionCode?: string | null;
+  unitId?: number;
+  englishName?: string;
+  industryCodes: string[];
+  registeredCapitalWan?: string;
+  foundedOn?: Dayjs | null;
+  businessScope?: string;
+  listingExchange?: string;
+  listingTicker?: string;
+  sizeBand?: 'large' | 'medium' | 'small' | 'micro' | null;
+  website?: string;
+  parentEnterpriseId?: number | null;
+  localUnitId?: number | null;
+};
 
-const FIELDS = ['name', 'creditCode', 'hqRegionCode', 'fortuneGlobal500', 'unitId'] as const;
+const FIELDS = [
+  'name',
+  'creditCode',
+  'hqRegionCode',
+  'unitId',
+  'englishName',
+  'industryCodes',
+  'registeredCapitalYuan',
+  'foundedOn',
+  'businessScope',
+  'listingExchange',
+  'listingTicker',
+  'sizeBand',
+  'website',
+  'parentEnterpriseId',
+  'localUnitId',
+] as const;
+const SIZE_BANDS = ['large', 'medium', 'small', 'micro'] as const;
+const text = (value: string | undefined) => value?.trim() || null;
 
 /** /enterprises/new and /enterprises/:id */
 export function EnterpriseFormPage() {
@@ -49,11 +87,28 @@ function EnterpriseForm({ enterprise }: EnterpriseFormProps) {
   const typedName = Form.useWatch('name', form);
   const save = useSaveEnterprise();
   const [formError, setFormError] = useState<string | null>(null);
-  const readOnly = !canWriteRecords(me.role);
+  // The library is read city-wide; its facts are changed by the bureau, or by staff of the unit that recorded it.
+  const readOnly = !canWriteRecords(me.role) || (enterprise !== undefined && !enterprise.canEdit);
 
   const initialValues: EnterpriseFormValues = enterprise
-    ? { name: enterprise.name, creditCode: enterprise.creditCode ?? '', hqRegionCode: enterprise.hqRegionCode, fortuneGlobal500: enterprise.fortuneGlobal500, unitId: enterprise.unitId }
-    : { name: '', creditCode: '', hqRegionCode: null, fortuneGlobal500: false, unitId: me.unitId };
+    ? {
+        name: enterprise.name,
+        creditCode: enterprise.creditCode ?? '',
+        hqRegionCode: enterprise.hqRegionCode,
+        unitId: enterprise.unitId,
+        englishName: enterprise.englishName ?? '',
+        industryCodes: enterprise.industryCodes,
+        registeredCapitalWan: enterprise.registeredCapitalYuan === null ? '' : yuanToWanText(enterprise.registeredCapitalYuan),
+        foundedOn: enterprise.foundedOn ? dayjs(enterprise.foundedOn) : null,
+        businessScope: enterprise.businessScope ?? '',
+        listingExchange: enterprise.listingExchange ?? '',
+        listingTicker: enterprise.listingTicker ?? '',
+        sizeBand: enterprise.sizeBand,
+        website: enterprise.website ?? '',
+        parentEnterpriseId: enterprise.parentEnterpriseId,
+        localUnitId: enterprise.localUnitId,
+      }
+    : { name: '', creditCode: '', hqRegionCode: null, unitId: me.unitId, industryCodes: [], sizeBand: null, parentEnterpriseId: null, localUnitId: null };
 
   const handleSubmit = async (values: EnterpriseFormValues) => {
     setFormError(null);
@@ -65,8 +120,18 @@ function EnterpriseForm({ enterprise }: EnterpriseFormProps) {
           name: values.name.trim(),
           creditCode: creditCode || null,
           hqRegionCode: values.hqRegionCode ?? null,
-          fortuneGlobal500: values.fortuneGlobal500,
           unitId: values.unitId,
+          englishName: text(values.englishName),
+          industryCodes: values.industryCodes ?? [],
+          registeredCapitalYuan: values.registeredCapitalWan?.trim() ? wanTextToYuan(values.registeredCapitalWan) : null,
+          foundedOn: values.foundedOn ? values.foundedOn.format('YYYY-MM-DD') : null,
+          businessScope: text(values.businessScope),
+          listingExchange: text(values.listingExchange),
+          listingTicker: text(values.listingTicker),
+          sizeBand: values.sizeBand ?? null,
+          website: text(values.website),
+          parentEnterpriseId: values.parentEnterpriseId ?? null,
+          localUnitId: values.localUnitId ?? null,
         },
       });
       void message.success(t('common.saved'));
@@ -80,7 +145,12 @@ function EnterpriseForm({ enterprise }: EnterpriseFormProps) {
     <>
       <PageHeader
         title={enterprise ? enterprise.name : t('enterprise.create')}
-        subTitle={readOnly ? <Tag>{t('common.readOnly')}</Tag> : undefined}
+        subTitle={
+          <Space size={4}>
+            {readOnly ? <Tag>{t('common.readOnly')}</Tag> : null}
+            {enterprise?.fortuneGlobal500 ? <Tag color="gold">{t('enterprise.fortune500')}</Tag> : null}
+          </Space>
+        }
         onBack={() => void navigate('/enterprises')}
       />
       <MessageAlert message={formError} onClose={() => setFormError(null)} />
@@ -127,12 +197,60 @@ function EnterpriseForm({ enterprise }: EnterpriseFormProps) {
         <Form.Item name="hqRegionCode" label={t('enterprise.hqRegion')}>
           <RegionSelect initialLabel={enterprise?.hqRegionName} />
         </Form.Item>
-        <Form.Item name="fortuneGlobal500" valuePropName="checked" extra={t('enterprise.fortune500Hint')}>
-          <Checkbox>{t('enterprise.fortune500')}</Checkbox>
+        <Form.Item name="englishName" label={t('library.englishName')}>
+          <Input autoComplete="off" maxLength={300} />
+        </Form.Item>
+        <Form.Item name="industryCodes" label={t('library.industryCodes')} extra={t('library.industryCodesHint')}>
+          <Select mode="tags" tokenSeparators={[',', ',', ' ']} open={false} />
+        </Form.Item>
+        <Flex gap="middle" wrap>
+          <Form.Item
+            name="registeredCapitalWan"
+            label={t('library.registeredCapital')}
+            rules={[
+              {
+                validator: async (_rule, value: string | undefined) => {
+                  if (value?.trim() && wanTextToYuan(value) === null) throw new Error(t('library.registeredCapitalInvalid'));
+                },
+              },
+            ]}
+          >
+            <Input inputMode="decimal" style={{ width: 180 }} />
+          </Form.Item>
+          <Form.Item name="foundedOn" label={t('library.foundedOn')}>
+            <DatePicker />
+          </Form.Item>
+          <Form.Item name="sizeBand" label={t('library.sizeBand')}>
+            <Select allowClear style={{ width: 120 }} options={SIZE_BANDS.map((band) => ({ value: band, label: t(`library.size.${band}`) }))} />
+          </Form.Item>
+        </Flex>
+        <Form.Item name="businessScope" label={t('library.businessScope')}>
+          <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={4000} />
+        </Form.Item>
+        <Flex gap="middle" wrap>
+          <Form.Item name="listingExchange" label={t('library.listingExchange')}>
+            <Input maxLength={50} style={{ width: 180 }} />
+          </Form.Item>
+          <Form.Item name="listingTicker" label={t('library.listingTicker')}>
+            <Input maxLength={20} style={{ width: 140 }} className="zs-code" />
+          </Form.Item>
+        </Flex>
+        <Form.Item name="website" label={t('library.website')}>
+          <Input maxLength={300} placeholder="https://" />
+        </Form.Item>
+        <Form.Item name="parentEnterpriseId" label={t('library.parent')}>
+          <EnterpriseSelect initialLabel={enterprise?.parentName ?? undefined} />
+        </Form.Item>
+        <Form.Item name="localUnitId" label={t('library.localUnit')} extra={t('library.localUnitHint')}>
+          <UnitTreeSelect allowClear />
         </Form.Item>
         <Form.Item name="unitId" label={t('enterprise.unit')} rules={[{ required: true, message: t('form.required') }]}>
           <UnitTreeSelect />
         </Form.Item>
+        {enterprise?.fortuneGlobal500 ? <Typography.Paragraph type="secondary">{t('library.fortune500Derived')}</Typography.Paragraph> : null}
+        {enterprise && !enterprise.canEdit && canWriteRecords(me.role) ? (
+          <Typography.Paragraph type="secondary">{t('library.readOnlyFacts')}</Typography.Paragraph>
+        ) : null}
         {enterprise ? (
           <Typography.Paragraph type="secondary">
             {t('common.timestamps', { created: formatLongDateTime(enterprise.createdAt, locale), updated: formatLongDateTime(enterprise.updatedAt, locale) })}
@@ -147,6 +265,7 @@ function EnterpriseForm({ enterprise }: EnterpriseFormProps) {
           </Flex>
         )}
       </Form>
+      {enterprise ? <EnterpriseLibraryPanels enterpriseId={enterprise.id} /> : null}
       {enterprise ? <EnterpriseVisits enterpriseId={enterprise.id} /> : null}
     </>
   );

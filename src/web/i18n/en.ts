@@ -3,6 +3,7 @@ import { enFunnel } from './en.funnel.ts';
 import { enMetrics } from './en.metrics.ts';
 import { enLocalIndustries } from './en.localIndustries.ts';
 import { enEnterpriseSearch } from './en.enterpriseSearch.ts';
+import { enEnterpriseLibrary } from './en.enterpriseLibrary.ts';
 import type { Messages } from './zh-CN.ts';
 
 /** English. Typed as Messages: tsc fails when a key of zh-CN.ts is missing here, or one is extra. */
@@ -12,6 +13,7 @@ export const en: Messages = {
   ...enFunnel,
   ...enLocalIndustries,
   ...enEnterpriseSearch,
+  ...enEnterpriseLibrary,
   'app.name': 'zhaoshang',
   'app.shortName': 'ZS',
   'app.tagline': 'Open-source investment promotion platform',

@@ -3,6 +3,7 @@ import { zhCNFunnel } from './zh-CN.funnel.ts';
 import { zhCNMetrics } from './zh-CN.metrics.ts';
 import { zhCNLocalIndustries } from './zh-CN.localIndustries.ts';
 import { zhCNEnterpriseSearch } from './zh-CN.enterpriseSearch.ts';
+import { zhCNEnterpriseLibrary } from './zh-CN.enterpriseLibrary.ts';
 
 /**
  * The Chinese dictionary, the source of the keys. en.ts must have exactly the same keys: its type is
@@ -14,6 +15,7 @@ export const zhCN = {
   ...zhCNFunnel,
   ...zhCNLocalIndustries,
   ...zhCNEnterpriseSearch,
+  ...zhCNEnterpriseLibrary,
   'app.name': '招商引资平台',
   'app.shortName': '招商',
   'app.tagline': 'zhaoshang · 开源招商引资管理平台',
