@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
-import { CHROMIUM_PATH, TEST_PG_URL, postgresAnswers } from './test/support/environment.ts';
+import { CHROMIUM_PATH, TEST_PG_URL, announceUnavailableSuites, postgresAnswers, shownUrl } from './test/support/environment.ts';
 
 /**
  * Four suites: pure domain rules; the server's integration tests on the embedded database; the SAME
  * integration tests on a PostgreSQL server; browser journeys. Where PostgreSQL or Chromium is missing the
- * suite is skipped loudly, unless REQUIRE_PG / REQUIRE_E2E say it must run (CI sets both).
+ * suite is skipped loudly, unless REQUIRE_PG / REQUIRE_E2E say it must run (CI sets both); the closing line
+ * (test/support/closing-line-reporter.ts) names every suite that did not run and why.
  */
 const pgUp = await postgresAnswers(TEST_PG_URL);
 const chromiumUp = existsSync(CHROMIUM_PATH);
@@ -19,6 +20,10 @@ if (!chromiumUp) {
   if (process.env.REQUIRE_E2E === '1') throw new Error(`REQUIRE_E2E=1 but there is no Chromium at ${CHROMIUM_PATH}`);
   banner(`SKIPPING the browser suite: no Chromium at ${CHROMIUM_PATH} (apt-get install chromium, or set CHROMIUM_PATH)`);
 }
+announceUnavailableSuites({
+  ...(pgUp ? {} : { postgres: `no PostgreSQL answers at ${shownUrl(TEST_PG_URL)}` }),
+  ...(chromiumUp ? {} : { e2e: `no Chromium at ${CHROMIUM_PATH}` }),
+});
 
 const integration = ['src/server/**/*.test.ts', 'src/cli/**/*.test.ts'];
 

@@ -17,6 +17,38 @@ export async function postgresAnswers(url: string): Promise<boolean> {
   }
 }
 
+/** The four suites vitest.config.ts defines, in the order they run. */
+export const SUITES = ['unit', 'pglite', 'postgres', 'e2e'] as const;
+
+const UNAVAILABLE = 'ZHAOSHANG_SUITES_UNAVAILABLE';
+
+/**
+ * The config tells the closing line which suites it left out and why (PostgreSQL or Chromium missing), through the
+ * environment of the vitest process: the config is bundled apart from the reporter, so a module variable would not do.
+ */
+export function announceUnavailableSuites(reasons: Record<string, string>): void {
+  process.env[UNAVAILABLE] = JSON.stringify(reasons);
+}
+
+/** A database URL fit for a log line: its password, if any, masked. */
+export function shownUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return url;
+  }
+}
+
+export function unavailableSuites(): Record<string, string> {
+  try {
+    return JSON.parse(process.env[UNAVAILABLE] ?? '{}') as Record<string, string>;
+  } catch {
+    return {};
+  }
+}
+
 /** The same server, another database on it. */
 export function withDatabase(url: string, database: string): string {
   const u = new URL(url);
