@@ -24,7 +24,10 @@ describe('reading a query', () => {
   it('turns a Chinese substring into the AND of its bigrams', () => {
     expect(parseEnterpriseQuery(' 德时代 ').tsquery).toBe("('德时' & '时代')");
   });
-  it('turns latin letters into bigrams or a pinyin or initials prefix', () => {
+  it('asks for every other bigram of a long query, and the last', () => {
+    expect(parseEnterpriseQuery('宁德时代新能源科技股份有限公司').tsquery).toBe("('宁德' & '时代' & '新能' & '源科' & '技股' & '公司')");
+  });
+    it('turns latin letters into bigrams or a pinyin or initials prefix', () => {
     const q = parseEnterpriseQuery('NDSD');
     expect(q.tsquery).toBe("('nd' & 'ds' & 'sd') | 'p.ndsd':* | 'i.ndsd':*");
     expect(q.pinyinStartTsquery).toBe("'p^ndsd':* | 'i^ndsd':*");

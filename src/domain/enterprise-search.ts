@@ -87,6 +87,21 @@ function pinyinTokens(chars: string[], main: boolean): string[] {
   return out;
 }
 
+/**
+ * The bigrams a query asks the index for: all of a short query's; of a long one (a whole name), every other one from
+ * the start and the last, at most QUERY_BIGRAMS_MAX — the region and brand at the start are the rare ones, the legal
+ * form at the end is in every name. The exact recheck makes up for the ones left out.
+ */
+export const QUERY_BIGRAMS_MAX = 6;
+export function queryBigrams(chars: string[]): string[] {
+  const all = bigrams(chars);
+  if (all.length <= 3) return all;
+  const picked: string[] = [];
+  for (let i = 0; i < all.length && picked.length < QUERY_BIGRAMS_MAX - 1; i += 2) picked.push(all[i]!);
+  if (!picked.includes(all[all.length - 1]!)) picked.push(all[all.length - 1]!);
+  return picked;
+}
+
 export type EnterpriseSearchInput = { name: string; otherNames: string[]; creditCode: string | null };
 
 /** The enterprise's search document: space-separated lexemes, stored with array_to_tsvector(string_to_array(…, ' ')). */
@@ -129,7 +144,7 @@ export function parseEnterpriseQuery(q: string): EnterpriseQuery {
   const { chars } = searchNormalize(raw);
   const text = chars.join('');
   const alternatives: string[] = [];
-  if (chars.length >= 2) alternatives.push('(' + bigrams(chars).map((b) => lexeme(b)).join(' & ') + ')');
+  if (chars.length >= 2) alternatives.push('(' + queryBigrams(chars).map((b) => lexeme(b)).join(' & ') + ')');
   let pinyinStartTsquery: string | null = null;
   if (LATIN.test(text) && text.length >= 2) {
     alternatives.push(lexeme('p.' + text.slice(0, PINYIN_TOKEN_MAX), true), lexeme('i.' + text.slice(0, INITIALS_TOKEN_MAX), true));
