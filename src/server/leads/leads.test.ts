@@ -73,12 +73,13 @@ describe('leads', () => {
     expect(list.items.map((l: TLead) => l.id)).toEqual([lead.id]);
   });
 
-  it('refuses leaders, future dates, and an enterprise or unit of another county', async () => {
+  it('refuses leaders, future dates, an enterprise that does not exist and a unit of another county', async () => {
     const body = { enterpriseName: '某某科技有限公司', source: 'online', collectedOn: '2026-03-01' };
     expectApiError(await call(t.app, leaderA, 'POST', '/api/leads', body), 403, 'auth.readOnly');
     expectApiError(await call(t.app, staffA, 'POST', '/api/leads', { ...body, collectedOn: '2026-03-03' }), 400, 'date.future', 'collectedOn');
     expectApiError(await call(t.app, staffA, 'POST', '/api/leads', { ...body, enterpriseName: undefined }), 400, 'validation.required', 'enterpriseName');
-    expectApiError(await call(t.app, staffA, 'POST', '/api/leads', { ...body, enterpriseId: w.enterpriseB.id }), 400, 'project.investorOutOfScope', 'enterpriseId');
+    // The enterprise library is the city's shared reference (issue 13): another county's enterprise may be named, a missing one not.
+    expectApiError(await call(t.app, staffA, 'POST', '/api/leads', { ...body, enterpriseId: 2_000_000_000 }), 400, 'project.investorOutOfScope', 'enterpriseId');
     expectApiError(await call(t.app, staffA, 'POST', '/api/leads', { ...body, unitId: w.countyB.id }), 400, 'project.unitOutOfScope', 'unitId');
   });
 
