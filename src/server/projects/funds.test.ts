@@ -61,4 +61,19 @@ describe('funds arrived (到位资金)', () => {
     expect(after.entries.find((e) => e.id === mistaken.id)).toMatchObject({ voided: true, voidReason: '重复录入' });
     expectApiError(await call(t.app, staffA, 'POST', `/api/projects/${projectId}/funds/${mistaken.id}/void`, { reason: '再次' }), 409, 'funds.alreadyVoided');
   });
+
+  // Catches (docs/testing.md, case 1) through the API too: percentText in floats says 1.00 for 20,100 of 2,000,000.
+  it('rounds the arrival rate half up exactly on a half-way case', async () => {
+    const created = await call(t.app, staffA, 'POST', '/api/projects', {
+      name: '到位率半数项目',
+      investorEnterpriseId: w.enterpriseA.id,
+      unitId: w.countyA.id,
+      totalInvestmentYuan: 2_000_000,
+      contractInvestmentYuan: 2_000_000,
+    });
+    expect(created.statusCode, created.body).toBe(200);
+    const entry = await call(t.app, staffA, 'POST', `/api/projects/${created.json().id}/funds`, { arrivedOn: '2026-02-01', source: 'outOfProvince', amountYuan: 20_100, evidenceRef: '银行回单 HALF' });
+    expect(entry.statusCode, entry.body).toBe(200);
+    expect((entry.json() as TProjectFunds).arrivalRate).toBe('1.01'); // 1.005% exactly
+  });
 });
