@@ -3,6 +3,8 @@ import { and, eq } from 'drizzle-orm';
 import { auditLog, enterpriseContacts } from '../db/schema.ts';
 import { call, createTestApp, expectApiError, logIn, type Session, type TestApp } from '../../../test/support/test-app.ts';
 import type { TEnterprise, TEnterpriseContact, TEnterpriseDetail, TEnterpriseTier } from '../../shared/enterprises.ts';
+import type { TImportBatch } from '../../shared/imports.ts';
+import { ledgerXlsx, multipartBody } from '../../../test/support/ledgers.ts';
 
 describe('the enterprise library (issue 13)', () => {
   let t: TestApp;
@@ -163,6 +165,23 @@ describe('the enterprise library (issue 13)', () => {
     expect(edited.json()).toMatchObject({ phoneMasked: '071****6789', title: null });
     expect((await call(t.app, staffA, 'DELETE', `/api/enterprises/${w.enterpriseB.id}/contacts/${contact.id}`)).statusCode).toBe(200);
     expect(await t.db.select().from(enterpriseContacts)).toEqual([]);
+  });
+
+  it('keeps an investor an import added once someone took it up, when the import is reverted', async () => {
+    const row = ['储能电站项目', '甲县新储能有限公司', '', '', '5000', '', '2025年5月', '', '甲县', '已签约', '', ''];
+    const body = multipartBody('甲县台账.xlsx', await ledgerXlsx({ title: '甲县2025年招商引资签约项目台账', sections: [{ title: '一、工业项目', rows: [row] }] }));
+    const upload = await t.app.inject({ method: 'POST', url: '/api/imports', payload: body.payload, headers: { ...body.headers, cookie: staffA.cookie } });
+    expect(upload.statusCode, upload.body).toBe(200);
+    const batch = upload.json() as TImportBatch;
+    expect((await call(t.app, staffA, 'POST', `/api/imports/${batch.id}/commit`)).statusCode).toBe(200);
+    const found = (await call(t.app, staffB, 'GET', `/api/enterprises?q=${encodeURIComponent('甲县新储能')}`)).json() as { items: TEnterprise[] };
+    const investor = found.items[0]!;
+    expect(investor).toMatchObject({ name: '甲县新储能有限公司', unitName: '甲县' });
+    // County B records a contact at the new enterprise of the shared library; A's revert must not take it away.
+    expect((await call(t.app, staffB, 'POST', `/api/enterprises/${investor.id}/contacts`, { name: '赵总' })).statusCode).toBe(200);
+    const reverted = await call(t.app, staffA, 'POST', `/api/imports/${batch.id}/revert`);
+    expect(reverted.statusCode, reverted.body).toBe(200);
+    expect(await t.read.enterprise(investor.id)).toMatchObject({ name: '甲县新储能有限公司' });
   });
 
   it('shows another unit’s interest only as that unit’s name; the unit’s own work is not "interest"', async () => {

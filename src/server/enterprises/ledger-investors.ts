@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { enterprises, projects } from '../db/schema.ts';
+import { enterpriseContacts, enterprises, leads, projects, visits } from '../db/schema.ts';
 import type { ServiceContext } from '../context.ts';
 import { inCallerScope } from '../access/scope.ts';
 import { anyOf, takeIds, type Pipeline } from '../db/bulk.ts';
@@ -74,7 +74,18 @@ export async function deleteUnusedLedgerInvestors(ctx: ServiceContext, batchId: 
   if (ids.length === 0) return;
   const removed = await ctx.db
     .delete(enterprises)
-    .where(and(anyOf(enterprises.id, ids, 'int'), sql`not exists (select 1 from ${projects} where ${projects.investorEnterpriseId} = ${enterprises.id})`))
+    .where(
+      and(
+        anyOf(enterprises.id, ids, 'int'),
+        sql`not exists (select 1 from ${projects} where ${projects.investorEnterpriseId} = ${enterprises.id})`,
+        // Since issue 13 the library is shared: an investor someone has since taken up (a contact, a subsidiary, a
+        // lead or a visit, possibly of another unit) stays in the library.
+        sql`not exists (select 1 from ${enterpriseContacts} where ${enterpriseContacts.enterpriseId} = ${enterprises.id})`,
+        sql`not exists (select 1 from enterprises child where child.parent_enterprise_id = ${enterprises.id})`,
+        sql`not exists (select 1 from ${leads} where ${leads.enterpriseId} = ${enterprises.id})`,
+        sql`not exists (select 1 from ${visits} where ${visits.enterpriseId} = ${enterprises.id})`,
+      ),
+    )
     .returning();
   await recordAuditMany(
     ctx.db,
