@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { auditLog, enterpriseContacts } from '../db/schema.ts';
+import { auditLog, enterpriseContacts, enterprises, projects } from '../db/schema.ts';
 import { call, createTestApp, expectApiError, logIn, type Session, type TestApp } from '../../../test/support/test-app.ts';
 import type { TEnterprise, TEnterpriseContact, TEnterpriseDetail, TEnterpriseTier } from '../../shared/enterprises.ts';
 import type { TImportBatch } from '../../shared/imports.ts';
@@ -184,6 +184,26 @@ describe('the enterprise library (issue 13)', () => {
     expect(await t.read.enterprise(investor.id)).toMatchObject({ name: '甲县新储能有限公司' });
   });
 
+  it('matches a ledger’s investors in the whole library: by credit code, or by a name only one enterprise has', async () => {
+    const rows = [
+      ['乙县储能项目', '甲县测试企业（集团）', w.enterpriseA.creditCode!, '', '5000', '', '2025年5月', '', '乙县', '已签约', '', ''],
+      ['乙县深圳项目', '深圳集团总部有限公司', '', '', '8000', '', '2025年6月', '', '乙县', '已签约', '', ''],
+    ];
+    const body = multipartBody('乙县台账.xlsx', await ledgerXlsx({ title: '乙县2025年招商引资签约项目台账', sections: [{ title: '一、工业项目', rows }] }));
+    const upload = await t.app.inject({ method: 'POST', url: '/api/imports', payload: body.payload, headers: { ...body.headers, cookie: staffB.cookie } });
+    expect(upload.statusCode, upload.body).toBe(200);
+    const batch = upload.json() as TImportBatch;
+    const enterprisesBefore = (await t.read.counts()).enterprises;
+    const commit = await call(t.app, staffB, 'POST', `/api/imports/${batch.id}/commit`);
+    expect(commit.statusCode, commit.body).toBe(200);
+    const imported = await t.db.select().from(projects).where(eq(projects.unitId, w.countyB.id));
+    const investorOf = (name: string) => imported.find((p) => p.name === name)?.investorEnterpriseId;
+    expect(investorOf('乙县储能项目')).toBe(w.enterpriseA.id);
+    const [group] = await t.db.select().from(enterprises).where(eq(enterprises.name, '深圳集团总部有限公司'));
+    expect(investorOf('乙县深圳项目')).toBe(group!.id);
+    expect((await t.read.counts()).enterprises).toBe(enterprisesBefore);
+  });
+
   it('shows another unit’s interest only as that unit’s name; the unit’s own work is not "interest"', async () => {
     // County B's project invests in enterprise B; county A opens B's page.
     expect((await detail(staffA, w.enterpriseB.id)).interest).toEqual([{ unitName: '乙县', kinds: ['project'] }]);
@@ -195,6 +215,7 @@ describe('the enterprise library (issue 13)', () => {
     // County B may now link its own work to county A's enterprise: the library is shared, the visit stays B's.
     const visit = await call(t.app, staffB, 'POST', '/api/visits', { enterpriseId: w.enterpriseA.id, enterpriseName: '甲县测试企业有限公司', kind: 'visit', visitedOn: '2026-02-10' });
     expect(visit.statusCode, visit.body).toBe(200);
-    expect((await detail(staffA, w.enterpriseA.id)).interest).toEqual([{ unitName: '乙县', kinds: ['visit'] }]);
+    // (乙县's ledger import above already named this enterprise as an investor.)
+    expect((await detail(staffA, w.enterpriseA.id)).interest).toEqual([{ unitName: '乙县', kinds: ['visit', 'project'] }]);
   });
 });

@@ -9,36 +9,38 @@ import { writeEnterpriseSearch } from './enterprise-search.ts';
 
 /**
  * Investors named in a ledger, matched to the enterprises on record (issue 4): by credit code first, then by the
- * exact name, within the caller's scope. A credit code registered by another unit is reported, not matched:
- * the enterprise is theirs (the bureau can share it).
+ * exact name. Since issue 13 the library is the city's shared reference: a credit code matches whichever unit
+ * recorded the enterprise; a name matches the caller's units' enterprise of that name first, else the one enterprise
+ * of the city with that exact name (two or more elsewhere: none, and the row adds its own).
  */
 export type InvestorMatches = {
   byCreditCode: Map<string, number>;
-  creditCodeElsewhere: Set<string>;
   byName: Map<string, number>;
 };
 
 export async function matchLedgerInvestors(ctx: ServiceContext, creditCodes: string[], names: string[]): Promise<InvestorMatches> {
-  const matches: InvestorMatches = { byCreditCode: new Map(), creditCodeElsewhere: new Set(), byName: new Map() };
+  const matches: InvestorMatches = { byCreditCode: new Map(), byName: new Map() };
   const codes = [...new Set(creditCodes)];
   if (codes.length > 0) {
-    const rows = await ctx.db
-      .select({ id: enterprises.id, creditCode: enterprises.creditCode, inScope: sql<boolean>`${inCallerScope(ctx.caller, enterprises.unitId)}` })
-      .from(enterprises)
-      .where(anyOf(enterprises.creditCode, codes, 'text'));
-    for (const row of rows) {
-      if (row.inScope) matches.byCreditCode.set(row.creditCode!, row.id);
-      else matches.creditCodeElsewhere.add(row.creditCode!);
-    }
+    const rows = await ctx.db.select({ id: enterprises.id, creditCode: enterprises.creditCode }).from(enterprises).where(anyOf(enterprises.creditCode, codes, 'text'));
+    for (const row of rows) matches.byCreditCode.set(row.creditCode!, row.id);
   }
   const unique = [...new Set(names)];
   if (unique.length > 0) {
     const rows = await ctx.db
-      .select({ id: enterprises.id, name: enterprises.name })
+      .select({ id: enterprises.id, name: enterprises.name, inScope: sql<boolean>`${inCallerScope(ctx.caller, enterprises.unitId)}` })
       .from(enterprises)
-      .where(and(anyOf(enterprises.name, unique, 'text'), inCallerScope(ctx.caller, enterprises.unitId)))
+      .where(anyOf(enterprises.name, unique, 'text'))
       .orderBy(enterprises.id);
-    for (const row of rows) if (!matches.byName.has(row.name)) matches.byName.set(row.name, row.id);
+    const elsewhere = new Map<string, number[]>();
+    for (const row of rows) {
+      if (row.inScope) {
+        if (!matches.byName.has(row.name)) matches.byName.set(row.name, row.id);
+      } else {
+        elsewhere.set(row.name, [...(elsewhere.get(row.name) ?? []), row.id]);
+      }
+    }
+    for (const [name, ids] of elsewhere) if (!matches.byName.has(name) && ids.length === 1) matches.byName.set(name, ids[0]!);
   }
   return matches;
 }

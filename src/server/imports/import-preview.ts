@@ -270,9 +270,7 @@ async function planRecords(
       fields.unitId = options.unitId;
     }
     let newInvestor: PlannedRow['newInvestor'] = null;
-    if (record.creditCode && investors.creditCodeElsewhere.has(record.creditCode)) {
-      problem('creditCode', 'creditCode.otherUnit', record.creditCode);
-    } else if (record.creditCode && investors.byCreditCode.has(record.creditCode)) {
+    if (record.creditCode && investors.byCreditCode.has(record.creditCode)) {
       fields.investorEnterpriseId = investors.byCreditCode.get(record.creditCode)!;
     } else if (record.investorName && investors.byName.has(record.investorName)) {
       fields.investorEnterpriseId = investors.byName.get(record.investorName)!;
