@@ -185,6 +185,8 @@ export const enterprises = pgTable(
     parentEnterpriseId: integer('parent_enterprise_id').references((): AnyPgColumn => enterprises.id, { onDelete: 'restrict' }),
     /** Registered or operating in the city, in this unit; null = a target elsewhere. */
     localUnitId: integer('local_unit_id').references(() => units.id, { onDelete: 'restrict' }),
+    /** A duplicate the bureau merged into this enterprise (issue 13): kept so the merge can be undone, hidden from search and lists. */
+    mergedIntoId: integer('merged_into_id').references((): AnyPgColumn => enterprises.id, { onDelete: 'restrict' }),
   },
   (t) => [
     uniqueIndex('enterprises_credit_code_key').on(t.creditCode).where(sql`${t.creditCode} is not null`),
@@ -1083,4 +1085,32 @@ export const eventProjects = pgTable(
       .references(() => projects.id, { onDelete: 'cascade' }),
   },
   (t) => [uniqueIndex('event_projects_project_key').on(t.projectId), index('event_projects_event_idx').on(t.eventId)],
+);
+
+/**
+ * A merge of two records of one enterprise (issue 13): what moved from the merged record to the survivor, by table and
+ * id (`moved`), so that undoing it puts back exactly that. `undoneAt` set once undone; a record merges at most once at a time.
+ */
+export const enterpriseMerges = pgTable(
+  'enterprise_merges',
+  {
+    id: serial('id').primaryKey(),
+    survivorId: integer('survivor_id')
+      .notNull()
+      .references(() => enterprises.id, { onDelete: 'restrict' }),
+    mergedId: integer('merged_id')
+      .notNull()
+      .references(() => enterprises.id, { onDelete: 'restrict' }),
+    moved: jsonb('moved').notNull(),
+    reason: text('reason'),
+    mergedBy: integer('merged_by').references(() => users.id, { onDelete: 'restrict' }),
+    mergedAt: timestamp('merged_at', { withTimezone: true }).notNull().defaultNow(),
+    undoneBy: integer('undone_by').references(() => users.id, { onDelete: 'restrict' }),
+    undoneAt: timestamp('undone_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('enterprise_merges_survivor_idx').on(t.survivorId),
+    uniqueIndex('enterprise_merges_active_key').on(t.mergedId).where(sql`${t.undoneAt} is null`),
+    check('enterprise_merges_self_check', sql`${t.survivorId} <> ${t.mergedId}`),
+  ],
 );
