@@ -1114,3 +1114,32 @@ export const enterpriseMerges = pgTable(
     check('enterprise_merges_self_check', sql`${t.survivorId} <> ${t.mergedId}`),
   ],
 );
+
+/**
+ * Enterprise list imports (issue 13 "Filling it"): one uploaded list (a 500强 list, a batch of 小巨人, a park's
+ * enterprises) with its list code, year and batch; the rows as read (`rows`) and previewed (`summary`); once committed,
+ * the tier entries and enterprises it added, so that a revert removes exactly those.
+ */
+export const enterpriseListImports = pgTable(
+  'enterprise_list_imports',
+  {
+    id: serial('id').primaryKey(),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => users.id, { onDelete: 'restrict' }),
+    fileName: text('file_name').notNull(),
+    list: text('list').notNull(),
+    year: integer('year').notNull(),
+    batch: text('batch'),
+    status: text('status').notNull().default('previewed'),
+    rows: jsonb('rows').notNull().default([]),
+    refusals: jsonb('refusals').notNull().default([]),
+    summary: jsonb('summary').notNull().default({}),
+    createdTierIds: integer('created_tier_ids').array().notNull().default(sql`'{}'::int[]`),
+    createdEnterpriseIds: integer('created_enterprise_ids').array().notNull().default(sql`'{}'::int[]`),
+    createdAt: createdAt(),
+    committedAt: timestamp('committed_at', { withTimezone: true }),
+    revertedAt: timestamp('reverted_at', { withTimezone: true }),
+  },
+  (t) => [check('enterprise_list_imports_status_check', sql`${t.status} in ('previewed','committed','reverted')`)],
+);
