@@ -18,4 +18,5 @@ export const BLANK_LIBRARY_FACTS = {
   website: null,
   parentEnterpriseId: null,
   localUnitId: null,
+  mergedIntoId: null,
 } satisfies Partial<EnterpriseRow>;
