@@ -193,6 +193,8 @@ export const enterprises = pgTable(
     index('enterprises_unit_idx').on(t.unitId),
     index('enterprises_parent_idx').on(t.parentEnterpriseId),
     index('enterprises_local_unit_idx').on(t.localUnitId),
+    // Deleting an enterprise (a revert removing the investors it added) checks nothing was merged into it: by index.
+    index('enterprises_merged_into_idx').on(t.mergedIntoId).where(sql`${t.mergedIntoId} is not null`),
     check('enterprises_credit_code_check', sql`${t.creditCode} ~ '^[0-9A-HJ-NPQRTUWXY]{18}$'`),
     check('enterprises_hq_region_check', sql`${t.hqRegionCode} ~ '^[0-9]{6}$'`),
     check('enterprises_name_check', sql`length(trim(${t.name})) >= 2`),
