@@ -26,6 +26,7 @@ import { auditRoutes } from './audit/audit.routes.ts';
 import { regionsRoutes } from './regions/regions.routes.ts';
 import { enterprisesRoutes } from './enterprises/enterprises.routes.ts';
 import { enterpriseSearchRoutes } from './enterprises/enterprise-search.routes.ts';
+import { enterpriseListsRoutes } from './enterprises/enterprise-lists.routes.ts';
 import { projectsRoutes } from './projects/projects.routes.ts';
 import { projectStagesRoutes } from './projects/stages.routes.ts';
 import { fundsRoutes } from './projects/funds.routes.ts';
@@ -101,7 +102,7 @@ export async function buildApp(options: BuildAppOptions): Promise<ZApp> {
 
   await app.register(
     async (api: ZApp) => {
-      for (const routes of [healthRoutes, authRoutes, unitsRoutes, usersRoutes, auditRoutes, regionsRoutes, industriesRoutes, localIndustriesRoutes, enterpriseSearchRoutes, enterprisesRoutes, projectsRoutes, projectStagesRoutes, fundsRoutes, filesRoutes, supervisionRoutes, deadlinesRoutes, remindersRoutes, departmentsRoutes, problemsRoutes, timelineRoutes, savedFiltersRoutes, importsRoutes, metricsRoutes, targetsRoutes, bulletinRoutes, cockpitRoutes, closesRoutes, assessmentsRoutes, leadsRoutes, activitiesRoutes]) {
+      for (const routes of [healthRoutes, authRoutes, unitsRoutes, usersRoutes, auditRoutes, regionsRoutes, industriesRoutes, localIndustriesRoutes, enterpriseSearchRoutes, enterprisesRoutes, enterpriseListsRoutes, projectsRoutes, projectStagesRoutes, fundsRoutes, filesRoutes, supervisionRoutes, deadlinesRoutes, remindersRoutes, departmentsRoutes, problemsRoutes, timelineRoutes, savedFiltersRoutes, importsRoutes, metricsRoutes, targetsRoutes, bulletinRoutes, cockpitRoutes, closesRoutes, assessmentsRoutes, leadsRoutes, activitiesRoutes]) {
         await routes(api, deps);
       }
       api.get('/openapi.json', { schema: { hide: true }, config: { auth: 'public' } }, async () => app.swagger());

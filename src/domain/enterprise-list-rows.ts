@@ -1,0 +1,132 @@
+/**
+ * Reading an enterprise list (issue 13 "Filling it"): the lists bureaus download — a 500强 list, a batch of 专精特新
+ * 小巨人, a park's enterprises — as rows of cells. Finds the header row, recognises its columns, and turns each row
+ * into a list entry or a refusal naming the row and the field. Pure: matching against the library is the server's.
+ */
+import { creditCodeProblem, normalizeCreditCode } from './credit-code.ts';
+import { enterpriseNameKey } from './enterprise-names.ts';
+
+export type ListColumn = 'name' | 'creditCode' | 'rank' | 'region' | 'industry' | 'capital' | 'founded' | 'listing' | 'batch';
+
+/** Header words per column, compared after removing spaces and brackets' contents like "(万元)". */
+const HEADER_WORDS: Record<ListColumn, string[]> = {
+  name: ['企业名称', '公司名称', '企业', '名称', '单位名称'],
+  creditCode: ['统一社会信用代码', '信用代码', '社会信用代码'],
+  rank: ['排名', '名次', '序位'],
+  region: ['所在地区', '省份', '城市', '注册地', '地区', '所在地'],
+  industry: ['行业', '所属行业'],
+  capital: ['注册资本'],
+  founded: ['成立日期', '成立时间'],
+  listing: ['上市情况', '股票代码'],
+  batch: ['批次'],
+};
+
+function headerWord(cell: string): string {
+  return cell.replace(/\s/g, '').replace(/[(（][^)）]*[)）]/g, '');
+}
+
+/** The columns a header row names, or null when it names no enterprise name column. */
+export function listColumns(row: string[]): Partial<Record<ListColumn, number>> | null {
+  const found: Partial<Record<ListColumn, number>> = {};
+  row.forEach((cell, i) => {
+    const word = headerWord(cell ?? '');
+    for (const [column, words] of Object.entries(HEADER_WORDS) as [ListColumn, string[]][]) {
+      if (found[column] === undefined && words.includes(word)) found[column] = i;
+    }
+  });
+  return found.name === undefined ? null : found;
+}
+
+export type ListRowRefusal = { rowNumber: number; field: ListColumn; code: 'required' | 'creditCode' | 'rank' | 'duplicate' };
+
+export type ListRow = {
+  rowNumber: number;
+  name: string;
+  /** listNameKey(name): what names are compared by. */
+  nameKey: string;
+  creditCode: string | null;
+  rank: number | null;
+  batch: string | null;
+  region: string | null;
+  industry: string | null;
+  listing: string | null;
+};
+
+export type ReadList = { header: Partial<Record<ListColumn, number>>; rows: ListRow[]; refusals: ListRowRefusal[] };
+
+/** Rows that are only a total or a note under the list ("合计", "数据来源:…"). */
+const FOOTER = /^(合计|总计|注[:：]|备注|数据来源|来源[:：])/;
+
+/**
+ * Reads a sheet's rows: the header is the first of the first 20 rows naming an enterprise name column; rows after it
+ * with no name and nothing else are skipped. A list's rows are numbered as the spreadsheet shows them (1-based).
+ * `ranked`: whether the list ranks (a rank that is not a whole number ≥ 1 is refused; on other lists it is ignored).
+ */
+export function readListRows(cells: string[][], ranked: boolean): ReadList | null {
+  const headerIndex = cells.slice(0, 20).findIndex((row) => listColumns(row) !== null);
+  if (headerIndex < 0) return null;
+  const header = listColumns(cells[headerIndex]!)!;
+  const rows: ListRow[] = [];
+  const refusals: ListRowRefusal[] = [];
+  const seenCodes = new Set<string>();
+  const seenNames = new Set<string>();
+  const cell = (row: string[], column: ListColumn) => {
+    const i = header[column];
+    const value = i === undefined ? '' : String(row[i] ?? '').trim();
+    return value === '' ? null : value;
+  };
+  for (let i = headerIndex + 1; i < cells.length; i++) {
+    const row = cells[i]!;
+    const rowNumber = i + 1;
+    if (row.every((c) => String(c ?? '').trim() === '')) continue;
+    const name = cell(row, 'name');
+    if (name && FOOTER.test(name)) continue;
+    if (!name || name.length < 2) {
+      refusals.push({ rowNumber, field: 'name', code: 'required' });
+      continue;
+    }
+    const rawCode = cell(row, 'creditCode');
+    const creditCode = rawCode ? normalizeCreditCode(rawCode) : null;
+    if (creditCode && creditCodeProblem(creditCode)) {
+      refusals.push({ rowNumber, field: 'creditCode', code: 'creditCode' });
+      continue;
+    }
+    let rank: number | null = null;
+    const rawRank = cell(row, 'rank');
+    if (ranked && rawRank) {
+      const digits = rawRank.replace(/^第/, '').replace(/[位名]$/, '');
+      rank = /^\d{1,7}$/.test(digits) ? Number(digits) : NaN;
+      if (!Number.isInteger(rank) || rank < 1) {
+        refusals.push({ rowNumber, field: 'rank', code: 'rank' });
+        continue;
+      }
+    }
+    const nameKey = listNameKey(name);
+    if ((creditCode && seenCodes.has(creditCode)) || seenNames.has(nameKey)) {
+      refusals.push({ rowNumber, field: creditCode && seenCodes.has(creditCode) ? 'creditCode' : 'name', code: 'duplicate' });
+      continue;
+    }
+    if (creditCode) seenCodes.add(creditCode);
+    seenNames.add(nameKey);
+    rows.push({
+      rowNumber,
+      name,
+      nameKey,
+      creditCode,
+      rank,
+      batch: cell(row, 'batch'),
+      region: cell(row, 'region'),
+      industry: cell(row, 'industry'),
+      listing: cell(row, 'listing'),
+    });
+  }
+  return { header, rows, refusals };
+}
+
+/**
+ * The key a list's names are matched by: `enterpriseNameKey` (width, brackets, spaces, 有限责任公司 → 有限公司), and one
+ * form for 有限公司 and 股份有限公司, since lists write a company's form as it was when they were drawn up.
+ */
+export function listNameKey(name: string): string {
+  return enterpriseNameKey(name).replace(/(股份公司|有限公司)$/, '公司');
+}

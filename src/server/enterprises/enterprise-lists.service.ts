@@ -1,0 +1,374 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { enterpriseContacts, enterpriseListImports, enterpriseNames, enterpriseTiers, enterprises, leads, projects, visits } from '../db/schema.ts';
+import { queryRows, type Db } from '../db/client.ts';
+import { anyOf, insertJsonRows, takeIds } from '../db/bulk.ts';
+import type { ServiceContext } from '../context.ts';
+import { assertCanAdminister } from '../access/scope.ts';
+import { actorOf, insertAuditedRows, recordAudit, recordAuditMany } from '../audit/audit.service.ts';
+import { AppError, notFound } from '../errors.ts';
+import { LedgerFileError, type LedgerSheet } from '../imports/ledger-reader.ts';
+import { readLedgerFileOffThread } from '../imports/ledger-worker.ts';
+import type { ErrorCode } from '../../shared/errors.ts';
+import { LABELS } from '../../shared/errors.ts';
+import { chinaToday } from '../../domain/calendar.ts';
+import { TIER_LISTS, type TierList } from '../../domain/enterprise-tiers.ts';
+import { listNameKey, readListRows, type ListRow, type ListRowRefusal } from '../../domain/enterprise-list-rows.ts';
+import {
+  ZEnterpriseListOptions,
+  type TEnterpriseListImport,
+  type TEnterpriseListOptions,
+  type TEnterpriseListProgress,
+  type TEnterpriseListRefusal,
+  type TEnterpriseListRow,
+} from '../../shared/enterprise-lists.ts';
+import { BLANK_LIBRARY_FACTS } from './enterprise-facts.ts';
+import { recomputeFortuneGlobal500 } from './enterprise-library.service.ts';
+import { writeEnterpriseSearch } from './enterprise-search.ts';
+
+/**
+ * Enterprise list imports (issue 13 "Filling it"), for the bureau: upload a list with its list code and year →
+ * preview (each row matched by credit code, else by normalised name or other name, else new; or refused, named by
+ * row and field) → commit (one transaction: the missing enterprises, then the tier entries) → revert (the entries it
+ * added, and the enterprises it created that nothing else has taken up since). Re-importing a list changes nothing:
+ * its enterprises are found and their entries are there.
+ */
+
+type Refusal = ListRowRefusal | { rowNumber: number; field: 'name'; code: 'ambiguous' };
+type StoredImport = typeof enterpriseListImports.$inferSelect;
+type PlannedRow = ListRow & { match: 'code' | 'name' | 'new'; enterpriseId: number | null; enterpriseName: string | null; enterpriseUnitId: number | null; alreadyOnList: boolean };
+
+const PREVIEW_ROWS = 500;
+const progressOf = new Map<number, TEnterpriseListProgress>();
+
+export function enterpriseListProgress(id: number): TEnterpriseListProgress {
+  return progressOf.get(id) ?? { phase: 'idle', done: 0, total: 0 };
+}
+
+const REFUSAL_TEXT: Record<Refusal['code'], { zh: string; en: string }> = {
+  required: { zh: '不能为空', en: 'is required' },
+  creditCode: { zh: '不是有效的统一社会信用代码', en: 'is not a valid unified social credit code' },
+  rank: { zh: '应为不小于1的整数', en: 'must be a whole number of at least 1' },
+  duplicate: { zh: '与前面的行重复', en: 'repeats an earlier row' },
+  ambiguous: { zh: '与库中多家企业同名,请填写统一社会信用代码', en: 'matches several enterprises in the library; give the credit code' },
+};
+
+function describeRefusal(r: Refusal): TEnterpriseListRefusal {
+  const label = LABELS[r.field] ?? { zh: r.field, en: r.field };
+  const text = REFUSAL_TEXT[r.code];
+  return {
+    rowNumber: r.rowNumber,
+    field: r.field,
+    code: r.code === 'ambiguous' ? 'duplicate' : r.code,
+    message: { 'zh-CN': `第${r.rowNumber}行 ${label.zh}:${text.zh}`, en: `Row ${r.rowNumber}, ${label.en}: ${text.en}` },
+  };
+}
+
+async function readFile(content: Buffer): Promise<LedgerSheet[]> {
+  try {
+    return await readLedgerFileOffThread(content);
+  } catch (error) {
+    if (error instanceof LedgerFileError) throw new AppError(error.code as ErrorCode, { field: 'file', params: error.detail });
+    throw error;
+  }
+}
+
+/** Matches the rows against the library: credit code first, then the normalised name among names and other names. */
+async function planRows(db: Db, list: TierList, year: number, rows: ListRow[]): Promise<{ planned: PlannedRow[]; refusals: Refusal[] }> {
+  const codes = rows.flatMap((r) => (r.creditCode ? [r.creditCode] : []));
+  const byCode = new Map<string, { id: number; name: string; unitId: number }>();
+  for (let i = 0; i < codes.length; i += 10_000) {
+    const found = await db
+      .select({ id: enterprises.id, name: enterprises.name, unitId: enterprises.unitId, creditCode: enterprises.creditCode })
+      .from(enterprises)
+      .where(anyOf(enterprises.creditCode, codes.slice(i, i + 10_000), 'text'));
+    for (const e of found) byCode.set(e.creditCode!, e);
+  }
+  // Names compare after normalising (brackets, width, spaces, 有限公司 / 股份有限公司 / 有限责任公司), which SQL cannot
+  // index: every name and other name of the library is read once and keyed here.
+  const byKey = new Map<string, Set<number>>();
+  const info = new Map<number, { name: string; unitId: number }>();
+  if (codes.length < rows.length) {
+    const names = await queryRows<{ id: number; name: string; unit_id: number; other: boolean }>(
+      db,
+      sql`select id, name, unit_id, false as other from enterprises
+          union all select n.enterprise_id, n.name, e.unit_id, true from enterprise_names n join enterprises e on e.id = n.enterprise_id`,
+    );
+    for (const n of names) {
+      const key = listNameKey(n.name);
+      let ids = byKey.get(key);
+      if (!ids) byKey.set(key, (ids = new Set()));
+      ids.add(n.id);
+      if (!n.other) info.set(n.id, { name: n.name, unitId: n.unit_id });
+    }
+  }
+  const planned: PlannedRow[] = [];
+  const refusals: Refusal[] = [];
+  for (const row of rows) {
+    const coded = row.creditCode ? byCode.get(row.creditCode) : undefined;
+    if (coded) {
+      planned.push({ ...row, match: 'code', enterpriseId: coded.id, enterpriseName: coded.name, enterpriseUnitId: coded.unitId, alreadyOnList: false });
+      continue;
+    }
+    const ids = [...(byKey.get(row.nameKey) ?? [])];
+    if (ids.length > 1) {
+      refusals.push({ rowNumber: row.rowNumber, field: 'name', code: 'ambiguous' });
+    } else if (ids.length === 1) {
+      const e = info.get(ids[0]!)!;
+      planned.push({ ...row, match: 'name', enterpriseId: ids[0]!, enterpriseName: e.name, enterpriseUnitId: e.unitId, alreadyOnList: false });
+    } else {
+      planned.push({ ...row, match: 'new', enterpriseId: null, enterpriseName: null, enterpriseUnitId: null, alreadyOnList: false });
+    }
+  }
+  // Two rows landing on one enterprise (its code on one, its other name on the next): the second is a repeat.
+  const seen = new Set<number>();
+  const unique: PlannedRow[] = [];
+  for (const p of planned) {
+    if (p.enterpriseId !== null && seen.has(p.enterpriseId)) {
+      refusals.push({ rowNumber: p.rowNumber, field: 'name', code: 'duplicate' });
+      continue;
+    }
+    if (p.enterpriseId !== null) seen.add(p.enterpriseId);
+    unique.push(p);
+  }
+  const matchedIds = [...seen];
+  const onList = new Set<number>();
+  for (let i = 0; i < matchedIds.length; i += 10_000) {
+    const found = await db
+      .select({ enterpriseId: enterpriseTiers.enterpriseId })
+      .from(enterpriseTiers)
+      .where(and(eq(enterpriseTiers.list, list), eq(enterpriseTiers.year, year), anyOf(enterpriseTiers.enterpriseId, matchedIds.slice(i, i + 10_000), 'int')));
+    for (const t of found) onList.add(t.enterpriseId);
+  }
+  for (const p of unique) p.alreadyOnList = p.enterpriseId !== null && onList.has(p.enterpriseId);
+  return { planned: unique, refusals };
+}
+
+function describe(stored: StoredImport, planned: PlannedRow[], refusals: Refusal[]): TEnterpriseListImport {
+  const rows: TEnterpriseListRow[] = planned.slice(0, PREVIEW_ROWS).map((p) => ({
+    rowNumber: p.rowNumber,
+    name: p.name,
+    creditCode: p.creditCode,
+    rank: p.rank,
+    batch: p.batch ?? stored.batch,
+    match: p.match,
+    enterpriseId: p.enterpriseId,
+    enterpriseName: p.enterpriseName,
+    alreadyOnList: p.alreadyOnList,
+  }));
+  return {
+    id: stored.id,
+    fileName: stored.fileName,
+    list: stored.list as TierList,
+    year: stored.year,
+    batch: stored.batch,
+    status: stored.status as TEnterpriseListImport['status'],
+    summary: {
+      rows: planned.length + refusals.length,
+      byCode: planned.filter((p) => p.match === 'code').length,
+      byName: planned.filter((p) => p.match === 'name').length,
+      new: planned.filter((p) => p.match === 'new').length,
+      alreadyOnList: planned.filter((p) => p.alreadyOnList).length,
+      refused: refusals.length,
+    },
+    rows,
+    refusals: [...refusals].sort((a, b) => a.rowNumber - b.rowNumber).map(describeRefusal),
+    createdTiers: stored.createdTierIds.length,
+    createdEnterprises: stored.createdEnterpriseIds.length,
+  };
+}
+
+function checkYear(ctx: ServiceContext, year: number): void {
+  if (year > Number(chinaToday(ctx.now).slice(0, 4))) throw new AppError('enterprise.tierYearFuture', { field: 'year' });
+}
+
+/** Reads an uploaded list and previews it against the library; nothing is written but the import's own record. */
+export async function previewEnterpriseList(ctx: ServiceContext, file: { fileName: string; content: Buffer }, input: TEnterpriseListOptions): Promise<TEnterpriseListImport> {
+  assertCanAdminister(ctx.caller);
+  const options = ZEnterpriseListOptions.parse(input);
+  checkYear(ctx, options.year);
+  const sheets = await readFile(file.content);
+  const ranked = TIER_LISTS[options.list].ranked;
+  const read = sheets.filter((s) => !s.hidden).map((s) => readListRows(s.rows, ranked)).find((r) => r !== null);
+  if (!read) throw new AppError('enterpriseList.noHeader', { field: 'file' });
+  const { planned, refusals } = await planRows(ctx.db, options.list, options.year, read.rows);
+  const stored = await ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(enterpriseListImports)
+      .values({
+        createdBy: ctx.caller.userId,
+        fileName: file.fileName,
+        list: options.list,
+        year: options.year,
+        batch: options.batch ?? null,
+        rows: read.rows,
+        refusals: read.refusals,
+        summary: {},
+      })
+      .returning();
+    await recordAudit(tx, actorOf(ctx), {
+      entity: 'enterpriseListImport',
+      entityId: row!.id,
+      unitId: ctx.caller.unitId,
+      action: 'create',
+      after: { fileName: row!.fileName, list: row!.list, year: row!.year, batch: row!.batch, rows: read.rows.length + read.refusals.length },
+    });
+    return row!;
+  });
+  const result = describe(stored, planned, [...read.refusals, ...refusals]);
+  await ctx.db.update(enterpriseListImports).set({ summary: result.summary }).where(eq(enterpriseListImports.id, stored.id));
+  return result;
+}
+
+async function loadImport(ctx: ServiceContext, db: Db, id: number, lock = false): Promise<StoredImport> {
+  assertCanAdminister(ctx.caller);
+  const query = db.select().from(enterpriseListImports).where(eq(enterpriseListImports.id, id));
+  const [row] = lock ? await query.for('update') : await query;
+  if (!row) throw notFound('enterpriseListImport');
+  return row;
+}
+
+/** An import as it stands: previewed again against the library as it is now (a committed one: against then). */
+export async function getEnterpriseListImport(ctx: ServiceContext, id: number): Promise<TEnterpriseListImport> {
+  const stored = await loadImport(ctx, ctx.db, id);
+  const { planned, refusals } = await planRows(ctx.db, stored.list as TierList, stored.year, stored.rows as ListRow[]);
+  return describe(stored, planned, [...(stored.refusals as Refusal[]), ...refusals]);
+}
+
+/**
+ * Writes the list in one transaction, after previewing it again against the library as it is now: the enterprises
+ * not on record, then the tier entries the matched and new enterprises lack. Refused rows refuse the whole list.
+ */
+export async function commitEnterpriseList(ctx: ServiceContext, id: number): Promise<TEnterpriseListImport> {
+  await loadImport(ctx, ctx.db, id);
+  progressOf.set(id, { phase: 'checking', done: 0, total: 0 });
+  try {
+    await ctx.db.transaction(async (tx) => {
+      const stored = await loadImport(ctx, tx, id, true);
+      if (stored.status !== 'previewed') throw new AppError('enterpriseList.notPreviewed');
+      const list = stored.list as TierList;
+      const { planned, refusals } = await planRows(tx, list, stored.year, stored.rows as ListRow[]);
+      const refused = (stored.refusals as Refusal[]).length + refusals.length;
+      if (refused > 0) throw new AppError('enterpriseList.hasRefusals', { params: { count: String(refused) } });
+      const adding = planned.filter((p) => !p.alreadyOnList);
+      const total = adding.length;
+      progressOf.set(id, { phase: 'writing', done: 0, total });
+
+      const fresh = adding.filter((p) => p.match === 'new');
+      const newIds = await takeIds(tx, enterprises, fresh.length);
+      const enterpriseRows: (typeof enterprises.$inferSelect)[] = fresh.map((p, i) => ({
+        id: newIds[i]!,
+        unitId: ctx.caller.unitId,
+        name: p.name,
+        creditCode: p.creditCode,
+        hqRegionCode: null,
+        fortuneGlobal500: false,
+        ...BLANK_LIBRARY_FACTS,
+        mergedIntoId: null,
+        createdBy: ctx.caller.userId,
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+      }));
+      fresh.forEach((p, i) => Object.assign(p, { enterpriseId: newIds[i]!, enterpriseUnitId: ctx.caller.unitId }));
+
+      const tierIds = await takeIds(tx, enterpriseTiers, adding.length);
+      const tierRows = adding.map((p, i) => ({
+        id: tierIds[i]!,
+        enterpriseId: p.enterpriseId!,
+        list,
+        year: stored.year,
+        rank: TIER_LISTS[list].ranked ? p.rank : null,
+        batch: p.batch ?? stored.batch,
+        createdBy: ctx.caller.userId,
+        createdAt: ctx.now,
+      }));
+      const CHUNK = 5000;
+      for (let i = 0; i < total; i += CHUNK) {
+        const tiers = tierRows.slice(i, i + CHUNK);
+        const chunkIds = new Set(tiers.map((t) => t.enterpriseId));
+        const newHere = enterpriseRows.filter((e) => chunkIds.has(e.id));
+        await insertAuditedRows(tx, actorOf(ctx), enterprises, 'enterprise', newHere, null);
+        await writeEnterpriseSearch(tx, newHere.map((e) => ({ id: e.id, name: e.name, otherNames: [], creditCode: e.creditCode })));
+        await insertJsonRows(tx, enterpriseTiers, tiers);
+        await recordAuditMany(
+          tx,
+          actorOf(ctx),
+          tiers.map((t, j) => ({
+            entity: 'enterpriseTier',
+            entityId: t.id,
+            unitId: adding[i + j]!.enterpriseUnitId,
+            action: 'create' as const,
+            after: t,
+            reason: `enterprise list import ${id}`,
+          })),
+        );
+        progressOf.set(id, { phase: 'writing', done: Math.min(i + CHUNK, total), total });
+      }
+      if (list === 'fortune_global_500') await recomputeFortuneGlobal500({ ...ctx, db: tx }, tx);
+      await tx
+        .update(enterpriseListImports)
+        .set({ status: 'committed', committedAt: ctx.now, createdTierIds: tierIds, createdEnterpriseIds: newIds })
+        .where(eq(enterpriseListImports.id, id));
+      await recordAudit(tx, actorOf(ctx), {
+        entity: 'enterpriseListImport',
+        entityId: id,
+        unitId: ctx.caller.unitId,
+        action: 'import',
+        after: { list, year: stored.year, tiersAdded: tierIds.length, enterprisesAdded: newIds.length },
+      });
+      progressOf.set(id, { phase: 'done', done: total, total });
+    });
+  } catch (error) {
+    progressOf.delete(id);
+    throw error;
+  }
+  return getEnterpriseListImport(ctx, id);
+}
+
+/**
+ * Undoes a committed list: removes the tier entries it added, then the enterprises it created that nothing else has
+ * taken up since (a project, a contact, a subsidiary, a lead, a visit, an other name or another tier entry).
+ */
+export async function revertEnterpriseList(ctx: ServiceContext, id: number): Promise<TEnterpriseListImport> {
+  await ctx.db.transaction(async (tx) => {
+    const stored = await loadImport(ctx, tx, id, true);
+    if (stored.status !== 'committed') throw new AppError('enterpriseList.notCommitted');
+    const removedTiers = stored.createdTierIds.length
+      ? await tx.delete(enterpriseTiers).where(anyOf(enterpriseTiers.id, stored.createdTierIds, 'int')).returning()
+      : [];
+    const removed = stored.createdEnterpriseIds.length
+      ? await tx
+          .delete(enterprises)
+          .where(
+            and(
+              anyOf(enterprises.id, stored.createdEnterpriseIds, 'int'),
+              sql`not exists (select 1 from ${projects} where ${projects.investorEnterpriseId} = ${enterprises.id})`,
+              sql`not exists (select 1 from ${enterpriseContacts} where ${enterpriseContacts.enterpriseId} = ${enterprises.id})`,
+              sql`not exists (select 1 from enterprises child where child.parent_enterprise_id = ${enterprises.id})`,
+              sql`not exists (select 1 from ${leads} where ${leads.enterpriseId} = ${enterprises.id})`,
+              sql`not exists (select 1 from ${visits} where ${visits.enterpriseId} = ${enterprises.id})`,
+              sql`not exists (select 1 from ${enterpriseNames} where ${enterpriseNames.enterpriseId} = ${enterprises.id})`,
+              sql`not exists (select 1 from ${enterpriseTiers} where ${enterpriseTiers.enterpriseId} = ${enterprises.id})`,
+              sql`not exists (select 1 from enterprise_merges m where m.survivor_id = ${enterprises.id} or m.merged_id = ${enterprises.id})`,
+            ),
+          )
+          .returning()
+      : [];
+    const unitOf = new Map<number, number>(
+      (await queryRows<{ id: number; unit_id: number }>(tx, sql`select id, unit_id from enterprises where ${anyOf(enterprises.id, [...new Set(removedTiers.map((t) => t.enterpriseId))], 'int')}`)).map((r) => [r.id, r.unit_id]),
+    );
+    await recordAuditMany(tx, actorOf(ctx), [
+      ...removedTiers.map((t) => ({ entity: 'enterpriseTier', entityId: t.id, unitId: unitOf.get(t.enterpriseId) ?? ctx.caller.unitId, action: 'delete' as const, before: t, reason: `revert of enterprise list import ${id}` })),
+      ...removed.map((e) => ({ entity: 'enterprise', entityId: e.id, unitId: e.unitId, action: 'delete' as const, before: e, reason: `revert of enterprise list import ${id}` })),
+    ]);
+    if (stored.list === 'fortune_global_500') await recomputeFortuneGlobal500({ ...ctx, db: tx }, tx);
+    await tx.update(enterpriseListImports).set({ status: 'reverted', revertedAt: ctx.now }).where(eq(enterpriseListImports.id, id));
+    await recordAudit(tx, actorOf(ctx), {
+      entity: 'enterpriseListImport',
+      entityId: id,
+      unitId: ctx.caller.unitId,
+      action: 'revert',
+      after: { tiersRemoved: removedTiers.length, enterprisesRemoved: removed.length, enterprisesKept: stored.createdEnterpriseIds.length - removed.length },
+    });
+  });
+  return getEnterpriseListImport(ctx, id);
+}

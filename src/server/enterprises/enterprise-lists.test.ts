@@ -1,0 +1,148 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
+import { call, createTestApp, creditCode, expectApiError, logIn, type Session, type TestApp } from '../../../test/support/test-app.ts';
+import { ledgerCsvGbk, multipartBody } from '../../../test/support/ledgers.ts';
+import { enterpriseNames, enterpriseTiers, enterprises } from '../db/schema.ts';
+import type { TEnterpriseListImport } from '../../shared/enterprise-lists.ts';
+
+/** Issue 13 "Filling it": importing a list of enterprises (a 500强 list, a batch of 小巨人) into the library. */
+describe('enterprise list imports', () => {
+  let t: TestApp;
+  let bureau: Session;
+  let staffA: Session;
+  let w: Awaited<ReturnType<TestApp['given']['twoCounties']>>;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    w = await t.given.twoCounties();
+    bureau = await logIn(t.app, 'bureau');
+    staffA = await logIn(t.app, 'staff_a');
+  });
+  afterAll(() => t.close());
+
+  const upload = async (session: Session, fileName: string, content: Buffer, fields: Record<string, string>) => {
+    const body = multipartBody(fileName, content, fields);
+    return t.app.inject({ method: 'POST', url: '/api/enterprise-lists', payload: body.payload, headers: { ...body.headers, cookie: session.cookie } });
+  };
+  const preview = async (fileName: string, content: Buffer, fields: Record<string, string>) => {
+    const response = await upload(bureau, fileName, content, fields);
+    expect(response.statusCode, response.body).toBe(200);
+    return response.json() as TEnterpriseListImport;
+  };
+  const tiersOf = (enterpriseId: number) => t.db.select().from(enterpriseTiers).where(eq(enterpriseTiers.enterpriseId, enterpriseId));
+
+  async function giantsXlsx(rows: (string | number)[][]): Promise<Buffer> {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('第五批');
+    sheet.addRow(['第五批专精特新"小巨人"企业名单']);
+    sheet.addRow(['序号', '企业名称', '统一社会信用代码', '所在地区', '批次']);
+    for (const row of rows) sheet.addRow(row);
+    return Buffer.from(await workbook.xlsx.writeBuffer());
+  }
+
+  it('matches by credit code and by a name written another way, adds the new, and re-importing changes nothing', async () => {
+    const aliased = await t.given.enterprise({ unit: w.countyB, name: '湖北楚天精工股份有限公司' });
+    await t.db.insert(enterpriseNames).values({ enterpriseId: aliased.id, kind: 'former', name: '襄阳精工机械有限公司' });
+    const file = await giantsXlsx([
+      [1, '甲县测试企业(集团)', creditCode(1), '湖北省襄阳市', '第五批'],
+      [2, '乙县测试企业股份有限公司', '', '湖北省', '第五批'],
+      [3, '襄阳精工机械有限责任公司', '', '湖北省', '第五批'],
+      [4, '全新小巨人科技有限公司', creditCode(7001), '湖北省', '第五批'],
+    ]);
+    const first = await preview('小巨人.xlsx', file, { list: 'little_giant', year: '2024' });
+    expect(first.summary).toMatchObject({ rows: 4, byCode: 1, byName: 2, new: 1, refused: 0, alreadyOnList: 0 });
+    expect(first.rows.map((r) => [r.rowNumber, r.match, r.enterpriseId])).toEqual([
+      [3, 'code', w.enterpriseA.id],
+      [4, 'name', w.enterpriseB.id],
+      [5, 'name', aliased.id],
+      [6, 'new', null],
+    ]);
+    expect(first.rows[1]!.enterpriseName).toBe('乙县测试企业有限公司');
+
+    const committed = await call(t.app, bureau, 'POST', `/api/enterprise-lists/${first.id}/commit`);
+    expect(committed.statusCode, committed.body).toBe(200);
+    expect(committed.json()).toMatchObject({ status: 'committed', createdTiers: 4, createdEnterprises: 1 });
+    expect((await tiersOf(w.enterpriseB.id)).map((x) => [x.list, x.year, x.batch])).toEqual([['little_giant', 2024, '第五批']]);
+    const [created] = await t.db.select().from(enterprises).where(eq(enterprises.creditCode, creditCode(7001)));
+    expect(created!.name).toBe('全新小巨人科技有限公司');
+    // New enterprises are searchable at once.
+    const found = await call(t.app, staffA, 'GET', `/api/enterprises/search?q=${encodeURIComponent('全新小巨人')}`);
+    expect(found.statusCode, found.body).toBe(200);
+    expect(JSON.stringify(found.json())).toContain(String(created!.id));
+
+    const again = await preview('小巨人.xlsx', file, { list: 'little_giant', year: '2024' });
+    expect(again.summary).toMatchObject({ rows: 4, new: 0, alreadyOnList: 4 });
+    const recommitted = await call(t.app, bureau, 'POST', `/api/enterprise-lists/${again.id}/commit`);
+    expect(recommitted.statusCode, recommitted.body).toBe(200);
+    expect(recommitted.json()).toMatchObject({ createdTiers: 0, createdEnterprises: 0 });
+    expect(await tiersOf(w.enterpriseB.id)).toHaveLength(1);
+    expect(await t.db.select().from(enterprises).where(eq(enterprises.name, '全新小巨人科技有限公司'))).toHaveLength(1);
+  });
+
+  it('refuses rows naming the row and the field, and refuses to commit a list with refusals', async () => {
+    const csv = ledgerCsvGbk(
+      ['排名', '公司名称', '统一社会信用代码', '省份'],
+      [
+        [1, '华为技术有限公司', '914403001922038216', '广东'],
+        ['第二', '某某控股有限公司', '', '北京'],
+        [3, '', '', '上海'],
+        [4, '错码企业有限公司', '91420600000000000X', '湖北'],
+      ],
+    );
+    const result = await preview('中国500强.csv', csv, { list: 'china_500', year: '2024' });
+    expect(result.summary).toMatchObject({ rows: 4, new: 1, refused: 3 });
+    expect(result.refusals.map((r) => [r.rowNumber, r.field, r.code])).toEqual([
+      [3, 'rank', 'rank'],
+      [4, 'name', 'required'],
+      [5, 'creditCode', 'creditCode'],
+    ]);
+    expect(result.refusals[0]!.message['zh-CN']).toBe('第3行 名次:应为不小于1的整数');
+    expect(result.refusals[2]!.message.en).toContain('Row 5');
+    const commit = await call(t.app, bureau, 'POST', `/api/enterprise-lists/${result.id}/commit`);
+    expectApiError(commit, 409, 'enterpriseList.hasRefusals');
+    expect(await t.db.select().from(enterprises).where(eq(enterprises.creditCode, '914403001922038216'))).toEqual([]);
+  });
+
+  it('reverts: removes the entries it added and the enterprises it created that nothing else took up', async () => {
+    const file = await giantsXlsx([
+      [1, '乙县测试企业有限公司', creditCode(2), '湖北', ''],
+      [2, '撤销测试一有限公司', creditCode(7101), '湖北', ''],
+      [3, '撤销测试二有限公司', creditCode(7102), '湖北', ''],
+    ]);
+    const result = await preview('高新.xlsx', file, { list: 'high_tech', year: '2023', batch: '2023年第一批' });
+    const committed = await call(t.app, bureau, 'POST', `/api/enterprise-lists/${result.id}/commit`);
+    expect(committed.statusCode, committed.body).toBe(200);
+    expect((await tiersOf(w.enterpriseB.id)).find((x) => x.list === 'high_tech')?.batch).toBe('2023年第一批');
+    const [kept] = await t.db.select().from(enterprises).where(eq(enterprises.creditCode, creditCode(7102)));
+    // Someone takes one of the new enterprises up before the revert: the bureau records its short name.
+    const named = await call(t.app, bureau, 'POST', `/api/enterprises/${kept!.id}/names`, { kind: 'short', name: '撤销二' });
+    expect(named.statusCode, named.body).toBe(200);
+
+    const reverted = await call(t.app, bureau, 'POST', `/api/enterprise-lists/${result.id}/revert`);
+    expect(reverted.statusCode, reverted.body).toBe(200);
+    expect(reverted.json()).toMatchObject({ status: 'reverted' });
+    expect((await tiersOf(w.enterpriseB.id)).filter((x) => x.list === 'high_tech')).toEqual([]);
+    expect(await t.db.select().from(enterprises).where(eq(enterprises.creditCode, creditCode(7101)))).toEqual([]);
+    expect(await t.db.select().from(enterprises).where(eq(enterprises.creditCode, creditCode(7102)))).toHaveLength(1);
+    expect(await tiersOf(kept!.id)).toEqual([]);
+    expect(await t.db.select().from(enterprises).where(eq(enterprises.id, w.enterpriseB.id))).toHaveLength(1);
+    expectApiError(await call(t.app, bureau, 'POST', `/api/enterprise-lists/${result.id}/revert`), 409, 'enterpriseList.notCommitted');
+  });
+
+  it('is for the bureau only', async () => {
+    const file = await giantsXlsx([[1, '只许招商局企业有限公司', '', '湖北', '']]);
+    expectApiError(await upload(staffA, '名单.xlsx', file, { list: 'little_giant', year: '2024' }), 403, 'auth.forbidden');
+    const result = await preview('名单.xlsx', file, { list: 'little_giant', year: '2024' });
+    for (const [method, url] of [
+      ['GET', `/api/enterprise-lists/${result.id}`],
+      ['GET', `/api/enterprise-lists/${result.id}/progress`],
+      ['POST', `/api/enterprise-lists/${result.id}/commit`],
+      ['POST', `/api/enterprise-lists/${result.id}/revert`],
+    ] as const) {
+      expectApiError(await call(t.app, staffA, method, url), 403, 'auth.forbidden');
+    }
+    expect((await call(t.app, bureau, 'GET', `/api/enterprise-lists/${result.id}`)).json()).toMatchObject({ status: 'previewed' });
+    expectApiError(await upload(bureau, '名单.xlsx', file, { list: 'little_giant', year: '2030' }), 400, 'enterprise.tierYearFuture', 'year');
+  });
+});
