@@ -247,18 +247,19 @@ export const ERRORS = {
   'enterprise.tierYearFuture': { status: 400, zh: '{field}:不能晚于今年', en: '{field}: cannot be after this year' },
   'enterprise.tierNotRanked': { status: 400, zh: '{field}:此榜单不排名次', en: '{field}: this list does not rank' },
   'enterprise.otherNameTaken': { status: 409, zh: '{field}:该名称已登记', en: '{field}: this name is already recorded' },
-  'enterpriseList.noHeader': {
+  'enterpriseMerge.same': { status: 400, zh: '{field}:不能与自身合并', en: '{field}: an enterprise cannot be merged with itself' },
+  'enterpriseMerge.alreadyMerged': { status: 409, zh: '{field}:该企业已合并到其他企业', en: '{field}: this enterprise has already been merged into another' },
+  'enterpriseMerge.survivorBelowMerged': {
     status: 400,
-    zh: '{field}:未找到含“企业名称”或“公司名称”的表头行',
-    en: '{field}: no header row naming 企业名称 or 公司名称 (the enterprise name) was found',
+    zh: '{field}:保留的企业是被合并企业的下属企业,请先调整集团关系',
+    en: '{field}: the enterprise kept belongs to the group below the one merged; change the group first',
   },
-  'enterpriseList.hasRefusals': {
+  'enterpriseMerge.undone': { status: 409, zh: '该合并已撤销', en: 'This merge has already been undone' },
+  'enterpriseMerge.survivorMergedSince': {
     status: 409,
-    zh: '有{count}行被拒绝:请改正名单后重新上传;名单导入要么全部成功,要么不写入任何数据',
-    en: '{count} rows are refused: correct the list and upload it again; a list import writes all rows or none',
+    zh: '保留的企业此后已合并到“{name}”,请先撤销那次合并',
+    en: 'The enterprise kept has since been merged into "{name}"; undo that merge first',
   },
-  'enterpriseList.notPreviewed': { status: 409, zh: '该名单已导入或已撤销', en: 'This list has already been imported or reverted' },
-  'enterpriseList.notCommitted': { status: 409, zh: '该名单尚未导入或已撤销', en: 'This list is not imported, or already reverted' },
   'internal': { status: 500, zh: '服务器内部错误,请稍后重试', en: 'Internal server error; please try again later' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 
@@ -342,6 +343,8 @@ export const LABELS: Record<string, { zh: string; en: string }> = {
   stageEvent: { zh: '阶段记录', en: 'Stage record' },
   user: { zh: '用户', en: 'User' },
   enterprise: { zh: '企业', en: 'Enterprise' },
+  enterpriseMerge: { zh: '企业合并记录', en: 'Enterprise merge' },
+  mergedId: { zh: '被合并的企业', en: 'Enterprise merged' },
   project: { zh: '项目', en: 'Project' },
   parentEnterpriseId: { zh: '上级企业', en: 'Parent enterprise' },
   localUnitId: { zh: '本地企业所在单位', en: 'Local in unit' },

@@ -48,6 +48,7 @@ const CITY_WIDE: Record<string, string> = {
   enterpriseId: "enterprises are the city's shared reference library (issue 13): any unit's lead, visit or project may name any enterprise",
   investorEnterpriseId: "enterprises are the city's shared reference library (issue 13): a project's investor may be any enterprise",
   parentEnterpriseId: "an enterprise group's parent is another enterprise of the city's shared library",
+  mergedId: 'merging duplicate enterprises (issue 13) is the bureau\'s, over the whole shared library',
 };
 
 type Case = {
@@ -71,6 +72,15 @@ const CASES: Record<string, Case> = {
   },
   'PATCH /api/users/{id}': { as: 'bureau', url: () => `/api/users/${own.otherStaffB}`, body: (c) => ({ unitId: c.w.countyB.id, departmentId: null }) },
   'POST /api/enterprises': { as: 'staffB', url: () => '/api/enterprises', body: (c) => ({ name: '乙县新企业有限公司', unitId: c.w.countyB.id }) },
+  // Each call merges a fresh pair, so the world the other cases use stays as it is.
+  'POST /api/enterprises/{id}/merges': {
+    as: 'bureau',
+    url: async (c) => {
+      own.mergedDuplicate = (await c.t.given.enterprise({ unit: c.w.countyB })).id;
+      return `/api/enterprises/${(await c.t.given.enterprise({ unit: c.w.countyB })).id}/merges`;
+    },
+    body: () => ({ mergedId: own.mergedDuplicate }),
+  },
   'PATCH /api/enterprises/{id}': { as: 'staffB', url: (c) => `/api/enterprises/${c.w.enterpriseB.id}`, body: (c) => ({ unitId: c.w.countyB.id }) },
   'POST /api/projects': {
     as: 'staffB',

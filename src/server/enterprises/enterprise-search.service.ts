@@ -46,7 +46,8 @@ function likePrefix(text: string): string {
 }
 
 function filtersOf(options: SearchEnterprisesOptions): SQL {
-  const parts: SQL[] = [sql`true`];
+  // A duplicate merged into another record is hidden (issue 13, merging): only its survivor is found.
+  const parts: SQL[] = [sql`e.merged_into_id is null`];
   if (options.tier) {
     parts.push(
       sql`exists (select 1 from enterprise_tiers t where t.enterprise_id = e.id and t.list = ${options.tier}${options.tierYear ? sql` and t.year = ${options.tierYear}` : sql``})`,

@@ -10,6 +10,7 @@ import type { AppDeps, ZApp } from '../deps.ts';
 import { contextOf } from '../http/request-context.ts';
 import { createEnterprise, getEnterprise, listEnterprises, updateEnterprise } from './enterprises.service.ts';
 import { enterpriseLibraryRoutes } from './enterprise-library.routes.ts';
+import { enterpriseMergeRoutes } from './enterprise-merge.routes.ts';
 
 export async function enterprisesRoutes(app: ZApp, deps: AppDeps) {
   const { db, clock } = deps;
@@ -33,4 +34,5 @@ export async function enterprisesRoutes(app: ZApp, deps: AppDeps) {
   );
 
   await enterpriseLibraryRoutes(app, deps);
+  await enterpriseMergeRoutes(app, deps);
 }

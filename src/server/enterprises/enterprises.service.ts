@@ -1,4 +1,4 @@
-import { and, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client.ts';
 import { enterprises } from '../db/schema.ts';
@@ -26,6 +26,7 @@ export type ListEnterprisesOptions = { q?: string; page: number; pageSize: numbe
 
 export async function listEnterprises(ctx: ServiceContext, options: ListEnterprisesOptions) {
   const where = and(
+    isNull(enterprises.mergedIntoId),
     options.q ? or(ilike(enterprises.name, containsPattern(options.q)), eq(enterprises.creditCode, options.q.toUpperCase())) : undefined,
   );
   const rows = await ctx.db
