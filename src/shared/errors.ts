@@ -260,6 +260,18 @@ export const ERRORS = {
     zh: '保留的企业此后已合并到“{name}”,请先撤销那次合并',
     en: 'The enterprise kept has since been merged into "{name}"; undo that merge first',
   },
+  'enterpriseList.noHeader': {
+    status: 400,
+    zh: '{field}:未找到含“企业名称”或“公司名称”的表头行',
+    en: '{field}: no header row naming 企业名称 or 公司名称 (the enterprise name) was found',
+  },
+  'enterpriseList.hasRefusals': {
+    status: 409,
+    zh: '有{count}行被拒绝:请改正名单后重新上传;名单导入要么全部成功,要么不写入任何数据',
+    en: '{count} rows are refused: correct the list and upload it again; a list import writes all rows or none',
+  },
+  'enterpriseList.notPreviewed': { status: 409, zh: '该名单已导入或已撤销', en: 'This list has already been imported or reverted' },
+  'enterpriseList.notCommitted': { status: 409, zh: '该名单尚未导入或已撤销', en: 'This list is not imported, or already reverted' },
   'internal': { status: 500, zh: '服务器内部错误,请稍后重试', en: 'Internal server error; please try again later' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 

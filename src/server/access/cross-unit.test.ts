@@ -46,6 +46,15 @@ function expectEmptyPage(response: LightMyRequestResponse): void {
   expect(response.json()).toMatchObject({ items: [], total: 0 });
 }
 
+/** A previewed enterprise list import, made by the bureau. */
+async function listImportOfBureau(c: Ctx): Promise<number> {
+  const body = multipartBody('名单.csv', ledgerCsvGbk(['企业名称'], [['名单测试企业有限公司']]), { list: 'little_giant', year: '2024' });
+  const bureau = await logIn(c.t.app, 'bureau');
+  const response = await c.t.app.inject({ method: 'POST', url: '/api/enterprise-lists', payload: body.payload, headers: { ...body.headers, cookie: bureau.cookie } });
+  expect(response.statusCode, response.body).toBe(200);
+  return (response.json() as { id: number }).id;
+}
+
 /** A previewed ledger import of county A, made by staff_a. */
 async function importOfA(c: Ctx): Promise<number> {
   const csv = ledgerCsvGbk(['项目名称', '投资主体', '总投资(万元)', '签约日期'], [['甲县导入项目', '甲县测试企业有限公司', '100', '2025/8/18']]);
@@ -643,6 +652,30 @@ const CASES: Record<string, Case> = {
       expectApiError(await call(c.t.app, c.staffB, 'DELETE', `/api/enterprises/${c.w.enterpriseA.id}/tiers/${tier}`), 403, 'enterprise.factsReadOnly');
       expect((await call(c.t.app, c.staffA, 'GET', `/api/enterprises/${c.w.enterpriseA.id}`)).json().tiers).toHaveLength(1);
     },
+  },
+  // Enterprise list imports (issue 13 "Filling it") are the bureau's: staff of any county are refused, nothing written.
+  'POST /api/enterprise-lists': {
+    run: async ({ t, staffB }) => {
+      const before = await t.read.counts();
+      const body = multipartBody('名单.csv', ledgerCsvGbk(['企业名称'], [['乙县伸手的名单企业有限公司']]), { list: 'little_giant', year: '2024' });
+      const response = await t.app.inject({ method: 'POST', url: '/api/enterprise-lists', payload: body.payload, headers: { ...body.headers, cookie: staffB.cookie } });
+      expectApiError(response, 403, 'auth.forbidden');
+      expect(await t.read.counts()).toEqual(before);
+    },
+  },
+  'GET /api/enterprise-lists/:id': { run: async (c) => expectApiError(await getAsStaffB(c, `/api/enterprise-lists/${await listImportOfBureau(c)}`), 403, 'auth.forbidden') },
+  'GET /api/enterprise-lists/:id/progress': {
+    run: async (c) => expectApiError(await getAsStaffB(c, `/api/enterprise-lists/${await listImportOfBureau(c)}/progress`), 403, 'auth.forbidden'),
+  },
+  'POST /api/enterprise-lists/:id/commit': {
+    run: async (c) => {
+      const id = await listImportOfBureau(c);
+      expectApiError(await call(c.t.app, c.staffB, 'POST', `/api/enterprise-lists/${id}/commit`), 403, 'auth.forbidden');
+      expect((await call(c.t.app, await logIn(c.t.app, 'bureau'), 'GET', `/api/enterprise-lists/${id}`)).json()).toMatchObject({ status: 'previewed' });
+    },
+  },
+  'POST /api/enterprise-lists/:id/revert': {
+    run: async (c) => expectApiError(await call(c.t.app, c.staffB, 'POST', `/api/enterprise-lists/${await listImportOfBureau(c)}/revert`), 403, 'auth.forbidden'),
   },
   // Merging duplicate enterprises (issue 13) is the bureau's: staff of any county are refused, nothing moves.
   'GET /api/enterprises/:id/merge-preview': {
