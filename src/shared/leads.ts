@@ -38,6 +38,8 @@ export const ZLeadListQuery = ZListQuery.extend({
   /** The trip or the resident team the leads came from; one of another unit matches nothing. */
   tripId: ZId.optional(),
   teamId: ZId.optional(),
+  /** The leads on one enterprise of the library (its page, issue 13); still only the caller's subtree. */
+  enterpriseId: ZId.optional(),
 });
 export type TLeadListQuery = z.infer<typeof ZLeadListQuery>;
 

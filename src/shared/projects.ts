@@ -67,6 +67,8 @@ export const ZProjectListQuery = ZListQuery.extend({
   fundSource: ZFundSource.optional(),
   isMajor: flag.optional(),
   inThreeBatch: flag.optional(),
+  /** The projects of one investor (the enterprise page, issue 13); a confidential one only in its own unit. */
+  investorEnterpriseId: ZId.optional(),
   sort: z.enum(['newest', 'nextDue', 'totalDesc', 'name']).default('newest'),
 });
 export type TProjectListQuery = z.input<typeof ZProjectListQuery>;

@@ -43,6 +43,18 @@ export type DemoEnterprise = { key: string; name: string; hqRegionCode: string; 
 
 /** 世界500强 among the demo investors (Fortune Global 500, 2024 list). */
 export const DEMO_FORTUNE_500 = new Set(['huawei', 'catl', 'geely', 'byd', 'midea', 'crrc', 'chemchina', 'xiangyu']);
+/** Other lists the demo investors are on (issue 13), so the 资源库 shows tiers and facets: [key, list, years ago]. */
+export const DEMO_TIERS: ReadonlyArray<readonly [string, 'little_giant' | 'srdi' | 'listed' | 'high_tech' | 'china_500' | 'private_500', number]> = [
+  ['longpan', 'little_giant', 1],
+  ['longpan', 'srdi', 3],
+  ['longpan', 'listed', 1],
+  ['ganfeng', 'listed', 1],
+  ['ganfeng', 'high_tech', 2],
+  ['byd', 'listed', 1],
+  ['byd', 'china_500', 1],
+  ['geely', 'private_500', 1],
+  ['yto', 'listed', 1],
+];
 export const DEMO_ENTERPRISES: DemoEnterprise[] = [
   { key: 'longpan', name: '江苏龙蟠科技股份有限公司', hqRegionCode: '320113', unit: '420602' },
   { key: 'dfht', name: '东风鸿泰控股集团有限公司', hqRegionCode: '420100', unit: '420602' },

@@ -12,7 +12,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { unitPath } from '../../domain/units.ts';
 import { YUAN_PER_WAN } from '../../domain/money.ts';
-import { DEMO_ENTERPRISES, DEMO_PASSWORD, DEMO_UNITS, DEMO_USERS, DEMO_FORTUNE_500, demoFirstPhases, demoProjects, type DemoProject } from './demo-data.ts';
+import { DEMO_ENTERPRISES, DEMO_PASSWORD, DEMO_UNITS, DEMO_USERS, DEMO_FORTUNE_500, DEMO_TIERS, demoFirstPhases, demoProjects, type DemoProject } from './demo-data.ts';
 import { DEMO_INDUSTRIES, seedDemoTargets, seedDemoWork, type DemoProjectRow } from './demo-work.ts';
 import { seedDemoActivities } from './demo-activities.ts';
 
@@ -57,6 +57,8 @@ export async function loadDemo(db: Db, now: Date = new Date()): Promise<void> {
           creditCode: enterprise.creditCode ?? null,
           hqRegionCode: enterprise.hqRegionCode,
           fortuneGlobal500: DEMO_FORTUNE_500.has(enterprise.key),
+          // Its main industry, as its demo projects have it: the 资源库's facets count by industry section.
+          industryCodes: DEMO_INDUSTRIES[enterprise.key] ? [DEMO_INDUSTRIES[enterprise.key]!] : [],
         })
         .returning();
       enterpriseIds.set(enterprise.key, row!.id);
@@ -66,6 +68,9 @@ export async function loadDemo(db: Db, now: Date = new Date()): Promise<void> {
     // 世界500强 is derived from the tier entries (issue 13): the demo's are on last year's list.
     for (const key of DEMO_FORTUNE_500) {
       await tx.insert(enterpriseTiers).values({ enterpriseId: enterpriseIds.get(key)!, list: 'fortune_global_500', year: Number(today.slice(0, 4)) - 1 });
+    }
+    for (const [key, list, yearsAgo] of DEMO_TIERS) {
+      await tx.insert(enterpriseTiers).values({ enterpriseId: enterpriseIds.get(key)!, list, year: Number(today.slice(0, 4)) - yearsAgo });
     }
     const rules = await activeDeadlineRules(tx);
     const insertProject = async (project: DemoProject, history: Omit<StageEvent, 'id' | 'correctsEventId'>[]) => {

@@ -67,6 +67,7 @@ export async function listLeads(ctx: ServiceContext, query: TLeadListQuery) {
     inCallerScope(ctx.caller, leads.unitId),
     query.state ? eq(leads.state, query.state) : undefined,
     query.source ? eq(leads.source, query.source) : undefined,
+    query.enterpriseId ? eq(leads.enterpriseId, query.enterpriseId) : undefined,
     query.tripId
       ? inArray(leads.tripId, ctx.db.select({ id: trips.id }).from(trips).where(and(eq(trips.id, query.tripId), inCallerScope(ctx.caller, trips.unitId))))
       : undefined,

@@ -43,6 +43,13 @@ function listFilter(ctx: ServiceContext, options: ListProjectsOptions, shape: Bi
     when(options.minTotalYuan, (v) => gte(projects.totalInvestmentYuan, bind('minTotalYuan', v))),
     when(options.maxTotalYuan, (v) => lte(projects.totalInvestmentYuan, bind('maxTotalYuan', v))),
     when(options.sourceRegion, (region) => sql`${projects.investorEnterpriseId} in ${enterprisesWithHqIn(region, shape)}`),
+    when(options.investorEnterpriseId, (v) =>
+      and(
+        eq(projects.investorEnterpriseId, bind('investorEnterpriseId', v)),
+        // A code-named project's investor is withheld outside its unit: asking by the investor must not find it there.
+        or(isNull(projects.codeName), eq(projects.unitId, bind('callerUnitId', ctx.caller.unitId))),
+      ),
+    ),
     when(options.projectType, (v) => eq(projects.projectType, bind('projectType', v))),
     when(options.fundSource, (v) => eq(projects.fundSource, bind('fundSource', v))),
     when(options.isMajor, (v) => eq(projects.isMajor, bind('isMajor', v))),
@@ -138,6 +145,7 @@ export async function* projectsForLedger(ctx: ServiceContext, options: Omit<List
 
 const LIST_FILTERS = [
   'q', 'stage', 'deadlineStatus', 'industry', 'minTotalYuan', 'maxTotalYuan', 'sourceRegion', 'projectType', 'fundSource', 'isMajor', 'inThreeBatch',
+  'investorEnterpriseId',
 ] as const;
 
 function isUnfiltered(options: ListProjectsOptions): boolean {

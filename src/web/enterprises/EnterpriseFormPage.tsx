@@ -21,6 +21,8 @@ import { useEnterprise, useSaveEnterprise } from './enterprises.queries.ts';
 import { EnterpriseVisits } from './EnterpriseVisits.tsx';
 import { EnterpriseLibraryPanels } from './EnterpriseLibraryPanels.tsx';
 import { EnterpriseSelect } from './EnterpriseSelect.tsx';
+import { EnterpriseWork } from './EnterpriseWork.tsx';
+import { LeadIntakeDrawer } from '../funnel/LeadIntakeDrawer.tsx';
 import { wanTextToYuan, yuanToWanText } from '../../domain/money.ts';
 
 type EnterpriseFormValues = {
@@ -87,6 +89,7 @@ function EnterpriseForm({ enterprise }: EnterpriseFormProps) {
   const typedName = Form.useWatch('name', form);
   const save = useSaveEnterprise();
   const [formError, setFormError] = useState<string | null>(null);
+  const [leadOpen, setLeadOpen] = useState(false);
   // The library is read city-wide; its facts are changed by the bureau, or by staff of the unit that recorded it.
   const readOnly = !canWriteRecords(me.role) || (enterprise !== undefined && !enterprise.canEdit);
 
@@ -152,6 +155,13 @@ function EnterpriseForm({ enterprise }: EnterpriseFormProps) {
           </Space>
         }
         onBack={() => void navigate('/enterprises')}
+        extra={
+          enterprise && canWriteRecords(me.role) ? (
+            <Button type="primary" onClick={() => setLeadOpen(true)}>
+              {t('libraryScreen.startLead')}
+            </Button>
+          ) : undefined
+        }
       />
       <MessageAlert message={formError} onClose={() => setFormError(null)} />
       <Form<EnterpriseFormValues>
@@ -266,7 +276,16 @@ function EnterpriseForm({ enterprise }: EnterpriseFormProps) {
         )}
       </Form>
       {enterprise ? <EnterpriseLibraryPanels enterpriseId={enterprise.id} /> : null}
+      {enterprise ? <EnterpriseWork enterpriseId={enterprise.id} /> : null}
       {enterprise ? <EnterpriseVisits enterpriseId={enterprise.id} /> : null}
+      {enterprise && canWriteRecords(me.role) ? (
+        <LeadIntakeDrawer
+          open={leadOpen}
+          onClose={() => setLeadOpen(false)}
+          enterprise={{ id: enterprise.id, name: enterprise.name }}
+          origin={t('libraryScreen.leadFor', { name: enterprise.name })}
+        />
+      ) : null}
     </>
   );
 }

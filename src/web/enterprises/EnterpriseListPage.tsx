@@ -1,4 +1,4 @@
-import { Alert, Button, Flex, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, Button, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router';
 import { canWriteRecords, seesUnitRecords } from '../../domain/roles.ts';
@@ -9,19 +9,21 @@ import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { useUrlFilters, urlPagination } from '../ui/use-url-filters.ts';
 import { useEnterpriseList } from './enterprises.queries.ts';
-import { SearchBox } from '../ui/SearchBox.tsx';
 import { EnterpriseSearchResults } from './EnterpriseSearchResults.tsx';
+import { EnterpriseLibraryFilters, LIBRARY_FILTERS } from './EnterpriseLibraryFilters.tsx';
 
 export function EnterpriseListPage() {
   const me = useCurrentUser();
   const { t } = useI18n();
   const navigate = useNavigate();
   const filters = useUrlFilters();
-  const q = filters.text('q');
+  // 资源库 (issue 13): words typed or any filter set search the library; nothing set lists the newest first.
+  const searchParams = filters.current(LIBRARY_FILTERS);
+  const searching = Object.keys(searchParams).length > 0;
   const page = filters.number('page', 1)!;
   const pageSize = filters.number('pageSize', 20)!;
   // A typed search goes to the ranked, highlighted search (issue 13); the plain list shows the newest first.
-  const { data, isFetching, error } = useEnterpriseList({ page: q ? 1 : page, pageSize });
+  const { data, isFetching, error } = useEnterpriseList({ page: searching ? 1 : page, pageSize });
 
   const columns: TableColumnsType<TEnterprise> = [
     {
@@ -63,16 +65,9 @@ export function EnterpriseListPage() {
         }
       />
       {!seesUnitRecords(me.role) ? <Alert type="info" showIcon title={t('common.departmentNotice')} style={{ marginBottom: 16 }} /> : null}
-      <Flex className="zs-filters" gap="small" wrap>
-        <SearchBox
-          value={q}
-          placeholder={t('enterpriseSearch.placeholder')}
-          onSearch={(value) => filters.update({ q: value })}
-          style={{ maxWidth: 420 }}
-        />
-      </Flex>
-      {q ? (
-        <EnterpriseSearchResults q={q} page={page} pageSize={pageSize} filters={filters} />
+      <EnterpriseLibraryFilters filters={filters} />
+      {searching ? (
+        <EnterpriseSearchResults params={searchParams} page={page} pageSize={pageSize} filters={filters} />
       ) : (
         <>
           <ErrorAlert error={error} />

@@ -19,16 +19,18 @@ export type LeadIntakeDrawerProps = {
   teamId?: number;
   origin?: ReactNode;
   initialSource?: Values['source'];
+  /** The enterprise the lead is on, chosen already (发起线索 on its page). */
+  enterprise?: { id: number; name: string };
 };
 
 /** Quick intake: an enterprise on record or a name as heard, with the city's likely duplicates shown as it is typed. */
-export function LeadIntakeDrawer({ open, onClose, tripId, teamId, origin, initialSource = 'other' }: LeadIntakeDrawerProps) {
+export function LeadIntakeDrawer({ open, onClose, tripId, teamId, origin, initialSource = 'other', enterprise }: LeadIntakeDrawerProps) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const typedName = Form.useWatch('enterpriseName', form);
   const { create } = useLeadActions();
-  const [picked, setPicked] = useState<string | undefined>();
+  const [picked, setPicked] = useState<string | undefined>(enterprise?.name);
 
   const save = async (values: Values) => {
     await create.mutateAsync({
@@ -54,7 +56,7 @@ export function LeadIntakeDrawer({ open, onClose, tripId, teamId, origin, initia
         form={form}
         layout="vertical"
         onFinish={(values) => void save(values).catch(() => undefined)}
-        initialValues={{ source: initialSource, collectedOn: dayjs() }}
+        initialValues={{ source: initialSource, collectedOn: dayjs(), enterpriseId: enterprise?.id }}
       >
         <Form.Item name="enterpriseId" label={t('lead.pickEnterprise')}>
           <EnterpriseSelect initialLabel={picked} />

@@ -4,6 +4,7 @@ import { enMetrics } from './en.metrics.ts';
 import { enLocalIndustries } from './en.localIndustries.ts';
 import { enEnterpriseSearch } from './en.enterpriseSearch.ts';
 import { enEnterpriseLibrary } from './en.enterpriseLibrary.ts';
+import { enEnterpriseScreens } from './en.enterpriseScreens.ts';
 import type { Messages } from './zh-CN.ts';
 
 /** English. Typed as Messages: tsc fails when a key of zh-CN.ts is missing here, or one is extra. */
@@ -14,6 +15,7 @@ export const en: Messages = {
   ...enLocalIndustries,
   ...enEnterpriseSearch,
   ...enEnterpriseLibrary,
+  ...enEnterpriseScreens,
   'app.name': 'zhaoshang',
   'app.shortName': 'ZS',
   'app.tagline': 'Open-source investment promotion platform',

@@ -4,6 +4,7 @@ import { zhCNMetrics } from './zh-CN.metrics.ts';
 import { zhCNLocalIndustries } from './zh-CN.localIndustries.ts';
 import { zhCNEnterpriseSearch } from './zh-CN.enterpriseSearch.ts';
 import { zhCNEnterpriseLibrary } from './zh-CN.enterpriseLibrary.ts';
+import { zhCNEnterpriseScreens } from './zh-CN.enterpriseScreens.ts';
 
 /**
  * The Chinese dictionary, the source of the keys. en.ts must have exactly the same keys: its type is
@@ -16,6 +17,7 @@ export const zhCN = {
   ...zhCNLocalIndustries,
   ...zhCNEnterpriseSearch,
   ...zhCNEnterpriseLibrary,
+  ...zhCNEnterpriseScreens,
   'app.name': '招商引资平台',
   'app.shortName': '招商',
   'app.tagline': 'zhaoshang · 开源招商引资管理平台',

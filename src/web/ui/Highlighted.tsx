@@ -23,7 +23,7 @@ export function Highlighted({ text, ranges }: HighlightedProps) {
     <>
       {parts.map((part, i) =>
         part.marked ? (
-          <mark key={i} style={{ background: token.colorWarningBg, color: 'inherit', padding: 0 }}>
+          <mark key={i} style={{ background: token.colorWarningBgHover, color: 'inherit', padding: 0 }}>
             {part.text}
           </mark>
         ) : (
