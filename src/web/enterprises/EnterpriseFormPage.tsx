@@ -3,7 +3,7 @@ import { App, Button, DatePicker, Flex, Form, Input, Result, Select, Space, Tag,
 import dayjs, { type Dayjs } from 'dayjs';
 import { useNavigate, useParams } from 'react-router';
 import { creditCodeProblem, normalizeCreditCode } from '../../domain/credit-code.ts';
-import { canWriteRecords } from '../../domain/roles.ts';
+import { canAdminister, canWriteRecords } from '../../domain/roles.ts';
 import type { TEnterprise } from '../../shared/enterprises.ts';
 import { errorBody } from '../../shared/errors.ts';
 import { ApiError } from '../api/client.ts';
@@ -19,6 +19,7 @@ import { FullPageSpin } from '../ui/FullPageSpin.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { useEnterprise, useSaveEnterprise } from './enterprises.queries.ts';
 import { EnterpriseVisits } from './EnterpriseVisits.tsx';
+import { EnterpriseMerge } from './EnterpriseMerge.tsx';
 import { EnterpriseLibraryPanels } from './EnterpriseLibraryPanels.tsx';
 import { EnterpriseSelect } from './EnterpriseSelect.tsx';
 import { EnterpriseWork } from './EnterpriseWork.tsx';
@@ -278,6 +279,7 @@ function EnterpriseForm({ enterprise }: EnterpriseFormProps) {
       {enterprise ? <EnterpriseLibraryPanels enterpriseId={enterprise.id} /> : null}
       {enterprise ? <EnterpriseWork enterpriseId={enterprise.id} /> : null}
       {enterprise ? <EnterpriseVisits enterpriseId={enterprise.id} /> : null}
+      {enterprise && canAdminister(me.role) ? <EnterpriseMerge enterpriseId={enterprise.id} /> : null}
       {enterprise && canWriteRecords(me.role) ? (
         <LeadIntakeDrawer
           open={leadOpen}

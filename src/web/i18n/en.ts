@@ -4,6 +4,7 @@ import { enMetrics } from './en.metrics.ts';
 import { enLocalIndustries } from './en.localIndustries.ts';
 import { enEnterpriseSearch } from './en.enterpriseSearch.ts';
 import { enEnterpriseLibrary } from './en.enterpriseLibrary.ts';
+import { enEnterpriseMerge } from './en.enterpriseMerge.ts';
 import { enEnterpriseScreens } from './en.enterpriseScreens.ts';
 import type { Messages } from './zh-CN.ts';
 
@@ -15,6 +16,7 @@ export const en: Messages = {
   ...enLocalIndustries,
   ...enEnterpriseSearch,
   ...enEnterpriseLibrary,
+  ...enEnterpriseMerge,
   ...enEnterpriseScreens,
   'app.name': 'zhaoshang',
   'app.shortName': 'ZS',

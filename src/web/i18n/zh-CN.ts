@@ -4,6 +4,7 @@ import { zhCNMetrics } from './zh-CN.metrics.ts';
 import { zhCNLocalIndustries } from './zh-CN.localIndustries.ts';
 import { zhCNEnterpriseSearch } from './zh-CN.enterpriseSearch.ts';
 import { zhCNEnterpriseLibrary } from './zh-CN.enterpriseLibrary.ts';
+import { zhCNEnterpriseMerge } from './zh-CN.enterpriseMerge.ts';
 import { zhCNEnterpriseScreens } from './zh-CN.enterpriseScreens.ts';
 
 /**
@@ -17,6 +18,7 @@ export const zhCN = {
   ...zhCNLocalIndustries,
   ...zhCNEnterpriseSearch,
   ...zhCNEnterpriseLibrary,
+  ...zhCNEnterpriseMerge,
   ...zhCNEnterpriseScreens,
   'app.name': '招商引资平台',
   'app.shortName': '招商',
