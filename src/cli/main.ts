@@ -8,6 +8,7 @@ import { DEMO_PASSWORD, DEMO_USERS } from '../server/demo/demo-data.ts';
 import { addUserFromCli } from './user-add.ts';
 import { backupDatabase, restoreDatabase } from './backup.ts';
 import { importFromCli, revertFromCli, type CliImportOptions } from './import.ts';
+import { enterpriseListFromCli, type CliListOptions } from './enterprise-lists.ts';
 import { ROLES, type Role } from '../domain/roles.ts';
 import { DataFolderInUse, lockDataFolder, nameThisProcess } from '../server/db/data-folder-lock.ts';
 
@@ -155,6 +156,26 @@ program
         revert !== undefined
           ? await revertFromCli(database.db, { batch: revert, as: options.as }, out)
           : await importFromCli(database.db, { file: file!, ...importOptions }, out);
+    } finally {
+      await database.close();
+    }
+  });
+
+const enterprisesCommand = program.command('enterprises').description('the enterprise library');
+enterprisesCommand
+  .command('import [file]')
+  .description('import an enterprise list (.xlsx or .csv, GBK or UTF-8) as tier entries: preview, then all rows in one transaction or none; or undo one with --revert')
+  .option('--list <code>', 'the list: fortune_global_500, china_500, private_500, industry_leader, little_giant, srdi, high_tech, listed, soe, central_soe, unicorn')
+  .option('--year <year>', "the list's year", (v) => Number(v))
+  .option('--batch <batch>', 'the batch, e.g. 第五批 (a 批次 column overrides it per row)')
+  .option('--dry-run', 'preview only: report the matches and refusals; write nothing')
+  .option('--revert <import>', 'undo a committed list import (its number, as the import printed it)', (v) => Number(v))
+  .option('--as <username>', 'act as this bureau user (default: the first bureau account)')
+  .action(async (file: string | undefined, options: Omit<CliListOptions, 'file'>) => {
+    const { database } = await openAndMigrate(configFromEnv());
+    try {
+      const out = { line: (text: string) => process.stdout.write(`${text}\n`), progress: (text: string) => process.stderr.write(text) };
+      process.exitCode = await enterpriseListFromCli(database.db, { ...options, ...(file ? { file } : {}) }, out);
     } finally {
       await database.close();
     }
