@@ -1,7 +1,8 @@
-import { Alert, Button, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { useState } from 'react';
+import { Alert, Button, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router';
-import { canWriteRecords, seesUnitRecords } from '../../domain/roles.ts';
+import { canAdminister, canWriteRecords, seesUnitRecords } from '../../domain/roles.ts';
 import type { TEnterprise } from '../../shared/enterprises.ts';
 import { useCurrentUser } from '../auth/auth.queries.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -11,11 +12,13 @@ import { useUrlFilters, urlPagination } from '../ui/use-url-filters.ts';
 import { useEnterpriseList } from './enterprises.queries.ts';
 import { EnterpriseSearchResults } from './EnterpriseSearchResults.tsx';
 import { EnterpriseLibraryFilters, LIBRARY_FILTERS } from './EnterpriseLibraryFilters.tsx';
+import { EnterpriseListImportDrawer } from './EnterpriseListImportDrawer.tsx';
 
 export function EnterpriseListPage() {
   const me = useCurrentUser();
   const { t } = useI18n();
   const navigate = useNavigate();
+  const [importing, setImporting] = useState(false);
   const filters = useUrlFilters();
   // 资源库 (issue 13): words typed or any filter set search the library; nothing set lists the newest first.
   const searchParams = filters.current(LIBRARY_FILTERS);
@@ -58,13 +61,21 @@ export function EnterpriseListPage() {
         title={t('nav.enterprises')}
         extra={
           canWriteRecords(me.role) ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/enterprises/new')}>
-              {t('enterprise.create')}
-            </Button>
+            <Space>
+              {canAdminister(me.role) ? (
+                <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>
+                  {t('enterpriseLists.open')}
+                </Button>
+              ) : null}
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/enterprises/new')}>
+                {t('enterprise.create')}
+              </Button>
+            </Space>
           ) : undefined
         }
       />
       {!seesUnitRecords(me.role) ? <Alert type="info" showIcon title={t('common.departmentNotice')} style={{ marginBottom: 16 }} /> : null}
+      {canAdminister(me.role) ? <EnterpriseListImportDrawer open={importing} onClose={() => setImporting(false)} /> : null}
       <EnterpriseLibraryFilters filters={filters} />
       {searching ? (
         <EnterpriseSearchResults params={searchParams} page={page} pageSize={pageSize} filters={filters} />

@@ -3,6 +3,7 @@ import { enFunnel } from './en.funnel.ts';
 import { enMetrics } from './en.metrics.ts';
 import { enLocalIndustries } from './en.localIndustries.ts';
 import { enEnterpriseSearch } from './en.enterpriseSearch.ts';
+import { enEnterpriseLists } from './en.enterpriseLists.ts';
 import { enEnterpriseLibrary } from './en.enterpriseLibrary.ts';
 import { enEnterpriseMerge } from './en.enterpriseMerge.ts';
 import { enEnterpriseScreens } from './en.enterpriseScreens.ts';
@@ -15,6 +16,7 @@ export const en: Messages = {
   ...enFunnel,
   ...enLocalIndustries,
   ...enEnterpriseSearch,
+  ...enEnterpriseLists,
   ...enEnterpriseLibrary,
   ...enEnterpriseMerge,
   ...enEnterpriseScreens,

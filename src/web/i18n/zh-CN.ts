@@ -3,6 +3,7 @@ import { zhCNFunnel } from './zh-CN.funnel.ts';
 import { zhCNMetrics } from './zh-CN.metrics.ts';
 import { zhCNLocalIndustries } from './zh-CN.localIndustries.ts';
 import { zhCNEnterpriseSearch } from './zh-CN.enterpriseSearch.ts';
+import { zhCNEnterpriseLists } from './zh-CN.enterpriseLists.ts';
 import { zhCNEnterpriseLibrary } from './zh-CN.enterpriseLibrary.ts';
 import { zhCNEnterpriseMerge } from './zh-CN.enterpriseMerge.ts';
 import { zhCNEnterpriseScreens } from './zh-CN.enterpriseScreens.ts';
@@ -17,6 +18,7 @@ export const zhCN = {
   ...zhCNFunnel,
   ...zhCNLocalIndustries,
   ...zhCNEnterpriseSearch,
+  ...zhCNEnterpriseLists,
   ...zhCNEnterpriseLibrary,
   ...zhCNEnterpriseMerge,
   ...zhCNEnterpriseScreens,
