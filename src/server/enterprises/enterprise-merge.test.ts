@@ -4,6 +4,7 @@ import { queryRows } from '../db/client.ts';
 import { call, createTestApp, expectApiError, logIn, type Session, type TestApp } from '../../../test/support/test-app.ts';
 import type { TEnterpriseMerge, TEnterpriseMergePreview } from '../../shared/enterprise-merges.ts';
 import { ENTERPRISE_REFERENCES } from './enterprise-merge.service.ts';
+import { ledgerCsvGbk, multipartBody } from '../../../test/support/ledgers.ts';
 
 describe('merging duplicate enterprises (issue 13)', () => {
   let t: TestApp;
@@ -124,6 +125,20 @@ describe('merging duplicate enterprises (issue 13)', () => {
     expect(
       await queryRows(t.db, sql`select 1 from audit_log where entity = 'enterpriseMerge' and entity_id = ${String(merge.id)} and action = 'revert'`),
     ).toHaveLength(1);
+  });
+
+  it('reverting the import that added a merged investor keeps the investor with its merge record', async () => {
+    const csv = ledgerCsvGbk(['项目名称', '投资主体', '总投资(万元)'], [['合并测试项目', '合并测试投资方有限公司', '300']]);
+    const body = multipartBody('合并.csv', csv);
+    const upload = await t.app.inject({ method: 'POST', url: '/api/imports', payload: body.payload, headers: { ...body.headers, cookie: staffA.cookie } });
+    expect(upload.statusCode, upload.body).toBe(200);
+    const batch = upload.json() as { id: number };
+    await ok(staffA, 'POST', `/api/imports/${batch.id}/commit`);
+    const [added] = await queryRows<{ id: number }>(t.db, sql`select id from enterprises where name = '合并测试投资方有限公司'`);
+    await ok(bureau, 'POST', `/api/enterprises/${w.enterpriseA.id}/merges`, { mergedId: added!.id });
+    await ok(staffA, 'POST', `/api/imports/${batch.id}/revert`);
+    expect(await queryRows(t.db, sql`select 1 from projects where name = '合并测试项目'`)).toHaveLength(0);
+    expect(await queryRows(t.db, sql`select 1 from enterprises where id = ${added!.id} and merged_into_id = ${w.enterpriseA.id}`)).toHaveLength(1);
   });
 
   it('a moved project in a closed month makes the merge a correction: a reason is required and recorded', async () => {

@@ -86,6 +86,8 @@ export async function deleteUnusedLedgerInvestors(ctx: ServiceContext, batchId: 
         sql`not exists (select 1 from enterprises child where child.parent_enterprise_id = ${enterprises.id})`,
         sql`not exists (select 1 from ${leads} where ${leads.enterpriseId} = ${enterprises.id})`,
         sql`not exists (select 1 from ${visits} where ${visits.enterpriseId} = ${enterprises.id})`,
+        // A record merged into another, or one another was merged into, is kept with its merge record (issue 13).
+        sql`not exists (select 1 from enterprise_merges m where m.survivor_id = ${enterprises.id} or m.merged_id = ${enterprises.id})`,
       ),
     )
     .returning();
