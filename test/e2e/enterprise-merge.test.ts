@@ -1,0 +1,43 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasText, loggedIn, shown, startE2e, type E2e } from './support/browser.ts';
+
+/**
+ * Merging duplicate enterprises in a browser (demo city 襄阳, issue 13): the bureau opens an enterprise, picks another
+ * record with the search picker, sees what would move, merges it, and undoes the merge from the history.
+ */
+
+let e2e: E2e;
+
+beforeAll(async () => {
+  e2e = await startE2e();
+});
+
+afterAll(async () => {
+  await e2e?.close();
+});
+
+describe('merging duplicate enterprises', () => {
+  it('merges another record into the enterprise after showing what moves, and undoes it', async () => {
+    const { context, page } = await loggedIn(e2e, 'bureau');
+    await page.goto('/enterprises');
+    await page.getByRole('link', { name: '华为技术有限公司' }).first().click();
+    await page.waitForURL(/\/enterprises\/\d+$/);
+    const merge = page.getByTestId('enterprise-merge');
+    await merge.getByRole('combobox').pressSequentially('圆通速递');
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: '圆通速递股份有限公司' }).first().click();
+    await shown(merge.getByTestId('enterprise-merge-counts'));
+    await hasText(merge.getByTestId('enterprise-merge-counts'), '项目');
+    await merge.getByRole('button', { name: /^合\s*并$/ }).click();
+    await page.locator('.ant-popover:not(.ant-popover-hidden)').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await hasText(merge, '“圆通速递股份有限公司”合并到“华为技术有限公司”');
+
+    await merge.getByRole('button', { name: '撤销合并' }).click();
+    await page.locator('.ant-popover:not(.ant-popover-hidden)').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await hasText(merge, '已撤销');
+    await context.close();
+  });
+
+  it('no page had an uncaught error', () => {
+    expect(e2e.pageErrors).toEqual([]);
+  });
+});
