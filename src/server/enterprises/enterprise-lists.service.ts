@@ -177,6 +177,27 @@ function describe(stored: StoredImport, planned: PlannedRow[], refusals: Refusal
   };
 }
 
+/** An import as just stored, without reading its rows back. */
+function stored0(ctx: ServiceContext, fileName: string, options: { list: TierList; year: number; batch?: string | undefined }): StoredImport {
+  return {
+    id: 0,
+    createdBy: ctx.caller.userId,
+    fileName,
+    list: options.list,
+    year: options.year,
+    batch: options.batch ?? null,
+    status: 'previewed',
+    rows: [],
+    refusals: [],
+    summary: {},
+    createdTierIds: [],
+    createdEnterpriseIds: [],
+    createdAt: ctx.now,
+    committedAt: null,
+    revertedAt: null,
+  };
+}
+
 function checkYear(ctx: ServiceContext, year: number): void {
   if (year > Number(chinaToday(ctx.now).slice(0, 4))) throw new AppError('enterprise.tierYearFuture', { field: 'year' });
 }
@@ -192,7 +213,7 @@ export async function previewEnterpriseList(ctx: ServiceContext, file: { fileNam
   if (!read) throw new AppError('enterpriseList.noHeader', { field: 'file' });
   const { planned, refusals } = await planRows(ctx.db, options.list, options.year, read.rows);
   const stored = await ctx.db.transaction(async (tx) => {
-    const [row] = await tx
+    const inserted = await tx
       .insert(enterpriseListImports)
       .values({
         createdBy: ctx.caller.userId,
@@ -204,15 +225,17 @@ export async function previewEnterpriseList(ctx: ServiceContext, file: { fileNam
         refusals: read.refusals,
         summary: {},
       })
-      .returning();
+      // Not the stored rows back (megabytes for a long list): the preview has them.
+      .returning({ id: enterpriseListImports.id });
+    const row = { ...stored0(ctx, file.fileName, options), id: inserted[0]!.id };
     await recordAudit(tx, actorOf(ctx), {
       entity: 'enterpriseListImport',
-      entityId: row!.id,
+      entityId: row.id,
       unitId: ctx.caller.unitId,
       action: 'create',
-      after: { fileName: row!.fileName, list: row!.list, year: row!.year, batch: row!.batch, rows: read.rows.length + read.refusals.length },
+      after: { fileName: row.fileName, list: row.list, year: row.year, batch: row.batch, rows: read.rows.length + read.refusals.length },
     });
-    return row!;
+    return row;
   });
   const result = describe(stored, planned, [...read.refusals, ...refusals]);
   await ctx.db.update(enterpriseListImports).set({ summary: result.summary }).where(eq(enterpriseListImports.id, stored.id));
