@@ -80,7 +80,8 @@ export function readListRows(cells: string[][], ranked: boolean): ReadList | nul
     const rowNumber = i + 1;
     if (row.every((c) => String(c ?? '').trim() === '')) continue;
     const name = cell(row, 'name');
-    if (name && FOOTER.test(name)) continue;
+    const first = String(row.find((c) => String(c ?? '').trim() !== '') ?? '').trim();
+    if ((name && FOOTER.test(name)) || (!name && FOOTER.test(first))) continue;
     if (!name || name.length < 2) {
       refusals.push({ rowNumber, field: 'name', code: 'required' });
       continue;
