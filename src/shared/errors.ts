@@ -356,6 +356,7 @@ export const LABELS: Record<string, { zh: string; en: string }> = {
   user: { zh: '用户', en: 'User' },
   enterprise: { zh: '企业', en: 'Enterprise' },
   enterpriseMerge: { zh: '企业合并记录', en: 'Enterprise merge' },
+  enterpriseListImport: { zh: '名单导入', en: 'Enterprise list import' },
   mergedId: { zh: '被合并的企业', en: 'Enterprise merged' },
   project: { zh: '项目', en: 'Project' },
   parentEnterpriseId: { zh: '上级企业', en: 'Parent enterprise' },
