@@ -172,5 +172,7 @@ describe.skipIf(TEST_DB_KIND !== 'postgres')('zhaoshang serve with DATABASE_URL'
       }
       await expect(backupDatabase(config({ databaseUrl }), '/tmp/never')).rejects.toThrow(/pg_dump/);
     });
-  });
+    // A whole server start with migrations and the demo city: like the embedded first start above, it outlasts 30 s on
+    // a loaded machine.
+  }, 120_000);
 });

@@ -76,10 +76,12 @@ function pinyinTokens(chars: string[], main: boolean): string[] {
   const syllables = pinyinSyllables(chars);
   const out: string[] = [];
   for (let i = 0; i < syllables.length; i++) {
-    const full = syllables.slice(i).join('').slice(0, PINYIN_TOKEN_MAX);
+    // By code points: a character outside the BMP stands for itself and must not be cut into a lone surrogate,
+    // which PostgreSQL refuses as text.
+    const full = [...syllables.slice(i).join('')].slice(0, PINYIN_TOKEN_MAX).join('');
     const initials = syllables
       .slice(i, i + INITIALS_TOKEN_MAX)
-      .map((s) => s[0])
+      .map((s) => [...s][0] ?? '')
       .join('');
     out.push('p.' + full, 'i.' + initials);
     if (i === 0 && main) out.push('p^' + full, 'i^' + initials);
