@@ -78,10 +78,11 @@ async function planRows(db: Db, list: TierList, year: number, rows: ListRow[]): 
   const byCode = new Map<string, { id: number; name: string; unitId: number }>();
   for (let i = 0; i < codes.length; i += 10_000) {
     const found = await db
-      .select({ id: enterprises.id, name: enterprises.name, unitId: enterprises.unitId, creditCode: enterprises.creditCode })
+      .select({ id: enterprises.id, name: enterprises.name, unitId: enterprises.unitId, creditCode: enterprises.creditCode, mergedIntoId: enterprises.mergedIntoId })
       .from(enterprises)
       .where(anyOf(enterprises.creditCode, codes.slice(i, i + 10_000), 'text'));
-    for (const e of found) byCode.set(e.creditCode!, e);
+    // A record merged into another (issue 13) keeps its code: the row goes to the enterprise it was merged into.
+    for (const e of found) byCode.set(e.creditCode!, { id: e.mergedIntoId ?? e.id, name: e.name, unitId: e.unitId });
   }
   // Names compare after normalising (brackets, width, spaces, 有限公司 / 股份有限公司 / 有限责任公司), which SQL cannot
   // index: every name and other name of the library is read once and keyed here.
@@ -90,8 +91,9 @@ async function planRows(db: Db, list: TierList, year: number, rows: ListRow[]): 
   if (codes.length < rows.length) {
     const names = await queryRows<{ id: number; name: string; unit_id: number; other: boolean }>(
       db,
-      sql`select id, name, unit_id, false as other from enterprises
-          union all select n.enterprise_id, n.name, e.unit_id, true from enterprise_names n join enterprises e on e.id = n.enterprise_id`,
+      // A record merged into another (issue 13) is hidden: its name is the survivor's former name by then.
+      sql`select id, name, unit_id, false as other from enterprises where merged_into_id is null
+          union all select n.enterprise_id, n.name, e.unit_id, true from enterprise_names n join enterprises e on e.id = n.enterprise_id where e.merged_into_id is null`,
     );
     for (const n of names) {
       const key = listNameKey(n.name);
