@@ -66,6 +66,9 @@ export default defineConfig({
                 globalSetup: ['test/support/global-setup.ts'],
                 testTimeout: 120_000,
                 hookTimeout: 120_000,
+                // What a page shows after a request (a dialog closing once its save answered) can take longer than
+                // expect.poll's default second on a loaded CI machine: wait as long as Playwright waits for an element.
+                expect: { poll: { timeout: 15_000 } },
                 fileParallelism: false,
               },
             },
