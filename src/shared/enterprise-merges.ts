@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZBodyId } from './common.ts';
+import { ZBodyId, ZId } from './common.ts';
 
 /** Merging duplicate records of one enterprise (issue 13): what a merge moves, per kind of record. */
 export const MERGE_KINDS = ['projects', 'leads', 'visits', 'contacts', 'subsidiaries', 'names', 'tiers'] as const;
@@ -15,7 +15,7 @@ export const ZEnterpriseMergeRequest = z.object({
 });
 export type TEnterpriseMergeRequest = z.infer<typeof ZEnterpriseMergeRequest>;
 
-export const ZEnterpriseMergePreviewQuery = z.object({ mergedId: z.coerce.number().int().positive() });
+export const ZEnterpriseMergePreviewQuery = z.object({ mergedId: ZId });
 
 /** What a merge would move, before the bureau confirms it. */
 export const ZEnterpriseMergePreview = z.object({
