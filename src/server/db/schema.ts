@@ -10,6 +10,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   serial,
   text,
   timestamp,
@@ -709,9 +710,11 @@ export const importBatches = pgTable(
     content: bytea('content').notNull(),
     options: jsonb('options').notNull().default({}),
     status: text('status').notNull().default('previewed'),
-    /** The last preview: summary and rows, as shown to the user. */
+    /** The last preview: its summary here, its rows in `import_batch_rows`. */
     summary: jsonb('summary').notNull().default({}),
     rows: jsonb('rows').notNull().default([]),
+    /** How many preview rows `import_batch_rows` holds once all its pieces are written; null while they are not. */
+    previewRows: integer('preview_rows'),
     createdAt: createdAt(),
     committedAt: timestamp('committed_at', { withTimezone: true }),
     revertedAt: timestamp('reverted_at', { withTimezone: true }),
@@ -720,6 +723,22 @@ export const importBatches = pgTable(
     index('import_batches_unit_idx').on(t.unitId, t.id),
     check('import_batches_status_check', sql`${t.status} in ('previewed','committed','reverting','reverted')`),
   ],
+);
+
+/**
+ * A batch's preview rows in pieces of a few thousand (issue 18): one jsonb value of 200,000 rows held the embedded
+ * database, and with it every other request, for 10 s; pieces are written one statement each, others served between.
+ */
+export const importBatchRows = pgTable(
+  'import_batch_rows',
+  {
+    batchId: integer('batch_id')
+      .notNull()
+      .references(() => importBatches.id, { onDelete: 'cascade' }),
+    piece: integer('piece').notNull(),
+    rows: jsonb('rows').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.batchId, t.piece] })],
 );
 
 /** What a committed batch did to each project: created it, or changed it from `before` to `after`. */
@@ -1145,3 +1164,6 @@ export const enterpriseListImports = pgTable(
   },
   (t) => [check('enterprise_list_imports_status_check', sql`${t.status} in ('previewed','committed','reverted')`)],
 );
+
+// Industrial chains (issue 14) live in a file of their own.
+export * from './schema-chains.ts';
