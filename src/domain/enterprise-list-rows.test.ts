@@ -40,6 +40,20 @@ describe('reading an enterprise list', () => {
     expect(readListRows([['名次', '企业名称'], ['三', '乙有限公司']], false)?.refusals).toEqual([]);
   });
 
+  it('reads 省份 and 城市 as one place, keeps capital and founding date as written, and names the header cells', () => {
+    const read = readListRows(
+      [
+        ['序号', '企业名称', '省份', '城市', '注册资本(万元)', '成立日期', '联系人'],
+        ['1', '甲有限公司', '湖北', '襄阳', '5,000', '2019/3/5', '张三'],
+      ],
+      false,
+    );
+    expect(read?.regionParts).toEqual([2, 3]);
+    expect(read?.labels).toEqual(['序号', '企业名称', '省份', '城市', '注册资本(万元)', '成立日期', '联系人']);
+    expect(read?.headerRow).toBe(1);
+    expect(read?.rows[0]).toMatchObject({ region: '湖北襄阳', capital: '5,000', founded: '2019/3/5' });
+  });
+
   it('says when no header names the enterprise', () => {
     expect(readListRows([['序号', '金额'], ['1', '2']], false)).toBeNull();
   });

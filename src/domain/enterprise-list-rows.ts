@@ -13,11 +13,11 @@ const HEADER_WORDS: Record<ListColumn, string[]> = {
   name: ['企业名称', '公司名称', '企业', '名称', '单位名称'],
   creditCode: ['统一社会信用代码', '信用代码', '社会信用代码'],
   rank: ['排名', '名次', '序位'],
-  region: ['所在地区', '省份', '城市', '注册地', '地区', '所在地'],
-  industry: ['行业', '所属行业'],
-  capital: ['注册资本'],
-  founded: ['成立日期', '成立时间'],
-  listing: ['上市情况', '股票代码'],
+  region: ['所在地区', '省份', '城市', '注册地', '地区', '所在地', '所在省份', '所在城市', '区县', '所在区县', '总部所在地'],
+  industry: ['行业', '所属行业', '行业类别', '行业代码', '国民经济行业', '国民经济行业分类'],
+  capital: ['注册资本', '注册资金'],
+  founded: ['成立日期', '成立时间', '注册日期'],
+  listing: ['上市情况', '股票代码', '证券代码', '上市代码'],
   batch: ['批次'],
 };
 
@@ -50,9 +50,28 @@ export type ListRow = {
   region: string | null;
   industry: string | null;
   listing: string | null;
+  /** 注册资本 and 成立日期 as written (stored imports before these were read lack them). */
+  capital?: string | null;
+  founded?: string | null;
 };
 
-export type ReadList = { header: Partial<Record<ListColumn, number>>; rows: ListRow[]; refusals: ListRowRefusal[] };
+/**
+ * `labels`: the header row's cells as written, so that a column nobody recognised is named, not ignored.
+ * `regionParts`: every region column in order (省份, 城市, 区县), read together as one place ("湖北" + "襄阳").
+ */
+export type ReadList = {
+  header: Partial<Record<ListColumn, number>>;
+  regionParts: number[];
+  labels: string[];
+  headerRow: number;
+  rows: ListRow[];
+  refusals: ListRowRefusal[];
+};
+
+/** The region columns of a header row, in order. */
+function regionColumns(row: string[]): number[] {
+  return row.flatMap((cell, i) => (HEADER_WORDS.region.includes(headerWord(cell ?? '')) ? [i] : []));
+}
 
 /** Rows that are only a total or a note under the list ("合计", "数据来源:…"). */
 const FOOTER = /^(合计|总计|注[:：]|备注|数据来源|来源[:：])/;
@@ -66,6 +85,7 @@ export function readListRows(cells: string[][], ranked: boolean): ReadList | nul
   const headerIndex = cells.slice(0, 20).findIndex((row) => listColumns(row) !== null);
   if (headerIndex < 0) return null;
   const header = listColumns(cells[headerIndex]!)!;
+  const regionParts = regionColumns(cells[headerIndex]!);
   const rows: ListRow[] = [];
   const refusals: ListRowRefusal[] = [];
   const seenCodes = new Set<string>();
@@ -116,12 +136,14 @@ export function readListRows(cells: string[][], ranked: boolean): ReadList | nul
       creditCode,
       rank,
       batch: cell(row, 'batch'),
-      region: cell(row, 'region'),
+      region: regionParts.map((i) => String(row[i] ?? '').trim()).join('') || null,
       industry: cell(row, 'industry'),
       listing: cell(row, 'listing'),
+      capital: cell(row, 'capital'),
+      founded: cell(row, 'founded'),
     });
   }
-  return { header, rows, refusals };
+  return { header, regionParts, labels: cells[headerIndex]!.map((c) => String(c ?? '').trim()), headerRow: headerIndex + 1, rows, refusals };
 }
 
 /**
