@@ -282,7 +282,7 @@ const PROBLEM_WORDS: Record<string, string> = {
   'project.otherUnit': '是{detail}已登记的项目(同一投资方、同一项目名称):导入不改动也不重复登记其他单位的项目,请删去此行;如项目确应转到本单位,请联系招商局调整落地单位',
   'unit.conflict': '与项目现属单位{detail}不一致:导入不在单位之间移动项目,请改为{detail}或删去此行;确需调整落地单位,请在项目页修改落地单位(单独留痕)',
   'code.taken': '已被其他单位的项目使用',
-  'creditCode.otherUnit': '该企业由其他单位登记,请联系招商局共享',
+  'enterprise.merged': '该企业已并入{detail},请改写为它',
   'row.duplicate': '与前面的行是同一项目',
   'row.duplicateOtherSheet': '与另一工作表的行是同一项目:一个项目只能由一行导入。请把两行合成一行(如把开工时间填入签约表的那一行)后导入,或把两个工作表分两次导入(第二次更新同一项目)',
   'row.closedMonth': '所在月份已关账:已关账期间的数据不能由导入改动,请在项目页逐项更正并说明原因',

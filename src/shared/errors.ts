@@ -247,6 +247,11 @@ export const ERRORS = {
   'enterprise.tierYearFuture': { status: 400, zh: '{field}:不能晚于今年', en: '{field}: cannot be after this year' },
   'enterprise.tierNotRanked': { status: 400, zh: '{field}:此榜单不排名次', en: '{field}: this list does not rank' },
   'enterprise.otherNameTaken': { status: 409, zh: '{field}:该名称已登记', en: '{field}: this name is already recorded' },
+  'enterprise.merged': {
+    status: 409,
+    zh: '该企业已并入“{name}”(#{id}),请选择它',
+    en: 'This enterprise has been merged into "{name}" (#{id}); choose that one instead',
+  },
   'enterpriseMerge.same': { status: 400, zh: '{field}:不能与自身合并', en: '{field}: an enterprise cannot be merged with itself' },
   'enterpriseMerge.alreadyMerged': { status: 409, zh: '{field}:该企业已合并到其他企业', en: '{field}: this enterprise has already been merged into another' },
   'enterpriseMerge.survivorBelowMerged': {

@@ -186,6 +186,29 @@ const importOfB = (c: Ctx) =>
     return c.t.app.inject({ method: 'POST', url: '/api/imports', payload: body.payload, headers: { ...body.headers, cookie: c.staffB.cookie } });
   });
 
+/**
+ * A record merged into another cannot be used for new work (issue 13). Every write route under an enterprise's own
+ * path, with a body it accepts, and what naming a merged record there answers: `merged` (409, naming the survivor) or
+ * `notFound` with the reason. A new route under /api/enterprises/{id} fails the test until it is listed here.
+ */
+const MERGED_PATHS: Record<string, { body?: Record<string, unknown> | ((w: World) => Record<string, unknown>); answer: 'merged' | { notFound: string } }> = {
+  'PATCH /api/enterprises/{id}': { body: { website: 'https://example.com' }, answer: 'merged' },
+  'POST /api/enterprises/{id}/merges': { body: (w) => ({ mergedId: w.enterpriseB.id }), answer: 'merged' },
+  'POST /api/enterprises/{id}/tiers': { body: { list: 'srdi', year: 2024 }, answer: 'merged' },
+  'PUT /api/enterprises/{id}/tiers/{tierId}': { body: { list: 'srdi', year: 2024 }, answer: 'merged' },
+  'DELETE /api/enterprises/{id}/tiers/{tierId}': { answer: 'merged' },
+  'POST /api/enterprises/{id}/names': { body: { kind: 'alias', name: '合并后简称' }, answer: 'merged' },
+  'PUT /api/enterprises/{id}/names/{nameId}': { body: { kind: 'alias', name: '合并后简称' }, answer: 'merged' },
+  'DELETE /api/enterprises/{id}/names/{nameId}': { answer: 'merged' },
+  'POST /api/enterprises/{id}/contacts': { body: { name: '合并后联系人' }, answer: 'merged' },
+  'PUT /api/enterprises/{id}/contacts/{contactId}': { body: { name: '合并后联系人' }, answer: { notFound: "a merge moves every contact to the survivor: the merged record has none to change" } },
+  'DELETE /api/enterprises/{id}/contacts/{contactId}': { answer: { notFound: 'a merge moves every contact to the survivor' } },
+  'POST /api/enterprises/{id}/contacts/{contactId}/phone': { answer: { notFound: 'a read (audited), and a merge moves every contact to the survivor' } },
+};
+
+/** Body id fields that name an enterprise: a merged record there is refused naming the survivor. */
+const ENTERPRISE_FIELD = /(^e|E)nterpriseId$/;
+
 const ID_FIELD = /^(id|.*Id|.*Ids)$/;
 
 /** The id fields of a JSON schema, as dotted paths ("visits.0.teamId"), through allOf/anyOf and arrays. */
@@ -309,6 +332,53 @@ describe('ids inside request bodies pass the scope rule', () => {
         }
       }
     }
+    expect(failures).toEqual([]);
+  });
+
+  it('refuses a merged enterprise in every enterprise id field and under every enterprise path, naming the survivor', async () => {
+    const { t, w, bureau } = c;
+    const survivor = await t.given.enterprise({ unit: w.countyB, name: '乙县存续企业有限公司' });
+    const merged = await t.given.enterprise({ unit: w.countyB, name: '乙县被并入企业有限公司' });
+    expect((await call(t.app, bureau, 'POST', `/api/enterprises/${survivor.id}/merges`, { mergedId: merged.id })).statusCode).toBe(200);
+    const failures: string[] = [];
+    const check = async (label: string, session: Session, method: string, url: string, body: unknown, answer: (typeof MERGED_PATHS)[string]['answer'], field?: string) => {
+      const before = await tableCounts(t);
+      const response = await call(t.app, session, method as 'POST', url, body);
+      const after = await tableCounts(t);
+      const error = response.statusCode < 300 ? undefined : (response.json() as { error: { code: string; field?: string; message: { 'zh-CN': string; en: string } } }).error;
+      if (answer === 'merged') {
+        const named = error?.message['zh-CN'] === `该企业已并入“乙县存续企业有限公司”(#${survivor.id}),请选择它` && error.message.en.includes(`"乙县存续企业有限公司" (#${survivor.id})`);
+        if (response.statusCode !== 409 || error?.code !== 'enterprise.merged' || error.field !== field || !named) failures.push(`${label}: ${response.statusCode} ${response.body.slice(0, 200)}`);
+      } else if (response.statusCode !== 404) failures.push(`${label}: ${response.statusCode} ${response.body.slice(0, 200)} (expected 404: ${answer.notFound})`);
+      if (JSON.stringify(before) !== JSON.stringify(after)) failures.push(`${label}: refused but rows changed`);
+    };
+    // Every enterprise id field of every write route's body (nested: a trip's visits).
+    let fieldsTried = 0;
+    for (const [route, fields] of routes) {
+      const testCase = CASES[route];
+      if (!testCase) continue; // reported by the first test
+      for (const field of fields.filter((f) => ENTERPRISE_FIELD.test(f.split('.').at(-1)!))) {
+        fieldsTried++;
+        const session = testCase.as === 'bureau' ? c.bureau : c.staffB;
+        await check(`${route} ${field}`, session, route.split(' ')[0]!, await testCase.url(c), withField(testCase.body(c), field, merged.id), 'merged', field);
+      }
+    }
+    expect(fieldsTried).toBeGreaterThanOrEqual(6);
+    // Every write route under an enterprise's own path, with the merged record in the path (the bureau may write any).
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> };
+    const pathRoutes = Object.entries(doc.paths)
+      .filter(([path]) => path.startsWith('/api/enterprises/{id}'))
+      .flatMap(([path, operations]) => Object.keys(operations).filter((m) => ['post', 'put', 'patch', 'delete'].includes(m)).map((m) => `${m.toUpperCase()} ${path}`));
+    expect(pathRoutes.filter((route) => !(route in MERGED_PATHS)), 'write routes under /api/enterprises/{id} with no case here').toEqual([]);
+    expect(Object.keys(MERGED_PATHS).filter((route) => !pathRoutes.includes(route)), 'cases for routes the app no longer has').toEqual([]);
+    for (const route of pathRoutes) {
+      const { body, answer } = MERGED_PATHS[route]!;
+      const url = route.split(' ')[1]!.replace('{id}', String(merged.id)).replace(/\{\w+\}/g, String(MISSING));
+      await check(route, bureau, route.split(' ')[0]!, url, typeof body === 'function' ? body(w) : body, answer);
+    }
+    // Reading it still works.
+    const read = await call(t.app, c.staffB, 'GET', `/api/enterprises/${merged.id}/detail`);
+    expect(read.statusCode, read.body).toBe(200);
     expect(failures).toEqual([]);
   });
 

@@ -121,6 +121,36 @@ export async function loadEnterprise(db: Db, id: number): Promise<EnterpriseRow>
 }
 
 /**
+ * A record merged into another cannot be used for new work (a lead, visit, project, contact, tier, name, parent, a
+ * ledger row…): refused naming the record that carries it on — the end of the chain when the survivor was itself
+ * merged since. Reading it still works. Every write that takes an enterprise id goes through here (`field`: the
+ * request's field, none for the path).
+ */
+export async function refuseMergedEnterprise(db: Db, row: { mergedIntoId: number | null }, field?: string): Promise<void> {
+  if (row.mergedIntoId === null) return;
+  const survivor = await survivorOf(db, row.mergedIntoId);
+  throw new AppError('enterprise.merged', { ...(field ? { field } : {}), params: { name: survivor.name, id: String(survivor.id) } });
+}
+
+/** The live record a merged one now lives on in (following later merges; a loop in the data stops at depth 64). */
+export async function survivorOf(db: Db, mergedIntoId: number): Promise<{ id: number; name: string }> {
+  let at = { id: mergedIntoId, name: '', mergedIntoId: mergedIntoId as number | null };
+  for (let depth = 0; at.mergedIntoId !== null && depth < 64; depth++) {
+    const [row] = await db.select({ id: enterprises.id, name: enterprises.name, mergedIntoId: enterprises.mergedIntoId }).from(enterprises).where(eq(enterprises.id, at.mergedIntoId));
+    if (!row) break;
+    at = row;
+  }
+  return { id: at.id, name: at.name };
+}
+
+/** An enterprise that new work may name: any of the city's (404 if none) but not one merged into another. */
+export async function loadUsableEnterprise(db: Db, id: number, field?: string): Promise<EnterpriseRow> {
+  const row = await loadEnterprise(db, id);
+  await refuseMergedEnterprise(db, row, field);
+  return row;
+}
+
+/**
  * An enterprise whose public facts the caller may change: the bureau any; staff those their units recorded. A leader
  * (read-only) is refused first; an enterprise another unit recorded is refused with 403, since everyone reads it.
  */
@@ -129,6 +159,7 @@ export async function loadEditableEnterprise(ctx: ServiceContext, db: Db, id: nu
   const [found] = await db.select({ row: enterprises, editable: editableBy(ctx.caller) }).from(enterprises).where(eq(enterprises.id, id));
   if (!found) throw notFound('enterprise');
   if (!found.editable) throw new AppError('enterprise.factsReadOnly');
+  await refuseMergedEnterprise(db, found.row);
   return found.row;
 }
 
@@ -137,6 +168,7 @@ export async function checkParent(db: Db, id: number | null, parentId: number | 
   if (parentId === null || parentId === undefined) return;
   const { parentOf } = await ancestry(db, [parentId]);
   if (!parentOf.has(parentId)) throw new AppError('enterprise.parentUnknown', { field: 'parentEnterpriseId' });
+  await refuseMergedEnterprise(db, await loadEnterprise(db, parentId), 'parentEnterpriseId');
   if (id !== null && wouldMakeCycle(id, parentId, parentOf)) throw new AppError('enterprise.parentCycle', { field: 'parentEnterpriseId' });
 }
 
@@ -342,7 +374,7 @@ async function loadContactInScope(ctx: ServiceContext, db: Db, enterpriseId: num
 export async function addEnterpriseContact(ctx: ServiceContext, enterpriseId: number, input: TEnterpriseContactRequest): Promise<TEnterpriseContact> {
   assertCanWrite(ctx.caller);
   return ctx.db.transaction(async (tx) => {
-    await loadEnterprise(tx, enterpriseId);
+    await loadUsableEnterprise(tx, enterpriseId);
     const unit = await requireUnitInScope({ ...ctx, db: tx }, input.unitId ?? ctx.caller.unitId, 'unitId');
     const [row] = await tx
       .insert(enterpriseContacts)

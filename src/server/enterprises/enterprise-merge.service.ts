@@ -8,7 +8,7 @@ import { actorOf, recordAudit, recordAuditMany, type AuditChange } from '../audi
 import { closedPeriods, recordCorrection } from '../closes/closes.service.ts';
 import { closedMonthsOfProject } from '../../domain/month-close.ts';
 import { refreshEnterpriseSearch } from './enterprise-search.ts';
-import { loadEnterprise, recomputeFortuneGlobal500, type EnterpriseRow } from './enterprise-library.service.ts';
+import { loadEnterprise, recomputeFortuneGlobal500, refuseMergedEnterprise, type EnterpriseRow } from './enterprise-library.service.ts';
 import {
   MERGE_KINDS,
   ZEnterpriseMergeRequest,
@@ -105,7 +105,7 @@ async function movableOf(tx: Db, survivor: EnterpriseRow, merged: EnterpriseRow)
 async function checkPair(tx: Db, survivor: EnterpriseRow, merged: EnterpriseRow): Promise<void> {
   if (survivor.id === merged.id) throw new AppError('enterpriseMerge.same', { field: 'mergedId' });
   if (merged.mergedIntoId !== null) throw new AppError('enterpriseMerge.alreadyMerged', { field: 'mergedId' });
-  if (survivor.mergedIntoId !== null) throw new AppError('enterpriseMerge.alreadyMerged', { field: 'id' });
+  await refuseMergedEnterprise(tx, survivor);
   // The survivor takes the duplicate's subsidiaries: it may not itself lie below the duplicate.
   const seen = new Set<number>();
   for (let parent = survivor.parentEnterpriseId; parent !== null && !seen.has(parent); ) {

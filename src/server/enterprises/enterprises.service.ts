@@ -11,7 +11,7 @@ import { actorOf, recordAudit } from '../audit/audit.service.ts';
 import { refreshEnterpriseSearch } from './enterprise-search.ts';
 import { requireUnitInScope } from '../units/units.service.ts';
 import { findRegion } from '../regions/regions.service.ts';
-import { checkLocalUnit, checkParent, describeEnterprises, loadEditableEnterprise, loadEnterprise } from './enterprise-library.service.ts';
+import { checkLocalUnit, checkParent, describeEnterprises, loadEditableEnterprise, loadEnterprise, refuseMergedEnterprise } from './enterprise-library.service.ts';
 import type { TCreateEnterpriseRequest, TEnterprise, TUpdateEnterpriseRequest } from '../../shared/enterprises.ts';
 import { compareEnterpriseNames, enterpriseNameCore, type NameMatch } from '../../domain/enterprise-names.ts';
 
@@ -50,11 +50,12 @@ export async function getEnterprise(ctx: ServiceContext, id: number): Promise<TE
  */
 export async function requireEnterpriseInScope(ctx: ServiceContext, id: number, field: string): Promise<{ id: number; name: string }> {
   const [row] = await ctx.db
-    .select({ id: enterprises.id, name: enterprises.name })
+    .select({ id: enterprises.id, name: enterprises.name, mergedIntoId: enterprises.mergedIntoId })
     .from(enterprises)
     .where(eq(enterprises.id, id));
   if (!row) throw new AppError('project.investorOutOfScope', { field });
-  return row;
+  await refuseMergedEnterprise(ctx.db, row, field);
+  return { id: row.id, name: row.name };
 }
 
 /** Enterprises whose HQ lies in a region (a 2-, 4- or 6-digit code prefix), as a subquery for other areas' filters. */

@@ -6,6 +6,7 @@ import { anyOf, takeIds, type Pipeline } from '../db/bulk.ts';
 import { actorOf, insertAuditedRows, recordAuditMany } from '../audit/audit.service.ts';
 import { BLANK_LIBRARY_FACTS } from './enterprise-facts.ts';
 import { writeEnterpriseSearch } from './enterprise-search.ts';
+import { survivorOf } from './enterprise-library.service.ts';
 
 /**
  * Investors named in a ledger, matched to the enterprises on record (issue 4): by credit code first, then by the
@@ -16,22 +17,33 @@ import { writeEnterpriseSearch } from './enterprise-search.ts';
 export type InvestorMatches = {
   byCreditCode: Map<string, number>;
   byName: Map<string, number>;
+  /** Matched records that were merged into another (issue 13), with the record that lives on: a row naming one is refused. */
+  survivorOf: Map<number, { id: number; name: string }>;
 };
 
 export async function matchLedgerInvestors(ctx: ServiceContext, creditCodes: string[], names: string[]): Promise<InvestorMatches> {
-  const matches: InvestorMatches = { byCreditCode: new Map(), byName: new Map() };
+  const matches: InvestorMatches = { byCreditCode: new Map(), byName: new Map(), survivorOf: new Map() };
+  const merged = new Map<number, number>();
   const codes = [...new Set(creditCodes)];
   if (codes.length > 0) {
-    const rows = await ctx.db.select({ id: enterprises.id, creditCode: enterprises.creditCode }).from(enterprises).where(anyOf(enterprises.creditCode, codes, 'text'));
-    for (const row of rows) matches.byCreditCode.set(row.creditCode!, row.id);
+    const rows = await ctx.db
+      .select({ id: enterprises.id, creditCode: enterprises.creditCode, mergedIntoId: enterprises.mergedIntoId })
+      .from(enterprises)
+      .where(anyOf(enterprises.creditCode, codes, 'text'));
+    for (const row of rows) {
+      matches.byCreditCode.set(row.creditCode!, row.id);
+      if (row.mergedIntoId !== null) merged.set(row.id, row.mergedIntoId);
+    }
   }
   const unique = [...new Set(names)];
   if (unique.length > 0) {
+    // A live record of the name before one merged into another (which the row is then refused for, naming the survivor).
     const rows = await ctx.db
-      .select({ id: enterprises.id, name: enterprises.name, inScope: sql<boolean>`${inCallerScope(ctx.caller, enterprises.unitId)}` })
+      .select({ id: enterprises.id, name: enterprises.name, mergedIntoId: enterprises.mergedIntoId, inScope: sql<boolean>`${inCallerScope(ctx.caller, enterprises.unitId)}` })
       .from(enterprises)
       .where(anyOf(enterprises.name, unique, 'text'))
-      .orderBy(enterprises.id);
+      .orderBy(sql`${enterprises.mergedIntoId} is not null`, enterprises.id);
+    for (const row of rows) if (row.mergedIntoId !== null) merged.set(row.id, row.mergedIntoId);
     const elsewhere = new Map<string, number[]>();
     for (const row of rows) {
       if (row.inScope) {
@@ -42,6 +54,8 @@ export async function matchLedgerInvestors(ctx: ServiceContext, creditCodes: str
     }
     for (const [name, ids] of elsewhere) if (!matches.byName.has(name) && ids.length === 1) matches.byName.set(name, ids[0]!);
   }
+  const used = new Set([...matches.byCreditCode.values(), ...matches.byName.values()]);
+  for (const [id, into] of merged) if (used.has(id)) matches.survivorOf.set(id, await survivorOf(ctx.db, into));
   return matches;
 }
 

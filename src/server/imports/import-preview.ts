@@ -259,6 +259,11 @@ async function planRecords(
     const problem = (field: LedgerField, code: string, raw = '', detail?: string) =>
       problems.push({ sheet: record.sheet, rowNumber: record.rowNumber, field, code, raw, ...(detail !== undefined ? { detail } : {}) });
     const fields: Partial<ProjectFields> = {};
+    // A record merged into another is not used for new work (issue 13): the row is refused naming the survivor.
+    const refuseMergedInvestor = (id: number, field: LedgerField, raw: string) => {
+      const survivor = investors.survivorOf.get(id);
+      if (survivor) problem(field, 'enterprise.merged', raw, `“${survivor.name}”(#${survivor.id})`);
+    };
     if (record.name) fields.name = record.name;
     // 落地单位: as written in the row, or the import's unit.
     if (record.unitName) {
@@ -272,8 +277,10 @@ async function planRecords(
     let newInvestor: PlannedRow['newInvestor'] = null;
     if (record.creditCode && investors.byCreditCode.has(record.creditCode)) {
       fields.investorEnterpriseId = investors.byCreditCode.get(record.creditCode)!;
+      refuseMergedInvestor(fields.investorEnterpriseId, 'creditCode', record.creditCode);
     } else if (record.investorName && investors.byName.has(record.investorName)) {
       fields.investorEnterpriseId = investors.byName.get(record.investorName)!;
+      refuseMergedInvestor(fields.investorEnterpriseId, 'investorName', record.investorName);
     } else if (record.investorName) {
       let hqRegionCode: string | null = null;
       if (record.sourceRegion) {
