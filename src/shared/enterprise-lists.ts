@@ -13,6 +13,21 @@ export type TEnterpriseListOptions = z.input<typeof ZEnterpriseListOptions>;
 /** What a row does: matched by credit code, by (normalised) name or other name, new, already on the list that year. */
 export const ZEnterpriseListMatch = z.enum(['code', 'name', 'new']);
 
+/** The facts a list may carry besides names (issue 13): each written, kept, differing from the library, or refused. */
+export const ZEnterpriseListFact = z.enum(['region', 'industry', 'capital', 'founded', 'listing']);
+export type TEnterpriseListFact = z.infer<typeof ZEnterpriseListFact>;
+export const ZEnterpriseListFactStatus = z.enum(['write', 'same', 'differ', 'refused']);
+
+/** One fact of one row: what the list says (as the library would show it) and what happens to it. */
+export const ZEnterpriseListRowFact = z.object({
+  field: ZEnterpriseListFact,
+  status: ZEnterpriseListFactStatus,
+  /** The list's value as read ("5,000万元", "湖北省襄阳市", "SZSE 300750"), or the cell as written when refused. */
+  value: z.string(),
+  /** What the library has, when it differs. */
+  library: z.string().nullable(),
+});
+
 export const ZEnterpriseListRow = z.object({
   rowNumber: z.number().int(),
   name: z.string(),
@@ -25,6 +40,7 @@ export const ZEnterpriseListRow = z.object({
   enterpriseName: z.string().nullable(),
   /** The enterprise already has this list's entry for the year: the row changes nothing. */
   alreadyOnList: z.boolean(),
+  facts: z.array(ZEnterpriseListRowFact),
 });
 export type TEnterpriseListRow = z.infer<typeof ZEnterpriseListRow>;
 
@@ -37,6 +53,31 @@ export const ZEnterpriseListRefusal = z.object({
 });
 export type TEnterpriseListRefusal = z.infer<typeof ZEnterpriseListRefusal>;
 
+/**
+ * A field of one row that is not written — a value the list gives that cannot be read (refused), or one that differs
+ * from the library's (kept as the library has it) — with the message naming the row, the field and the text.
+ */
+export const ZEnterpriseListFactIssue = z.object({
+  rowNumber: z.number().int(),
+  field: ZEnterpriseListFact,
+  kind: z.enum(['refused', 'differ']),
+  message: z.object({ 'zh-CN': z.string(), en: z.string() }),
+});
+export type TEnterpriseListFactIssue = z.infer<typeof ZEnterpriseListFactIssue>;
+
+/**
+ * A column of the header as read: its label, what it was recognised as (null: not read — its cells go nowhere), and
+ * for the fact columns how many of its values will be written, are kept (the library has them already), differ from
+ * the library's, or are refused; rows refused whole are not counted.
+ */
+export const ZEnterpriseListColumn = z.object({
+  index: z.number().int(),
+  label: z.string(),
+  column: z.enum(['name', 'creditCode', 'rank', 'region', 'industry', 'capital', 'founded', 'listing', 'batch']).nullable(),
+  counts: z.object({ write: z.number().int(), same: z.number().int(), differ: z.number().int(), refused: z.number().int() }).nullable(),
+});
+export type TEnterpriseListColumn = z.infer<typeof ZEnterpriseListColumn>;
+
 export const ZEnterpriseListSummary = z.object({
   rows: z.number().int(),
   byCode: z.number().int(),
@@ -44,6 +85,10 @@ export const ZEnterpriseListSummary = z.object({
   new: z.number().int(),
   alreadyOnList: z.number().int(),
   refused: z.number().int(),
+  /** Facts refused in rows that are imported (the rows go in without them). */
+  factsRefused: z.number().int(),
+  /** Facts that differ from the library's (not overwritten). */
+  factsDiffering: z.number().int(),
 });
 
 export const ZEnterpriseListImport = z.object({
@@ -57,6 +102,13 @@ export const ZEnterpriseListImport = z.object({
   /** The first rows of the preview (all refusals are in `refusals`). */
   rows: z.array(ZEnterpriseListRow),
   refusals: z.array(ZEnterpriseListRefusal),
+  columns: z.array(ZEnterpriseListColumn),
+  /** The first FACT_ISSUES field refusals and differences (all are counted in `summary`; all refusals are in the error file). */
+  factIssues: z.array(ZEnterpriseListFactIssue),
+  /** The refused rows and fields as an xlsx (the rows as written plus 原因), when there are any. */
+  errorFileUrl: z.string().nullable(),
+  /** Facts filled on enterprises already in the library by the commit. */
+  filledFacts: z.number().int(),
   createdTiers: z.number().int(),
   createdEnterprises: z.number().int(),
 });

@@ -1158,6 +1158,12 @@ export const enterpriseListImports = pgTable(
     summary: jsonb('summary').notNull().default({}),
     createdTierIds: integer('created_tier_ids').array().notNull().default(sql`'{}'::int[]`),
     createdEnterpriseIds: integer('created_enterprise_ids').array().notNull().default(sql`'{}'::int[]`),
+    /** The file as uploaded, for the error file (its refused rows as written); null for imports made before it was kept. */
+    content: bytea('content'),
+    /** The header's columns as read: each label, the column recognised (null: not read), in order. */
+    columns: jsonb('columns').notNull().default([]),
+    /** Facts the commit filled on enterprises already in the library ({ enterpriseId, field, value }), for the revert. */
+    filledFacts: jsonb('filled_facts').notNull().default([]),
     createdAt: createdAt(),
     committedAt: timestamp('committed_at', { withTimezone: true }),
     revertedAt: timestamp('reverted_at', { withTimezone: true }),

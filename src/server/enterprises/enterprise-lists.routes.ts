@@ -7,6 +7,7 @@ import { LEDGER_LIMITS } from '../imports/ledger-reader.ts';
 import { assertCanAdminister } from '../access/scope.ts';
 import {
   commitEnterpriseList,
+  enterpriseListErrorsWorkbook,
   enterpriseListProgress,
   getEnterpriseListImport,
   previewEnterpriseList,
@@ -34,6 +35,15 @@ export async function enterpriseListsRoutes(app: ZApp, { db, clock }: AppDeps) {
   app.post('/enterprise-lists/:id/commit', { schema: { tags, params: ZIdParams, response: { 200: ZEnterpriseListImport } } }, async (request) =>
     commitEnterpriseList(ctx(request), request.params.id),
   );
+  // The refused rows and fields as an xlsx: the rows as written plus 原因 (issue 13), like the ledger import's.
+  app.get('/enterprise-lists/:id/errors.xlsx', { schema: { tags, params: ZIdParams } }, async (request, reply) => {
+    const file = await enterpriseListErrorsWorkbook(ctx(request), request.params.id);
+    return reply
+      .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+      .header('cache-control', 'private, no-store')
+      .send(file.content);
+  });
   app.post('/enterprise-lists/:id/revert', { schema: { tags, params: ZIdParams, response: { 200: ZEnterpriseListImport } } }, async (request) =>
     revertEnterpriseList(ctx(request), request.params.id),
   );

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, sql } from 'drizzle-orm';
 import { enterpriseContacts, enterpriseListImports, enterpriseNames, enterpriseTiers, enterprises, leads, projects, visits } from '../db/schema.ts';
 import { queryRows, type Db } from '../db/client.ts';
 import { anyOf, insertJsonRows, takeIds } from '../db/bulk.ts';
@@ -12,10 +12,13 @@ import type { ErrorCode } from '../../shared/errors.ts';
 import { LABELS } from '../../shared/errors.ts';
 import { chinaToday } from '../../domain/calendar.ts';
 import { TIER_LISTS, type TierList } from '../../domain/enterprise-tiers.ts';
-import { listNameKey, readListRows, type ListRow, type ListRowRefusal } from '../../domain/enterprise-list-rows.ts';
+import { listNameKey, readListRows, type ListColumn, type ListRow, type ListRowRefusal, type ReadList } from '../../domain/enterprise-list-rows.ts';
+import { LIST_FACT_FIELDS, type ListFactField } from '../../domain/enterprise-list-facts.ts';
 import {
   ZEnterpriseListOptions,
   type TEnterpriseListImport,
+  type TEnterpriseListColumn,
+  type TEnterpriseListFactIssue,
   type TEnterpriseListOptions,
   type TEnterpriseListProgress,
   type TEnterpriseListRefusal,
@@ -24,6 +27,21 @@ import {
 import { BLANK_LIBRARY_FACTS } from './enterprise-facts.ts';
 import { recomputeFortuneGlobal500 } from './enterprise-library.service.ts';
 import { writeEnterpriseSearch } from './enterprise-search.ts';
+import { writeErrorWorkbook } from '../imports/error-workbook.ts';
+import {
+  factDifferenceMessage,
+  factReadersFor,
+  factRefusalMessage,
+  fillFacts,
+  libraryFactsOf,
+  listValueText,
+  libraryValueText,
+  rowFacts,
+  storedValue,
+  unfillFacts,
+  type FilledFact,
+  type RowFacts,
+} from './enterprise-list-facts.ts';
 
 /**
  * Enterprise list imports (issue 13 "Filling it"), for the bureau: upload a list with its list code and year →
@@ -35,9 +53,20 @@ import { writeEnterpriseSearch } from './enterprise-search.ts';
 
 type Refusal = ListRowRefusal | { rowNumber: number; field: 'name'; code: 'ambiguous' };
 type StoredImport = typeof enterpriseListImports.$inferSelect;
-type PlannedRow = ListRow & { match: 'code' | 'name' | 'new'; enterpriseId: number | null; enterpriseName: string | null; enterpriseUnitId: number | null; alreadyOnList: boolean };
+type PlannedRow = ListRow & {
+  match: 'code' | 'name' | 'new';
+  enterpriseId: number | null;
+  enterpriseName: string | null;
+  enterpriseUnitId: number | null;
+  alreadyOnList: boolean;
+  /** The row's facts, read and compared with the library (issue 13): what is written, kept, differs or is refused. */
+  read: RowFacts;
+};
+/** A header cell as stored: its position, its label and the column recognised (null: not read). */
+type StoredColumn = { index: number; label: string; column: ListColumn | null };
 
 const PREVIEW_ROWS = 500;
+const FACT_ISSUES = 500;
 const progressOf = new Map<number, TEnterpriseListProgress>();
 
 export function enterpriseListProgress(id: number): TEnterpriseListProgress {
@@ -73,7 +102,9 @@ async function readFile(content: Buffer): Promise<LedgerSheet[]> {
 }
 
 /** Matches the rows against the library: credit code first, then the normalised name among names and other names. */
-async function planRows(db: Db, list: TierList, year: number, rows: ListRow[]): Promise<{ planned: PlannedRow[]; refusals: Refusal[] }> {
+async function planRows(db: Db, list: TierList, year: number, rows: ListRow[], columns: StoredColumn[]): Promise<{ planned: PlannedRow[]; refusals: Refusal[] }> {
+  const readers = await factReadersFor(db, columns.find((c) => c.column === 'capital')?.label ?? null);
+  const blank = { facts: {}, refusals: [], effects: {}, library: null } as unknown as RowFacts;
   const codes = rows.flatMap((r) => (r.creditCode ? [r.creditCode] : []));
   const byCode = new Map<string, { id: number; name: string; unitId: number }>();
   for (let i = 0; i < codes.length; i += 10_000) {
@@ -108,7 +139,7 @@ async function planRows(db: Db, list: TierList, year: number, rows: ListRow[]): 
   for (const row of rows) {
     const coded = row.creditCode ? byCode.get(row.creditCode) : undefined;
     if (coded) {
-      planned.push({ ...row, match: 'code', enterpriseId: coded.id, enterpriseName: coded.name, enterpriseUnitId: coded.unitId, alreadyOnList: false });
+      planned.push({ ...row, match: 'code', enterpriseId: coded.id, enterpriseName: coded.name, enterpriseUnitId: coded.unitId, alreadyOnList: false, read: blank });
       continue;
     }
     const ids = [...(byKey.get(row.nameKey) ?? [])];
@@ -116,9 +147,9 @@ async function planRows(db: Db, list: TierList, year: number, rows: ListRow[]): 
       refusals.push({ rowNumber: row.rowNumber, field: 'name', code: 'ambiguous' });
     } else if (ids.length === 1) {
       const e = info.get(ids[0]!)!;
-      planned.push({ ...row, match: 'name', enterpriseId: ids[0]!, enterpriseName: e.name, enterpriseUnitId: e.unitId, alreadyOnList: false });
+      planned.push({ ...row, match: 'name', enterpriseId: ids[0]!, enterpriseName: e.name, enterpriseUnitId: e.unitId, alreadyOnList: false, read: blank });
     } else {
-      planned.push({ ...row, match: 'new', enterpriseId: null, enterpriseName: null, enterpriseUnitId: null, alreadyOnList: false });
+      planned.push({ ...row, match: 'new', enterpriseId: null, enterpriseName: null, enterpriseUnitId: null, alreadyOnList: false, read: blank });
     }
   }
   // Two rows landing on one enterprise (its code on one, its other name on the next): the second is a repeat.
@@ -142,10 +173,54 @@ async function planRows(db: Db, list: TierList, year: number, rows: ListRow[]): 
     for (const t of found) onList.add(t.enterpriseId);
   }
   for (const p of unique) p.alreadyOnList = p.enterpriseId !== null && onList.has(p.enterpriseId);
+  // The facts of the matched rows are compared with what the library has; a new enterprise has nothing yet.
+  const library = await libraryFactsOf(db, matchedIds);
+  for (const p of unique) p.read = rowFacts(p, p.enterpriseId === null ? undefined : library.get(p.enterpriseId), readers);
   return { planned: unique, refusals };
 }
 
-function describe(stored: StoredImport, planned: PlannedRow[], refusals: Refusal[]): TEnterpriseListImport {
+/** The header's cells as the preview describes them, with per fact column what its values do. */
+function describeColumns(columns: StoredColumn[], planned: PlannedRow[]): TEnterpriseListColumn[] {
+  const counts = new Map<ListFactField, { write: number; same: number; differ: number; refused: number }>();
+  for (const field of LIST_FACT_FIELDS) counts.set(field, { write: 0, same: 0, differ: 0, refused: 0 });
+  for (const p of planned) {
+    for (const [field, effect] of Object.entries(p.read.effects) as [ListFactField, 'write' | 'same' | 'differ'][]) {
+      // A new enterprise's 未上市 writes nothing and keeps nothing: it is simply not listed.
+      counts.get(field)![effect]++;
+    }
+    for (const r of p.read.refusals) counts.get(r.field)!.refused++;
+  }
+  const seenRegion = new Set<number>();
+  return columns.map((c) => {
+    const fact = c.column && (LIST_FACT_FIELDS as string[]).includes(c.column) ? (c.column as ListFactField) : null;
+    // 省份 and 城市 are read together: their counts are the place's, shown once on the first of them.
+    const first = fact !== 'region' || seenRegion.size === 0;
+    if (fact === 'region') seenRegion.add(c.index);
+    return { index: c.index, label: c.label, column: c.column, counts: fact && first ? counts.get(fact)! : null };
+  });
+}
+
+function factIssuesOf(planned: PlannedRow[]): { issues: TEnterpriseListFactIssue[]; refused: number; differing: number } {
+  const issues: TEnterpriseListFactIssue[] = [];
+  let refused = 0;
+  let differing = 0;
+  for (const p of planned) {
+    for (const r of p.read.refusals) {
+      refused++;
+      if (issues.length < FACT_ISSUES) issues.push({ rowNumber: p.rowNumber, field: r.field, kind: 'refused', message: factRefusalMessage(p.rowNumber, r) });
+    }
+    for (const [field, effect] of Object.entries(p.read.effects) as [ListFactField, string][]) {
+      if (effect !== 'differ') continue;
+      differing++;
+      if (issues.length < FACT_ISSUES) {
+        issues.push({ rowNumber: p.rowNumber, field, kind: 'differ', message: factDifferenceMessage(p.rowNumber, field, p.read.facts, p.read.library) });
+      }
+    }
+  }
+  return { issues, refused, differing };
+}
+
+function describe(stored: StoredImport, planned: PlannedRow[], refusals: Refusal[], columns: StoredColumn[]): TEnterpriseListImport {
   const rows: TEnterpriseListRow[] = planned.slice(0, PREVIEW_ROWS).map((p) => ({
     rowNumber: p.rowNumber,
     name: p.name,
@@ -156,7 +231,17 @@ function describe(stored: StoredImport, planned: PlannedRow[], refusals: Refusal
     enterpriseId: p.enterpriseId,
     enterpriseName: p.enterpriseName,
     alreadyOnList: p.alreadyOnList,
+    facts: [
+      ...(Object.entries(p.read.effects) as [ListFactField, 'write' | 'same' | 'differ'][]).map(([field, status]) => ({
+        field,
+        status,
+        value: listValueText(field, p.read.facts),
+        library: status === 'differ' ? libraryValueText(field, p.read.library) : null,
+      })),
+      ...p.read.refusals.map((r) => ({ field: r.field, status: 'refused' as const, value: r.text, library: null })),
+    ],
   }));
+  const facts = factIssuesOf(planned);
   return {
     id: stored.id,
     fileName: stored.fileName,
@@ -171,12 +256,26 @@ function describe(stored: StoredImport, planned: PlannedRow[], refusals: Refusal
       new: planned.filter((p) => p.match === 'new').length,
       alreadyOnList: planned.filter((p) => p.alreadyOnList).length,
       refused: refusals.length,
+      factsRefused: facts.refused,
+      factsDiffering: facts.differing,
     },
     rows,
     refusals: [...refusals].sort((a, b) => a.rowNumber - b.rowNumber).map(describeRefusal),
+    columns: describeColumns(columns, planned),
+    factIssues: facts.issues,
+    errorFileUrl: refusals.length + facts.refused > 0 ? `/api/enterprise-lists/${stored.id}/errors.xlsx` : null,
+    filledFacts: (stored.filledFacts as FilledFact[]).length,
     createdTiers: stored.createdTierIds.length,
     createdEnterprises: stored.createdEnterpriseIds.length,
   };
+}
+
+/** The header's cells: each recognised column (a rank on a list that does not rank is not read), the rest not read. */
+function storedColumns(read: ReadList, ranked: boolean): StoredColumn[] {
+  const byIndex = new Map<number, ListColumn>();
+  for (const [column, index] of Object.entries(read.header) as [ListColumn, number][]) if (column !== 'rank' || ranked) byIndex.set(index, column);
+  for (const index of read.regionParts) byIndex.set(index, 'region');
+  return read.labels.flatMap((label, index) => (label || byIndex.has(index) ? [{ index, label, column: byIndex.get(index) ?? null }] : []));
 }
 
 /** An import as just stored, without reading its rows back. */
@@ -194,6 +293,9 @@ function stored0(ctx: ServiceContext, fileName: string, options: { list: TierLis
     summary: {},
     createdTierIds: [],
     createdEnterpriseIds: [],
+    content: null,
+    columns: [],
+    filledFacts: [],
     createdAt: ctx.now,
     committedAt: null,
     revertedAt: null,
@@ -211,9 +313,10 @@ export async function previewEnterpriseList(ctx: ServiceContext, file: { fileNam
   checkYear(ctx, options.year);
   const sheets = await readFile(file.content);
   const ranked = TIER_LISTS[options.list].ranked;
-  const read = sheets.filter((s) => !s.hidden).map((s) => readListRows(s.rows, ranked)).find((r) => r !== null);
+  const read = readSheet(sheets, ranked)?.read;
   if (!read) throw new AppError('enterpriseList.noHeader', { field: 'file' });
-  const { planned, refusals } = await planRows(ctx.db, options.list, options.year, read.rows);
+  const columns = storedColumns(read, ranked);
+  const { planned, refusals } = await planRows(ctx.db, options.list, options.year, read.rows, columns);
   const stored = await ctx.db.transaction(async (tx) => {
     const inserted = await tx
       .insert(enterpriseListImports)
@@ -226,6 +329,9 @@ export async function previewEnterpriseList(ctx: ServiceContext, file: { fileNam
         rows: read.rows,
         refusals: read.refusals,
         summary: {},
+        // The file itself, for the error file: its refused rows come back as the user wrote them.
+        content: file.content,
+        columns,
       })
       // Not the stored rows back (megabytes for a long list): the preview has them.
       .returning({ id: enterpriseListImports.id });
@@ -239,14 +345,29 @@ export async function previewEnterpriseList(ctx: ServiceContext, file: { fileNam
     });
     return row;
   });
-  const result = describe(stored, planned, [...read.refusals, ...refusals]);
+  const result = describe(stored, planned, [...read.refusals, ...refusals], columns);
   await ctx.db.update(enterpriseListImports).set({ summary: result.summary }).where(eq(enterpriseListImports.id, stored.id));
   return result;
 }
 
+/** The first visible sheet whose header names an enterprise column, read. */
+function readSheet(sheets: LedgerSheet[], ranked: boolean): { sheet: LedgerSheet; read: ReadList } | undefined {
+  for (const sheet of sheets.filter((s) => !s.hidden)) {
+    const read = readListRows(sheet.rows, ranked);
+    if (read) return { sheet, read };
+  }
+  return undefined;
+}
+
+/** An import's record without its file (megabytes, read only for the error file). */
+const { content: _content, ...withoutContent } = getTableColumns(enterpriseListImports);
+
 async function loadImport(ctx: ServiceContext, db: Db, id: number, lock = false): Promise<StoredImport> {
   assertCanAdminister(ctx.caller);
-  const query = db.select().from(enterpriseListImports).where(eq(enterpriseListImports.id, id));
+  const query = db
+    .select({ ...withoutContent, content: sql<null>`null` })
+    .from(enterpriseListImports)
+    .where(eq(enterpriseListImports.id, id));
   const [row] = lock ? await query.for('update') : await query;
   if (!row) throw notFound('enterpriseListImport');
   return row;
@@ -255,8 +376,35 @@ async function loadImport(ctx: ServiceContext, db: Db, id: number, lock = false)
 /** An import as it stands: previewed again against the library as it is now (a committed one: against then). */
 export async function getEnterpriseListImport(ctx: ServiceContext, id: number): Promise<TEnterpriseListImport> {
   const stored = await loadImport(ctx, ctx.db, id);
-  const { planned, refusals } = await planRows(ctx.db, stored.list as TierList, stored.year, stored.rows as ListRow[]);
-  return describe(stored, planned, [...(stored.refusals as Refusal[]), ...refusals]);
+  const columns = stored.columns as StoredColumn[];
+  const { planned, refusals } = await planRows(ctx.db, stored.list as TierList, stored.year, stored.rows as ListRow[], columns);
+  return describe(stored, planned, [...(stored.refusals as Refusal[]), ...refusals], columns);
+}
+
+/**
+ * The error file of an import (issue 13): the header and every row refused — whole or in a field — as the user wrote
+ * it, with a column 原因 naming the field and why; to fix and import again (a re-import fills what was missing).
+ */
+export async function enterpriseListErrorsWorkbook(ctx: ServiceContext, id: number): Promise<{ fileName: string; content: Buffer }> {
+  const stored = await loadImport(ctx, ctx.db, id);
+  const [kept] = await ctx.db.select({ content: enterpriseListImports.content }).from(enterpriseListImports).where(eq(enterpriseListImports.id, id));
+  // An import made before files were kept has none to give back.
+  if (!kept?.content) throw notFound('enterpriseListImport');
+  const columns = stored.columns as StoredColumn[];
+  const { planned, refusals } = await planRows(ctx.db, stored.list as TierList, stored.year, stored.rows as ListRow[], columns);
+  const reasons = new Map<number, string[]>();
+  const add = (rowNumber: number, text: string) => reasons.set(rowNumber, [...(reasons.get(rowNumber) ?? []), text]);
+  for (const r of [...(stored.refusals as Refusal[]), ...refusals]) add(r.rowNumber, describeRefusal(r).message['zh-CN']);
+  for (const p of planned) for (const r of p.read.refusals) add(p.rowNumber, factRefusalMessage(p.rowNumber, r)['zh-CN']);
+  const found = readSheet(await readFile(kept.content), TIER_LISTS[stored.list as TierList].ranked);
+  if (!found) throw new AppError('enterpriseList.noHeader', { field: 'file' });
+  const content = await writeErrorWorkbook({
+    sheetName: found.sheet.name,
+    header: found.read.labels,
+    reasonHeader: '原因',
+    rows: [...reasons.keys()].sort((a, b) => a - b).map((rowNumber) => ({ cells: found.sheet.rows[rowNumber - 1] ?? [], reasons: reasons.get(rowNumber)! })),
+  });
+  return { fileName: stored.fileName.replace(/\.(xlsx|csv)$/i, '') + '-原因.xlsx', content };
 }
 
 /**
@@ -272,7 +420,8 @@ export async function commitEnterpriseList(ctx: ServiceContext, id: number): Pro
       const stored = await loadImport(ctx, tx, id, true);
       if (stored.status !== 'previewed') throw new AppError('enterpriseList.notPreviewed');
       const list = stored.list as TierList;
-      const { planned, refusals } = await planRows(tx, list, stored.year, stored.rows as ListRow[]);
+      const columns = stored.columns as StoredColumn[];
+      const { planned, refusals } = await planRows(tx, list, stored.year, stored.rows as ListRow[], columns);
       const refused = (stored.refusals as Refusal[]).length + refusals.length;
       if (refused > 0) throw new AppError('enterpriseList.hasRefusals', { params: { count: String(refused) } });
       const adding = planned.filter((p) => !p.alreadyOnList);
@@ -281,19 +430,28 @@ export async function commitEnterpriseList(ctx: ServiceContext, id: number): Pro
 
       const fresh = adding.filter((p) => p.match === 'new');
       const newIds = await takeIds(tx, enterprises, fresh.length);
-      const enterpriseRows: (typeof enterprises.$inferSelect)[] = fresh.map((p, i) => ({
+      // Every fact the list gives of a new enterprise goes in with it (issue 13); what could not be read is left empty.
+      const enterpriseRows: (typeof enterprises.$inferSelect)[] = fresh.map((p, i) => {
+        const listing = storedValue('listing', p.read.facts) as { exchange: string; ticker: string } | undefined;
+        return {
         id: newIds[i]!,
         unitId: ctx.caller.unitId,
         name: p.name,
         creditCode: p.creditCode,
-        hqRegionCode: null,
         fortuneGlobal500: false,
         ...BLANK_LIBRARY_FACTS,
+        hqRegionCode: p.read.facts.region ?? null,
+        industryCodes: p.read.facts.industry ? [p.read.facts.industry] : [],
+        registeredCapitalYuan: p.read.facts.capital ?? null,
+        foundedOn: p.read.facts.founded ?? null,
+        listingExchange: listing?.exchange ?? null,
+        listingTicker: listing?.ticker ?? null,
         mergedIntoId: null,
         createdBy: ctx.caller.userId,
         createdAt: ctx.now,
         updatedAt: ctx.now,
-      }));
+      };
+      });
       fresh.forEach((p, i) => Object.assign(p, { enterpriseId: newIds[i]!, enterpriseUnitId: ctx.caller.unitId }));
 
       const tierIds = await takeIds(tx, enterpriseTiers, adding.length);
@@ -329,20 +487,30 @@ export async function commitEnterpriseList(ctx: ServiceContext, id: number): Pro
         );
         progressOf.set(id, { phase: 'writing', done: Math.min(i + CHUNK, total), total });
       }
+      // Enterprises already in the library get the facts they lack; a different value on record stays (the preview said so).
+      const wanted: FilledFact[] = planned.flatMap((p) =>
+        p.match === 'new'
+          ? []
+          : (Object.entries(p.read.effects) as [ListFactField, string][]).flatMap(([field, effect]) => {
+              const value = storedValue(field, p.read.facts);
+              return effect === 'write' && value !== undefined ? [{ enterpriseId: p.enterpriseId!, field, value }] : [];
+            }),
+      );
+      const filled = await fillFacts(tx, actorOf(ctx), id, ctx.now, wanted);
       if (list === 'fortune_global_500') await recomputeFortuneGlobal500({ ...ctx, db: tx }, tx);
       await tx
         .update(enterpriseListImports)
-        .set({ status: 'committed', committedAt: ctx.now, createdTierIds: tierIds, createdEnterpriseIds: newIds })
+        .set({ status: 'committed', committedAt: ctx.now, createdTierIds: tierIds, createdEnterpriseIds: newIds, filledFacts: filled })
         .where(eq(enterpriseListImports.id, id));
       await recordAudit(tx, actorOf(ctx), {
         entity: 'enterpriseListImport',
         entityId: id,
         unitId: ctx.caller.unitId,
         action: 'import',
-        after: { list, year: stored.year, tiersAdded: tierIds.length, enterprisesAdded: newIds.length },
+        after: { list, year: stored.year, tiersAdded: tierIds.length, enterprisesAdded: newIds.length, factsFilled: filled.length },
       });
       progressOf.set(id, { phase: 'done', done: total, total });
-      return describe({ ...stored, status: 'committed', committedAt: ctx.now, createdTierIds: tierIds, createdEnterpriseIds: newIds }, planned, []);
+      return describe({ ...stored, status: 'committed', committedAt: ctx.now, createdTierIds: tierIds, createdEnterpriseIds: newIds, filledFacts: filled }, planned, [], columns);
     });
   } catch (error) {
     progressOf.delete(id);
@@ -358,6 +526,8 @@ export async function revertEnterpriseList(ctx: ServiceContext, id: number): Pro
   await ctx.db.transaction(async (tx) => {
     const stored = await loadImport(ctx, tx, id, true);
     if (stored.status !== 'committed') throw new AppError('enterpriseList.notCommitted');
+    // The facts it filled on enterprises already in the library go back to empty (unless changed since).
+    const facts = await unfillFacts(tx, actorOf(ctx), id, ctx.now, stored.filledFacts as FilledFact[]);
     const removedTiers = stored.createdTierIds.length
       ? await tx.delete(enterpriseTiers).where(anyOf(enterpriseTiers.id, stored.createdTierIds, 'int')).returning()
       : [];
@@ -393,7 +563,13 @@ export async function revertEnterpriseList(ctx: ServiceContext, id: number): Pro
       entityId: id,
       unitId: ctx.caller.unitId,
       action: 'revert',
-      after: { tiersRemoved: removedTiers.length, enterprisesRemoved: removed.length, enterprisesKept: stored.createdEnterpriseIds.length - removed.length },
+      after: {
+        tiersRemoved: removedTiers.length,
+        enterprisesRemoved: removed.length,
+        enterprisesKept: stored.createdEnterpriseIds.length - removed.length,
+        factsEmptied: facts.emptied,
+        factsKept: facts.kept,
+      },
     });
   });
   return getEnterpriseListImport(ctx, id);

@@ -28,6 +28,11 @@ export function findRegion(code: string): TRegion | undefined {
   return load().get(code);
 }
 
+/** Every region (code, name, parent): for readers of places as lists write them (src/domain/enterprise-list-facts.ts). */
+export function allRegions(): TRegion[] {
+  return [...load().values()];
+}
+
 export function regionName(code: string | null): string | null {
   return code ? (findRegion(code)?.fullName ?? null) : null;
 }
