@@ -4,10 +4,27 @@ import { compareRanked, enterpriseSearchTokens, matchEnterprise, parseEnterprise
 
 const CATL = { name: '宁德时代新能源科技股份有限公司', otherNames: ['宁德时代', 'CATL'], creditCode: '91350900587527783P' };
 
+/** Our tsqueries' form — alternatives of a lexeme, a prefix (`:*`) or a parenthesised AND — against a set of lexemes. */
+function tsqueryMatches(tsquery: string, tokens: Set<string>): boolean {
+  const lexemeMatches = (item: string) => {
+    const [, text, prefix] = /^'(.*)'(:\*)?$/.exec(item.trim())!;
+    return prefix ? [...tokens].some((t) => t.startsWith(text!)) : tokens.has(text!);
+  };
+  return tsquery.split(' | ').some((alternative) =>
+    alternative.startsWith('(') ? alternative.slice(1, -1).split(' & ').every(lexemeMatches) : lexemeMatches(alternative),
+  );
+}
+
 describe('enterprise search tokens', () => {
   it('holds every bigram, pinyin and initials suffixes, the name start and the credit code', () => {
     const tokens = enterpriseSearchTokens(CATL).split(' ');
     expect(tokens).toEqual(expect.arrayContaining(['宁德', '德时', '时代', '公司', 'ca', 'at', 'tl', 'p^ningdeshidaixinnengy', 'i^ndsdxnyk', 'p.shidaixinnengyuankej', 'i.sdxnykjg', 'c.91350900587527783p']));
+    // A name's start: exact keys of its first 2…12 letters of pinyin and 2…6 initials, for the main name and the others.
+    expect(tokens).toEqual(expect.arrayContaining(['p=ni', 'p=ningde', 'p=ningdeshida', 'i=nd', 'i=ndsdxn', 'p~ningdeshidai', 'i~ndsd']));
+    expect(tokens.filter((t) => t.startsWith('p=') && t.length > 2 + 12)).toEqual([]);
+    expect(tokens.filter((t) => t.startsWith('i=') && t.length > 2 + 6)).toEqual([]);
+    // The ranges of pinyin inside a name leave its start out (the start's own tokens find it).
+    expect(tokens.filter((t) => t.startsWith('p.ningde') || t.startsWith('i.nds'))).toEqual([]);
     expect(new Set(tokens).size).toBe(tokens.length);
     expect(tokens.every((t) => t.length > 0 && !t.includes(' '))).toBe(true);
     // An English name has no pinyin tokens, only its bigrams.
@@ -49,9 +66,30 @@ describe('reading a query', () => {
   });
     it('turns latin letters into bigrams or a pinyin or initials prefix', () => {
     const q = parseEnterpriseQuery('NDSD');
-    expect(q.tsquery).toBe("('nd' & 'ds' & 'sd') | 'p.ndsd':* | 'i.ndsd':*");
+    expect(q.tsquery).toBe("('nd' & 'ds' & 'sd') | 'p=ndsd' | 'i=ndsd' | 'p.ndsd':* | 'i.ndsd':*");
     expect(q.pinyinStartTsquery).toBe("'p^ndsd':* | 'i^ndsd':*");
     expect(q.creditCodePrefix).toBeNull();
+  });
+  it('asks for a long pinyin from a name’s start as a range', () => {
+    const q = parseEnterpriseQuery('ningdeshidaix');
+    expect(q.tsquery).toContain("'p^ningdeshidaix':* | 'p~ningdeshidaix':* | 'i^ningdesh':* | 'i~ningdesh':* | 'p.ningdeshidaix':* | 'i.ningdesh':*");
+  });
+  it('finds a name by any prefix of the pinyin or initials of any syllable on, by the tokens alone', () => {
+    const names = ['宁德时代新能源科技股份有限公司', '深圳华鑫电子有限公司', '重庆长安汽车股份有限公司', '中国银行', '华鑫电子(深圳)有限公司', '厦门'];
+    for (const name of names) {
+      const tokens = new Set(enterpriseSearchTokens({ name, otherNames: [], creditCode: null }).split(' '));
+      const syllables = pinyinSyllables(searchNormalize(name).chars);
+      for (let at = 0; at < syllables.length; at++) {
+        const full = syllables.slice(at).join('');
+        const initials = syllables.slice(at).map((s) => s[0]).join('');
+        for (const text of [full, initials]) {
+          for (let length = 2; length <= Math.min(text.length, 24); length++) {
+            const query = text.slice(0, length);
+            expect(tsqueryMatches(parseEnterpriseQuery(query).tsquery!, tokens), `${name} ← ${query}`).toBe(true);
+          }
+        }
+      }
+    }
   });
   it('sees a credit code prefix', () => {
     expect(parseEnterpriseQuery('913509').creditCodePrefix).toBe('913509');

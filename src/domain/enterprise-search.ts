@@ -6,15 +6,26 @@
  * Tokens (lexemes, lower case, letters and digits only after NFKC):
  * - every character bigram of every name ("宁德时代" → 宁德 德时 时代): a substring of 2+ characters is the AND of its
  *   bigrams, rechecked exactly on the few candidates;
- * - `p.` + the full pinyin from each syllable on (capped at PINYIN_TOKEN_MAX letters) and `i.` + the initials from each
- *   syllable on (capped at INITIALS_TOKEN_MAX): "ningde" and "ndsd" are prefix queries (`'p.ningde':*`);
- * - `p^` / `i^` + the same from the start of the main name only: tells a pinyin prefix of the name from one inside it;
+ * - `p.` + the full pinyin from each syllable on but the first (capped at PINYIN_TOKEN_MAX letters) and `i.` + the
+ *   initials from each syllable on but the first (capped at INITIALS_TOKEN_MAX): pinyin inside a name is a prefix query
+ *   (`'p.huaxin':*`), cheap there since what follows a brand (the industry word, the legal form) varies little;
+ * - from the first syllable of a name: `p^` / `i^` (the main name; also tells ranking the pinyin starts the name) or
+ *   `p~` / `i~` (its other names) + the same, and `p=` / `i=` + every prefix of 2…START_PINYIN_PREFIX_MAX letters of
+ *   its pinyin (2…START_INITIALS_PREFIX_MAX of its initials). A name's start is where the pinyin is most diverse
+ *   (region + brand + …: a prefix range `'p.shenzhen':*` over 1,000,000 names walked some 30,000 distinct keys), so a
+ *   short query from the start is one exact key (`'p=shenzhen'`); a longer one a range over the few names that share
+ *   that many letters;
  * - `c.` + the credit code (its prefixes are found by a btree index on the code, not here).
+ * When these rules change, ENTERPRISE_SEARCH_VERSION goes up and the server re-derives every document at start.
  */
 import { pinyin } from 'pinyin-pro';
 
 export const PINYIN_TOKEN_MAX = 20;
 export const INITIALS_TOKEN_MAX = 8;
+export const START_PINYIN_PREFIX_MAX = 12;
+export const START_INITIALS_PREFIX_MAX = 6;
+/** The version of the token rules above (1: issue 13's first; 2: exact prefix keys of a name's start). */
+export const ENTERPRISE_SEARCH_VERSION = 2;
 
 /** Rank classes: lower is better. Within a class, the tier weight, then the shorter name, come first. */
 export const MATCH_EXACT = 0;
@@ -71,6 +82,13 @@ function bigrams(chars: string[]): string[] {
   return out;
 }
 
+/** Every prefix of 2…max code points of `letters`, each after `marker`. */
+function prefixTokens(marker: string, letters: string[], max: number): string[] {
+  const out: string[] = [];
+  for (let length = 2; length <= Math.min(max, letters.length); length++) out.push(marker + letters.slice(0, length).join(''));
+  return out;
+}
+
 function pinyinTokens(chars: string[], main: boolean): string[] {
   if (!chars.some((c) => HAN.test(c))) return [];
   const syllables = pinyinSyllables(chars);
@@ -78,13 +96,15 @@ function pinyinTokens(chars: string[], main: boolean): string[] {
   for (let i = 0; i < syllables.length; i++) {
     // By code points: a character outside the BMP stands for itself and must not be cut into a lone surrogate,
     // which PostgreSQL refuses as text.
-    const full = [...syllables.slice(i).join('')].slice(0, PINYIN_TOKEN_MAX).join('');
-    const initials = syllables
-      .slice(i, i + INITIALS_TOKEN_MAX)
-      .map((s) => [...s][0] ?? '')
-      .join('');
-    out.push('p.' + full, 'i.' + initials);
-    if (i === 0 && main) out.push('p^' + full, 'i^' + initials);
+    const letters = [...syllables.slice(i).join('')];
+    const initialLetters = syllables.slice(i).map((s) => [...s][0] ?? '');
+    const full = letters.slice(0, PINYIN_TOKEN_MAX).join('');
+    const initials = initialLetters.slice(0, INITIALS_TOKEN_MAX).join('');
+    if (i > 0) out.push('p.' + full, 'i.' + initials);
+    else {
+      out.push((main ? 'p^' : 'p~') + full, (main ? 'i^' : 'i~') + initials);
+      out.push(...prefixTokens('p=', letters, START_PINYIN_PREFIX_MAX), ...prefixTokens('i=', initialLetters, START_INITIALS_PREFIX_MAX));
+    }
   }
   return out;
 }
@@ -149,7 +169,15 @@ export function parseEnterpriseQuery(q: string): EnterpriseQuery {
   if (chars.length >= 2) alternatives.push('(' + queryBigrams(chars).map((b) => lexeme(b)).join(' & ') + ')');
   let pinyinStartTsquery: string | null = null;
   if (LATIN.test(text) && text.length >= 2) {
-    alternatives.push(lexeme('p.' + text.slice(0, PINYIN_TOKEN_MAX), true), lexeme('i.' + text.slice(0, INITIALS_TOKEN_MAX), true));
+    const pinyinText = text.slice(0, PINYIN_TOKEN_MAX);
+    const initialsText = text.slice(0, INITIALS_TOKEN_MAX);
+    // From a name's start: one exact key while the query is short, else a range over the names sharing that much.
+    alternatives.push(
+      text.length <= START_PINYIN_PREFIX_MAX ? lexeme('p=' + text) : lexeme('p^' + pinyinText, true) + ' | ' + lexeme('p~' + pinyinText, true),
+      text.length <= START_INITIALS_PREFIX_MAX ? lexeme('i=' + text) : lexeme('i^' + initialsText, true) + ' | ' + lexeme('i~' + initialsText, true),
+    );
+    // Inside a name.
+    alternatives.push(lexeme('p.' + pinyinText, true), lexeme('i.' + initialsText, true));
     pinyinStartTsquery = lexeme('p^' + text.slice(0, PINYIN_TOKEN_MAX), true) + ' | ' + lexeme('i^' + text.slice(0, INITIALS_TOKEN_MAX), true);
   }
   const upper = raw.replace(/\s+/g, '').toUpperCase();

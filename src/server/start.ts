@@ -3,7 +3,7 @@ import { buildApp } from './app.ts';
 import { pgliteDir, type AppConfig } from './config.ts';
 import { openDatabase, type Database } from './db/client.ts';
 import { migrate, type MigrationState } from './db/migrate.ts';
-import { backfillEnterpriseSearch } from './enterprises/enterprise-search.ts';
+import { prepareEnterpriseSearch } from './enterprises/enterprise-search.ts';
 import { isDatabaseEmpty, loadDemo } from './demo/demo.service.ts';
 import { createCityAndAdmin } from './setup/setup.service.ts';
 import { purgeIdleSessions } from './auth/auth.service.ts';
@@ -22,8 +22,9 @@ export async function openAndMigrate(config: AppConfig): Promise<{ database: Dat
   }
   try {
     const migration = await migrate(database.db);
-    // Search documents the migrations could not compute (pinyin is the app's): rows from before issue 13.
-    await backfillEnterpriseSearch(database.db);
+    // Search documents the migrations could not compute (pinyin is the app's): rows from before issue 13, and every
+    // row again when the token rules changed (ENTERPRISE_SEARCH_VERSION).
+    await prepareEnterpriseSearch(database.db);
     return { database, migration };
   } catch (error) {
     await database.close();

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { call, createTestApp, creditCode, expectApiError, logIn, type Session, type TestApp } from '../../../test/support/test-app.ts';
 import { queryRows } from '../db/client.ts';
-import { backfillEnterpriseSearch, refreshEnterpriseSearch } from './enterprise-search.ts';
+import { backfillEnterpriseSearch, prepareEnterpriseSearch, refreshEnterpriseSearch } from './enterprise-search.ts';
 import type { TEnterpriseSearchResult } from '../../shared/enterprises-search.ts';
 
 describe('finding an enterprise (GET /api/enterprises/search)', () => {
@@ -132,6 +132,18 @@ describe('finding an enterprise (GET /api/enterprises/search)', () => {
     expect(await names(q('新纪元'))).toEqual([]);
     expect(await backfillEnterpriseSearch(t.db)).toBe(1);
     expect(await names(q('新纪元'))).toEqual(['鹏城新纪元有限公司']);
+  });
+
+  it('re-derives every document once at start when the token rules changed (a database of the rules before)', async () => {
+    // A document written under other rules (here: its bigrams only) until the start re-derives it.
+    await t.db.execute(sql`update enterprises set search_tokens = array_to_tsvector('{重庆,庆长,长安}') where id = ${ids.chongqing}`);
+    await t.db.execute(sql`delete from job_runs where name like 'enterprise-search-v%'`);
+    expect(await names(q('chongqing'))).toEqual([]);
+    const total = (await queryRows<{ n: number }>(t.db, sql`select count(*)::int as n from enterprises`))[0]!.n;
+    expect(await prepareEnterpriseSearch(t.db)).toBe(total);
+    expect(await names(q('chongqing'))).toEqual(['重庆长安汽车股份有限公司']);
+    expect(await names(q('cqca'))).toEqual(['重庆长安汽车股份有限公司']);
+    expect(await prepareEnterpriseSearch(t.db)).toBe(0);
   });
 
   it('needs no extension, and refuses a malformed filter naming the field', async () => {

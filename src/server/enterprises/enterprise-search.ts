@@ -1,6 +1,7 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../db/client.ts';
-import { enterpriseSearchTokens, type EnterpriseSearchInput } from '../../domain/enterprise-search.ts';
+import { jobRuns } from '../db/schema.ts';
+import { ENTERPRISE_SEARCH_VERSION, enterpriseSearchTokens, type EnterpriseSearchInput } from '../../domain/enterprise-search.ts';
 
 /**
  * The search document of enterprises (issue 13): `enterprises.search_tokens`, a tsvector with a GIN index (migration
@@ -39,6 +40,27 @@ export async function refreshEnterpriseSearch(db: Db, enterpriseIds: number[]): 
     db,
     rows.map((r) => ({ id: r.id, name: r.name, creditCode: r.credit_code, otherNames: r.other_names ?? [] })),
   );
+}
+
+/**
+ * Re-derives every enterprise's search document when the token rules changed since the database's were written
+ * (ENTERPRISE_SEARCH_VERSION, remembered in job_runs), a chunk of ids at a time, then fills any still missing. Run at
+ * start after the migrations; a database already at this version costs two indexed look-ups. Returns how many it wrote.
+ */
+export async function prepareEnterpriseSearch(db: Db): Promise<number> {
+  const name = `enterprise-search-v${ENTERPRISE_SEARCH_VERSION}`;
+  let written = 0;
+  if ((await db.select().from(jobRuns).where(eq(jobRuns.name, name))).length === 0) {
+    for (let after = 0; ; ) {
+      const rows = await queryRows<{ id: number }>(db, sql`select id from enterprises where id > ${after} order by id limit ${CHUNK}`);
+      if (rows.length === 0) break;
+      await refreshEnterpriseSearch(db, rows.map((r) => r.id));
+      written += rows.length;
+      after = rows[rows.length - 1]!.id;
+    }
+    await db.insert(jobRuns).values({ name, lastFinishedAt: new Date() }).onConflictDoNothing();
+  }
+  return written + (await backfillEnterpriseSearch(db));
 }
 
 /**
