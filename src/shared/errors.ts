@@ -230,6 +230,11 @@ export const ERRORS = {
   },
   'import.notPreviewed': { status: 409, zh: '该批次已导入或已撤销', en: 'This batch has already been imported or reverted' },
   'import.notCommitted': { status: 409, zh: '该批次尚未导入或已撤销', en: 'This batch is not imported, or already reverted' },
+  'import.fileIncomplete': {
+    status: 409,
+    zh: '该批次的文件未完整保存(上传时服务中断),请重新上传',
+    en: "This batch's file was not stored completely (the upload was interrupted); upload the file again",
+  },
   'import.changedSince': {
     status: 409,
     zh: '导入后以下行的项目已被修改,不能整批撤销:{rows}',

@@ -27,7 +27,7 @@ async function tables(db: Db): Promise<string[]> {
   return rows.map((r) => r.table_name);
 }
 
-describe('migrations', () => {
+describe('migrations', { timeout: 120_000 }, () => {
   const opened: Database[] = [];
   afterEach(async () => {
     for (const database of opened.splice(0)) await database.close();

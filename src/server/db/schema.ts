@@ -707,12 +707,12 @@ export const importBatches = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'restrict' }),
     fileName: text('file_name').notNull(),
-    content: bytea('content').notNull(),
+    /** The uploaded file's size; its bytes are in `import_batch_files`, complete once their sizes add up to it. */
+    fileBytes: integer('file_bytes').notNull(),
     options: jsonb('options').notNull().default({}),
     status: text('status').notNull().default('previewed'),
     /** The last preview: its summary here, its rows in `import_batch_rows`. */
     summary: jsonb('summary').notNull().default({}),
-    rows: jsonb('rows').notNull().default([]),
     /** How many preview rows `import_batch_rows` holds once all its pieces are written; null while they are not. */
     previewRows: integer('preview_rows'),
     createdAt: createdAt(),
@@ -737,6 +737,19 @@ export const importBatchRows = pgTable(
       .references(() => importBatches.id, { onDelete: 'cascade' }),
     piece: integer('piece').notNull(),
     rows: jsonb('rows').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.batchId, t.piece] })],
+);
+
+/** A batch's uploaded file in pieces of 1 MB (issue 18), written one statement each for the reason above. */
+export const importBatchFiles = pgTable(
+  'import_batch_files',
+  {
+    batchId: integer('batch_id')
+      .notNull()
+      .references(() => importBatches.id, { onDelete: 'cascade' }),
+    piece: integer('piece').notNull(),
+    bytes: bytea('bytes').notNull(),
   },
   (t) => [primaryKey({ columns: [t.batchId, t.piece] })],
 );

@@ -6,6 +6,7 @@ import { actorOf, recordAuditMany } from '../audit/audit.service.ts';
 import { createLedgerInvestors } from '../enterprises/ledger-investors.ts';
 import { prepareLedgerWrite, writeLedgerRows, type LedgerWrite } from '../projects/ledger.service.ts';
 import type { PlannedRow, Preview } from './import-preview.ts';
+import { storePreviewRows } from './batch-pieces.ts';
 
 export type CommitTarget = { id: number; unitId: number; fileName: string };
 
@@ -67,9 +68,10 @@ export async function writeCommit(
     void pipeline.run(() =>
       ctx.db
         .update(importBatches)
-        .set({ status: 'committed', committedAt: ctx.now, summary: result.summary, ...(rowsStored ? {} : { rows: result.rows }) })
+        .set({ status: 'committed', committedAt: ctx.now, summary: result.summary })
         .where(eq(importBatches.id, batch.id)),
     );
+    if (!rowsStored) void pipeline.run(() => storePreviewRows(ctx.db, batch.id, result.rows));
     await recordAuditMany(pipeline, actorOf(ctx), [
       {
         entity: 'importBatch',
