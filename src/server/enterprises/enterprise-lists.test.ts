@@ -3,7 +3,8 @@ import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { call, createTestApp, creditCode, expectApiError, logIn, type Session, type TestApp } from '../../../test/support/test-app.ts';
 import { ledgerCsvGbk, multipartBody } from '../../../test/support/ledgers.ts';
-import { enterpriseNames, enterpriseTiers, enterprises } from '../db/schema.ts';
+import { and, like } from 'drizzle-orm';
+import { auditLog, enterpriseNames, enterpriseTiers, enterprises } from '../db/schema.ts';
 import type { TEnterpriseListImport } from '../../shared/enterprise-lists.ts';
 
 /** Issue 13 "Filling it": importing a list of enterprises (a 500强 list, a batch of 小巨人) into the library. */
@@ -139,10 +140,151 @@ describe('enterprise list imports', () => {
       ['GET', `/api/enterprise-lists/${result.id}/progress`],
       ['POST', `/api/enterprise-lists/${result.id}/commit`],
       ['POST', `/api/enterprise-lists/${result.id}/revert`],
+      ['GET', `/api/enterprise-lists/${result.id}/errors.xlsx`],
     ] as const) {
       expectApiError(await call(t.app, staffA, method, url), 403, 'auth.forbidden');
     }
     expect((await call(t.app, bureau, 'GET', `/api/enterprise-lists/${result.id}`)).json()).toMatchObject({ status: 'previewed' });
     expectApiError(await upload(bureau, '名单.xlsx', file, { list: 'little_giant', year: '2030' }), 400, 'enterprise.tierYearFuture', 'year');
+  });
+
+  describe('the facts a list carries (region, industry, capital, founding date, listing)', () => {
+    const factsOf = async (id: number) => {
+      const [e] = await t.db.select().from(enterprises).where(eq(enterprises.id, id));
+      return {
+        hqRegionCode: e!.hqRegionCode,
+        industryCodes: e!.industryCodes,
+        registeredCapitalYuan: e!.registeredCapitalYuan,
+        foundedOn: e!.foundedOn,
+        listingExchange: e!.listingExchange,
+        listingTicker: e!.listingTicker,
+      };
+    };
+    async function parkXlsx(): Promise<Buffer> {
+      const workbook = new ExcelJS.Workbook();
+      const sheet = workbook.addWorksheet('园区企业');
+      sheet.addRow(['序号', '企业名称', '统一社会信用代码', '省份', '城市', '行业', '注册资本(万元)', '成立日期', '股票代码', '联系人']);
+      sheet.addRow([1, '事实匹配一有限公司', creditCode(7301), '湖北', '襄阳', '3841', '6000', '2019/3/5', '300750.SZ', '张三']);
+      sheet.addRow([2, '事实匹配二有限公司', '', '', '朝阳', '锂离子电池制造', '500万美元', '2020年5月', '未上市', '李四']);
+      sheet.addRow([3, '全新事实科技有限公司', creditCode(7302), '广东', '深圳', 'C3841', '1.2亿元', 43529, '688001.SH', '']);
+      return Buffer.from(await workbook.xlsx.writeBuffer());
+    }
+
+    it('previews per column and per row what is written, kept, differs or is refused, and names the columns not read', async () => {
+      const one = await t.given.enterprise({ unit: w.countyA, name: '事实匹配一有限公司', creditCode: creditCode(7301) });
+      await t.db.update(enterprises).set({ registeredCapitalYuan: 50_000_000, hqRegionCode: null }).where(eq(enterprises.id, one.id));
+      await t.given.enterprise({ unit: w.countyB, name: '事实匹配二股份有限公司' });
+      const result = await preview('园区企业.xlsx', await parkXlsx(), { list: 'high_tech', year: '2025' });
+      expect(result.summary).toMatchObject({ rows: 3, byCode: 1, byName: 1, new: 1, refused: 0, factsRefused: 3, factsDiffering: 1 });
+      expect(result.columns.map((c) => [c.label, c.column, c.counts])).toEqual([
+        ['序号', null, null],
+        ['企业名称', 'name', null],
+        ['统一社会信用代码', 'creditCode', null],
+        ['省份', 'region', { write: 2, same: 0, differ: 0, refused: 1 }],
+        ['城市', 'region', null],
+        ['行业', 'industry', { write: 3, same: 0, differ: 0, refused: 0 }],
+        ['注册资本(万元)', 'capital', { write: 1, same: 0, differ: 1, refused: 1 }],
+        ['成立日期', 'founded', { write: 2, same: 0, differ: 0, refused: 1 }],
+        ['股票代码', 'listing', { write: 2, same: 1, differ: 0, refused: 0 }],
+        ['联系人', null, null],
+      ]);
+      expect(result.factIssues.map((i) => i.message['zh-CN'])).toEqual([
+        '第2行 库中 注册资本 5,000万元,名单 6,000万元:未改',
+        '第3行 所在地区:“朝阳”对应多个行政区划,请写明省和市,未写入',
+        '第3行 注册资本:“500万美元”是外币金额,库中注册资本只记人民币,不折算,未写入',
+        '第3行 成立日期:“2020年5月”没有写明哪一天,未写入',
+      ]);
+      expect(result.rows[2]!.facts).toEqual([
+        { field: 'region', status: 'write', value: '广东省深圳市', library: null },
+        { field: 'industry', status: 'write', value: '3841 锂离子电池制造', library: null },
+        { field: 'capital', status: 'write', value: '12,000万元', library: null },
+        { field: 'founded', status: 'write', value: '2019-03-05', library: null },
+        { field: 'listing', status: 'write', value: 'SSE 688001', library: null },
+      ]);
+      expect(result.errorFileUrl).toBe(`/api/enterprise-lists/${result.id}/errors.xlsx`);
+
+      // The error file: the header and the refused row as written, plus 原因 naming each field.
+      const file = await call(t.app, bureau, 'GET', result.errorFileUrl!);
+      expect(file.statusCode, file.body).toBe(200);
+      expect(file.headers['content-disposition']).toContain(encodeURIComponent('园区企业-原因.xlsx'));
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
+      const sheet = workbook.worksheets[0]!;
+      const values = (n: number) => (sheet.getRow(n).values as unknown[]).slice(1).map((v) => String(v ?? ''));
+      expect(sheet.rowCount).toBe(2);
+      expect(values(1)).toEqual(['序号', '企业名称', '统一社会信用代码', '省份', '城市', '行业', '注册资本(万元)', '成立日期', '股票代码', '联系人', '原因']);
+      expect(values(2).slice(0, 10)).toEqual(['2', '事实匹配二有限公司', '', '', '朝阳', '锂离子电池制造', '500万美元', '2020年5月', '未上市', '李四']);
+      expect(values(2)[10]).toBe(
+        '第3行 所在地区:“朝阳”对应多个行政区划,请写明省和市,未写入;第3行 注册资本:“500万美元”是外币金额,库中注册资本只记人民币,不折算,未写入;第3行 成立日期:“2020年5月”没有写明哪一天,未写入',
+      );
+    });
+
+    it('writes the facts of new enterprises, fills the empty ones of matched enterprises with audit rows, re-imports nothing, and reverts them', async () => {
+      const [one] = await t.db.select().from(enterprises).where(eq(enterprises.creditCode, creditCode(7301)));
+      const [two] = await t.db.select().from(enterprises).where(eq(enterprises.name, '事实匹配二股份有限公司'));
+      const result = await preview('园区企业.xlsx', await parkXlsx(), { list: 'high_tech', year: '2024' });
+      const committed = await call(t.app, bureau, 'POST', `/api/enterprise-lists/${result.id}/commit`);
+      expect(committed.statusCode, committed.body).toBe(200);
+      expect(committed.json()).toMatchObject({ createdEnterprises: 1, createdTiers: 3, filledFacts: 5 });
+      expect(await factsOf(one!.id)).toEqual({
+        hqRegionCode: '420600',
+        industryCodes: ['3841'],
+        registeredCapitalYuan: 50_000_000,
+        foundedOn: '2019-03-05',
+        listingExchange: 'SZSE',
+        listingTicker: '300750',
+      });
+      expect(await factsOf(two!.id)).toMatchObject({ hqRegionCode: '420600', industryCodes: ['3841'], registeredCapitalYuan: null, foundedOn: null, listingExchange: null });
+      const [fresh] = await t.db.select().from(enterprises).where(eq(enterprises.creditCode, creditCode(7302)));
+      expect(await factsOf(fresh!.id)).toEqual({
+        hqRegionCode: '440300',
+        industryCodes: ['3841'],
+        registeredCapitalYuan: 120_000_000,
+        foundedOn: '2019-03-05',
+        listingExchange: 'SSE',
+        listingTicker: '688001',
+      });
+      // The library's search filters find the new enterprise by what the list said of it.
+      const found = await call(t.app, staffA, 'GET', `/api/enterprises/search?q=${encodeURIComponent('全新事实')}&region=4403&industry=38`);
+      expect(found.statusCode, found.body).toBe(200);
+      expect(JSON.stringify(found.json())).toContain(String(fresh!.id));
+      const audits = await t.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.entity, 'enterprise'), eq(auditLog.action, 'update'), eq(auditLog.reason, `enterprise list import ${result.id}`)));
+      expect(audits.map((a) => [Number(a.entityId), a.before, a.after]).sort()).toEqual(
+        [
+          [one!.id, { hqRegionCode: null }, { hqRegionCode: '420600' }],
+          [one!.id, { industryCodes: [] }, { industryCodes: ['3841'] }],
+          [one!.id, { foundedOn: null }, { foundedOn: '2019-03-05' }],
+          [one!.id, { listingExchange: null, listingTicker: null }, { listingExchange: 'SZSE', listingTicker: '300750' }],
+          [two!.id, { industryCodes: [] }, { industryCodes: ['3841'] }],
+        ].sort(),
+      );
+
+      // Again: nothing to write, the difference still reported.
+      const again = await preview('园区企业.xlsx', await parkXlsx(), { list: 'high_tech', year: '2024' });
+      expect(again.summary).toMatchObject({ new: 0, alreadyOnList: 3, factsDiffering: 1, factsRefused: 3 });
+      expect(again.columns.find((c) => c.column === 'industry')!.counts).toEqual({ write: 0, same: 3, differ: 0, refused: 0 });
+      const recommitted = await call(t.app, bureau, 'POST', `/api/enterprise-lists/${again.id}/commit`);
+      expect(recommitted.json()).toMatchObject({ createdEnterprises: 0, createdTiers: 0, filledFacts: 0 });
+
+      // Someone sets 事实匹配二's industry before the revert: theirs stays; the rest goes back to empty.
+      await t.db.update(enterprises).set({ industryCodes: ['3842'] }).where(eq(enterprises.id, two!.id));
+      const reverted = await call(t.app, bureau, 'POST', `/api/enterprise-lists/${result.id}/revert`);
+      expect(reverted.statusCode, reverted.body).toBe(200);
+      expect(await factsOf(one!.id)).toEqual({
+        hqRegionCode: null,
+        industryCodes: [],
+        registeredCapitalYuan: 50_000_000,
+        foundedOn: null,
+        listingExchange: null,
+        listingTicker: null,
+      });
+      expect((await factsOf(two!.id)).industryCodes).toEqual(['3842']);
+      expect(await t.db.select().from(enterprises).where(eq(enterprises.creditCode, creditCode(7302)))).toEqual([]);
+      const undone = await t.db.select().from(auditLog).where(and(eq(auditLog.entity, 'enterprise'), like(auditLog.reason, `revert of enterprise list import ${result.id}`)));
+      expect(undone.filter((a) => a.action === 'update')).toHaveLength(4);
+    });
   });
 });
