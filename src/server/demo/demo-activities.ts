@@ -127,7 +127,7 @@ export async function seedDemoActivities(tx: Db, projectRows: DemoProjectRow[], 
 type DemoCaller = ServiceContext;
 
 /** The demo's bureau and county staff, as service callers. */
-async function demoCallers(tx: Db, now: Date): Promise<Record<'bureau' | 'xiangcheng' | 'gucheng', DemoCaller>> {
+export async function demoCallers(tx: Db, now: Date): Promise<Record<'bureau' | 'xiangcheng' | 'gucheng', DemoCaller>> {
   const rows = await tx
     .select({ id: users.id, username: users.username, role: users.role, unitId: users.unitId, unitPath: units.path })
     .from(users)

@@ -15,6 +15,7 @@ import { YUAN_PER_WAN } from '../../domain/money.ts';
 import { DEMO_ENTERPRISES, DEMO_PASSWORD, DEMO_UNITS, DEMO_USERS, DEMO_FORTUNE_500, DEMO_TIERS, demoFirstPhases, demoProjects, type DemoProject } from './demo-data.ts';
 import { DEMO_INDUSTRIES, seedDemoTargets, seedDemoWork, type DemoProjectRow } from './demo-work.ts';
 import { seedDemoActivities } from './demo-activities.ts';
+import { seedDemoChains, seedDemoLibrary } from './demo-chains.ts';
 
 export async function isDatabaseEmpty(db: Db): Promise<boolean> {
   const [row] = await db.select({ n: count() }).from(units);
@@ -46,6 +47,7 @@ export async function loadDemo(db: Db, now: Date = new Date()): Promise<void> {
         .returning({ id: users.id });
       await recordAudit(tx, SYSTEM, { entity: 'user', entityId: row!.id, unitId, action: 'seed', after: { username: user.username, role: user.role } });
     }
+    const libraryIds = await seedDemoLibrary(tx, unitIds, Number(today.slice(0, 4)));
     const enterpriseIds = new Map<string, number>();
     for (const enterprise of DEMO_ENTERPRISES) {
       const unitId = unitIds.get(enterprise.unit)!.id;
@@ -116,6 +118,7 @@ export async function loadDemo(db: Db, now: Date = new Date()): Promise<void> {
     await seedDemoWork(tx, [...projectRows, ...firstPhases], unitIds.get(DEMO_UNITS[0]!.code)!.id, today);
     await seedDemoTargets(tx, unitIds, unitIds.get(DEMO_UNITS[0]!.code)!.id, Number(today.slice(0, 4)));
     await seedDemoActivities(tx, projectRows, enterpriseIds, today, now);
+    await seedDemoChains(tx, libraryIds, now);
   });
 }
 

@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { asc, eq } from 'drizzle-orm';
 import { call, createTestApp, logIn, type Session, type TestApp } from '../../../test/support/test-app.ts';
 import { loadDemo } from './demo.service.ts';
 import { DEMO_PASSWORD } from './demo-data.ts';
+import { chainLinks, chainPlacements, chains, enterprises } from '../db/schema.ts';
+import type { TChainMap, TChainSummary } from '../../shared/chains.ts';
 import type { TMetricValues } from '../../shared/metrics.ts';
 import type { TMetricRecords } from '../../shared/cockpit.ts';
 
@@ -45,5 +48,34 @@ describe('the demo city', () => {
     const trips = ((await call(t.app, xiangcheng, 'GET', '/api/trips?pageSize=100')).json() as { items: { unitName: string }[] }).items;
     expect(trips.length).toBe(3);
     expect(new Set(trips.map((trip) => trip.unitName))).toEqual(new Set(['襄城区']));
+  });
+
+  it('has 襄阳\'s chains copied from the templates, with only local enterprises placed on their links', async () => {
+    const rows = await t.db.select({ name: chains.name, templateKey: chains.templateKey, leaderUserId: chains.leaderUserId }).from(chains).orderBy(asc(chains.id));
+    expect(rows.map((r) => r.templateKey)).toEqual(['new-energy-vehicles', 'power-battery', 'intelligent-manufacturing', 'biomedicine', 'modern-food']);
+    expect(rows.map((r) => r.name)).toContain('动力及储能电池');
+    for (const row of rows) expect(row.leaderUserId, row.name).not.toBeNull();
+    const placed = await t.db
+      .select({ chain: chains.name, link: chainLinks.name, enterprise: enterprises.name, localUnitId: enterprises.localUnitId, status: chainPlacements.status })
+      .from(chainPlacements)
+      .innerJoin(chainLinks, eq(chainLinks.id, chainPlacements.linkId))
+      .innerJoin(chains, eq(chains.id, chainLinks.chainId))
+      .innerJoin(enterprises, eq(enterprises.id, chainPlacements.enterpriseId));
+    expect(new Set(placed.map((p) => p.chain)).size).toBe(5);
+    expect(placed.filter((p) => p.localUnitId === null).map((p) => `${p.chain} ${p.link} ${p.enterprise}`)).toEqual([]);
+    expect(new Set(placed.map((p) => p.status))).toEqual(new Set(['confirmed']));
+  });
+
+  it('shows 动力及储能电池 with strong, weak and gap links at first start, and a 缺 link for 铜箔/铝箔', async () => {
+    const list = (await call(t.app, bureau, 'GET', '/api/chains')).json() as { items: TChainSummary[] };
+    const battery = list.items.find((c) => c.name === '动力及储能电池')!;
+    const response = await call(t.app, bureau, 'GET', `/api/chains/${battery.id}/map`);
+    expect(response.statusCode, response.body).toBe(200);
+    const map = response.json() as TChainMap;
+    const status = (name: string) => map.nodes.find((n) => n.name === name)!.status;
+    expect(new Set(map.nodes.map((n) => n.status))).toEqual(new Set(['strong', 'weak', 'gap']));
+    expect(status('储能电芯')).toBe('strong');
+    expect(status('磷酸铁锂')).toBe('weak');
+    expect(status('铜箔/铝箔')).toBe('gap');
   });
 });
