@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { createTestApp, creditCode, type Given, type TestApp } from '../../test/support/test-app.ts';
 import { ledgerCsvGbk } from '../../test/support/ledgers.ts';
 import { enterpriseTiers } from '../server/db/schema.ts';
@@ -49,6 +50,26 @@ describe('zhaoshang enterprises import', () => {
     const id = Number(/--revert (\d+)/.exec(result.lines.at(-1)!)![1]);
     expect((await run({ revert: id })).code).toBe(0);
     expect(await t.db.select().from(enterpriseTiers).where(eq(enterpriseTiers.enterpriseId, w.enterpriseA.id))).toEqual([]);
+  });
+
+  it('prints per column what is written or refused, names the columns not read, and writes the error file beside the list', async () => {
+    const file = join(dir, '园区.csv');
+    writeFileSync(
+      file,
+      ledgerCsvGbk(['企业名称', '注册资本', '联系人'], [['命令行事实一有限公司', '5000万元', '王五'], ['命令行事实二有限公司', '300万美元', '']]),
+    );
+    const result = await run({ file, list: 'high_tech', year: 2024, dryRun: true });
+    expect(result.code, result.lines.join('\n')).toBe(0);
+    expect(result.lines).toContain('  列 column “注册资本” (注册资本 Registered capital): 写入 write 1, 已有 kept 0, 不同 differ 0, 拒绝 refused 1');
+    expect(result.lines).toContain('  列 column “联系人”: 未读取 not read');
+    expect(result.lines.some((l) => l.startsWith('  未写入 第3行 注册资本:“300万美元”是外币金额'))).toBe(true);
+    const saved = join(dir, '园区-原因.xlsx');
+    expect(result.lines).toContain(`  错误文件 error file (原因 column): ${saved}`);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(saved);
+    const row = (workbook.worksheets[0]!.getRow(2).values as unknown[]).slice(1);
+    expect(row.slice(0, 2)).toEqual(['命令行事实二有限公司', '300万美元']);
+    expect(String(row[3])).toContain('注册资本');
   });
 
   it('draws the bar in proportion', () => {

@@ -1,5 +1,5 @@
-import { readFile } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { readFile, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../server/db/client.ts';
 import { units, users } from '../server/db/schema.ts';
@@ -8,7 +8,14 @@ import { AppError } from '../server/errors.ts';
 import { errorBody } from '../shared/errors.ts';
 import { TIER_LIST_CODES, TIER_LISTS, type TierList } from '../domain/enterprise-tiers.ts';
 import type { Role } from '../domain/roles.ts';
-import { commitEnterpriseList, enterpriseListProgress, previewEnterpriseList, revertEnterpriseList } from '../server/enterprises/enterprise-lists.service.ts';
+import {
+  commitEnterpriseList,
+  enterpriseListErrorsWorkbook,
+  enterpriseListProgress,
+  previewEnterpriseList,
+  revertEnterpriseList,
+} from '../server/enterprises/enterprise-lists.service.ts';
+import { FACT_LABELS } from '../server/enterprises/enterprise-list-facts.ts';
 import type { TEnterpriseListImport } from '../shared/enterprise-lists.ts';
 
 /**
@@ -42,7 +49,27 @@ function report(result: TEnterpriseListImport, out: Out): void {
   const s = result.summary;
   out.line(`名单导入 #${result.id} ${result.fileName}: ${result.year} ${TIER_LISTS[result.list].zh}${result.batch ? ` ${result.batch}` : ''} (${result.status})`);
   out.line(`  ${s.rows} 行 rows: 按代码匹配 by code ${s.byCode}, 按名称匹配 by name ${s.byName}, 新增 new ${s.new}, 已在榜 already on the list ${s.alreadyOnList}, 拒绝 refused ${s.refused}`);
+  for (const c of result.columns) {
+    if (c.column === null) out.line(`  列 column “${c.label}”: 未读取 not read`);
+    else if (c.counts) {
+      const k = c.counts;
+      const label = FACT_LABELS[c.column as keyof typeof FACT_LABELS];
+      out.line(`  列 column “${c.label}” (${label.zh} ${label.en}): 写入 write ${k.write}, 已有 kept ${k.same}, 不同 differ ${k.differ}, 拒绝 refused ${k.refused}`);
+    }
+  }
   for (const r of result.refusals) out.line(`  拒绝 ${r.message['zh-CN']} / ${r.message.en}`);
+  for (const i of result.factIssues) out.line(`  ${i.kind === 'refused' ? '未写入' : '不同'} ${i.message['zh-CN']} / ${i.message.en}`);
+  const more = result.summary.factsRefused + result.summary.factsDiffering - result.factIssues.length;
+  if (more > 0) out.line(`  …另有 ${more} 项 / ${more} more`);
+}
+
+/** Writes the error file next to the list ("名单-原因.xlsx") and says where. */
+async function saveErrorFile(ctx: ServiceContext, result: TEnterpriseListImport, listPath: string, out: Out): Promise<void> {
+  if (!result.errorFileUrl) return;
+  const file = await enterpriseListErrorsWorkbook(ctx, result.id);
+  const path = join(dirname(listPath), file.fileName);
+  await writeFile(path, file.content);
+  out.line(`  错误文件 error file (原因 column): ${path}`);
 }
 
 export async function enterpriseListFromCli(db: Db, options: CliListOptions, out: Out): Promise<number> {
@@ -65,6 +92,7 @@ export async function enterpriseListFromCli(db: Db, options: CliListOptions, out
     );
     out.progress('\n');
     report(preview, out);
+    await saveErrorFile(ctx, preview, options.file, out);
     if (preview.summary.refused > 0) {
       out.line('有被拒绝的行,未写入任何数据 / rows are refused; nothing was written');
       return 1;
