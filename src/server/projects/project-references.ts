@@ -20,6 +20,8 @@ export const PROJECT_REFERENCES = {
   leads: 'person',
   visits: 'person',
   event_projects: 'person',
+  /** A person placed the project on an industrial-chain link (issue 14). */
+  chain_placements: 'person',
 } as const satisfies Record<string, 'history' | 'derived' | 'person'>;
 
 export type LaterRecordKind = { [K in keyof typeof PROJECT_REFERENCES]: (typeof PROJECT_REFERENCES)[K] extends 'person' ? K : never }[keyof typeof PROJECT_REFERENCES];
@@ -34,6 +36,7 @@ export const LATER_RECORD_NAMES: Record<LaterRecordKind, { zh: string; en: strin
   leads: { zh: '线索', en: 'leads' },
   visits: { zh: '走访', en: 'visits' },
   event_projects: { zh: '活动', en: 'events' },
+  chain_placements: { zh: '产业链环节归属', en: 'chain link placements' },
 };
 
 const PERSON_TABLES = (Object.keys(PROJECT_REFERENCES) as (keyof typeof PROJECT_REFERENCES)[]).filter(
