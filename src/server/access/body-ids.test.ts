@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import { enterprises } from '../db/schema.ts';
 import { call, createTestApp, logIn, type Given, type Session, type TestApp } from '../../../test/support/test-app.ts';
 import { queryRows } from '../db/client.ts';
 import { ledgerCsvGbk, multipartBody } from '../../../test/support/ledgers.ts';
@@ -49,6 +50,10 @@ const CITY_WIDE: Record<string, string> = {
   investorEnterpriseId: "enterprises are the city's shared reference library (issue 13): a project's investor may be any enterprise",
   parentEnterpriseId: "an enterprise group's parent is another enterprise of the city's shared library",
   mergedId: 'merging duplicate enterprises (issue 13) is the bureau\'s, over the whole shared library',
+  linkId: "industrial chains and their links (issue 14) are the city's: any unit places its records on any link",
+  leaderUserId: "a chain's 链长 (issue 14) is set by the bureau and may be any user of the city",
+  leadDepartmentId: "a chain's lead department (issue 14) is set by the bureau; departments are city-wide",
+  userId: "a chain's 专班 (issue 14) is set by the bureau and may gather users of any unit",
 };
 
 type Case = {
@@ -154,6 +159,26 @@ const CASES: Record<string, Case> = {
     url: async (c) => `/api/enterprises/${c.w.enterpriseB.id}/contacts/${await contactOfB(c)}`,
     body: (c) => ({ name: '乙县联系人', unitId: c.w.countyB.id }),
   },
+  'PATCH /api/chains/{id}': { as: 'bureau', url: async (c) => `/api/chains/${await chainOfCity(c)}`, body: (c) => ({ leaderUserId: c.w.staffB.id, leadDepartmentId: c.w.cityDepartment }) },
+  'PUT /api/chains/{id}/members': { as: 'bureau', url: async (c) => `/api/chains/${await chainOfCity(c)}/members`, body: (c) => ({ members: [{ userId: c.w.staffB.id, role: 'member' }] }) },
+  'POST /api/chains/{id}/links': { as: 'bureau', url: async (c) => (await linkOfCity(c), `/api/chains/${await chainOfCity(c)}/links`), body: () => ({ parentId: own.chainLink2, segment: 'upstream', name: '子环节', nameEn: 'Sub-link' }) },
+  'PATCH /api/chains/{id}/links/{linkId}': { as: 'bureau', url: async (c) => `/api/chains/${await chainOfCity(c)}/links/${await linkOfCity(c)}`, body: () => ({ parentId: own.chainLink2 }) },
+  'PUT /api/projects/{id}/chain-placement': { as: 'staffB', url: async (c) => (await linkOfCity(c), `/api/projects/${c.w.projectB.id}/chain-placement`), body: () => ({ linkId: own.chainLink }) },
+  'PUT /api/leads/{id}/chain-placement': { as: 'staffB', url: async (c) => (await linkOfCity(c), `/api/leads/${await leadOfB(c)}/chain-placement`), body: () => ({ linkId: own.chainLink }) },
+  'POST /api/enterprises/{id}/chain-placements': {
+    as: 'staffB',
+    url: async (c) => {
+      await linkOfCity(c);
+      await c.t.db.update(enterprises).set({ localUnitId: c.w.countyB.id }).where(eq(enterprises.id, c.w.enterpriseB.id));
+      return `/api/enterprises/${c.w.enterpriseB.id}/chain-placements`;
+    },
+    body: () => ({ linkId: own.chainLink }),
+  },
+  'POST /api/chains/{id}/links/{linkId}/rejections': {
+    as: 'staffB',
+    url: async (c) => `/api/chains/${await chainOfCity(c)}/links/${await linkOfCity(c)}/rejections`,
+    body: (c) => ({ enterpriseId: c.w.enterpriseA.id, reason: '不适合' }),
+  },
   'POST /api/events/{id}/projects': { as: 'staffB', url: async (c) => `/api/events/${await eventOfB(c)}/projects`, body: (c) => ({ projectId: c.w.projectB.id }) },
 };
 
@@ -179,6 +204,13 @@ const schemeOfB = (c: Ctx) =>
   ownRecord(c, 'schemeB', () =>
     call(c.t.app, c.bureau, 'POST', '/api/assessments', { name: '乙县方案', unitId: c.w.countyB.id, indicators: [{ metricKey: 'signedCount', weight: 100, method: 'ratio' }] }),
   );
+/** A chain of the city (issue 14) with two links, made once by the bureau; the second is the other's parent in the cases. */
+const chainOfCity = (c: Ctx) => ownRecord(c, 'chain', () => call(c.t.app, c.bureau, 'POST', '/api/chains', { name: '测试产业链', nameEn: 'Test chain' }));
+const linkOfCity = async (c: Ctx) => {
+  const chain = await chainOfCity(c);
+  await ownRecord(c, 'chainLink2', () => call(c.t.app, c.bureau, 'POST', `/api/chains/${chain}/links`, { segment: 'upstream', name: '上级环节', nameEn: 'Parent link' }));
+  return ownRecord(c, 'chainLink', () => call(c.t.app, c.bureau, 'POST', `/api/chains/${chain}/links`, { segment: 'upstream', name: '测试环节', nameEn: 'Test link' }));
+};
 const importOfB = (c: Ctx) =>
   ownRecord(c, 'importB', async () => {
     const csv = ledgerCsvGbk(['项目名称', '投资主体', '总投资(万元)', '签约日期'], [['乙县导入项目', '乙县测试企业有限公司', '100', '2025/8/18']]);
@@ -203,6 +235,8 @@ const MERGED_PATHS: Record<string, { body?: Record<string, unknown> | ((w: World
   'POST /api/enterprises/{id}/contacts': { body: { name: '合并后联系人' }, answer: 'merged' },
   'PUT /api/enterprises/{id}/contacts/{contactId}': { body: { name: '合并后联系人' }, answer: { notFound: "a merge moves every contact to the survivor: the merged record has none to change" } },
   'DELETE /api/enterprises/{id}/contacts/{contactId}': { answer: { notFound: 'a merge moves every contact to the survivor' } },
+  'POST /api/enterprises/{id}/chain-placements': { body: { linkId: 1 }, answer: 'merged' },
+  'DELETE /api/enterprises/{id}/chain-placements/{linkId}': { answer: 'merged' },
   'POST /api/enterprises/{id}/contacts/{contactId}/phone': { answer: { notFound: 'a read (audited), and a merge moves every contact to the survivor' } },
 };
 

@@ -13,6 +13,8 @@ import {
 import { runReminderJob } from '../reminders/reminders.job.ts';
 import { ledgerCsvGbk, multipartBody } from '../../../test/support/ledgers.ts';
 import ExcelJS from 'exceljs';
+import { eq } from 'drizzle-orm';
+import { chainLinkRejections, chainPlacements, enterprises } from '../db/schema.ts';
 
 /**
  * The cross-unit rule, endpoint by endpoint: staff of 乙县 (county B) reach nothing of 甲县 (county A) or the
@@ -91,6 +93,41 @@ async function leadOfA(c: Ctx): Promise<number> {
   expect(response.statusCode, response.body).toBe(200);
   return (response.json() as { id: number }).id;
 }
+
+/**
+ * A chain of the city (issue 14) with 甲县's records on its link: its project and lead placed, its local enterprise
+ * placed, a suggested placement of its park's project, and its "not a fit" mark on 乙县's enterprise. Made once.
+ */
+type ChainOfA = { chainId: number; linkId: number; leadId: number; suggestedId: number };
+let chainOfA: Promise<ChainOfA> | undefined;
+function chainWithRecordsOfA(c: Ctx): Promise<ChainOfA> {
+  return (chainOfA ??= (async () => {
+    const bureau = await logIn(c.t.app, 'bureau');
+    const chain = await call(c.t.app, bureau, 'POST', '/api/chains', { name: '越权测试链', nameEn: 'Test chain' });
+    expect(chain.statusCode, chain.body).toBe(200);
+    const chainId = (chain.json() as { id: number }).id;
+    const linkId = ((await call(c.t.app, bureau, 'POST', `/api/chains/${chainId}/links`, { segment: 'upstream', name: '正极材料', nameEn: 'Cathode' })).json() as { id: number }).id;
+    const leadId = await leadOfA(c);
+    await c.t.db.update(enterprises).set({ localUnitId: c.w.countyA.id }).where(eq(enterprises.id, c.w.enterpriseA.id));
+    for (const url of [`/api/projects/${c.w.projectA.id}/chain-placement`, `/api/leads/${leadId}/chain-placement`]) {
+      expect((await call(c.t.app, c.staffA, 'PUT', url, { linkId })).statusCode).toBe(200);
+    }
+    expect((await call(c.t.app, c.staffA, 'POST', `/api/enterprises/${c.w.enterpriseA.id}/chain-placements`, { linkId })).statusCode).toBe(200);
+    expect((await call(c.t.app, c.staffA, 'POST', `/api/chains/${chainId}/links/${linkId}/rejections`, { enterpriseId: c.w.enterpriseB.id, reason: '甲县的理由' })).statusCode).toBe(200);
+    const [suggested] = await c.t.db.insert(chainPlacements).values({ linkId, projectId: c.w.projectParkA.id, status: 'suggested', suggestedAt: new Date() }).returning();
+    return { chainId, linkId, leadId, suggestedId: suggested!.id };
+  })());
+}
+const chainRows = async (c: Ctx) => ({ placements: await c.t.db.select().from(chainPlacements), rejections: await c.t.db.select().from(chainLinkRejections) });
+/** A chain route only the bureau may call: 403 for 乙县, nothing changed. */
+const bureauOnlyChainCase = (method: 'POST' | 'PATCH' | 'PUT', url: (x: ChainOfA) => string, body: (x: ChainOfA, c: Ctx) => unknown): Case => ({
+  run: async (c) => {
+    const x = await chainWithRecordsOfA(c);
+    const before = await c.t.read.counts();
+    expectApiError(await call(c.t.app, c.staffB, method, url(x), body(x, c)), 403, 'auth.forbidden');
+    expect(await c.t.read.counts()).toEqual(before);
+  },
+});
 
 /** Records 甲县 keeps on its own enterprise (issue 13): a contact, a tier entry, a short name; made once each. */
 const made: Record<string, Promise<number>> = {};
@@ -979,6 +1016,139 @@ const CASES: Record<string, Case> = {
       const before = await t.read.counts();
       expectApiError(await call(t.app, staffB, 'POST', '/api/local-industries', { name: '越权产业' }), 403, 'auth.forbidden');
       expect(await t.read.counts()).toEqual(before);
+    },
+  },
+  // Industrial chains (issue 14): the chains are the city's (read by all, edited by the bureau); what 甲县 placed on them stays its own.
+  'GET /api/chain-templates': { run: async (c) => expect((await getAsStaffB(c, '/api/chain-templates')).statusCode).toBe(200) },
+  'GET /api/chains': {
+    run: async (c) => {
+      const { chainId } = await chainWithRecordsOfA(c);
+      expect(ids(await getAsStaffB(c, '/api/chains'))).toContain(chainId);
+    },
+  },
+  'POST /api/chains': bureauOnlyChainCase('POST', () => '/api/chains', () => ({ name: '乙县的链', nameEn: 'B chain' })),
+  'GET /api/chains/:id': { run: async (c) => expect((await getAsStaffB(c, `/api/chains/${(await chainWithRecordsOfA(c)).chainId}`)).statusCode).toBe(200) },
+  'PATCH /api/chains/:id': bureauOnlyChainCase('PATCH', (x) => `/api/chains/${x.chainId}`, () => ({ name: '改名' })),
+  'PUT /api/chains/:id/members': bureauOnlyChainCase('PUT', (x) => `/api/chains/${x.chainId}/members`, (_x, c) => ({ members: [{ userId: c.w.staffB.id, role: 'head' }] })),
+  'POST /api/chains/:id/links': bureauOnlyChainCase('POST', (x) => `/api/chains/${x.chainId}/links`, () => ({ segment: 'upstream', name: '乙县环节', nameEn: 'B link' })),
+  'PATCH /api/chains/:id/links/:linkId': bureauOnlyChainCase('PATCH', (x) => `/api/chains/${x.chainId}/links/${x.linkId}`, () => ({ retired: true })),
+  'GET /api/chains/:id/map': {
+    run: async (c) => {
+      const x = await chainWithRecordsOfA(c);
+      const node = (await getAsStaffB(c, `/api/chains/${x.chainId}/map`)).json().nodes[0];
+      // 甲县's enterprise is a public fact of the city; its project and lead are not counted for 乙县.
+      expect(node.figures).toMatchObject({ localEnterprises: 1, leads: 0, projects: 0, signedProjects: 0 });
+      expect(node.status).toBe('weak');
+    },
+  },
+  'GET /api/chains/:id/gaps': {
+    run: async (c) => {
+      const x = await chainWithRecordsOfA(c);
+      const [item] = (await getAsStaffB(c, `/api/chains/${x.chainId}/gaps`)).json().items;
+      expect(item.figures).toMatchObject({ leads: 0, projects: 0 });
+    },
+  },
+  'GET /api/chains/:id/links/:linkId/records': {
+    run: async (c) => {
+      const x = await chainWithRecordsOfA(c);
+      const records = (await getAsStaffB(c, `/api/chains/${x.chainId}/links/${x.linkId}/records`)).json();
+      expect(records.projects).toEqual([]);
+      expect(records.leads).toEqual([]);
+      expect(JSON.stringify(records)).not.toContain('甲县测试项目');
+      expect(JSON.stringify(records)).not.toContain('甲县机密线索');
+    },
+  },
+  'GET /api/chains/:id/links/:linkId/rejections': {
+    run: async (c) => {
+      // The marks are on the city's link and stop a candidate for everyone: all read them, with the unit that made them.
+      const x = await chainWithRecordsOfA(c);
+      expect((await getAsStaffB(c, `/api/chains/${x.chainId}/links/${x.linkId}/rejections`)).json().items).toEqual([expect.objectContaining({ unitName: '甲县' })]);
+    },
+  },
+  'POST /api/chains/:id/links/:linkId/rejections': {
+    run: async (c) => {
+      // 乙县 marks the same enterprise: refused as marked already, 甲县's mark unchanged.
+      const x = await chainWithRecordsOfA(c);
+      const before = await chainRows(c);
+      expectApiError(await call(c.t.app, c.staffB, 'POST', `/api/chains/${x.chainId}/links/${x.linkId}/rejections`, { enterpriseId: c.w.enterpriseB.id, reason: '乙县' }), 409, 'chain.alreadyRejected', 'enterpriseId');
+      expect(await chainRows(c)).toEqual(before);
+    },
+  },
+  'DELETE /api/chains/:id/links/:linkId/rejections/:enterpriseId': {
+    run: async (c) => {
+      const x = await chainWithRecordsOfA(c);
+      const before = await chainRows(c);
+      expectApiError(await call(c.t.app, c.staffB, 'DELETE', `/api/chains/${x.chainId}/links/${x.linkId}/rejections/${c.w.enterpriseB.id}`), 404, 'notFound');
+      expect(await chainRows(c)).toEqual(before);
+    },
+  },
+  'GET /api/projects/:id/chain-placements': {
+    run: async (c) => (await chainWithRecordsOfA(c), expectApiError(await getAsStaffB(c, `/api/projects/${c.w.projectA.id}/chain-placements`), 404, 'notFound')),
+  },
+  'PUT /api/projects/:id/chain-placement': {
+    run: async (c) => {
+      const x = await chainWithRecordsOfA(c);
+      const before = await chainRows(c);
+      expectApiError(await call(c.t.app, c.staffB, 'PUT', `/api/projects/${c.w.projectA.id}/chain-placement`, { linkId: x.linkId }), 404, 'notFound');
+      expect(await chainRows(c)).toEqual(before);
+    },
+  },
+  'DELETE /api/projects/:id/chain-placement': {
+    run: async (c) => {
+      await chainWithRecordsOfA(c);
+      const before = await chainRows(c);
+      expectApiError(await call(c.t.app, c.staffB, 'DELETE', `/api/projects/${c.w.projectA.id}/chain-placement`), 404, 'notFound');
+      expect(await chainRows(c)).toEqual(before);
+    },
+  },
+  'GET /api/leads/:id/chain-placements': {
+    run: async (c) => expectApiError(await getAsStaffB(c, `/api/leads/${(await chainWithRecordsOfA(c)).leadId}/chain-placements`), 404, 'notFound'),
+  },
+  'PUT /api/leads/:id/chain-placement': {
+    run: async (c) => {
+      const x = await chainWithRecordsOfA(c);
+      const before = await chainRows(c);
+      expectApiError(await call(c.t.app, c.staffB, 'PUT', `/api/leads/${x.leadId}/chain-placement`, { linkId: x.linkId }), 404, 'notFound');
+      expect(await chainRows(c)).toEqual(before);
+    },
+  },
+  'DELETE /api/leads/:id/chain-placement': {
+    run: async (c) => {
+      const x = await chainWithRecordsOfA(c);
+      const before = await chainRows(c);
+      expectApiError(await call(c.t.app, c.staffB, 'DELETE', `/api/leads/${x.leadId}/chain-placement`), 404, 'notFound');
+      expect(await chainRows(c)).toEqual(before);
+    },
+  },
+  'GET /api/enterprises/:id/chain-placements': {
+    run: async (c) => {
+      // Where an enterprise sits is a public fact, like the enterprise.
+      await chainWithRecordsOfA(c);
+      expect((await getAsStaffB(c, `/api/enterprises/${c.w.enterpriseA.id}/chain-placements`)).json().placements).toHaveLength(1);
+    },
+  },
+  'POST /api/enterprises/:id/chain-placements': {
+    run: async (c) => {
+      const x = await chainWithRecordsOfA(c);
+      const before = await chainRows(c);
+      expectApiError(await call(c.t.app, c.staffB, 'POST', `/api/enterprises/${c.w.enterpriseA.id}/chain-placements`, { linkId: x.linkId }), 403, 'chain.placeEnterpriseForbidden');
+      expect(await chainRows(c)).toEqual(before);
+    },
+  },
+  'DELETE /api/enterprises/:id/chain-placements/:linkId': {
+    run: async (c) => {
+      const x = await chainWithRecordsOfA(c);
+      const before = await chainRows(c);
+      expectApiError(await call(c.t.app, c.staffB, 'DELETE', `/api/enterprises/${c.w.enterpriseA.id}/chain-placements/${x.linkId}`), 403, 'chain.placeEnterpriseForbidden');
+      expect(await chainRows(c)).toEqual(before);
+    },
+  },
+  'POST /api/chain-placements/:id/confirm': {
+    run: async (c) => {
+      const x = await chainWithRecordsOfA(c);
+      const before = await chainRows(c);
+      expectApiError(await call(c.t.app, c.staffB, 'POST', `/api/chain-placements/${x.suggestedId}/confirm`), 404, 'notFound');
+      expect(await chainRows(c)).toEqual(before);
     },
   },
   'PUT /api/local-industries/:id': {

@@ -7,6 +7,7 @@ import { assertCanWrite, inCallerScope, unitPathInScope } from '../access/scope.
 import { actorOf, recordAudit } from '../audit/audit.service.ts';
 import { findIndustry } from '../industries/industries.service.ts';
 import { localIndustryLookup } from '../local-industries/local-industries.service.ts';
+import { refuseMergedEnterprise } from '../enterprises/enterprise-library.service.ts';
 import { suggestPlacements, type PlacementLink } from '../../domain/chains/placement.ts';
 import { treeOrder } from '../../domain/chains/link-tree.ts';
 import type { TCandidateRejection, TPlacement, TPlacements, TRejectCandidateRequest } from '../../shared/chains.ts';
@@ -79,7 +80,8 @@ async function itemOf(ctx: ServiceContext, kind: PlacedKind, id: number): Promis
     .from(enterprises)
     .leftJoin(units, eq(units.id, enterprises.localUnitId))
     .where(eq(enterprises.id, id));
-  if (!row || row.mergedIntoId !== null) throw notFound('enterprise');
+  if (!row) throw notFound('enterprise');
+  await refuseMergedEnterprise(ctx.db, row);
   const writable = ctx.caller.role === 'bureau' || (ctx.caller.role === 'staff' && row.localPath !== null && unitPathInScope(ctx.caller, row.localPath));
   return { kind, id, unitId: row.localUnitId, codes: row.codes, texts: [row.name, row.scope ?? ''], localIndustry: null, writable };
 }
@@ -260,8 +262,9 @@ export async function rejectedEnterpriseIds(db: Db, linkId: number): Promise<num
 export async function rejectCandidate(ctx: ServiceContext, chainId: number, linkId: number, input: TRejectCandidateRequest): Promise<TCandidateRejection[]> {
   assertCanWrite(ctx.caller);
   await linkOfChain(ctx.db, chainId, linkId);
-  const [enterprise] = await ctx.db.select({ id: enterprises.id }).from(enterprises).where(eq(enterprises.id, input.enterpriseId));
+  const [enterprise] = await ctx.db.select({ id: enterprises.id, mergedIntoId: enterprises.mergedIntoId }).from(enterprises).where(eq(enterprises.id, input.enterpriseId));
   if (!enterprise) throw new AppError('notFound', { field: 'enterpriseId', params: { entity: 'enterprise' } });
+  await refuseMergedEnterprise(ctx.db, enterprise, 'enterpriseId');
   try {
     await ctx.db.transaction(async (tx) => {
       const [row] = await tx
