@@ -14,7 +14,7 @@
  * - a plant nearby: an enterprise of the same group tree is local.
  */
 import { TIER_LIST_CODES, tierLabel, type TierEntry, type TierList } from '../enterprise-tiers.ts';
-import { linkTerms, matchTerms, termRarity, termSaturation, type TermHit } from './keywords.ts';
+import { linkTerms, matchTerms, prepareTerms, termRarity, termSaturation, type PreparedTerm, type TermHit } from './keywords.ts';
 
 // ---- the shapes (the zod contracts in src/shared/chain-candidates.ts are built on these) --------------------------
 
@@ -181,9 +181,8 @@ function termPoints(hit: TermHit, weights: TCandidateWeights, context: Candidate
   return weights.keywords.perTerm * termRarity(context.documentFrequency.get(hit.term) ?? 1) * termSaturation(frequency, weights.keywords.saturation);
 }
 
-function keywordsReason(terms: string[], facts: CandidateFacts, weights: TCandidateWeights, context: CandidateContext): TCandidateReason | null {
+function keywordsReason(hits: TermHit[], weights: TCandidateWeights, context: CandidateContext): TCandidateReason | null {
   if (weights.keywords.max <= 0 || weights.keywords.perTerm <= 0) return null;
-  const hits = matchTerms(terms, { businessScope: facts.businessScope, names: [facts.name, ...facts.otherNames] });
   if (hits.length === 0) return null;
   const sum = hits.reduce((total, hit) => total + termPoints(hit, weights, context), 0);
   const points = Math.round(Math.min(weights.keywords.max, sum));
@@ -204,8 +203,10 @@ function keywordsReason(terms: string[], facts: CandidateFacts, weights: TCandid
   return { factor: 'keywords', points, text: zh.join(','), textEn: en.join('; ') };
 }
 
+const TIER_ORDER = new Map(TIER_LIST_CODES.map((code, i) => [code, i]));
+
 function tierReason(facts: CandidateFacts, weights: TCandidateWeights): TCandidateReason | null {
-  const order = new Map(TIER_LIST_CODES.map((code, i) => [code, i]));
+  const order = TIER_ORDER;
   let best: { entry: TierEntry; points: number } | null = null;
   for (const entry of facts.tiers) {
     const points = weights.tiers[entry.list] ?? 0;
@@ -240,14 +241,25 @@ function regionReason(facts: CandidateFacts, weights: TCandidateWeights, context
   return { factor: 'region', points: best.points, text: `总部 ${best.preset.key}(重点区域)`, textEn: `HQ in ${best.preset.nameEn} (priority region)` };
 }
 
-/** The enterprise's score for the link and the reasons that make it, in the factors' order. */
-export function scoreCandidate(link: TCandidateLink, facts: CandidateFacts, weights: TCandidateWeights, context: CandidateContext): TCandidate {
+/** The link as scoring reads it, prepared once for a whole library. */
+type PreparedLink = { link: TCandidateLink; terms: PreparedTerm[] };
+
+function prepareLink(link: TCandidateLink): PreparedLink {
+  return { link, terms: prepareTerms(linkTerms(link)) };
+}
+
+function hitsOf(prepared: PreparedLink, facts: CandidateFacts): TermHit[] {
+  return matchTerms(prepared.terms, { businessScope: facts.businessScope, names: [facts.name, ...facts.otherNames] });
+}
+
+function score(prepared: PreparedLink, facts: CandidateFacts, hits: TermHit[], weights: TCandidateWeights, context: CandidateContext): TCandidate {
+  const link = prepared.link;
   const reasons: TCandidateReason[] = [];
   const add = (reason: TCandidateReason | null) => {
     if (reason && reason.points > 0) reasons.push(reason);
   };
   add(industryReason(link, facts, weights));
-  add(keywordsReason(linkTerms(link), facts, weights, context));
+  add(keywordsReason(hits, weights, context));
   add(tierReason(facts, weights));
   add(sizeReason(facts, weights));
   add(regionReason(facts, weights, context));
@@ -258,6 +270,12 @@ export function scoreCandidate(link: TCandidateLink, facts: CandidateFacts, weig
   if (facts.groupLocalName)
     add({ factor: 'groupNearby', points: weights.groupNearby, text: `同集团的 ${facts.groupLocalName} 已在本地`, textEn: `${facts.groupLocalName} of the same group is already local` });
   return { enterpriseId: facts.enterpriseId, name: facts.name, score: reasons.reduce((sum, r) => sum + r.points, 0), reasons };
+}
+
+/** The enterprise's score for the link and the reasons that make it, in the factors' order. */
+export function scoreCandidate(link: TCandidateLink, facts: CandidateFacts, weights: TCandidateWeights, context: CandidateContext): TCandidate {
+  const prepared = prepareLink(link);
+  return score(prepared, facts, hitsOf(prepared, facts), weights, context);
 }
 
 /** Candidates in the order shown: the higher score first, then the lower id. */
@@ -271,8 +289,11 @@ export function compareCandidates(a: { score: number; enterpriseId: number }, b:
  * them (a weight at 0 removes a factor's points, not the candidate).
  */
 export function matchesLink(link: TCandidateLink, facts: Pick<CandidateFacts, 'industryCodes' | 'businessScope' | 'name' | 'otherNames'>): boolean {
-  if (link.industryCodes.some((l) => facts.industryCodes.some((e) => industryMatch(e, l) !== null))) return true;
-  return matchTerms(linkTerms(link), { businessScope: facts.businessScope, names: [facts.name, ...facts.otherNames] }).length > 0;
+  return onCodes(link, facts) || matchTerms(linkTerms(link), { businessScope: facts.businessScope, names: [facts.name, ...facts.otherNames] }).length > 0;
+}
+
+function onCodes(link: TCandidateLink, facts: Pick<CandidateFacts, 'industryCodes'>): boolean {
+  return link.industryCodes.some((l) => facts.industryCodes.some((e) => industryMatch(e, l) !== null));
 }
 
 /** Scores the enterprises on the link's subject and keeps the best `limit` that score anything, in order. */
@@ -283,12 +304,15 @@ export function rankCandidates(
   context: CandidateContext,
   limit: number,
 ): TCandidate[] {
-  return facts
-    .filter((f) => matchesLink(link, f))
-    .map((f) => scoreCandidate(link, f, weights, context))
-    .filter((c) => c.score > 0)
-    .sort(compareCandidates)
-    .slice(0, limit);
+  const prepared = prepareLink(link);
+  const scored: TCandidate[] = [];
+  for (const f of facts) {
+    const hits = hitsOf(prepared, f);
+    if (hits.length === 0 && !onCodes(link, f)) continue;
+    const candidate = score(prepared, f, hits, weights, context);
+    if (candidate.score > 0) scored.push(candidate);
+  }
+  return scored.sort(compareCandidates).slice(0, limit);
 }
 
 /** A reason as one line: "行业代码 3841 完全匹配 +40". */

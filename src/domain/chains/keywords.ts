@@ -64,14 +64,22 @@ export function termTsquery(term: string, form: (text: string) => string): strin
 /** Where a term was found in one enterprise: occurrences in its business scope, and whether a name holds it. */
 export type TermHit = { term: string; inScope: number; inName: boolean };
 
+/** A term in both matching forms, computed once for a whole library. */
+export type PreparedTerm = { term: string; scope: string; name: string };
+
+export function prepareTerms(terms: string[]): PreparedTerm[] {
+  return terms.map((term) => ({ term, scope: scopeForm(term), name: nameForm(term) }));
+}
+
 /** Each of the link's terms that the enterprise's business scope or names contain, with how often. */
-export function matchTerms(terms: string[], enterprise: { businessScope: string | null; names: string[] }): TermHit[] {
+export function matchTerms(terms: string[] | PreparedTerm[], enterprise: { businessScope: string | null; names: string[] }): TermHit[] {
+  const prepared = terms.map((t) => (typeof t === 'string' ? prepareTerms([t])[0]! : t));
   const scope = scopeForm(enterprise.businessScope ?? '');
-  const names = enterprise.names.map(nameForm);
+  let names: string[] | null = null;
   const hits: TermHit[] = [];
-  for (const term of terms) {
-    const inScope = countOccurrences(scope, scopeForm(term));
-    const asName = nameForm(term);
+  for (const { term, scope: asScope, name: asName } of prepared) {
+    const inScope = countOccurrences(scope, asScope);
+    names ??= enterprise.names.map(nameForm);
     const inName = asName.length > 0 && names.some((name) => name.includes(asName));
     if (inScope > 0 || inName) hits.push({ term, inScope, inName });
   }

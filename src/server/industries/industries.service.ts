@@ -23,6 +23,11 @@ export function findIndustry(code: string): TIndustry | undefined {
   return load().get(code);
 }
 
+/** Every code of the classification (sections, divisions, groups and classes). */
+export function allIndustryCodes(): string[] {
+  return [...load().keys()];
+}
+
 export function industryName(code: string | null): string | null {
   return code ? (findIndustry(code)?.name ?? null) : null;
 }
