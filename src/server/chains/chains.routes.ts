@@ -42,7 +42,7 @@ export async function chainsRoutes(app: ZApp, { db, clock }: AppDeps) {
   const tags = ['chains'];
   app.get('/chain-templates', { schema: { tags, response: { 200: ZChainTemplateList } } }, async (request) => {
     contextOf(request, db, clock);
-    return { items: listChainTemplates() };
+    return { items: await listChainTemplates() };
   });
   app.get('/chains', { schema: { tags, response: { 200: ZChainList } } }, async (request) => ({ items: await listChains(contextOf(request, db, clock)) }));
   app.post('/chains', { schema: { tags, body: ZCreateChainRequest, response: { 200: ZChain } } }, async (request) => createChain(contextOf(request, db, clock), request.body));

@@ -1,5 +1,3 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { chainLinks, chainMembers, chains, departments, units, users } from '../db/schema.ts';
@@ -7,9 +5,10 @@ import type { ServiceContext } from '../context.ts';
 import { AppError, isUniqueViolation, notFound } from '../errors.ts';
 import { assertCanAdminister } from '../access/scope.ts';
 import { actorOf, recordAudit } from '../audit/audit.service.ts';
+import { chainTemplate, loadChainTemplates } from './chain-templates.ts';
 import { DEFAULT_CHAIN_THRESHOLDS, type ChainThresholds } from '../../domain/chains/link-status.ts';
 import { moveProblem, subtreeIds, treeOrder, type TreeLink } from '../../domain/chains/link-tree.ts';
-import { ZChainTemplate, type TChainTemplate, type TChainTemplateLink, type TChainSegment } from '../../shared/chain-templates.ts';
+import { type TChainTemplate, type TChainTemplateLink, type TChainSegment } from '../../shared/chain-templates.ts';
 import {
   ZChainThresholds,
   type TAddLinkRequest,
@@ -33,35 +32,12 @@ type ChainRow = typeof chains.$inferSelect;
 
 // ——— templates ———
 
-const TEMPLATES_DIR = fileURLToPath(new URL('../../../data/chains/', import.meta.url));
-let templates: TChainTemplate[] | undefined;
-
-/**
- * The templates in data/chains/, validated. A stand-in for engineer T's `loadChainTemplates()` (src/server/chains/
- * chain-templates.ts), to be switched to it once it is committed.
- */
-export function chainTemplates(): TChainTemplate[] {
-  if (templates) return templates;
-  let files: string[] = [];
-  try {
-    files = readdirSync(TEMPLATES_DIR).filter((f) => f.endsWith('.json')).sort();
-  } catch {
-    files = [];
-  }
-  templates = files.map((file) => {
-    const parsed = ZChainTemplate.safeParse(JSON.parse(readFileSync(TEMPLATES_DIR + file, 'utf8')));
-    if (!parsed.success) throw new Error(`data/chains/${file}: ${parsed.error.message}`);
-    return parsed.data;
-  });
-  return templates;
-}
-
 function countLinks(links: TChainTemplateLink[]): number {
   return links.reduce((n, link) => n + 1 + countLinks(link.children), 0);
 }
 
-export function listChainTemplates() {
-  return chainTemplates().map((t) => ({
+export async function listChainTemplates() {
+  return (await loadChainTemplates()).map((t) => ({
     key: t.key,
     name: t.name,
     nameEn: t.nameEn,
@@ -190,9 +166,13 @@ async function copyLinks(tx: Db, chainId: number, segment: TChainSegment, links:
 }
 
 /** A new chain of the city: a copy of a template (its links, codes and keywords, to edit) or an empty one. */
-export async function createChain(ctx: ServiceContext, input: TCreateChainRequest, findTemplate: (key: string) => TChainTemplate | undefined = (key) => chainTemplates().find((t) => t.key === key)): Promise<TChain> {
+export async function createChain(
+  ctx: ServiceContext,
+  input: TCreateChainRequest,
+  findTemplate: (key: string) => Promise<TChainTemplate | undefined> = chainTemplate,
+): Promise<TChain> {
   assertCanAdminister(ctx.caller);
-  const template = input.templateKey === undefined ? undefined : findTemplate(input.templateKey);
+  const template = input.templateKey === undefined ? undefined : await findTemplate(input.templateKey);
   if (input.templateKey !== undefined && !template) throw new AppError('chain.templateUnknown', { field: 'templateKey' });
   const name = input.name ?? template?.name;
   const nameEn = input.nameEn ?? template?.nameEn ?? name;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { asc, eq } from 'drizzle-orm';
+import { asc, desc, eq } from 'drizzle-orm';
 import { call, createTestApp, expectApiError, logIn, type Given, type Session, type TestApp } from '../../../test/support/test-app.ts';
 import { auditLog, chainLinks, chainPlacements, enterprises, enterpriseTiers, projects } from '../db/schema.ts';
 import { createChain } from './chains.service.ts';
@@ -48,7 +48,7 @@ describe('industrial chains (issue 14)', () => {
     staffA = await logIn(t.app, 'staff_a');
     staffB = await logIn(t.app, 'staff_b');
     const caller = { userId: w.bureau.id, username: 'bureau', role: 'bureau' as const, unitId: w.city.id, unitPath: w.city.path };
-    chain = await createChain({ db: t.db, caller, requestId: null, now: t.clock.now() }, { templateKey: BATTERY.key }, (key) => (key === BATTERY.key ? BATTERY : undefined));
+    chain = await createChain({ db: t.db, caller, requestId: null, now: t.clock.now() }, { templateKey: BATTERY.key }, async (key) => (key === BATTERY.key ? BATTERY : undefined));
   });
   afterAll(() => t.close());
 
@@ -64,12 +64,28 @@ describe('industrial chains (issue 14)', () => {
     expect(linkNamed('正极材料')).toMatchObject({ industryCodes: ['2613'], keywords: ['正极材料', '磷酸铁锂'], parentId: linkNamed('关键材料').id });
   });
 
+  it('copies a shipped template through the API: every link of data/chains/power-battery.json, audited with the count', async () => {
+    const templates = (await call(t.app, staffB, 'GET', '/api/chain-templates')).json() as { items: { key: string; links: number }[] };
+    expect(templates.items).toHaveLength(10);
+    const shipped = templates.items.find((x) => x.key === 'power-battery')!;
+    const copied = (await call(t.app, bureau, 'POST', '/api/chains', { templateKey: 'power-battery', name: '储能电池(副本)' })).json() as TChain;
+    expect(copied).toMatchObject({ name: '储能电池(副本)', templateKey: 'power-battery', links: shipped.links });
+    expect(copied.linkTree).toHaveLength(shipped.links);
+    const [audit] = await t.db.select().from(auditLog).where(eq(auditLog.entity, 'chain')).orderBy(desc(auditLog.id)).limit(1);
+    expect(audit).toMatchObject({ action: 'create', entityId: String(copied.id), after: expect.objectContaining({ linksCopied: shipped.links }) });
+    // Kept apart from the chain the other cases use.
+    await call(t.app, bureau, 'PATCH', `/api/chains/${copied.id}`, { active: false });
+  });
+
   it('refuses an unknown template and a taken name; only the bureau creates chains', async () => {
     await expectApiError(await call(t.app, bureau, 'POST', '/api/chains', { templateKey: 'no-such-chain' }), 400, 'chain.templateUnknown', 'templateKey');
     await expectApiError(await call(t.app, bureau, 'POST', '/api/chains', { name: '动力及储能电池' }), 409, 'chain.nameTaken', 'name');
     await expectApiError(await call(t.app, staffA, 'POST', '/api/chains', { name: '县里的链' }), 403, 'auth.forbidden');
     const list = (await call(t.app, staffB, 'GET', '/api/chains')).json() as { items: { name: string; links: number }[] };
-    expect(list.items).toEqual([expect.objectContaining({ name: '动力及储能电池', links: 5 })]);
+    expect(list.items.map((c) => [c.name, c.links])).toEqual([
+      ['动力及储能电池', 5],
+      ['储能电池(副本)', expect.any(Number)],
+    ]);
   });
 
   it('edits the tree: add, rename keeping the id, move with sub-links, no cycle, no other chain; staff may not', async () => {
