@@ -1,10 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, isNotNull } from 'drizzle-orm';
 import { call, createTestApp, logIn, type Session, type TestApp } from '../../../test/support/test-app.ts';
 import { loadDemo } from './demo.service.ts';
 import { DEMO_PASSWORD } from './demo-data.ts';
 import { chainLinks, chainPlacements, chains, enterprises } from '../db/schema.ts';
 import type { TChainMap, TChainSummary } from '../../shared/chains.ts';
+import { demoCallers } from './demo-activities.ts';
+import { findCandidates } from '../chains/candidates.ts';
+import { DEFAULT_CANDIDATE_WEIGHTS } from '../../shared/chain-candidates.ts';
 import type { TMetricValues } from '../../shared/metrics.ts';
 import type { TMetricRecords } from '../../shared/cockpit.ts';
 
@@ -66,7 +69,7 @@ describe('the demo city', () => {
     expect(new Set(placed.map((p) => p.status))).toEqual(new Set(['confirmed']));
   });
 
-  it('shows 动力及储能电池 with strong, weak and gap links at first start, and a 缺 link for 铜箔/铝箔', async () => {
+  it('shows 动力及储能电池 with strong, weak and gap links at first start, and candidates for its 缺 link 铜箔/铝箔', async () => {
     const list = (await call(t.app, bureau, 'GET', '/api/chains')).json() as { items: TChainSummary[] };
     const battery = list.items.find((c) => c.name === '动力及储能电池')!;
     const response = await call(t.app, bureau, 'GET', `/api/chains/${battery.id}/map`);
@@ -77,5 +80,15 @@ describe('the demo city', () => {
     expect(status('储能电芯')).toBe('strong');
     expect(status('磷酸铁锂')).toBe('weak');
     expect(status('铜箔/铝箔')).toBe('gap');
+    // Whom to attract for it: enterprises elsewhere on its codes and words, a 世界500强, a 中国500强 and a 专精特新 among them.
+    const foils = map.nodes.find((n) => n.name === '铜箔/铝箔')!;
+    const [link] = await t.db.select().from(chainLinks).where(eq(chainLinks.id, foils.linkId));
+    const { bureau: asBureau } = await demoCallers(t.db, t.clock.now());
+    const candidates = await findCandidates(t.db, asBureau.caller, link!, { limit: 10, weights: DEFAULT_CANDIDATE_WEIGHTS });
+    const names = candidates.map((c) => c.name);
+    for (const name of ['江西铜业集团有限公司', '海亮集团有限公司', '湖北中一科技股份有限公司']) expect(names).toContain(name);
+    expect(candidates.find((c) => c.name === '江西铜业集团有限公司')!.reasons.map((r) => r.text).join(';')).toContain('锂电铜箔');
+    const local = new Set((await t.db.select({ id: enterprises.id }).from(enterprises).where(isNotNull(enterprises.localUnitId))).map((e) => e.id));
+    expect(candidates.filter((c) => local.has(c.enterpriseId))).toEqual([]);
   });
 });
