@@ -1,12 +1,14 @@
 import { useEffect, useState } from 'react';
-import { Alert, Button, Drawer, Flex, Input, InputNumber, Progress, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { UploadOutlined } from '@ant-design/icons';
+import { Alert, Button, Drawer, Flex, Grid, Input, InputNumber, Progress, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { api, apiRequest } from '../api/client.ts';
+import { api, apiRequest, apiUrl } from '../api/client.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { TIER_LIST_CODES, TIER_LISTS, type TierList } from '../../domain/enterprise-tiers.ts';
-import type { TEnterpriseListImport, TEnterpriseListProgress, TEnterpriseListRow } from '../../shared/enterprise-lists.ts';
+import type { TEnterpriseListColumn, TEnterpriseListImport, TEnterpriseListProgress, TEnterpriseListRow } from '../../shared/enterprise-lists.ts';
+
+const STATUS_COLOR = { write: 'blue', same: 'default', differ: 'orange', refused: 'red' } as const;
 
 export type EnterpriseListImportDrawerProps = { open: boolean; onClose: () => void };
 
@@ -18,6 +20,7 @@ export function EnterpriseListImportDrawer({ open, onClose }: EnterpriseListImpo
   const { t, locale } = useI18n();
   const language = locale === 'en' ? 'en' : 'zh';
   const queryClient = useQueryClient();
+  const isPhone = !Grid.useBreakpoint().md;
   const [list, setList] = useState<TierList>('little_giant');
   const [year, setYear] = useState<number>(new Date().getFullYear());
   const [batch, setBatch] = useState('');
@@ -41,7 +44,10 @@ export function EnterpriseListImportDrawer({ open, onClose }: EnterpriseListImpo
     setError(null);
     setProgress(null);
     try {
-      setResult(await work());
+      const done = await work();
+      setResult(done);
+      // The bar stays, full, once the import is written.
+      if (step === 'commit') setProgress({ phase: 'done', done: done.summary.rows, total: done.summary.rows });
       if (step !== 'preview') await queryClient.invalidateQueries({ queryKey: ['enterprises'] });
     } catch (cause) {
       setError(cause);
@@ -77,10 +83,41 @@ export function EnterpriseListImportDrawer({ open, onClose }: EnterpriseListImpo
       ),
     },
     { title: t('enterpriseLists.onRecord'), dataIndex: 'enterpriseName', key: 'enterpriseName', render: (name: string | null) => name ?? '—', responsive: ['lg'] },
+    {
+      title: t('enterpriseLists.facts'),
+      key: 'facts',
+      render: (_, row) => (
+        <Space size={4} wrap>
+          {row.facts.map((f) => (
+            <Tag key={f.field} color={STATUS_COLOR[f.status]} title={f.library ?? undefined}>
+              {t(`enterpriseLists.column.${f.field}`)} {f.value} · {t(`enterpriseLists.status.${f.status}`)}
+            </Tag>
+          ))}
+        </Space>
+      ),
+    },
+  ];
+  // What each header cell of the list was read as, and for the facts what their values do.
+  const countColumn = (key: 'write' | 'same' | 'differ' | 'refused') => ({
+    title: t(`enterpriseLists.count.${key}`),
+    key,
+    render: (_: unknown, c: TEnterpriseListColumn) => (c.counts ? c.counts[key] : ''),
+  });
+  const headerColumns: TableColumnsType<TEnterpriseListColumn> = [
+    { title: t('enterpriseLists.header'), dataIndex: 'label', key: 'label' },
+    {
+      title: t('enterpriseLists.readAs'),
+      key: 'column',
+      render: (_, c) => (c.column ? t(`enterpriseLists.column.${c.column}`) : <Tag color="warning">{t('enterpriseLists.notRead')}</Tag>),
+    },
+    countColumn('write'),
+    countColumn('same'),
+    countColumn('differ'),
+    countColumn('refused'),
   ];
 
   return (
-    <Drawer open={open} onClose={onClose} title={t('enterpriseLists.title')} size="large" destroyOnHidden>
+    <Drawer open={open} onClose={onClose} title={t('enterpriseLists.title')} size={isPhone ? '100%' : 'large'} destroyOnHidden>
       <Typography.Paragraph type="secondary">{t('enterpriseLists.hint')}</Typography.Paragraph>
       <Flex gap={8} wrap style={{ marginBottom: 16 }}>
         <Select<TierList>
@@ -101,8 +138,13 @@ export function EnterpriseListImportDrawer({ open, onClose }: EnterpriseListImpo
         </Button>
       </Flex>
       <ErrorAlert error={error} />
-      {busy === 'commit' ? (
-        <Progress percent={progress && progress.total > 0 ? Math.round((100 * progress.done) / progress.total) : 0} status="active" style={{ marginBottom: 16 }} />
+      {busy === 'commit' || progress?.phase === 'done' ? (
+        <Progress
+          aria-label={t('enterpriseLists.progress')}
+          percent={progress?.phase === 'done' ? 100 : progress && progress.total > 0 ? Math.round((100 * progress.done) / progress.total) : 0}
+          status={progress?.phase === 'done' ? 'success' : 'active'}
+          style={{ marginBottom: 16 }}
+        />
       ) : null}
       {result ? (
         <>
@@ -112,7 +154,7 @@ export function EnterpriseListImportDrawer({ open, onClose }: EnterpriseListImpo
             style={{ marginBottom: 16 }}
             title={
               result.status === 'committed'
-                ? t('enterpriseLists.committed', { tiers: result.createdTiers, enterprises: result.createdEnterprises })
+                ? `${t('enterpriseLists.committed', { tiers: result.createdTiers, enterprises: result.createdEnterprises })};${t('enterpriseLists.filled', { count: result.filledFacts })}`
                 : result.status === 'reverted'
                   ? t('enterpriseLists.reverted')
                   : t('enterpriseLists.summary', { ...result.summary })
@@ -129,6 +171,32 @@ export function EnterpriseListImportDrawer({ open, onClose }: EnterpriseListImpo
               ) : undefined
             }
           />
+          <Typography.Title level={5}>{t('enterpriseLists.columns')}</Typography.Title>
+          <div data-testid="enterprise-list-columns" style={{ marginBottom: 16 }}>
+            <Table<TEnterpriseListColumn> rowKey="index" size="small" columns={headerColumns} dataSource={result.columns} pagination={false} scroll={{ x: 'max-content' }} />
+          </div>
+          {result.summary.factsRefused + result.summary.factsDiffering > 0 ? (
+            <Alert
+              type="warning"
+              style={{ marginBottom: 16 }}
+              title={t('enterpriseLists.factIssues')}
+              description={
+                <>
+                  <Typography.Paragraph>{t('enterpriseLists.factSummary', { ...result.summary })}</Typography.Paragraph>
+                  <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+                    {result.factIssues.map((i) => (
+                      <li key={`${i.rowNumber}-${i.field}`}>{language === 'en' ? i.message.en : i.message['zh-CN']}</li>
+                    ))}
+                  </ul>
+                </>
+              }
+            />
+          ) : null}
+          {result.errorFileUrl ? (
+            <Button icon={<DownloadOutlined />} href={apiUrl(`/enterprise-lists/${result.id}/errors.xlsx`)} download style={{ marginBottom: 16 }}>
+              {t('enterpriseLists.downloadErrors')}
+            </Button>
+          ) : null}
           {result.refusals.length > 0 ? (
             <Alert
               type="error"
@@ -143,7 +211,7 @@ export function EnterpriseListImportDrawer({ open, onClose }: EnterpriseListImpo
               }
             />
           ) : null}
-          <Table<TEnterpriseListRow> rowKey="rowNumber" size="small" columns={columns} dataSource={result.rows} pagination={{ pageSize: 50 }} />
+          <Table<TEnterpriseListRow> rowKey="rowNumber" size="small" columns={columns} dataSource={result.rows} pagination={{ pageSize: 50 }} scroll={{ x: 'max-content' }} />
           {result.summary.rows - result.summary.refused > result.rows.length ? (
             <Typography.Text type="secondary">{t('enterpriseLists.firstRows', { count: result.rows.length })}</Typography.Text>
           ) : null}
