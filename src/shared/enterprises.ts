@@ -139,5 +139,9 @@ export const ZEnterpriseDetail = z.object({
   contacts: z.array(ZEnterpriseContact),
   /** Other units following it (leads, visits, projects outside the caller's units): only their names. */
   interest: z.array(z.object({ unitName: z.string(), kinds: z.array(z.enum(['lead', 'visit', 'project'])) })),
+  /** The record this one was merged into (issue 13): read-only, no new work on it; null unless merged. */
+  mergedInto: z
+    .object({ id: z.number().int(), name: z.string(), mergedAt: z.string(), mergedByName: z.string().nullable() })
+    .nullable(),
 });
 export type TEnterpriseDetail = z.infer<typeof ZEnterpriseDetail>;

@@ -87,14 +87,15 @@ export const ZConvertLeadRequest = z.object({
 
 export const ZDuplicatesQuery = z.object({ name: z.string().trim().min(2).max(200).optional(), creditCode: z.string().trim().max(30).optional() });
 /**
- * Records anywhere in the city that may be the same enterprise. Another unit's record shows only its kind, its unit
- * and how it matched (and a project only by its code name when it has one) — never amounts, notes or contacts.
+ * Records anywhere in the city that may be the same enterprise. An enterprise is public (the city's library, issue 13):
+ * its id and name wherever it was recorded. Another unit's lead or project shows only its kind, its unit and how it
+ * matched ("另一单位正在跟进") — never its name, amounts, notes or contacts.
  */
 export const ZDuplicate = z.object({
   kind: z.enum(['enterprise', 'lead', 'project']),
   match: z.enum(['creditCode', 'same', 'similar']),
   unitName: z.string(),
-  /** Within the caller's units: the record's id and name; elsewhere null (and a project's code name at most). */
+  /** An enterprise, and a lead or project within the caller's units: the record's id and name; another unit's lead or project: null. */
   id: z.number().int().nullable(),
   name: z.string().nullable(),
 });

@@ -6,6 +6,7 @@ import { visitUnitsOfEnterprise } from '../activities/visits.service.ts';
 import { projectsOfInvestors } from '../projects/projects.service.ts';
 import { readAll } from '../db/client.ts';
 import { describeEnterprises, enterpriseGroup, listEnterpriseContacts, loadEnterprise } from './enterprise-library.service.ts';
+import { activeMergeOf } from './enterprise-merge.service.ts';
 import type { TEnterpriseDetail } from '../../shared/enterprises.ts';
 
 type InterestKind = TEnterpriseDetail['interest'][number]['kinds'][number];
@@ -17,7 +18,7 @@ type InterestKind = TEnterpriseDetail['interest'][number]['kinds'][number];
  */
 export async function getEnterpriseDetail(ctx: ServiceContext, id: number): Promise<TEnterpriseDetail> {
   const row = await loadEnterprise(ctx.db, id);
-  const [[enterprise], group, contacts, leadUnits, visitUnits, projectRows, units] = await readAll(ctx.db, [
+  const [[enterprise], group, contacts, leadUnits, visitUnits, projectRows, units, mergedInto] = await readAll(ctx.db, [
     () => describeEnterprises(ctx.db, ctx.caller, [row]),
     () => enterpriseGroup(ctx.db, row),
     () => listEnterpriseContacts(ctx, id),
@@ -26,6 +27,7 @@ export async function getEnterpriseDetail(ctx: ServiceContext, id: number): Prom
     () => projectsOfInvestors(ctx.db, [id]),
     // Unit names and paths of the whole city: another unit's interest is named by its unit, nothing more.
     () => listUnits({ ...ctx, caller: { ...ctx.caller, role: 'bureau' } }),
+    () => (row.mergedIntoId === null ? Promise.resolve(null) : activeMergeOf(ctx.db, id)),
   ]);
   const unitById = new Map(units.map((u) => [u.id, u]));
   const kindsByUnit = new Map<number, Set<InterestKind>>();
@@ -43,5 +45,6 @@ export async function getEnterpriseDetail(ctx: ServiceContext, id: number): Prom
     group,
     contacts,
     interest: [...kindsByUnit].map(([unitId, kinds]) => ({ unitName: unitById.get(unitId)!.name, kinds: [...kinds] })),
+    mergedInto,
   };
 }

@@ -108,7 +108,8 @@ export async function describeEnterprises(db: Db, caller: Caller, rows: Enterpri
       sourceRegionName: regionName(source),
       otherNames: names.filter((n) => n.enterpriseId === row.id).map((n) => ({ id: n.id, kind: n.kind as TOtherNameKind, name: n.name })),
       tiers: tierHistory(tiers.filter((t) => t.enterpriseId === row.id).map(toTier)),
-      canEdit: canEdit.get(row.id) ?? false,
+      // A record merged into another is read-only until the merge is undone.
+      canEdit: (canEdit.get(row.id) ?? false) && row.mergedIntoId === null,
     };
   });
 }

@@ -1,6 +1,7 @@
-import { and, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { enterpriseContacts, enterpriseMerges, enterpriseNames, enterprises, enterpriseTiers, leads, projects, visits } from '../db/schema.ts';
+import { enterpriseContacts, enterpriseMerges, enterpriseNames, enterprises, enterpriseTiers, leads, projects, users, visits } from '../db/schema.ts';
+import type { TEnterpriseDetail } from '../../shared/enterprises.ts';
 import type { ServiceContext } from '../context.ts';
 import { AppError, notFound } from '../errors.ts';
 import { assertCanAdminister } from '../access/scope.ts';
@@ -270,6 +271,17 @@ export async function undoEnterpriseMerge(ctx: ServiceContext, mergeId: number, 
     if (back.tiers.length > 0) await recomputeFortuneGlobal500(ctx, tx);
   });
   return loadMerge(ctx.db, mergeId);
+}
+
+/** The merge (not undone) that took this record into another, with who did it: the merged record's page says so. */
+export async function activeMergeOf(db: Db, mergedId: number): Promise<TEnterpriseDetail['mergedInto']> {
+  const [row] = await db
+    .select({ id: enterprises.id, name: enterprises.name, mergedAt: enterpriseMerges.mergedAt, mergedByName: users.displayName })
+    .from(enterpriseMerges)
+    .innerJoin(enterprises, eq(enterprises.id, enterpriseMerges.survivorId))
+    .leftJoin(users, eq(users.id, enterpriseMerges.mergedBy))
+    .where(and(eq(enterpriseMerges.mergedId, mergedId), isNull(enterpriseMerges.undoneAt)));
+  return row ? { id: row.id, name: row.name, mergedAt: row.mergedAt.toISOString(), mergedByName: row.mergedByName } : null;
 }
 
 /** The merges an enterprise took part in, as survivor or as the duplicate, newest first (bureau only). */

@@ -182,10 +182,14 @@ export async function enterpriseCandidates(db: Db, name: string | undefined, cre
     .select({ id: enterprises.id, name: enterprises.name, creditCode: enterprises.creditCode, unitId: enterprises.unitId })
     .from(enterprises)
     .where(
-      or(
-        creditCode ? eq(enterprises.creditCode, creditCode.toUpperCase()) : undefined,
-        piece.length === 2 ? ilike(enterprises.name, containsPattern(piece)) : undefined,
-      ) ?? sql`false`,
+      and(
+        // A record merged into another is not offered (issue 13): its survivor is.
+        isNull(enterprises.mergedIntoId),
+        or(
+          creditCode ? eq(enterprises.creditCode, creditCode.toUpperCase()) : undefined,
+          piece.length === 2 ? ilike(enterprises.name, containsPattern(piece)) : undefined,
+        ) ?? sql`false`,
+      ),
     )
     .limit(500);
   return rows.flatMap((row) => {

@@ -193,9 +193,10 @@ export async function convertLead(ctx: ServiceContext, id: number, input: z.inpu
 }
 
 /**
- * Before a lead or a project is recorded: what may already be the same enterprise anywhere in the city. Within the
- * caller's units, the record itself; elsewhere, only that it exists, its kind, its unit and how it matched — and a
- * project by its code name when it has one.
+ * Before a lead or a project is recorded: what may already be the same enterprise anywhere in the city. Enterprises are
+ * the city's public library (issue 13): named and linked wherever they were recorded (a record merged into another is
+ * not offered). Leads and projects: within the caller's units the record itself; another unit's only as "另一单位正在跟进"
+ * with that unit's name — once per unit, kind and match, nothing of the record.
  */
 export async function findDuplicates(ctx: ServiceContext, query: { name?: string; creditCode?: string }): Promise<TDuplicate[]> {
   if (!query.name && !query.creditCode) return [];
@@ -208,16 +209,20 @@ export async function findDuplicates(ctx: ServiceContext, query: { name?: string
   const seen = (unitId: number) => unitPathInScope(ctx.caller, paths.get(unitId)?.path ?? '');
   const unitName = (unitId: number) => paths.get(unitId)?.name ?? '';
   const matchOf = new Map(enterpriseMatches.map((e) => [e.id, e.match]));
+  const elsewhere = new Set<string>();
+  const work = (kind: 'lead' | 'project', match: TDuplicate['match'], unitId: number, id: number, name: string | null): TDuplicate[] => {
+    if (seen(unitId)) return [{ kind, match, unitName: unitName(unitId), id, name }];
+    const key = `${kind}\u0000${match}\u0000${unitId}`;
+    if (elsewhere.has(key)) return [];
+    elsewhere.add(key);
+    return [{ kind, match, unitName: unitName(unitId), id: null, name: null }];
+  };
   return [
-    ...enterpriseMatches.map((e) => ({ kind: 'enterprise' as const, match: e.match, unitName: unitName(e.unitId), id: seen(e.unitId) ? e.id : null, name: seen(e.unitId) ? e.name : null })),
-    ...leadRows.map((l) => ({ kind: 'lead' as const, match: l.match, unitName: unitName(l.unitId), id: seen(l.unitId) ? l.id : null, name: seen(l.unitId) ? l.enterpriseName : null })),
-    ...projectRows.map((p) => ({
-      kind: 'project' as const,
-      match: matchOf.get(p.investorEnterpriseId)!,
-      unitName: unitName(p.unitId),
-      id: seen(p.unitId) ? p.id : null,
-      name: seen(p.unitId) ? (p.codeName && p.unitId !== ctx.caller.unitId ? p.codeName : p.name) : p.codeName,
-    })),
+    ...enterpriseMatches.map((e) => ({ kind: 'enterprise' as const, match: e.match, unitName: unitName(e.unitId), id: e.id, name: e.name })),
+    ...leadRows.flatMap((l) => work('lead', l.match, l.unitId, l.id, l.enterpriseName)),
+    ...projectRows.flatMap((p) =>
+      work('project', matchOf.get(p.investorEnterpriseId)!, p.unitId, p.id, p.codeName && p.unitId !== ctx.caller.unitId ? p.codeName : p.name),
+    ),
   ];
 }
 

@@ -96,17 +96,26 @@ describe('leads', () => {
       { kind: 'lead', match: 'same', unitName: '乙县', id: null, name: null },
     ]);
     expect(await duplicates(staffA, `creditCode=${creditCode(77)}`)).toEqual([{ kind: 'lead', match: 'creditCode', unitName: '乙县', id: null, name: null }]);
-    // 乙县's enterprise and its project: the project only by its code name.
+    // 乙县's enterprise is the city's public library (issue 13): by id and name. Its project (two of them, even) only as
+    // 乙县's work on it, once, with neither its name nor its code name.
+    await t.given.project({ unit: w.countyB, investor: w.enterpriseB, name: '乙县第二个项目' });
     const other = await duplicates(staffA, `name=${encodeURIComponent('乙县测试企业 有限责任公司')}`);
     expect(other).toEqual([
-      { kind: 'enterprise', match: 'same', unitName: '乙县', id: null, name: null },
-      { kind: 'project', match: 'same', unitName: '乙县', id: null, name: '乙县一号' },
+      { kind: 'enterprise', match: 'same', unitName: '乙县', id: w.enterpriseB.id, name: '乙县测试企业有限公司' },
+      { kind: 'project', match: 'same', unitName: '乙县', id: null, name: null },
     ]);
+    // A record merged into another is not offered; its survivor is.
+    const duplicate = await t.given.enterprise({ unit: w.countyB, name: '乙县测试企业(集团)有限公司' });
+    expect((await duplicates(staffA, `name=${encodeURIComponent('乙县测试企业(集团)有限公司')}`)).map((d) => d.id)).toContain(duplicate.id);
+    const merged = await call(t.app, await logIn(t.app, 'bureau'), 'POST', `/api/enterprises/${w.enterpriseB.id}/merges`, { mergedId: duplicate.id });
+    expect(merged.statusCode, merged.body).toBe(200);
+    expect((await duplicates(staffA, `name=${encodeURIComponent('乙县测试企业(集团)有限公司')}`)).map((d) => d.id)).not.toContain(duplicate.id);
     // Seen from 乙县 itself: the records, by id and name.
     const own = await duplicates(staffB, `name=${encodeURIComponent('乙县测试企业有限公司')}`);
     expect(own).toEqual([
       { kind: 'enterprise', match: 'same', unitName: '乙县', id: w.enterpriseB.id, name: '乙县测试企业有限公司' },
       { kind: 'project', match: 'same', unitName: '乙县', id: w.projectB.id, name: '乙县测试项目' },
+      { kind: 'project', match: 'same', unitName: '乙县', id: expect.any(Number), name: '乙县第二个项目' },
     ]);
     expect(await duplicates(staffA, `name=${encodeURIComponent('完全不同的名字有限公司')}`)).toEqual([]);
   });

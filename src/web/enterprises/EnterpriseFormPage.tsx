@@ -17,7 +17,8 @@ import { ErrorAlert, MessageAlert } from '../ui/ErrorAlert.tsx';
 import { showErrorInForm } from '../ui/errors.ts';
 import { FullPageSpin } from '../ui/FullPageSpin.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
-import { useEnterprise, useSaveEnterprise } from './enterprises.queries.ts';
+import { useEnterprise, useEnterpriseDetail, useSaveEnterprise } from './enterprises.queries.ts';
+import { EnterpriseMergedBanner } from './EnterpriseMergedBanner.tsx';
 import { EnterpriseVisits } from './EnterpriseVisits.tsx';
 import { EnterpriseMerge } from './EnterpriseMerge.tsx';
 import { EnterpriseLibraryPanels } from './EnterpriseLibraryPanels.tsx';
@@ -91,6 +92,10 @@ function EnterpriseForm({ enterprise }: EnterpriseFormProps) {
   const save = useSaveEnterprise();
   const [formError, setFormError] = useState<string | null>(null);
   const [leadOpen, setLeadOpen] = useState(false);
+  // A record merged into another (issue 13) says so, and offers no new work: its page is read-only.
+  const detail = useEnterpriseDetail(enterprise?.id);
+  const mergedInto = detail.data?.mergedInto ?? null;
+  const canStartWork = enterprise !== undefined && canWriteRecords(me.role) && detail.data !== undefined && mergedInto === null;
   // The library is read city-wide; its facts are changed by the bureau, or by staff of the unit that recorded it.
   const readOnly = !canWriteRecords(me.role) || (enterprise !== undefined && !enterprise.canEdit);
 
@@ -157,13 +162,14 @@ function EnterpriseForm({ enterprise }: EnterpriseFormProps) {
         }
         onBack={() => void navigate('/enterprises')}
         extra={
-          enterprise && canWriteRecords(me.role) ? (
+          canStartWork ? (
             <Button type="primary" onClick={() => setLeadOpen(true)}>
               {t('libraryScreen.startLead')}
             </Button>
           ) : undefined
         }
       />
+      {mergedInto ? <EnterpriseMergedBanner mergedInto={mergedInto} /> : null}
       <MessageAlert message={formError} onClose={() => setFormError(null)} />
       <Form<EnterpriseFormValues>
         form={form}
@@ -279,8 +285,8 @@ function EnterpriseForm({ enterprise }: EnterpriseFormProps) {
       {enterprise ? <EnterpriseLibraryPanels enterpriseId={enterprise.id} /> : null}
       {enterprise ? <EnterpriseWork enterpriseId={enterprise.id} /> : null}
       {enterprise ? <EnterpriseVisits enterpriseId={enterprise.id} /> : null}
-      {enterprise && canAdminister(me.role) ? <EnterpriseMerge enterpriseId={enterprise.id} /> : null}
-      {enterprise && canWriteRecords(me.role) ? (
+      {enterprise && canAdminister(me.role) ? <EnterpriseMerge enterpriseId={enterprise.id} merged={mergedInto !== null} /> : null}
+      {enterprise && canStartWork ? (
         <LeadIntakeDrawer
           open={leadOpen}
           onClose={() => setLeadOpen(false)}

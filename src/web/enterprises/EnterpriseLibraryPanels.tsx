@@ -235,7 +235,7 @@ function Contacts({ detail }: { detail: TEnterpriseDetail }) {
   const add = useEnterpriseChange((body: TEnterpriseContactRequest) => enterpriseRequests.addContact(id, body));
   const remove = useEnterpriseChange((contactId: number) => enterpriseRequests.deleteContact(id, contactId));
   const [formError, setFormError] = useState<string | null>(null);
-  const canWrite = canWriteRecords(me.role);
+  const canWrite = canWriteRecords(me.role) && detail.mergedInto === null;
 
   const handleShowPhone = async (contact: TEnterpriseContact) => {
     try {

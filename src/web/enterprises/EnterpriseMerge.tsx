@@ -12,13 +12,14 @@ import { EnterpriseSelect } from './EnterpriseSelect.tsx';
 
 const MERGES_KEY = ['enterprise-merges'] as const;
 
-export type EnterpriseMergeProps = { enterpriseId: number };
+/** `merged`: this record was itself merged into another — only its merge history (to undo it) is shown. */
+export type EnterpriseMergeProps = { enterpriseId: number; merged?: boolean };
 
 /**
  * 合并重复企业 (issue 13, the bureau's): choose the duplicate with the search picker, see what would move, confirm;
  * the merges this enterprise took part in, each with 撤销合并 until undone.
  */
-export function EnterpriseMerge({ enterpriseId }: EnterpriseMergeProps) {
+export function EnterpriseMerge({ enterpriseId, merged = false }: EnterpriseMergeProps) {
   const { t, locale } = useI18n();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
@@ -65,7 +66,9 @@ export function EnterpriseMerge({ enterpriseId }: EnterpriseMergeProps) {
   return (
     <section data-testid="enterprise-merge" style={{ maxWidth: 640, marginTop: 24 }}>
       <Typography.Title level={5}>{t('enterpriseMerge.title')}</Typography.Title>
-      <Typography.Paragraph type="secondary">{t('enterpriseMerge.hint')}</Typography.Paragraph>
+      {merged ? null : <Typography.Paragraph type="secondary">{t('enterpriseMerge.hint')}</Typography.Paragraph>}
+      {error && merged ? <Alert type="error" showIcon message={error} closable onClose={() => setError(null)} /> : null}
+      {merged ? null : (
       <Flex vertical gap="small">
         <EnterpriseSelect id="enterprise-merge-other" value={mergedId ?? null} onChange={setMergedId} placeholder={t('enterpriseMerge.choose')} />
         {preview.error ? <Alert type="error" showIcon message={errorMessage(preview.error, locale)} /> : null}
@@ -95,6 +98,7 @@ export function EnterpriseMerge({ enterpriseId }: EnterpriseMergeProps) {
           </Button>
         </Popconfirm>
       </Flex>
+      )}
       {history.data && history.data.length > 0 ? (
         <List
           header={<Typography.Text strong>{t('enterpriseMerge.history')}</Typography.Text>}

@@ -50,10 +50,11 @@ export function useSaveEnterprise() {
 
 // ——— The library's page (issue 13): detail, tier entries, other names, contacts ———
 
-export function useEnterpriseDetail(id: number) {
+export function useEnterpriseDetail(id: number | undefined) {
   return useQuery({
     queryKey: [...ENTERPRISES_QUERY_KEY, 'detail', id],
     queryFn: ({ signal }) => api.get<TEnterpriseDetail>(`/enterprises/${id}/detail`, undefined, signal),
+    enabled: id !== undefined,
   });
 }
 

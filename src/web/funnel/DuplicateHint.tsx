@@ -12,10 +12,13 @@ function linkOf(duplicate: TDuplicate): string | null {
   return null;
 }
 
-/** Likely duplicates anywhere in the city of a name being typed; another unit's only by kind, unit and match. */
+/**
+ * Likely duplicates anywhere in the city of a name being typed: enterprises by name (the city's public library);
+ * another unit's lead or project only as "另一单位正在跟进" with that unit's name.
+ */
 export type DuplicateHintProps = {
   name: string | undefined;
-  /** Offered on an enterprise of the caller's own units: take it instead of the name typed. */
+  /** Offered on any enterprise of the library: take it instead of the name typed. */
   onUseEnterprise?: (id: number, name: string) => void;
 };
 

@@ -64,7 +64,7 @@ export const enFunnel: Record<keyof typeof zhCNFunnel, string> = {
   'duplicate.match.creditCode': 'same credit code',
   'duplicate.match.same': 'same name',
   'duplicate.match.similar': 'similar name',
-  'duplicate.otherUnit': 'a record of {unit}',
+  'duplicate.otherUnit': 'Another unit is following it: {unit}',
   'duplicate.use': 'Use this enterprise',
 
   'trip.create': 'Log a trip',

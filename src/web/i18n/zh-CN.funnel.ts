@@ -65,7 +65,7 @@ export const zhCNFunnel = {
   'duplicate.match.creditCode': '信用代码相同',
   'duplicate.match.same': '名称相同',
   'duplicate.match.similar': '名称相近',
-  'duplicate.otherUnit': '{unit}的记录',
+  'duplicate.otherUnit': '另一单位正在跟进:{unit}',
   'duplicate.use': '用这家企业',
 
   'trip.create': '登记外出招商',

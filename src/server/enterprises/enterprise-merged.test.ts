@@ -4,6 +4,8 @@ import { call, createTestApp, creditCode, logIn, type Given, type Session, type 
 import { ledgerCsvGbk, multipartBody } from '../../../test/support/ledgers.ts';
 import { projects } from '../db/schema.ts';
 import type { TImportBatch, TImportRow } from '../../shared/imports.ts';
+import type { TEnterpriseDetail } from '../../shared/enterprises.ts';
+import type { TEnterpriseSearchResult } from '../../shared/enterprises-search.ts';
 
 /**
  * A record merged into another cannot be used for new work (issue 13), a ledger's rows included: a row whose investor
@@ -12,7 +14,7 @@ import type { TImportBatch, TImportRow } from '../../shared/imports.ts';
  */
 const HEADER = ['项目名称', '投资主体', '统一社会信用代码', '总投资(万元)', '签约日期'];
 
-describe('a ledger row naming a merged enterprise', () => {
+describe('an enterprise merged into another (issue 13)', () => {
   let t: TestApp;
   let w: Awaited<ReturnType<Given['twoCounties']>>;
   let staffB: Session;
@@ -53,6 +55,22 @@ describe('a ledger row naming a merged enterprise', () => {
     ]);
     expect((await call(t.app, staffB, 'POST', `/api/imports/${batch.id}/commit`)).statusCode).toBe(409);
     expect(await t.db.select().from(projects).where(eq(projects.investorEnterpriseId, merged.id))).toEqual([]);
+  });
+
+  it('its page says which record it was merged into, when and by whom, and is read-only; search does not offer it', async () => {
+    const detail = await call(t.app, staffB, 'GET', `/api/enterprises/${merged.id}/detail`);
+    expect(detail.statusCode, detail.body).toBe(200);
+    const body = detail.json() as TEnterpriseDetail;
+    expect(body.mergedInto).toEqual({ id: survivor.id, name: '襄阳存续科技有限公司', mergedAt: expect.any(String), mergedByName: expect.any(String) });
+    expect(body.mergedInto!.mergedByName).toMatch(/\S/);
+    expect(body.enterprise.canEdit).toBe(false);
+    const survivorPage = (await call(t.app, staffB, 'GET', `/api/enterprises/${survivor.id}/detail`)).json() as TEnterpriseDetail;
+    expect(survivorPage.mergedInto).toBeNull();
+    expect(survivorPage.enterprise.canEdit).toBe(true);
+    const found = (await call(t.app, staffB, 'GET', `/api/enterprises/search?q=${encodeURIComponent('襄阳存续')}`)).json() as TEnterpriseSearchResult;
+    expect(found.items.map((item) => item.id)).toEqual([survivor.id]);
+    const listed = (await call(t.app, staffB, 'GET', `/api/enterprises?q=${encodeURIComponent('襄阳存续')}`)).json() as { items: { id: number }[] };
+    expect(listed.items.map((item) => item.id)).toEqual([survivor.id]);
   });
 
   it('matches a live record of the same name before the merged one', async () => {
