@@ -34,3 +34,19 @@ describe('calendar dates', () => {
     expect(chinaToday(new Date('2026-11-23T15:59:00Z'))).toBe('2026-11-23');
   });
 });
+
+// Killed survivors of `npm run mutate` (docs/testing.md, "Mutation testing"): a date outside the calendar is
+// refused by isIsoDate and throws in the arithmetic, at every bound.
+describe('calendar dates at their bounds', () => {
+  const outside = ['2026-13-01', '2026-00-10', '2026-12-00', '2026-12-32', '2026-02-29', 'x2026-01-01', '2026-01-01x'];
+
+  it('refuses months and days outside the calendar, and text around a date', () => {
+    for (const text of outside) expect(isIsoDate(text), text).toBe(false);
+    for (const text of ['2024-02-29', '2026-12-31', '2026-01-01']) expect(isIsoDate(text), text).toBe(true);
+  });
+
+  it('throws, naming the date, on any of them in date arithmetic', () => {
+    for (const text of outside) expect(() => addDays(text, 1), text).toThrow(`not a calendar date: ${text}`);
+    expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
+  });
+});

@@ -60,3 +60,20 @@ describe('money: parse ∘ format is the identity on whole 元 (property)', () =
     );
   });
 });
+
+// Killed survivors of `npm run mutate` (docs/testing.md, "Mutation testing").
+describe('money at its edges', () => {
+  it('reads 万元 text around spaces and separators, and trailing zeros beyond four decimals', () => {
+    expect(wanTextToYuan(' 1,000 ')).toBe(10_000_000);
+    expect(wanTextToYuan('1.500000')).toBe(15_000);
+    expect(wanTextToYuan('1.00005')).toBeNull();
+  });
+
+  it('writes negative amounts with their sign, and rounds 亿元 half up with or without decimals', () => {
+    expect(yuanToWanText(-15_000)).toBe('-1.5');
+    expect(yuanToYiText(-150_000_000)).toBe('-1.50');
+    expect(yuanToYiText(-1)).toBe('0.00');
+    expect(yuanToYiText(150_000_000, 0)).toBe('2');
+    expect(yuanToYiText(123_456_789)).toBe('1.23');
+  });
+});

@@ -68,3 +68,19 @@ describe('rates as percentages', () => {
     );
   });
 });
+
+// Killed survivors of `npm run mutate` (docs/testing.md, "Mutation testing"): each line below fails when the guard
+// it names is dropped or loosened.
+describe('percentText at its edges', () => {
+  it('has no rate for a zero or negative denominator, or a negative numerator', () => {
+    expect(percentText(1, 0)).toBeNull();
+    expect(percentText(1, -5)).toBeNull();
+    expect(percentText(-1, 5)).toBeNull();
+    expect(percentText(0, 5)).toBe('0.00');
+  });
+
+  it('has no rate for a denominator that is zero in hundredths, and reads shares in hundredths', () => {
+    expect(percentText(1, 0.004)).toBeNull();
+    expect(percentText(12.5, 50)).toBe('25.00');
+  });
+});
