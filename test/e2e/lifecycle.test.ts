@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, addMonths, chinaToday, daysBetween } from '../../src/domain/calendar.ts';
 import { absent, chooseOption, hasText, loggedIn, screenshot, shown, startE2e, typeDate, type E2e } from './support/browser.ts';
+import { downloadedTable, shownTableRows } from './support/downloads.ts';
 
 /**
  * The lifecycle in a browser (demo city 襄阳): a 襄城区 staff member records a project with the new record fields,
@@ -113,9 +114,32 @@ describe('the project lifecycle in a browser', () => {
     await hasText(supervised, '逾期');
     await hasText(supervised, `${daysBetween(registrationDue, today)} 天`);
     await screenshot(page, 'supervision.png');
+
+    // The export holds what the page lists: every row of the unfiltered list, and only the project once it is
+    // searched for. Catches (docs/testing.md, "Browser tests read the files they download"): supervision.export.ts
+    // calling listSupervision with `{ page, pageSize: PAGE }` instead of `{ ...options, page, pageSize: PAGE }` (the
+    // searched file holds every row), and 逾期天数 written as 0.
+    const asShown = (cells: string[]) => ({ name: cells[0], unit: cells[1], rule: cells[3], due: cells[4], status: cells[5], days: cells[6]!.replace(/ 天$/, '') });
+    const asExported = (row: Record<string, string>) => ({ name: row['项目名称'], unit: row['落地单位'], rule: row['期限要求'], due: row['应完成日期'], status: row['状态'] === '即将到期' ? '临期' : row['状态'], days: row['逾期天数'] });
+    const supervisionTable = page.locator('.ant-table');
+    const everyRow = (await shownTableRows(supervisionTable)).map(asShown);
+    expect(everyRow.length).toBeGreaterThan(1); // so the search below has rows to leave out
+    // One page holds the whole list (else the comparison below would be of one page against the whole file).
+    expect(await page.getByText(/^共 \d+ 个督办事项$/).first().innerText()).toBe(`共 ${everyRow.length} 个督办事项`);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /导出Excel/ }).click()]);
     expect(download.suggestedFilename()).toMatch(/^督办清单-\d{4}-\d{2}-\d{2}\.xlsx$/);
-    expect(await download.failure()).toBeNull();
+    const overdueOnly = (rows: { status?: string; days?: string }[]) => rows.filter((row) => row.status === '逾期').map((row) => row.days);
+    const everyExported = (await downloadedTable(download)).map(asExported);
+    expect(everyExported.map((row) => row.name).sort()).toEqual(everyRow.map((row) => row.name).sort());
+    expect(overdueOnly(everyExported).sort()).toEqual(overdueOnly(everyRow).sort());
+    await page.getByPlaceholder('搜索项目名称').fill(projectName);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe(projectName);
+    await expect.poll(async () => (await shownTableRows(supervisionTable)).length).toBe(1);
+    const searched = (await shownTableRows(supervisionTable)).map(asShown);
+    const [searchedDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /导出Excel/ }).click()]);
+    expect((await downloadedTable(searchedDownload)).map(asExported)).toEqual(searched);
+    expect(searched[0]).toMatchObject({ name: projectName, unit: '襄城区', rule: '签约后2个月内完成注册', due: registrationDue, status: '逾期', days: String(daysBetween(registrationDue, today)) });
 
     // The board: the card sits under 签约; dragged to 开工, the same stage dialog asks for the permit (and takes a photo).
     await page.getByRole('link', { name: '看板' }).click();
