@@ -10,6 +10,7 @@
  * Run: npm run bench:enterprises   (BENCH_SKIP_PG=1 or BENCH_SKIP_PGLITE=1 to run one engine). Figures: docs/benchmarks.md.
  */
 import { loadavg } from 'node:os';
+import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import { buildApp } from '../src/server/app.ts';
@@ -120,7 +121,7 @@ export function generateEnterprise(id: number): GeneratedEnterprise {
 
 // ---- loading -------------------------------------------------------------------------------------------------------
 
-async function load(database: Database, size: number): Promise<void> {
+export async function load(database: Database, size: number): Promise<void> {
   const { db } = database;
   await migrate(db);
   const hash = await hashPassword('Bench-pass-2026');
@@ -224,7 +225,10 @@ async function measure(database: Database, label: string, size: number) {
   await app.close();
 }
 
-if (!process.env.BENCH_SKIP_PGLITE) {
+// Run as a script; imported (bench/chain-candidates.bench.ts reuses the generator and the load), it only exports.
+const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
+
+if (isMain && !process.env.BENCH_SKIP_PGLITE) {
   console.error(`PGlite: loading ${PGLITE_SIZE} enterprises…`);
   const database = await openDatabase({});
   try {
@@ -235,7 +239,7 @@ if (!process.env.BENCH_SKIP_PGLITE) {
   }
 }
 
-if (!process.env.BENCH_SKIP_PG && (await postgresAnswers(TEST_PG_URL))) {
+if (isMain && !process.env.BENCH_SKIP_PG && (await postgresAnswers(TEST_PG_URL))) {
   const name = `zs_bench_enterprises_${process.pid}`;
   const admin = new pg.Client({ connectionString: TEST_PG_URL });
   await admin.connect();
