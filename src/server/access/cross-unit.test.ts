@@ -701,6 +701,9 @@ const CASES: Record<string, Case> = {
     },
   },
   'GET /api/enterprise-lists/:id': { run: async (c) => expectApiError(await getAsStaffB(c, `/api/enterprise-lists/${await listImportOfBureau(c)}`), 403, 'auth.forbidden') },
+  'GET /api/enterprise-lists/:id/errors.xlsx': {
+    run: async (c) => expectApiError(await getAsStaffB(c, `/api/enterprise-lists/${await listImportOfBureau(c)}/errors.xlsx`), 403, 'auth.forbidden'),
+  },
   'GET /api/enterprise-lists/:id/progress': {
     run: async (c) => expectApiError(await getAsStaffB(c, `/api/enterprise-lists/${await listImportOfBureau(c)}/progress`), 403, 'auth.forbidden'),
   },

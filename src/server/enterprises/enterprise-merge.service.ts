@@ -1,6 +1,7 @@
 import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { enterpriseContacts, enterpriseMerges, enterpriseNames, enterprises, enterpriseTiers, leads, projects, users, visits } from '../db/schema.ts';
+import { chainLinkRejections, chainPlacements } from '../db/schema-chains.ts';
 import type { TEnterpriseDetail } from '../../shared/enterprises.ts';
 import type { ServiceContext } from '../context.ts';
 import { AppError, notFound } from '../errors.ts';
@@ -35,6 +36,8 @@ export const ENTERPRISE_REFERENCES = {
   'enterprises.parent_enterprise_id': 'subsidiaries',
   'enterprise_names.enterprise_id': 'names',
   'enterprise_tiers.enterprise_id': 'tiers',
+  'chain_placements.enterprise_id': 'chainPlacements',
+  'chain_link_rejections.enterprise_id': 'chainRejections',
   'enterprises.merged_into_id': 'merge',
   'enterprise_merges.survivor_id': 'merge',
   'enterprise_merges.merged_id': 'merge',
@@ -66,13 +69,21 @@ async function repoint(tx: Db, kind: TMergeKind, ids: number[], from: number, to
       return moved(await tx.update(enterpriseNames).set({ enterpriseId: to }).where(and(inArray(enterpriseNames.id, ids), eq(enterpriseNames.enterpriseId, from))).returning({ id: enterpriseNames.id }));
     case 'tiers':
       return moved(await tx.update(enterpriseTiers).set({ enterpriseId: to }).where(and(inArray(enterpriseTiers.id, ids), eq(enterpriseTiers.enterpriseId, from))).returning({ id: enterpriseTiers.id }));
+    case 'chainPlacements':
+      return moved(
+        await tx.update(chainPlacements).set({ enterpriseId: to }).where(and(inArray(chainPlacements.id, ids), eq(chainPlacements.enterpriseId, from))).returning({ id: chainPlacements.id }),
+      );
+    case 'chainRejections':
+      return moved(
+        await tx.update(chainLinkRejections).set({ enterpriseId: to }).where(and(inArray(chainLinkRejections.id, ids), eq(chainLinkRejections.enterpriseId, from))).returning({ id: chainLinkRejections.id }),
+      );
   }
 }
 
 /** The rows of the duplicate a merge would move, by kind; names and tier entries the survivor already has stay behind. */
 async function movableOf(tx: Db, survivor: EnterpriseRow, merged: EnterpriseRow): Promise<{ ids: Record<TMergeKind, number[]>; tiersKept: number; mergedNameAsFormer: boolean }> {
   const id = merged.id;
-  const [p, l, v, c, s, names, survivorNames, tiers, survivorTiers] = [
+  const [p, l, v, c, s, names, survivorNames, tiers, survivorTiers, placements, survivorPlacements, rejections, survivorRejections] = [
     await tx.select({ id: projects.id }).from(projects).where(eq(projects.investorEnterpriseId, id)),
     await tx.select({ id: leads.id }).from(leads).where(eq(leads.enterpriseId, id)),
     await tx.select({ id: visits.id }).from(visits).where(eq(visits.enterpriseId, id)),
@@ -82,7 +93,14 @@ async function movableOf(tx: Db, survivor: EnterpriseRow, merged: EnterpriseRow)
     await tx.select().from(enterpriseNames).where(eq(enterpriseNames.enterpriseId, survivor.id)),
     await tx.select().from(enterpriseTiers).where(eq(enterpriseTiers.enterpriseId, id)),
     await tx.select().from(enterpriseTiers).where(eq(enterpriseTiers.enterpriseId, survivor.id)),
+    await tx.select({ id: chainPlacements.id, linkId: chainPlacements.linkId }).from(chainPlacements).where(eq(chainPlacements.enterpriseId, id)),
+    await tx.select({ linkId: chainPlacements.linkId }).from(chainPlacements).where(eq(chainPlacements.enterpriseId, survivor.id)),
+    await tx.select({ id: chainLinkRejections.id, linkId: chainLinkRejections.linkId }).from(chainLinkRejections).where(eq(chainLinkRejections.enterpriseId, id)),
+    await tx.select({ linkId: chainLinkRejections.linkId }).from(chainLinkRejections).where(eq(chainLinkRejections.enterpriseId, survivor.id)),
   ];
+  // An enterprise sits on a link once and is 'not a fit' for a link once: what the survivor already has stays behind.
+  const onLinks = (rows: { linkId: number }[]) => new Set(rows.map((r) => r.linkId));
+  const [placedLinks, rejectedLinks] = [onLinks(survivorPlacements), onLinks(survivorRejections)];
   const nameKeys = new Set(survivorNames.map((n) => `${n.kind}\u0000${n.name}`));
   const tierKeys = new Set(survivorTiers.map((t) => `${t.list}\u0000${t.year}`));
   const movingTiers = tiers.filter((t) => !tierKeys.has(`${t.list}\u0000${t.year}`));
@@ -96,6 +114,8 @@ async function movableOf(tx: Db, survivor: EnterpriseRow, merged: EnterpriseRow)
       subsidiaries: ids(s),
       names: ids(names.filter((n) => !nameKeys.has(`${n.kind}\u0000${n.name}`))),
       tiers: ids(movingTiers),
+      chainPlacements: ids(placements.filter((r) => !placedLinks.has(r.linkId))),
+      chainRejections: ids(rejections.filter((r) => !rejectedLinks.has(r.linkId))),
     },
     tiersKept: tiers.length - movingTiers.length,
     mergedNameAsFormer: merged.name !== survivor.name && !nameKeys.has(`former\u0000${merged.name}`),
@@ -161,6 +181,8 @@ function movedAudits(merge: number, kind: 'merge' | 'undo', ids: Record<TMergeKi
     subsidiaries: ['enterprise', 'parentEnterpriseId'],
     names: ['enterpriseName', 'enterpriseId'],
     tiers: ['enterpriseTier', 'enterpriseId'],
+    chainPlacements: ['chainPlacement', 'enterpriseId'],
+    chainRejections: ['chainLinkRejection', 'enterpriseId'],
   };
   return MERGE_KINDS.flatMap((k) =>
     ids[k].map((id) => ({
@@ -177,9 +199,10 @@ function movedAudits(merge: number, kind: 'merge' | 'undo', ids: Record<TMergeKi
 
 /**
  * Merges the duplicate `mergedId` into enterprise `survivorId` (bureau only): the survivor keeps its facts; the
- * duplicate's projects, leads, visits, contacts, subsidiaries, other names and tier entries move to it (a name or a
- * tier entry of the same list and year it already has stays on the duplicate), the duplicate's name becomes a former
- * name of the survivor, and the duplicate is kept, marked merged, hidden from search and lists. A moved project whose
+ * duplicate's projects, leads, visits, contacts, subsidiaries, other names, tier entries, chain placements and 'not a
+ * fit' marks move to it (a name, a tier entry of the same list and year, or a placement or mark on a link it already has
+ * stays on the duplicate), the duplicate's name becomes a former name of the survivor, and the duplicate is kept,
+ * marked merged, hidden from search and lists. A moved project whose
  * figures lie in a closed month makes the merge a correction: a reason is required and recorded per project.
  */
 export async function mergeEnterprises(ctx: ServiceContext, survivorId: number, input: TEnterpriseMergeRequest): Promise<TEnterpriseMerge> {

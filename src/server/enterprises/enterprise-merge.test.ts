@@ -127,6 +127,39 @@ describe('merging duplicate enterprises (issue 13)', () => {
     ).toHaveLength(1);
   });
 
+  it("moves the duplicate's chain placements and 'not a fit' marks, keeping behind what the survivor has on a link, and undoes exactly", async () => {
+    const survivor = await t.given.enterprise({ unit: w.city, name: '链上保留企业有限公司' });
+    const dup = await t.given.enterprise({ unit: w.city, name: '链上重复企业有限公司' });
+    const chain = (await ok(bureau, 'POST', '/api/chains', { templateKey: 'power-battery' })) as { id: number; linkTree: { id: number }[] };
+    const [first, second, third] = chain.linkTree.map((l) => l.id);
+    await ok(bureau, 'POST', `/api/enterprises/${dup.id}/chain-placements`, { linkId: first });
+    await ok(bureau, 'POST', `/api/enterprises/${dup.id}/chain-placements`, { linkId: second });
+    await ok(bureau, 'POST', `/api/enterprises/${survivor.id}/chain-placements`, { linkId: second });
+    await ok(bureau, 'POST', `/api/chains/${chain.id}/links/${third}/rejections`, { enterpriseId: dup.id, reason: '规模太小' });
+    const refs = async () =>
+      queryRows<{ ref: string }>(
+        t.db,
+        sql`select ref from (
+          select 'placement:' || id || '>' || enterprise_id || '@' || link_id as ref from chain_placements where enterprise_id in (${survivor.id}, ${dup.id})
+          union all select 'rejection:' || id || '>' || enterprise_id || '@' || link_id from chain_link_rejections where enterprise_id in (${survivor.id}, ${dup.id})
+        ) r order by ref`,
+      ).then((rows) => rows.map((r) => r.ref));
+    const before = await refs();
+
+    const preview = (await ok(bureau, 'GET', `/api/enterprises/${survivor.id}/merge-preview?mergedId=${dup.id}`)) as TEnterpriseMergePreview;
+    expect(preview.counts).toMatchObject({ chainPlacements: 1, chainRejections: 1 });
+    const merge = (await ok(bureau, 'POST', `/api/enterprises/${survivor.id}/merges`, { mergedId: dup.id })) as TEnterpriseMerge;
+    const after = await refs();
+    expect(after.filter((r) => r.endsWith(`@${first}`) || r.endsWith(`@${third}`)).every((r) => r.includes(`>${survivor.id}@`))).toBe(true);
+    // The survivor already sits on the second link: the duplicate's placement there stays with the duplicate.
+    expect(after.filter((r) => r.startsWith('placement:') && r.endsWith(`@${second}`)).map((r) => r.split('>')[1]).sort()).toEqual([`${survivor.id}@${second}`, `${dup.id}@${second}`].sort());
+    const rejected = (await ok(bureau, 'GET', `/api/chains/${chain.id}/links/${third}/rejections`)) as { items: { enterpriseId: number }[] };
+    expect(rejected.items.map((i) => i.enterpriseId)).toEqual([survivor.id]);
+
+    await ok(bureau, 'POST', `/api/enterprise-merges/${merge.id}/undo`, {});
+    expect(await refs()).toEqual(before);
+  });
+
   it('reverting the import that added a merged investor keeps the investor with its merge record', async () => {
     const csv = ledgerCsvGbk(['项目名称', '投资主体', '总投资(万元)'], [['合并测试项目', '合并测试投资方有限公司', '300']]);
     const body = multipartBody('合并.csv', csv);

@@ -14,6 +14,8 @@ export const enEnterpriseMerge: Record<keyof typeof zhCNEnterpriseMerge, string>
   'enterpriseMerge.kind.subsidiaries': 'subsidiaries',
   'enterpriseMerge.kind.names': 'other names',
   'enterpriseMerge.kind.tiers': 'list entries',
+  'enterpriseMerge.kind.chainPlacements': 'chain placements',
+  'enterpriseMerge.kind.chainRejections': "'not a fit' marks",
   'enterpriseMerge.tiersKept': '{count} entries of a list and year this enterprise already has stay on the duplicate',
   'enterpriseMerge.closedMonths': 'Closed months {months} are touched: the merge is a correction; give the reason',
   'enterpriseMerge.reason': 'Reason',

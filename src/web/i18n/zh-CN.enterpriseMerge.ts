@@ -14,6 +14,8 @@ export const zhCNEnterpriseMerge = {
   'enterpriseMerge.kind.subsidiaries': '下属企业',
   'enterpriseMerge.kind.names': '其他名称',
   'enterpriseMerge.kind.tiers': '榜单记录',
+  'enterpriseMerge.kind.chainPlacements': '产业链环节归属',
+  'enterpriseMerge.kind.chainRejections': '不适合标记',
   'enterpriseMerge.tiersKept': '{count}条同榜单同年份的记录保留在被合并企业上',
   'enterpriseMerge.closedMonths': '涉及已关账月份 {months}:合并属于更正,请填写原因',
   'enterpriseMerge.reason': '原因',
