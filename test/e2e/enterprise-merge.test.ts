@@ -32,7 +32,8 @@ describe('merging duplicate enterprises', () => {
     await hasText(merge, '“圆通速递股份有限公司”合并到“华为技术有限公司”');
 
     await merge.getByRole('button', { name: '撤销合并' }).click();
-    await page.locator('.ant-popover:not(.ant-popover-hidden)').getByRole('button', { name: /确\s*定|OK/ }).click();
+    // The merge's own confirmation may still be fading out: answer the one that asks about undoing.
+    await page.locator('.ant-popover:not(.ant-popover-hidden)').filter({ hasText: '撤销' }).getByRole('button', { name: /确\s*定|OK/ }).click();
     await hasText(merge, '已撤销');
     await context.close();
   });
