@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { Button, Drawer, Flex, Grid, Layout, Menu, Tag, Tooltip, Typography, theme, type MenuProps } from 'antd';
 import {
   AlertOutlined,
+  PartitionOutlined,
   ApartmentOutlined,
   AppstoreOutlined,
   AuditOutlined,
@@ -50,6 +51,7 @@ function menuItems(me: TMe, t: Translate): MenuProps['items'] {
     { key: '/supervision', icon: <FlagOutlined />, label: <Link to="/supervision">{t('nav.supervision')}</Link> },
     problems,
     { key: '/enterprises', icon: <BankOutlined />, label: <Link to="/enterprises">{t('nav.enterprises')}</Link> },
+    { key: '/chains', icon: <PartitionOutlined />, label: <Link to="/chains">{t('nav.chains')}</Link> },
     {
       key: 'outreach',
       icon: <RocketOutlined />,
@@ -101,6 +103,7 @@ function selectedKey(pathname: string): string {
     '/supervision',
     '/problems',
     '/enterprises',
+    '/chains',
     '/leads',
     '/trips',
     '/visits',

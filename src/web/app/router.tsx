@@ -39,6 +39,7 @@ const BulletinPage = page(() => import('../bulletin/BulletinPage.tsx'), 'Bulleti
 const TargetsPage = page(() => import('../targets/TargetsPage.tsx'), 'TargetsPage');
 const AssessmentsPage = page(() => import('../assessments/AssessmentsPage.tsx'), 'AssessmentsPage');
 const LeadsPage = page(() => import('../funnel/LeadsPage.tsx'), 'LeadsPage');
+const ChainsPage = page(() => import('../chains/ChainsPage.tsx'), 'ChainsPage');
 const TripsPage = page(() => import('../funnel/TripsPage.tsx'), 'TripsPage');
 const TripPage = page(() => import('../funnel/TripPage.tsx'), 'TripPage');
 const TripFormPage = page(() => import('../funnel/TripFormPage.tsx'), 'TripFormPage');
@@ -82,6 +83,7 @@ export const router = createBrowserRouter([
           { path: 'supervision', element: SupervisionPage },
           { path: 'problems', element: ProblemsPage },
           { path: 'leads', element: LeadsPage },
+          { path: 'chains', element: ChainsPage },
           { path: 'trips', element: TripsPage },
           { path: 'trips/new', element: <RequireWriter>{TripFormPage}</RequireWriter> },
           { path: 'trips/:id', element: TripPage },

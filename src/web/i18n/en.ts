@@ -2,6 +2,7 @@ import { enAssessments } from './en.assessments.ts';
 import { enFunnel } from './en.funnel.ts';
 import { enMetrics } from './en.metrics.ts';
 import { enLocalIndustries } from './en.localIndustries.ts';
+import { enChains } from './en.chains.ts';
 import { enEnterpriseSearch } from './en.enterpriseSearch.ts';
 import { enEnterpriseLists } from './en.enterpriseLists.ts';
 import { enEnterpriseLibrary } from './en.enterpriseLibrary.ts';
@@ -15,6 +16,7 @@ export const en: Messages = {
   ...enAssessments,
   ...enFunnel,
   ...enLocalIndustries,
+  ...enChains,
   ...enEnterpriseSearch,
   ...enEnterpriseLists,
   ...enEnterpriseLibrary,

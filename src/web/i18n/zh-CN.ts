@@ -2,6 +2,7 @@ import { zhCNAssessments } from './zh-CN.assessments.ts';
 import { zhCNFunnel } from './zh-CN.funnel.ts';
 import { zhCNMetrics } from './zh-CN.metrics.ts';
 import { zhCNLocalIndustries } from './zh-CN.localIndustries.ts';
+import { zhCNChains } from './zh-CN.chains.ts';
 import { zhCNEnterpriseSearch } from './zh-CN.enterpriseSearch.ts';
 import { zhCNEnterpriseLists } from './zh-CN.enterpriseLists.ts';
 import { zhCNEnterpriseLibrary } from './zh-CN.enterpriseLibrary.ts';
@@ -17,6 +18,7 @@ export const zhCN = {
   ...zhCNAssessments,
   ...zhCNFunnel,
   ...zhCNLocalIndustries,
+  ...zhCNChains,
   ...zhCNEnterpriseSearch,
   ...zhCNEnterpriseLists,
   ...zhCNEnterpriseLibrary,

@@ -1,0 +1,160 @@
+import { useState } from 'react';
+import { Card, Col, Drawer, Empty, List, Row, Segmented, Space, Spin, Tag, Typography } from 'antd';
+import type { TChainMapNode, TLinkStatus } from '../../shared/chains.ts';
+import type { TChainSegment } from '../../shared/chain-templates.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+import { ErrorAlert } from '../ui/ErrorAlert.tsx';
+import { PageHeader } from '../ui/PageHeader.tsx';
+import { useChainMap, useChains, useLinkRecords } from './chains.queries.ts';
+
+const SEGMENTS: TChainSegment[] = ['upstream', 'midstream', 'downstream'];
+/** 强 green, 弱 amber, 缺 red (antd's preset colours follow the theme). */
+const STATUS_COLOR: Record<TLinkStatus, string> = { strong: 'green', weak: 'gold', gap: 'red' };
+
+/**
+ * 产业链招商图谱 (issue 14): the city's chains; a chain's links by segment, each with its numbers and its status 强/弱/缺
+ * in colour, the reason on hover; a link opens the records behind its numbers. One column per segment on a wide
+ * screen, one after the other on a phone.
+ */
+export function ChainsPage() {
+  const { t, locale } = useI18n();
+  const chains = useChains();
+  const [chosen, setChosen] = useState<number | null>(null);
+  const chainId = chosen ?? chains.data?.find((c) => c.active)?.id ?? null;
+  const map = useChainMap(chainId);
+  const [openLink, setOpenLink] = useState<TChainMapNode | null>(null);
+  const name = (item: { name: string; nameEn: string }) => (locale === 'en' ? item.nameEn : item.name);
+
+  return (
+    <>
+      <PageHeader title={t('chain.title')} subTitle={map.data ? map.data.scope.note[locale === 'en' ? 'en' : 'zh'] : undefined} />
+      <ErrorAlert error={chains.error ?? map.error} />
+      {chains.isPending ? <Spin /> : null}
+      {chains.data && chains.data.length === 0 ? <Empty description={t('chain.none')} /> : null}
+      {chains.data && chains.data.length > 0 ? (
+        <Segmented
+          data-testid="chain-picker"
+          value={chainId ?? undefined}
+          onChange={(value) => setChosen(Number(value))}
+          options={chains.data.filter((c) => c.active).map((c) => ({ value: c.id, label: name(c) }))}
+          style={{ marginBottom: 16, maxWidth: '100%', overflowX: 'auto' }}
+        />
+      ) : null}
+      {map.data ? (
+        <>
+          <Typography.Paragraph type="secondary">
+            <Space wrap>
+              {(['strong', 'weak', 'gap'] as const).map((s) => (
+                <Tag key={s} color={STATUS_COLOR[s]}>
+                  {t(`chain.status.${s}`)}
+                </Tag>
+              ))}
+              {t('chain.legend')}
+            </Space>
+          </Typography.Paragraph>
+          <Row gutter={[16, 16]}>
+            {SEGMENTS.map((segment) => (
+              <Col key={segment} xs={24} md={8}>
+                <Card size="small" title={t(`chain.segment.${segment}`)}>
+                  <List
+                    dataSource={map.data.nodes.filter((n) => n.segment === segment)}
+                    renderItem={(node) => (
+                      <List.Item
+                        data-testid={`chain-node-${node.linkId}`}
+                        style={{ paddingLeft: node.depth * 16, cursor: 'pointer' }}
+                        onClick={() => setOpenLink(node)}
+                        title={node.reason[locale === 'en' ? 'en' : 'zh']}
+                      >
+                        <Space direction="vertical" size={0}>
+                          <Space>
+                            <Tag color={STATUS_COLOR[node.status]}>{t(`chain.status.${node.status}`)}</Tag>
+                            <Typography.Text strong={node.depth === 0}>{name(node)}</Typography.Text>
+                          </Space>
+                          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                            {t('chain.figures', {
+                              local: node.figures.localEnterprises,
+                              target: node.figures.targetEnterprises,
+                              leads: node.figures.leads,
+                              signed: node.figures.signedProjects,
+                              started: node.figures.startedProjects,
+                            })}
+                          </Typography.Text>
+                        </Space>
+                      </List.Item>
+                    )}
+                  />
+                </Card>
+              </Col>
+            ))}
+          </Row>
+        </>
+      ) : null}
+      {chainId !== null && openLink ? <LinkDrawer chainId={chainId} node={openLink} onClose={() => setOpenLink(null)} /> : null}
+    </>
+  );
+}
+
+type LinkDrawerProps = { chainId: number; node: TChainMapNode; onClose: () => void };
+
+/** The records behind a node: its enterprises, leads and projects, which add up to its numbers. */
+function LinkDrawer({ chainId, node, onClose }: LinkDrawerProps) {
+  const { t, locale } = useI18n();
+  const records = useLinkRecords(chainId, node.linkId);
+  const data = records.data;
+  return (
+    <Drawer open width="min(560px, 100vw)" title={locale === 'en' ? node.nameEn : node.name} onClose={onClose} data-testid="chain-link-drawer">
+      <Typography.Paragraph>
+        <Tag color={STATUS_COLOR[node.status]}>{t(`chain.status.${node.status}`)}</Tag>
+        {node.reason[locale === 'en' ? 'en' : 'zh']}
+      </Typography.Paragraph>
+      <ErrorAlert error={records.error} />
+      {data ? (
+        <Space direction="vertical" style={{ width: '100%' }}>
+          <List
+            size="small"
+            header={<Typography.Text strong>{t('chain.enterprises')} ({data.enterprises.length})</Typography.Text>}
+            locale={{ emptyText: t('chain.empty') }}
+            dataSource={data.enterprises}
+            renderItem={(e) => (
+              <List.Item>
+                <Space wrap>
+                  {e.name}
+                  <Tag>{e.local ? `${t('chain.local')} ${e.localUnitName ?? ''}` : t('chain.target')}</Tag>
+                  {e.leading ? <Tag color="blue">{t('chain.leading')}</Tag> : null}
+                </Space>
+              </List.Item>
+            )}
+          />
+          <List
+            size="small"
+            header={<Typography.Text strong>{t('chain.leads')} ({data.leads.length})</Typography.Text>}
+            locale={{ emptyText: t('chain.empty') }}
+            dataSource={data.leads}
+            renderItem={(l) => (
+              <List.Item>
+                {l.enterpriseName} <Typography.Text type="secondary">{l.unitName}</Typography.Text>
+              </List.Item>
+            )}
+          />
+          <List
+            size="small"
+            header={<Typography.Text strong>{t('chain.projects')} ({data.projects.length})</Typography.Text>}
+            locale={{ emptyText: t('chain.empty') }}
+            dataSource={data.projects}
+            renderItem={(p) => (
+              <List.Item>
+                <Space wrap>
+                  {p.name}
+                  <Typography.Text type="secondary">{p.unitName}</Typography.Text>
+                  {p.started ? <Tag color="green">{t('chain.started')}</Tag> : p.signed ? <Tag>{t('chain.signed')}</Tag> : null}
+                </Space>
+              </List.Item>
+            )}
+          />
+        </Space>
+      ) : (
+        <Spin />
+      )}
+    </Drawer>
+  );
+}
