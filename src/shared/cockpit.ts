@@ -61,7 +61,7 @@ export const ZTrend = z.object({
 });
 export type TTrend = z.infer<typeof ZTrend>;
 
-export const ZBreakdownDimension = z.enum(['unit', 'industry', 'region', 'stage']);
+export const ZBreakdownDimension = z.enum(['unit', 'industry', 'region', 'stage', 'chain']);
 export type TBreakdownDimension = z.infer<typeof ZBreakdownDimension>;
 
 export const ZBreakdownQuery = ZCockpitQuery.extend({ key: z.string().max(50), by: ZBreakdownDimension });
@@ -75,7 +75,8 @@ export const ZBreakdown = z.object({
     z.object({
       /**
        * What the row groups by: a child unit's id (or the unit itself: "self"), an industry section letter (A–T),
-       * a province's region code (or "unknown"), a stage key. Passed back as `group` to list the records.
+       * a province's region code (or "unknown"), a stage key, a chain's id (or "none": 未归链, on no chain). Passed
+       * back as `group` to list the records.
        */
       group: z.string(),
       label: ZName,

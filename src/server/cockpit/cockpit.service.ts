@@ -1,5 +1,7 @@
 import type { ServiceContext } from '../context.ts';
+import { asc } from 'drizzle-orm';
 import { AppError } from '../errors.ts';
+import { chains } from '../db/schema.ts';
 import { listUnits } from '../units/units.service.ts';
 import { findIndustry, industryPrefixes } from '../industries/industries.service.ts';
 import { regionName } from '../regions/regions.service.ts';
@@ -67,7 +69,7 @@ export async function trend(ctx: ServiceContext, query: { key: string; year: num
   };
 }
 
-const GROUPING: Record<TBreakdownDimension, MetricGrouping> = { unit: 'unit', industry: 'division', region: 'province', stage: 'stage' };
+const GROUPING: Record<TBreakdownDimension, MetricGrouping> = { unit: 'unit', industry: 'division', region: 'province', stage: 'stage', chain: 'chain' };
 
 type Row = TBreakdown['rows'][number];
 
@@ -83,6 +85,8 @@ export async function breakdown(ctx: ServiceContext, query: TCockpitQuery & { ke
     if (groups.has('')) rows.unshift({ group: 'self', label: { zh: `${scope.unitName}(本级)`, en: `${scope.unitName} (itself)` }, value: value('') });
   } else if (query.by === 'industry') {
     rows = foldIndustries(groups, metric!);
+  } else if (query.by === 'chain') {
+    rows = await chainRows(ctx, groups);
   } else if (query.by === 'region') {
     rows = [...groups.keys()].map((code) => ({
       group: code || 'unknown',
@@ -92,9 +96,24 @@ export async function breakdown(ctx: ServiceContext, query: TCockpitQuery & { ke
   } else {
     rows = [...groups.keys()].map((stage) => ({ group: stage, label: STATE_NAMES[stage as ProjectState] ?? { zh: stage, en: stage }, value: value(stage) }));
   }
-  const shown = rows.filter((r) => query.by === 'unit' || r.value !== 0);
-  if (query.by !== 'unit') shown.sort((a, b) => b.value - a.value || a.group.localeCompare(b.group));
+  // Units and chains are all listed, with nothing in them or not (a chain with nothing signed is worth seeing).
+  const shown = rows.filter((r) => query.by === 'unit' || query.by === 'chain' || r.value !== 0);
+  if (query.by !== 'unit' && query.by !== 'chain') shown.sort((a, b) => b.value - a.value || a.group.localeCompare(b.group));
   return { key: metric!.key, unit: metric!.unit, by: query.by, value: total ?? 0, rows: shown };
+}
+
+/**
+ * By chain (issue 14): every active chain in the bureau's order (a retired one only while something counts on it),
+ * then 未归链 — the projects on no chain, or only suggested for one — so the rows add up to the unit's figure.
+ */
+async function chainRows(ctx: ServiceContext, groups: Map<string, (number | null)[]>): Promise<Row[]> {
+  const value = (group: string) => groups.get(group)?.[0] ?? 0;
+  const all = await ctx.db.select({ id: chains.id, name: chains.name, nameEn: chains.nameEn, active: chains.active }).from(chains).orderBy(asc(chains.position), asc(chains.id));
+  const rows: Row[] = all
+    .filter((c) => c.active || groups.has(String(c.id)))
+    .map((c) => ({ group: String(c.id), label: { zh: c.name, en: c.nameEn }, value: value(String(c.id)) }));
+  if (groups.has('')) rows.push({ group: 'none', label: { zh: '未归链', en: 'On no chain' }, value: value('') });
+  return rows;
 }
 
 /** Divisions (two digits) folded into their sections (A–T); a rate cannot be added up, so it is left per division. */
@@ -118,7 +137,7 @@ function industryLabel(code: string) {
 
 /** The SQL group keys a breakdown row stands for. */
 function groupKeys(by: TBreakdownDimension, group: string): string[] {
-  if (group === 'unknown' || group === 'self') return [''];
+  if (group === 'unknown' || group === 'self' || group === 'none') return [''];
   if (by === 'industry') return industryPrefixes(group).map((code) => code.slice(0, 2));
   return [group];
 }

@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import { enterprises, projectFunds, projects, units } from '../db/schema.ts';
+import { chainLinks, chainPlacements, enterprises, projectFunds, projects, units } from '../db/schema.ts';
 import type { ServiceContext } from '../context.ts';
 import { inCallerScope } from '../access/scope.ts';
 import type { MetricSpec, Period, ProjectCondition, ScopeRules, StageDateField } from '../../domain/metrics.ts';
@@ -11,8 +11,11 @@ import { creditSource, type CreditSource } from './metric-credits.ts';
  * FILTER, all of a request's metrics in one statement over projects and one over fund entries, grouped by what a
  * breakdown asks for. The domain's `evaluate` is the reference these queries are tested against.
  */
-/** 'unit': the chosen unit's children; 'subtree': every unit, each over its own subtree (a month close's snapshot). */
-export type MetricGrouping = 'none' | 'unit' | 'subtree' | 'division' | 'province' | 'stage' | 'month';
+/**
+ * 'unit': the chosen unit's children; 'subtree': every unit, each over its own subtree (a month close's snapshot);
+ * 'chain': the industrial chain the project is confirmed on (issue 14), '' for a project on no chain (未归链).
+ */
+export type MetricGrouping = 'none' | 'unit' | 'subtree' | 'division' | 'province' | 'stage' | 'month' | 'chain';
 
 export type MetricScope = {
   period: Period;
@@ -112,6 +115,8 @@ function groupExpression(grouping: MetricGrouping, scope: MetricScope, dated: SQ
       return sql`coalesce(left(${enterprises.hqRegionCode}, 2) || '0000', '')`;
     case 'stage':
       return sql`${projects.stage}`;
+    case 'chain':
+      return sql`coalesce(project_chain.chain_id::text, '')`;
     case 'month':
       return sql`to_char(${dated}, 'YYYY-MM')`;
   }
@@ -126,6 +131,14 @@ function projectsJoined(grouping: MetricGrouping, credit: CreditSource): SQL {
       cross join lateral unnest(string_to_array(trim(both '/' from ${units.path}), '/')::int[]) as ancestor(id)`;
   }
   if (grouping === 'province') return sql`${credit.from} join ${enterprises} on ${enterprises.id} = ${projects.investorEnterpriseId}`;
+  if (grouping === 'chain') {
+    // Only a confirmed placement counts a project toward a chain. A project sits on at most one link in the city
+    // (chain_placements_project_key), so it counts once for its chain whether on a link or a sub-link.
+    return sql`${credit.from} left join lateral (
+        select ${chainLinks.chainId} as chain_id from ${chainPlacements} join ${chainLinks} on ${chainLinks.id} = ${chainPlacements.linkId}
+        where ${chainPlacements.projectId} = ${projects.id} and ${chainPlacements.status} = 'confirmed' limit 1
+      ) as project_chain on true`;
+  }
   return credit.from;
 }
 

@@ -56,7 +56,7 @@ function chartOption(rows: Row[], unit: MetricUnit, by: TBreakdownDimension, lab
     } },
     xAxis: { type: 'value', name: chartUnit(unit, t) },
     yAxis: { type: 'category', data: ordered.map(label), axisLabel: { width: 110, overflow: 'truncate' } },
-    series: [{ type: 'bar', data: ordered.map((row) => chartValue(row.value, unit)), itemStyle: { color: by === 'unit' ? '#1677ff' : '#13a8a8' }, barMaxWidth: 18 }],
+    series: [{ type: 'bar', data: ordered.map((row) => chartValue(row.value, unit)), itemStyle: { color: by === 'unit' ? '#1677ff' : by === 'chain' ? '#722ed1' : '#13a8a8' }, barMaxWidth: 18 }],
   };
 }
 

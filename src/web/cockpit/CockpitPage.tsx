@@ -19,11 +19,11 @@ import { PeriodPicker } from './PeriodPicker.tsx';
 import { RecordsDrawer } from './RecordsDrawer.tsx';
 import { TrendChart } from './TrendChart.tsx';
 
-const DIMENSIONS: readonly TBreakdownDimension[] = ['unit', 'industry', 'region', 'stage'];
+const DIMENSIONS: readonly TBreakdownDimension[] = ['unit', 'industry', 'region', 'stage', 'chain'];
 /** The metric the charts open with: money signed is what leaders ask about first. */
 const DEFAULT_METRIC = 'signedContractYuan';
 
-/** 驾驶舱: the KPIs of a period and unit, a monthly trend and four breakdowns; every number opens its records. */
+/** 驾驶舱: the KPIs of a period and unit, a monthly trend and five breakdowns (by chain: issue 14); every number opens its records. */
 export function CockpitPage() {
   const { t, locale } = useI18n();
   const filters = useUrlFilters();
