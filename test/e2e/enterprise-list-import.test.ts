@@ -77,8 +77,9 @@ describe('importing an enterprise list with its facts', () => {
     await other.getByRole('link', { name: '浏览器测试新材料有限公司' }).first().click();
     await other.waitForURL(/\/enterprises\/\d+$/);
     await expect.poll(() => other.getByLabel('注册资本').inputValue(), { timeout: 15_000 }).toBe('12000');
-    // The industry picker shows the GB/T 4754 code the list's 锂离子电池制造 resolved to.
+    // The industry picker shows the GB/T 4754 code the list's 锂离子电池制造 resolved to, with its name.
     await hasText(other.locator('form').first(), '3841');
+    await hasText(other.locator('form').first(), '锂离子电池制造');
     await hasText(other.locator('form').first(), '湖北省襄阳市');
     const enterpriseUrl = other.url();
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasText, loggedIn, shown, startE2e, type E2e } from './support/browser.ts';
+import { DESKTOP, PHONE, absent, hasText, loggedIn, screenshot, shown, startE2e, type E2e } from './support/browser.ts';
 
 /**
  * Merging duplicate enterprises in a browser (demo city 襄阳, issue 13): the bureau opens an enterprise, picks another
@@ -30,6 +30,21 @@ describe('merging duplicate enterprises', () => {
     await merge.getByRole('button', { name: /^合\s*并$/ }).click();
     await page.locator('.ant-popover:not(.ant-popover-hidden)').getByRole('button', { name: /确\s*定|OK/ }).click();
     await hasText(merge, '“圆通速递股份有限公司”合并到“华为技术有限公司”');
+
+    // The merged record stays, read-only, and says where it went; at desktop and phone width.
+    const survivorUrl = page.url();
+    await merge.getByRole('link', { name: '查看被并入的记录' }).click();
+    await page.waitForURL((url) => url.href !== survivorUrl && /\/enterprises\/\d+$/.test(url.pathname));
+    const banner = page.getByTestId('enterprise-merged-banner');
+    await hasText(banner, '已并入');
+    await hasText(banner, '华为技术有限公司');
+    await absent(page.getByRole('button', { name: /发起线索/ }));
+    await screenshot(page, 'enterprise-merged.png');
+    await page.setViewportSize(PHONE);
+    await screenshot(page, 'enterprise-merged-phone.png');
+    await page.setViewportSize(DESKTOP);
+    await banner.getByRole('link', { name: '华为技术有限公司' }).click();
+    await page.waitForURL(survivorUrl);
 
     await merge.getByRole('button', { name: '撤销合并' }).click();
     // The merge's own confirmation may still be fading out: answer the one that asks about undoing.

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Button, Drawer, Flex, Grid, Layout, Menu, Tag, Tooltip, Typography, theme, type MenuProps } from 'antd';
 import {
   AlertOutlined,
@@ -29,7 +29,7 @@ import {
   TrophyOutlined,
   UserOutlined,
 } from '@ant-design/icons';
-import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { Link, Outlet, useLocation, useNavigate, useNavigationType } from 'react-router';
 import { canAdminister, canWriteRecords, seesUnitRecords } from '../../domain/roles.ts';
 import type { TMe } from '../../shared/auth.ts';
 import { useCurrentUser } from '../auth/auth.queries.ts';
@@ -149,6 +149,17 @@ function UserBadge({ me, vertical = false }: UserBadgeProps) {
   );
 }
 
+/**
+ * A new page opens at its top, as a browser does for a new document; going back keeps the browser's own restored place,
+ * and a change of the address's query (filters, paging) keeps the reader where they were.
+ */
+function useScrollToTopOnNewPage(pathname: string): void {
+  const navigationType = useNavigationType();
+  useEffect(() => {
+    if (navigationType !== 'POP') window.scrollTo(0, 0);
+  }, [pathname]);
+}
+
 /** The shell: side menu by area, header with who is logged in, language and logout; a drawer on phones. */
 export function AppLayout() {
   const me = useCurrentUser();
@@ -157,6 +168,7 @@ export function AppLayout() {
   const screens = Grid.useBreakpoint();
   const isPhone = !screens.md;
   const location = useLocation();
+  useScrollToTopOnNewPage(location.pathname);
   const navigate = useNavigate();
   const handleLogOut = useLogOut();
   const [drawerOpen, setDrawerOpen] = useState(false);

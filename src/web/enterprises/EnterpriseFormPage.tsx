@@ -11,6 +11,7 @@ import { useCurrentUser } from '../auth/auth.queries.ts';
 import { DuplicateHint } from '../funnel/DuplicateHint.tsx';
 import { formatLongDateTime } from '../i18n/format.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { IndustryMultiSelect } from '../industries/IndustrySelect.tsx';
 import { RegionSelect } from '../regions/RegionSelect.tsx';
 import { UnitTreeSelect } from '../units/UnitTreeSelect.tsx';
 import { ErrorAlert, MessageAlert } from '../ui/ErrorAlert.tsx';
@@ -218,7 +219,7 @@ function EnterpriseForm({ enterprise }: EnterpriseFormProps) {
           <Input autoComplete="off" maxLength={300} />
         </Form.Item>
         <Form.Item name="industryCodes" label={t('library.industryCodes')} extra={t('library.industryCodesHint')}>
-          <Select mode="tags" tokenSeparators={[',', ',', ' ']} open={false} />
+          <IndustryMultiSelect />
         </Form.Item>
         <Flex gap="middle" wrap>
           <Form.Item

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Flex, Input, List, Popconfirm, Tag, Typography } from 'antd';
+import { Link } from 'react-router';
 import { MERGE_KINDS, type TEnterpriseMerge, type TEnterpriseMergePreview } from '../../shared/enterprise-merges.ts';
 import { api } from '../api/client.ts';
 import { formatLongDateTime } from '../i18n/format.ts';
@@ -120,6 +121,10 @@ export function EnterpriseMerge({ enterpriseId, merged = false }: EnterpriseMerg
               <Typography.Text>
                 {t('enterpriseMerge.entry', { merged: m.mergedName, survivor: m.survivorName })} · {formatLongDateTime(m.mergedAt, locale)}
               </Typography.Text>
+              {/* The other record of the pair, to read what it was (a merged record stays, read-only). */}
+              <Link to={`/enterprises/${m.mergedId === enterpriseId ? m.survivorId : m.mergedId}`} style={{ marginLeft: 8 }}>
+                {t(m.mergedId === enterpriseId ? 'enterpriseMerge.openSurvivor' : 'enterpriseMerge.openMerged')}
+              </Link>
             </List.Item>
           )}
         />

@@ -4,7 +4,7 @@ import type { zhCNEnterpriseLibrary } from './zh-CN.enterpriseLibrary.ts';
 export const enEnterpriseLibrary: Record<keyof typeof zhCNEnterpriseLibrary, string> = {
   'library.englishName': 'English name',
   'library.industryCodes': 'Industries (GB/T 4754)',
-  'library.industryCodesHint': 'Section letter or a 2–4 digit code; several allowed',
+  'library.industryCodesHint': 'Search by name or code (a section, division, group or class); several allowed',
   'library.registeredCapital': 'Registered capital (10k yuan)',
   'library.registeredCapitalInvalid': 'Enter a number with at most 4 decimals',
   'library.foundedOn': 'Founded on',

@@ -22,6 +22,8 @@ export const enEnterpriseMerge: Record<keyof typeof zhCNEnterpriseMerge, string>
   'enterpriseMerge.confirm': 'Merge',
   'enterpriseMerge.confirmTitle': 'Merge "{name}" into this enterprise? It can be undone.',
   'enterpriseMerge.done': 'Merged',
+  'enterpriseMerge.openMerged': 'Open the merged record',
+  'enterpriseMerge.openSurvivor': 'Open the enterprise it went into',
   'enterpriseMerge.mergedInto': 'Merged into',
   'enterpriseMerge.mergedIntoBy': 'Merged on {at} by {by}. This record is read-only: record new leads, visits and projects on the enterprise it was merged into',
   'enterpriseMerge.someone': '(not recorded)',

@@ -6,7 +6,7 @@
 export const zhCNEnterpriseLibrary = {
   'library.englishName': '英文名称',
   'library.industryCodes': '所属行业(GB/T 4754)',
-  'library.industryCodesHint': '门类字母或2–4位代码,可填多个',
+  'library.industryCodesHint': '按名称或代码查找(门类、大类、中类或小类),可选多个',
   'library.registeredCapital': '注册资本(万元)',
   'library.registeredCapitalInvalid': '请填写不超过4位小数的数字',
   'library.foundedOn': '成立日期',

@@ -22,6 +22,8 @@ export const zhCNEnterpriseMerge = {
   'enterpriseMerge.confirm': '合并',
   'enterpriseMerge.confirmTitle': '确定将“{name}”合并到本企业?可以撤销。',
   'enterpriseMerge.done': '已合并',
+  'enterpriseMerge.openMerged': '查看被并入的记录',
+  'enterpriseMerge.openSurvivor': '查看合并后的企业',
   'enterpriseMerge.mergedInto': '已并入',
   'enterpriseMerge.mergedIntoBy': '{at} 由 {by} 合并;此记录只读,新的线索、拜访、项目请记在它所并入的企业上',
   'enterpriseMerge.someone': '(未记录)',
