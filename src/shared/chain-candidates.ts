@@ -72,3 +72,45 @@ export const ZCandidate: z.ZodType<TCandidate> = z.object({
   score: z.number().int(),
   reasons: z.array(ZCandidateReason),
 });
+
+/** GET /api/chains/:id/links/:linkId/candidates?limit= — 1..100, 20 when left out. */
+export const ZCandidateListQuery = z.object({ limit: z.coerce.number().int().min(1).max(100).default(20) });
+export type TCandidateListQuery = z.infer<typeof ZCandidateListQuery>;
+
+/** A tier the candidate is on, for its tag: the list with its newest year. */
+export const ZCandidateTier = z.object({ list: z.enum(TIER_LIST_CODES), year: z.number().int(), zh: z.string(), en: z.string() });
+export type TCandidateTier = z.infer<typeof ZCandidateTier>;
+
+/** A candidate as the link drawer shows it: score, reasons, and its tiers as tags (the best-paid one is also a reason). */
+export const ZCandidateItem = z.object({
+  enterpriseId: z.number().int(),
+  name: z.string(),
+  score: z.number().int(),
+  reasons: z.array(ZCandidateReason),
+  tiers: z.array(ZCandidateTier),
+});
+export type TCandidateItem = z.infer<typeof ZCandidateItem>;
+
+export const ZCandidateList = z.object({
+  linkId: z.number().int(),
+  /** How many enterprises are marked "not a fit" for the link (left out). */
+  rejected: z.number().int(),
+  items: z.array(ZCandidateItem),
+});
+export type TCandidateList = z.infer<typeof ZCandidateList>;
+
+/** The city's weights (GET/PUT /api/chain-candidate-weights, the bureau's): `custom` false = the defaults. */
+export const ZCandidateWeightsSetting = z.object({
+  weights: ZCandidateWeights,
+  defaults: ZCandidateWeights,
+  custom: z.boolean(),
+  updatedAt: z.string().nullable(),
+  updatedBy: z.string().nullable(),
+});
+export type TCandidateWeightsSetting = z.infer<typeof ZCandidateWeightsSetting>;
+export const ZPutCandidateWeightsRequest = z.object({ weights: ZCandidateWeights });
+export type TPutCandidateWeightsRequest = z.infer<typeof ZPutCandidateWeightsRequest>;
+
+/** GET /api/chains/:id/gaps?candidates= — each gap's best 0..5 candidates (0, the default, reads none). */
+export const ZChainGapsQuery = z.object({ candidates: z.coerce.number().int().min(0).max(5).default(0) });
+export type TChainGapsQuery = z.infer<typeof ZChainGapsQuery>;

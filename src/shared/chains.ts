@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ZBodyId, ZId } from './common.ts';
 import { ZChainSegment, ZIndustryCode } from './chain-templates.ts';
 import { LINK_STATUSES } from '../domain/chains/link-status.ts';
+import { ZCandidateItem } from './chain-candidates.ts';
 
 /**
  * Industrial chains (产业链招商, issue 14): the city's chains, copied from a template and edited by the bureau; their
@@ -218,7 +219,8 @@ export type TLinkRecords = z.infer<typeof ZLinkRecords>;
 export const ZChainGaps = z.object({
   chainId: z.number().int(),
   scope: ZCountScope,
-  items: z.array(ZChainMapNode),
+  /** Each gap with its best candidates when asked for (`?candidates=N`); without, no `candidates`. */
+  items: z.array(ZChainMapNode.extend({ candidates: z.array(ZCandidateItem).optional() })),
 });
 export type TChainGaps = z.infer<typeof ZChainGaps>;
 

@@ -130,6 +130,8 @@ export const ERRORS = {
   },
   'chain.alreadyPlaced': { status: 409, zh: '{field}:该企业已在此环节上', en: '{field}: the enterprise is already on this link' },
   'chain.alreadyRejected': { status: 409, zh: '{field}:该企业已被标记为不适合此环节', en: '{field}: the enterprise is already marked not a fit for this link' },
+  'chain.regionPresetUnknown': { status: 400, zh: '{field}:没有“{preset}”这个区域', en: '{field}: there is no region preset "{preset}"' },
+  'chain.regionPresetTwice': { status: 400, zh: '{field}:“{preset}”只能出现一次', en: '{field}: "{preset}" appears once only' },
   'funds.currency': {
     status: 400,
     zh: '{field}:外资按美元填写,其他来源按人民币填写',
@@ -329,6 +331,7 @@ export const LABELS: Record<string, { zh: string; en: string }> = {
   chainLink: { zh: '产业链环节', en: 'Chain link' },
   chainPlacement: { zh: '环节上的记录', en: 'Placement on a link' },
   chainRejection: { zh: '不适合标记', en: '"Not a fit" mark' },
+  weights: { zh: '招商推荐权重', en: 'Candidate weights' },
   templateKey: { zh: '产业链模板', en: 'Chain template' },
   leaderUserId: { zh: '链长', en: 'Chain leader' },
   leadDepartmentId: { zh: '牵头部门', en: 'Lead department' },

@@ -14,7 +14,9 @@ import { runReminderJob } from '../reminders/reminders.job.ts';
 import { ledgerCsvGbk, multipartBody } from '../../../test/support/ledgers.ts';
 import ExcelJS from 'exceljs';
 import { eq } from 'drizzle-orm';
-import { chainLinkRejections, chainPlacements, enterprises } from '../db/schema.ts';
+import { chainCandidateWeights, chainLinkRejections, chainPlacements, enterprises, leads, visits } from '../db/schema.ts';
+import { refreshEnterpriseSearch } from '../enterprises/enterprise-search.ts';
+import { DEFAULT_CANDIDATE_WEIGHTS } from '../../shared/chain-candidates.ts';
 
 /**
  * The cross-unit rule, endpoint by endpoint: staff of 乙县 (county B) reach nothing of 甲县 (county A) or the
@@ -1106,6 +1108,42 @@ const CASES: Record<string, Case> = {
   },
   'GET /api/leads/:id/chain-placements': {
     run: async (c) => expectApiError(await getAsStaffB(c, `/api/leads/${(await chainWithRecordsOfA(c)).leadId}/chain-placements`), 404, 'notFound'),
+  },
+  'GET /api/chains/:id/links/:linkId/candidates': {
+    run: async (c) => {
+      // A link on 乙县's enterprise's subject, with 甲县's lead and visit on it: 乙县 sees the candidate, never their words.
+      const bureau = await logIn(c.t.app, 'bureau');
+      const chain = await call(c.t.app, bureau, 'POST', '/api/chains', { name: '候选越权链', nameEn: 'Candidates chain' });
+      const x = { chainId: (chain.json() as { id: number }).id };
+      const link = await call(c.t.app, bureau, 'POST', `/api/chains/${x.chainId}/links`, { segment: 'midstream', name: '候选越权环节', nameEn: 'Candidates link', keywords: ['越权测试材料'] });
+      expect(link.statusCode, link.body).toBe(200);
+      const linkId = (link.json() as { id: number }).id;
+      const [target] = await c.t.db.insert(enterprises).values({ unitId: c.w.city.id, name: '越权候选有限公司', businessScope: '越权测试材料的生产' }).returning();
+      await refreshEnterpriseSearch(c.t.db, [target!.id]);
+      await c.t.db.insert(leads).values({ unitId: c.w.countyA.id, enterpriseId: target!.id, enterpriseName: '越权候选有限公司', source: 'other', collectedOn: '2026-03-01', note: '甲县机密' });
+      await c.t.db.insert(visits).values({ unitId: c.w.parkA.id, kind: 'visit', enterpriseId: target!.id, enterpriseName: '越权候选有限公司', visitedOn: '2026-03-02' });
+      const url = `/api/chains/${x.chainId}/links/${linkId}/candidates`;
+      const asA = (await call(c.t.app, c.staffA, 'GET', url)).json() as { items: { enterpriseId: number; reasons: { factor: string }[] }[] };
+      expect(asA.items.find((i) => i.enterpriseId === target!.id)!.reasons.map((r) => r.factor)).toEqual(expect.arrayContaining(['lead', 'visit']));
+      const response = await getAsStaffB(c, url);
+      expect(response.statusCode, response.body).toBe(200);
+      const asB = response.json() as { items: { enterpriseId: number; reasons: { factor: string }[] }[] };
+      expect(asB.items.find((i) => i.enterpriseId === target!.id)!.reasons.map((r) => r.factor)).toEqual(['keywords']);
+      expect(response.body).not.toMatch(/线索|拜访|机密|甲县/);
+      // A link of another chain through this chain's path: 404.
+      expectApiError(await getAsStaffB(c, `/api/chains/${x.chainId + 1000}/links/${linkId}/candidates`), 404, 'notFound');
+    },
+  },
+  'GET /api/chain-candidate-weights': {
+    run: async (c) => expectApiError(await getAsStaffB(c, '/api/chain-candidate-weights'), 403, 'auth.forbidden'),
+  },
+  'PUT /api/chain-candidate-weights': {
+    run: async (c) => {
+      const before = await c.t.read.counts();
+      expectApiError(await call(c.t.app, c.staffB, 'PUT', '/api/chain-candidate-weights', { weights: DEFAULT_CANDIDATE_WEIGHTS }), 403, 'auth.forbidden');
+      expect(await c.t.read.counts()).toEqual(before);
+      expect(await c.t.db.select().from(chainCandidateWeights)).toEqual([]);
+    },
   },
   'PUT /api/leads/:id/chain-placement': {
     run: async (c) => {

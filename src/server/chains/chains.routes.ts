@@ -22,10 +22,12 @@ import {
   ZUpdateChainRequest,
   ZUpdateLinkRequest,
 } from '../../shared/chains.ts';
+import { ZChainGapsQuery } from '../../shared/chain-candidates.ts';
 import type { AppDeps, ZApp } from '../deps.ts';
 import { contextOf } from '../http/request-context.ts';
 import { addLink, createChain, getChain, listChains, listChainTemplates, setChainMembers, updateChain, updateLink } from './chains.service.ts';
-import { chainGaps, chainMap, linkRecords } from './chain-map.service.ts';
+import { chainMap, linkRecords } from './chain-map.service.ts';
+import { gapsWithCandidates } from './chain-candidates.service.ts';
 import {
   confirmPlacement,
   listPlacements,
@@ -60,7 +62,9 @@ export async function chainsRoutes(app: ZApp, { db, clock }: AppDeps) {
     updateLink(contextOf(request, db, clock), request.params.id, request.params.linkId, request.body),
   );
   app.get('/chains/:id/map', { schema: { tags, params: ZChainParams, response: { 200: ZChainMap } } }, async (request) => chainMap(contextOf(request, db, clock), request.params.id));
-  app.get('/chains/:id/gaps', { schema: { tags, params: ZChainParams, response: { 200: ZChainGaps } } }, async (request) => chainGaps(contextOf(request, db, clock), request.params.id));
+  app.get('/chains/:id/gaps', { schema: { tags, params: ZChainParams, querystring: ZChainGapsQuery, response: { 200: ZChainGaps } } }, async (request) =>
+    gapsWithCandidates(contextOf(request, db, clock), request.params.id, request.query.candidates),
+  );
   app.get('/chains/:id/links/:linkId/records', { schema: { tags, params: ZChainLinkParams, response: { 200: ZLinkRecords } } }, async (request) =>
     linkRecords(contextOf(request, db, clock), request.params.id, request.params.linkId),
   );

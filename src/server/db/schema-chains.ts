@@ -149,3 +149,20 @@ export const chainLinkRejections = pgTable(
     check('chain_link_rejections_reason_check', sql`length(trim(${t.reason})) >= 1`),
   ],
 );
+
+/**
+ * The bureau's weights for whom to attract (招谁): one city-wide row (id 1), ZCandidateWeights in
+ * src/shared/chain-candidates.ts; no row = DEFAULT_CANDIDATE_WEIGHTS.
+ */
+export const chainCandidateWeights = pgTable(
+  'chain_candidate_weights',
+  {
+    id: integer('id').primaryKey(),
+    weights: jsonb('weights').notNull(),
+    updatedBy: integer('updated_by')
+      .notNull()
+      .references(() => users.id, { onDelete: 'restrict' }),
+    updatedAt: updatedAt(),
+  },
+  (t) => [check('chain_candidate_weights_single_check', sql`${t.id} = 1`)],
+);
