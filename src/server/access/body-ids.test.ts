@@ -54,6 +54,7 @@ const CITY_WIDE: Record<string, string> = {
   leaderUserId: "a chain's 链长 (issue 14) is set by the bureau and may be any user of the city",
   leadDepartmentId: "a chain's lead department (issue 14) is set by the bureau; departments are city-wide",
   userId: "a chain's 专班 (issue 14) is set by the bureau and may gather users of any unit",
+  chainId: "a chain's targets (issue 14) are the city's, set by the bureau for any chain of the city",
 };
 
 type Case = {
@@ -115,6 +116,7 @@ const CASES: Record<string, Case> = {
   'PATCH /api/problems/{id}': { as: 'staffB', url: (c) => problemOfB(c), body: (c) => ({ departmentId: c.w.cityDepartment }) },
   'POST /api/imports/{id}/reread': { as: 'staffB', url: async (c) => `/api/imports/${await importOfB(c)}/reread`, body: (c) => ({ unitId: c.w.countyB.id }) },
   'PUT /api/targets': { as: 'bureau', url: () => '/api/targets', body: (c) => ({ year: 2026, items: [{ unitId: c.w.countyB.id, metricKey: 'signedCount', value: 5 }] }) },
+  'PUT /api/targets/chains': { as: 'bureau', url: async (c) => (await chainOfCity(c), '/api/targets/chains'), body: () => ({ year: 2026, items: [{ chainId: own.chain, metricKey: 'signedCount', value: 5 }] }) },
   'POST /api/assessments': {
     as: 'bureau',
     url: () => '/api/assessments',

@@ -380,6 +380,28 @@ const CASES: Record<string, Case> = {
       expectApiError(await call(c.t.app, c.staffB, 'PUT', '/api/targets', { year: 2026, items: [{ unitId: c.w.countyA.id, metricKey: 'signedCount', value: 1 }] }), 403, 'auth.forbidden');
     },
   },
+  // Chain targets (issue 14): the city's, read by every unit — each against its own subtree's projects only.
+  'GET /api/targets/chains': {
+    run: async (c) => {
+      const { chainId } = await chainWithRecordsOfA(c);
+      expectApiError(await getAsStaffB(c, `/api/targets/chains?year=2026&unitId=${c.w.countyA.id}`), 400, 'project.unitOutOfScope', 'unitId');
+      const forA = (await call(c.t.app, c.staffA, 'GET', '/api/targets/chains?year=2026')).json();
+      const forB = (await getAsStaffB(c, '/api/targets/chains?year=2026')).json();
+      const signed = (list: { items: { chainId: number; cells: { metricKey: string; value: number }[] }[] }) =>
+        list.items.find((i) => i.chainId === chainId)!.cells.find((cell) => cell.metricKey === 'signedCount')!.value;
+      // 甲县's project is confirmed on the chain: it counts for 甲县, never for 乙县.
+      expect(signed(forA)).toBe(1);
+      expect(signed(forB)).toBe(0);
+    },
+  },
+  'PUT /api/targets/chains': {
+    run: async (c) => {
+      const { chainId } = await chainWithRecordsOfA(c);
+      const before = await c.t.read.counts();
+      expectApiError(await call(c.t.app, c.staffB, 'PUT', '/api/targets/chains', { year: 2026, items: [{ chainId, metricKey: 'signedCount', value: 1 }] }), 403, 'auth.forbidden');
+      expect(await c.t.read.counts()).toEqual(before);
+    },
+  },
   'GET /api/targets/progress': {
     run: async (c) => expectApiError(await getAsStaffB(c, `/api/targets/progress?year=2026&unitId=${c.w.countyA.id}`), 400, 'project.unitOutOfScope', 'unitId'),
   },

@@ -1186,3 +1186,4 @@ export const enterpriseListImports = pgTable(
 
 // Industrial chains (issue 14) live in a file of their own.
 export * from './schema-chains.ts';
+export * from './schema-chain-targets.ts';

@@ -1,10 +1,11 @@
-import { ZSetTargetsRequest, ZTargetList, ZTargetProgressList, ZTargetProgressQuery, ZTargetsImportFields, ZTargetsQuery } from '../../shared/targets.ts';
+import { ZChainTargetList, ZChainTargetsQuery, ZSetChainTargetsRequest, ZSetTargetsRequest, ZTargetList, ZTargetProgressList, ZTargetProgressQuery, ZTargetsImportFields, ZTargetsQuery } from '../../shared/targets.ts';
 import type { AppDeps, ZApp } from '../deps.ts';
 import { contextOf } from '../http/request-context.ts';
 import { readUpload } from '../http/uploads.ts';
 import { AppError } from '../errors.ts';
 import { listTargets, setTargets, targetProgress } from './targets.service.ts';
 import { exportTargets, importTargets } from './targets.xlsx.ts';
+import { listChainTargets, setChainTargets } from './chain-targets.service.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -18,6 +19,13 @@ export async function targetsRoutes(app: ZApp, { db, clock }: AppDeps) {
   );
   app.get('/targets/progress', { schema: { tags, querystring: ZTargetProgressQuery, response: { 200: ZTargetProgressList } } }, async (request) =>
     targetProgress(contextOf(request, db, clock), request.query.year, request.query.unitId),
+  );
+  // The chain rows of the grid (issue 14): the bureau sets them, everyone reads them with their figures.
+  app.get('/targets/chains', { schema: { tags, querystring: ZChainTargetsQuery, response: { 200: ZChainTargetList } } }, async (request) =>
+    listChainTargets(contextOf(request, db, clock), request.query.year, request.query.unitId),
+  );
+  app.put('/targets/chains', { schema: { tags, body: ZSetChainTargetsRequest, response: { 200: ZChainTargetList } } }, async (request) =>
+    setChainTargets(contextOf(request, db, clock), request.body),
   );
   app.get('/targets/export', { schema: { tags, querystring: ZTargetsQuery } }, async (request, reply) => {
     const file = await exportTargets(contextOf(request, db, clock), request.query.year);
