@@ -26,6 +26,8 @@ describe('the chain map', () => {
       const { context, page } = await loggedIn(e2e, 'bureau', viewport);
       await page.goto('/chains');
       await page.getByTestId('chain-picker').getByText('动力及储能电池', { exact: true }).click();
+      // The list (a desktop opens on the graph, test/e2e/chain-editor.test.ts).
+      await page.getByTestId('chain-view').getByText('列表', { exact: true }).click();
       const gap = page.locator('[data-testid^="chain-node-"]').filter({ has: page.locator('.ant-tag', { hasText: /^缺$/ }) }).first();
       await shown(gap);
       await hasText(page.getByText('上游', { exact: true }).first(), '上游');

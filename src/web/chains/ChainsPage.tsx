@@ -6,6 +6,7 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { useChainMap, useChains, useLinkRecords } from './chains.queries.ts';
+import { ChainGraph } from './ChainGraph.tsx';
 
 const SEGMENTS: TChainSegment[] = ['upstream', 'midstream', 'downstream'];
 /** 强 green, 弱 amber, 缺 red (antd's preset colours follow the theme). */
@@ -23,6 +24,8 @@ export function ChainsPage() {
   const chainId = chosen ?? chains.data?.find((c) => c.active)?.id ?? null;
   const map = useChainMap(chainId);
   const [openLink, setOpenLink] = useState<TChainMapNode | null>(null);
+  // The graph on a desktop; the list on a phone, where a graph is unreadable. Either can be chosen.
+  const [view, setView] = useState<'graph' | 'list'>(() => (window.matchMedia('(min-width: 768px)').matches ? 'graph' : 'list'));
   const name = (item: { name: string; nameEn: string }) => (locale === 'en' ? item.nameEn : item.name);
 
   return (
@@ -52,6 +55,20 @@ export function ChainsPage() {
               {t('chain.legend')}
             </Space>
           </Typography.Paragraph>
+          <Segmented
+            data-testid="chain-view"
+            aria-label={t('chainGraph.view')}
+            value={view}
+            onChange={(value) => setView(value as 'graph' | 'list')}
+            options={(['graph', 'list'] as const).map((v) => ({ value: v, label: t(`chainGraph.view.${v}`) }))}
+            style={{ marginBottom: 16 }}
+          />
+          {view === 'graph' ? (
+            <Card size="small" styles={{ body: { padding: 8 } }}>
+              <ChainGraph map={map.data} onOpen={setOpenLink} />
+            </Card>
+          ) : null}
+          {view === 'list' ? (
           <Row gutter={[16, 16]}>
             {SEGMENTS.map((segment) => (
               <Col key={segment} xs={24} md={8}>
@@ -87,6 +104,7 @@ export function ChainsPage() {
               </Col>
             ))}
           </Row>
+          ) : null}
         </>
       ) : null}
       {chainId !== null && openLink ? <LinkDrawer chainId={chainId} node={openLink} onClose={() => setOpenLink(null)} /> : null}

@@ -3,6 +3,7 @@ import { enFunnel } from './en.funnel.ts';
 import { enMetrics } from './en.metrics.ts';
 import { enLocalIndustries } from './en.localIndustries.ts';
 import { enChains } from './en.chains.ts';
+import { enChainEditor } from './en.chainEditor.ts';
 import { enEnterpriseSearch } from './en.enterpriseSearch.ts';
 import { enEnterpriseLists } from './en.enterpriseLists.ts';
 import { enEnterpriseLibrary } from './en.enterpriseLibrary.ts';
@@ -17,6 +18,7 @@ export const en: Messages = {
   ...enFunnel,
   ...enLocalIndustries,
   ...enChains,
+  ...enChainEditor,
   ...enEnterpriseSearch,
   ...enEnterpriseLists,
   ...enEnterpriseLibrary,

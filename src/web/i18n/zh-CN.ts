@@ -3,6 +3,7 @@ import { zhCNFunnel } from './zh-CN.funnel.ts';
 import { zhCNMetrics } from './zh-CN.metrics.ts';
 import { zhCNLocalIndustries } from './zh-CN.localIndustries.ts';
 import { zhCNChains } from './zh-CN.chains.ts';
+import { zhCNChainEditor } from './zh-CN.chainEditor.ts';
 import { zhCNEnterpriseSearch } from './zh-CN.enterpriseSearch.ts';
 import { zhCNEnterpriseLists } from './zh-CN.enterpriseLists.ts';
 import { zhCNEnterpriseLibrary } from './zh-CN.enterpriseLibrary.ts';
@@ -19,6 +20,7 @@ export const zhCN = {
   ...zhCNFunnel,
   ...zhCNLocalIndustries,
   ...zhCNChains,
+  ...zhCNChainEditor,
   ...zhCNEnterpriseSearch,
   ...zhCNEnterpriseLists,
   ...zhCNEnterpriseLibrary,

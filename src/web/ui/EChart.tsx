@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import * as echarts from 'echarts/core';
-import { BarChart, LineChart, PieChart, type BarSeriesOption, type LineSeriesOption, type PieSeriesOption } from 'echarts/charts';
+import { BarChart, LineChart, PieChart, TreeChart, type BarSeriesOption, type LineSeriesOption, type PieSeriesOption, type TreeSeriesOption } from 'echarts/charts';
 import {
   GridComponent,
   LegendComponent,
@@ -9,17 +9,17 @@ import {
   type LegendComponentOption,
   type TooltipComponentOption,
 } from 'echarts/components';
-import { CanvasRenderer } from 'echarts/renderers';
+import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
 
 /** Only the parts the app draws with, so the chart chunk stays small. */
-echarts.use([BarChart, LineChart, PieChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+echarts.use([BarChart, LineChart, PieChart, TreeChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer, SVGRenderer]);
 
 export type EChartOption = echarts.ComposeOption<
-  BarSeriesOption | LineSeriesOption | PieSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption
+  BarSeriesOption | LineSeriesOption | PieSeriesOption | TreeSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption
 >;
 
-/** What was clicked: the series and the data item (its index and, for a pie, its name). */
-export type EChartClick = { seriesIndex: number; seriesName: string; dataIndex: number; name: string };
+/** What was clicked: the series and the data item (its index and, for a pie, its name; the item itself, for a tree's node). */
+export type EChartClick = { seriesIndex: number; seriesName: string; dataIndex: number; name: string; data?: unknown };
 
 export type EChartProps = {
   option: EChartOption;
@@ -28,13 +28,15 @@ export type EChartProps = {
   /** What the chart shows, for screen readers (the canvas itself says nothing). */
   'aria-label': string;
   'data-testid'?: string;
+  /** 'svg' draws text as the page's own text (a tree's labels, readable by tests); canvas otherwise. */
+  renderer?: 'canvas' | 'svg';
 };
 
 /**
  * An ECharts chart as a React component: created on mount, given the new option on every change (replacing the
  * old one, so a series that went away goes), resized with its box, disposed on unmount.
  */
-export function EChart({ option, height = 300, onClick, 'aria-label': ariaLabel, 'data-testid': testId }: EChartProps) {
+export function EChart({ option, height = 300, onClick, 'aria-label': ariaLabel, 'data-testid': testId, renderer = 'canvas' }: EChartProps) {
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   const clickHandler = useRef(onClick);
@@ -42,11 +44,11 @@ export function EChart({ option, height = 300, onClick, 'aria-label': ariaLabel,
 
   useEffect(() => {
     const element = box.current!;
-    const instance = echarts.init(element, undefined, { renderer: 'canvas' });
+    const instance = echarts.init(element, undefined, { renderer });
     chart.current = instance;
     instance.on('click', (params) => {
-      const event = params as { seriesIndex?: number; seriesName?: string; dataIndex: number; name: string };
-      clickHandler.current?.({ seriesIndex: event.seriesIndex ?? 0, seriesName: event.seriesName ?? '', dataIndex: event.dataIndex, name: event.name });
+      const event = params as { seriesIndex?: number; seriesName?: string; dataIndex: number; name: string; data?: unknown };
+      clickHandler.current?.({ seriesIndex: event.seriesIndex ?? 0, seriesName: event.seriesName ?? '', dataIndex: event.dataIndex, name: event.name, data: event.data });
     });
     const observer = new ResizeObserver(() => instance.resize());
     observer.observe(element);
@@ -55,6 +57,7 @@ export function EChart({ option, height = 300, onClick, 'aria-label': ariaLabel,
       instance.dispose();
       chart.current = null;
     };
+    // The renderer is read once, at mount.
   }, []);
 
   useEffect(() => {
