@@ -6,6 +6,8 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { useChainMap, useChains, useLinkRecords } from './chains.queries.ts';
+import { GapList } from './GapList.tsx';
+import { LinkCandidates } from './LinkCandidates.tsx';
 import { ChainGraph } from './ChainGraph.tsx';
 
 const SEGMENTS: TChainSegment[] = ['upstream', 'midstream', 'downstream'];
@@ -53,6 +55,7 @@ export function ChainsPage() {
                 </Tag>
               ))}
               {t('chain.legend')}
+              {chainId !== null ? <GapList chainId={chainId} gapCount={map.data.nodes.filter((n) => n.status !== 'strong').length} onOpenLink={setOpenLink} /> : null}
             </Space>
           </Typography.Paragraph>
           <Segmented
@@ -173,6 +176,7 @@ function LinkDrawer({ chainId, node, onClose }: LinkDrawerProps) {
       ) : (
         <Spin />
       )}
+      <LinkCandidates chainId={chainId} linkId={node.linkId} linkName={locale === 'en' ? node.nameEn : node.name} />
     </Drawer>
   );
 }
