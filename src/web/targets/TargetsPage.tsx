@@ -15,10 +15,12 @@ import { useUrlFilters } from '../ui/use-url-filters.ts';
 import { cellKey, planChanges, type CellKey } from './target-cells.ts';
 import { TargetProgressDrawer } from './TargetProgressDrawer.tsx';
 import { TargetsGrid } from './TargetsGrid.tsx';
-import { targetsExportUrl, useImportTargets, useSetTargets, useTargets } from './targets.queries.ts';
+import { ChainProgressDrawer } from './ChainProgressDrawer.tsx';
+import type { TChainTargetList } from '../../shared/targets.ts';
+import { targetsExportUrl, useChainTargets, useImportTargets, useSetChainTargets, useSetTargets, useTargets } from './targets.queries.ts';
 
 /**
- * 目标任务: a year's targets, units down and metrics across. The bureau types them in (or imports the grid from
+ * 目标任务: a year's targets, units (then industrial chains, issue 14) down and metrics across. The bureau types them in (or imports the grid from
  * Excel) and saves only the cells it changed; everyone else reads them, with each unit's progress.
  */
 export function TargetsPage() {
@@ -37,6 +39,11 @@ export function TargetsPage() {
   const upload = useImportTargets();
   const [drafts, setDrafts] = useState<Map<CellKey, string | null>>(new Map());
   const [progressOf, setProgressOf] = useState<TUnit | null>(null);
+  // The chain rows (issue 14): their own drafts, saved through their own request.
+  const chainTargets = useChainTargets(year);
+  const saveChains = useSetChainTargets();
+  const [chainDrafts, setChainDrafts] = useState<Map<CellKey, string | null>>(new Map());
+  const [chainProgressOf, setChainProgressOf] = useState<TChainTargetList['items'][number] | null>(null);
 
   const stored = useMemo(
     () => new Map((targets.data?.items ?? []).map((item) => [cellKey(item.unitId, item.metricKey), item.value] as const)),
@@ -44,23 +51,37 @@ export function TargetsPage() {
   );
   const unitOf = (key: string) => metrics.find((metric) => metric.key === key)?.unit ?? 'count';
   const plan = planChanges(stored, drafts, unitOf);
-  const pending = plan.items.length;
+  const chainStored = useMemo(
+    () =>
+      new Map(
+        (chainTargets.data?.items ?? []).flatMap((chain) =>
+          chain.cells.filter((c) => c.target !== null).map((c) => [cellKey(chain.chainId, c.metricKey), c.target!] as const),
+        ),
+      ),
+    [chainTargets.data],
+  );
+  const chainPlan = planChanges(chainStored, chainDrafts, unitOf);
+  const pending = plan.items.length + chainPlan.items.length;
+  const invalidCount = plan.invalid.size + chainPlan.invalid.size;
 
   const changeYear = (next: number) => {
     setDrafts(new Map());
+    setChainDrafts(new Map());
     filters.update({ year: next === thisYear ? null : next });
   };
 
-  const submit = () => {
-    save.mutate(
-      { year, items: plan.items },
-      {
-        onSuccess: () => {
-          setDrafts(new Map());
-          void message.success(t('targets.saved', { count: pending }));
-        },
-      },
-    );
+  const submit = async () => {
+    try {
+      if (plan.items.length > 0) await save.mutateAsync({ year, items: plan.items });
+      setDrafts(new Map());
+      if (chainPlan.items.length > 0) {
+        await saveChains.mutateAsync({ year, items: chainPlan.items.map(({ unitId, ...item }) => ({ chainId: unitId, ...item })) });
+      }
+      setChainDrafts(new Map());
+      void message.success(t('targets.saved', { count: pending }));
+    } catch {
+      // Shown by the error alerts above the grid.
+    }
   };
 
   const importFile = (file: File) => {
@@ -114,6 +135,7 @@ export function TargetsPage() {
       <ErrorAlert error={targets.error ?? units.error ?? catalogue.error} />
       <ErrorAlert error={upload.error} onClose={upload.reset} />
       <ErrorAlert error={save.error} onClose={save.reset} />
+      <ErrorAlert error={chainTargets.error ?? saveChains.error} onClose={saveChains.reset} />
       <TargetsGrid
         units={units.data ?? []}
         metrics={metrics}
@@ -132,19 +154,47 @@ export function TargetsPage() {
             : null
         }
         onProgress={setProgressOf}
+        chains={{
+          list: chainTargets.data,
+          stored: chainStored,
+          drafts: chainDrafts,
+          invalid: chainPlan.invalid,
+          onEdit: editable
+            ? (key, text) =>
+                setChainDrafts((current) => {
+                  const next = new Map(current);
+                  next.set(key, text);
+                  return next;
+                })
+            : null,
+          onProgress: setChainProgressOf,
+        }}
       />
       {editable ? (
         <Flex gap="small" justify="flex-end" align="center" wrap style={{ marginTop: 16 }}>
-          {plan.invalid.size > 0 ? <Typography.Text type="danger">{t('targets.invalid')}</Typography.Text> : null}
-          <Button icon={<UndoOutlined />} disabled={drafts.size === 0 || save.isPending} onClick={() => setDrafts(new Map())}>
+          {invalidCount > 0 ? <Typography.Text type="danger">{t('targets.invalid')}</Typography.Text> : null}
+          <Button
+            icon={<UndoOutlined />}
+            disabled={(drafts.size === 0 && chainDrafts.size === 0) || save.isPending || saveChains.isPending}
+            onClick={() => {
+              setDrafts(new Map());
+              setChainDrafts(new Map());
+            }}
+          >
             {t('targets.discard')}
           </Button>
-          <Button type="primary" icon={<SaveOutlined />} disabled={pending === 0 || plan.invalid.size > 0} loading={save.isPending} onClick={submit}>
+          <Button type="primary" icon={<SaveOutlined />} disabled={pending === 0 || invalidCount > 0} loading={save.isPending || saveChains.isPending} onClick={() => void submit()}>
             {pending === 0 ? t('targets.nothingChanged') : t('targets.save', { count: pending })}
           </Button>
         </Flex>
       ) : null}
       <TargetProgressDrawer year={year} unit={progressOf} metrics={metrics} onClose={() => setProgressOf(null)} />
+      <ChainProgressDrawer
+        list={chainTargets.data}
+        chain={chainProgressOf && (chainTargets.data?.items.find((c) => c.chainId === chainProgressOf.chainId) ?? chainProgressOf)}
+        metrics={metrics}
+        onClose={() => setChainProgressOf(null)}
+      />
     </>
   );
 }

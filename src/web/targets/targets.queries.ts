@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { TSetTargetsRequest, ZTargetList, ZTargetProgressList } from '../../shared/targets.ts';
+import type { TChainTargetList, TSetChainTargetsRequest, TSetTargetsRequest, ZTargetList, ZTargetProgressList } from '../../shared/targets.ts';
 import { api, apiRequest, apiUrl } from '../api/client.ts';
 import { COCKPIT_QUERY_KEY } from '../cockpit/cockpit.queries.ts';
 
@@ -23,6 +23,23 @@ export function useTargetProgress(year: number, unitId: number | undefined) {
     queryKey: [...TARGETS_QUERY_KEY, 'progress', year, unitId],
     queryFn: ({ signal }) => api.get<TTargetProgressList>('/targets/progress', { year, unitId }, signal),
     enabled: unitId !== undefined,
+  });
+}
+
+/** The chain rows of the year's grid (issue 14): each chain's targets with its figures over the caller's subtree. */
+export function useChainTargets(year: number) {
+  return useQuery({
+    queryKey: [...TARGETS_QUERY_KEY, 'chains', year],
+    queryFn: ({ signal }) => api.get<TChainTargetList>('/targets/chains', { year }, signal),
+  });
+}
+
+/** The bureau sets or clears the changed chain cells of the grid, in one request. */
+export function useSetChainTargets() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: TSetChainTargetsRequest) => api.put<TChainTargetList>('/targets/chains', body),
+    onSuccess: (list) => queryClient.setQueryData([...TARGETS_QUERY_KEY, 'chains', list.year], list),
   });
 }
 
