@@ -45,6 +45,7 @@ import { metricsRoutes } from './metrics/metrics.routes.ts';
 import { targetsRoutes } from './targets/targets.routes.ts';
 import { bulletinRoutes } from './bulletin/bulletin.routes.ts';
 import { cockpitRoutes } from './cockpit/cockpit.routes.ts';
+import { heatmapRoutes } from './heatmap/heatmap.routes.ts';
 import { closesRoutes } from './closes/closes.routes.ts';
 import { assessmentsRoutes } from './assessments/assessments.routes.ts';
 import { leadsRoutes } from './leads/leads.routes.ts';
@@ -104,7 +105,7 @@ export async function buildApp(options: BuildAppOptions): Promise<ZApp> {
 
   await app.register(
     async (api: ZApp) => {
-      for (const routes of [healthRoutes, authRoutes, unitsRoutes, usersRoutes, auditRoutes, regionsRoutes, industriesRoutes, localIndustriesRoutes, enterpriseSearchRoutes, enterprisesRoutes, enterpriseListsRoutes, projectsRoutes, projectStagesRoutes, fundsRoutes, filesRoutes, supervisionRoutes, deadlinesRoutes, remindersRoutes, departmentsRoutes, problemsRoutes, timelineRoutes, savedFiltersRoutes, importsRoutes, metricsRoutes, targetsRoutes, bulletinRoutes, cockpitRoutes, closesRoutes, assessmentsRoutes, leadsRoutes, activitiesRoutes, chainsRoutes, chainCandidatesRoutes]) {
+      for (const routes of [healthRoutes, authRoutes, unitsRoutes, usersRoutes, auditRoutes, regionsRoutes, industriesRoutes, localIndustriesRoutes, enterpriseSearchRoutes, enterprisesRoutes, enterpriseListsRoutes, projectsRoutes, projectStagesRoutes, fundsRoutes, filesRoutes, supervisionRoutes, deadlinesRoutes, remindersRoutes, departmentsRoutes, problemsRoutes, timelineRoutes, savedFiltersRoutes, importsRoutes, metricsRoutes, targetsRoutes, bulletinRoutes, cockpitRoutes, heatmapRoutes, closesRoutes, assessmentsRoutes, leadsRoutes, activitiesRoutes, chainsRoutes, chainCandidatesRoutes]) {
         await routes(api, deps);
       }
       api.get('/openapi.json', { schema: { hide: true }, config: { auth: 'public' } }, async () => app.swagger());

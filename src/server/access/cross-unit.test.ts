@@ -190,6 +190,24 @@ const CASES: Record<string, Case> = {
       expect(own.items.map((r: { projectId: number }) => r.projectId)).toEqual([c.w.projectB.id]);
     },
   },
+  'GET /api/heatmap': {
+    run: async (c) => {
+      expectApiError(await getAsStaffB(c, `/api/heatmap?measure=signedCount&year=2026&level=country&unitId=${c.w.countyA.id}`), 400, 'project.unitOutOfScope', 'unitId');
+      const own = (await getAsStaffB(c, '/api/heatmap?measure=signedCount&year=2026&level=country')).json();
+      const figure = (await getAsStaffB(c, '/api/metrics?from=2026-01-01&to=2026-12-31&keys=signedCount')).json();
+      expect(own.unitId).toBe(c.w.countyB.id);
+      expect(own.value).toBe(figure.items[0].value); // B's own projects only, as the cockpit counts them
+    },
+  },
+  'GET /api/heatmap/records': {
+    run: async (c) => {
+      expectApiError(await getAsStaffB(c, `/api/heatmap/records?measure=signedCount&year=2026&level=country&cell=CN&unitId=${c.w.parkA.id}`), 400, 'project.unitOutOfScope', 'unitId');
+      for (const measure of ['signedCount', 'leadsCollected', 'enterprisesVisited', 'targetEnterprises']) {
+        const own = (await getAsStaffB(c, `/api/heatmap/records?measure=${measure}&year=2026&level=country&cell=CN`)).json();
+        expect(own.items.every((r: { unitId: number }) => r.unitId === c.w.countyB.id), measure).toBe(true);
+      }
+    },
+  },
   'GET /api/bulletin': {
     run: async (c) => {
       expectApiError(await getAsStaffB(c, `/api/bulletin?year=2026&month=3&unitId=${c.w.countyA.id}`), 400, 'project.unitOutOfScope', 'unitId');

@@ -1,0 +1,240 @@
+import { sql } from 'drizzle-orm';
+import type { ServiceContext } from '../context.ts';
+import { AppError } from '../errors.ts';
+import { enterprises, leads, projects, visits } from '../db/schema.ts';
+import { inUnitSubtree } from '../db/unit-groups.ts';
+import { unitNames } from '../units/units.service.ts';
+import { allRegions, findRegion } from '../regions/regions.service.ts';
+import { regionPresets } from '../regions/region-presets.ts';
+import { metricRecords, metricScope, type MetricRecord } from '../metrics/metrics.service.ts';
+import { rowsOf, type MetricScope } from '../projects/metrics.queries.ts';
+import { metric as metricOf, samePeriodLastYear } from '../../domain/metrics.ts';
+import { sourceRegionCode } from '../../domain/enterprise-groups.ts';
+import { percentText } from '../../domain/rates.ts';
+import { BELT_AND_ROAD, CHINA, cellOf, presetsOf, UNKNOWN, type DivisionIndex, type MapView } from '../../domain/heatmap/regions.ts';
+import type { RegionPreset } from '../../domain/chains/candidates.ts';
+import type { THeatmap, THeatmapMeasure, THeatmapQuery, THeatmapRecord, THeatmapRecords, THeatmapRecordsQuery } from '../../shared/heatmap.ts';
+
+/**
+ * The investment heat map (issue 15). A measure's records are the cockpit's own (`metricRecords`: the catalogue's
+ * definition, the caller's scope, split credits), each placed at its source region — the investor's ultimate
+ * parent's HQ — and rolled up by the domain (src/domain/heatmap/regions.ts). A cell's records are the same records
+ * filtered to it, so the list adds up to the number by construction.
+ */
+type HeatRecord = Omit<MetricRecord, 'recordKind'> & { recordKind: THeatmapRecord['recordKind'] };
+type Placed = HeatRecord & { place: string | null };
+
+const NAMES: Record<'targetEnterprises', { zh: string; en: string }> = {
+  targetEnterprises: { zh: '目标企业(企业库,非本地)', en: 'Target enterprises (library, not local)' },
+};
+
+let divisions: DivisionIndex | undefined;
+function divisionIndex(): DivisionIndex {
+  return (divisions ??= new Map(allRegions().map((r) => [r.code, { code: r.code, parentCode: r.parentCode }])));
+}
+
+/** The presets of data/region-presets.json, then 一带一路. */
+function presets(): RegionPreset[] {
+  return [...regionPresets().values(), BELT_AND_ROAD];
+}
+
+function viewOf(query: Pick<THeatmapQuery, 'level' | 'parent'>): MapView {
+  if (query.level === 'country' || query.level === 'province') {
+    if (query.parent) throw new AppError('validation.invalid', { field: 'parent', params: { detail: '世界与全国视图不取上级区划' } });
+    return { level: query.level };
+  }
+  const parent = query.parent ? findRegion(query.parent) : undefined;
+  if (!parent) throw new AppError('validation.invalid', { field: 'parent', params: { detail: '请给出所下钻的区划代码' } });
+  return { level: query.level, parent: parent.code };
+}
+
+/** Each enterprise's source region: its ultimate parent's HQ, or the HQ nearest below it (the group tree, 30 levels at most). */
+async function sourceRegions(ctx: ServiceContext, ids: number[]): Promise<Map<number, string | null>> {
+  const wanted = [...new Set(ids)];
+  if (wanted.length === 0) return new Map();
+  const rows = rowsOf<{ id: number; parent: number | null; hq: string | null }>(
+    await ctx.db.execute(sql`
+      with recursive up(id, parent, hq, depth) as (
+        select ${enterprises.id}, ${enterprises.parentEnterpriseId}, ${enterprises.hqRegionCode}, 0 from ${enterprises} where ${enterprises.id} = any(${sql.param(wanted)}::int[])
+        union
+        select e.id, e.parent_enterprise_id, e.hq_region_code, up.depth + 1 from up join ${enterprises} as e on e.id = up.parent where up.depth < 30
+      )
+      select distinct id, parent, hq from up`),
+  );
+  const parentOf = new Map(rows.map((r) => [Number(r.id), r.parent === null ? null : Number(r.parent)]));
+  const hqOf = new Map(rows.map((r) => [Number(r.id), r.hq]));
+  return new Map(wanted.map((id) => [id, sourceRegionCode(id, parentOf, hqOf)]));
+}
+
+/** The enterprise each record comes from: a project's (or fund's) investor, a lead's or a visit's enterprise. */
+async function enterprisesOf(ctx: ServiceContext, records: MetricRecord[]): Promise<Map<string, number | null>> {
+  const ids = (kind: MetricRecord['recordKind']) => records.filter((r) => r.recordKind === kind).map((r) => r.recordId);
+  const projectIds = [...new Set(records.filter((r) => r.recordKind === 'project' || r.recordKind === 'fund').map((r) => r.projectId!))];
+  const [ofProjects, ofLeads, ofVisits] = await Promise.all([
+    projectIds.length === 0 ? [] : ctx.db.select({ id: projects.id, enterpriseId: projects.investorEnterpriseId }).from(projects).where(sql`${projects.id} = any(${sql.param(projectIds)}::int[])`),
+    ids('lead').length === 0 ? [] : ctx.db.select({ id: leads.id, enterpriseId: leads.enterpriseId }).from(leads).where(sql`${leads.id} = any(${sql.param(ids('lead'))}::int[])`),
+    ids('visit').length === 0 ? [] : ctx.db.select({ id: visits.id, enterpriseId: visits.enterpriseId }).from(visits).where(sql`${visits.id} = any(${sql.param(ids('visit'))}::int[])`),
+  ]);
+  const investor = new Map(ofProjects.map((p) => [p.id, p.enterpriseId]));
+  const result = new Map<string, number | null>();
+  for (const r of records) {
+    const key = `${r.recordKind}:${r.recordId}`;
+    if (r.recordKind === 'project' || r.recordKind === 'fund') result.set(key, investor.get(r.projectId!) ?? null);
+  }
+  for (const l of ofLeads) result.set(`lead:${l.id}`, l.enterpriseId);
+  for (const v of ofVisits) result.set(`visit:${v.id}`, v.enterpriseId);
+  return result;
+}
+
+/**
+ * The library's target enterprises: recorded by a unit of the subtree, not local, not merged into another, in the
+ * library by the period's end. Each adds 1, at its own source region.
+ */
+async function targetEnterprises(ctx: ServiceContext, scope: MetricScope): Promise<HeatRecord[]> {
+  const rows = await ctx.db
+    .select({ id: enterprises.id, name: enterprises.name, unitId: enterprises.unitId, createdOn: sql<string>`to_char(${enterprises.createdAt}, 'YYYY-MM-DD')` })
+    .from(enterprises)
+    .where(
+      sql`${inUnitSubtree(ctx.caller, enterprises.unitId, scope.unit.path)} and ${enterprises.localUnitId} is null and ${enterprises.mergedIntoId} is null
+          and ${enterprises.createdAt} < (${scope.period.to}::date + 1)`,
+    )
+    .orderBy(enterprises.id);
+  const names = await unitNames(ctx.db, rows.map((r) => r.unitId));
+  return rows.map((e) => ({
+    recordKind: 'enterprise' as const,
+    recordId: e.id,
+    projectId: null,
+    label: e.name,
+    confidential: false,
+    unitId: e.unitId,
+    unitName: names.get(e.unitId) ?? '',
+    stage: null,
+    date: e.createdOn,
+    contribution: 1,
+    fundId: null,
+    creditPercent: 100,
+    openable: true,
+  }));
+}
+
+/** A measure's records over the scope, each with its source region. */
+async function placedRecords(ctx: ServiceContext, measure: THeatmapMeasure, scope: MetricScope): Promise<Placed[]> {
+  if (measure === 'targetEnterprises') {
+    const rows = await targetEnterprises(ctx, scope);
+    const regions = await sourceRegions(ctx, rows.map((r) => r.recordId));
+    return rows.map((r) => ({ ...r, place: regions.get(r.recordId) ?? null }));
+  }
+  const rows = await metricRecords(ctx, metricOf(measure), scope, null);
+  const enterpriseOf = await enterprisesOf(ctx, rows);
+  const regions = await sourceRegions(ctx, [...enterpriseOf.values()].filter((id): id is number => id !== null));
+  return rows.map((r) => {
+    const enterpriseId = enterpriseOf.get(`${r.recordKind}:${r.recordId}`) ?? null;
+    return { ...r, place: enterpriseId === null ? null : (regions.get(enterpriseId) ?? null) };
+  });
+}
+
+/** Added in hundredths: a split credit's share of a project (0.3) sums exactly, as the cockpit's records do. */
+const hundredths = (r: { contribution: number }) => Math.round(r.contribution * 100);
+
+function measureInfo(measure: THeatmapMeasure) {
+  if (measure === 'targetEnterprises') return { unit: 'count' as const, name: NAMES.targetEnterprises };
+  const m = metricOf(measure);
+  return { unit: m.unit as 'count' | 'yuan' | 'usd', name: m.name };
+}
+
+const displayNames = { zh: new Intl.DisplayNames(['zh-CN'], { type: 'region' }), en: new Intl.DisplayNames(['en'], { type: 'region' }) };
+
+function cellLabel(cell: string): { zh: string; en: string } {
+  if (cell === UNKNOWN) return { zh: '未填总部', en: 'No headquarters recorded' };
+  if (cell === CHINA) return { zh: '中国', en: 'China' };
+  if (cell.startsWith('=')) {
+    const name = findRegion(cell.slice(1))?.name ?? cell.slice(1);
+    return { zh: `${name}(未细分)`, en: `${name} (no finer place recorded)` };
+  }
+  if (/^\d{6}$/.test(cell)) {
+    const name = findRegion(cell)?.name ?? cell;
+    return { zh: name, en: name };
+  }
+  if (cell.startsWith('preset:')) {
+    const preset = presets().find((p) => p.key === cell.slice('preset:'.length));
+    return preset ? { zh: preset.key, en: preset.nameEn } : { zh: cell, en: cell };
+  }
+  return { zh: displayNames.zh.of(cell) ?? cell, en: displayNames.en.of(cell) ?? cell };
+}
+
+function sumBy(records: Placed[], keysOf: (r: Placed) => string[]): Map<string, number> {
+  const sums = new Map<string, number>();
+  for (const r of records) for (const key of keysOf(r)) sums.set(key, (sums.get(key) ?? 0) + hundredths(r));
+  return sums;
+}
+
+async function scopeOf(ctx: ServiceContext, query: Pick<THeatmapQuery, 'year' | 'unitId'>) {
+  return metricScope(ctx, query.unitId, { from: `${query.year}-01-01`, to: `${query.year}-12-31` });
+}
+
+export async function heatmap(ctx: ServiceContext, query: THeatmapQuery): Promise<THeatmap> {
+  const view = viewOf(query);
+  const scope = await scopeOf(ctx, query);
+  const [now, before] = await Promise.all([placedRecords(ctx, query.measure, scope), placedRecords(ctx, query.measure, { ...scope, period: samePeriodLastYear(scope.period) })]);
+  const index = divisionIndex();
+  const cellKeys = (r: Placed) => {
+    const cell = cellOf(r.place, view, index);
+    return cell === null ? [] : [cell];
+  };
+  const all = presets();
+  const presetKeys = (r: Placed) => presetsOf(r.place, all);
+  const [cellsNow, cellsBefore, presetsNow, presetsBefore] = [sumBy(now, cellKeys), sumBy(before, cellKeys), sumBy(now, presetKeys), sumBy(before, presetKeys)];
+  const total = now.reduce((sum, r) => sum + hundredths(r), 0);
+  const share = (value: number) => (total === 0 ? null : percentText(value, total));
+  const cells = [...new Set([...cellsNow.keys(), ...cellsBefore.keys()])]
+    .map((cell) => ({ cell, label: cellLabel(cell), value: (cellsNow.get(cell) ?? 0) / 100, share: share(cellsNow.get(cell) ?? 0), lastYear: (cellsBefore.get(cell) ?? 0) / 100 }))
+    .sort((a, b) => b.value - a.value || b.lastYear - a.lastYear || a.cell.localeCompare(b.cell));
+  const parent = 'parent' in view ? findRegion(view.parent)! : null;
+  return {
+    measure: query.measure,
+    ...measureInfo(query.measure),
+    year: query.year,
+    unitId: scope.unit.id,
+    unitName: scope.unitName,
+    level: query.level,
+    parent: parent ? { code: parent.code, name: parent.fullName } : null,
+    value: total / 100,
+    lastYear: before.reduce((sum, r) => sum + hundredths(r), 0) / 100,
+    cells,
+    presets: all.map((p) => ({
+      key: p.key,
+      label: { zh: p.key, en: p.nameEn },
+      value: (presetsNow.get(p.key) ?? 0) / 100,
+      share: share(presetsNow.get(p.key) ?? 0),
+      lastYear: (presetsBefore.get(p.key) ?? 0) / 100,
+    })),
+  };
+}
+
+const CELL = /^(unknown|[A-Z]{2}|=?\d{6}|preset:.{1,30})$/;
+
+/** The records behind one cell of a view (or one preset): the same records as the map, filtered to the cell. */
+export async function heatmapRecords(ctx: ServiceContext, query: THeatmapRecordsQuery): Promise<THeatmapRecords> {
+  const view = viewOf(query);
+  if (!CELL.test(query.cell)) throw new AppError('validation.invalid', { field: 'cell', params: { detail: query.cell } });
+  const preset = query.cell.startsWith('preset:') ? presets().find((p) => p.key === query.cell.slice('preset:'.length)) : undefined;
+  if (query.cell.startsWith('preset:') && !preset) throw new AppError('validation.invalid', { field: 'cell', params: { detail: query.cell } });
+  const scope = await scopeOf(ctx, query);
+  const index = divisionIndex();
+  const rows = (await placedRecords(ctx, query.measure, scope)).filter((r) =>
+    preset ? presetsOf(r.place, [preset]).length > 0 : cellOf(r.place, view, index) === query.cell,
+  );
+  return {
+    measure: query.measure,
+    unit: measureInfo(query.measure).unit,
+    cell: query.cell,
+    label: cellLabel(query.cell),
+    value: rows.reduce((sum, r) => sum + hundredths(r), 0) / 100,
+    items: rows.map(({ label, place, ...r }) => ({
+      ...r,
+      projectName: label,
+      sourceRegion: place,
+      sourceRegionName: place === null ? null : /^\d{6}$/.test(place) ? (findRegion(place)?.fullName ?? place) : cellLabel(place).zh,
+    })),
+  };
+}
