@@ -220,7 +220,7 @@ export function AppLayout() {
         </Drawer>
       ) : (
         <Layout.Sider
-          className="zs-no-print"
+          className="zs-no-print zs-sider"
           width={SIDER_WIDTH}
           theme="light"
           collapsible
