@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, PHONE, absent, hasText, loggedIn, screenshot, shown, startE2e, type E2e } from './support/browser.ts';
+import { DESKTOP, PHONE, absent, chooseOption, hasText, loggedIn, screenshot, shown, startE2e, type E2e } from './support/browser.ts';
 
 /**
  * The chain drawn as a graph and edited as a tree, in a browser (demo city 襄阳, issue 14): the bureau sees
@@ -53,6 +53,73 @@ describe('the chain graph', () => {
     await screenshot(page, 'chain-list-phone.png');
     await page.getByTestId('chain-view').getByText('图谱', { exact: true }).click();
     await shown(page.getByTestId('chain-graph'));
+    await context.close();
+  });
+
+});
+
+describe('the chain editor', () => {
+  it('lets the bureau copy 光伏 into a new chain, add a link, rename, move and retire it', async () => {
+    const { context, page } = await loggedIn(e2e, 'bureau', DESKTOP);
+    await page.goto('/chains');
+    await page.getByTestId('chain-new').click();
+    const form = page.getByTestId('chain-new-form');
+    await form.getByLabel('模板', { exact: true }).click();
+    await chooseOption(page, '光伏');
+    await page.getByRole('dialog').getByRole('button', { name: /创\s*建/ }).click();
+
+    // The editor opens on the copy: the template's links under their segments.
+    const editor = page.getByTestId('chain-editor');
+    const tree = editor.getByTestId('chain-editor-tree');
+    await shown(tree.getByText('光伏组件', { exact: true }));
+    await hasText(editor.getByTestId('chain-form').getByLabel('名称', { exact: true }), '');
+    expect(await editor.getByTestId('chain-form').getByLabel('名称', { exact: true }).inputValue()).toBe('光伏');
+
+    // A link added directly under 中游.
+    await tree.getByText('中游', { exact: true }).click();
+    const add = editor.getByTestId('chain-editor-add-form');
+    await add.getByLabel('环节名称').fill('钙钛矿电池');
+    await add.getByLabel('行业代码(GB/T 4754)').fill('3825');
+    await add.getByLabel('行业代码(GB/T 4754)').press('Enter');
+    await add.getByLabel('关键词').fill('钙钛矿');
+    await add.getByLabel('关键词').press('Enter');
+    await add.getByRole('button', { name: '添加环节' }).click();
+    await shown(tree.getByText('钙钛矿电池', { exact: true }));
+
+    // Renamed: the same link, its new name.
+    const linkForm = editor.getByTestId('chain-editor-link-form');
+    await linkForm.getByLabel('环节名称').fill('钙钛矿叠层电池');
+    await linkForm.getByRole('button', { name: '保存环节' }).click();
+    await shown(tree.getByText('钙钛矿叠层电池', { exact: true }));
+    await absent(tree.getByText('钙钛矿电池', { exact: true }));
+
+    // Moved up: it now comes before the link that was above it.
+    const order = async () => (await tree.innerText()).indexOf('钙钛矿叠层电池') < (await tree.innerText()).indexOf('光伏支架与跟踪系统');
+    expect(await order()).toBe(false);
+    await editor.getByRole('button', { name: '上移' }).click();
+    await expect.poll(order).toBe(true);
+
+    // Retired, after a confirmation: greyed with 已停用 in the tree, gone from the map.
+    await editor.getByRole('button', { name: '停用环节' }).click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await shown(tree.locator('[data-testid^="chain-editor-link-"]', { hasText: '钙钛矿叠层电池' }).getByText('已停用'));
+    await shown(editor.getByRole('button', { name: '恢复环节' }));
+    await page.locator('.ant-drawer-body').evaluate((body) => body.scrollTo(0, 0));
+    await screenshot(page, 'chain-editor.png');
+    await page.locator('.ant-drawer-close').click();
+    await hasText(page.getByTestId('chain-picker').locator('.ant-segmented-item-selected'), '光伏');
+    const graph = page.getByTestId('chain-graph');
+    await shown(graph.locator('text', { hasText: '光伏组件' }));
+    await absent(graph.locator('text', { hasText: '钙钛矿叠层电池' }));
+    await context.close();
+  });
+
+  it('shows a county staff member no editor', async () => {
+    const { context, page } = await loggedIn(e2e, 'xiangcheng', DESKTOP);
+    await page.goto('/chains');
+    await shown(page.getByTestId('chain-graph'));
+    await absent(page.getByTestId('chain-new'));
+    await absent(page.getByTestId('chain-edit'));
     await context.close();
   });
 

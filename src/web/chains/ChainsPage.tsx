@@ -9,6 +9,7 @@ import { useChainMap, useChains, useLinkRecords } from './chains.queries.ts';
 import { GapList } from './GapList.tsx';
 import { LinkCandidates } from './LinkCandidates.tsx';
 import { ChainGraph } from './ChainGraph.tsx';
+import { ChainAdminActions } from './ChainEditor.tsx';
 
 const SEGMENTS: TChainSegment[] = ['upstream', 'midstream', 'downstream'];
 /** 强 green, 弱 amber, 缺 red (antd's preset colours follow the theme). */
@@ -32,7 +33,11 @@ export function ChainsPage() {
 
   return (
     <>
-      <PageHeader title={t('chain.title')} subTitle={map.data ? map.data.scope.note[locale === 'en' ? 'en' : 'zh'] : undefined} />
+      <PageHeader
+        title={t('chain.title')}
+        subTitle={map.data ? map.data.scope.note[locale === 'en' ? 'en' : 'zh'] : undefined}
+        extra={<ChainAdminActions chainId={chainId} onCreated={setChosen} />}
+      />
       <ErrorAlert error={chains.error ?? map.error} />
       {chains.isPending ? <Spin /> : null}
       {chains.data && chains.data.length === 0 ? <Empty description={t('chain.none')} /> : null}
