@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createTestApp, expectApiError, logIn, type Given, type Session, type TestApp } from '../../../test/support/test-app.ts';
-import { chainPlacements } from '../db/schema.ts';
+import { eq, isNotNull, isNull } from 'drizzle-orm';
+import { chainLinks, chainPlacements, projectFunds, projects, units } from '../db/schema.ts';
+import { DEFAULT_SCOPE_RULES, evaluate, isActivitySpec, METRICS, type FundFacts, type ProjectFacts } from '../../domain/metrics.ts';
+import { NO_CHAIN, projectsByChain, type ChainPlacementFact } from '../../domain/chain-figures.ts';
 import { createChain } from '../chains/chains.service.ts';
 import type { TChain } from '../../shared/chains.ts';
 import type { TChainTemplate } from '../../shared/chain-templates.ts';
@@ -117,5 +120,48 @@ describe('figures by chain (issue 14)', () => {
     expect(rowsOf(await breakdown(bureau, 'startedCount'))).toEqual({ 动力及储能电池: 1 });
     await call(t.app, bureau, 'PATCH', `/api/chains/${cars.id}`, { active: true });
     await expectApiError(await call(t.app, bureau, 'GET', '/api/cockpit/breakdown?from=2026-01-01&to=2026-03-02&key=eventsHeld&by=chain'), 400, 'validation.invalid', 'by');
+  });
+
+  it('equals the domain’s definitions over each chain’s projects — every project and fund metric, credit split, three callers', async () => {
+    await t.db.insert(projectFunds).values([
+      { projectId: projectIds.subLink!, arrivedOn: '2026-02-01', source: 'outOfProvince', amountYuan: 12_345_679, evidenceRef: '到位凭证1' },
+      { projectId: w.projectB.id, arrivedOn: '2026-02-15', source: 'foreign', amountUsd: 1_000_001, evidenceRef: '到位凭证2' },
+      { projectId: w.projectA.id, arrivedOn: '2026-01-20', source: 'outOfProvince', amountYuan: 5_000_000, evidenceRef: '到位凭证3' },
+    ]);
+    // The park's battery project was reported first by 乙县, which takes 30 % of it.
+    await t.db.update(projects).set({ reportedUnitId: w.countyB.id }).where(eq(projects.id, projectIds.park!));
+    const rules = { ...DEFAULT_SCOPE_RULES, reportingUnitSharePercent: 30 };
+    expect((await call(t.app, bureau, 'PUT', '/api/metrics/rules', rules)).statusCode).toBe(200);
+    try {
+      const facts = (await t.db.select().from(projects)) as unknown as ProjectFacts[];
+      const funds = (await t.db.select().from(projectFunds).where(isNull(projectFunds.voidedAt))).map((f) => ({ ...f, amountYuan: f.amountYuan ?? 0, amountUsd: f.amountUsd ?? 0 })) as FundFacts[];
+      const placements = (await t.db
+        .select({ projectId: chainPlacements.projectId, chainId: chainLinks.chainId, status: chainPlacements.status })
+        .from(chainPlacements)
+        .innerJoin(chainLinks, eq(chainLinks.id, chainPlacements.linkId))
+        .where(isNotNull(chainPlacements.projectId))) as ChainPlacementFact[];
+      const groups = projectsByChain(facts, placements);
+      const paths = new Map((await t.db.select().from(units)).map((u) => [u.id, u.path]));
+      const period = { from: '2026-01-01', to: '2026-03-02' };
+      let compared = 0;
+      for (const [session, unit] of [[bureau, w.city], [staffA, w.countyA], [staffB, w.countyB]] as const) {
+        const inScope = (unitId: number) => paths.get(unitId)!.startsWith(unit.path);
+        for (const m of METRICS.filter((x) => !isActivitySpec(x.spec))) {
+          const byChain = await breakdown(session, m.key);
+          for (const [group, onIt] of groups) {
+            const expected = evaluate(m.spec, { projects: onIt, funds: funds.filter((f) => onIt.some((p) => p.id === f.projectId)), period, rules, inScope }).value;
+            const row = byChain.rows.find((r) => r.group === (group === NO_CHAIN ? 'none' : group));
+            expect(row?.value ?? 0, `${unit.name} ${m.key} ${group || '未归链'}`).toBeCloseTo(expected, 9);
+            compared++;
+          }
+        }
+      }
+      expect(compared).toBeGreaterThan(50);
+      // The split credit is shared, not doubled: the battery chain's count over the city is still 2.
+      expect(rowsOf(await breakdown(bureau, 'signedCount'))).toMatchObject({ 动力及储能电池: 2 });
+      expect(rowsOf(await breakdown(staffB, 'signedCount'))).toMatchObject({ 动力及储能电池: 0.3 });
+    } finally {
+      await call(t.app, bureau, 'PUT', '/api/metrics/rules', DEFAULT_SCOPE_RULES);
+    }
   });
 });
