@@ -83,6 +83,9 @@ describe('whom to attract', () => {
     await form.waitFor({ state: 'hidden' });
     // The lead is the bureau's own relationship now: a reason of its own.
     await hasText(candidateRow(page, ZHONGYI).getByTestId('candidate-reasons'), '本单位已有线索 1 条');
+    // …and it sits on the link it was proposed for: the drawer's 线索 lists it.
+    await hasText(drawer, '线索 (1)');
+    await hasText(drawer.locator('.ant-list').filter({ hasText: '线索 (1)' }), ZHONGYI);
     await page.goto('/leads');
     await hasText(page.getByTestId('leads-table'), ZHONGYI);
     await context.close();

@@ -25,7 +25,7 @@ export function LinkCandidates({ chainId, linkId, linkName }: Props) {
   const canWrite = canWriteRecords(me.role);
   const candidates = useLinkCandidates(chainId, linkId);
   const rejections = useLinkRejections(chainId, linkId);
-  const { reject, withdraw, refresh } = useRejectionActions(chainId, linkId);
+  const { reject, withdraw, refresh, placeLead } = useRejectionActions(chainId, linkId);
   const [rejecting, setRejecting] = useState<TCandidateItem | null>(null);
   const [leadFor, setLeadFor] = useState<TCandidateItem | null>(null);
   const [form] = Form.useForm<{ reason: string }>();
@@ -172,6 +172,7 @@ export function LinkCandidates({ chainId, linkId, linkName }: Props) {
             void refresh();
           }}
           enterprise={{ id: leadFor.enterpriseId, name: leadFor.name }}
+          onCreated={(lead) => placeLead(lead.id).catch(() => void message.warning(t('chainCandidates.notPlaced', { link: linkName })))}
           origin={t('chainCandidates.leadOrigin', { name: leadFor.name, link: linkName })}
         />
       ) : null}

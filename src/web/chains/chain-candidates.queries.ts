@@ -35,6 +35,7 @@ export function useRejectionActions(chainId: number, linkId: number) {
   const refresh = async () => {
     await queryClient.invalidateQueries({ queryKey: linkKey(chainId, linkId) });
     await queryClient.invalidateQueries({ queryKey: ['chains', chainId, 'gaps'] });
+    await queryClient.invalidateQueries({ queryKey: ['chains', chainId, 'map'] });
   };
   const reject = useMutation({
     mutationFn: (input: { enterpriseId: number; reason: string }) => api.post<{ items: TCandidateRejection[] }>(`/chains/${chainId}/links/${linkId}/rejections`, input),
@@ -44,5 +45,7 @@ export function useRejectionActions(chainId: number, linkId: number) {
     mutationFn: (enterpriseId: number) => api.delete<{ items: TCandidateRejection[] }>(`/chains/${chainId}/links/${linkId}/rejections/${enterpriseId}`),
     onSuccess: refresh,
   });
-  return { reject, withdraw, refresh };
+  /** A lead started from a candidate sits on the link it was proposed for (its unit may move it later). */
+  const placeLead = (leadId: number) => api.put(`/leads/${leadId}/chain-placement`, { linkId });
+  return { reject, withdraw, refresh, placeLead };
 }

@@ -8,6 +8,7 @@ import { DuplicateHint } from './DuplicateHint.tsx';
 import { FormDrawer } from './FormDrawer.tsx';
 import { LeadFields, type LeadFieldValues } from './LeadFields.tsx';
 import { useLeadActions } from './funnel.queries.ts';
+import type { TLead } from '../../shared/leads.ts';
 
 type Values = LeadFieldValues & { enterpriseId?: number; enterpriseName?: string; collectedOn: Dayjs };
 
@@ -21,10 +22,12 @@ export type LeadIntakeDrawerProps = {
   initialSource?: Values['source'];
   /** The enterprise the lead is on, chosen already (发起线索 on its page). */
   enterprise?: { id: number; name: string };
+  /** What follows once the lead is saved, before the form closes (a chain candidate's lead is placed on its link). */
+  onCreated?: (lead: TLead) => Promise<unknown>;
 };
 
 /** Quick intake: an enterprise on record or a name as heard, with the city's likely duplicates shown as it is typed. */
-export function LeadIntakeDrawer({ open, onClose, tripId, teamId, origin, initialSource = 'other', enterprise }: LeadIntakeDrawerProps) {
+export function LeadIntakeDrawer({ open, onClose, tripId, teamId, origin, initialSource = 'other', enterprise, onCreated }: LeadIntakeDrawerProps) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
@@ -33,7 +36,7 @@ export function LeadIntakeDrawer({ open, onClose, tripId, teamId, origin, initia
   const [picked, setPicked] = useState<string | undefined>(enterprise?.name);
 
   const save = async (values: Values) => {
-    await create.mutateAsync({
+    const lead = await create.mutateAsync({
       enterpriseId: values.enterpriseId ?? null,
       enterpriseName: values.enterpriseId ? null : values.enterpriseName?.trim() || null,
       source: values.source,
@@ -44,6 +47,7 @@ export function LeadIntakeDrawer({ open, onClose, tripId, teamId, origin, initia
       tripId: tripId ?? null,
       teamId: teamId ?? null,
     });
+    await onCreated?.(lead);
     void message.success(t('lead.saved'));
     form.resetFields();
     onClose();

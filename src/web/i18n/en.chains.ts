@@ -42,9 +42,10 @@ export const enChains: Record<keyof typeof zhCNChains, string> = {
   'chainCandidates.rejectHint': 'Once marked, it is no longer proposed for “{link}” to anyone in the city; it can be undone.',
   'chainCandidates.reason': 'Reason',
   'chainCandidates.reasonRequired': 'Say why it is not a fit',
-  'chainCandidates.leadOrigin': 'A candidate for the chain link “{link}”: {name}',
+  'chainCandidates.leadOrigin': 'A candidate for the chain link “{link}”: {name}. Once saved, the lead sits on that link.',
   'chainCandidates.gapList': 'Gaps ({count})',
   'chainCandidates.gapListTitle': 'Gaps: links 缺 (missing) or 弱 (weak) and whom to attract',
   'chainCandidates.noGaps': 'No link is missing or weak',
   'chainCandidates.openLink': 'All candidates',
+  'chainCandidates.notPlaced': 'The lead is saved but could not be placed on “{link}”',
 };

@@ -43,9 +43,10 @@ export const zhCNChains = {
   'chainCandidates.rejectHint': '标记后,全市都不再把该企业推荐为“{link}”的候选;可以撤销。',
   'chainCandidates.reason': '理由',
   'chainCandidates.reasonRequired': '请写明不适合的理由',
-  'chainCandidates.leadOrigin': '产业链环节“{link}”的候选企业:{name}',
+  'chainCandidates.leadOrigin': '产业链环节“{link}”的候选企业:{name}。保存后线索即放在该环节上。',
   'chainCandidates.gapList': '缺口清单({count})',
   'chainCandidates.gapListTitle': '缺口清单:缺、弱环节与推荐企业',
   'chainCandidates.noGaps': '没有缺或弱的环节',
   'chainCandidates.openLink': '查看全部候选',
+  'chainCandidates.notPlaced': '线索已保存,但未能放到环节“{link}”上',
 };
