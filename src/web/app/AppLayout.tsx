@@ -15,6 +15,7 @@ import {
   FilterOutlined,
   FlagOutlined,
   FundProjectionScreenOutlined,
+  HeatMapOutlined,
   CarOutlined,
   BulbOutlined,
   EnvironmentOutlined,
@@ -46,6 +47,7 @@ function menuItems(me: TMe, t: Translate): MenuProps['items'] {
   if (!seesUnitRecords(me.role)) return [problems];
   const items: MenuProps['items'] = [
     { key: '/cockpit', icon: <DashboardOutlined />, label: <Link to="/cockpit">{t('nav.cockpit')}</Link> },
+    { key: '/heatmap', icon: <HeatMapOutlined />, label: <Link to="/heatmap">{t('nav.heatmap')}</Link> },
     { key: '/projects', icon: <ProjectOutlined />, label: <Link to="/projects">{t('nav.projects')}</Link> },
     { key: '/projects/board', icon: <AppstoreOutlined />, label: <Link to="/projects/board">{t('nav.board')}</Link> },
     { key: '/supervision', icon: <FlagOutlined />, label: <Link to="/supervision">{t('nav.supervision')}</Link> },
@@ -95,6 +97,7 @@ function menuItems(me: TMe, t: Translate): MenuProps['items'] {
 function selectedKey(pathname: string): string {
   const match = [
     '/cockpit',
+    '/heatmap',
     '/bulletin',
     '/targets',
     '/assessments',

@@ -35,6 +35,7 @@ const UsersAdminPage = page(() => import('../users/UsersAdminPage.tsx'), 'UsersA
 const AuditPage = page(() => import('../audit/AuditPage.tsx'), 'AuditPage');
 const ImportsPage = page(() => import('../imports/ImportsPage.tsx'), 'ImportsPage');
 const CockpitPage = page(() => import('../cockpit/CockpitPage.tsx'), 'CockpitPage');
+const HeatmapPage = page(() => import('../heatmap/HeatmapPage.tsx'), 'HeatmapPage');
 const BulletinPage = page(() => import('../bulletin/BulletinPage.tsx'), 'BulletinPage');
 const TargetsPage = page(() => import('../targets/TargetsPage.tsx'), 'TargetsPage');
 const AssessmentsPage = page(() => import('../assessments/AssessmentsPage.tsx'), 'AssessmentsPage');
@@ -71,6 +72,7 @@ export const router = createBrowserRouter([
         children: [
           { index: true, element: <HomeRedirect /> },
           { path: 'cockpit', element: CockpitPage },
+          { path: 'heatmap', element: HeatmapPage },
           { path: 'bulletin', element: BulletinPage },
           { path: 'targets', element: TargetsPage },
           { path: 'assessments', element: AssessmentsPage },

@@ -3,6 +3,7 @@ import { enFunnel } from './en.funnel.ts';
 import { enMetrics } from './en.metrics.ts';
 import { enLocalIndustries } from './en.localIndustries.ts';
 import { enChains } from './en.chains.ts';
+import { enHeatmap } from './en.heatmap.ts';
 import { enChainEditor } from './en.chainEditor.ts';
 import { enEnterpriseSearch } from './en.enterpriseSearch.ts';
 import { enEnterpriseLists } from './en.enterpriseLists.ts';
@@ -18,6 +19,7 @@ export const en: Messages = {
   ...enFunnel,
   ...enLocalIndustries,
   ...enChains,
+  ...enHeatmap,
   ...enChainEditor,
   ...enEnterpriseSearch,
   ...enEnterpriseLists,

@@ -3,6 +3,7 @@ import { zhCNFunnel } from './zh-CN.funnel.ts';
 import { zhCNMetrics } from './zh-CN.metrics.ts';
 import { zhCNLocalIndustries } from './zh-CN.localIndustries.ts';
 import { zhCNChains } from './zh-CN.chains.ts';
+import { zhCNHeatmap } from './zh-CN.heatmap.ts';
 import { zhCNChainEditor } from './zh-CN.chainEditor.ts';
 import { zhCNEnterpriseSearch } from './zh-CN.enterpriseSearch.ts';
 import { zhCNEnterpriseLists } from './zh-CN.enterpriseLists.ts';
@@ -20,6 +21,7 @@ export const zhCN = {
   ...zhCNFunnel,
   ...zhCNLocalIndustries,
   ...zhCNChains,
+  ...zhCNHeatmap,
   ...zhCNChainEditor,
   ...zhCNEnterpriseSearch,
   ...zhCNEnterpriseLists,

@@ -1,0 +1,174 @@
+import { useState } from 'react';
+import { Breadcrumb, Button, Card, Col, Drawer, Flex, InputNumber, Row, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
+import { Link } from 'react-router';
+import { chinaToday } from '../../domain/calendar.ts';
+import { growthPercent } from '../../domain/bulletin.ts';
+import { HEATMAP_MEASURES, type THeatmap, type THeatmapLevel, type THeatmapMeasure, type THeatmapRecord } from '../../shared/heatmap.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+import { ScopeUnitSelect } from '../metrics/ScopeUnitSelect.tsx';
+import { localName } from '../metrics/metric-format.ts';
+import { WanAmount, WanUsdAmount } from '../ui/Amount.tsx';
+import { ErrorAlert } from '../ui/ErrorAlert.tsx';
+import { PageHeader } from '../ui/PageHeader.tsx';
+import { useUrlFilters } from '../ui/use-url-filters.ts';
+import { useHeatmap, useHeatmapRecords, type HeatmapView } from './heatmap.queries.ts';
+
+type Cell = THeatmap['cells'][number];
+type Unit = THeatmap['unit'];
+const LEVELS: readonly THeatmapLevel[] = ['country', 'province', 'city', 'county'];
+
+function Value({ value, unit }: { value: number; unit: Unit }) {
+  if (unit === 'yuan') return <WanAmount yuan={value} withUnit />;
+  if (unit === 'usd') return <WanUsdAmount usd={value} withUnit />;
+  return <span className="zs-amount">{value}</span>;
+}
+
+const change = (value: number, lastYear: number) => growthPercent({ kind: 'count', count: value, measure: '' }, { kind: 'count', count: lastYear, measure: '' });
+
+/** The view a cell drills into: CN → China's provinces, a province → its cities, a city → its counties. */
+function drillOf(view: HeatmapView, cell: string): Pick<HeatmapView, 'level' | 'parent'> | null {
+  if (view.level === 'country') return cell === 'CN' ? { level: 'province' } : null;
+  if (!/^\d{6}$/.test(cell)) return null;
+  if (view.level === 'province') return { level: 'city', parent: cell };
+  if (view.level === 'city') return { level: 'county', parent: cell };
+  return null;
+}
+
+/**
+ * 热力图 (issue 15), first increment: a measure of the unit's subtree by source region — the investor's ultimate
+ * parent's HQ — from the world to China's provinces, a province's cities and a city's counties, with the priority
+ * regions beside; every number opens the records that make it. The map itself waits for standard map data that
+ * includes 南海诸岛 (docs/decisions.md).
+ */
+export function HeatmapPage() {
+  const { t, locale } = useI18n();
+  const filters = useUrlFilters();
+  const measureParam = filters.text('measure');
+  const measure: THeatmapMeasure = (HEATMAP_MEASURES as readonly string[]).includes(measureParam ?? '') ? (measureParam as THeatmapMeasure) : 'signedContractYuan';
+  const levelParam = filters.text('level');
+  const parent = filters.text('parent');
+  const level: THeatmapLevel = LEVELS.includes(levelParam as THeatmapLevel) && ((levelParam !== 'city' && levelParam !== 'county') || parent) ? (levelParam as THeatmapLevel) : 'province';
+  const year = filters.number('year') ?? Number(chinaToday(new Date()).slice(0, 4));
+  const unitId = filters.number('unitId');
+  const view: HeatmapView = { measure, year, level, parent: level === 'city' || level === 'county' ? parent : undefined, unitId };
+  const { data, error, isFetching } = useHeatmap(view);
+  const [opened, setOpened] = useState<{ cell: string; label: string; value: number } | null>(null);
+  const unit: Unit = data?.unit ?? 'count';
+
+  const go = (next: Pick<HeatmapView, 'level' | 'parent'>) => filters.update({ level: next.level, parent: next.parent });
+  const crumbs = [
+    { title: <a onClick={() => go({ level: 'country' })}>{t('heatmap.world')}</a> },
+    ...(level !== 'country' ? [{ title: <a onClick={() => go({ level: 'province' })}>{t('heatmap.china')}</a> }] : []),
+    ...(data?.parent ? [{ title: data.parent.name }] : []),
+  ];
+
+  const columns: TableColumnsType<Cell> = [
+    { title: t('heatmap.region'), dataIndex: 'label', key: 'label', render: (label: Cell['label']) => localName(label, locale) },
+    { title: t('heatmap.value'), dataIndex: 'value', key: 'value', align: 'right', render: (value: number) => <Value value={value} unit={unit} /> },
+    { title: t('heatmap.share'), dataIndex: 'share', key: 'share', align: 'right', responsive: ['sm'], render: (share: string | null) => (share === null ? '—' : `${share}%`) },
+    { title: t('heatmap.lastYear'), dataIndex: 'lastYear', key: 'lastYear', align: 'right', responsive: ['md'], render: (value: number) => <Value value={value} unit={unit} /> },
+    { title: t('heatmap.change'), key: 'change', align: 'right', responsive: ['md'], render: (_: unknown, cell) => { const c = change(cell.value, cell.lastYear); return c === null ? '—' : `${c}%`; } },
+    {
+      title: '',
+      key: 'actions',
+      render: (_: unknown, cell) => {
+        const drill = drillOf(view, cell.cell);
+        return (
+          <Space size="small">
+            {drill ? <Button size="small" type="link" onClick={() => go(drill)}>{t('heatmap.drill')}</Button> : null}
+            <Button size="small" type="link" onClick={() => setOpened({ cell: cell.cell, label: localName(cell.label, locale), value: cell.value })}>{t('heatmap.records')}</Button>
+          </Space>
+        );
+      },
+    },
+  ];
+
+  return (
+    <>
+      <PageHeader title={t('nav.heatmap')} subTitle={data ? t('heatmap.subtitle', { unit: data.unitName, year: data.year }) : undefined} />
+      <Flex className="zs-filters" gap="small" wrap align="center">
+        <Select
+          aria-label={t('heatmap.measure')}
+          style={{ minWidth: 200 }}
+          value={measure}
+          onChange={(value) => filters.update({ measure: value })}
+          options={HEATMAP_MEASURES.map((m) => ({ value: m, label: t(`heatmap.measure.${m}`) }))}
+        />
+        <InputNumber aria-label={t('heatmap.year')} min={2000} max={2100} value={year} onChange={(value) => value && filters.update({ year: value })} />
+        <ScopeUnitSelect aria-label={t('metric.unitScope')} value={unitId} onChange={(value) => filters.update({ unitId: value })} />
+      </Flex>
+      <ErrorAlert error={error} />
+      <Breadcrumb items={crumbs} style={{ marginBottom: 12 }} />
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={16}>
+          <Card size="small" title={data ? t('heatmap.total', { value: '' }) : undefined} extra={data ? <Value value={data.value} unit={unit} /> : null}>
+            <Table<Cell> size="small" rowKey="cell" loading={isFetching} columns={columns} dataSource={data?.cells ?? []} pagination={false} locale={{ emptyText: t('heatmap.empty') }} data-testid="heatmap-cells" />
+          </Card>
+        </Col>
+        <Col xs={24} lg={8}>
+          <Card size="small" title={t('heatmap.presets')}>
+            <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>{t('heatmap.presetsHint')}</Typography.Paragraph>
+            <Table
+              size="small"
+              rowKey="key"
+              pagination={false}
+              dataSource={data?.presets ?? []}
+              data-testid="heatmap-presets"
+              columns={[
+                { title: t('heatmap.region'), dataIndex: 'label', key: 'label', render: (label: Cell['label']) => localName(label, locale) },
+                {
+                  title: t('heatmap.value'),
+                  dataIndex: 'value',
+                  key: 'value',
+                  align: 'right',
+                  render: (value: number, preset: THeatmap['presets'][number]) => (
+                    <a onClick={() => setOpened({ cell: `preset:${preset.key}`, label: localName(preset.label, locale), value })}>
+                      <Value value={value} unit={unit} />
+                    </a>
+                  ),
+                },
+              ]}
+            />
+          </Card>
+        </Col>
+      </Row>
+      <HeatmapRecordsDrawer view={view} opened={opened} unit={unit} measureName={t(`heatmap.measure.${measure}`)} onClose={() => setOpened(null)} />
+    </>
+  );
+}
+
+function HeatmapRecordsDrawer({ view, opened, unit, measureName, onClose }: { view: HeatmapView; opened: { cell: string; label: string; value: number } | null; unit: Unit; measureName: string; onClose: () => void }) {
+  const { t } = useI18n();
+  const { data, error, isFetching } = useHeatmapRecords(opened ? { ...view, cell: opened.cell } : null);
+  const items = data && opened && data.cell === opened.cell ? data.items : [];
+  const columns: TableColumnsType<THeatmapRecord> = [
+    {
+      title: t('heatmap.recordName'),
+      dataIndex: 'projectName',
+      key: 'projectName',
+      render: (name: string, item) =>
+        item.recordKind === 'enterprise' ? (
+          <Link to={`/enterprises/${item.recordId}`} onClick={onClose}>{name}</Link>
+        ) : item.projectId !== null && item.openable ? (
+          <Link to={`/projects/${item.projectId}`} onClick={onClose}>{name}</Link>
+        ) : (
+          name
+        ),
+    },
+    { title: t('project.unit'), dataIndex: 'unitName', key: 'unitName', responsive: ['sm'] },
+    { title: t('records.date'), dataIndex: 'date', key: 'date', responsive: ['md'], render: (date: string | null) => date ?? '—' },
+    { title: t('heatmap.sourceRegion'), dataIndex: 'sourceRegionName', key: 'sourceRegionName', responsive: ['md'], render: (name: string | null) => name ?? '—' },
+    { title: t('records.contribution'), dataIndex: 'contribution', key: 'contribution', align: 'right', render: (value: number) => <Value value={value} unit={unit} /> },
+  ];
+  return (
+    <Drawer open={!!opened} onClose={onClose} size="large" destroyOnHidden title={opened ? t('heatmap.recordsTitle', { region: opened.label, measure: measureName }) : ''} data-testid="heatmap-records">
+      <ErrorAlert error={error} />
+      <Table<THeatmapRecord> size="small" rowKey={(r) => `${r.recordKind}:${r.recordId}`} loading={isFetching} columns={columns} dataSource={items} pagination={{ pageSize: 50, hideOnSinglePage: true }} />
+      {data && !isFetching ? (
+        <Typography.Text strong>
+          {t('records.total')} <Value value={data.value} unit={unit} />
+        </Typography.Text>
+      ) : null}
+    </Drawer>
+  );
+}

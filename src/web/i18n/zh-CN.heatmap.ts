@@ -1,0 +1,36 @@
+/**
+ * The Chinese words of the investment heat map (招商热力图, issue 15). Spread into zh-CN.ts; en.heatmap.ts must have
+ * the same keys.
+ */
+export const zhCNHeatmap = {
+  'nav.heatmap': '热力图',
+  'heatmap.subtitle': '{unit} · {year}年 · 按投资方最终控股方总部所在地',
+  'heatmap.measure': '指标',
+  'heatmap.year': '年份',
+  'heatmap.measure.leadsCollected': '线索',
+  'heatmap.measure.targetEnterprises': '目标企业(企业库)',
+  'heatmap.measure.enterprisesVisited': '拜访企业',
+  'heatmap.measure.signedCount': '签约项目数',
+  'heatmap.measure.signedContractYuan': '签约金额',
+  'heatmap.measure.startedCount': '开工项目数',
+  'heatmap.measure.fundsArrivedDomesticYuan': '到位资金(省外境内)',
+  'heatmap.measure.fundsArrivedForeignUsd': '到位资金(外资)',
+  'heatmap.world': '全球',
+  'heatmap.china': '全国',
+  'heatmap.region': '来源地',
+  'heatmap.value': '数值',
+  'heatmap.share': '占比',
+  'heatmap.lastYear': '上年同期',
+  'heatmap.change': '同比',
+  'heatmap.records': '明细',
+  'heatmap.drill': '下钻',
+  'heatmap.presets': '重点区域',
+  'heatmap.presetsHint': '区域之间可能重叠(如希腊同属欧美与一带一路),合计不等于总数',
+  'heatmap.total': '合计 {value}',
+  'heatmap.empty': '该范围内没有记录',
+  'heatmap.recordsTitle': '{region}:{measure}明细',
+  'heatmap.recordName': '记录',
+  'heatmap.sourceRegion': '来源地(最终控股方总部)',
+  'heatmap.addsUp': '合计 {total},与热力图数值一致',
+  'heatmap.enterprise': '企业',
+};
