@@ -10,7 +10,7 @@ import { hasText, loggedIn, screenshot, shown, startE2e, type E2e } from './supp
  * Chains in targets and figures (issue 14), in a browser over the demo city 襄阳: the targets grid has a row per chain
  * — the bureau types a chain's target and reads its completion, a county reads them — and the cockpit breaks a metric
  * down by chain, 未归链 included, its rows adding up to the figure and each opening records that add up to it.
- * Screenshot: docs/screenshots/cockpit-by-chain.png.
+ * Screenshots: docs/screenshots/cockpit-by-chain.png, targets-chains.png.
  */
 let e2e: E2e;
 const year = Number(chinaToday(new Date()).slice(0, 4));
@@ -51,6 +51,10 @@ describe('chains in targets and the cockpit (issue 14)', () => {
     const row = page.getByTestId('chain-target-progress').getByRole('row').filter({ has: page.getByRole('cell', { name: '新签约项目', exact: true }) });
     await hasText(row, '10 个');
     await hasText(row, `${cell.completion}%`);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('.ant-drawer-open').count()).toBe(0);
+    await page.getByTestId('targets-chain-head').scrollIntoViewIfNeeded();
+    await screenshot(page, 'targets-chains.png');
     await context.close();
   });
 
