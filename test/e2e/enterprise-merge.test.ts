@@ -48,7 +48,7 @@ describe('merging duplicate enterprises', () => {
 
     await merge.getByRole('button', { name: '撤销合并' }).click();
     // The merge's own confirmation may still be fading out: answer the one that asks about undoing.
-    await page.locator('.ant-popover:not(.ant-popover-hidden)').filter({ hasText: '撤销' }).getByRole('button', { name: /确\s*定|OK/ }).click();
+    await page.locator('.ant-popover:not(.ant-popover-hidden)').filter({ hasText: '撤销这次合并' }).getByRole('button', { name: /确\s*定|OK/ }).click();
     await hasText(merge, '已撤销');
     await context.close();
   });

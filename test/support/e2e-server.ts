@@ -4,7 +4,7 @@ import { buildApp, WEB_DIST } from '../../src/server/app.ts';
 import { latestMigration } from '../../src/server/db/migrate.ts';
 import { loadDemo } from '../../src/server/demo/demo.service.ts';
 import { runReminderJob } from '../../src/server/reminders/reminders.job.ts';
-import { openTestDatabase } from './test-db.ts';
+import { openDemoTemplateDatabase, openTestDatabase } from './test-db.ts';
 
 export type E2eServer = { url: string; close(): Promise<void> };
 
@@ -17,9 +17,10 @@ export async function startE2eServer(options: { idleMinutes?: number } = {}): Pr
   if (!existsSync(join(WEB_DIST, 'index.html'))) {
     throw new Error(`no built web app in ${WEB_DIST}: run \`npm run build\` before the browser suite`);
   }
-  const database = await openTestDatabase();
+  const copied = await openDemoTemplateDatabase();
+  const database = copied ?? (await openTestDatabase());
   try {
-    await loadDemo(database.db);
+    if (!copied) await loadDemo(database.db);
     // As `zhaoshang serve` does when it starts: today's deadline reminders are in the bell.
     await runReminderJob({ db: database.db, now: new Date() });
     const app = await buildApp({

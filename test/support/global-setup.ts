@@ -6,6 +6,7 @@ import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../../src/server/db/client.ts';
 import { migrate } from '../../src/server/db/migrate.ts';
+import { loadDemo } from '../../src/server/demo/demo.service.ts';
 import { TEST_PG_URL, withDatabase } from './environment.ts';
 
 /**
@@ -32,17 +33,28 @@ export default async function setup(project: TestProject) {
   }
   const database = await openDatabase({});
   await migrate(database.db);
-  const dump = await database.pglite!.dumpDataDir('none');
-  await database.close();
   const file = join(tmpdir(), `zs_tpl_${runId}.tar`);
-  writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
+  writeFileSync(file, Buffer.from(await (await database.pglite!.dumpDataDir('none')).arrayBuffer()));
   project.provide('pgliteTemplate', file);
-  return () => rmSync(file, { force: true });
+  // The browser suite's files each start from the demo city: load it once here, not once per file (≈ 10 s each).
+  const demoFile = join(tmpdir(), `zs_tpl_demo_${runId}.tar`);
+  if (project.name === 'e2e') {
+    await loadDemo(database.db);
+    writeFileSync(demoFile, Buffer.from(await (await database.pglite!.dumpDataDir('none')).arrayBuffer()));
+    project.provide('pgliteDemoTemplate', demoFile);
+  }
+  await database.close();
+  return () => {
+    rmSync(file, { force: true });
+    rmSync(demoFile, { force: true });
+  };
 }
 
 declare module 'vitest' {
   export interface ProvidedContext {
     pgTemplate: string;
     pgliteTemplate: string;
+    /** The migrated template with the demo city loaded (the browser suite only). */
+    pgliteDemoTemplate: string | undefined;
   }
 }

@@ -26,6 +26,13 @@ export async function openTestDatabase(): Promise<Database> {
   return openDatabase({ pglite: await PGlite.create({ loadDataDir: blob }) });
 }
 
+/** A fresh copy of the demo city's database where the run made one (the browser suite), else null. */
+export async function openDemoTemplateDatabase(): Promise<Database | null> {
+  const demo = TEST_DB_KIND === 'pglite' ? inject('pgliteDemoTemplate') : undefined;
+  if (!demo) return null;
+  return openDatabase({ pglite: await PGlite.create({ loadDataDir: new Blob([readFileSync(demo)]) }) });
+}
+
 /** An empty, unmigrated database, for the migration tests. */
 export async function openBlankDatabase(): Promise<Database> {
   if (TEST_DB_KIND === 'postgres') {
