@@ -1,13 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { DESKTOP, PHONE, absent, hasText, loggedIn, screenshot, shown, startE2e, type E2e } from './support/browser.ts';
 
 /**
  * Whom to attract in a browser (demo city 襄阳, issue 14): the bureau opens 产业链, picks 动力及储能电池, opens the 缺 link
  * 铜箔/铝箔 and finds its candidates (江西铜业, 海亮, 中一科技) each with its reasons; marks 海亮 不适合 with a reason (it
  * leaves the list for 已标记不适合, with who and why), starts a lead on 中一科技 and finds it in 线索. On a phone: the gap
- * list, the same link's candidates, and the mark taken back. A leader reads the candidates without buttons.
- * Screenshots: chain-candidates.png (1280) and chain-candidates-phone.png (390) in docs/screenshots/.
+ * list, the same link's candidates, and the mark taken back. The bureau's weights change the order. A leader reads the
+ * candidates without buttons and has no weights.
+ * Screenshots: chain-candidates.png (1280), chain-candidates-phone.png and chain-gap-list-phone.png (390),
+ * chain-candidate-weights.png (1280) in docs/screenshots/.
  */
 
 let e2e: E2e;
@@ -118,6 +120,41 @@ describe('whom to attract', () => {
     await context.close();
   });
 
+  it('the bureau sets the city’s weights: a 世界500强 worth 100 puts 江西铜业 first; then back to the defaults', async () => {
+    const { context, page } = await loggedIn(e2e, 'bureau', DESKTOP);
+    await openBatteryChain(page);
+    const first = () => page.getByTestId('link-candidates').locator('[data-testid^="candidate-"]').first();
+    const setWeights = async (change: (weights: Locator) => Promise<void>) => {
+      await page.getByTestId('open-candidate-weights').click();
+      const weights = page.getByTestId('candidate-weights');
+      await shown(weights.getByLabel('世界500强', { exact: true }));
+      await change(weights);
+      await weights.getByRole('button', { name: /保\s*存/ }).click();
+      await hasText(weights, '市招商局 王局长 于');
+      return weights;
+    };
+    const weights = await setWeights(async (w) => {
+      await hasText(w, '正在使用默认权重');
+      await w.getByLabel('世界500强', { exact: true }).fill('100');
+    });
+    await screenshot(page, 'chain-candidate-weights.png');
+    await page.keyboard.press('Escape');
+    await weights.waitFor({ state: 'hidden' });
+    await openFoils(page);
+    await hasText(first(), JIANGXI);
+    await hasText(first().getByTestId('candidate-reasons'), '世界500强 +100');
+    await page.keyboard.press('Escape');
+
+    await setWeights(async (w) => {
+      await w.getByRole('button', { name: '恢复默认' }).click();
+      await expect.poll(() => w.getByLabel('世界500强', { exact: true }).inputValue()).toBe('20');
+    });
+    await page.keyboard.press('Escape');
+    await openFoils(page);
+    await hasText(first(), HAILIANG);
+    await context.close();
+  });
+
   it('a leader reads the candidates and their reasons, with no button to act on them', async () => {
     const { context, page } = await loggedIn(e2e, 'leader', DESKTOP);
     await openBatteryChain(page);
@@ -126,6 +163,7 @@ describe('whom to attract', () => {
     await hasText(candidateRow(page, JIANGXI).getByTestId('candidate-reasons'), '锂电铜箔');
     await absent(drawer.getByRole('button', { name: '发起线索' }));
     await absent(drawer.getByRole('button', { name: '不适合' }));
+    await absent(page.getByTestId('open-candidate-weights'));
     await context.close();
   });
 

@@ -8,6 +8,7 @@ import { PageHeader } from '../ui/PageHeader.tsx';
 import { useChainMap, useChains, useLinkRecords } from './chains.queries.ts';
 import { GapList } from './GapList.tsx';
 import { LinkCandidates } from './LinkCandidates.tsx';
+import { CandidateWeights } from './CandidateWeights.tsx';
 import { ChainGraph } from './ChainGraph.tsx';
 import { ChainAdminActions } from './ChainEditor.tsx';
 
@@ -61,6 +62,7 @@ export function ChainsPage() {
               ))}
               {t('chain.legend')}
               {chainId !== null ? <GapList chainId={chainId} gapCount={map.data.nodes.filter((n) => n.status !== 'strong').length} onOpenLink={setOpenLink} /> : null}
+              <CandidateWeights />
             </Space>
           </Typography.Paragraph>
           <Segmented
