@@ -26,16 +26,22 @@ announceUnavailableSuites({
 });
 
 const integration = ['src/server/**/*.test.ts', 'src/cli/**/*.test.ts'];
+/**
+ * Two test files at a time outside the browser suite, even on a two-core machine (Vitest's default there is one): a
+ * file spends much of its time waiting on a database server or on its own embedded one, so two overlap well.
+ */
+const workers = Number(process.env.ZHAOSHANG_TEST_WORKERS ?? 2);
 
 export default defineConfig({
   test: {
     reporters: ['default', './test/support/closing-line-reporter.ts'],
     projects: [
-      { test: { name: 'unit', include: ['src/domain/**/*.test.ts', 'src/shared/**/*.test.ts', 'src/web/**/*.test.ts'] } },
+      { test: { name: 'unit', include: ['src/domain/**/*.test.ts', 'src/shared/**/*.test.ts', 'src/web/**/*.test.ts'], maxWorkers: workers } },
       {
         test: {
           name: 'pglite',
           include: integration,
+          maxWorkers: workers,
           env: { TEST_DB: 'pglite' },
           globalSetup: ['test/support/global-setup.ts'],
           testTimeout: 30_000,
@@ -48,6 +54,7 @@ export default defineConfig({
               test: {
                 name: 'postgres',
                 include: integration,
+                maxWorkers: workers,
                 env: { TEST_DB: 'postgres' },
                 globalSetup: ['test/support/global-setup.ts'],
                 testTimeout: 30_000,
