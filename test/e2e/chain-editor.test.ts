@@ -19,7 +19,7 @@ afterAll(async () => {
 });
 
 describe('the chain graph', () => {
-  it('draws 动力及储能电池 as a tree at 1280 px, and a link clicked opens its drawer', async () => {
+  it('draws 动力及储能电池 as a tree at 1280 px that fits its card in Chinese and English, and a link clicked opens its drawer', async () => {
     const { context, page } = await loggedIn(e2e, 'bureau', DESKTOP);
     await page.goto('/chains');
     await page.getByTestId('chain-picker').getByText('动力及储能电池', { exact: true }).click();
@@ -41,6 +41,19 @@ describe('the chain graph', () => {
     const drawer = page.getByTestId('chain-link-drawer');
     await hasText(drawer, '铜箔/铝箔');
     await hasText(drawer, '无本地企业');
+    await page.locator('.ant-drawer-close').click();
+
+    // In English the longer names fit too.
+    await page.getByText('English', { exact: true }).click();
+    await shown(graph.locator('text', { hasText: 'Upstream' }));
+    const englishBox = (await graph.boundingBox())!;
+    const english = await graph.locator('text').evaluateAll((nodes) => nodes.map((n) => n.getBoundingClientRect()).map((r) => ({ left: r.left, right: r.right })));
+    for (const label of english) {
+      expect(label.left).toBeGreaterThanOrEqual(englishBox.x - 1);
+      expect(label.right).toBeLessThanOrEqual(englishBox.x + englishBox.width + 1);
+    }
+    await page.getByText('中文', { exact: true }).click();
+    await shown(graph.locator('text', { hasText: '上游' }));
     await context.close();
   });
 

@@ -27,6 +27,13 @@ function leaves(item: GraphItem): number {
   return item.children.length === 0 ? 1 : item.children.reduce((n, child) => n + leaves(child), 0);
 }
 
+/** About how wide a text is drawn: a Chinese character a full em, a Latin one a little over half. */
+function textWidth(text: string, fontSize: number): number {
+  let em = 0;
+  for (const char of text) em += char.charCodeAt(0) > 0x2e80 ? 1 : 0.62;
+  return em * fontSize;
+}
+
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
@@ -44,8 +51,22 @@ export function ChainGraph({ map, onOpen }: ChainGraphProps) {
   const chainName = name(map);
 
   const { option, height } = useMemo(() => {
+    // The room the widest label of a link without sub-links needs, right of the drawing.
+    let leafLabel = 0;
+    const figuresOf = (node: TChainMapNode) =>
+      t('chainGraph.figures', {
+        local: node.figures.localEnterprises,
+        target: node.figures.targetEnterprises,
+        leads: node.figures.leads,
+        signed: node.figures.signedProjects,
+        started: node.figures.startedProjects,
+      });
     const toItem = (node: TChainMapNode): GraphItem => {
       const children = map.nodes.filter((n) => n.parentId === node.linkId).map(toItem);
+      if (children.length === 0) {
+        const status = t(`chain.status.${node.status}`);
+        leafLabel = Math.max(leafLabel, textWidth(name(node), 13) + textWidth(status, 11) + 16, textWidth(figuresOf(node), 11));
+      }
       return {
       name: name(node),
       mapNode: node,
@@ -56,13 +77,7 @@ export function ChainGraph({ map, onOpen }: ChainGraphProps) {
         ...(children.length > 0 ? { position: 'left', align: 'right' } : {}),
         formatter: [
           `{name|${name(node)}} {${node.status}|${t(`chain.status.${node.status}`)}}`,
-          `{figures|${t('chainGraph.figures', {
-            local: node.figures.localEnterprises,
-            target: node.figures.targetEnterprises,
-            leads: node.figures.leads,
-            signed: node.figures.signedProjects,
-            started: node.figures.startedProjects,
-          })}}`,
+          `{figures|${figuresOf(node)}}`,
         ].join('\n'),
       },
       };
@@ -113,8 +128,8 @@ export function ChainGraph({ map, onOpen }: ChainGraphProps) {
           data: [root],
           top: 24,
           bottom: 24,
-          left: Math.max(48, 12 + chainName.length * 8),
-          right: 240,
+          left: Math.round(Math.max(48, textWidth(chainName, 15) / 2 + 12)),
+          right: Math.round(Math.min(360, Math.max(120, leafLabel + 28))),
           symbol: 'circle',
           symbolSize: 10,
           roam: false,
@@ -149,9 +164,13 @@ export function ChainGraph({ map, onOpen }: ChainGraphProps) {
     return { option, height: Math.max(360, leaves(root) * 46 + 48) };
   }, [map, t, locale, token, chainName]);
 
+  // ECharts' tree fails updating in place to a tree of other nodes (reading '__edge' of a removed one): a chart of
+  // another shape is drawn afresh.
+  const shape = `${locale}:${map.chainId}:${map.nodes.map((n) => `${n.linkId}>${n.parentId ?? n.segment}:${n.name}:${n.nameEn}`).join(',')}`;
   if (map.nodes.length === 0) return <Empty description={t('chainGraph.noLinks')} />;
   return (
     <EChart
+      key={shape}
       option={option}
       height={height}
       renderer="svg"
