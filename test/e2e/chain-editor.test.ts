@@ -72,7 +72,7 @@ describe('the chain graph', () => {
 });
 
 describe('the chain editor', () => {
-  it('lets the bureau copy 光伏 into a new chain, add a link, rename, move and retire it', async () => {
+  it('lets the bureau copy 光伏 into a new chain, add a link, rename, move and retire it, and shows the server refusing a restore', async () => {
     const { context, page } = await loggedIn(e2e, 'bureau', DESKTOP);
     await page.goto('/chains');
     await page.getByTestId('chain-new').click();
@@ -119,6 +119,19 @@ describe('the chain editor', () => {
     await shown(editor.getByRole('button', { name: '恢复环节' }));
     await page.locator('.ant-drawer-body').evaluate((body) => body.scrollTo(0, 0));
     await screenshot(page, 'chain-editor.png');
+
+    // The server's refusal is shown: a sub-link retired with its parent cannot come back before the parent.
+    await tree.getByText('电池片', { exact: true }).click();
+    await editor.getByRole('button', { name: '停用环节' }).click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await shown(editor.getByRole('button', { name: '恢复环节' }));
+    await tree.getByText('TOPCon 电池', { exact: true }).click();
+    await editor.getByRole('button', { name: '恢复环节' }).click();
+    await hasText(editor.getByTestId('chain-editor-error'), '上级环节已停用');
+    await tree.getByText('电池片', { exact: true }).click();
+    await editor.getByRole('button', { name: '恢复环节' }).click();
+    await shown(editor.getByRole('button', { name: '停用环节' }));
+    await absent(tree.locator('[data-testid^="chain-editor-link-"]', { hasText: 'TOPCon 电池' }).getByText('已停用'));
     await page.locator('.ant-drawer-close').click();
     await hasText(page.getByTestId('chain-picker').locator('.ant-segmented-item-selected'), '光伏');
     const graph = page.getByTestId('chain-graph');
