@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, inArray, isNull } from 'drizzle-orm';
 import { call, createTestApp, expectApiError, logIn, type Given, type Session, type TestApp } from '../../../test/support/test-app.ts';
-import { projectFunds, projects, units } from '../db/schema.ts';
+import { enterprises, projectFunds, projects, units } from '../db/schema.ts';
 import { DEFAULT_SCOPE_RULES, METRICS, type FundFacts, type ProjectFacts } from '../../domain/metrics.ts';
 import type { TBreakdown, TCockpit, TMetricRecords, TTrend } from '../../shared/cockpit.ts';
 import type { TMetricValues } from '../../shared/metrics.ts';
@@ -140,6 +140,22 @@ describe('the cockpit', () => {
     const industries = await get<TBreakdown>(bureau, `/api/cockpit/breakdown?${period}&key=signedCount&by=industry`);
     expect(industries.rows.map((r) => r.group)).not.toContain('K'); // 房地产 is out of scope by default
     expect(industries.rows.find((r) => r.group === 'C')?.label.zh).toBe('C 制造业');
+  });
+
+  it('counts a subsidiary\'s investment in its ultimate parent\'s HQ province (the source region), a grandparent with no HQ skipped', async () => {
+    const top = await t.given.enterprise({ unit: w.city, name: '上海某集团有限公司' });
+    const middle = await t.given.enterprise({ unit: w.city, name: '某集团中间控股有限公司' });
+    const subsidiary = await t.given.enterprise({ unit: w.city, name: '深圳某子公司有限公司' });
+    await t.db.update(enterprises).set({ hqRegionCode: '310115' }).where(eq(enterprises.id, top.id));
+    await t.db.update(enterprises).set({ hqRegionCode: null, parentEnterpriseId: top.id }).where(eq(enterprises.id, middle.id));
+    await t.db.update(enterprises).set({ hqRegionCode: '440305', parentEnterpriseId: middle.id }).where(eq(enterprises.id, subsidiary.id));
+    const project = await t.given.project({ unit: w.countyA, investor: subsidiary, stage: 'signed' });
+    await t.db.update(projects).set({ signedOn: '2019-05-01' }).where(eq(projects.id, project.id));
+    const period = 'from=2019-01-01&to=2019-12-31';
+    const regions = await get<TBreakdown>(bureau, `/api/cockpit/breakdown?${period}&key=signedCount&by=region`);
+    expect(regions.rows.map((r) => [r.group, r.value])).toEqual([['310000', 1]]);
+    const listed = await get<TMetricRecords>(bureau, `/api/cockpit/records?${period}&key=signedCount&by=region&group=310000`);
+    expect(listed.items.map((r) => r.projectId)).toEqual([project.id]);
   });
 
   it('lists a rate\'s cohort, and keeps another unit\'s confidential projects behind their code names', async () => {

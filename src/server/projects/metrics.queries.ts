@@ -112,7 +112,7 @@ function groupExpression(grouping: MetricGrouping, scope: MetricScope, dated: SQ
     case 'division':
       return sql`coalesce(left(${projects.industryCode}, 2), '')`;
     case 'province':
-      return sql`coalesce(left(${enterprises.hqRegionCode}, 2) || '0000', '')`;
+      return sql`coalesce(left(investor_source.hq_region_code, 2) || '0000', '')`;
     case 'stage':
       return sql`${projects.stage}`;
     case 'chain':
@@ -130,7 +130,20 @@ function projectsJoined(grouping: MetricGrouping, credit: CreditSource): SQL {
     return sql`${credit.from} join ${units} on ${units.id} = ${credit.unitId}
       cross join lateral unnest(string_to_array(trim(both '/' from ${units.path}), '/')::int[]) as ancestor(id)`;
   }
-  if (grouping === 'province') return sql`${credit.from} join ${enterprises} on ${enterprises.id} = ${projects.investorEnterpriseId}`;
+  if (grouping === 'province') {
+    // The source region of an investment is its investor's ultimate parent's HQ (domain.md §7; sourceRegionCode in
+    // src/domain/enterprise-groups.ts): the highest enterprise up the group tree whose HQ is known.
+    return sql`${credit.from} left join lateral (
+        with recursive up(id, parent_id, hq_region_code, depth) as (
+          select ${enterprises.id}, ${enterprises.parentEnterpriseId}, ${enterprises.hqRegionCode}, 0
+            from ${enterprises} where ${enterprises.id} = ${projects.investorEnterpriseId}
+          union all
+          select parent.id, parent.parent_enterprise_id, parent.hq_region_code, up.depth + 1
+            from up join enterprises parent on parent.id = up.parent_id where up.depth < 30
+        )
+        select up.hq_region_code from up where up.hq_region_code is not null order by up.depth desc limit 1
+      ) as investor_source on true`;
+  }
   if (grouping === 'chain') {
     // Only a confirmed placement counts a project toward a chain. A project sits on at most one link in the city
     // (chain_placements_project_key), so it counts once for its chain whether on a link or a sub-link.
