@@ -140,6 +140,22 @@ describe('the chain editor', () => {
     await context.close();
   });
 
+  it('fits a phone (390 px): the editor full width, a link picked in its tree brought into view', async () => {
+    const { context, page } = await loggedIn(e2e, 'bureau', PHONE);
+    await page.goto('/chains');
+    await page.getByTestId('chain-edit').click();
+    const editor = page.getByTestId('chain-editor');
+    const tree = editor.getByTestId('chain-editor-tree');
+    await tree.getByText('中游', { exact: true }).first().waitFor();
+    await tree.locator('[data-testid^="chain-editor-link-"]').first().click();
+    await shown(editor.getByTestId('chain-editor-link-form'));
+    await expect.poll(async () => (await editor.getByTestId('chain-editor-link').boundingBox())!.y).toBeLessThan(PHONE.height / 2);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(PHONE.width);
+    await screenshot(page, 'chain-editor-phone.png');
+    await context.close();
+  });
+
   it('shows a county staff member no editor', async () => {
     const { context, page } = await loggedIn(e2e, 'xiangcheng', DESKTOP);
     await page.goto('/chains');

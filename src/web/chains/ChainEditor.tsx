@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { App, Button, Checkbox, Col, Drawer, Empty, Flex, Form, Input, Modal, Popconfirm, Radio, Row, Select, Space, Spin, Switch, Tag, Tree, TreeSelect, Typography } from 'antd';
 import { ArrowDownOutlined, ArrowUpOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import type { TChain, TChainLink } from '../../shared/chains.ts';
@@ -162,7 +162,9 @@ function ChainEditorDrawer({ chainId, onChainChange, onClose }: { chainId: numbe
               <LinkTree chain={chain.data} showRetired={showRetired} selection={selection} onSelect={setSelection} />
             </Col>
             <Col xs={24} md={14}>
-              <SelectionPanel chain={chain.data} selection={selection} onSelect={setSelection} />
+              <PanelInView selection={selection}>
+                <SelectionPanel chain={chain.data} selection={selection} onSelect={setSelection} />
+              </PanelInView>
             </Col>
           </Row>
         </>
@@ -285,6 +287,16 @@ function LinkTree({ chain, showRetired, selection, onSelect }: { chain: TChain; 
       }}
     />
   );
+}
+
+/** On a phone the panel sits under the whole tree: a pick there brings it into view. */
+function PanelInView({ selection, children }: { selection: Selection; children: ReactNode }) {
+  const box = useRef<HTMLDivElement>(null);
+  const key = selection?.kind === 'segment' ? selection.segment : selection?.kind === 'link' ? selection.id : null;
+  useEffect(() => {
+    if (key !== null && !window.matchMedia('(min-width: 768px)').matches) box.current?.scrollIntoView({ block: 'start' });
+  }, [key]);
+  return <div ref={box}>{children}</div>;
 }
 
 function SelectionPanel({ chain, selection, onSelect }: { chain: TChain; selection: Selection; onSelect: (s: Selection) => void }) {
