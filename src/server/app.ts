@@ -115,7 +115,19 @@ export async function buildApp(options: BuildAppOptions): Promise<ZApp> {
 
   if (webDist && existsSync(webDist)) {
     // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
-    await app.register(fastifyStatic, { root: webDist, wildcard: true, index: ['index.html'] });
+    await app.register(fastifyStatic, {
+      root: webDist,
+      wildcard: true,
+      index: ['index.html'],
+      // The build writes .br and .gz beside each file (vite.config.ts); a browser that accepts them gets them.
+      preCompressed: true,
+      // Hashed assets never change under their name: cached for a year. The shell is checked on every load, so an
+      // upgrade is seen at once.
+      cacheControl: false,
+      setHeaders: (response, path) => {
+        response.setHeader('cache-control', /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
   }
   app.setNotFoundHandler((request, reply) => {
     // A missing file (an old asset after an upgrade) is a 404, not the app shell served as JavaScript.
@@ -124,7 +136,7 @@ export async function buildApp(options: BuildAppOptions): Promise<ZApp> {
       return reply.status(404).send(errorBody('notFound', { params: { entity: request.url.split('?')[0]! } }));
     }
     // The web app routes on the client: every other GET gets its shell.
-    return reply.type('text/html').sendFile('index.html');
+    return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');
   });
   return app;
 }

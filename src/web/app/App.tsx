@@ -58,7 +58,8 @@ function LocalizedApp() {
 
   useEffect(() => {
     document.documentElement.lang = locale;
-    document.title = translate(locale, 'app.name');
+    // The tab's title is the page's (PageHeader); a page without a heading keeps the app's name.
+    if (!document.title.includes(' - ')) document.title = translate(locale, 'app.name');
     storeLocale(locale);
   }, [locale]);
 
