@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Button, Result } from 'antd';
-import { Navigate, useLocation } from 'react-router';
-import { canWriteRecords, type Role } from '../../domain/roles.ts';
+import { Link, Navigate, useLocation } from 'react-router';
+import { canWriteRecords, seesUnitRecords, type Role } from '../../domain/roles.ts';
 import { useMe } from '../auth/auth.queries.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { errorMessage } from '../ui/errors.ts';
@@ -39,8 +39,42 @@ export type RequireRoleProps = { role: Role; children: ReactNode };
 
 export function RequireRole({ role, children }: RequireRoleProps) {
   const { data: me } = useMe();
+  if (me?.role !== role) return <NoAccess reason="error.forbiddenPage" />;
+  return <>{children}</>;
+}
+
+/** The page a role starts from: a leader's cockpit, a department's problems, everyone else's projects. */
+export function homePath(role: Role | undefined): string {
+  return role === 'leader' ? '/cockpit' : role === 'department' ? '/problems' : '/projects';
+}
+
+type NoAccessProps = { reason: 'error.forbiddenPage' | 'error.writersOnlyPage' | 'error.departmentPage' };
+
+/**
+ * One clear no-access page in place of a page the user may not use, with a link to what they may use. Rendered
+ * instead of the page, so none of its requests is sent and no refused-request alert is shown.
+ */
+export function NoAccess({ reason }: NoAccessProps) {
+  const { data: me } = useMe();
   const { t } = useI18n();
-  if (me?.role !== role) return <Result status="403" title="403" subTitle={t('error.forbiddenPage')} />;
+  // A department's one page is the problems routed to it; whatever else the page says, that is where it goes.
+  const subTitle = me && !seesUnitRecords(me.role) ? t('error.departmentPage') : t(reason);
+  return (
+    <Result
+      status="403"
+      title="403"
+      subTitle={subTitle}
+      extra={<Link to={homePath(me?.role)}>{me?.role === 'department' ? t('error.toDepartmentProblems') : t('error.toHome')}</Link>}
+    />
+  );
+}
+
+export type RequireUnitRecordsProps = { children: ReactNode };
+
+/** Renders its children for the roles that see a unit's records; a department (which sees only what is routed to it) gets a 403. */
+export function RequireUnitRecords({ children }: RequireUnitRecordsProps) {
+  const { data: me } = useMe();
+  if (!me || !seesUnitRecords(me.role)) return <NoAccess reason="error.departmentPage" />;
   return <>{children}</>;
 }
 
@@ -49,13 +83,12 @@ export type RequireWriterProps = { children: ReactNode };
 /** Renders its children for the roles that write records (bureau, staff); leaders and departments get a 403. */
 export function RequireWriter({ children }: RequireWriterProps) {
   const { data: me } = useMe();
-  const { t } = useI18n();
-  if (!me || !canWriteRecords(me.role)) return <Result status="403" title="403" subTitle={t('error.writersOnlyPage')} />;
+  if (!me || !canWriteRecords(me.role)) return <NoAccess reason="error.writersOnlyPage" />;
   return <>{children}</>;
 }
 
 /** Where "/" leads: a leader to the cockpit, a department to the problems routed to it, everyone else to the projects. */
 export function HomeRedirect() {
   const { data: me } = useMe();
-  return <Navigate to={me?.role === 'leader' ? '/cockpit' : me?.role === 'department' ? '/problems' : '/projects'} replace />;
+  return <Navigate to={homePath(me?.role)} replace />;
 }

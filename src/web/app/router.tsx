@@ -2,7 +2,7 @@ import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
 import { FullPageSpin } from '../ui/FullPageSpin.tsx';
 import { AppLayout } from './AppLayout.tsx';
-import { HomeRedirect, RequireRole, RequireSession, RequireWriter } from './guards.tsx';
+import { HomeRedirect, RequireRole, RequireSession, RequireUnitRecords, RequireWriter } from './guards.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
 import { RouteError } from './RouteError.tsx';
 
@@ -54,6 +54,11 @@ function bureauOnly(element: ReactNode) {
   return <RequireRole role="bureau">{element}</RequireRole>;
 }
 
+/** Pages of a unit's records and figures: a department, which sees only the problems routed to it, gets a 403 page instead. */
+function unitRecords(element: ReactNode) {
+  return <RequireUnitRecords>{element}</RequireUnitRecords>;
+}
+
 export const router = createBrowserRouter([
   { path: '/login', element: LoginPage, errorElement: <RouteError /> },
   { path: '/change-password', element: ChangePasswordPage, errorElement: <RouteError /> },
@@ -71,31 +76,31 @@ export const router = createBrowserRouter([
         errorElement: <RouteError />,
         children: [
           { index: true, element: <HomeRedirect /> },
-          { path: 'cockpit', element: CockpitPage },
-          { path: 'heatmap', element: HeatmapPage },
-          { path: 'bulletin', element: BulletinPage },
-          { path: 'targets', element: TargetsPage },
-          { path: 'assessments', element: AssessmentsPage },
+          { path: 'cockpit', element: unitRecords(CockpitPage) },
+          { path: 'heatmap', element: unitRecords(HeatmapPage) },
+          { path: 'bulletin', element: unitRecords(BulletinPage) },
+          { path: 'targets', element: unitRecords(TargetsPage) },
+          { path: 'assessments', element: unitRecords(AssessmentsPage) },
           // Read by everyone who reads figures; the bureau edits it (its admin menu links here too).
-          { path: 'counting-rules', element: CountingRulesPage },
-          { path: 'projects', element: ProjectListPage },
-          { path: 'projects/new', element: ProjectFormPage },
-          { path: 'projects/board', element: ProjectBoardPage },
-          { path: 'projects/:id', element: ProjectPage },
-          { path: 'supervision', element: SupervisionPage },
+          { path: 'counting-rules', element: unitRecords(CountingRulesPage) },
+          { path: 'projects', element: unitRecords(ProjectListPage) },
+          { path: 'projects/new', element: unitRecords(ProjectFormPage) },
+          { path: 'projects/board', element: unitRecords(ProjectBoardPage) },
+          { path: 'projects/:id', element: unitRecords(ProjectPage) },
+          { path: 'supervision', element: unitRecords(SupervisionPage) },
           { path: 'problems', element: ProblemsPage },
-          { path: 'leads', element: LeadsPage },
+          { path: 'leads', element: unitRecords(LeadsPage) },
           { path: 'chains', element: ChainsPage },
-          { path: 'trips', element: TripsPage },
+          { path: 'trips', element: unitRecords(TripsPage) },
           { path: 'trips/new', element: <RequireWriter>{TripFormPage}</RequireWriter> },
-          { path: 'trips/:id', element: TripPage },
+          { path: 'trips/:id', element: unitRecords(TripPage) },
           { path: 'visits/new', element: <RequireWriter>{VisitFormPage}</RequireWriter> },
-          { path: 'events', element: EventsPage },
-          { path: 'events/:id', element: EventPage },
-          { path: 'teams', element: TeamsPage },
-          { path: 'enterprises', element: EnterpriseListPage },
-          { path: 'enterprises/new', element: EnterpriseFormPage },
-          { path: 'enterprises/:id', element: EnterpriseFormPage },
+          { path: 'events', element: unitRecords(EventsPage) },
+          { path: 'events/:id', element: unitRecords(EventPage) },
+          { path: 'teams', element: unitRecords(TeamsPage) },
+          { path: 'enterprises', element: unitRecords(EnterpriseListPage) },
+          { path: 'enterprises/new', element: unitRecords(EnterpriseFormPage) },
+          { path: 'enterprises/:id', element: unitRecords(EnterpriseFormPage) },
           { path: 'imports', element: <RequireWriter>{ImportsPage}</RequireWriter> },
           { path: 'admin', element: <Navigate to="/admin/units" replace /> },
           { path: 'admin/units', element: bureauOnly(UnitsAdminPage) },

@@ -78,7 +78,7 @@ export function AuditPage() {
           allowClear
           placeholder={t('audit.allEntities')}
           options={ENTITIES.map((code) => ({ value: code, label: t(`audit.entity.${code}`) }))}
-          style={{ width: 180 }}
+          style={{ width: 180, maxWidth: '100%' }}
         />
         <Input.Search
           key={entityId ?? ''}
@@ -87,7 +87,7 @@ export function AuditPage() {
           placeholder={t('audit.entityIdPlaceholder')}
           aria-label={t('audit.entityIdPlaceholder')}
           onSearch={(value) => filters.update({ entityId: value.trim() })}
-          style={{ width: 200 }}
+          style={{ width: 200, maxWidth: '100%' }}
         />
       </Flex>
       <ErrorAlert error={error} />
@@ -97,6 +97,7 @@ export function AuditPage() {
         dataSource={data?.items ?? []}
         loading={isFetching}
         size="middle"
+        scroll={{ x: 'max-content' }}
         expandable={{
           expandedRowRender: (entry) => <AuditChange entry={entry} />,
           rowExpandable: (entry) => entry.before !== null || entry.after !== null,

@@ -29,10 +29,10 @@ export function LeaderLevelsPage() {
       dataIndex: 'key',
       key: 'key',
       render: (key: string, row, index) =>
-        row.isNew ? <Input aria-label={t('leaderLevel.key')} value={key} onChange={(e) => change(index, { key: e.target.value.trim() })} /> : <code>{key}</code>,
+        row.isNew ? <Input style={{ minWidth: 120 }} aria-label={t('leaderLevel.key')} value={key} onChange={(e) => change(index, { key: e.target.value.trim() })} /> : <code>{key}</code>,
     },
-    { title: t('leaderLevel.nameZh'), key: 'nameZh', render: (_, row, index) => <Input aria-label={`${row.key} ${t('leaderLevel.nameZh')}`} value={row.nameZh} onChange={(e) => change(index, { nameZh: e.target.value })} /> },
-    { title: t('leaderLevel.nameEn'), key: 'nameEn', render: (_, row, index) => <Input aria-label={`${row.key} ${t('leaderLevel.nameEn')}`} value={row.nameEn} onChange={(e) => change(index, { nameEn: e.target.value })} /> },
+    { title: t('leaderLevel.nameZh'), key: 'nameZh', render: (_, row, index) => <Input style={{ minWidth: 120 }} aria-label={`${row.key} ${t('leaderLevel.nameZh')}`} value={row.nameZh} onChange={(e) => change(index, { nameZh: e.target.value })} /> },
+    { title: t('leaderLevel.nameEn'), key: 'nameEn', render: (_, row, index) => <Input style={{ minWidth: 120 }} aria-label={`${row.key} ${t('leaderLevel.nameEn')}`} value={row.nameEn} onChange={(e) => change(index, { nameEn: e.target.value })} /> },
     {
       title: t('leaderLevel.role'),
       key: 'role',
@@ -58,7 +58,7 @@ export function LeaderLevelsPage() {
       <PageHeader title={t('leaderLevel.title')} />
       <Typography.Paragraph type="secondary">{t('leaderLevel.hint')}</Typography.Paragraph>
       <ErrorAlert error={error} />
-      <Table rowKey={(_, index) => String(index)} size="small" columns={columns} dataSource={rows} pagination={false} />
+      <Table rowKey={(_, index) => String(index)} size="small" columns={columns} dataSource={rows} pagination={false} scroll={{ x: 'max-content' }} />
       <Flex gap="small" style={{ marginTop: 16 }}>
         <Button icon={<PlusOutlined />} onClick={() => setRows((all) => [...all, { key: '', nameZh: '', nameEn: '', role: 'other', sort: all.length + 1, active: true, isNew: true }])}>
           {t('leaderLevel.add')}

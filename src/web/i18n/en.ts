@@ -63,6 +63,9 @@ export const en: Messages = {
   'error.pageFailedHint': 'The system may have just been updated; reload the page.',
   'error.pageNotFound': 'There is no such page',
   'error.forbiddenPage': 'Only the city bureau can use administration',
+  'error.departmentPage': 'A department handles the problems routed to it and cannot use this page',
+  'error.toDepartmentProblems': 'See the problems routed to your department',
+  'error.toHome': 'Back to the home page',
 
   'money.wan': '10k yuan',
   'money.wanValue': '{value} × 10k yuan',

@@ -65,6 +65,9 @@ export const zhCN = {
   'error.pageFailedHint': '可能是系统刚刚更新,请刷新页面。',
   'error.pageNotFound': '页面不存在',
   'error.forbiddenPage': '只有市招商局可以使用系统管理',
+  'error.departmentPage': '职能部门只处理交办给本部门的问题,不能使用此页面',
+  'error.toDepartmentProblems': '查看交办给本部门的问题',
+  'error.toHome': '返回首页',
 
   'money.wan': '万元',
   'money.wanValue': '{value} 万元',

@@ -61,6 +61,7 @@ export function LocalIndustriesAdminPage() {
         dataSource={items ?? []}
         loading={isPending}
         pagination={false}
+        scroll={{ x: 'max-content' }}
         locale={{ emptyText: t('localIndustry.none') }}
       />
       {editing ? <LocalIndustryDialog industry={editing === 'new' ? null : editing} onClose={() => setEditing(null)} /> : null}

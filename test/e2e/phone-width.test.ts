@@ -1,0 +1,178 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loggedIn, PHONE, shown, startE2e, type E2e } from './support/browser.ts';
+
+/**
+ * On a phone no page scrolls sideways (issue 16): at 390 × 844 every main page fits the screen's width, tables
+ * scrolling inside their own container. A department user opening a page it may not use sees one no-access page,
+ * not the error alerts of refused API calls.
+ */
+
+let e2e: E2e;
+
+beforeAll(async () => {
+  e2e = await startE2e();
+});
+
+afterAll(async () => {
+  await e2e?.close();
+});
+
+/** Waits until the page has loaded its data: a heading or result shown, no spinner, no skeleton. */
+async function settled(page: Page) {
+  await shown(page.locator('main h1, main h2, main h3, main h4, main .ant-result, main .ant-empty, main table, main .ant-card, main canvas'));
+  await expect.poll(() => page.locator('.ant-spin-spinning, .ant-skeleton').count(), { timeout: 20_000 }).toBe(0);
+  await page.waitForTimeout(300);
+}
+
+/** How far the page reaches past the screen's right edge, and the element reaching furthest (its tag, class and text). */
+async function overflow(page: Page) {
+  return page.evaluate(() => {
+    const width = window.innerWidth;
+    const pageWidth = Math.max(document.documentElement.scrollWidth, document.body.scrollWidth);
+    let widest = { right: 0, what: '' };
+    if (pageWidth > width) {
+      for (const element of Array.from(document.body.querySelectorAll('*'))) {
+        // Elements inside a container that scrolls on its own (a table's scroll.x) do not widen the page.
+        let inner = false;
+        for (let parent = element.parentElement; parent && parent !== document.body; parent = parent.parentElement) {
+          const style = getComputedStyle(parent);
+          if (style.overflowX === 'auto' || style.overflowX === 'scroll' || style.overflowX === 'hidden' || style.overflowX === 'clip') {
+            inner = true;
+            break;
+          }
+        }
+        if (inner) continue;
+        const right = element.getBoundingClientRect().right + window.scrollX;
+        if (right > widest.right) {
+          const className = typeof element.className === 'string' ? element.className : '';
+          widest = { right: Math.round(right), what: `<${element.tagName.toLowerCase()} class="${className.slice(0, 120)}"> ${(element.textContent ?? '').trim().slice(0, 60)}` };
+        }
+      }
+    }
+    return { width, pageWidth, widest };
+  });
+}
+
+async function fitsWidth(page: Page, path: string) {
+  await settled(page);
+  const measured = await overflow(page);
+  expect(
+    measured.pageWidth,
+    `${path} scrolls sideways: ${measured.pageWidth}px wide on a ${measured.width}px screen; widest element reaches ${measured.widest.right}px: ${measured.widest.what}`,
+  ).toBeLessThanOrEqual(measured.width);
+}
+
+/** The first link on the list page to a record's own page (/projects/12, /trips/3…). */
+async function firstRecordPath(page: Page, listPath: string, pattern: RegExp): Promise<string> {
+  await page.goto(listPath);
+  await settled(page);
+  let found: string | null = null;
+  await expect
+    .poll(async () => {
+      const hrefs = await page.locator('main a[href]').evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
+      found = hrefs.find((href) => pattern.test(href)) ?? null;
+      return found;
+    }, { message: `a record link on ${listPath}` })
+    .not.toBeNull();
+  return found!.split('?')[0]!;
+}
+
+const BUREAU_PAGES = [
+  '/cockpit',
+  '/heatmap',
+  '/projects',
+  '/projects/board',
+  '/supervision',
+  '/problems',
+  '/enterprises',
+  '/chains',
+  '/leads',
+  '/trips',
+  '/events',
+  '/teams',
+  '/bulletin',
+  '/targets',
+  '/assessments',
+  '/imports',
+  '/admin/units',
+  '/admin/users',
+  '/admin/departments',
+  '/admin/local-industries',
+  '/admin/deadline-rules',
+  '/admin/leader-levels',
+  '/counting-rules',
+  '/admin/audit',
+];
+
+const STAFF_PAGES = ['/projects', '/projects/new', '/projects/board', '/supervision', '/problems', '/enterprises', '/enterprises/new', '/leads', '/trips', '/trips/new', '/events', '/teams', '/imports', '/bulletin'];
+
+describe('on a phone no page scrolls sideways', () => {
+  it('fits every page the bureau opens into 390 px', async () => {
+    const { context, page } = await loggedIn(e2e, 'bureau', PHONE);
+    const failures: string[] = [];
+    const check = async (path: string) => {
+      await page.goto(path);
+      try {
+        await fitsWidth(page, path);
+      } catch (error) {
+        failures.push((error as Error).message.split('\n')[0]!);
+      }
+    };
+    for (const path of BUREAU_PAGES) await check(path);
+    await check(await firstRecordPath(page, '/projects', /^\/projects\/\d+/));
+    await check(await firstRecordPath(page, '/enterprises', /^\/enterprises\/\d+/));
+    await check(await firstRecordPath(page, '/trips', /^\/trips\/\d+/));
+    expect(failures).toEqual([]);
+    await context.close();
+  });
+
+  it('fits the pages staff use into 390 px', async () => {
+    const { context, page } = await loggedIn(e2e, 'xiangcheng', PHONE);
+    const failures: string[] = [];
+    const check = async (path: string) => {
+      await page.goto(path);
+      try {
+        await fitsWidth(page, path);
+      } catch (error) {
+        failures.push((error as Error).message.split('\n')[0]!);
+      }
+    };
+    for (const path of STAFF_PAGES) await check(path);
+    await check(await firstRecordPath(page, '/projects', /^\/projects\/\d+/));
+    expect(failures).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('a department user on a page it may not use', () => {
+  it('sees one no-access page with a way back to its problems, not refused-request errors', async () => {
+    const { context, page } = await loggedIn(e2e, 'fgw', PHONE);
+    for (const path of ['/projects/board', '/projects', '/targets', '/imports', '/admin/users', '/cockpit', '/leads']) {
+      await page.goto(path);
+      const result = page.locator('main .ant-result-403');
+      await shown(result);
+      await page.waitForTimeout(500);
+      expect(await page.locator('.ant-alert-error, .ant-message-error').count(), `${path} shows error alerts`).toBe(0);
+      expect(await result.count(), path).toBe(1);
+      const back = result.getByRole('link', { name: '查看交办给本部门的问题' });
+      await shown(back);
+      await fitsWidth(page, path);
+    }
+    await page.locator('main .ant-result-403').getByRole('link', { name: '查看交办给本部门的问题' }).click();
+    await page.waitForURL(/\/problems$/);
+    // The pages it may use open as they did: its problems, and the chain map (which counts enterprises only for it).
+    for (const path of ['/problems', '/chains']) {
+      await page.goto(path);
+      await settled(page);
+      expect(await page.locator('main .ant-result-403').count(), path).toBe(0);
+      expect(await page.locator('.ant-alert-error, .ant-message-error').count(), `${path} shows error alerts`).toBe(0);
+      await fitsWidth(page, path);
+    }
+    await context.close();
+  });
+
+  it('no page had an uncaught error', () => {
+    expect(e2e.pageErrors).toEqual([]);
+  });
+});
