@@ -54,6 +54,18 @@ async function overflow(page: Page) {
   });
 }
 
+/** Text inputs, selects and date pickers on the page narrower than a usable width, by their label or placeholder. */
+async function narrowInputs(page: Page, minimum: number) {
+  return page.evaluate((minimum) => {
+    const fields = Array.from(document.querySelectorAll<HTMLElement>('main .ant-input-affix-wrapper, main input.ant-input:not(.ant-input-affix-wrapper input), main .ant-select:not(.ant-pagination-options-size-changer), main .ant-picker, main textarea'));
+    return fields
+      .filter((field) => field.offsetParent !== null && !field.closest('.ant-table-cell, .ant-pagination, .ant-input-number'))
+      .map((field) => ({ width: Math.round(field.getBoundingClientRect().width), name: field.getAttribute('aria-label') ?? field.querySelector('input')?.getAttribute('aria-label') ?? field.querySelector('input')?.placeholder ?? field.textContent?.trim().slice(0, 30) ?? '' }))
+      .filter((field) => field.width < minimum)
+      .map((field) => `${field.name} (${field.width}px)`);
+  }, minimum);
+}
+
 async function fitsWidth(page: Page, path: string) {
   await settled(page);
   const measured = await overflow(page);
@@ -61,6 +73,8 @@ async function fitsWidth(page: Page, path: string) {
     measured.pageWidth,
     `${path} scrolls sideways: ${measured.pageWidth}px wide on a ${measured.width}px screen; widest element reaches ${measured.widest.right}px: ${measured.widest.what}`,
   ).toBeLessThanOrEqual(measured.width);
+  // Inputs never shrink below a usable width to make room.
+  expect(await narrowInputs(page, 100), `${path} has inputs narrower than 100px`).toEqual([]);
 }
 
 /** The first link on the list page to a record's own page (/projects/12, /trips/3…). */
