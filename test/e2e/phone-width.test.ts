@@ -141,6 +141,25 @@ describe('on a phone no page scrolls sideways', () => {
     await context.close();
   });
 
+  it('fits every page into 390 px in English too, whose words are longer', async () => {
+    const { context, page } = await loggedIn(e2e, 'bureau', PHONE);
+    const saved = await page.request.put('/api/auth/locale', { data: { locale: 'en' } });
+    expect(saved.status()).toBe(200);
+    const failures: string[] = [];
+    for (const path of BUREAU_PAGES) {
+      await page.goto(path);
+      await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
+      try {
+        await fitsWidth(page, path);
+      } catch (error) {
+        failures.push((error as Error).message.split('\n')[0]!);
+      }
+    }
+    await page.request.put('/api/auth/locale', { data: { locale: 'zh-CN' } });
+    expect(failures).toEqual([]);
+    await context.close();
+  });
+
   it('fits the pages staff use into 390 px', async () => {
     const { context, page } = await loggedIn(e2e, 'xiangcheng', PHONE);
     const failures: string[] = [];

@@ -50,7 +50,7 @@ export function AdjustmentList({ scheme, year, canWithdraw }: { scheme: TScheme;
   return (
     <section data-testid="assessment-adjustments" style={{ marginTop: 24 }}>
       <Typography.Title level={5}>{t('assessment.adjustment.listTitle')}</Typography.Title>
-      <Table rowKey="id" size="small" columns={columns} dataSource={adjustments.data} pagination={false} />
+      <Table rowKey="id" size="small" columns={columns} dataSource={adjustments.data} pagination={false} scroll={{ x: 'max-content' }} />
       <Modal
         open={target !== null}
         title={t('assessment.adjustment.withdrawTitle')}

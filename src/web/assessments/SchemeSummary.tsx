@@ -42,7 +42,7 @@ export function SchemeSummary({ scheme, scores }: SchemeSummaryProps) {
           children: (
             <Flex gap={4} wrap>
               {scheme.indicators.map((indicator) => (
-                <Tag key={indicator.metricKey} color="blue">
+                <Tag key={indicator.metricKey} color="blue" style={{ whiteSpace: 'normal' }}>
                   {nameOf(indicator.metricKey)} {t('assessment.weightPoints', { weight: pointsAsSet(indicator.weight) })} · {t(`assessment.method.${indicator.method}`)}
                 </Tag>
               ))}
@@ -55,7 +55,7 @@ export function SchemeSummary({ scheme, scores }: SchemeSummaryProps) {
           children: (
             <Flex gap={4} wrap>
               {scheme.rules.map((rule, index) => (
-                <Tag key={index} color={rule.pointsEach < 0 ? 'orange' : 'green'}>
+                <Tag key={index} color={rule.pointsEach < 0 ? 'orange' : 'green'} style={{ whiteSpace: 'normal' }}>
                   {ruleText(rule)}
                 </Tag>
               ))}

@@ -23,6 +23,7 @@ function ScoreLines({ unit }: { unit: TUnitScore }) {
       rowKey={(_line, index) => `line-${index}`}
       size="small"
       pagination={false}
+      scroll={{ x: 'max-content' }}
       dataSource={unit.lines}
       locale={{ emptyText: t('assessment.linesEmpty') }}
       columns={[
@@ -129,6 +130,7 @@ export function ScoreTable({ scores, bottomCount, loading, onAdjust }: ScoreTabl
       columns={columns}
       dataSource={rows}
       pagination={false}
+      scroll={{ x: 'max-content' }}
       expandable={{
         expandRowByClick: true,
         expandedRowRender: (unit) => <ScoreLines unit={unit} />,

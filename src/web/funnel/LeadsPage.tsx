@@ -145,6 +145,7 @@ export function LeadsPage() {
         columns={columns}
         dataSource={data?.items ?? []}
         loading={isFetching}
+        scroll={{ x: 'max-content' }}
         pagination={urlPagination(filters, { page, pageSize, total: data?.total, showTotal: (total) => t('lead.total', { total }) })}
       />
       <LeadIntakeDrawer

@@ -102,7 +102,7 @@ export function HeatmapPage() {
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={16}>
           <Card size="small" title={data ? t('heatmap.total', { value: '' }) : undefined} extra={data ? <Value value={data.value} unit={unit} /> : null}>
-            <Table<Cell> size="small" rowKey="cell" loading={isFetching} columns={columns} dataSource={data?.cells ?? []} pagination={false} locale={{ emptyText: t('heatmap.empty') }} data-testid="heatmap-cells" />
+            <Table<Cell> size="small" rowKey="cell" loading={isFetching} columns={columns} dataSource={data?.cells ?? []} pagination={false} scroll={{ x: 'max-content' }} locale={{ emptyText: t('heatmap.empty') }} data-testid="heatmap-cells" />
           </Card>
         </Col>
         <Col xs={24} lg={8}>
@@ -112,6 +112,7 @@ export function HeatmapPage() {
               size="small"
               rowKey="key"
               pagination={false}
+              scroll={{ x: 'max-content' }}
               dataSource={data?.presets ?? []}
               data-testid="heatmap-presets"
               columns={[
@@ -163,7 +164,7 @@ function HeatmapRecordsDrawer({ view, opened, unit, measureName, onClose }: { vi
   return (
     <Drawer open={!!opened} onClose={onClose} size="large" destroyOnHidden title={opened ? t('heatmap.recordsTitle', { region: opened.label, measure: measureName }) : ''} data-testid="heatmap-records">
       <ErrorAlert error={error} />
-      <Table<THeatmapRecord> size="small" rowKey={(r) => `${r.recordKind}:${r.recordId}`} loading={isFetching} columns={columns} dataSource={items} pagination={{ pageSize: 50, hideOnSinglePage: true }} />
+      <Table<THeatmapRecord> size="small" rowKey={(r) => `${r.recordKind}:${r.recordId}`} loading={isFetching} columns={columns} dataSource={items} pagination={{ pageSize: 50, hideOnSinglePage: true }} scroll={{ x: 'max-content' }} />
       {data && !isFetching ? (
         <Typography.Text strong>
           {t('records.total')} <Value value={data.value} unit={unit} />

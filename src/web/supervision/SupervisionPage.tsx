@@ -137,6 +137,7 @@ function SupervisionList({ q, unitId, status }: ListProps) {
         dataSource={data?.items ?? []}
         loading={isFetching}
         locale={{ emptyText: t('supervision.empty') }}
+        scroll={{ x: 'max-content' }}
         pagination={urlPagination(filters, { page, pageSize, total: data?.total, showTotal: (total) => t('supervision.total', { total }) })}
       />
     </>
