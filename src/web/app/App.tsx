@@ -41,6 +41,26 @@ setAuthProblemHandler((problem, error) => {
 const FONT_FAMILY =
   "-apple-system, BlinkMacSystemFont, 'Segoe UI', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Source Han Sans SC', 'Helvetica Neue', Arial, sans-serif";
 
+/**
+ * Colours every text meets WCAG 2.1 AA contrast with (4.5:1 on white, on the grey page and table headers, and on a tag's
+ * or selected menu item's pale background), issue 16. antd's defaults are lighter (#1677ff 4.1:1, secondary text #8c8c8c
+ * 3.4:1, placeholder #bfbfbf 1.8:1): the primary and error seeds are one step darker in antd's own palettes (their
+ * generated pale backgrounds stay as light). Preset tags' text is darkened in app.css instead: a darker seed for green
+ * or cyan would also turn the tag's pale background grey.
+ */
+const ACCESSIBLE_COLOURS = {
+  colorPrimary: '#0958d9',
+  colorInfo: '#0958d9',
+  colorLink: '#0958d9',
+  colorError: '#cf1322',
+  colorTextSecondary: 'rgba(0, 0, 0, 0.65)',
+  colorTextTertiary: 'rgba(0, 0, 0, 0.6)',
+  colorTextPlaceholder: 'rgba(0, 0, 0, 0.56)',
+};
+
+/** The grey of a table's "no data" line is antd's disabled text colour; in a table it is text to read. */
+const ACCESSIBLE_COMPONENTS = { Table: { colorTextDisabled: 'rgba(0, 0, 0, 0.56)' } };
+
 export function App() {
   return (
     <QueryClientProvider client={queryClient}>
@@ -80,7 +100,7 @@ function LocalizedApp() {
     <I18nProvider locale={locale} onChangeLocale={handleChangeLocale}>
       <ConfigProvider
         locale={locale === 'zh-CN' ? zhCN : enUS}
-        theme={{ algorithm: theme.defaultAlgorithm, token: { fontFamily: FONT_FAMILY } }}
+        theme={{ algorithm: theme.defaultAlgorithm, token: { fontFamily: FONT_FAMILY, ...ACCESSIBLE_COLOURS }, components: ACCESSIBLE_COMPONENTS }}
       >
         <AntApp>
           <RouterProvider router={router} />

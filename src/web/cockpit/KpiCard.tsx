@@ -23,7 +23,7 @@ export function KpiCard({ kpi, onOpen, hasTargetYear }: KpiCardProps) {
   // A rate or a median over nothing has no value: "—", never a 0 that reads as a result.
   const value = kpi.empty ? { number: '—', suffix: '' } : formatMetric(kpi.value, kpi.unit, t);
   const { direction, text: growthText } = comparison(kpi, t);
-  const growthColour = direction === 0 ? token.colorTextSecondary : direction > 0 ? token.colorError : token.colorSuccess;
+  const growthColour = direction === 0 ? token.colorTextSecondary : direction > 0 ? token.colorErrorText : token.green8;
   const growth = direction;
 
   return (
@@ -45,7 +45,7 @@ export function KpiCard({ kpi, onOpen, hasTargetYear }: KpiCardProps) {
       <button
         type="button"
         className="zs-kpi-value"
-        aria-label={t('cockpit.open', { name })}
+        aria-label={`${value.number}${value.suffix ?? ''} ${t('cockpit.open', { name })}`}
         data-testid={`kpi-value-${kpi.key}`}
         onClick={() => onOpen('value')}
       >
@@ -75,7 +75,13 @@ export function KpiCard({ kpi, onOpen, hasTargetYear }: KpiCardProps) {
                   {t('cockpit.completion')} {kpi.completion ?? '—'}%
                 </Typography.Text>
               </Flex>
-              <Progress percent={Math.min(100, Number(kpi.completion ?? 0))} showInfo={false} size="small" status="normal" />
+              <Progress
+                percent={Math.min(100, Number(kpi.completion ?? 0))}
+                showInfo={false}
+                size="small"
+                status="normal"
+                aria-label={`${name} ${t('cockpit.completion')}`}
+              />
             </>
           ) : (
             <Typography.Text type="secondary">{hasTargetYear ? t('cockpit.noTarget') : t('cockpit.targetsSpanYears')}</Typography.Text>

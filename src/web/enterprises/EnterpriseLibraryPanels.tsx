@@ -108,19 +108,20 @@ function Tiers({ detail }: { detail: TEnterpriseDetail }) {
               <Select
                 style={{ width: 200 }}
                 placeholder={t('library.tierList')}
+                aria-label={t('library.tierList')}
                 options={TIER_LIST_CODES.map((code) => ({ value: code, label: TIER_LISTS[code][language] }))}
               />
             </Form.Item>
             <Form.Item name="year" rules={[{ required: true, message: t('form.required') }]}>
-              <InputNumber placeholder={t('library.tierYear')} min={1900} max={2200} precision={0} style={{ width: 100 }} />
+              <InputNumber placeholder={t('library.tierYear')} aria-label={t('library.tierYear')} min={1900} max={2200} precision={0} style={{ width: 100 }} />
             </Form.Item>
             {list && TIER_LISTS[list].ranked ? (
               <Form.Item name="rank">
-                <InputNumber placeholder={t('library.tierRank')} min={1} precision={0} style={{ width: 90 }} />
+                <InputNumber placeholder={t('library.tierRank')} aria-label={t('library.tierRank')} min={1} precision={0} style={{ width: 90 }} />
               </Form.Item>
             ) : (
               <Form.Item name="batch">
-                <Input placeholder={t('library.tierBatch')} maxLength={50} style={{ width: 110 }} />
+                <Input placeholder={t('library.tierBatch')} aria-label={t('library.tierBatch')} maxLength={50} style={{ width: 110 }} />
               </Form.Item>
             )}
             <Button htmlType="submit" loading={add.isPending}>
@@ -168,10 +169,10 @@ function OtherNames({ detail }: { detail: TEnterpriseDetail }) {
           {formError ? <Typography.Text type="danger">{formError}</Typography.Text> : null}
           <Form<NameFormValues> form={form} layout="inline" initialValues={{ kind: 'short' }} onFinish={(values) => void handleAdd(values)} style={{ marginTop: 8 }}>
             <Form.Item name="kind">
-              <Select style={{ width: 120 }} options={NAME_KINDS.map((kind) => ({ value: kind, label: t(`library.nameKind.${kind}` as MessageKey) }))} />
+              <Select style={{ width: 120 }} aria-label={t('library.nameKindLabel')} options={NAME_KINDS.map((kind) => ({ value: kind, label: t(`library.nameKind.${kind}` as MessageKey) }))} />
             </Form.Item>
             <Form.Item name="name" rules={[{ required: true, whitespace: true, message: t('form.required') }]}>
-              <Input maxLength={300} style={{ width: 240 }} />
+              <Input maxLength={300} style={{ width: 240 }} aria-label={t('library.newName')} />
             </Form.Item>
             <Button htmlType="submit" loading={add.isPending}>
               {t('library.addName')}

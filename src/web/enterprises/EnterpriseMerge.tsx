@@ -71,7 +71,7 @@ export function EnterpriseMerge({ enterpriseId, merged = false }: EnterpriseMerg
       {error && merged ? <Alert type="error" showIcon message={error} closable onClose={() => setError(null)} /> : null}
       {merged ? null : (
       <Flex vertical gap="small">
-        <EnterpriseSelect id="enterprise-merge-other" value={mergedId ?? null} onChange={setMergedId} placeholder={t('enterpriseMerge.choose')} />
+        <EnterpriseSelect id="enterprise-merge-other" value={mergedId ?? null} onChange={setMergedId} placeholder={t('enterpriseMerge.choose')} aria-label={t('enterpriseMerge.choose')} />
         {preview.error ? <Alert type="error" showIcon message={errorMessage(preview.error, locale)} /> : null}
         {counts ? (
           <Typography.Text data-testid="enterprise-merge-counts">

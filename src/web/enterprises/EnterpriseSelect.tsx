@@ -16,13 +16,15 @@ export type EnterpriseSelectProps = {
   initialLabel?: string;
   disabled?: boolean;
   placeholder?: string;
+  /** The field's name where no form label names it. */
+  'aria-label'?: string;
 };
 
 /**
  * Finds an enterprise in the city's library as the user types (GET /api/enterprises/search): any piece of a name,
  * 简称 or former name, pinyin or initials (ningde, ndsd), a credit-code prefix; the matched part is highlighted.
  */
-export function EnterpriseSelect({ id, value, onChange, initialLabel, disabled, placeholder }: EnterpriseSelectProps) {
+export function EnterpriseSelect({ id, value, onChange, initialLabel, disabled, placeholder, 'aria-label': ariaLabel }: EnterpriseSelectProps) {
   const { t } = useI18n();
   const [search, setSearch] = useState('');
   const q = useDebouncedValue(search.trim(), 250);
@@ -45,6 +47,7 @@ export function EnterpriseSelect({ id, value, onChange, initialLabel, disabled, 
   return (
     <Select<number, EnterpriseOption>
       id={id}
+      aria-label={ariaLabel}
       value={value ?? undefined}
       onChange={(next) => onChange?.(next)}
       options={options}

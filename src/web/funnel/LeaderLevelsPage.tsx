@@ -37,11 +37,11 @@ export function LeaderLevelsPage() {
       title: t('leaderLevel.role'),
       key: 'role',
       render: (_, row, index) => (
-        <Select style={{ minWidth: 140 }} value={row.role} onChange={(role) => change(index, { role })} options={ROLES.map((role) => ({ value: role, label: t(`leaderLevel.role.${role}`) }))} />
+        <Select style={{ minWidth: 140 }} aria-label={`${row.key} ${t('leaderLevel.role')}`} value={row.role} onChange={(role) => change(index, { role })} options={ROLES.map((role) => ({ value: role, label: t(`leaderLevel.role.${role}`) }))} />
       ),
     },
-    { title: t('leaderLevel.sort'), key: 'sort', render: (_, row, index) => <InputNumber min={0} max={1000} value={row.sort} onChange={(sort) => change(index, { sort: sort ?? 0 })} /> },
-    { title: t('leaderLevel.active'), key: 'active', render: (_, row, index) => <Switch checked={row.active} onChange={(active) => change(index, { active })} /> },
+    { title: t('leaderLevel.sort'), key: 'sort', render: (_, row, index) => <InputNumber aria-label={`${row.key} ${t('leaderLevel.sort')}`} min={0} max={1000} value={row.sort} onChange={(sort) => change(index, { sort: sort ?? 0 })} /> },
+    { title: t('leaderLevel.active'), key: 'active', render: (_, row, index) => <Switch aria-label={`${row.key} ${t('leaderLevel.active')}`} checked={row.active} onChange={(active) => change(index, { active })} /> },
   ];
 
   const handleSave = async () => {

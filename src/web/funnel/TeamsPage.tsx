@@ -54,7 +54,7 @@ export function TeamsPage() {
       key: 'leads',
       align: 'right',
       render: (leads: number, team) => (
-        <Link to={`/leads?teamId=${team.id}`} aria-label={t('team.leadsOf', { name: team.name })}>
+        <Link to={`/leads?teamId=${team.id}`} aria-label={`${leads} ${t('team.leadsOf', { name: team.name })}`}>
           {leads}
         </Link>
       ),

@@ -31,7 +31,7 @@ export function TripsPage() {
       render: (_, trip) => (
         <Flex vertical>
           <span>
-            <Link to={`/trips/${trip.id}`}>{trip.leaderName}</Link> <Typography.Text type="secondary">· {locale === 'en' ? trip.leaderLevelName.en : trip.leaderLevelName.zh}</Typography.Text>
+            <Link to={`/trips/${trip.id}`} className="zs-inline-link">{trip.leaderName}</Link> <Typography.Text type="secondary">· {locale === 'en' ? trip.leaderLevelName.en : trip.leaderLevelName.zh}</Typography.Text>
           </span>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {formatDate(trip.fromOn)} – {formatDate(trip.toOn)}

@@ -37,6 +37,8 @@ export const enEnterpriseLibrary: Record<keyof typeof zhCNEnterpriseLibrary, str
   'library.nameKind.english': 'English name',
   'library.nameKind.alias': 'Alias',
   'library.addName': 'Add name',
+  'library.nameKindLabel': 'Kind of name',
+  'library.newName': 'New name',
   'library.group': 'Group',
   'library.parents': 'Parent enterprises',
   'library.children': 'Subsidiaries',

@@ -39,6 +39,8 @@ export const zhCNEnterpriseLibrary = {
   'library.nameKind.english': '英文名',
   'library.nameKind.alias': '别名',
   'library.addName': '添加名称',
+  'library.nameKindLabel': '名称类型',
+  'library.newName': '新名称',
   'library.group': '集团关系',
   'library.parents': '上级企业',
   'library.children': '下属企业',
