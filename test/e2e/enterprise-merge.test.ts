@@ -46,9 +46,19 @@ describe('merging duplicate enterprises', () => {
     await banner.getByRole('link', { name: '华为技术有限公司' }).click();
     await page.waitForURL(survivorUrl);
 
-    await merge.getByRole('button', { name: '撤销合并' }).click();
-    // The merge's own confirmation may still be fading out: answer the one that asks about undoing.
-    await page.locator('.ant-popover:not(.ant-popover-hidden)').filter({ hasText: '撤销这次合并' }).getByRole('button', { name: /确\s*定|OK/ }).click();
+    // Back on the survivor's page its queries refresh; a refresh landing while the confirmation is open can close it,
+    // so wait for the page to settle, and ask again as a person would if it closed.
+    await page.waitForLoadState('networkidle');
+    for (let attempt = 1; ; attempt++) {
+      await merge.getByRole('button', { name: '撤销合并' }).click();
+      const confirm = page.locator('.ant-popover:not(.ant-popover-hidden)').filter({ hasText: '撤销这次合并' }).getByRole('button', { name: /确\s*定|OK/ });
+      try {
+        await confirm.click({ timeout: 5_000 });
+        break;
+      } catch (error) {
+        if (attempt === 3) throw error;
+      }
+    }
     await hasText(merge, '已撤销');
     await context.close();
   });
