@@ -27,8 +27,8 @@ announceUnavailableSuites({
 
 const integration = ['src/server/**/*.test.ts', 'src/cli/**/*.test.ts'];
 /**
- * Two test files at a time in every suite, even on a two-core machine (Vitest's default there is one): a file spends
- * much of its time waiting on a database server, its own embedded one or a browser, so two overlap well.
+ * Two test files at a time outside the browser suite, even on a two-core machine (Vitest's default there is one): a
+ * file spends much of its time waiting on a database server or on its own embedded one, so two overlap well.
  */
 const workers = Number(process.env.ZHAOSHANG_TEST_WORKERS ?? 2);
 
@@ -76,9 +76,9 @@ export default defineConfig({
                 // What a page shows after a request (a dialog closing once its save answered) can take longer than
                 // expect.poll's default second on a loaded CI machine: wait as long as Playwright waits for an element.
                 expect: { poll: { timeout: 15_000 } },
-                // Each browser file has its own server, database and Chromium: it shares the two workers with the other
-                // suites instead of queueing after them (a browser file leaves most of a core idle while it waits).
-                maxWorkers: workers,
+                // One browser file at a time, after the other suites: two at once (each with its own server, database
+                // and Chromium) beside the other suites made journeys miss their waits on a two-core machine.
+                fileParallelism: false,
               },
             },
           ]
