@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DESKTOP, loggedIn, shown, startE2e, type E2e } from './support/browser.ts';
+import { BUREAU_PAGES, firstRecordPath } from './support/pages.ts';
 
 /**
  * Accessibility (issue 16): axe-core's WCAG 2.1 A and AA rules on every main page, as the bureau at 1280 px and on the
@@ -62,17 +63,6 @@ function describeFailures(path: string, result: { violations: Finding[]; heading
   return lines;
 }
 
-/** The first link in a list table leading to a record's own page. */
-async function firstRecordPath(page: Page, listPath: string, pattern: RegExp): Promise<string> {
-  await page.goto(listPath);
-  const link = page.locator('.ant-table-row a').filter({ visible: true }).first();
-  await shown(link);
-  const hrefs = await page.locator('.ant-table-row a').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
-  const href = hrefs.find((h) => pattern.test(h));
-  if (!href) throw new Error(`no record link on ${listPath}`);
-  return href;
-}
-
 describe('accessibility (WCAG 2.1 AA by axe-core)', () => {
   it('no page has a serious or critical violation, and each has a heading', async () => {
     const failures: string[] = [];
@@ -95,34 +85,9 @@ describe('accessibility (WCAG 2.1 AA by axe-core)', () => {
     const { context, page } = await loggedIn(e2e, 'bureau', DESKTOP);
     const project = await firstRecordPath(page, '/projects', /^\/projects\/\d+$/);
     const enterprise = await firstRecordPath(page, '/enterprises', /^\/enterprises\/\d+$/);
-    const paths = [
-      '/cockpit',
-      '/heatmap',
-      '/projects',
-      project,
-      '/projects/board',
-      '/supervision',
-      '/problems',
-      '/enterprises',
-      enterprise,
-      '/chains',
-      '/leads',
-      '/trips',
-      '/events',
-      '/teams',
-      '/bulletin',
-      '/targets',
-      '/assessments',
-      '/imports',
-      '/admin/units',
-      '/admin/users',
-      '/admin/departments',
-      '/admin/local-industries',
-      '/admin/deadline-rules',
-      '/admin/leader-levels',
-      '/counting-rules',
-      '/admin/audit',
-    ];
+    const paths = [...BUREAU_PAGES];
+    paths.splice(paths.indexOf('/projects') + 1, 0, project);
+    paths.splice(paths.indexOf('/enterprises') + 1, 0, enterprise);
     for (const path of paths) {
       await page.goto(path);
       // The page has drawn (its heading, or whatever it shows instead: a page without one is reported below).

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loggedIn, PHONE, shown, startE2e, type E2e } from './support/browser.ts';
+import { BUREAU_PAGES, firstRecordPath } from './support/pages.ts';
 
 /**
  * On a phone no page scrolls sideways (issue 16): at 390 × 844 every main page fits the screen's width, tables
@@ -76,48 +77,6 @@ async function fitsWidth(page: Page, path: string) {
   // Inputs never shrink below a usable width to make room.
   expect(await narrowInputs(page, 100), `${path} has inputs narrower than 100px`).toEqual([]);
 }
-
-/** The first link on the list page to a record's own page (/projects/12, /trips/3…). */
-async function firstRecordPath(page: Page, listPath: string, pattern: RegExp): Promise<string> {
-  await page.goto(listPath);
-  await settled(page);
-  let found: string | null = null;
-  await expect
-    .poll(async () => {
-      const hrefs = await page.locator('main a[href]').evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
-      found = hrefs.find((href) => pattern.test(href)) ?? null;
-      return found;
-    }, { message: `a record link on ${listPath}` })
-    .not.toBeNull();
-  return found!.split('?')[0]!;
-}
-
-const BUREAU_PAGES = [
-  '/cockpit',
-  '/heatmap',
-  '/projects',
-  '/projects/board',
-  '/supervision',
-  '/problems',
-  '/enterprises',
-  '/chains',
-  '/leads',
-  '/trips',
-  '/events',
-  '/teams',
-  '/bulletin',
-  '/targets',
-  '/assessments',
-  '/imports',
-  '/admin/units',
-  '/admin/users',
-  '/admin/departments',
-  '/admin/local-industries',
-  '/admin/deadline-rules',
-  '/admin/leader-levels',
-  '/counting-rules',
-  '/admin/audit',
-];
 
 const STAFF_PAGES = ['/projects', '/projects/new', '/projects/board', '/supervision', '/problems', '/enterprises', '/enterprises/new', '/leads', '/trips', '/trips/new', '/events', '/teams', '/imports', '/bulletin'];
 
