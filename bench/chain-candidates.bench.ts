@@ -6,15 +6,20 @@
  * Besides the generator's library: 100 enterprises with a rare code (2665), a group link on every 500th enterprise, and
  * 5,000 leads and 5,000 visits of the county the caller belongs to, so that every factor has work to do.
  *
+ * Then the stored lists (stored-candidates.ts): each link's background rebuild, timed, and the route's service answering
+ * from them; BENCH_LIVE=0 skips the live measurements.
+ *
  * Run: npx tsx bench/chain-candidates.bench.ts   (BENCH_PG_ENTERPRISES=…; BENCH_DB=<name> reuses a database a
  * previous run kept with BENCH_KEEP_DB=1, skipping the ~6-minute load). Figures: docs/benchmarks.md.
  */
 import { loadavg } from 'node:os';
 import pg from 'pg';
 import { sql } from 'drizzle-orm';
-import { openDatabase, type Database } from '../src/server/db/client.ts';
+import { openDatabase, queryRows, type Database } from '../src/server/db/client.ts';
 import { migrate } from '../src/server/db/migrate.ts';
 import { findCandidates } from '../src/server/chains/candidates.ts';
+import { buildCandidateList } from '../src/server/chains/stored-candidates.ts';
+import { candidatesForLinks, linkCandidates } from '../src/server/chains/chain-candidates.service.ts';
 import { DEFAULT_CANDIDATE_WEIGHTS, type TCandidateLink } from '../src/domain/chains/candidates.ts';
 import type { Caller } from '../src/server/context.ts';
 import { TEST_PG_URL, postgresAnswers, withDatabase } from '../test/support/environment.ts';
@@ -61,6 +66,80 @@ async function prepare(database: Database) {
   console.error(`  issue-14 GIN indexes ${((performance.now() - started) / 1000).toFixed(0)} s`);
 }
 
+/** The bench's chain: one link per LINKS entry (made once; a kept database reuses them). */
+async function benchLinks(database: Database): Promise<{ chainId: number; linkIds: number[] }> {
+  const { db } = database;
+  const [existing] = await queryRows<{ id: number }>(db, sql`select id from chains where name = '基准链'`);
+  const chainId = existing?.id ?? (await queryRows<{ id: number }>(db, sql`insert into chains (name, name_en) values ('基准链', 'Bench chain') returning id`))[0]!.id;
+  const linkIds: number[] = [];
+  for (const [i, [kind, link]] of LINKS.entries()) {
+    const [row] = await queryRows<{ id: number }>(db, sql`select id from chain_links where chain_id = ${chainId} and position = ${i}`);
+    linkIds.push(
+      row?.id ??
+        (
+          await queryRows<{ id: number }>(db, sql`insert into chain_links (chain_id, segment, name, name_en, industry_codes, keywords, products, position)
+            values (${chainId}, 'midstream', ${kind.slice(0, 40)}, ${'link ' + i}, ${'{' + link.industryCodes.join(',') + '}'}::text[],
+              ${'{' + link.keywords.join(',') + '}'}::text[], ${'{' + link.products.join(',') + '}'}::text[], ${i}) returning id`)
+        )[0]!.id,
+    );
+  }
+  return { chainId, linkIds };
+}
+
+/**
+ * The stored lists (issue 14): each link's list rebuilt as the background job does (timed), then the route's service —
+ * "not a fit" marks, the stored list plus the caller's relationships, the tiers for the tags — timed per link, and the
+ * gap list of all ten links.
+ */
+async function measureStored(database: Database) {
+  const caller: Caller = { userId: 1, username: 'staff', role: 'staff', unitId: 2, unitPath: '/1/2/' };
+  const ctx = () => ({ db: database.db, caller, requestId: null, now: new Date() });
+  const { chainId, linkIds } = await benchLinks(database);
+  console.log(`\n#### Stored lists: the background rebuild per link, K = 2000 (load average at start ${load1()})\n`);
+  console.log('| link | rebuild s | stored | list complete |');
+  console.log('|---|---:|---:|---|');
+  const builds: number[] = [];
+  for (const [i, [kind]] of LINKS.entries()) {
+    const built = await buildCandidateList(database.db, linkIds[i]!, DEFAULT_CANDIDATE_WEIGHTS, () => new Date());
+    if (built.outcome !== 'built') throw new Error(`link ${kind}: ${built.outcome}`);
+    builds.push(built.ms);
+    console.log(`| ${kind} | ${(built.ms / 1000).toFixed(1)} | ${built.stored} | ${built.stored < 2000 ? 'yes' : 'no'} |`);
+  }
+  console.log(`| **all ten links** | **${(builds.reduce((a, b) => a + b, 0) / 1000).toFixed(0)}** | | |`);
+  console.log(`\n#### Stored lists: top 50 through the route's service, ${RUNS} runs per link (load average at start ${load1()})\n`);
+  console.log('| link | p50 ms | p95 ms | from the stored list | best score | 50th score |');
+  console.log('|---|---:|---:|---|---:|---:|');
+  const all: number[] = [];
+  for (const [i, [kind]] of LINKS.entries()) {
+    await linkCandidates(ctx(), chainId, linkIds[i]!, 50); // one unmeasured pass
+    const times: number[] = [];
+    let found: Awaited<ReturnType<typeof linkCandidates>> | null = null;
+    for (let run = 0; run < RUNS; run++) {
+      const start = performance.now();
+      found = await linkCandidates(ctx(), chainId, linkIds[i]!, 50);
+      times.push(performance.now() - start);
+    }
+    times.sort((a, b) => a - b);
+    all.push(...times);
+    console.log(
+      `| ${kind} | ${percentile(times, 50).toFixed(1)} | ${percentile(times, 95).toFixed(1)} | ${found!.computedAt ? 'yes' : 'no (live)'} | ${found!.items[0]?.score ?? '–'} | ${found!.items[49]?.score ?? `(${found!.items.length} found)`} |`,
+    );
+  }
+  all.sort((a, b) => a - b);
+  console.log(`| **all links** | **${percentile(all, 50).toFixed(1)}** | **${percentile(all, 95).toFixed(1)}** | | | |`);
+  for (const perGap of [5, 50]) {
+    const chain: number[] = [];
+    for (let run = 0; run < Math.max(3, Math.floor(RUNS / 2)); run++) {
+      const start = performance.now();
+      await candidatesForLinks(ctx(), chainId, linkIds, perGap);
+      chain.push(performance.now() - start);
+    }
+    chain.sort((a, b) => a - b);
+    console.log(`\nA chain's gap list, the ${LINKS.length} links with ${perGap} candidates each: p50 ${percentile(chain, 50).toFixed(0)} ms, p95 ${percentile(chain, 95).toFixed(0)} ms over ${chain.length} runs.`);
+  }
+  console.log(`\n(load average at end ${load1()})`);
+}
+
 async function measure(database: Database) {
   const caller: Caller = { userId: 1, username: 'staff', role: 'staff', unitId: 2, unitPath: '/1/2/' };
   const options = { limit: 50, weights: DEFAULT_CANDIDATE_WEIGHTS };
@@ -105,8 +184,9 @@ try {
   if (!reuse) {
     console.error(`PostgreSQL: loading ${SIZE} enterprises into ${name} (load average ${load1()})…`);
     await prepare(database);
-  }
-  await measure(database);
+  } else await migrate(database.db);
+  if (process.env.BENCH_LIVE !== '0') await measure(database);
+  await measureStored(database);
 } finally {
   await database.close();
   if (!reuse && !process.env.BENCH_KEEP_DB) await admin.query(`drop database ${name}`);

@@ -1,6 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { buildApp } from './app.ts';
+import { scheduleCandidateLists } from './chains/candidate-lists.job.ts';
 import { pgliteDir, type AppConfig } from './config.ts';
+import { scheduleDuplicateScan } from './duplicates/duplicate-claims.job.ts';
 import { openDatabase, type Database } from './db/client.ts';
 import { migrate, type MigrationState } from './db/migrate.ts';
 import { prepareEnterpriseSearch } from './enterprises/enterprise-search.ts';
@@ -95,9 +97,13 @@ export function scheduleJobs(database: Database, config: AppConfig, clock: () =>
   const purge = setInterval(() => void purgeIdleSessions(database.db, clock(), { idleMinutes: config.idleMinutes }), 10 * 60_000);
   purge.unref();
   const stopReminders = config.reminders ? scheduleReminderJob(database.db, clock, log, { extraHosts: config.webhookHosts }) : () => {};
+  const stopCandidateLists = scheduleCandidateLists(database.db, clock, log);
+  const stopDuplicateScan = scheduleDuplicateScan(database.db, clock, log);
   return () => {
     clearInterval(purge);
     stopReminders();
+    stopDuplicateScan();
+    stopCandidateLists();
   };
 }
 

@@ -95,6 +95,11 @@ export const ZCandidateList = z.object({
   linkId: z.number().int(),
   /** How many enterprises are marked "not a fit" for the link (left out). */
   rejected: z.number().int(),
+  /**
+   * When the link's stored list these come from was computed (the library and weights have not changed since, so the
+   * answer is exact); null = computed now, live (src/server/chains/stored-candidates.ts).
+   */
+  computedAt: z.string().nullable(),
   items: z.array(ZCandidateItem),
 });
 export type TCandidateList = z.infer<typeof ZCandidateList>;

@@ -241,6 +241,19 @@ function regionReason(facts: CandidateFacts, weights: TCandidateWeights, context
   return { factor: 'region', points: best.points, text: `总部 ${best.preset.key}(重点区域)`, textEn: `HQ in ${best.preset.nameEn} (priority region)` };
 }
 
+/**
+ * The relationship reasons (leads, visits the caller may see), the only part of a score that depends on who asks; in a
+ * candidate's reasons they come after the region and before the group's plant nearby.
+ */
+export function relationshipReasons(facts: Pick<CandidateFacts, 'visibleLeads' | 'visibleVisits'>, weights: TCandidateWeights): TCandidateReason[] {
+  const out: TCandidateReason[] = [];
+  if (facts.visibleLeads > 0 && weights.relationship.lead > 0)
+    out.push({ factor: 'lead', points: weights.relationship.lead, text: `本单位已有线索 ${facts.visibleLeads} 条`, textEn: `${facts.visibleLeads} lead(s) in your units` });
+  if (facts.visibleVisits > 0 && weights.relationship.visit > 0)
+    out.push({ factor: 'visit', points: weights.relationship.visit, text: `本单位已拜访洽谈 ${facts.visibleVisits} 次`, textEn: `${facts.visibleVisits} visit(s) or talk(s) by your units` });
+  return out;
+}
+
 /** The link as scoring reads it, prepared once for a whole library. */
 type PreparedLink = { link: TCandidateLink; terms: PreparedTerm[] };
 
@@ -263,10 +276,7 @@ function score(prepared: PreparedLink, facts: CandidateFacts, hits: TermHit[], w
   add(tierReason(facts, weights));
   add(sizeReason(facts, weights));
   add(regionReason(facts, weights, context));
-  if (facts.visibleLeads > 0)
-    add({ factor: 'lead', points: weights.relationship.lead, text: `本单位已有线索 ${facts.visibleLeads} 条`, textEn: `${facts.visibleLeads} lead(s) in your units` });
-  if (facts.visibleVisits > 0)
-    add({ factor: 'visit', points: weights.relationship.visit, text: `本单位已拜访洽谈 ${facts.visibleVisits} 次`, textEn: `${facts.visibleVisits} visit(s) or talk(s) by your units` });
+  relationshipReasons(facts, weights).forEach(add);
   if (facts.groupLocalName)
     add({ factor: 'groupNearby', points: weights.groupNearby, text: `同集团的 ${facts.groupLocalName} 已在本地`, textEn: `${facts.groupLocalName} of the same group is already local` });
   return { enterpriseId: facts.enterpriseId, name: facts.name, score: reasons.reduce((sum, r) => sum + r.points, 0), reasons };

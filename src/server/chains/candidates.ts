@@ -47,6 +47,10 @@ export type FindCandidatesOptions = {
   firstPool?: number;
   /** The first chunk of the pool scored exactly (default max(100, 2 × limit)); the answer is the same whatever it is. */
   firstChunk?: number;
+  /** Only these enterprises are scored (the stored lists' live part, src/server/chains/stored-candidates.ts). */
+  onlyEnterpriseIds?: number[];
+  /** The terms' document frequencies to score with, instead of counting them now (a stored list's). */
+  documentFrequency?: ReadonlyMap<string, number>;
 };
 
 /** The first pool read by pre-score, and the first chunk of it scored exactly. */
@@ -133,6 +137,7 @@ async function readPool(
   context: CandidateContext,
   excluded: number[],
   pool: number,
+  only?: number[],
 ): Promise<PoolRow[]> {
   const w = weights;
   const industry = sql`case when e.industry_codes && ${textArray(query.exactCodes)}::text[] then ${w.industry.exact}::int
@@ -198,6 +203,7 @@ async function readPool(
     where e.local_unit_id is null and e.merged_into_id is null
       and ${onSubject(query)}
       and not (e.id = any(array(select value::int from jsonb_array_elements_text(${excludedJson}::jsonb))))
+      ${only ? sql`and e.id = any(array(select value::int from jsonb_array_elements_text(${JSON.stringify(only)}::jsonb)))` : sql``}
     order by pre desc, e.id
     limit ${pool}`,
   );
@@ -249,10 +255,14 @@ export async function findCandidates(db: Db, caller: Caller, link: TCandidateLin
   const limit = Math.max(0, Math.floor(options.limit));
   const query = expandLink(link);
   if (limit === 0 || (query.exactCodes.length === 0 && query.parentCodes.length === 0 && query.terms.length === 0)) return [];
-  const context: CandidateContext = { documentFrequency: await documentFrequencies(db, query), regionPresets: regionPresets() };
+  if (options.onlyEnterpriseIds && options.onlyEnterpriseIds.length === 0) return [];
+  const context: CandidateContext = {
+    documentFrequency: options.documentFrequency ?? (await documentFrequencies(db, query)),
+    regionPresets: regionPresets(),
+  };
   const excluded = [...new Set(options.excludeEnterpriseIds ?? [])];
   for (let pool = Math.max(1, options.firstPool ?? Math.max(FIRST_POOL_MIN, limit * 20)); ; pool *= 4) {
-    const rows = await readPool(db, caller, query, options.weights, context, excluded, pool);
+    const rows = await readPool(db, caller, query, options.weights, context, excluded, pool, options.onlyEnterpriseIds);
     // Score the pool best pre-score first, a chunk at a time, until no row left (in the pool or beyond) can reach the
     // last one kept: every such row's pre-score, never below its real score, is at most the next unread row's.
     let best: TCandidate[] = [];
@@ -265,6 +275,11 @@ export async function findCandidates(db: Db, caller: Caller, link: TCandidateLin
     }
     if (rows.length < pool) return best;
   }
+}
+
+/** The document frequencies of the link's terms in the library now (what a stored list is scored with). */
+export async function linkDocumentFrequencies(db: Db, link: TCandidateLink): Promise<Map<string, number>> {
+  return documentFrequencies(db, expandLink(link));
 }
 
 /** Exposed for the tests: the pre-scores SQL gives, to check they never fall below the real scores. */

@@ -7,6 +7,7 @@ import { assertCanAdminister } from '../access/scope.ts';
 import { actorOf, recordAudit } from '../audit/audit.service.ts';
 import { regionPresets } from '../regions/region-presets.ts';
 import { findCandidates } from './candidates.ts';
+import { storedCandidates } from './stored-candidates.ts';
 import { rejectedEnterpriseIds } from './chain-placements.service.ts';
 import { chainGaps } from './chain-map.service.ts';
 import type { TChainGaps } from '../../shared/chains.ts';
@@ -120,8 +121,10 @@ async function withTiers(db: Db, found: TCandidate[]): Promise<TCandidateItem[]>
 
 async function candidatesOf(ctx: ServiceContext, link: TCandidateLink, linkId: number, limit: number, weights: TCandidateWeights): Promise<TCandidateList> {
   const rejected = await rejectedEnterpriseIds(ctx.db, linkId);
-  const found = await findCandidates(ctx.db, ctx.caller, link, { limit, weights, excludeEnterpriseIds: rejected });
-  return { linkId, rejected: rejected.length, items: await withTiers(ctx.db, found) };
+  // The link's stored list when it can give the exact answer (stored-candidates.ts), else the live computation.
+  const stored = await storedCandidates(ctx.db, ctx.caller, linkId, link, { limit, weights, excludeEnterpriseIds: rejected });
+  const found = stored?.candidates ?? (await findCandidates(ctx.db, ctx.caller, link, { limit, weights, excludeEnterpriseIds: rejected }));
+  return { linkId, rejected: rejected.length, computedAt: stored ? stored.computedAt.toISOString() : null, items: await withTiers(ctx.db, found) };
 }
 
 /** A link's best `limit` candidates with their reasons, for whoever may read the chain. */

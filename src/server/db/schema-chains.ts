@@ -166,3 +166,6 @@ export const chainCandidateWeights = pgTable(
   },
   (t) => [check('chain_candidate_weights_single_check', sql`${t.id} = 1`)],
 );
+
+// Whom to attract: the links' stored candidate lists (schema-chain-candidates.ts).
+export * from './schema-chain-candidates.ts';
