@@ -127,3 +127,37 @@ export const ZMetricRecords = z.object({
   items: z.array(ZMetricRecord),
 });
 export type TMetricRecords = z.infer<typeof ZMetricRecords>;
+
+/**
+ * The cockpit's first screen (issue 16): the bureau's hero metrics, the caller's (or chosen unit's) child units
+ * ranked by their hero completion, and what is overdue — each alert a count of the list it opens.
+ */
+export const ZCockpitOverview = z.object({
+  /** The hero metric keys in the bureau's order (their figures are the matching `kpis` of GET /cockpit). */
+  heroes: z.array(z.string()),
+  /** Whether the bureau has chosen them (false: the defaults). */
+  heroesChosen: z.boolean(),
+  /** The year whose targets the ranking compares with (null when the period spans two years: no ranking). */
+  targetYear: z.number().int().nullable(),
+  ranking: z.array(
+    z.object({
+      unitId: z.number().int(),
+      unitName: z.string(),
+      /** Mean of value ÷ target over the heroes with a target, two decimals; null without any. */
+      completion: z.string().nullable(),
+      rank: z.number().int().nullable(),
+      heroes: z.array(
+        z.object({ key: z.string(), value: z.number(), target: z.number().int().nullable(), completion: z.string().nullable() }),
+      ),
+    }),
+  ),
+  alerts: z.object({
+    /** Projects whose next deadline is past (the 督办 list, status 逾期). */
+    overdueDeadlines: z.number().int(),
+    /** Projects whose next deadline is due soon (the 督办 list, status 临期). */
+    dueSoonDeadlines: z.number().int(),
+    /** Open problems past their due date (the problems list, 逾期). */
+    overdueProblems: z.number().int(),
+  }),
+});
+export type TCockpitOverview = z.infer<typeof ZCockpitOverview>;

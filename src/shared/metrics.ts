@@ -48,6 +48,8 @@ export const ZScopeRules = z.object({
   reportingUnitSharePercent: z.number().int().min(0).max(100).optional(),
   /** How the bulletin writes percentages: "twoDecimals" (default, "41.60%") or "trimmed" ("41.6%"). */
   percentStyle: z.enum(PERCENT_STYLES).optional(),
+  /** The cockpit's hero figures (issue 16): 4–6 summable metric keys (at least 4: checked by the service), in order; absent: the defaults. */
+  cockpitHeroes: z.array(z.string().max(50)).min(1).max(6).optional(),
 });
 export type TScopeRules = z.infer<typeof ZScopeRules>;
 export const ZScopeRulesState = z.object({ rules: ZScopeRules, isDefault: z.boolean(), updatedAt: z.string().nullable() });

@@ -36,6 +36,10 @@ export const ZProblemListQuery = z.object({
   state: z.enum(['open', 'resolved']).optional(),
   level: z.enum(['unit', 'city']).optional(),
   departmentId: ZId.optional(),
+  /** Open problems past their due date only (the cockpit's alert opens this list, issue 16). */
+  overdue: z.enum(['true']).optional(),
+  /** The problems of projects in this unit's subtree. */
+  unitId: ZId.optional(),
   page: z.coerce.number().int().min(1).max(MAX_PAGE).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });

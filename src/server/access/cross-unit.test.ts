@@ -13,8 +13,8 @@ import {
 import { runReminderJob } from '../reminders/reminders.job.ts';
 import { ledgerCsvGbk, multipartBody } from '../../../test/support/ledgers.ts';
 import ExcelJS from 'exceljs';
-import { eq } from 'drizzle-orm';
-import { chainCandidateWeights, chainLinkRejections, chainPlacements, enterprises, leads, visits } from '../db/schema.ts';
+import { and, eq } from 'drizzle-orm';
+import { chainCandidateWeights, chainLinkRejections, chainPlacements, duplicateClaims, enterprises, leads, visits } from '../db/schema.ts';
 import { refreshEnterpriseSearch } from '../enterprises/enterprise-search.ts';
 import { DEFAULT_CANDIDATE_WEIGHTS } from '../../shared/chain-candidates.ts';
 
@@ -70,6 +70,28 @@ async function importOfA(c: Ctx): Promise<number> {
 
 async function expectImportUntouched(c: Ctx, id: number): Promise<void> {
   expect((await call(c.t.app, c.staffA, 'GET', `/api/imports/${id}`)).json()).toMatchObject({ status: 'previewed', unitId: c.w.countyA.id });
+}
+
+/** An upcoming trip plan of 甲县 calling on its enterprise. */
+async function tripPlanOfA(c: Ctx): Promise<number> {
+  const response = await call(c.t.app, c.staffA, 'POST', '/api/trip-plans', { title: '甲县赴深圳招商', fromOn: '2026-04-01', toOn: '2026-04-03', stops: [{ enterpriseId: c.w.enterpriseA.id }] });
+  expect(response.statusCode, response.body).toBe(200);
+  return (response.json() as { id: number }).id;
+}
+
+/** The same investment recorded by 甲县 and by 乙县 (issue 17): the pair the bureau's 甄别 queue holds. */
+type DuplicatePair = { claimId: number; projectOfA: number; projectOfB: number };
+let duplicatePair: Promise<DuplicatePair> | undefined;
+function duplicatePairOfAB(c: Ctx): Promise<DuplicatePair> {
+  return (duplicatePair ??= (async () => {
+    const body = { investorEnterpriseId: c.w.enterpriseA.id, totalInvestmentYuan: 777_000_000, industryCode: '3841' };
+    const a = await call(c.t.app, c.staffA, 'POST', '/api/projects', { ...body, name: '甲县甄别储能项目', unitId: c.w.countyA.id });
+    const b = await call(c.t.app, c.staffB, 'POST', '/api/projects', { ...body, name: '乙县甄别储能项目', unitId: c.w.countyB.id });
+    expect(b.statusCode, b.body).toBe(200);
+    const [projectOfA, projectOfB] = [(a.json() as { id: number }).id, (b.json() as { id: number }).id];
+    const [claim] = await c.t.db.select().from(duplicateClaims).where(and(eq(duplicateClaims.projectAId, projectOfA), eq(duplicateClaims.projectBId, projectOfB)));
+    return { claimId: claim!.id, projectOfA, projectOfB };
+  })());
 }
 
 /** An event 甲县 organised. */
@@ -171,6 +193,17 @@ const CASES: Record<string, Case> = {
       const own = (await getAsStaffB(c, '/api/cockpit?from=2026-01-01&to=2026-03-02')).json();
       expect(own.unitId).toBe(c.w.countyB.id);
       expect(own.kpis.find((k: { key: string }) => k.key === 'signedCount').value).toBe(1); // B's own project only
+    },
+  },
+  'GET /api/cockpit/overview': {
+    run: async (c) => {
+      expectApiError(await getAsStaffB(c, `/api/cockpit/overview?from=2026-01-01&to=2026-03-02&unitId=${c.w.countyA.id}`), 400, 'project.unitOutOfScope', 'unitId');
+      const own = (await getAsStaffB(c, '/api/cockpit/overview?from=2026-01-01&to=2026-03-02')).json();
+      // B has no child units to rank, and its alerts count B's records only (the lists they open say the same).
+      expect(own.ranking).toEqual([]);
+      const overdue = (await getAsStaffB(c, '/api/supervision?status=overdue')).json();
+      expect(own.alerts.overdueDeadlines).toBe(overdue.total);
+      expect(overdue.items.every((item: { unitId: number }) => item.unitId === c.w.countyB.id)).toBe(true);
     },
   },
   'GET /api/cockpit/trend': {
@@ -314,6 +347,30 @@ const CASES: Record<string, Case> = {
     },
   },
   'GET /api/trips/:id': { run: async (c) => expectApiError(await getAsStaffB(c, `/api/trips/${await tripOfA(c)}`), 404, 'notFound') },
+  'GET /api/trip-plans': {
+    run: async (c) => {
+      const plan = await tripPlanOfA(c);
+      expect(ids(await getAsStaffB(c, '/api/trip-plans'))).not.toContain(plan);
+    },
+  },
+  'POST /api/trip-plans': {
+    run: async (c) => {
+      const body = { unitId: c.w.countyA.id, title: '越权计划', fromOn: '2026-04-01', toOn: '2026-04-02', stops: [{ enterpriseId: c.w.enterpriseA.id }] };
+      expectApiError(await call(c.t.app, c.staffB, 'POST', '/api/trip-plans', body), 400, 'project.unitOutOfScope', 'unitId');
+      // The library is shared: 乙县 may plan to call on an enterprise 甲县 recorded, in its own plan.
+      const own = await call(c.t.app, c.staffB, 'POST', '/api/trip-plans', { ...body, unitId: undefined, title: '乙县计划' });
+      expect(own.statusCode, own.body).toBe(200);
+      expect(own.json()).toMatchObject({ unitId: c.w.countyB.id });
+    },
+  },
+  'POST /api/trip-plans/:id/stops': {
+    run: async (c) => {
+      const plan = await tripPlanOfA(c);
+      expectApiError(await call(c.t.app, c.staffB, 'POST', `/api/trip-plans/${plan}/stops`, { enterpriseId: c.w.enterpriseB.id }), 404, 'notFound');
+      const seen = (await call(c.t.app, c.staffA, 'GET', '/api/trip-plans')).json() as { items: { id: number; stops: { enterpriseId: number }[] }[] };
+      expect(seen.items.find((p) => p.id === plan)!.stops.map((s) => s.enterpriseId)).toEqual([c.w.enterpriseA.id]);
+    },
+  },
   'GET /api/visits': {
     run: async (c) => {
       await tripOfA(c);
@@ -1256,6 +1313,7 @@ const CASES: Record<string, Case> = {
       const seen = (await getAsStaffB(c, '/api/problems?pageSize=200')).json() as { items: { projectId: number }[] };
       expect(seen.items.filter((p) => [w.projectA.id, w.projectParkA.id].includes(p.projectId))).toEqual([]);
       expectEmptyPage(await getAsStaffB(c, `/api/problems?projectId=${w.projectParkA.id}`));
+      expectEmptyPage(await getAsStaffB(c, `/api/problems?unitId=${w.countyA.id}`));
     },
   },
   'GET /api/problems/:id': {
@@ -1444,6 +1502,48 @@ const CASES: Record<string, Case> = {
       expectApiError(await call(t.app, staffB, 'PATCH', `/api/deadline-rules/${rule.id}`, { amount: 99 }), 403, 'auth.forbidden');
       const after = (await call(t.app, staffB, 'GET', '/api/deadline-rules')).json() as { items: { id: number; amount: number }[] };
       expect(after.items.find((r) => r.id === rule.id)!.amount).toBe(rule.amount);
+    },
+  },
+  // Duplicate claims (issue 17): the queue and its decisions are the bureau's; a unit reads only its own project's review.
+  'GET /api/duplicate-claims': {
+    run: async (c) => {
+      const { claimId } = await duplicatePairOfAB(c);
+      expectApiError(await getAsStaffB(c, '/api/duplicate-claims'), 403, 'auth.forbidden');
+      expectApiError(await getAsStaffB(c, '/api/duplicate-claims?status=resolved'), 403, 'auth.forbidden');
+      const bureau = await logIn(c.t.app, 'bureau');
+      expect(ids(await call(c.t.app, bureau, 'GET', '/api/duplicate-claims'))).toContain(claimId);
+    },
+  },
+  'POST /api/duplicate-claims/:id/not-duplicate': {
+    run: async (c) => {
+      const { claimId } = await duplicatePairOfAB(c);
+      const before = await c.t.read.counts();
+      expectApiError(await call(c.t.app, c.staffB, 'POST', `/api/duplicate-claims/${claimId}/not-duplicate`, { reason: '越权判定' }), 403, 'auth.forbidden');
+      expect(await c.t.read.counts()).toEqual(before);
+      expect((await c.t.db.select().from(duplicateClaims).where(eq(duplicateClaims.id, claimId)))[0]!.status).toBe('open');
+    },
+  },
+  'POST /api/duplicate-claims/:id/split-credit': {
+    run: async (c) => {
+      const { claimId, projectOfA } = await duplicatePairOfAB(c);
+      const before = await c.t.read.counts();
+      const project = await c.t.read.project(projectOfA);
+      const response = await call(c.t.app, c.staffB, 'POST', `/api/duplicate-claims/${claimId}/split-credit`, { keptProjectId: projectOfA, reason: '越权分成' });
+      expectApiError(response, 403, 'auth.forbidden');
+      expect(await c.t.read.counts()).toEqual(before);
+      expect(await c.t.read.project(projectOfA)).toEqual(project);
+      expect((await c.t.db.select().from(duplicateClaims).where(eq(duplicateClaims.id, claimId)))[0]!.status).toBe('open');
+    },
+  },
+  'GET /api/projects/:id/duplicate-review': {
+    run: async (c) => {
+      const { projectOfA, projectOfB } = await duplicatePairOfAB(c);
+      expectApiError(await getAsStaffB(c, `/api/projects/${projectOfA}/duplicate-review`), 404, 'notFound');
+      expectApiError(await getAsStaffB(c, `/api/projects/${c.w.projectParkA.id}/duplicate-review`), 404, 'notFound');
+      // B learns that its own project is under review, and nothing of 甲县's.
+      const own = await getAsStaffB(c, `/api/projects/${projectOfB}/duplicate-review`);
+      expect(own.json()).toEqual({ status: 'underReview', outcome: null, resolvedAt: null, resolvedByName: null, resolvedByUnitName: null });
+      expect(own.body).not.toContain('甲县');
     },
   },
 };

@@ -12,6 +12,7 @@ import { actorOf, recordAudit } from '../audit/audit.service.ts';
 import { industryPrefixes } from '../industries/industries.service.ts';
 import { DEFAULT_SCOPE_RULES, isActivitySpec, isSummable, METRICS, type MetricDefinition, type Period, type ScopeRules } from '../../domain/metrics.ts';
 import { percentText } from '../../domain/rates.ts';
+import { DEFAULT_COCKPIT_HEROES, MAX_HEROES, MIN_HEROES } from '../../domain/cockpit-heroes.ts';
 import { ZScopeRules, type TMetricValues, type TScopeRules, type TScopeRulesState } from '../../shared/metrics.ts';
 
 /**
@@ -47,6 +48,7 @@ export async function setScopeRules(ctx: ServiceContext, rules: TScopeRules): Pr
   if (rules.majorProjectYuan < rules.largeProjectYuan) {
     throw new AppError('validation.invalid', { field: 'majorProjectYuan', params: { detail: '“10亿元以上”门槛不能低于“亿元以上”门槛' } });
   }
+  if (rules.cockpitHeroes) checkHeroes(rules.cockpitHeroes);
   await ctx.db.transaction(async (tx) => {
     const [before] = await tx.select().from(metricRules).where(eq(metricRules.id, 1));
     const values = { rules, updatedBy: ctx.caller.userId, updatedAt: ctx.now };
@@ -54,6 +56,22 @@ export async function setScopeRules(ctx: ServiceContext, rules: TScopeRules): Pr
     await recordAudit(tx, actorOf(ctx), { entity: 'metricRules', entityId: 1, unitId: ctx.caller.unitId, action: before ? 'update' : 'create', before: before?.rules ?? DEFAULT_SCOPE_RULES, after: rules });
   });
   return scopeRules(ctx);
+}
+
+/** Heroes are sums or counts with a target (a rate or a median has none), each named once. */
+function checkHeroes(keys: string[]) {
+  if (keys.length < MIN_HEROES || keys.length > MAX_HEROES) {
+    throw new AppError('validation.invalid', { field: 'cockpitHeroes', params: { detail: `须选 ${MIN_HEROES}–${MAX_HEROES} 个指标` } });
+  }
+  const wrong = keys.filter((key, i) => keys.indexOf(key) !== i || !METRICS.some((m) => m.key === key && isSummable(m)));
+  if (wrong.length > 0) throw new AppError('validation.invalid', { field: 'cockpitHeroes', params: { detail: `须为可设目标的指标且不重复：${wrong.join(',')}` } });
+}
+
+/** The cockpit's hero metrics (issue 16): the bureau's choice, or the defaults. */
+export async function cockpitHeroes(ctx: ServiceContext): Promise<{ metrics: MetricDefinition[]; chosen: boolean }> {
+  const chosen = (await storedRules(ctx))?.rules.cockpitHeroes;
+  const keys: readonly string[] = chosen ?? DEFAULT_COCKPIT_HEROES;
+  return { metrics: keys.map((key) => METRICS.find((m) => m.key === key)).filter((m): m is MetricDefinition => !!m), chosen: !!chosen };
 }
 
 export function metricsByKeys(keys: string | undefined, field = 'keys'): MetricDefinition[] {

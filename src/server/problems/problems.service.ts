@@ -4,7 +4,7 @@ import { anyOf } from '../db/bulk.ts';
 import { problemNotes, problems } from '../db/schema.ts';
 import type { Caller, ServiceContext } from '../context.ts';
 import { AppError, notFound } from '../errors.ts';
-import { assertCanWrite, inProblemScope } from '../access/scope.ts';
+import { assertCanWrite, inProblemScope, inUnitSubtree } from '../access/scope.ts';
 import { actorOf, recordAudit } from '../audit/audit.service.ts';
 import { projectNamesForCaller, projectUnitOf, requireProjectInScope } from '../projects/projects.service.ts';
 import { departmentNames, requireDepartment } from '../departments/departments.service.ts';
@@ -61,6 +61,9 @@ export async function listProblems(ctx: ServiceContext, options: z.output<typeof
     options.state ? eq(problems.state, options.state) : undefined,
     options.level ? eq(problems.level, options.level) : undefined,
     options.departmentId ? eq(problems.departmentId, options.departmentId) : undefined,
+    // Past due as the list marks it (`overdue` above): open, with a due date before today.
+    options.overdue ? and(eq(problems.state, 'open'), lt(problems.dueOn, chinaToday(ctx.now))) : undefined,
+    options.unitId ? inUnitSubtree(projectUnitOf(problems.projectId), options.unitId) : undefined,
   );
   const rows = await ctx.db
     .select()
