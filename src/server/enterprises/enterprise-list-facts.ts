@@ -167,11 +167,10 @@ export function factDifferenceMessage(rowNumber: number, field: ListFactField, f
 }
 
 /** The columns a fact is stored in, and how a value is written, compared and emptied (set-based, plain PostgreSQL). */
-const STORE: Record<ListFactField, { record: string; empty: SQL; set: SQL; unset: SQL; same: SQL; audit: (v: FilledFact['value'] | null) => Record<string, unknown> }> = {
+const STORE: Record<ListFactField, { record: string; empty: SQL; unset: SQL; same: SQL; audit: (v: FilledFact['value'] | null) => Record<string, unknown> }> = {
   region: {
     record: 'x(id int, v text)',
     empty: sql`e.hq_region_code is null`,
-    set: sql`hq_region_code = x.v`,
     unset: sql`hq_region_code = null`,
     same: sql`e.hq_region_code = x.v`,
     audit: (v) => ({ hqRegionCode: v }),
@@ -179,7 +178,6 @@ const STORE: Record<ListFactField, { record: string; empty: SQL; set: SQL; unset
   industry: {
     record: 'x(id int, v text)',
     empty: sql`cardinality(e.industry_codes) = 0`,
-    set: sql`industry_codes = array[x.v]`,
     unset: sql`industry_codes = '{}'::text[]`,
     same: sql`e.industry_codes = array[x.v]`,
     audit: (v) => ({ industryCodes: v === null ? [] : [v] }),
@@ -187,7 +185,6 @@ const STORE: Record<ListFactField, { record: string; empty: SQL; set: SQL; unset
   capital: {
     record: 'x(id int, v bigint)',
     empty: sql`e.registered_capital_yuan is null`,
-    set: sql`registered_capital_yuan = x.v`,
     unset: sql`registered_capital_yuan = null`,
     same: sql`e.registered_capital_yuan = x.v`,
     audit: (v) => ({ registeredCapitalYuan: v }),
@@ -195,7 +192,6 @@ const STORE: Record<ListFactField, { record: string; empty: SQL; set: SQL; unset
   founded: {
     record: 'x(id int, v date)',
     empty: sql`e.founded_on is null`,
-    set: sql`founded_on = x.v`,
     unset: sql`founded_on = null`,
     same: sql`e.founded_on = x.v`,
     audit: (v) => ({ foundedOn: v }),
@@ -203,7 +199,6 @@ const STORE: Record<ListFactField, { record: string; empty: SQL; set: SQL; unset
   listing: {
     record: 'x(id int, exchange text, ticker text)',
     empty: sql`e.listing_exchange is null and e.listing_ticker is null`,
-    set: sql`listing_exchange = x.exchange, listing_ticker = x.ticker`,
     unset: sql`listing_exchange = null, listing_ticker = null`,
     same: sql`e.listing_exchange = x.exchange and e.listing_ticker = x.ticker`,
     audit: (v) =>
@@ -226,39 +221,76 @@ function recordsOf(field: ListFactField, facts: FilledFact[]): string {
 type Actor = { userId: number | null; unitId: number | null; requestId: string | null };
 const CHUNK = 5000;
 
+/** Every fillable column in one assignment: a row is written once however many of its facts are filled. */
+const FILL_RECORD =
+  'x(id int, region_set bool, region text, industry_set bool, industry text, capital_set bool, capital bigint, founded_set bool, founded date, listing_set bool, exchange text, ticker text)';
+const FILL_SET = sql`hq_region_code = case when x.region_set then x.region else e.hq_region_code end,
+  industry_codes = case when x.industry_set then array[x.industry] else e.industry_codes end,
+  registered_capital_yuan = case when x.capital_set then x.capital else e.registered_capital_yuan end,
+  founded_on = case when x.founded_set then x.founded else e.founded_on end,
+  listing_exchange = case when x.listing_set then x.exchange else e.listing_exchange end,
+  listing_ticker = case when x.listing_set then x.ticker else e.listing_ticker end`;
+
+function fillRecord(enterpriseId: number, facts: FilledFact[]): Record<string, unknown> {
+  const record: Record<string, unknown> = { id: enterpriseId };
+  for (const fact of facts) {
+    record[`${fact.field}_set`] = true;
+    if (fact.field === 'listing' && typeof fact.value === 'object') Object.assign(record, { exchange: fact.value.exchange, ticker: fact.value.ticker });
+    else record[fact.field] = fact.value;
+  }
+  return record;
+}
+
 /**
- * Fills the given facts on enterprises already in the library, where the field is still empty (checked again in the
- * statement), with an audit row per enterprise and field. Returns what it wrote.
+ * Fills the given facts on enterprises already in the library, where the field is still empty (read under a row lock
+ * in the same transaction), with an audit row per enterprise and field. Each enterprise is updated once for all its
+ * facts: every update of a row writes all its index entries again (the search document's GIN among them), so one
+ * statement per field cost several times as much on a large list. Returns what it wrote, field by field.
  */
 export async function fillFacts(tx: Db, actor: Actor, importId: number, now: Date, wanted: FilledFact[]): Promise<FilledFact[]> {
-  const written: FilledFact[] = [];
-  for (const field of LIST_FACT_FIELDS) {
-    const store = STORE[field];
-    const ofField = wanted.filter((f) => f.field === field);
-    for (let i = 0; i < ofField.length; i += CHUNK) {
-      const chunk = ofField.slice(i, i + CHUNK);
-      const rows = await queryRows<{ id: number; unit_id: number }>(
-        tx,
-        sql`update enterprises e set ${store.set}, updated_at = ${now}
-            from jsonb_to_recordset(${recordsOf(field, chunk)}::jsonb) as ${sql.raw(store.record)}
-            where e.id = x.id and ${store.empty}
-            returning e.id, e.unit_id`,
-      );
-      const byId = new Map(chunk.map((f) => [f.enterpriseId, f]));
-      const changes: AuditChange[] = rows.map((r) => ({
-        entity: 'enterprise',
-        entityId: r.id,
-        unitId: r.unit_id,
-        action: 'update',
-        before: store.audit(null),
-        after: store.audit(byId.get(r.id)!.value),
-        reason: `enterprise list import ${importId}`,
-      }));
-      await recordAuditMany(tx, actor, changes);
-      written.push(...rows.map((r) => byId.get(r.id)!));
+  const written = new Set<FilledFact>();
+  const ids = [...new Set(wanted.map((f) => f.enterpriseId))];
+  const byEnterprise = new Map<number, FilledFact[]>();
+  for (const fact of wanted) byEnterprise.set(fact.enterpriseId, [...(byEnterprise.get(fact.enterpriseId) ?? []), fact]);
+  const emptyColumns = sql.join(
+    LIST_FACT_FIELDS.map((field) => sql`${STORE[field].empty} as ${sql.raw(`"${field}"`)}`),
+    sql`, `,
+  );
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    const current = await queryRows<{ id: number; unit_id: number } & Record<ListFactField, boolean>>(
+      tx,
+      sql`select e.id, e.unit_id, ${emptyColumns} from enterprises e where e.id = any(${sql.param(ids.slice(i, i + CHUNK))}::int[]) order by e.id for update`,
+    );
+    const records: Record<string, unknown>[] = [];
+    const changes: AuditChange[] = [];
+    for (const row of current) {
+      const filling: FilledFact[] = [];
+      for (const fact of byEnterprise.get(row.id) ?? []) {
+        // A field is filled once: a second row of the list for the same enterprise finds it taken.
+        if (!row[fact.field] || filling.some((f) => f.field === fact.field)) continue;
+        filling.push(fact);
+        written.add(fact);
+        changes.push({
+          entity: 'enterprise',
+          entityId: row.id,
+          unitId: row.unit_id,
+          action: 'update',
+          before: STORE[fact.field].audit(null),
+          after: STORE[fact.field].audit(fact.value),
+          reason: `enterprise list import ${importId}`,
+        });
+      }
+      if (filling.length > 0) records.push(fillRecord(row.id, filling));
     }
+    if (records.length === 0) continue;
+    await tx.execute(
+      sql`update enterprises e set ${FILL_SET}, updated_at = ${now}
+          from jsonb_to_recordset(${JSON.stringify(records)}::jsonb) as ${sql.raw(FILL_RECORD)}
+          where e.id = x.id`,
+    );
+    await recordAuditMany(tx, actor, changes);
   }
-  return written;
+  return LIST_FACT_FIELDS.flatMap((field) => wanted.filter((f) => f.field === field && written.has(f)));
 }
 
 /**

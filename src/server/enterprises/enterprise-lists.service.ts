@@ -1,7 +1,7 @@
 import { and, eq, getTableColumns, sql } from 'drizzle-orm';
 import { enterpriseContacts, enterpriseListImports, enterpriseNames, enterpriseTiers, enterprises, leads, projects, visits } from '../db/schema.ts';
 import { queryRows, type Db } from '../db/client.ts';
-import { anyOf, insertJsonRows, takeIds } from '../db/bulk.ts';
+import { anyOf, insertJsonRows, pipelined, takeIds } from '../db/bulk.ts';
 import type { ServiceContext } from '../context.ts';
 import { assertCanAdminister } from '../access/scope.ts';
 import { actorOf, insertAuditedRows, recordAudit, recordAuditMany } from '../audit/audit.service.ts';
@@ -466,27 +466,35 @@ export async function commitEnterpriseList(ctx: ServiceContext, id: number): Pro
         createdAt: ctx.now,
       }));
       const CHUNK = 5000;
-      for (let i = 0; i < total; i += CHUNK) {
-        const tiers = tierRows.slice(i, i + CHUNK);
-        const chunkIds = new Set(tiers.map((t) => t.enterpriseId));
-        const newHere = enterpriseRows.filter((e) => chunkIds.has(e.id));
-        await insertAuditedRows(tx, actorOf(ctx), enterprises, 'enterprise', newHere, null);
-        await writeEnterpriseSearch(tx, newHere.map((e) => ({ id: e.id, name: e.name, otherNames: [], creditCode: e.creditCode })));
-        await insertJsonRows(tx, enterpriseTiers, tiers);
-        await recordAuditMany(
-          tx,
-          actorOf(ctx),
-          tiers.map((t, j) => ({
-            entity: 'enterpriseTier',
-            entityId: t.id,
-            unitId: adding[i + j]!.enterpriseUnitId,
-            action: 'create' as const,
-            after: t,
-            reason: `enterprise list import ${id}`,
-          })),
-        );
-        progressOf.set(id, { phase: 'writing', done: Math.min(i + CHUNK, total), total });
-      }
+      // One pipeline: the statements go out without waiting for each answer, so the search tokens of the next chunk are
+      // computed here while the database writes the chunk before.
+      await pipelined(tx, async (pipeline) => {
+        let chunkBefore: Promise<unknown> = Promise.resolve();
+        for (let i = 0; i < total; i += CHUNK) {
+          const tiers = tierRows.slice(i, i + CHUNK);
+          const chunkIds = new Set(tiers.map((t) => t.enterpriseId));
+          const newHere = enterpriseRows.filter((e) => chunkIds.has(e.id));
+          await insertAuditedRows(pipeline, actorOf(ctx), enterprises, 'enterprise', newHere, null);
+          await writeEnterpriseSearch(pipeline, newHere.map((e) => ({ id: e.id, name: e.name, otherNames: [], creditCode: e.creditCode })));
+          await insertJsonRows(pipeline, enterpriseTiers, tiers);
+          await recordAuditMany(
+            pipeline,
+            actorOf(ctx),
+            tiers.map((t, j) => ({
+              entity: 'enterpriseTier',
+              entityId: t.id,
+              unitId: adding[i + j]!.enterpriseUnitId,
+              action: 'create' as const,
+              after: t,
+              reason: `enterprise list import ${id}`,
+            })),
+          );
+          // The bar moves when the database has written the chunk; at most two chunks are in flight.
+          const written = pipeline.run(async () => progressOf.set(id, { phase: 'writing', done: Math.min(i + CHUNK, total), total }));
+          await chunkBefore;
+          chunkBefore = written;
+        }
+      });
       // Enterprises already in the library get the facts they lack; a different value on record stays (the preview said so).
       const wanted: FilledFact[] = planned.flatMap((p) =>
         p.match === 'new'

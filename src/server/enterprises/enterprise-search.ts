@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../db/client.ts';
+import { Pipeline } from '../db/bulk.ts';
 import { jobRuns } from '../db/schema.ts';
 import { ENTERPRISE_SEARCH_VERSION, enterpriseSearchTokens, type EnterpriseSearchInput } from '../../domain/enterprise-search.ts';
 
@@ -14,14 +15,19 @@ export type EnterpriseSearchDocument = EnterpriseSearchInput & { id: number };
 const CHUNK = 1000;
 
 /** Writes the search documents of enterprises whose names and credit code the caller already holds. */
-export async function writeEnterpriseSearch(db: Db, documents: EnterpriseSearchDocument[]): Promise<void> {
+export async function writeEnterpriseSearch(db: Db | Pipeline, documents: EnterpriseSearchDocument[]): Promise<void> {
   for (let i = 0; i < documents.length; i += CHUNK) {
+    // Through a pipeline the tokens of this chunk are computed while the database still writes the statements before.
     const rows = documents.slice(i, i + CHUNK).map((d) => ({ id: d.id, tokens: enterpriseSearchTokens(d) }));
     // array_to_tsvector takes the lexemes as they are: no text-search parser, no locale, the same on every engine.
-    await db.execute(sql`
+    const statement = sql`
       update enterprises e set search_tokens = array_to_tsvector(string_to_array(x.tokens, ' '))
       from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(id int, tokens text)
-      where e.id = x.id`);
+      where e.id = x.id`;
+    if (db instanceof Pipeline) {
+      void db.run(() => db.db.execute(statement));
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    } else await db.execute(statement);
   }
 }
 
