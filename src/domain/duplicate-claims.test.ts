@@ -40,7 +40,7 @@ describe('duplicate claims: golden pairs', () => {
     const b = claim({ id: 2, unitId: 20, name: '宜城市新能源电芯制造基地', claimedOn: '2026-04-20' });
     const score = scoreDuplicateClaim(a, b, { placeNames: PLACES })!;
     expect(score.reasons.map((r) => r.kind)).toEqual(['sameInvestor', 'sameAmount', 'sameIndustry', 'closeDates']);
-    expect(score.scorePermille).toBe(400 + 150 + 100 + 50);
+    expect(score.scorePermille).toBe(400 + 150 + 60 + 30);
     expect(isDuplicateCandidate(score)).toBe(true);
     expect(describeReasons(score.reasons, 'zh-CN')).toBe('同一投资方 913509…；金额相同；同一行业 3841；日期相隔 41 天');
     expect(describeReasons(score.reasons, 'en')).toBe('same investor 913509…; same amount; same industry 3841; 41 days apart');
@@ -67,7 +67,7 @@ describe('duplicate claims: golden pairs', () => {
       { kind: 'closeAmount', differencePercent: 5 },
       { kind: 'relatedIndustry', code: '38' },
     ]);
-    expect(score.scorePermille).toBe(200 + 306 + 100 + 50);
+    expect(score.scorePermille).toBe(200 + 306 + 100 + 30);
     expect(isDuplicateCandidate(score)).toBe(true);
     expect(describeReasons(score.reasons, 'zh-CN')).toBe('投资方名称相近；名称相似 0.88；金额相差 5%；同一大类行业 38');
   });
@@ -77,7 +77,16 @@ describe('duplicate claims: golden pairs', () => {
     const b = claim({ id: 2, unitId: 20, name: '比亚迪动力电池', investorEnterpriseId: 4, investorGroupId: 1, investorCreditCode: null, investorName: '比亚迪汽车工业有限公司' });
     const score = scoreDuplicateClaim(a, b)!;
     expect(score.reasons.map((r) => r.kind)).toEqual(['sameGroup', 'similarName', 'sameAmount', 'sameIndustry', 'closeDates']);
-    expect(score.scorePermille).toBe(250 + 350 + 150 + 100 + 50);
+    expect(score.scorePermille).toBe(250 + 350 + 150 + 60 + 30);
+  });
+
+  it('one investor, one industry, close dates, but other amounts and names: not a candidate', () => {
+    const a = claim({ id: 1, unitId: 10, name: '宁德时代储能电池', amountYuan: 600_000_000 });
+    const b = claim({ id: 2, unitId: 20, name: '新能源电芯制造', amountYuan: 1_000_000_000, claimedOn: '2026-03-20' });
+    const score = scoreDuplicateClaim(a, b, { placeNames: PLACES })!;
+    expect(score.reasons.map((r) => r.kind)).toEqual(['sameInvestor', 'sameIndustry', 'closeDates']);
+    expect(score.scorePermille).toBe(490);
+    expect(isDuplicateCandidate(score)).toBe(false);
   });
 
   it('one group investing twice in the city, different things: not a candidate', () => {
