@@ -7,7 +7,7 @@
  * 5,000 leads and 5,000 visits of the county the caller belongs to, so that every factor has work to do.
  *
  * Then the stored lists (stored-candidates.ts): each link's background rebuild, timed, and the route's service answering
- * from them; BENCH_LIVE=0 skips the live measurements.
+ * from them; BENCH_LIVE=0 skips the live measurements, BENCH_REBUILD=0 the rebuild (a kept database's lists are reused).
  *
  * Run: npx tsx bench/chain-candidates.bench.ts   (BENCH_PG_ENTERPRISES=…; BENCH_DB=<name> reuses a database a
  * previous run kept with BENCH_KEEP_DB=1, skipping the ~6-minute load). Figures: docs/benchmarks.md.
@@ -99,7 +99,7 @@ async function measureStored(database: Database) {
   console.log('| link | rebuild s | stored | list complete |');
   console.log('|---|---:|---:|---|');
   const builds: number[] = [];
-  for (const [i, [kind]] of LINKS.entries()) {
+  for (const [i, [kind]] of process.env.BENCH_REBUILD === '0' ? [] : LINKS.entries()) {
     const built = await buildCandidateList(database.db, linkIds[i]!, DEFAULT_CANDIDATE_WEIGHTS, () => new Date());
     if (built.outcome !== 'built') throw new Error(`link ${kind}: ${built.outcome}`);
     builds.push(built.ms);

@@ -97,7 +97,9 @@ export function scheduleJobs(database: Database, config: AppConfig, clock: () =>
   const purge = setInterval(() => void purgeIdleSessions(database.db, clock(), { idleMinutes: config.idleMinutes }), 10 * 60_000);
   purge.unref();
   const stopReminders = config.reminders ? scheduleReminderJob(database.db, clock, log, { extraHosts: config.webhookHosts }) : () => {};
-  const stopCandidateLists = scheduleCandidateLists(database.db, clock, log);
+  // The stored candidate lists pay off over a large library on a PostgreSQL server; the embedded database (one process,
+  // a small library) answers live, and its requests never wait behind a rebuild (docs/decisions.md, issue 14).
+  const stopCandidateLists = database.kind === 'postgres' ? scheduleCandidateLists(database.db, clock, log) : () => {};
   const stopDuplicateScan = scheduleDuplicateScan(database.db, clock, log);
   return () => {
     clearInterval(purge);

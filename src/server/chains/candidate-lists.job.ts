@@ -7,7 +7,7 @@ import { buildCandidateList, linksToRebuild, type BuildResult } from './stored-c
  * whose list is missing, stale (the library changed), or built under other weights or link terms is rebuilt, one link
  * after another, off the request path. Requests meanwhile compute live, so an answer is never from an outdated list.
  */
-export async function refreshCandidateLists(db: Db, now: () => Date, options: { maxLinks?: number } = {}): Promise<BuildResult[]> {
+export async function refreshCandidateLists(db: Db, now: () => Date, options: { maxLinks?: number; pauseMs?: number } = {}): Promise<BuildResult[]> {
   const weights = await currentWeights(db);
   const links = (await linksToRebuild(db, weights, now())).slice(0, options.maxLinks ?? Infinity);
   const out: BuildResult[] = [];
@@ -15,6 +15,7 @@ export async function refreshCandidateLists(db: Db, now: () => Date, options: { 
     const result = await buildCandidateList(db, linkId, weights, now);
     out.push(result);
     if (result.outcome === 'busy') break; // the library is being written: the next round tries again
+    if (options.pauseMs) await new Promise((resolve) => setTimeout(resolve, options.pauseMs)); // room for requests
   }
   return out;
 }
@@ -26,7 +27,7 @@ export function scheduleCandidateLists(db: Db, clock: () => Date, log: (line: st
     if (running) return;
     running = true;
     try {
-      await refreshCandidateLists(db, clock);
+      await refreshCandidateLists(db, clock, { pauseMs: 200 });
     } catch (error) {
       log(`candidate lists: ${(error as Error).message}`);
     } finally {

@@ -168,14 +168,16 @@ async function readPool(
     });
   const region = regionCases.length ? sql`case ${sql.join(regionCases, sql` `)} else 0 end` : sql`0`;
   const excludedJson = JSON.stringify(excluded);
+  // Given ids: only their relationships are read.
+  const onlyRelated = (column: SQL) => (only ? sql`and ${column} = any(array(select value::int from jsonb_array_elements_text(${JSON.stringify(only)}::jsonb)))` : sql``);
   return queryRows<PoolRow>(
     db,
     sql`with recursive
       rel as (
         select x.enterprise_id, sum(x.lead)::int as leads, sum(x.visit)::int as visits from (
-          select l.enterprise_id, 1 as lead, 0 as visit from leads l where l.enterprise_id is not null and ${inCallerScope(caller, sql`l.unit_id`)}
+          select l.enterprise_id, 1 as lead, 0 as visit from leads l where l.enterprise_id is not null and ${inCallerScope(caller, sql`l.unit_id`)} ${onlyRelated(sql`l.enterprise_id`)}
           union all
-          select v.enterprise_id, 0, 1 from visits v where v.enterprise_id is not null and ${inCallerScope(caller, sql`v.unit_id`)}
+          select v.enterprise_id, 0, 1 from visits v where v.enterprise_id is not null and ${inCallerScope(caller, sql`v.unit_id`)} ${onlyRelated(sql`v.enterprise_id`)}
         ) x group by x.enterprise_id),
       up(id, ancestor, depth) as (
         select g.id, g.parent_enterprise_id, 1 from enterprises g where g.parent_enterprise_id is not null
@@ -197,13 +199,17 @@ async function readPool(
         + case when coalesce(rel.visits, 0) > 0 then ${w.relationship.visit}::int else 0 end
         + case when gl.name is not null then ${w.groupNearby}::int else 0 end as pre,
       coalesce(rel.leads, 0) as leads, coalesce(rel.visits, 0) as visits, gl.name as group_local_name
-    from enterprises e
+    from ${
+      // A few given enterprises are read by their ids (`offset 0` keeps the planner from scanning the subject's index instead).
+      only
+        ? sql`(select * from enterprises where id = any(array(select value::int from jsonb_array_elements_text(${JSON.stringify(only)}::jsonb))) offset 0) e`
+        : sql`enterprises e`
+    }
     left join rel on rel.enterprise_id = e.id
     left join group_local gl on gl.id = e.id
     where e.local_unit_id is null and e.merged_into_id is null
       and ${onSubject(query)}
       and not (e.id = any(array(select value::int from jsonb_array_elements_text(${excludedJson}::jsonb))))
-      ${only ? sql`and e.id = any(array(select value::int from jsonb_array_elements_text(${JSON.stringify(only)}::jsonb)))` : sql``}
     order by pre desc, e.id
     limit ${pool}`,
   );

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { queryRows, type Db } from '../db/client.ts';
+import { queryRows, readAll, type Db } from '../db/client.ts';
 import { chainLinkCandidateLists, chainLinkCandidates, chainLinks, chains } from '../db/schema.ts';
 import type { Caller } from '../context.ts';
 import { inCallerScope } from '../access/scope.ts';
@@ -80,29 +80,33 @@ export async function storedCandidates(
   options: { limit: number; weights: TCandidateWeights; excludeEnterpriseIds: number[] },
 ): Promise<StoredAnswer | null> {
   const limit = Math.max(0, Math.floor(options.limit));
-  const [list] = await db.select().from(chainLinkCandidateLists).where(eq(chainLinkCandidateLists.linkId, linkId));
+  const w = options.weights.relationship;
+  // The list, its rows and the caller's relationships (leads and visits in its unit subtree, per enterprise), at once.
+  const [[list], stored, relations] = await readAll(db, [
+    () => db.select().from(chainLinkCandidateLists).where(eq(chainLinkCandidateLists.linkId, linkId)),
+    () =>
+      db
+        .select({ rank: chainLinkCandidates.rank, enterpriseId: chainLinkCandidates.enterpriseId, baseScore: chainLinkCandidates.baseScore })
+        .from(chainLinkCandidates)
+        .where(eq(chainLinkCandidates.linkId, linkId))
+        .orderBy(asc(chainLinkCandidates.rank)),
+    () =>
+      w.lead > 0 || w.visit > 0
+        ? queryRows<{ id: number; leads: number; visits: number }>(
+            db,
+            sql`select x.enterprise_id as id, sum(x.lead)::int as leads, sum(x.visit)::int as visits from (
+                select l.enterprise_id, 1 as lead, 0 as visit from leads l where l.enterprise_id is not null and ${inCallerScope(caller, sql`l.unit_id`)}
+                union all
+                select v.enterprise_id, 0, 1 from visits v where v.enterprise_id is not null and ${inCallerScope(caller, sql`v.unit_id`)}
+              ) x group by x.enterprise_id`,
+          )
+        : Promise.resolve([]),
+  ] as const);
   if (!usable(list, link, options.weights)) return null;
   const excluded = new Set(options.excludeEnterpriseIds);
-  const stored = await db
-    .select({ rank: chainLinkCandidates.rank, enterpriseId: chainLinkCandidates.enterpriseId, baseScore: chainLinkCandidates.baseScore })
-    .from(chainLinkCandidates)
-    .where(eq(chainLinkCandidates.linkId, linkId))
-    .orderBy(asc(chainLinkCandidates.rank));
   if (limit === 0) return { candidates: [], computedAt: list.computedAt };
-  // The caller's relationships: leads and visits in its unit subtree, per enterprise.
   const related = new Map<number, { leads: number; visits: number }>();
-  const w = options.weights.relationship;
-  if (w.lead > 0 || w.visit > 0) {
-    const rows = await queryRows<{ id: number; leads: number; visits: number }>(
-      db,
-      sql`select x.enterprise_id as id, sum(x.lead)::int as leads, sum(x.visit)::int as visits from (
-          select l.enterprise_id, 1 as lead, 0 as visit from leads l where l.enterprise_id is not null and ${inCallerScope(caller, sql`l.unit_id`)}
-          union all
-          select v.enterprise_id, 0, 1 from visits v where v.enterprise_id is not null and ${inCallerScope(caller, sql`v.unit_id`)}
-        ) x group by x.enterprise_id`,
-    );
-    for (const r of rows) related.set(r.id, { leads: r.leads, visits: r.visits });
-  }
+  for (const r of relations) related.set(r.id, { leads: r.leads, visits: r.visits });
   const relationPoints = (id: number) => {
     const r = related.get(id);
     return r ? relationshipReasons({ visibleLeads: r.leads, visibleVisits: r.visits }, options.weights).reduce((s, x) => s + x.points, 0) : 0;
@@ -118,8 +122,18 @@ export async function storedCandidates(
   // An enterprise neither stored nor related scores at most `floor`: the answer must beat it strictly.
   if (!list.complete && (cut() === null || cut()! <= floor)) return null;
   // Related enterprises not stored that could still reach the answer: scored live (few), with the list's frequencies.
-  const threshold = cut();
-  const toScore = [...related.keys()].filter((id) => !listed.has(id) && !excluded.has(id) && (threshold === null || floor + relationPoints(id) >= threshold));
+  // One not stored scores at most `floor` without relationship, and exactly `floor` only with an id above the last
+  // stored one's (the list breaks ties by id): at the cut's score it must also come before the cut's id.
+  const last = merged.length >= limit ? merged[limit - 1]! : null;
+  const lastStoredId = stored[stored.length - 1]?.enterpriseId ?? 0;
+  const mayReach = (id: number) => {
+    if (!last) return true;
+    const bound = floor + relationPoints(id);
+    if (bound > last.score) return true;
+    if (bound < last.score) return false;
+    return id < last.enterpriseId && (list.complete || id > lastStoredId);
+  };
+  const toScore = [...related.keys()].filter((id) => !listed.has(id) && !excluded.has(id) && mayReach(id));
   const live = toScore.length
     ? await findCandidates(db, caller, link, {
         limit,
@@ -178,7 +192,8 @@ export async function buildCandidateList(db: Db, linkId: number, weights: TCandi
         .onConflictDoUpdate({ target: chainLinkCandidateLists.linkId, set: { stale: false, buildingSince: since } });
     });
   } catch (error) {
-    if ((error as { code?: string }).code === '55P03' || /could not obtain lock/.test(String(error))) return { linkId, outcome: 'busy', ms: 0, stored: 0 };
+    const code = (error as { code?: string; cause?: { code?: string } }).code ?? (error as { cause?: { code?: string } }).cause?.code;
+    if (code === '55P03' || /could not obtain lock/.test(String(error))) return { linkId, outcome: 'busy', ms: 0, stored: 0 };
     throw error;
   }
   const documentFrequency = await linkDocumentFrequencies(db, link);
