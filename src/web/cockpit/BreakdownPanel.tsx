@@ -3,7 +3,9 @@ import { Card, Empty, Segmented, Table, Typography } from 'antd';
 import { BarChartOutlined, TableOutlined } from '@ant-design/icons';
 import type { TBreakdown, TBreakdownDimension } from '../../shared/cockpit.ts';
 import { useI18n } from '../i18n/i18n.tsx';
-import { chartUnit, chartValue, localName, metricText, type MetricUnit } from '../metrics/metric-format.ts';
+import { localName, metricText, type MetricUnit } from '../metrics/metric-format.ts';
+import { CHART_PALETTE, chartScale, pieSlices, scaled } from './cockpit-layout.ts';
+import { axisName } from './TrendChart.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { EChart, type EChartOption } from '../ui/EChart.tsx';
 import { useBreakdown, type CockpitScope } from './cockpit.queries.ts';
@@ -24,23 +26,33 @@ function isPie(by: TBreakdownDimension, unit: MetricUnit): boolean {
   return unit !== 'percent' && (by === 'region' || by === 'stage');
 }
 
+/**
+ * The chart of a breakdown, in one unit (亿元 when any figure reaches 1亿, else 万元). A pie's slices each have their
+ * own colour: the tail beyond the palette folds into 其他. A bar's label wraps (two lines) and its tooltip names it whole.
+ */
 function chartOption(rows: Row[], unit: MetricUnit, by: TBreakdownDimension, label: (row: Row) => string, t: ReturnType<typeof useI18n>['t']): EChartOption {
-  const tooltip = { formatter: (p: unknown) => {
-    const { dataIndex, marker } = p as { dataIndex: number; marker?: string };
-    const row = rows[dataIndex]!;
-    return `${marker ?? ''}${label(row)}:${metricText(row.value, unit, t)}`;
-  } };
+  const scale = chartScale(rows.map((row) => row.value), unit);
   if (isPie(by, unit)) {
+    const { shown, other } = pieSlices(rows);
+    const slices = [...shown.map((row) => ({ name: label(row), value: row.value })), ...(other ? [{ name: t('cockpitHome.otherSlice'), value: other.value }] : [])];
     return {
-      tooltip: { trigger: 'item', ...tooltip },
-      legend: { type: 'scroll', orient: 'vertical', right: 0, top: 'middle' },
+      color: [...CHART_PALETTE],
+      tooltip: {
+        trigger: 'item',
+        formatter: (p: unknown) => {
+          const { dataIndex, marker } = p as { dataIndex: number; marker?: string };
+          const slice = slices[dataIndex]!;
+          return `${marker ?? ''}${slice.name}：${metricText(slice.value, unit, t)}`;
+        },
+      },
+      legend: { type: 'scroll', orient: 'vertical', right: 0, top: 'middle', textStyle: { width: 120, overflow: 'break' } },
       series: [
         {
           type: 'pie',
           radius: ['38%', '68%'],
-          center: ['36%', '50%'],
+          center: ['32%', '50%'],
           label: { show: false },
-          data: rows.map((row) => ({ name: label(row), value: chartValue(row.value, unit) })),
+          data: slices.map((slice, i) => ({ name: slice.name, value: scaled(slice.value, scale), itemStyle: { color: CHART_PALETTE[i % CHART_PALETTE.length] } })),
         },
       ],
     };
@@ -48,15 +60,15 @@ function chartOption(rows: Row[], unit: MetricUnit, by: TBreakdownDimension, lab
   // Largest on top: the category axis runs bottom-up, so the rows go in ascending.
   const ordered = [...rows].reverse();
   return {
-    grid: { left: 8, right: 24, top: 24, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 24, top: 8, bottom: 28, containLabel: true },
     tooltip: { trigger: 'item', formatter: (p: unknown) => {
       const { dataIndex, marker } = p as { dataIndex: number; marker?: string };
       const row = ordered[dataIndex]!;
-      return `${marker ?? ''}${label(row)}:${metricText(row.value, unit, t)}`;
+      return `${marker ?? ''}${label(row)}：${metricText(row.value, unit, t)}`;
     } },
-    xAxis: { type: 'value', name: chartUnit(unit, t) },
-    yAxis: { type: 'category', data: ordered.map(label), axisLabel: { width: 110, overflow: 'truncate' } },
-    series: [{ type: 'bar', data: ordered.map((row) => chartValue(row.value, unit)), itemStyle: { color: by === 'unit' ? '#1677ff' : by === 'chain' ? '#722ed1' : '#13a8a8' }, barMaxWidth: 18 }],
+    xAxis: { type: 'value', name: axisName(scale, t), nameLocation: 'middle', nameGap: 24 },
+    yAxis: { type: 'category', data: ordered.map(label), axisLabel: { width: 120, overflow: 'break', lineHeight: 14, interval: 0 } },
+    series: [{ type: 'bar', data: ordered.map((row) => scaled(row.value, scale)), itemStyle: { color: by === 'unit' ? CHART_PALETTE[0] : by === 'chain' ? CHART_PALETTE[5] : CHART_PALETTE[2] }, barMaxWidth: 18 }],
   };
 }
 
@@ -103,8 +115,10 @@ export function BreakdownPanel({ scope, metricKey, by, onPick }: BreakdownPanelP
             height={260}
             aria-label={title}
             onClick={({ dataIndex }) => {
-              const row = pie ? drawn[dataIndex] : [...drawn].reverse()[dataIndex];
+              // A pie's 其他 slice stands for several groups: the table lists them one by one.
+              const row = pie ? pieSlices(drawn).shown[dataIndex] : [...drawn].reverse()[dataIndex];
               if (row) pick(row);
+              else if (pie) setView('table');
             }}
           />
         )

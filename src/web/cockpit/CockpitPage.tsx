@@ -3,7 +3,7 @@ import { Alert, Card, Col, Empty, Flex, Row, Select, Skeleton, Typography } from
 import { InfoCircleOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { chinaToday } from '../../domain/calendar.ts';
-import type { TBreakdownDimension } from '../../shared/cockpit.ts';
+import type { TBreakdownDimension, TCockpitKpi } from '../../shared/cockpit.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useMetricCatalogue } from '../metrics/metrics.queries.ts';
 import { ScopeUnitSelect } from '../metrics/ScopeUnitSelect.tsx';
@@ -12,7 +12,8 @@ import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { useUrlFilters } from '../ui/use-url-filters.ts';
 import { BreakdownPanel } from './BreakdownPanel.tsx';
-import { useCockpit, useTrend, type RecordsRequest } from './cockpit.queries.ts';
+import { useCockpit, useCockpitOverview, useTrend, type RecordsRequest } from './cockpit.queries.ts';
+import { AlertsPanel, HeroCol, OtherKpisTable, RankingPanel } from './FirstScreen.tsx';
 import { KpiCard } from './KpiCard.tsx';
 import { monthRange, periodParams, readPeriod } from './period.ts';
 import { PeriodPicker } from './PeriodPicker.tsx';
@@ -23,7 +24,12 @@ const DIMENSIONS: readonly TBreakdownDimension[] = ['unit', 'industry', 'region'
 /** The metric the charts open with: money signed is what leaders ask about first. */
 const DEFAULT_METRIC = 'signedContractYuan';
 
-/** 驾驶舱: the KPIs of a period and unit, a monthly trend and five breakdowns (by chain: issue 14); every number opens its records. */
+/**
+ * 驾驶舱: the first screen answers "how are we doing against this year's targets, who is behind, what is overdue"
+ * (issue 16) — the bureau's hero figures with their targets, the child units ranked by completion, the alerts —
+ * then a monthly trend and five breakdowns (by chain: issue 14), then every other indicator in a grouped table.
+ * Every number opens its records.
+ */
 export function CockpitPage() {
   const { t, locale } = useI18n();
   const filters = useUrlFilters();
@@ -32,6 +38,7 @@ export function CockpitPage() {
   const unitId = filters.number('unitId');
   const scope = useMemo(() => ({ from: period.from, to: period.to, unitId }), [period.from, period.to, unitId]);
   const { data, error, isPending } = useCockpit(scope);
+  const overview = useCockpitOverview(scope);
   const catalogue = useMetricCatalogue();
   const [records, setRecords] = useState<RecordsRequest | null>(null);
 
@@ -40,6 +47,15 @@ export function CockpitPage() {
   const metricKey = kpis.some((k) => k.key === chosen) ? chosen : kpis.some((k) => k.key === DEFAULT_METRIC) ? DEFAULT_METRIC : kpis[0]?.key;
   const trend = useTrend({ key: metricKey, year: period.year, unitId });
   const metricOf = (key: string | undefined) => catalogue.data?.find((m) => m.key === key) ?? kpis.find((k) => k.key === key);
+  const heroKeys = overview.data?.heroes ?? [];
+  const heroes = heroKeys.map((key) => kpis.find((k) => k.key === key)).filter((k): k is TCockpitKpi => !!k);
+  const others = overview.data ? kpis.filter((k) => !heroKeys.includes(k.key)) : [];
+  const open = (kpi: TCockpitKpi, which: 'value' | 'lastYear') =>
+    setRecords(
+      which === 'value'
+        ? { ...scope, key: kpi.key, clicked: kpi.value }
+        : { ...scope, ...data!.lastYear, key: kpi.key, clicked: kpi.lastYear, label: t('cockpit.lastYear') },
+    );
 
   return (
     <>
@@ -57,23 +73,25 @@ export function CockpitPage() {
       <ErrorAlert error={error} />
       {data && data.targetYear === null ? <Alert type="info" showIcon title={t('cockpit.targetsSpanYears')} style={{ marginBottom: 16 }} /> : null}
       {isPending && !error ? <Skeleton active paragraph={{ rows: 6 }} /> : null}
-      <Row gutter={[16, 16]} data-testid="kpi-cards">
-        {kpis.map((kpi) => (
-          <Col key={kpi.key} xs={24} sm={12} lg={8} xxl={6}>
-            <KpiCard
-              kpi={kpi}
-              hasTargetYear={data?.targetYear !== null}
-              onOpen={(which) =>
-                setRecords(
-                  which === 'value'
-                    ? { ...scope, key: kpi.key, clicked: kpi.value }
-                    : { ...scope, ...data!.lastYear, key: kpi.key, clicked: kpi.lastYear, label: t('cockpit.lastYear') },
-                )
-              }
-            />
-          </Col>
+      <ErrorAlert error={overview.error} />
+      <Row gutter={[12, 12]} data-testid="cockpit-heroes" className="zs-hero-row">
+        {heroes.map((kpi) => (
+          <HeroCol key={kpi.key} count={heroes.length}>
+            <KpiCard kpi={kpi} hasTargetYear={data?.targetYear !== null} onOpen={(which) => open(kpi, which)} />
+          </HeroCol>
         ))}
       </Row>
+      {data && overview.data ? (
+        <Row gutter={[12, 12]} style={{ marginTop: 12 }}>
+          {/* On a phone the alerts come before the ranking; on a wide screen the ranking is on the left. */}
+          <Col xs={{ span: 24, order: 1 }} lg={{ span: 9, order: 2 }}>
+            <AlertsPanel overview={overview.data} unitId={unitId} />
+          </Col>
+          <Col xs={{ span: 24, order: 2 }} lg={{ span: 15, order: 1 }}>
+            <RankingPanel overview={overview.data} kpis={kpis} onUnit={(id) => filters.update({ unitId: id })} />
+          </Col>
+        </Row>
+      ) : null}
       {data && kpis.length === 0 ? <Empty description={t('cockpit.noData')} /> : null}
 
       {metricKey ? (
@@ -114,6 +132,11 @@ export function CockpitPage() {
             ))}
           </Row>
         </>
+      ) : null}
+      {others.length > 0 ? (
+        <div style={{ marginTop: 16 }}>
+          <OtherKpisTable kpis={others} onOpen={open} />
+        </div>
       ) : null}
       <RecordsDrawer request={records} metric={metricOf(records?.key)} onClose={() => setRecords(null)} />
     </>

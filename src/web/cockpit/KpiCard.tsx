@@ -32,7 +32,7 @@ export function KpiCard({ kpi, onOpen, hasTargetYear }: KpiCardProps) {
       data-testid={`kpi-${kpi.key}`}
       title={
         <Flex align="center" gap={6} style={{ minWidth: 0 }}>
-          <Typography.Text ellipsis style={{ fontWeight: 500 }}>
+          <Typography.Text ellipsis={{ tooltip: name }} style={{ fontWeight: 500 }}>
             {name}
           </Typography.Text>
           <Tooltip title={<><b>{t('cockpit.definition')}</b>:{localName(kpi.definition, locale)}</>}>
@@ -59,7 +59,7 @@ export function KpiCard({ kpi, onOpen, hasTargetYear }: KpiCardProps) {
             {kpi.lastYearEmpty ? '—' : metricText(kpi.lastYear, kpi.unit, t)}
           </button>
         </span>
-        <span style={{ color: growthColour, whiteSpace: 'nowrap' }} data-testid={`kpi-growth-${kpi.key}`}>
+        <span style={{ color: growthColour }} data-testid={`kpi-growth-${kpi.key}`}>
           {growth > 0 ? <ArrowUpOutlined /> : growth < 0 ? <ArrowDownOutlined /> : null} {growthText}
         </span>
       </Flex>
@@ -67,7 +67,7 @@ export function KpiCard({ kpi, onOpen, hasTargetYear }: KpiCardProps) {
         <div style={{ marginTop: 8, fontSize: token.fontSizeSM }} data-testid={`kpi-target-${kpi.key}`}>
           {kpi.target !== null ? (
             <>
-              <Flex justify="space-between" gap={8}>
+              <Flex justify="space-between" gap={8} wrap>
                 <Typography.Text type="secondary">
                   {t('cockpit.target')} <span className="zs-amount">{targetText(kpi.target, kpi.unit, t)}</span>
                 </Typography.Text>
@@ -98,7 +98,7 @@ type Translate = ReturnType<typeof useI18n>['t'];
  * How the value compares with last year: a sum's growth in percent; a rate's change in percentage points (its
  * growth in percent would mislead); nothing for a median, or where either year has no value.
  */
-function comparison(kpi: TCockpitKpi, t: Translate): { direction: number; text: string } {
+export function comparison(kpi: TCockpitKpi, t: Translate): { direction: number; text: string } {
   if (kpi.summable) {
     if (kpi.growth === null) return { direction: 0, text: t('cockpit.growthNone') };
     const growth = Number(kpi.growth);

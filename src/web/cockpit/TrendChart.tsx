@@ -2,7 +2,8 @@ import { useMemo } from 'react';
 import { Empty, Typography } from 'antd';
 import type { TTrend } from '../../shared/cockpit.ts';
 import { useI18n } from '../i18n/i18n.tsx';
-import { chartUnit, chartValue, localName, metricText } from '../metrics/metric-format.ts';
+import { localName, metricText } from '../metrics/metric-format.ts';
+import { CHART_PALETTE, chartScale, scaled, type ChartScale } from './cockpit-layout.ts';
 import { EChart, type EChartOption } from '../ui/EChart.tsx';
 
 export type TrendChartProps = {
@@ -11,7 +12,7 @@ export type TrendChartProps = {
   onPick: (year: number, month: number, clicked: number) => void;
 };
 
-/** Twelve months of one metric: this year as bars, last year as a line. */
+/** Twelve months of one metric: this year and last as bars side by side, in one unit (亿元 or 万元 as the figures need). */
 export function TrendChart({ trend, onPick }: TrendChartProps) {
   const { t, locale } = useI18n();
   const option = useMemo<EChartOption | null>(() => {
@@ -19,6 +20,7 @@ export function TrendChart({ trend, onPick }: TrendChartProps) {
     const thisYear = t('cockpit.thisYear', { year: trend.year });
     const lastYear = t('cockpit.thisYear', { year: trend.year - 1 });
     const values = [trend.months.map((m) => m.value), trend.months.map((m) => m.lastYear)];
+    const scale = chartScale(values.flat(), trend.unit);
     return {
       grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
       legend: { top: 0, data: [thisYear, lastYear] },
@@ -34,10 +36,10 @@ export function TrendChart({ trend, onPick }: TrendChartProps) {
         },
       },
       xAxis: { type: 'category', data: trend.months.map((m) => t('cockpit.monthLabel', { month: m.month })) },
-      yAxis: { type: 'value', name: chartUnit(trend.unit, t), nameTextStyle: { align: 'left' } },
+      yAxis: { type: 'value', name: axisName(scale, t), nameTextStyle: { align: 'left' } },
       series: [
-        { name: thisYear, type: 'bar', data: trend.months.map((m) => chartValue(m.value, trend.unit)), itemStyle: { color: '#1677ff' }, barMaxWidth: 28 },
-        { name: lastYear, type: 'line', data: trend.months.map((m) => chartValue(m.lastYear, trend.unit)), itemStyle: { color: '#fa8c16' }, smooth: true },
+        { name: thisYear, type: 'bar', data: trend.months.map((m) => scaled(m.value, scale)), itemStyle: { color: CHART_PALETTE[0] }, barMaxWidth: 18 },
+        { name: lastYear, type: 'bar', data: trend.months.map((m) => scaled(m.lastYear, scale)), itemStyle: { color: CHART_PALETTE[1] }, barMaxWidth: 18 },
       ],
     };
   }, [trend, t]);
@@ -61,4 +63,22 @@ export function TrendChart({ trend, onPick }: TrendChartProps) {
       />
     </>
   );
+}
+
+/** The axis title of a chart in its scale: 亿元, 万元, 万美元, %, 个, 天. */
+export function axisName(scale: ChartScale, t: ReturnType<typeof useI18n>['t']): string {
+  switch (scale.unit) {
+    case 'yi':
+      return t('metric.unit.yi');
+    case 'wan':
+      return t('metric.unit.wan');
+    case 'wanUsd':
+      return t('metric.unit.wanUsd');
+    case 'percent':
+      return '%';
+    case 'days':
+      return t('metric.unit.days');
+    default:
+      return t('metric.unit.countColumn');
+  }
 }

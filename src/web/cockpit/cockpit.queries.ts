@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { TBreakdown, TBreakdownDimension, TCockpit, TMetricRecords, TTrend } from '../../shared/cockpit.ts';
+import type { TBreakdown, TBreakdownDimension, TCockpit, TCockpitOverview, TMetricRecords, TTrend } from '../../shared/cockpit.ts';
 import { api } from '../api/client.ts';
 
 export const COCKPIT_QUERY_KEY = ['cockpit'] as const;
@@ -11,6 +11,15 @@ export function useCockpit(scope: CockpitScope) {
   return useQuery({
     queryKey: [...COCKPIT_QUERY_KEY, 'kpis', scope],
     queryFn: ({ signal }) => api.get<TCockpit>('/cockpit', scope, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** The first screen's hero keys, unit ranking and alerts (issue 16). */
+export function useCockpitOverview(scope: CockpitScope) {
+  return useQuery({
+    queryKey: [...COCKPIT_QUERY_KEY, 'overview', scope],
+    queryFn: ({ signal }) => api.get<TCockpitOverview>('/cockpit/overview', scope, signal),
     placeholderData: keepPreviousData,
   });
 }

@@ -1,7 +1,9 @@
 import type { zhCNMetrics } from './zh-CN.metrics.ts';
+import { enCockpitHome } from './en.cockpitHome.ts';
 
 /** English words of the metric pages: exactly the keys of zh-CN.metrics.ts (tsc fails on a missing or extra one). */
 export const enMetrics: Record<keyof typeof zhCNMetrics, string> = {
+  ...enCockpitHome,
   'nav.cockpit': 'Cockpit',
   'nav.bulletin': 'Bulletin',
   'nav.targets': 'Targets',

@@ -2,7 +2,11 @@
  * The Chinese words of the metric pages (issue 5): the cockpit, the monthly bulletin and the targets grid.
  * Spread into zh-CN.ts, so they are keys of the one dictionary; en.metrics.ts must have the same keys.
  */
+import { zhCNCockpitHome } from './zh-CN.cockpitHome.ts';
+
 export const zhCNMetrics = {
+  // The cockpit's first screen (issue 16), in its own file.
+  ...zhCNCockpitHome,
   'nav.cockpit': '驾驶舱',
   'nav.bulletin': '通报',
   'nav.targets': '目标任务',

@@ -1,8 +1,11 @@
 import { useState } from 'react';
-import { Alert, App, Button, Checkbox, Col, Divider, Form, InputNumber, Radio, Row, Skeleton, Tag } from 'antd';
+import { Alert, App, Button, Checkbox, Col, Divider, Form, InputNumber, Radio, Row, Select, Skeleton, Tag } from 'antd';
 import { PERCENT_STYLES, type PercentStyle } from '../../domain/bulletin.ts';
 import { yuanToWanText } from '../../domain/money.ts';
 import { canAdminister } from '../../domain/roles.ts';
+import { DEFAULT_COCKPIT_HEROES, MAX_HEROES, MIN_HEROES } from '../../domain/cockpit-heroes.ts';
+import { isSummable, METRICS } from '../../domain/metrics.ts';
+import { localName } from './metric-format.ts';
 import type { TScopeRules, TScopeRulesState } from '../../shared/metrics.ts';
 import { useCurrentUser } from '../auth/auth.queries.ts';
 import { formatLongDateTime } from '../i18n/format.ts';
@@ -26,8 +29,9 @@ type RulesValues = {
   excludeEstimated: boolean;
   reportingUnitSharePercent: number | null;
   percentStyle: PercentStyle;
+  cockpitHeroes: string[];
 };
-const FIELDS = ['excludedFundSources', 'excludedIndustries', 'largeProjectWan', 'majorProjectWan', 'thresholdByType', 'excludeEstimated', 'reportingUnitSharePercent', 'percentStyle'] as const;
+const FIELDS = ['excludedFundSources', 'excludedIndustries', 'largeProjectWan', 'majorProjectWan', 'thresholdByType', 'excludeEstimated', 'reportingUnitSharePercent', 'percentStyle', 'cockpitHeroes'] as const;
 const ALIASES = { largeProjectYuan: 'largeProjectWan', majorProjectYuan: 'majorProjectWan' };
 
 function toValues(rules: TScopeRules): RulesValues {
@@ -40,6 +44,7 @@ function toValues(rules: TScopeRules): RulesValues {
     excludeEstimated: rules.excludeEstimated ?? false,
     reportingUnitSharePercent: rules.reportingUnitSharePercent ?? 0,
     percentStyle: rules.percentStyle ?? 'twoDecimals',
+    cockpitHeroes: rules.cockpitHeroes ?? [...DEFAULT_COCKPIT_HEROES],
   };
 }
 
@@ -101,6 +106,7 @@ function RulesForm({ state, canEdit }: { state: TScopeRulesState; canEdit: boole
         excludeEstimated: values.excludeEstimated,
         reportingUnitSharePercent: values.reportingUnitSharePercent ?? 0,
         percentStyle: values.percentStyle,
+        cockpitHeroes: values.cockpitHeroes,
       });
       void message.success(t('rules.saved'));
     } catch (error) {
@@ -198,6 +204,23 @@ function RulesForm({ state, canEdit }: { state: TScopeRulesState; canEdit: boole
         </Divider>
         <Form.Item name="percentStyle" label={t('rules.percentStyle')} extra={t('rules.percentStyleHint')}>
           <Radio.Group data-testid="percent-style" options={PERCENT_STYLES.map((style) => ({ value: style, label: t(`rules.percentStyle.${style}`) }))} />
+        </Form.Item>
+        <Divider titlePlacement="start" plain>
+          {t('cockpitHome.heroesSetting')}
+        </Divider>
+        <Form.Item
+          name="cockpitHeroes"
+          label={t('cockpitHome.heroesSetting')}
+          extra={t('cockpitHome.heroesSettingHint')}
+          rules={[{ type: 'array', min: MIN_HEROES, max: MAX_HEROES, message: t('cockpitHome.heroesSettingHint') }]}
+        >
+          <Select
+            mode="multiple"
+            aria-label={t('cockpitHome.heroesSetting')}
+            data-testid="cockpit-heroes-setting"
+            options={METRICS.filter(isSummable).map((m) => ({ value: m.key, label: localName(m.name, locale) }))}
+            maxCount={MAX_HEROES}
+          />
         </Form.Item>
         {canEdit ? (
           <Button type="primary" htmlType="submit" loading={save.isPending}>

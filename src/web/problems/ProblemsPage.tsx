@@ -1,10 +1,11 @@
-import { Alert, Button, Flex, Select } from 'antd';
+import { Alert, Button, Checkbox, Flex, Select } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { seesUnitRecords } from '../../domain/roles.ts';
 import type { TProblem } from '../../shared/problems.ts';
 import { apiUrl } from '../api/client.ts';
 import { useCurrentUser } from '../auth/auth.queries.ts';
 import { DepartmentSelect } from '../departments/DepartmentSelect.tsx';
+import { ScopeUnitSelect } from '../metrics/ScopeUnitSelect.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
@@ -28,10 +29,12 @@ export function ProblemsPage() {
   const state = oneOf(STATES, filters.text('state'));
   const level = oneOf(LEVELS, filters.text('level'));
   const departmentId = filters.number('departmentId');
+  const overdue = filters.text('overdue') === 'true' ? ('true' as const) : undefined;
+  const unitId = filters.number('unitId');
   const openId = filters.number('problem') ?? null;
   const page = filters.number('page', 1)!;
   const pageSize = filters.number('pageSize', 20)!;
-  const { data, isFetching, error } = useProblemList({ state, level, departmentId, page, pageSize });
+  const { data, isFetching, error } = useProblemList({ state, level, departmentId, overdue, unitId, page, pageSize });
 
   return (
     <>
@@ -39,7 +42,7 @@ export function ProblemsPage() {
         title={t('nav.problems')}
         subTitle={data ? t('problem.total', { total: data.total }) : undefined}
         extra={
-          <Button icon={<DownloadOutlined />} href={apiUrl('/problems/export', { state, level, departmentId })} download>
+          <Button icon={<DownloadOutlined />} href={apiUrl('/problems/export', { state, level, departmentId, overdue, unitId })} download>
             {t('problem.export')}
           </Button>
         }
@@ -73,6 +76,12 @@ export function ProblemsPage() {
             style={{ flex: '1 1 180px', maxWidth: 240 }}
           />
         ) : null}
+        {seesUnitRecords(me.role) ? (
+          <ScopeUnitSelect aria-label={t('problem.filterUnit')} value={unitId} onChange={(value) => filters.update({ unitId: value })} />
+        ) : null}
+        <Checkbox checked={!!overdue} onChange={(event) => filters.update({ overdue: event.target.checked ? 'true' : null })} data-testid="problems-overdue">
+          {t('problem.onlyOverdue')}
+        </Checkbox>
       </Flex>
       <ErrorAlert error={error} />
       <ProblemTable

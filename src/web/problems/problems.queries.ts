@@ -10,6 +10,9 @@ export type ProblemListFilters = {
   state?: TProblem['state'];
   level?: TProblem['level'];
   departmentId?: number;
+  /** Open problems past their due date only (the cockpit's alert opens the list so). */
+  overdue?: 'true';
+  unitId?: number;
   page: number;
   pageSize: number;
 };

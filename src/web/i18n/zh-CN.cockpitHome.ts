@@ -1,0 +1,37 @@
+/**
+ * The Chinese words of the cockpit's first screen (issue 16): hero figures, unit ranking, alerts and the grouped
+ * table of the other indicators. Spread into zh-CN.ts; en.cockpitHome.ts must have the same keys.
+ */
+export const zhCNCockpitHome = {
+  'cockpitHome.heroes': '核心指标',
+  'cockpitHome.heroesHint': '核心指标由市局在“口径说明”中选定',
+  'cockpitHome.ranking': '目标完成排名',
+  'cockpitHome.rankingHint': '按各单位核心指标年度目标的平均完成率排名',
+  'cockpitHome.rank': '名次',
+  'cockpitHome.unit': '单位',
+  'cockpitHome.meanCompletion': '平均完成率',
+  'cockpitHome.unranked': '未设目标',
+  'cockpitHome.noUnits': '本单位没有下级单位',
+  'cockpitHome.alerts': '预警',
+  'cockpitHome.overdueDeadlines': '节点逾期项目',
+  'cockpitHome.dueSoonDeadlines': '节点临期项目',
+  'cockpitHome.overdueProblems': '逾期未解决问题',
+  'cockpitHome.openList': '查看“{name}”清单',
+  'cockpitHome.others': '其他指标',
+  'cockpitHome.metric': '指标',
+  'cockpitHome.value': '本期',
+  'cockpitHome.lastYear': '上年同期',
+  'cockpitHome.change': '同比',
+  'cockpitHome.target': '年度目标',
+  'cockpitHome.completion': '完成率',
+  'cockpitHome.family.signing': '签约',
+  'cockpitHome.family.progress': '建设推进',
+  'cockpitHome.family.funds': '资金到位',
+  'cockpitHome.family.rates': '转化率',
+  'cockpitHome.family.activities': '招商活动',
+  'cockpitHome.otherSlice': '其他',
+  'cockpitHome.heroesSetting': '驾驶舱核心指标',
+  'cockpitHome.heroesSettingHint': '驾驶舱首屏显示的 4–6 个指标（须为可设目标的指标），按所选顺序排列；不选则为默认指标。',
+  'problem.onlyOverdue': '仅看逾期未解决',
+  'problem.filterUnit': '按单位筛选',
+} as const;
