@@ -1187,3 +1187,5 @@ export const enterpriseListImports = pgTable(
 // Industrial chains (issue 14) live in a file of their own.
 export * from './schema-chains.ts';
 export * from './schema-chain-targets.ts';
+// Duplicate claims across units (issue 17).
+export * from './schema-duplicate-claims.ts';
