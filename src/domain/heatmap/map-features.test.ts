@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { featureOfCell, isChineseRegionIso, mapOfView, NANHAI_FEATURE } from './map-features.ts';
+import { CITY_MAPS, featureOfCell, isChineseRegionIso, mapOfView, NANHAI_FEATURE } from './map-features.ts';
 
 /**
  * The bundled maps against our codes (issue 15): every GB/T 2260 province finds its feature on the China map, which
@@ -55,6 +55,16 @@ describe('map features joined to GB/T 2260 and ISO codes (issue 15)', () => {
     expect(names(read('province/420000.json')).has('420600')).toBe(true);
   });
 
+  it('has the demo city 襄阳\'s counties and districts by their codes, every one of GB/T 2260', () => {
+    expect(CITY_MAPS).toEqual(['420600']);
+    const map = read('city/420600.json');
+    const counties = regions.filter((r) => r[3] === '420600').map((r) => r[0]);
+    expect([...names(map)].sort()).toEqual(counties.sort());
+    for (const code of counties) expect(featureOfCell(code, { kind: 'city', code: '420600' })).toBe(code);
+    expect(featureOfCell('420600', { kind: 'city', code: '420600' })).toBeNull();
+    expect(featureOfCell('420502', { kind: 'city', code: '420600' })).toBeNull();
+  });
+
   it('counts 台湾, 香港 and 澳门 as China on the world map, which has no feature of their own', () => {
     const world_ = { kind: 'world' } as const;
     for (const place of ['TW', 'HK', 'MO', 'tw', '710000', '810000', '820000', '440300']) expect(featureOfCell(place, world_), place).toBe('CN');
@@ -76,6 +86,8 @@ describe('map features joined to GB/T 2260 and ISO codes (issue 15)', () => {
     expect(mapOfView({ level: 'city', parent: '440000' })).toEqual({ kind: 'province', code: '440000' });
     expect(mapOfView({ level: 'city', parent: '110000' })).toEqual({ kind: 'province', code: '110000' });
     expect(mapOfView({ level: 'county', parent: '440300' })).toBeNull();
+    expect(mapOfView({ level: 'county', parent: '420600' })).toEqual({ kind: 'city', code: '420600' });
+    expect(mapOfView({ level: 'city', parent: '810000' })).toBeNull();
     // Records known only as the province, and cells of another province, have no shape on its map.
     expect(featureOfCell('=440000', { kind: 'province', code: '440000' })).toBeNull();
     expect(featureOfCell('420600', { kind: 'province', code: '440000' })).toBeNull();

@@ -8,7 +8,10 @@ import { CHINA, CHINA_REGIONS_BY_ISO, normalizePlace } from './regions.ts';
  */
 
 /** The map a view is drawn on: the world, China, or one province's (a municipality's) cities or districts. */
-export type MapKey = { kind: 'world' } | { kind: 'china' } | { kind: 'province'; code: string };
+export type MapKey = { kind: 'world' } | { kind: 'china' } | { kind: 'province'; code: string } | { kind: 'city'; code: string };
+
+/** The cities whose counties and districts are bundled (data/maps/city/): the demo city 襄阳. */
+export const CITY_MAPS: readonly string[] = ['420600'];
 
 /** The South China Sea islands inset of the China map, drawn as the national standard map requires. */
 export const NANHAI_FEATURE = '南海诸岛';
@@ -18,12 +21,15 @@ export const isProvinceCode = (code: string) => /^[1-9]\d0000$/.test(code);
 
 /**
  * The map a heat map view is drawn on, or null when there is none: the world for `country`, China for `province`, a
- * province's map for its cities (a municipality's districts). A city's counties have no bundled map.
+ * province's map for its cities (a municipality's districts), a city's map for its counties where it is bundled
+ * (CITY_MAPS). 香港, 澳门 and 台湾 below the province have no bundled map.
  */
 export function mapOfView(view: { level: 'country' | 'province' | 'city' | 'county'; parent?: string | null }): MapKey | null {
   if (view.level === 'country') return { kind: 'world' };
   if (view.level === 'province') return { kind: 'china' };
-  if (view.level === 'city' && view.parent && isProvinceCode(view.parent)) return { kind: 'province', code: view.parent };
+  const chineseRegions: readonly string[] = Object.values(CHINA_REGIONS_BY_ISO);
+  if (view.level === 'city' && view.parent && isProvinceCode(view.parent) && !chineseRegions.includes(view.parent)) return { kind: 'province', code: view.parent };
+  if (view.level === 'county' && view.parent && CITY_MAPS.includes(view.parent)) return { kind: 'city', code: view.parent };
   return null;
 }
 
@@ -41,7 +47,8 @@ export function featureOfCell(cell: string, map: MapKey): string | null {
   }
   if (!/^\d{6}$/.test(cell)) return null;
   if (map.kind === 'china') return isProvinceCode(cell) ? cell : null;
-  return cell !== map.code && cell.slice(0, 2) === map.code.slice(0, 2) ? cell : null;
+  const prefix = map.kind === 'province' ? 2 : 4;
+  return cell !== map.code && cell.slice(0, prefix) === map.code.slice(0, prefix) ? cell : null;
 }
 
 /** Whether an ISO code names a region of China (香港, 澳门, 台湾): never a country of the world map. */

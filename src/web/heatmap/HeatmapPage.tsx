@@ -1,17 +1,22 @@
 import { useState } from 'react';
-import { Breadcrumb, Button, Card, Col, Drawer, Flex, InputNumber, Row, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
+import { Breadcrumb, Button, Card, Col, Drawer, Flex, Grid, InputNumber, Row, Segmented, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
 import { Link } from 'react-router';
 import { chinaToday } from '../../domain/calendar.ts';
 import { growthPercent } from '../../domain/bulletin.ts';
+import { CITY_MAPS, mapOfView } from '../../domain/heatmap/map-features.ts';
 import { HEATMAP_MEASURES, type THeatmap, type THeatmapLevel, type THeatmapMeasure, type THeatmapRecord } from '../../shared/heatmap.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ScopeUnitSelect } from '../metrics/ScopeUnitSelect.tsx';
 import { localName } from '../metrics/metric-format.ts';
 import { WanAmount, WanUsdAmount } from '../ui/Amount.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
+import { formatWan } from '../ui/money.ts';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { useUrlFilters } from '../ui/use-url-filters.ts';
 import { useHeatmap, useHeatmapRecords, type HeatmapView } from './heatmap.queries.ts';
+import { useUnits } from '../units/units.queries.ts';
+import { CityMap } from './CityMap.tsx';
+import { RegionMap, type MapCell } from './RegionMap.tsx';
 
 type Cell = THeatmap['cells'][number];
 type Unit = THeatmap['unit'];
@@ -21,6 +26,13 @@ function Value({ value, unit }: { value: number; unit: Unit }) {
   if (unit === 'yuan') return <WanAmount yuan={value} withUnit />;
   if (unit === 'usd') return <WanUsdAmount usd={value} withUnit />;
   return <span className="zs-amount">{value}</span>;
+}
+
+/** A value as text, in the measure's unit (万元, 万美元 or a count). */
+function valueText(value: number, unit: Unit, t: ReturnType<typeof useI18n>['t']) {
+  if (unit === 'yuan') return t('money.wanValue', { value: formatWan(value) });
+  if (unit === 'usd') return t('money.wanUsdValue', { value: formatWan(value) });
+  return String(value);
 }
 
 const change = (value: number, lastYear: number) => growthPercent({ kind: 'count', count: value, measure: '' }, { kind: 'count', count: lastYear, measure: '' });
@@ -37,8 +49,9 @@ function drillOf(view: HeatmapView, cell: string): Pick<HeatmapView, 'level' | '
 /**
  * 热力图 (issue 15), first increment: a measure of the unit's subtree by source region — the investor's ultimate
  * parent's HQ — from the world to China's provinces, a province's cities and a city's counties, with the priority
- * regions beside; every number opens the records that make it. The map itself waits for standard map data that
- * includes 南海诸岛 (docs/decisions.md).
+ * regions beside; every number opens the records that make it. Above the table, the view on a map (China with the
+ * 南海诸岛 inset, a province's cities, the world): click a province to see its cities, a city or a country to see
+ * its records.
  */
 export function HeatmapPage() {
   const { t, locale } = useI18n();
@@ -54,6 +67,28 @@ export function HeatmapPage() {
   const { data, error, isFetching } = useHeatmap(view);
   const [opened, setOpened] = useState<{ cell: string; label: string; value: number } | null>(null);
   const unit: Unit = data?.unit ?? 'count';
+  const screens = Grid.useBreakpoint();
+  const { data: units } = useUnits();
+  const scopeUnit = data ? units?.find((u) => u.id === data.unitId) : undefined;
+  const mapKey = mapOfView({ level, parent: view.parent });
+  const measureName = t(`heatmap.measure.${measure}`);
+  const mapCells: MapCell[] = (data?.cells ?? []).map((cell) => ({
+    cell: cell.cell,
+    label: localName(cell.label, locale),
+    value: cell.value,
+    valueText: valueText(cell.value, unit, t),
+    share: cell.share,
+    change: change(cell.value, cell.lastYear),
+    lastYearText: valueText(cell.lastYear, unit, t),
+  }));
+  const open = (cell: string, label: string, value: number) => setOpened({ cell, label, value });
+  /** China's province → its cities; a city or a country → its records; China on the world map → China's provinces. */
+  const handlePick = (feature: string, name: string, cell: MapCell | null) => {
+    const drill = drillOf(view, cell?.cell ?? feature);
+    if (drill && level !== 'city') return go(drill);
+    open(cell?.cell ?? feature, name, cell?.value ?? 0);
+  };
+  const mapHint = level === 'country' ? t('heatmapMap.hintWorld') : level === 'province' ? t('heatmapMap.hintChina') : t('heatmapMap.hintProvince');
 
   const go = (next: Pick<HeatmapView, 'level' | 'parent'>) => filters.update({ level: next.level, parent: next.parent });
   const crumbs = [
@@ -101,8 +136,34 @@ export function HeatmapPage() {
       <Breadcrumb items={crumbs} style={{ marginBottom: 12 }} />
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={16}>
-          <Card size="small" title={data ? t('heatmap.total', { value: '' }) : undefined} extra={data ? <Value value={data.value} unit={unit} /> : null}>
-            <Table<Cell> size="small" rowKey="cell" loading={isFetching} columns={columns} dataSource={data?.cells ?? []} pagination={false} scroll={{ x: 'max-content' }} locale={{ emptyText: t('heatmap.empty') }} data-testid="heatmap-cells" />
+          <Card
+            size="small"
+            title={
+              <Segmented
+                size="small"
+                value={level === 'country' ? 'world' : 'china'}
+                onChange={(value) => go(value === 'world' ? { level: 'country' } : { level: 'province' })}
+                options={[
+                  { value: 'china', label: t('heatmapMap.china') },
+                  { value: 'world', label: t('heatmapMap.world') },
+                ]}
+              />
+            }
+            extra={mapKey ? <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'normal' }}>{mapHint}</Typography.Text> : null}
+          >
+            {mapKey ? (
+              <RegionMap
+                mapKey={mapKey}
+                cells={mapCells}
+                measureName={measureName}
+                regionName={data?.parent?.name ?? (level === 'country' ? t('heatmap.world') : t('heatmap.china'))}
+                height={screens.md ? 460 : 300}
+                showLabels={!!screens.md}
+                onPick={handlePick}
+              />
+            ) : (
+              <Typography.Text type="secondary">{t('heatmapMap.noMap')}</Typography.Text>
+            )}
           </Card>
         </Col>
         <Col xs={24} lg={8}>
@@ -132,8 +193,18 @@ export function HeatmapPage() {
             />
           </Card>
         </Col>
+        <Col xs={24}>
+          <Card size="small" title={data ? t('heatmap.total', { value: '' }) : undefined} extra={data ? <Value value={data.value} unit={unit} /> : null}>
+            <Table<Cell> size="small" rowKey="cell" loading={isFetching} columns={columns} dataSource={data?.cells ?? []} pagination={false} scroll={{ x: 'max-content' }} locale={{ emptyText: t('heatmap.empty') }} data-testid="heatmap-cells" />
+          </Card>
+        </Col>
       </Row>
-      <HeatmapRecordsDrawer view={view} opened={opened} unit={unit} measureName={t(`heatmap.measure.${measure}`)} onClose={() => setOpened(null)} />
+      {scopeUnit && units && CITY_MAPS.includes(scopeUnit.code) ? (
+        <div style={{ marginTop: 16 }}>
+          <CityMap city={scopeUnit} units={units} year={year} height={screens.md ? 420 : 300} showLabels={!!screens.md} />
+        </div>
+      ) : null}
+      <HeatmapRecordsDrawer view={view} opened={opened} unit={unit} measureName={measureName} onClose={() => setOpened(null)} />
     </>
   );
 }

@@ -4,6 +4,7 @@ import { enMetrics } from './en.metrics.ts';
 import { enLocalIndustries } from './en.localIndustries.ts';
 import { enChains } from './en.chains.ts';
 import { enHeatmap } from './en.heatmap.ts';
+import { enHeatmapMap } from './en.heatmapMap.ts';
 import { enChainEditor } from './en.chainEditor.ts';
 import { enEnterpriseSearch } from './en.enterpriseSearch.ts';
 import { enEnterpriseLists } from './en.enterpriseLists.ts';
@@ -11,6 +12,7 @@ import { enEnterpriseLibrary } from './en.enterpriseLibrary.ts';
 import { enEnterpriseMerge } from './en.enterpriseMerge.ts';
 import { enEnterpriseScreens } from './en.enterpriseScreens.ts';
 import type { Messages } from './zh-CN.ts';
+import { enDuplicates } from './en.duplicates.ts';
 
 /** English. Typed as Messages: tsc fails when a key of zh-CN.ts is missing here, or one is extra. */
 export const en: Messages = {
@@ -20,12 +22,14 @@ export const en: Messages = {
   ...enLocalIndustries,
   ...enChains,
   ...enHeatmap,
+  ...enHeatmapMap,
   ...enChainEditor,
   ...enEnterpriseSearch,
   ...enEnterpriseLists,
   ...enEnterpriseLibrary,
   ...enEnterpriseMerge,
   ...enEnterpriseScreens,
+  ...enDuplicates,
   'app.name': 'zhaoshang',
   'app.shortName': 'ZS',
   'app.tagline': 'Open-source investment promotion platform',

@@ -4,12 +4,14 @@ import { zhCNMetrics } from './zh-CN.metrics.ts';
 import { zhCNLocalIndustries } from './zh-CN.localIndustries.ts';
 import { zhCNChains } from './zh-CN.chains.ts';
 import { zhCNHeatmap } from './zh-CN.heatmap.ts';
+import { zhCNHeatmapMap } from './zh-CN.heatmapMap.ts';
 import { zhCNChainEditor } from './zh-CN.chainEditor.ts';
 import { zhCNEnterpriseSearch } from './zh-CN.enterpriseSearch.ts';
 import { zhCNEnterpriseLists } from './zh-CN.enterpriseLists.ts';
 import { zhCNEnterpriseLibrary } from './zh-CN.enterpriseLibrary.ts';
 import { zhCNEnterpriseMerge } from './zh-CN.enterpriseMerge.ts';
 import { zhCNEnterpriseScreens } from './zh-CN.enterpriseScreens.ts';
+import { zhCNDuplicates } from './zh-CN.duplicates.ts';
 
 /**
  * The Chinese dictionary, the source of the keys. en.ts must have exactly the same keys: its type is
@@ -22,12 +24,14 @@ export const zhCN = {
   ...zhCNLocalIndustries,
   ...zhCNChains,
   ...zhCNHeatmap,
+  ...zhCNHeatmapMap,
   ...zhCNChainEditor,
   ...zhCNEnterpriseSearch,
   ...zhCNEnterpriseLists,
   ...zhCNEnterpriseLibrary,
   ...zhCNEnterpriseMerge,
   ...zhCNEnterpriseScreens,
+  ...zhCNDuplicates,
   'app.name': '招商引资平台',
   'app.shortName': '招商',
   'app.tagline': 'zhaoshang · 开源招商引资管理平台',

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import * as echarts from 'echarts/core';
-import { BarChart, LineChart, PieChart, TreeChart, type BarSeriesOption, type LineSeriesOption, type PieSeriesOption, type TreeSeriesOption } from 'echarts/charts';
+import { BarChart, LineChart, PieChart, TreeChart, type BarSeriesOption, type LineSeriesOption, type MapSeriesOption, type PieSeriesOption, type TreeSeriesOption } from 'echarts/charts';
 import {
   GridComponent,
   LegendComponent,
@@ -8,14 +8,23 @@ import {
   type GridComponentOption,
   type LegendComponentOption,
   type TooltipComponentOption,
+  type VisualMapComponentOption,
 } from 'echarts/components';
 import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
 
-/** Only the parts the app draws with, so the chart chunk stays small. */
+/** Only the parts the app draws with, so the chart chunk stays small (the heat map adds its map and visual map itself). */
 echarts.use([BarChart, LineChart, PieChart, TreeChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer, SVGRenderer]);
 
 export type EChartOption = echarts.ComposeOption<
-  BarSeriesOption | LineSeriesOption | PieSeriesOption | TreeSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption
+  | BarSeriesOption
+  | LineSeriesOption
+  | PieSeriesOption
+  | TreeSeriesOption
+  | MapSeriesOption
+  | GridComponentOption
+  | LegendComponentOption
+  | TooltipComponentOption
+  | VisualMapComponentOption
 >;
 
 /** What was clicked: the series and the data item (its index and, for a pie, its name; the item itself, for a tree's node). */
