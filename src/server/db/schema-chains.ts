@@ -169,3 +169,5 @@ export const chainCandidateWeights = pgTable(
 
 // Whom to attract: the links' stored candidate lists (schema-chain-candidates.ts).
 export * from './schema-chain-candidates.ts';
+// Planned outbound trips, which a link's candidates are added to (schema-trip-plans.ts).
+export * from './schema-trip-plans.ts';
