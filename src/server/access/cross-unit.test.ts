@@ -72,6 +72,21 @@ async function expectImportUntouched(c: Ctx, id: number): Promise<void> {
   expect((await call(c.t.app, c.staffA, 'GET', `/api/imports/${id}`)).json()).toMatchObject({ status: 'previewed', unitId: c.w.countyA.id });
 }
 
+/** The same investment recorded by 甲县 and by 乙县 (issue 17): the pair the bureau's 甄别 queue holds. */
+type DuplicatePair = { claimId: number; projectOfA: number; projectOfB: number };
+let duplicatePair: Promise<DuplicatePair> | undefined;
+function duplicatePairOfAB(c: Ctx): Promise<DuplicatePair> {
+  return (duplicatePair ??= (async () => {
+    const body = { investorEnterpriseId: c.w.enterpriseA.id, totalInvestmentYuan: 777_000_000, industryCode: '3841' };
+    const a = await call(c.t.app, c.staffA, 'POST', '/api/projects', { ...body, name: '甲县甄别储能项目', unitId: c.w.countyA.id });
+    const b = await call(c.t.app, c.staffB, 'POST', '/api/projects', { ...body, name: '乙县甄别储能项目', unitId: c.w.countyB.id });
+    expect(b.statusCode, b.body).toBe(200);
+    const [projectOfA, projectOfB] = [(a.json() as { id: number }).id, (b.json() as { id: number }).id];
+    const [claim] = await c.t.db.select().from(duplicateClaims).where(and(eq(duplicateClaims.projectAId, projectOfA), eq(duplicateClaims.projectBId, projectOfB)));
+    return { claimId: claim!.id, projectOfA, projectOfB };
+  })());
+}
+
 /** An event 甲县 organised. */
 async function eventOfA(c: Ctx): Promise<number> {
   const response = await call(c.t.app, c.staffA, 'POST', '/api/events', { name: '甲县签约仪式', kind: 'signing', heldOn: '2026-03-01' });

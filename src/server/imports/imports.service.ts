@@ -15,6 +15,7 @@ import { LedgerFileError, type LedgerSheet } from './ledger-reader.ts';
 import { readLedgerFileOffThread } from './ledger-worker.ts';
 import { headerKey, previewLedger, projectSheets, type Preview } from './import-preview.ts';
 import { writeCommit } from './import-commit.ts';
+import { detectDuplicatesFor } from '../duplicates/duplicate-claims.detect.ts';
 import { readBatchFile, readPreviewRows, storeBatchFile, storePreviewRows } from './batch-pieces.ts';
 import { headerOf } from '../../domain/ledger-rows.ts';
 import { ZImportOptions, type TImportBatch, type TImportOptions, type TImportProgress, type TImportRow, type TColumnMapping } from '../../shared/imports.ts';
@@ -309,6 +310,10 @@ export async function commitImport(ctx: ServiceContext, id: number): Promise<TIm
       if (locked?.status !== 'previewed') throw new AppError('import.notPreviewed');
       await writeCommit({ ...ctx, db: tx }, batch, result, stored, (done, total) => progressOf.set(id, { phase: 'writing', done, total }));
     });
+    // Duplicates across units among the projects written (issue 17). After the commit, so a large import's scan does
+    // not hold its transaction; should it fail, the nightly scan finds the same pairs.
+    const written = await ctx.db.select({ projectId: importItems.projectId }).from(importItems).where(eq(importItems.batchId, id));
+    await detectDuplicatesFor(ctx.db, written.map((w) => w.projectId).filter((p): p is number => p !== null), ctx.now).catch(() => undefined);
     progressOf.set(id, { phase: 'done', done: changing, total: changing });
     recentlyChecked.delete(id);
   } catch (error) {

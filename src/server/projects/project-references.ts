@@ -22,9 +22,16 @@ export const PROJECT_REFERENCES = {
   event_projects: 'person',
   /** A person placed the project on an industrial-chain link (issue 14). */
   chain_placements: 'person',
-} as const satisfies Record<string, 'history' | 'derived' | 'person'>;
+  /**
+   * A pair in the bureau's 甄别 queue (issue 17), by project_a_id / project_b_id: an open pair is the app's own and goes
+   * with the project (on delete cascade); a decided one is the bureau's decision and stops the revert.
+   */
+  duplicate_claims: 'pair',
+} as const satisfies Record<string, 'history' | 'derived' | 'person' | 'pair'>;
 
-export type LaterRecordKind = { [K in keyof typeof PROJECT_REFERENCES]: (typeof PROJECT_REFERENCES)[K] extends 'person' ? K : never }[keyof typeof PROJECT_REFERENCES];
+export type LaterRecordKind = {
+  [K in keyof typeof PROJECT_REFERENCES]: (typeof PROJECT_REFERENCES)[K] extends 'person' | 'pair' ? K : never;
+}[keyof typeof PROJECT_REFERENCES];
 
 /** What each kind is called in a refusal. */
 export const LATER_RECORD_NAMES: Record<LaterRecordKind, { zh: string; en: string }> = {
@@ -37,10 +44,11 @@ export const LATER_RECORD_NAMES: Record<LaterRecordKind, { zh: string; en: strin
   visits: { zh: '走访', en: 'visits' },
   event_projects: { zh: '活动', en: 'events' },
   chain_placements: { zh: '产业链环节归属', en: 'chain link placements' },
+  duplicate_claims: { zh: '甄别结论', en: 'duplicate review decisions' },
 };
 
 const PERSON_TABLES = (Object.keys(PROJECT_REFERENCES) as (keyof typeof PROJECT_REFERENCES)[]).filter(
-  (table): table is LaterRecordKind => PROJECT_REFERENCES[table] === 'person',
+  (table): table is Exclude<LaterRecordKind, 'duplicate_claims'> => PROJECT_REFERENCES[table] === 'person',
 );
 
 /** The records people made about these projects, by project: one query over every such table. */
@@ -49,7 +57,11 @@ export async function laterRecordsOf(ctx: ServiceContext, projectIds: number[]):
   if (projectIds.length === 0) return found;
   const ids = sql`any(${sql.param(projectIds)}::int[])`;
   const union = sql.join(
-    PERSON_TABLES.map((table) => sql`select distinct project_id, ${table}::text as kind from ${sql.identifier(table)} where project_id = ${ids}`),
+    [
+      ...PERSON_TABLES.map((table) => sql`select distinct project_id, ${table}::text as kind from ${sql.identifier(table)} where project_id = ${ids}`),
+      sql`select project_a_id as project_id, 'duplicate_claims' as kind from duplicate_claims where status <> 'open' and project_a_id = ${ids}`,
+      sql`select project_b_id as project_id, 'duplicate_claims' as kind from duplicate_claims where status <> 'open' and project_b_id = ${ids}`,
+    ],
     sql` union all `,
   );
   for (const row of await queryRows<{ project_id: number; kind: LaterRecordKind }>(ctx.db, union)) {

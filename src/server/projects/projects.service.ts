@@ -15,6 +15,7 @@ import { chinaToday } from '../../domain/calendar.ts';
 import { statusFromColumns } from '../../domain/deadlines.ts';
 import { scopeRules } from '../metrics/metrics.service.ts';
 import { closedMonthsOfProject } from '../../domain/month-close.ts';
+import { detectDuplicatesFor } from '../duplicates/duplicate-claims.detect.ts';
 import { PROJECT_STAGES, type ProjectState } from '../../domain/stages.ts';
 import { ZCreateProjectRequest, ZUpdateProjectRequest } from '../../shared/projects.ts';
 import type { TCreateProjectRequest, TProject, TUpdateProjectRequest } from '../../shared/projects.ts';
@@ -138,6 +139,8 @@ export async function createProject(ctx: ServiceContext, input: TCreateProjectRe
       })
       .returning();
     await recordAudit(tx, actorOf(ctx), { entity: 'project', entityId: row!.id, unitId: row!.unitId, action: 'create', after: row });
+    // Another unit may have recorded the same investment (issue 17): the pair goes to the bureau's 甄别 queue.
+    await detectDuplicatesFor(tx, [row!.id], ctx.now);
     return projectById(ctx, tx, row!.id);
   }));
 }
@@ -201,6 +204,7 @@ export async function updateProject(ctx: ServiceContext, id: number, input: TUpd
       const at = (unitId: number) => ({ unitId, unitName: names.get(unitId) ?? null });
       await recordAudit(tx, actorOf(ctx), { entity: 'project', entityId: id, unitId: before.unitId, action: 'move', before: at(before.unitId), after: at(row!.unitId), reason: correctionReason });
     }
+    await detectDuplicatesFor(tx, [id], ctx.now);
     return projectById(ctx, tx, row!.id);
   }));
 }
