@@ -12,6 +12,7 @@ import { enEnterpriseLibrary } from './en.enterpriseLibrary.ts';
 import { enEnterpriseMerge } from './en.enterpriseMerge.ts';
 import { enEnterpriseScreens } from './en.enterpriseScreens.ts';
 import type { Messages } from './zh-CN.ts';
+import { enDuplicates } from './en.duplicates.ts';
 
 /** English. Typed as Messages: tsc fails when a key of zh-CN.ts is missing here, or one is extra. */
 export const en: Messages = {
@@ -28,6 +29,7 @@ export const en: Messages = {
   ...enEnterpriseLibrary,
   ...enEnterpriseMerge,
   ...enEnterpriseScreens,
+  ...enDuplicates,
   'app.name': 'zhaoshang',
   'app.shortName': 'ZS',
   'app.tagline': 'Open-source investment promotion platform',

@@ -11,6 +11,7 @@ import { zhCNEnterpriseLists } from './zh-CN.enterpriseLists.ts';
 import { zhCNEnterpriseLibrary } from './zh-CN.enterpriseLibrary.ts';
 import { zhCNEnterpriseMerge } from './zh-CN.enterpriseMerge.ts';
 import { zhCNEnterpriseScreens } from './zh-CN.enterpriseScreens.ts';
+import { zhCNDuplicates } from './zh-CN.duplicates.ts';
 
 /**
  * The Chinese dictionary, the source of the keys. en.ts must have exactly the same keys: its type is
@@ -30,6 +31,7 @@ export const zhCN = {
   ...zhCNEnterpriseLibrary,
   ...zhCNEnterpriseMerge,
   ...zhCNEnterpriseScreens,
+  ...zhCNDuplicates,
   'app.name': '招商引资平台',
   'app.shortName': '招商',
   'app.tagline': 'zhaoshang · 开源招商引资管理平台',
