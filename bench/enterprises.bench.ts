@@ -17,7 +17,7 @@ import { buildApp } from '../src/server/app.ts';
 import { openDatabase, type Database } from '../src/server/db/client.ts';
 import { migrate } from '../src/server/db/migrate.ts';
 import { hashPassword } from '../src/server/auth/passwords.ts';
-import { enterpriseSearchTokens } from '../src/domain/enterprise-search.ts';
+import { enterpriseSearchTokens, namePinyinKeys } from '../src/domain/enterprise-search.ts';
 import { isValidCreditCode } from '../src/domain/credit-code.ts';
 import { TEST_PG_URL, postgresAnswers, withDatabase } from '../test/support/environment.ts';
 
@@ -134,13 +134,13 @@ export async function load(database: Database, size: number): Promise<void> {
     const rows = [];
     for (let id = from; id < Math.min(from + BATCH, size + 1); id++) {
       const e = generateEnterprise(id);
-      rows.push({ ...e, tokens: enterpriseSearchTokens({ name: e.name, otherNames: e.otherNames.map((n) => n.name), creditCode: e.creditCode }) });
+      rows.push({ ...e, tokens: enterpriseSearchTokens({ name: e.name, otherNames: e.otherNames.map((n) => n.name), creditCode: e.creditCode }), ...namePinyinKeys(e.name) });
     }
     const json = JSON.stringify(rows);
-    await db.execute(sql`insert into enterprises (id, unit_id, name, credit_code, hq_region_code, industry_codes, business_scope, size_band, local_unit_id, search_tokens)
+    await db.execute(sql`insert into enterprises (id, unit_id, name, credit_code, hq_region_code, industry_codes, business_scope, size_band, local_unit_id, search_tokens, name_pinyin, name_initials)
       select x.id, 2, x.name, x."creditCode", x."hqRegionCode", array(select jsonb_array_elements_text(x."industryCodes")), x."businessScope", x."sizeBand",
-             case when x.local then 2 end, array_to_tsvector(string_to_array(x.tokens, ' '))
-      from jsonb_to_recordset(${json}::jsonb) as x(id int, name text, "creditCode" text, "hqRegionCode" text, "industryCodes" jsonb, "businessScope" text, "sizeBand" text, local boolean, tokens text)`);
+             case when x.local then 2 end, array_to_tsvector(string_to_array(x.tokens, ' ')), x.pinyin, x.initials
+      from jsonb_to_recordset(${json}::jsonb) as x(id int, name text, "creditCode" text, "hqRegionCode" text, "industryCodes" jsonb, "businessScope" text, "sizeBand" text, local boolean, tokens text, pinyin text, initials text)`);
     await db.execute(sql`insert into enterprise_names (enterprise_id, kind, name)
       select (x->>'id')::int, n->>'kind', n->>'name' from jsonb_array_elements(${json}::jsonb) x, jsonb_array_elements(x->'otherNames') n`);
     await db.execute(sql`insert into enterprise_tiers (enterprise_id, list, year)

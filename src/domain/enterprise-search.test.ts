@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { compareRanked, enterpriseSearchTokens, matchEnterprise, parseEnterpriseQuery, pinyinSyllables, searchNormalize, MATCH_CONTAINS, MATCH_EXACT, MATCH_PREFIX } from './enterprise-search.ts';
+import { compareRanked, enterpriseSearchTokens, matchEnterprise, namePinyinKeys, parseEnterpriseQuery, pinyinSyllables, searchNormalize, MATCH_CONTAINS, MATCH_EXACT, MATCH_PREFIX } from './enterprise-search.ts';
 
 const CATL = { name: '宁德时代新能源科技股份有限公司', otherNames: ['宁德时代', 'CATL'], creditCode: '91350900587527783P' };
 
@@ -91,12 +91,43 @@ describe('reading a query', () => {
       }
     }
   });
+  it('keeps the letters that may start a name’s pinyin, and nothing else', () => {
+    expect(parseEnterpriseQuery('NDSD').pinyinPrefix).toBe('ndsd');
+    expect(parseEnterpriseQuery('ningde').pinyinPrefix).toBe('ningde');
+    expect(parseEnterpriseQuery('宁德').pinyinPrefix).toBeNull();
+    expect(parseEnterpriseQuery('n').pinyinPrefix).toBeNull();
+    expect(parseEnterpriseQuery('913509').pinyinPrefix).toBeNull();
+  });
   it('sees a credit code prefix', () => {
     expect(parseEnterpriseQuery('913509').creditCodePrefix).toBe('913509');
     expect(parseEnterpriseQuery('宁德').creditCodePrefix).toBeNull();
   });
   it('finds nothing to ask the index for a single character', () => {
     expect(parseEnterpriseQuery('宁').tsquery).toBeNull();
+  });
+});
+
+describe('a main name’s pinyin and initials beside the document', () => {
+  it('spells the whole name, letters and digits kept, brackets and spaces left out', () => {
+    expect(namePinyinKeys('宁德时代新能源科技股份有限公司')).toEqual({ pinyin: 'ningdeshidaixinnengyuankejigufenyouxiangongsi', initials: 'ndsdxnykjgfyxgs' });
+    expect(namePinyinKeys('华鑫电子(深圳)有限公司')).toEqual({ pinyin: 'huaxindianzishenzhenyouxiangongsi', initials: 'hxdzszyxgs' });
+    expect(namePinyinKeys('ABB 中国')).toEqual({ pinyin: 'abbzhongguo', initials: 'abbzg' });
+    expect(namePinyinKeys('Tesla, Inc.')).toBeNull();
+  });
+  it('a main name found by the start of its pinyin or initials is ranked as a match from the start', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('宁德时代新能源科技股份有限公司', '深圳华鑫电子有限公司', '重庆长安汽车股份有限公司', '厦门天马微电子有限公司'), fc.nat(), fc.boolean(), (name, cut, initials) => {
+        const keys = namePinyinKeys(name)!;
+        const text = initials ? keys.initials : keys.pinyin;
+        const query = text.slice(0, 2 + (cut % (text.length - 1)));
+        const tokens = new Set(enterpriseSearchTokens({ name, otherNames: [], creditCode: null }).split(' '));
+        const parsed = parseEnterpriseQuery(query);
+        expect(parsed.pinyinPrefix).toBe(query);
+        expect(tsqueryMatches(parsed.pinyinStartTsquery!, tokens), `${name} ← ${query}`).toBe(true);
+        expect(matchEnterprise(parsed, { name, otherNames: [], creditCode: null })!.rank).toBe(MATCH_PREFIX);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 

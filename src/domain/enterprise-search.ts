@@ -24,8 +24,11 @@ export const PINYIN_TOKEN_MAX = 20;
 export const INITIALS_TOKEN_MAX = 8;
 export const START_PINYIN_PREFIX_MAX = 12;
 export const START_INITIALS_PREFIX_MAX = 6;
-/** The version of the token rules above (1: issue 13's first; 2: exact prefix keys of a name's start). */
-export const ENTERPRISE_SEARCH_VERSION = 2;
+/**
+ * The version of the token rules above (1: issue 13's first; 2: exact prefix keys of a name's start; 3: the main name's
+ * pinyin and initials as plain text beside the document, see namePinyinKeys).
+ */
+export const ENTERPRISE_SEARCH_VERSION = 3;
 
 /** Rank classes: lower is better. Within a class, the tier weight, then the shorter name, come first. */
 export const MATCH_EXACT = 0;
@@ -126,6 +129,20 @@ export function queryBigrams(chars: string[]): string[] {
 
 export type EnterpriseSearchInput = { name: string; otherNames: string[]; creditCode: string | null };
 
+/**
+ * The main name's full pinyin and initials as plain text ('ningdeshidaixinnengyuan…', 'ndsdxny…'), stored beside the
+ * search document with a btree index: a query typed from a name's start is then a range of one index read in order and
+ * stopped at the search's cap. A common start (a city: ningde, shenzhen — tens of thousands of names) asked of the GIN
+ * index is a bitmap of every one of them before the first row is read. Null for a name with no Han character (its
+ * letters are searched as they are).
+ */
+export function namePinyinKeys(name: string): { pinyin: string; initials: string } | null {
+  const { chars } = searchNormalize(name);
+  if (!chars.some((c) => HAN.test(c))) return null;
+  const syllables = pinyinSyllables(chars);
+  return { pinyin: syllables.join(''), initials: syllables.map((s) => [...s][0] ?? '').join('') };
+}
+
 /** The enterprise's search document: space-separated lexemes, stored with array_to_tsvector(string_to_array(…, ' ')). */
 export function enterpriseSearchTokens(input: EnterpriseSearchInput): string {
   const tokens = new Set<string>();
@@ -146,6 +163,8 @@ export type EnterpriseQuery = {
   tsquery: string | null;
   /** A tsquery telling a pinyin prefix of the main name; null unless the query may be pinyin. */
   pinyinStartTsquery: string | null;
+  /** The query as letters that may start a main name's pinyin or initials (see namePinyinKeys); null otherwise. */
+  pinyinPrefix: string | null;
   /** Upper-case credit code prefix when the query may be one. */
   creditCodePrefix: string | null;
   /** The query as the user typed it, trimmed: for exact and prefix matches of the name by btree. */
@@ -183,7 +202,8 @@ export function parseEnterpriseQuery(q: string): EnterpriseQuery {
   const upper = raw.replace(/\s+/g, '').toUpperCase();
   const creditCodePrefix = CODE_PREFIX.test(upper) && /\d/.test(upper) ? upper : null;
   if (creditCodePrefix && creditCodePrefix.length === 18) alternatives.push(lexeme('c.' + creditCodePrefix.toLowerCase()));
-  return { raw, text, tsquery: alternatives.length ? alternatives.join(' | ') : null, pinyinStartTsquery, creditCodePrefix };
+  const pinyinPrefix = pinyinStartTsquery ? text : null;
+  return { raw, text, tsquery: alternatives.length ? alternatives.join(' | ') : null, pinyinStartTsquery, pinyinPrefix, creditCodePrefix };
 }
 
 export type SearchCandidate = { name: string; otherNames: string[]; creditCode: string | null };

@@ -70,7 +70,7 @@ function filtersOf(options: SearchEnterprisesOptions): SQL {
 }
 
 /** The ids of candidates: each arm reads an index and stops at its limit. */
-function candidateIds(query: EnterpriseQuery | null, filters: SQL, options: SearchEnterprisesOptions): SQL {
+function candidateIds(query: EnterpriseQuery | null, filters: SQL, options: SearchEnterprisesOptions, startOnly: boolean): SQL {
   if (!query) {
     // No words: a rare list drives (its index on enterprise_tiers, or the partial index of listed enterprises), so a
     // filter that few rows pass is not looked for row by row over the whole library.
@@ -88,24 +88,37 @@ function candidateIds(query: EnterpriseQuery | null, filters: SQL, options: Sear
   if (query.creditCodePrefix) {
     arms.push(sql`(select e.id from enterprises e where e.credit_code like ${likePrefix(query.creditCodePrefix)} and ${filters} limit ${EXACT_AND_PREFIX})`);
   }
-  if (query.tsquery) {
+  if (startOnly && query.pinyinPrefix) {
+    const prefix = likePrefix(query.pinyinPrefix);
+    arms.push(
+      sql`(select e.id from enterprises e where e.name_pinyin like ${prefix} and ${filters} limit ${SEARCH_CANDIDATES})`,
+      sql`(select e.id from enterprises e where e.name_initials like ${prefix} and ${filters} limit ${SEARCH_CANDIDATES})`,
+    );
+  } else if (query.tsquery) {
     arms.push(sql`(select e.id from enterprises e where e.search_tokens @@ ${query.tsquery}::tsquery and ${filters} limit ${SEARCH_CANDIDATES})`);
   }
   return sql`(${sql.join(arms, sql` union `)})`;
 }
 
-export async function searchEnterprises(ctx: ServiceContext, options: SearchEnterprisesOptions): Promise<TEnterpriseSearchResult> {
-  const query = options.q ? parseEnterpriseQuery(options.q) : null;
-  const usable = query && query.text.length > 0 ? query : null;
-  const pinyinStart = usable?.pinyinStartTsquery ? sql`e.search_tokens @@ ${usable.pinyinStartTsquery}::tsquery` : sql`null::boolean`;
-  const rows = await queryRows<CandidateRow>(
+async function candidateRows(ctx: ServiceContext, query: EnterpriseQuery | null, options: SearchEnterprisesOptions, startOnly: boolean): Promise<CandidateRow[]> {
+  const pinyinStart = query?.pinyinStartTsquery ? sql`e.search_tokens @@ ${query.pinyinStartTsquery}::tsquery` : sql`null::boolean`;
+  return queryRows<CandidateRow>(
     ctx.db,
     sql`select e.id, e.name, e.credit_code, e.hq_region_code, e.size_band, e.local_unit_id, e.industry_codes,
           (select array_agg(n.name order by n.id) from enterprise_names n where n.enterprise_id = e.id) as other_names,
           (select array_agg(distinct t.list) from enterprise_tiers t where t.enterprise_id = e.id) as tiers,
           ${pinyinStart} as pinyin_start
-        from ${candidateIds(usable, filtersOf(options), options)} as c(id) join enterprises e on e.id = c.id`,
+        from ${candidateIds(query, filtersOf(options), options, startOnly)} as c(id) join enterprises e on e.id = c.id`,
   );
+}
+
+export async function searchEnterprises(ctx: ServiceContext, options: SearchEnterprisesOptions): Promise<TEnterpriseSearchResult> {
+  const query = options.q ? parseEnterpriseQuery(options.q) : null;
+  const usable = query && query.text.length > 0 ? query : null;
+  // Letters that may start a name's pinyin: first the main names that start so, by btree; when they alone fill the cap
+  // the answer is capped either way and these rank first, so the GIN index's far larger bitmap is not built.
+  let rows = usable?.pinyinPrefix ? await candidateRows(ctx, usable, options, true) : [];
+  if (rows.length < SEARCH_CANDIDATES) rows = await candidateRows(ctx, usable, options, false);
 
   const ranked = rows.flatMap((row) => {
     const candidate = { name: row.name, otherNames: row.other_names ?? [], creditCode: row.credit_code };

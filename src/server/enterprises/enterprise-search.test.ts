@@ -153,4 +153,22 @@ describe('finding an enterprise (GET /api/enterprises/search)', () => {
     // One character finds the names it begins.
     expect((await search(staffA, q('宁'))).items.map((i) => i.id)).toEqual([ids.catl]);
   });
+
+  it('answers a common pinyin start from the names that start so, capped, each highlighted from its first character', async () => {
+    const many = Array.from({ length: 230 }, (_, i) => ({ id: 900_000 + i, name: `宁德${i + 1}号电池有限公司` }));
+    await t.db.execute(sql`insert into enterprises (id, unit_id, name) select x.id, ${w.countyA.id}, x.name from jsonb_to_recordset(${JSON.stringify(many)}::jsonb) as x(id int, name text)`);
+    await refreshEnterpriseSearch(t.db, many.map((m) => m.id));
+    try {
+      for (const query of ['ningde', 'nd']) {
+        const result = await search(staffA, q(query));
+        expect(result.capped).toBe(true);
+        expect(result.items.length).toBe(20);
+        for (const item of result.items) expect(item.match, `${query}: ${item.name}`).toMatchObject({ field: 'name', ranges: [[0, 2]] });
+      }
+      // A start few names share still finds the rest too (another name's start, inside a name): 宁德新能源 is CATL's former name.
+      expect((await search(staffA, q('ningdexin'))).items.map((i) => i.id)).toEqual([ids.catl]);
+    } finally {
+      await t.db.execute(sql`delete from enterprises where id >= 900000`);
+    }
+  });
 });

@@ -2,11 +2,12 @@ import { eq, sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../db/client.ts';
 import { Pipeline } from '../db/bulk.ts';
 import { jobRuns } from '../db/schema.ts';
-import { ENTERPRISE_SEARCH_VERSION, enterpriseSearchTokens, type EnterpriseSearchInput } from '../../domain/enterprise-search.ts';
+import { ENTERPRISE_SEARCH_VERSION, enterpriseSearchTokens, namePinyinKeys, type EnterpriseSearchInput } from '../../domain/enterprise-search.ts';
 
 /**
  * The search document of enterprises (issue 13): `enterprises.search_tokens`, a tsvector with a GIN index (migration
- * 0027, outside the Drizzle table so that reads and audit rows never carry it). Written by the app, in the transaction
+ * 0027), and the main name's pinyin and initials as text with btree indexes (`name_pinyin`, `name_initials`, migration
+ * 0043) — all outside the Drizzle table so that reads and audit rows never carry them. Written by the app, in the transaction
  * that changes a name, an other name or the credit code; never by a trigger, since the pinyin is computed here.
  */
 
@@ -18,11 +19,11 @@ const CHUNK = 1000;
 export async function writeEnterpriseSearch(db: Db | Pipeline, documents: EnterpriseSearchDocument[]): Promise<void> {
   for (let i = 0; i < documents.length; i += CHUNK) {
     // Through a pipeline the tokens of this chunk are computed while the database still writes the statements before.
-    const rows = documents.slice(i, i + CHUNK).map((d) => ({ id: d.id, tokens: enterpriseSearchTokens(d) }));
+    const rows = documents.slice(i, i + CHUNK).map((d) => ({ id: d.id, tokens: enterpriseSearchTokens(d), ...namePinyinKeys(d.name) }));
     // array_to_tsvector takes the lexemes as they are: no text-search parser, no locale, the same on every engine.
     const statement = sql`
-      update enterprises e set search_tokens = array_to_tsvector(string_to_array(x.tokens, ' '))
-      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(id int, tokens text)
+      update enterprises e set search_tokens = array_to_tsvector(string_to_array(x.tokens, ' ')), name_pinyin = x.pinyin, name_initials = x.initials
+      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(id int, tokens text, pinyin text, initials text)
       where e.id = x.id`;
     if (db instanceof Pipeline) {
       void db.run(() => db.db.execute(statement));
