@@ -132,6 +132,9 @@ export const ERRORS = {
   'chain.alreadyRejected': { status: 409, zh: '{field}:该企业已被标记为不适合此环节', en: '{field}: the enterprise is already marked not a fit for this link' },
   'chain.regionPresetUnknown': { status: 400, zh: '{field}:没有“{preset}”这个区域', en: '{field}: there is no region preset "{preset}"' },
   'chain.regionPresetTwice': { status: 400, zh: '{field}:“{preset}”只能出现一次', en: '{field}: "{preset}" appears once only' },
+  'tripPlan.over': { status: 400, zh: '{field}:该出行计划已结束', en: '{field}: the trip plan is over' },
+  'tripPlan.stopTwice': { status: 409, zh: '{field}:该企业已在此出行计划中', en: '{field}: the enterprise is already on this trip plan' },
+  'tripPlan.linkUnknown': { status: 400, zh: '{field}:没有这个产业链环节', en: '{field}: there is no such chain link' },
   'funds.currency': {
     status: 400,
     zh: '{field}:外资按美元填写,其他来源按人民币填写',
@@ -191,6 +194,13 @@ export const ERRORS = {
   'deadlineRule.warnNotBeforeDue': { status: 400, zh: '{field}:提前预警天数不能为负', en: '{field}: warning days cannot be negative' },
   'deadlineRule.keyTaken': { status: 409, zh: '{field}:规则标识已存在', en: '{field}: this rule key is already used' },
   'project.codeTaken': { status: 409, zh: '{field}:该项目编号已被使用', en: '{field}: this project code is already used' },
+  'duplicateClaim.decided': { status: 409, zh: '该疑似重复已处理', en: 'This possible duplicate has already been decided' },
+  'duplicateClaim.notInPair': { status: 400, zh: '{field}:须为这一对中的项目', en: '{field}: must be one of the pair' },
+  'duplicateClaim.noShare': {
+    status: 400,
+    zh: '{field}:统计口径未给首报单位分成,请先在统计口径中设置首报单位分成比例',
+    en: '{field}: the counting rules give the first-reporting unit no share; set its share in the counting rules first',
+  },
   'ledger.empty': { status: 400, zh: '文件是空的', en: 'The file is empty' },
   'ledger.tooLarge': { status: 413, zh: '文件超过20MB,请按年度或单位拆分后导入', en: 'The file is over 20 MB; split it by year or unit and import the parts' },
   'ledger.notASpreadsheet': { status: 400, zh: '不是可读取的表格文件(支持 .xlsx 和 .csv)', en: 'Not a spreadsheet this system can read (.xlsx and .csv are supported)' },

@@ -8,8 +8,9 @@ import { DESKTOP, PHONE, absent, hasText, loggedIn, screenshot, shown, startE2e,
  * leaves the list for 已标记不适合, with who and why), starts a lead on 中一科技 and finds it in 线索. On a phone: the gap
  * list, the same link's candidates, and the mark taken back. The bureau's weights change the order. A leader reads the
  * candidates without buttons and has no weights.
+ * A candidate goes into a new trip plan, another into the same plan (加入出行计划).
  * Screenshots: chain-candidates.png (1280), chain-candidates-phone.png and chain-gap-list-phone.png (390),
- * chain-candidate-weights.png (1280) in docs/screenshots/.
+ * chain-candidate-weights.png and chain-candidate-trip-plan.png (1280) in docs/screenshots/.
  */
 
 let e2e: E2e;
@@ -155,6 +156,40 @@ describe('whom to attract', () => {
     await context.close();
   });
 
+  it('adds a candidate to a new trip plan, then another to the same plan (加入出行计划)', async () => {
+    const { context, page } = await loggedIn(e2e, 'bureau', DESKTOP);
+    await openBatteryChain(page);
+    await openFoils(page);
+    // Whether the list came from the stored one or was computed live, the page says which.
+    await expect.poll(() => page.getByTestId('candidates-computed').innerText()).toMatch(/名单计算于 \d{4}-\d{2}-\d{2} \d{2}:\d{2}|实时计算/);
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10);
+    await candidateRow(page, JIANGXI).getByRole('button', { name: '加入出行计划' }).click();
+    const modal = page.getByRole('dialog', { name: `把“${JIANGXI}”加入出行计划` });
+    await hasText(modal, '不计入外出招商天数');
+    await expect.poll(() => modal.getByTestId('trip-plan-title').inputValue()).toBe(`拜访${JIANGXI}等`);
+    await modal.getByTestId('trip-plan-title').fill('赴江西、湖北招商');
+    const [from, to] = [modal.locator('.ant-picker-input input').nth(0), modal.locator('.ant-picker-input input').nth(1)];
+    await from.click();
+    await from.fill(day(7));
+    await from.press('Enter');
+    await to.fill(day(9));
+    await to.press('Enter');
+    await modal.getByRole('button', { name: '加入出行计划' }).click();
+    await modal.waitFor({ state: 'hidden' });
+    await hasText(page.locator('.ant-message'), `已把“${JIANGXI}”加入“赴江西、湖北招商”`);
+
+    await candidateRow(page, ZHONGYI).getByRole('button', { name: '加入出行计划' }).click();
+    const second = page.getByRole('dialog', { name: `把“${ZHONGYI}”加入出行计划` });
+    await hasText(second.getByTestId('trip-plan-select'), `赴江西、湖北招商(${day(7)} 至 ${day(9)},`);
+    await hasText(second.getByTestId('trip-plan-select'), '已有 1 家)');
+    await screenshot(page, 'chain-candidate-trip-plan.png');
+    await second.getByRole('button', { name: '加入出行计划' }).click();
+    await second.waitFor({ state: 'hidden' });
+    const plans = (await (await page.request.get('/api/trip-plans')).json()) as { items: { title: string; stops: { enterpriseName: string }[] }[] };
+    expect(plans.items.map((p) => [p.title, p.stops.map((s) => s.enterpriseName)])).toEqual([['赴江西、湖北招商', [JIANGXI, ZHONGYI]]]);
+    await context.close();
+  });
+
   it('a leader reads the candidates and their reasons, with no button to act on them', async () => {
     const { context, page } = await loggedIn(e2e, 'leader', DESKTOP);
     await openBatteryChain(page);
@@ -163,6 +198,7 @@ describe('whom to attract', () => {
     await hasText(candidateRow(page, JIANGXI).getByTestId('candidate-reasons'), '锂电铜箔');
     await absent(drawer.getByRole('button', { name: '发起线索' }));
     await absent(drawer.getByRole('button', { name: '不适合' }));
+    await absent(drawer.getByRole('button', { name: '加入出行计划' }));
     await absent(page.getByTestId('open-candidate-weights'));
     await context.close();
   });

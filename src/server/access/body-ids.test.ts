@@ -55,6 +55,7 @@ const CITY_WIDE: Record<string, string> = {
   leadDepartmentId: "a chain's lead department (issue 14) is set by the bureau; departments are city-wide",
   userId: "a chain's 专班 (issue 14) is set by the bureau and may gather users of any unit",
   chainId: "a chain's targets (issue 14) are the city's, set by the bureau for any chain of the city",
+  keptProjectId: "a 甄别 decision (issue 17) is the bureau's, over the whole city; the id must be one of the pair (duplicateClaim.notInPair)",
 };
 
 type Case = {
@@ -148,6 +149,16 @@ const CASES: Record<string, Case> = {
       visits: [{ ...visit, enterpriseId: c.w.enterpriseB.id, projectId: c.w.projectB.id, teamId: teamOfB(c) }],
     }),
   },
+  'POST /api/trip-plans': {
+    as: 'staffB',
+    url: () => '/api/trip-plans',
+    body: (c) => ({ unitId: c.w.countyB.id, title: '乙县赴深圳招商', fromOn: '2026-04-01', toOn: '2026-04-03', stops: [{ enterpriseId: c.w.enterpriseB.id, linkId: null }] }),
+  },
+  'POST /api/trip-plans/{id}/stops': {
+    as: 'staffB',
+    url: async (c) => `/api/trip-plans/${await tripPlanOfB(c)}/stops`,
+    body: (c) => ({ enterpriseId: c.w.enterpriseB.id, linkId: null }),
+  },
   'POST /api/visits': {
     as: 'staffB',
     url: () => '/api/visits',
@@ -181,6 +192,11 @@ const CASES: Record<string, Case> = {
     url: async (c) => `/api/chains/${await chainOfCity(c)}/links/${await linkOfCity(c)}/rejections`,
     body: (c) => ({ enterpriseId: c.w.enterpriseA.id, reason: '不适合' }),
   },
+  'POST /api/duplicate-claims/{id}/split-credit': {
+    as: 'bureau',
+    url: async (c) => `/api/duplicate-claims/${await duplicatePairOfAB(c)}/split-credit`,
+    body: () => ({ keptProjectId: own.duplicateProjectB, reason: '甲乙两县同一投资,分成' }),
+  },
   'POST /api/events/{id}/projects': { as: 'staffB', url: async (c) => `/api/events/${await eventOfB(c)}/projects`, body: (c) => ({ projectId: c.w.projectB.id }) },
 };
 
@@ -199,6 +215,22 @@ const tripOfB = (c: Ctx) => own.tripB ?? c.w.tripA;
 const problemOfB = async (c: Ctx) =>
   `/api/problems/${await ownRecord(c, 'problemB', () => call(c.t.app, c.staffB, 'POST', `/api/projects/${c.w.projectB.id}/problems`, { category: 'land', description: '乙县的问题' }))}`;
 const leadOfB = (c: Ctx) => ownRecord(c, 'leadB', () => call(c.t.app, c.staffB, 'POST', '/api/leads', { enterpriseName: '乙县线索有限公司', source: 'online', collectedOn: '2026-03-01' }));
+const tripPlanOfB = (c: Ctx) =>
+  ownRecord(c, 'tripPlanB', () => call(c.t.app, c.staffB, 'POST', '/api/trip-plans', { title: '乙县赴苏州招商', fromOn: '2026-04-10', toOn: '2026-04-11' }));
+/** The same investment recorded by 甲县 and 乙县 (issue 17): the pair in the bureau's 甄别 queue. */
+const duplicatePairOfAB = async (c: Ctx) => {
+  if (own.duplicatePair === undefined) {
+    const body = { investorEnterpriseId: c.w.enterpriseB.id, totalInvestmentYuan: 777_000_000, industryCode: '3841' };
+    await ownRecord(c, 'duplicateProjectA', () => call(c.t.app, c.staffA, 'POST', '/api/projects', { ...body, name: '甲县甄别项目', unitId: c.w.countyA.id }));
+    await ownRecord(c, 'duplicateProjectB', () => call(c.t.app, c.staffB, 'POST', '/api/projects', { ...body, name: '乙县甄别项目', unitId: c.w.countyB.id }));
+    // A split needs the counting rules to give the 首报单位 a share.
+    const rules = (await call(c.t.app, c.bureau, 'GET', '/api/metrics/rules')).json() as { rules: Record<string, unknown> };
+    expect((await call(c.t.app, c.bureau, 'PUT', '/api/metrics/rules', { ...rules.rules, reportingUnitSharePercent: 30 })).statusCode).toBe(200);
+    const queue = (await call(c.t.app, c.bureau, 'GET', '/api/duplicate-claims?pageSize=200')).json() as { items: { id: number; projectB: { id: number } }[] };
+    own.duplicatePair = queue.items.find((item) => item.projectB.id === own.duplicateProjectB)!.id;
+  }
+  return own.duplicatePair;
+};
 const eventOfB = (c: Ctx) => ownRecord(c, 'eventB', () => call(c.t.app, c.staffB, 'POST', '/api/events', { name: '乙县签约仪式', kind: 'signing', heldOn: '2026-03-01' }));
 const contactOfB = (c: Ctx) =>
   ownRecord(c, 'contactB', () => call(c.t.app, c.staffB, 'POST', `/api/enterprises/${c.w.enterpriseB.id}/contacts`, { name: '乙县的联系人', phone: '13900001111' }));

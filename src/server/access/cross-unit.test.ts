@@ -87,6 +87,13 @@ function duplicatePairOfAB(c: Ctx): Promise<DuplicatePair> {
   })());
 }
 
+/** An upcoming trip plan of 甲县 calling on its enterprise. */
+async function tripPlanOfA(c: Ctx): Promise<number> {
+  const response = await call(c.t.app, c.staffA, 'POST', '/api/trip-plans', { title: '甲县赴深圳招商', fromOn: '2026-04-01', toOn: '2026-04-03', stops: [{ enterpriseId: c.w.enterpriseA.id }] });
+  expect(response.statusCode, response.body).toBe(200);
+  return (response.json() as { id: number }).id;
+}
+
 /** An event 甲县 organised. */
 async function eventOfA(c: Ctx): Promise<number> {
   const response = await call(c.t.app, c.staffA, 'POST', '/api/events', { name: '甲县签约仪式', kind: 'signing', heldOn: '2026-03-01' });
@@ -340,6 +347,30 @@ const CASES: Record<string, Case> = {
     },
   },
   'GET /api/trips/:id': { run: async (c) => expectApiError(await getAsStaffB(c, `/api/trips/${await tripOfA(c)}`), 404, 'notFound') },
+  'GET /api/trip-plans': {
+    run: async (c) => {
+      const plan = await tripPlanOfA(c);
+      expect(ids(await getAsStaffB(c, '/api/trip-plans'))).not.toContain(plan);
+    },
+  },
+  'POST /api/trip-plans': {
+    run: async (c) => {
+      const body = { unitId: c.w.countyA.id, title: '越权计划', fromOn: '2026-04-01', toOn: '2026-04-02', stops: [{ enterpriseId: c.w.enterpriseA.id }] };
+      expectApiError(await call(c.t.app, c.staffB, 'POST', '/api/trip-plans', body), 400, 'project.unitOutOfScope', 'unitId');
+      // The library is shared: 乙县 may plan to call on an enterprise 甲县 recorded, in its own plan.
+      const own = await call(c.t.app, c.staffB, 'POST', '/api/trip-plans', { ...body, unitId: undefined, title: '乙县计划' });
+      expect(own.statusCode, own.body).toBe(200);
+      expect(own.json()).toMatchObject({ unitId: c.w.countyB.id });
+    },
+  },
+  'POST /api/trip-plans/:id/stops': {
+    run: async (c) => {
+      const plan = await tripPlanOfA(c);
+      expectApiError(await call(c.t.app, c.staffB, 'POST', `/api/trip-plans/${plan}/stops`, { enterpriseId: c.w.enterpriseB.id }), 404, 'notFound');
+      const seen = (await call(c.t.app, c.staffA, 'GET', '/api/trip-plans')).json() as { items: { id: number; stops: { enterpriseId: number }[] }[] };
+      expect(seen.items.find((p) => p.id === plan)!.stops.map((s) => s.enterpriseId)).toEqual([c.w.enterpriseA.id]);
+    },
+  },
   'GET /api/visits': {
     run: async (c) => {
       await tripOfA(c);

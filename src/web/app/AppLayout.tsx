@@ -28,6 +28,7 @@ import {
   SettingOutlined,
   TeamOutlined,
   TrophyOutlined,
+  DiffOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import { Link, Outlet, useLocation, useNavigate, useNavigationType } from 'react-router';
@@ -51,6 +52,8 @@ function menuItems(me: TMe, t: Translate): MenuProps['items'] {
     { key: '/projects', icon: <ProjectOutlined />, label: <Link to="/projects">{t('nav.projects')}</Link> },
     { key: '/projects/board', icon: <AppstoreOutlined />, label: <Link to="/projects/board">{t('nav.board')}</Link> },
     { key: '/supervision', icon: <FlagOutlined />, label: <Link to="/supervision">{t('nav.supervision')}</Link> },
+    // 甄别 (issue 17): the bureau's queue of projects two units may have claimed.
+    ...(me.role === 'bureau' ? [{ key: '/duplicates', icon: <DiffOutlined />, label: <Link to="/duplicates">{t('nav.duplicates')}</Link> }] : []),
     problems,
     { key: '/enterprises', icon: <BankOutlined />, label: <Link to="/enterprises">{t('nav.enterprises')}</Link> },
     { key: '/chains', icon: <PartitionOutlined />, label: <Link to="/chains">{t('nav.chains')}</Link> },
@@ -104,6 +107,7 @@ function selectedKey(pathname: string): string {
     '/projects/board',
     '/projects',
     '/supervision',
+    '/duplicates',
     '/problems',
     '/enterprises',
     '/chains',

@@ -49,6 +49,7 @@ const EventsPage = page(() => import('../funnel/EventsPage.tsx'), 'EventsPage');
 const EventPage = page(() => import('../funnel/EventPage.tsx'), 'EventPage');
 const TeamsPage = page(() => import('../funnel/TeamsPage.tsx'), 'TeamsPage');
 const CountingRulesPage = page(() => import('../metrics/CountingRulesPage.tsx'), 'CountingRulesPage');
+const DuplicatesPage = page(() => import('../duplicates/DuplicatesPage.tsx'), 'DuplicatesPage');
 
 function bureauOnly(element: ReactNode) {
   return <RequireRole role="bureau">{element}</RequireRole>;
@@ -88,6 +89,7 @@ export const router = createBrowserRouter([
           { path: 'projects/board', element: unitRecords(ProjectBoardPage) },
           { path: 'projects/:id', element: unitRecords(ProjectPage) },
           { path: 'supervision', element: unitRecords(SupervisionPage) },
+          { path: 'duplicates', element: bureauOnly(DuplicatesPage) },
           { path: 'problems', element: ProblemsPage },
           { path: 'leads', element: unitRecords(LeadsPage) },
           { path: 'chains', element: ChainsPage },

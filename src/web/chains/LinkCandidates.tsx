@@ -7,15 +7,16 @@ import type { TCandidateItem } from '../../shared/chain-candidates.ts';
 import { useCurrentUser } from '../auth/auth.queries.ts';
 import { LeadIntakeDrawer } from '../funnel/LeadIntakeDrawer.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
-import { formatDate } from '../i18n/format.ts';
+import { formatDate, formatDateTime } from '../i18n/format.ts';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { useLinkCandidates, useLinkRejections, useRejectionActions } from './chain-candidates.queries.ts';
+import { TripPlanDialog } from './TripPlanDialog.tsx';
 
 type Props = { chainId: number; linkId: number; linkName: string };
 
 /**
  * 候选企业 (issue 14) in a link's drawer: the enterprises to attract, best first, each with its score, its tiers and its
- * reasons as the engine writes them ("行业代码 3841 完全匹配 +40"); 发起线索 on one, or 不适合 with a reason — it then
+ * reasons as the engine writes them ("行业代码 3841 完全匹配 +40"); 发起线索 on one, 加入出行计划, or 不适合 with a reason — it then
  * leaves the list for 已标记不适合, with who said so and why, and can be taken back. Read-only users see no buttons.
  */
 export function LinkCandidates({ chainId, linkId, linkName }: Props) {
@@ -28,6 +29,7 @@ export function LinkCandidates({ chainId, linkId, linkName }: Props) {
   const { reject, withdraw, refresh, placeLead } = useRejectionActions(chainId, linkId);
   const [rejecting, setRejecting] = useState<TCandidateItem | null>(null);
   const [leadFor, setLeadFor] = useState<TCandidateItem | null>(null);
+  const [planFor, setPlanFor] = useState<TCandidateItem | null>(null);
   const [form] = Form.useForm<{ reason: string }>();
   const language = locale === 'en' ? 'en' : 'zh';
 
@@ -47,6 +49,12 @@ export function LinkCandidates({ chainId, linkId, linkName }: Props) {
       </Typography.Title>
       <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
         {t('chainCandidates.explain')}
+        {candidates.data ? (
+          <span data-testid="candidates-computed">
+            {' '}
+            {candidates.data.computedAt ? t('chainCandidates.computedAt', { time: formatDateTime(candidates.data.computedAt) }) : t('chainCandidates.computedLive')}
+          </span>
+        ) : null}
       </Typography.Paragraph>
       <ErrorAlert error={candidates.error ?? rejections.error ?? withdraw.error} />
       {candidates.isPending ? <Spin /> : null}
@@ -84,6 +92,9 @@ export function LinkCandidates({ chainId, linkId, linkName }: Props) {
                 <Space wrap>
                   <Button size="small" type="primary" onClick={() => setLeadFor(c)}>
                     {t('chainCandidates.startLead')}
+                  </Button>
+                  <Button size="small" onClick={() => setPlanFor(c)} data-testid="candidate-trip-plan">
+                    {t('tripPlan.add')}
                   </Button>
                   <Button size="small" danger onClick={() => setRejecting(c)}>
                     {t('chainCandidates.notAFit')}
@@ -164,6 +175,7 @@ export function LinkCandidates({ chainId, linkId, linkName }: Props) {
           </Form.Item>
         </Form>
       </Modal>
+      <TripPlanDialog enterprise={planFor ? { id: planFor.enterpriseId, name: planFor.name } : null} linkId={linkId} onClose={() => setPlanFor(null)} />
       {leadFor ? (
         <LeadIntakeDrawer
           open

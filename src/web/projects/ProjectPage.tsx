@@ -22,6 +22,7 @@ import { ProjectTimeline } from './ProjectTimeline.tsx';
 import { useProject, useProjectLifecycle } from './projects.queries.ts';
 import { StageMoveDialog, moveTargets } from './StageMoveDialog.tsx';
 import { StageTag } from './StageTag.tsx';
+import { DuplicateReviewTag } from '../duplicates/DuplicateReviewTag.tsx';
 
 const TABS = ['info', 'lifecycle', 'funds', 'problems', 'timeline'] as const;
 type Tab = (typeof TABS)[number];
@@ -74,6 +75,7 @@ function ProjectView({ project }: { project: TProject }) {
             {project.nextDueOn ? <NextDeadline project={project} /> : null}
             <ConfidentialTag project={project} />
             <MajorTag project={project} />
+            <DuplicateReviewTag projectId={project.id} />
             {readOnly ? <Tag>{t('common.readOnly')}</Tag> : null}
           </Flex>
         }
