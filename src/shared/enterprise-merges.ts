@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ZBodyId, ZId } from './common.ts';
 
 /** Merging duplicate records of one enterprise (issue 13): what a merge moves, per kind of record. */
-export const MERGE_KINDS = ['projects', 'leads', 'visits', 'contacts', 'subsidiaries', 'names', 'tiers', 'chainPlacements', 'chainRejections'] as const;
+export const MERGE_KINDS = ['projects', 'leads', 'visits', 'contacts', 'subsidiaries', 'names', 'tiers', 'chainPlacements', 'chainRejections', 'tripPlanStops'] as const;
 export type TMergeKind = (typeof MERGE_KINDS)[number];
 export const ZMergeCounts = z.object(Object.fromEntries(MERGE_KINDS.map((kind) => [kind, z.number().int()])) as Record<TMergeKind, z.ZodNumber>);
 export type TMergeCounts = z.infer<typeof ZMergeCounts>;

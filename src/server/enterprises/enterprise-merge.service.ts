@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { enterpriseContacts, enterpriseMerges, enterpriseNames, enterprises, enterpriseTiers, leads, projects, users, visits } from '../db/schema.ts';
-import { chainLinkRejections, chainPlacements } from '../db/schema-chains.ts';
+import { chainLinkRejections, chainPlacements, tripPlanStops } from '../db/schema-chains.ts';
 import type { TEnterpriseDetail } from '../../shared/enterprises.ts';
 import type { ServiceContext } from '../context.ts';
 import { AppError, notFound } from '../errors.ts';
@@ -25,7 +25,7 @@ import {
 
 /**
  * Every column that points at an enterprise, decided once (issue 13, merging). `move`: the row goes to the survivor
- * (its kind in the merge record); `merge`: the merge's own bookkeeping, never moved. A test compares this list with the
+ * (its kind in the merge record); `merge`: the merge's own bookkeeping, never moved; `derived`: recomputed, never moved. A test compares this list with the
  * database's foreign keys, so a new reference cannot be forgotten.
  */
 export const ENTERPRISE_REFERENCES = {
@@ -38,10 +38,13 @@ export const ENTERPRISE_REFERENCES = {
   'enterprise_tiers.enterprise_id': 'tiers',
   'chain_placements.enterprise_id': 'chainPlacements',
   'chain_link_rejections.enterprise_id': 'chainRejections',
+  'trip_plan_stops.enterprise_id': 'tripPlanStops',
+  // Derived: a link's stored candidates, marked stale by any change of enterprises and rebuilt; never moved.
+  'chain_link_candidates.enterprise_id': 'derived',
   'enterprises.merged_into_id': 'merge',
   'enterprise_merges.survivor_id': 'merge',
   'enterprise_merges.merged_id': 'merge',
-} as const satisfies Record<string, TMergeKind | 'merge'>;
+} as const satisfies Record<string, TMergeKind | 'merge' | 'derived'>;
 
 /** Ids per kind that moved; `addedNames` the survivor's names the merge created (the duplicate's own name). */
 type Moved = Record<TMergeKind, number[]> & { addedNames: number[] };
@@ -77,13 +80,15 @@ async function repoint(tx: Db, kind: TMergeKind, ids: number[], from: number, to
       return moved(
         await tx.update(chainLinkRejections).set({ enterpriseId: to }).where(and(inArray(chainLinkRejections.id, ids), eq(chainLinkRejections.enterpriseId, from))).returning({ id: chainLinkRejections.id }),
       );
+    case 'tripPlanStops':
+      return moved(await tx.update(tripPlanStops).set({ enterpriseId: to }).where(and(inArray(tripPlanStops.id, ids), eq(tripPlanStops.enterpriseId, from))).returning({ id: tripPlanStops.id }));
   }
 }
 
 /** The rows of the duplicate a merge would move, by kind; names and tier entries the survivor already has stay behind. */
 async function movableOf(tx: Db, survivor: EnterpriseRow, merged: EnterpriseRow): Promise<{ ids: Record<TMergeKind, number[]>; tiersKept: number; mergedNameAsFormer: boolean }> {
   const id = merged.id;
-  const [p, l, v, c, s, names, survivorNames, tiers, survivorTiers, placements, survivorPlacements, rejections, survivorRejections] = [
+  const [p, l, v, c, s, names, survivorNames, tiers, survivorTiers, placements, survivorPlacements, rejections, survivorRejections, stops, survivorStops] = [
     await tx.select({ id: projects.id }).from(projects).where(eq(projects.investorEnterpriseId, id)),
     await tx.select({ id: leads.id }).from(leads).where(eq(leads.enterpriseId, id)),
     await tx.select({ id: visits.id }).from(visits).where(eq(visits.enterpriseId, id)),
@@ -97,7 +102,11 @@ async function movableOf(tx: Db, survivor: EnterpriseRow, merged: EnterpriseRow)
     await tx.select({ linkId: chainPlacements.linkId }).from(chainPlacements).where(eq(chainPlacements.enterpriseId, survivor.id)),
     await tx.select({ id: chainLinkRejections.id, linkId: chainLinkRejections.linkId }).from(chainLinkRejections).where(eq(chainLinkRejections.enterpriseId, id)),
     await tx.select({ linkId: chainLinkRejections.linkId }).from(chainLinkRejections).where(eq(chainLinkRejections.enterpriseId, survivor.id)),
+    await tx.select({ id: tripPlanStops.id, planId: tripPlanStops.planId }).from(tripPlanStops).where(eq(tripPlanStops.enterpriseId, id)),
+    await tx.select({ planId: tripPlanStops.planId }).from(tripPlanStops).where(eq(tripPlanStops.enterpriseId, survivor.id)),
   ];
+  // A plan calls on an enterprise once: a stop on a plan the survivor is already on stays behind.
+  const plannedOn = new Set(survivorStops.map((r) => r.planId));
   // An enterprise sits on a link once and is 'not a fit' for a link once: what the survivor already has stays behind.
   const onLinks = (rows: { linkId: number }[]) => new Set(rows.map((r) => r.linkId));
   const [placedLinks, rejectedLinks] = [onLinks(survivorPlacements), onLinks(survivorRejections)];
@@ -116,6 +125,7 @@ async function movableOf(tx: Db, survivor: EnterpriseRow, merged: EnterpriseRow)
       tiers: ids(movingTiers),
       chainPlacements: ids(placements.filter((r) => !placedLinks.has(r.linkId))),
       chainRejections: ids(rejections.filter((r) => !rejectedLinks.has(r.linkId))),
+      tripPlanStops: ids(stops.filter((r) => !plannedOn.has(r.planId))),
     },
     tiersKept: tiers.length - movingTiers.length,
     mergedNameAsFormer: merged.name !== survivor.name && !nameKeys.has(`former\u0000${merged.name}`),
@@ -183,6 +193,7 @@ function movedAudits(merge: number, kind: 'merge' | 'undo', ids: Record<TMergeKi
     tiers: ['enterpriseTier', 'enterpriseId'],
     chainPlacements: ['chainPlacement', 'enterpriseId'],
     chainRejections: ['chainLinkRejection', 'enterpriseId'],
+    tripPlanStops: ['tripPlanStop', 'enterpriseId'],
   };
   return MERGE_KINDS.flatMap((k) =>
     ids[k].map((id) => ({

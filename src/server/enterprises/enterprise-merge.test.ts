@@ -127,7 +127,7 @@ describe('merging duplicate enterprises (issue 13)', () => {
     ).toHaveLength(1);
   });
 
-  it("moves the duplicate's chain placements and 'not a fit' marks, keeping behind what the survivor has on a link, and undoes exactly", async () => {
+  it("moves the duplicate's chain placements, 'not a fit' marks and trip plan stops, keeping behind what the survivor already has on a link or a plan, and undoes exactly", async () => {
     const survivor = await t.given.enterprise({ unit: w.city, name: '链上保留企业有限公司' });
     const dup = await t.given.enterprise({ unit: w.city, name: '链上重复企业有限公司' });
     const chain = (await ok(bureau, 'POST', '/api/chains', { templateKey: 'power-battery' })) as { id: number; linkTree: { id: number }[] };
@@ -136,18 +136,22 @@ describe('merging duplicate enterprises (issue 13)', () => {
     await ok(bureau, 'POST', `/api/enterprises/${dup.id}/chain-placements`, { linkId: second });
     await ok(bureau, 'POST', `/api/enterprises/${survivor.id}/chain-placements`, { linkId: second });
     await ok(bureau, 'POST', `/api/chains/${chain.id}/links/${third}/rejections`, { enterpriseId: dup.id, reason: '规模太小' });
+    const plan = { fromOn: '2026-04-01', toOn: '2026-04-03', unitId: w.city.id };
+    const dupOnly = (await ok(bureau, 'POST', '/api/trip-plans', { ...plan, title: '只拜访重复企业', stops: [{ enterpriseId: dup.id }] })) as { id: number };
+    const both = (await ok(bureau, 'POST', '/api/trip-plans', { ...plan, title: '两家都拜访', stops: [{ enterpriseId: dup.id }, { enterpriseId: survivor.id }] })) as { id: number };
     const refs = async () =>
       queryRows<{ ref: string }>(
         t.db,
         sql`select ref from (
           select 'placement:' || id || '>' || enterprise_id || '@' || link_id as ref from chain_placements where enterprise_id in (${survivor.id}, ${dup.id})
           union all select 'rejection:' || id || '>' || enterprise_id || '@' || link_id from chain_link_rejections where enterprise_id in (${survivor.id}, ${dup.id})
+          union all select 'stop:' || id || '>' || enterprise_id || '@plan' || plan_id from trip_plan_stops where enterprise_id in (${survivor.id}, ${dup.id})
         ) r order by ref`,
       ).then((rows) => rows.map((r) => r.ref));
     const before = await refs();
 
     const preview = (await ok(bureau, 'GET', `/api/enterprises/${survivor.id}/merge-preview?mergedId=${dup.id}`)) as TEnterpriseMergePreview;
-    expect(preview.counts).toMatchObject({ chainPlacements: 1, chainRejections: 1 });
+    expect(preview.counts).toMatchObject({ chainPlacements: 1, chainRejections: 1, tripPlanStops: 1 });
     const merge = (await ok(bureau, 'POST', `/api/enterprises/${survivor.id}/merges`, { mergedId: dup.id })) as TEnterpriseMerge;
     const after = await refs();
     expect(after.filter((r) => r.endsWith(`@${first}`) || r.endsWith(`@${third}`)).every((r) => r.includes(`>${survivor.id}@`))).toBe(true);
@@ -155,6 +159,10 @@ describe('merging duplicate enterprises (issue 13)', () => {
     expect(after.filter((r) => r.startsWith('placement:') && r.endsWith(`@${second}`)).map((r) => r.split('>')[1]).sort()).toEqual([`${survivor.id}@${second}`, `${dup.id}@${second}`].sort());
     const rejected = (await ok(bureau, 'GET', `/api/chains/${chain.id}/links/${third}/rejections`)) as { items: { enterpriseId: number }[] };
     expect(rejected.items.map((i) => i.enterpriseId)).toEqual([survivor.id]);
+    // A plan calls on an enterprise once: the plan with both keeps the duplicate's stop behind.
+    const stopsOf = (planId: number) => after.filter((r) => r.startsWith('stop:') && r.endsWith(`@plan${planId}`)).map((r) => Number(r.split('>')[1]!.split('@')[0]));
+    expect(stopsOf(dupOnly.id)).toEqual([survivor.id]);
+    expect(stopsOf(both.id).sort()).toEqual([survivor.id, dup.id].sort());
 
     await ok(bureau, 'POST', `/api/enterprise-merges/${merge.id}/undo`, {});
     expect(await refs()).toEqual(before);

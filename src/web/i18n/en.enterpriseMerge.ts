@@ -16,6 +16,7 @@ export const enEnterpriseMerge: Record<keyof typeof zhCNEnterpriseMerge, string>
   'enterpriseMerge.kind.tiers': 'list entries',
   'enterpriseMerge.kind.chainPlacements': 'chain placements',
   'enterpriseMerge.kind.chainRejections': "'not a fit' marks",
+  'enterpriseMerge.kind.tripPlanStops': 'trip plan stops',
   'enterpriseMerge.tiersKept': '{count} entries of a list and year this enterprise already has stay on the duplicate',
   'enterpriseMerge.closedMonths': 'Closed months {months} are touched: the merge is a correction; give the reason',
   'enterpriseMerge.reason': 'Reason',

@@ -16,6 +16,7 @@ export const zhCNEnterpriseMerge = {
   'enterpriseMerge.kind.tiers': '榜单记录',
   'enterpriseMerge.kind.chainPlacements': '产业链环节归属',
   'enterpriseMerge.kind.chainRejections': '不适合标记',
+  'enterpriseMerge.kind.tripPlanStops': '出行计划拜访对象',
   'enterpriseMerge.tiersKept': '{count}条同榜单同年份的记录保留在被合并企业上',
   'enterpriseMerge.closedMonths': '涉及已关账月份 {months}:合并属于更正,请填写原因',
   'enterpriseMerge.reason': '原因',
