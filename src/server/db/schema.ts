@@ -1189,3 +1189,5 @@ export * from './schema-chains.ts';
 export * from './schema-chain-targets.ts';
 // Duplicate claims across units (issue 17).
 export * from './schema-duplicate-claims.ts';
+// Stage verification, 核实 (issue 17).
+export * from './schema-stage-verifications.ts';

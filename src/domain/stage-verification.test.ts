@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { checkVerificationAction, daysWaiting, isUnconfirmed, nextStatus, ruleFor, settingsProblem, DEFAULT_VERIFICATION_SETTINGS, type VerificationRule } from './stage-verification.ts';
+
+const RULES: VerificationRule[] = [
+  { stage: 'signed', minYuan: 100_000_000, reviewerDepartmentId: null },
+  { stage: 'started', minYuan: 0, reviewerDepartmentId: 7 },
+];
+
+describe('which stage changes wait for confirmation', () => {
+  it('a stage under a rule waits from its threshold up, not below', () => {
+    expect(ruleFor(RULES, 'signed', 100_000_000)?.stage).toBe('signed');
+    expect(ruleFor(RULES, 'signed', 99_999_999)).toBeNull();
+    expect(ruleFor(RULES, 'started', 0)?.reviewerDepartmentId).toBe(7);
+  });
+  it('a stage without a rule, or a side state, counts at once', () => {
+    expect(ruleFor(RULES, 'registered', 10_000_000_000)).toBeNull();
+    expect(ruleFor(RULES, 'stalled', 10_000_000_000)).toBeNull();
+    expect(ruleFor([], 'signed', 10_000_000_000)).toBeNull();
+  });
+  it('settings refuse two rules for one stage, a negative threshold and an impossible centre, naming the field', () => {
+    expect(settingsProblem({ ...DEFAULT_VERIFICATION_SETTINGS, rules: RULES })).toBeNull();
+    expect(settingsProblem({ ...DEFAULT_VERIFICATION_SETTINGS, rules: [...RULES, RULES[0]!] })?.field).toBe('rules.2.stage');
+    expect(settingsProblem({ ...DEFAULT_VERIFICATION_SETTINGS, rules: [{ stage: 'signed', minYuan: -1, reviewerDepartmentId: null }] })?.field).toBe('rules.0.minYuan');
+    expect(settingsProblem({ ...DEFAULT_VERIFICATION_SETTINGS, cityCentre: { lat: 95, lon: 0 } })?.field).toBe('cityCentre');
+  });
+});
+
+describe('who may confirm, reject or resubmit', () => {
+  const bureau = { role: 'bureau', unitId: 1, departmentId: null };
+  const base = { status: 'reported' as const, reason: null, reviewer: bureau, projectUnitId: 4, reviewerDepartmentId: null };
+  it('the bureau confirms a county’s reported change; rejecting needs a reason', () => {
+    expect(checkVerificationAction({ ...base, action: 'confirm' })).toBeNull();
+    expect(checkVerificationAction({ ...base, action: 'reject' })).toBe('reason.required');
+    expect(checkVerificationAction({ ...base, action: 'reject', reason: '  ' })).toBe('reason.required');
+    expect(checkVerificationAction({ ...base, action: 'reject', reason: '合同未盖章' })).toBeNull();
+  });
+  it('a unit never confirms its own', () => {
+    expect(checkVerificationAction({ ...base, action: 'confirm', projectUnitId: 1 })).toBe('verification.ownUnit');
+  });
+  it('staff and leaders never decide; a department only what is routed to it', () => {
+    expect(checkVerificationAction({ ...base, action: 'confirm', reviewer: { role: 'staff', unitId: 1, departmentId: null } })).toBe('verification.notReviewer');
+    expect(checkVerificationAction({ ...base, action: 'confirm', reviewer: { role: 'leader', unitId: 1, departmentId: null } })).toBe('verification.notReviewer');
+    const dept = { role: 'department', unitId: 1, departmentId: 7 };
+    expect(checkVerificationAction({ ...base, action: 'confirm', reviewer: dept, reviewerDepartmentId: 7 })).toBeNull();
+    expect(checkVerificationAction({ ...base, action: 'confirm', reviewer: dept, reviewerDepartmentId: 8 })).toBe('verification.notReviewer');
+    expect(checkVerificationAction({ ...base, action: 'confirm', reviewer: dept, reviewerDepartmentId: null })).toBe('verification.notReviewer');
+  });
+  it('only a reported change is decided, only a rejected one resubmitted', () => {
+    for (const status of ['confirmed', 'rejected', 'withdrawn'] as const) {
+      expect(checkVerificationAction({ ...base, status, action: 'confirm' })).toBe('verification.notReported');
+    }
+    expect(checkVerificationAction({ ...base, status: 'rejected', action: 'resubmit' })).toBeNull();
+    expect(checkVerificationAction({ ...base, status: 'reported', action: 'resubmit' })).toBe('verification.notRejected');
+    expect(checkVerificationAction({ ...base, status: 'confirmed', action: 'resubmit' })).toBe('verification.notRejected');
+  });
+  it('statuses follow the actions; reported and rejected changes do not count where only confirmed ones do', () => {
+    expect([nextStatus('confirm'), nextStatus('reject'), nextStatus('resubmit')]).toEqual(['confirmed', 'rejected', 'reported']);
+    expect(['reported', 'confirmed', 'rejected', 'withdrawn'].filter((s) => isUnconfirmed(s as never))).toEqual(['reported', 'rejected']);
+  });
+  it('waiting is counted in whole days from the report', () => {
+    expect(daysWaiting('2026-11-01', '2026-12-03')).toBe(32);
+    expect(daysWaiting('2026-12-03', '2026-12-03')).toBe(0);
+  });
+});
