@@ -220,7 +220,18 @@ export const ZChainGaps = z.object({
   chainId: z.number().int(),
   scope: ZCountScope,
   /** Each gap with its best candidates when asked for (`?candidates=N`); without, no `candidates`. */
-  items: z.array(ZChainMapNode.extend({ candidates: z.array(ZCandidateItem).optional() })),
+  items: z.array(
+    ZChainMapNode.extend({
+      candidates: z.array(ZCandidateItem).optional(),
+      /** When the gap's candidates came from its stored list, the list's time; null when computed live. */
+      computedAt: z.string().nullable().optional(),
+    }),
+  ),
+  /**
+   * With candidates: the oldest stored list the answer used when every gap's came from one (名单计算于 …), null
+   * when any gap's was computed live (实时计算). Absent without candidates.
+   */
+  computedAt: z.string().nullable().optional(),
 });
 export type TChainGaps = z.infer<typeof ZChainGaps>;
 

@@ -133,22 +133,29 @@ export async function linkCandidates(ctx: ServiceContext, chainId: number, linkI
   return candidatesOf(ctx, link, linkId, limit, await currentWeights(ctx.db));
 }
 
-/** Each of the given links' best `limit` candidates (the gap list), under one read of the weights. */
-export async function candidatesForLinks(ctx: ServiceContext, chainId: number, linkIds: number[], limit: number): Promise<Map<number, TCandidateItem[]>> {
-  const out = new Map<number, TCandidateItem[]>();
+/** Each of the given links' best `limit` candidates (the gap list), under one read of the weights, with each list's time. */
+export async function candidatesForLinks(ctx: ServiceContext, chainId: number, linkIds: number[], limit: number): Promise<Map<number, TCandidateList>> {
+  const out = new Map<number, TCandidateList>();
   if (limit <= 0 || linkIds.length === 0) return out;
   const weights = await currentWeights(ctx.db);
   for (const linkId of linkIds) {
     const link = await candidateLink(ctx.db, chainId, linkId);
-    out.set(linkId, (await candidatesOf(ctx, link, linkId, limit, weights)).items);
+    out.set(linkId, await candidatesOf(ctx, link, linkId, limit, weights));
   }
   return out;
 }
 
-/** The gap list (links 缺 or 弱), each gap with its best `perGap` candidates when asked for (0 reads none). */
+/**
+ * The gap list (links 缺 or 弱), each gap with its best `perGap` candidates when asked for (0 reads none). With
+ * candidates, each gap says when its list was computed, and the whole answer the oldest of them — or null (实时计算)
+ * as soon as one gap's candidates were computed live, so the screen never claims a stored time for a live answer.
+ */
 export async function gapsWithCandidates(ctx: ServiceContext, chainId: number, perGap: number): Promise<TChainGaps> {
   const gaps = await chainGaps(ctx, chainId);
   if (perGap <= 0) return gaps;
   const byLink = await candidatesForLinks(ctx, chainId, gaps.items.map((g) => g.linkId), perGap);
-  return { ...gaps, items: gaps.items.map((g) => ({ ...g, candidates: byLink.get(g.linkId) ?? [] })) };
+  const items = gaps.items.map((g) => ({ ...g, candidates: byLink.get(g.linkId)?.items ?? [], computedAt: byLink.get(g.linkId)?.computedAt ?? null }));
+  const times = items.map((g) => g.computedAt);
+  const computedAt = times.length === 0 || times.some((time) => time === null) ? null : times.reduce((a, b) => (a! < b! ? a : b));
+  return { ...gaps, items, computedAt };
 }

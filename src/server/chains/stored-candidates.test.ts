@@ -9,7 +9,7 @@ import { buildCandidateList, linksToRebuild, storedCandidates } from './stored-c
 import { refreshCandidateLists } from './candidate-lists.job.ts';
 import { DEFAULT_CANDIDATE_WEIGHTS, type TCandidateWeights } from '../../domain/chains/candidates.ts';
 import type { TCandidateList } from '../../shared/chain-candidates.ts';
-import type { TChain } from '../../shared/chains.ts';
+import type { TChain, TChainGaps } from '../../shared/chains.ts';
 import type { Caller } from '../context.ts';
 
 /**
@@ -215,5 +215,27 @@ describe('stored candidate lists give the live answer (issue 14)', () => {
     const live = (await call(t.app, staffA, 'GET', url)).json() as TCandidateList;
     expect(live.computedAt).toBeNull();
     expect(await t.db.select({ n: sql<number>`count(*)::int` }).from(chainLinkCandidates).where(eq(chainLinkCandidates.linkId, linkId))).toEqual([{ n: expect.any(Number) }]);
+  });
+
+  it('the gap list says when its gaps’ lists were computed, and null (实时计算) once one gap’s is live', async () => {
+    await refreshCandidateLists(t.db, NOW);
+    const staffA = await logIn(t.app, 'staff_a');
+    const url = `/api/chains/${chain.id}/gaps?candidates=3`;
+    const stored = (await call(t.app, staffA, 'GET', url)).json() as TChainGaps;
+    expect(stored.items.map((g) => g.linkId)).toEqual([linkId]);
+    expect(stored.computedAt).toBe(NOW().toISOString());
+    expect(stored.items[0]!.computedAt).toBe(NOW().toISOString());
+    expect(stored.items[0]!.candidates!.map((c) => [c.enterpriseId, c.score, c.reasons])).toEqual(
+      (await findCandidates(t.db, callers.staffA!, LINK, { limit: 3, weights: W })).map((c) => [c.enterpriseId, c.score, c.reasons]),
+    );
+    // Without candidates the answer claims no time at all.
+    expect((await call(t.app, staffA, 'GET', `/api/chains/${chain.id}/gaps`)).json()).not.toHaveProperty('computedAt');
+    await t.db.update(enterprises).set({ sizeBand: 'large' }).where(eq(enterprises.id, ids[9]!));
+    const live = (await call(t.app, staffA, 'GET', url)).json() as TChainGaps;
+    expect(live.computedAt).toBeNull();
+    expect(live.items[0]!.computedAt).toBeNull();
+    expect(live.items[0]!.candidates!.map((c) => [c.enterpriseId, c.score, c.reasons])).toEqual(
+      (await findCandidates(t.db, callers.staffA!, LINK, { limit: 3, weights: W })).map((c) => [c.enterpriseId, c.score, c.reasons]),
+    );
   });
 });

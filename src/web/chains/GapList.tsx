@@ -4,6 +4,7 @@ import { reasonLine } from '../../domain/chains/candidates.ts';
 import type { TChainMapNode, TLinkStatus } from '../../shared/chains.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
+import { formatDateTime } from '../i18n/format.ts';
 import { useChainGaps } from './chain-candidates.queries.ts';
 
 const STATUS_COLOR: Record<TLinkStatus, string> = { strong: 'green', weak: 'gold', gap: 'red' };
@@ -29,6 +30,11 @@ export function GapList({ chainId, gapCount, onOpenLink }: Props) {
         {t('chainCandidates.gapList', { count: gapCount })}
       </Button>
       <Drawer open={open} width="min(640px, 100vw)" title={t('chainCandidates.gapListTitle')} onClose={() => setOpen(false)} data-testid="gap-list">
+        {gaps.data && gaps.data.items.length > 0 ? (
+          <Typography.Paragraph type="secondary" style={{ fontSize: 12 }} data-testid="gaps-computed">
+            {gaps.data.computedAt ? t('chainCandidates.gapsComputedAt', { time: formatDateTime(gaps.data.computedAt) }) : t('chainCandidates.computedLive')}
+          </Typography.Paragraph>
+        ) : null}
         <ErrorAlert error={gaps.error} />
         {gaps.isPending ? <Spin /> : null}
         {gaps.data && gaps.data.items.length === 0 ? <Empty description={t('chainCandidates.noGaps')} /> : null}

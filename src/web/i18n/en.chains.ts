@@ -78,6 +78,7 @@ export const enChains: Record<keyof typeof zhCNChains, string> = {
   'chainWeights.relationship.visit': 'A visit or talk by your units',
   'chainWeights.groupNearby': 'Same group already local',
   'chainCandidates.computedAt': 'List computed at {time}; the library and weights have not changed since',
+  'chainCandidates.gapsComputedAt': 'Lists computed at {time} at the earliest; the library and weights have not changed since',
   'chainCandidates.computedLive': 'Computed live',
   'tripPlan.add': 'Add to trip plan',
   'tripPlan.addTitle': 'Add “{name}” to a trip plan',
