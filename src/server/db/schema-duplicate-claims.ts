@@ -41,3 +41,38 @@ export const duplicateClaims = pgTable(
     check('duplicate_claims_resolved_check', sql`(${t.status} = 'open') = (${t.resolvedAt} is null)`),
   ],
 );
+
+/**
+ * A merge decided in the 甄别 queue (issue 17): the merged project's records moved to the survivor, listed by kind and
+ * id (`moved`) with what the merged project's row held before (its deadline columns), so that undoing it puts back
+ * exactly that. `undoneAt` set once undone; a project is merged at most once at a time.
+ */
+export const projectMerges = pgTable(
+  'project_merges',
+  {
+    id: serial('id').primaryKey(),
+    claimId: integer('claim_id')
+      .notNull()
+      .references(() => duplicateClaims.id, { onDelete: 'restrict' }),
+    survivorId: integer('survivor_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'restrict' }),
+    mergedId: integer('merged_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'restrict' }),
+    moved: jsonb('moved').notNull(),
+    reason: text('reason').notNull(),
+    mergedBy: integer('merged_by').references(() => users.id, { onDelete: 'restrict' }),
+    mergedAt: timestamp('merged_at', { withTimezone: true }).notNull().defaultNow(),
+    undoneBy: integer('undone_by').references(() => users.id, { onDelete: 'restrict' }),
+    undoneAt: timestamp('undone_at', { withTimezone: true }),
+    undoReason: text('undo_reason'),
+  },
+  (t) => [
+    index('project_merges_claim_idx').on(t.claimId),
+    index('project_merges_survivor_idx').on(t.survivorId),
+    uniqueIndex('project_merges_active_key').on(t.mergedId).where(sql`${t.undoneAt} is null`),
+    check('project_merges_self_check', sql`${t.survivorId} <> ${t.mergedId}`),
+    check('project_merges_undone_check', sql`(${t.undoneAt} is null) = (${t.undoReason} is null)`),
+  ],
+);
