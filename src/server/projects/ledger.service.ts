@@ -139,6 +139,7 @@ function newProjectRow(id: number, fields: Partial<ProjectFields>, columns: Retu
     nextDueOn: columns.nextDueOn,
     nextDueRule: columns.nextDueRule,
     warnFromOn: columns.warnFromOn,
+    mergedIntoId: null,
     createdBy,
     createdAt: now,
     updatedAt: now,
