@@ -40,6 +40,21 @@ export const ZBulletinItem = z.object({
   black: z.array(z.number().int()),
 });
 
+/** The 按产业链 section (issue 14): each chain's figures over the bulletin's unit against the chain's targets. */
+export const ZBulletinChains = z.object({
+  /** The metrics shown: those any chain has a target for this year, else the default ones a chain is measured by. */
+  metricKeys: z.array(z.string()),
+  items: z.array(
+    z.object({
+      chainId: z.number().int(),
+      name: z.string(),
+      nameEn: z.string(),
+      cells: z.array(z.object({ metricKey: z.string(), value: z.number(), target: z.number().int().nullable(), completion: z.string().nullable() })),
+    }),
+  ),
+});
+export type TBulletinChains = z.infer<typeof ZBulletinChains>;
+
 export const ZBulletin = z.object({
   year: z.number().int(),
   month: z.number().int(),
@@ -51,6 +66,8 @@ export const ZBulletin = z.object({
   closedAt: z.string().nullable(),
   /** Changes to closed months recorded since the previous close (更正情况). */
   corrections: z.array(ZCorrection),
+  /** By chain; null for a month closed before chains' figures were kept at a close. */
+  chains: ZBulletinChains.nullable(),
   /** How its percentages are written (the bureau's setting on the 计入口径 page): the xlsx formats its cells alike. */
   percentStyle: z.enum(PERCENT_STYLES),
 });

@@ -12,6 +12,13 @@ export type TClosedFigures = {
     string,
     { name: string; kind: string; parentId: number | null; now: Record<string, number>; lastYear: Record<string, number>; targets: Record<string, number> }
   >;
+  /**
+   * Kept per industrial chain (issue 14), by chain id: its names, its targets for the year, and from 1 January the
+   * metrics a chain is measured by over each unit's subtree (`byUnit[unitId][metricKey]`), so any unit's bulletin
+   * reproduces its chain rows; `order`, the chains' order then (ids as keys read back in id order). Absent in months
+   * closed before chains were kept.
+   */
+  chains?: Record<string, { order: number; name: string; nameEn: string; targets: Record<string, number>; byUnit: Record<string, Record<string, number>> }>;
 };
 
 export const ZCorrection = z.object({

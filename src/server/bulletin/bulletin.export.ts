@@ -73,6 +73,28 @@ const closedLine = (b: TBulletin) => (b.closedAt ? `(已关账:${b.closedAt.slic
 const correctionLines = (b: TBulletin) =>
   b.corrections.map((c, i) => `${i + 1}. ${c.unitName} ${c.projectName}(${c.closedMonth}):${c.summary}。原因:${c.reason}${c.recordedBy ? `(${c.recordedBy})` : ''}`);
 
+/** 按产业链 (issue 14): one row per chain and metric — 产业链, 指标 (with its unit), 完成值, 年度目标, 完成率. */
+const CHAIN_HEADER = ['产业链', '指标', '完成值', '年度目标', '完成率'];
+
+function chainTableRows(bulletin: TBulletin) {
+  if (!bulletin.chains) return [];
+  return bulletin.chains.items.flatMap((chain) =>
+    chain.cells.map((cell) => {
+      const unit = metric(cell.metricKey).unit;
+      const word = unit === 'yuan' ? '亿元' : unit === 'usd' ? '万美元' : '个';
+      const figure = (v: number | null): XlsxCell & { text: string } => {
+        if (v === null) return { value: '—', text: '—' };
+        if (unit === 'yuan') return { value: Number(yiTwoDecimals(v)), numFmt: '0.00', text: yiTwoDecimals(v) };
+        if (unit === 'usd') return { value: Number(wanUsdTwoDecimals(v)), numFmt: '0.00', text: wanUsdTwoDecimals(v) };
+        return { value: v, numFmt: Number.isInteger(v) ? '0' : '0.0#', text: String(v) };
+      };
+      const completion: XlsxCell & { text: string } =
+        cell.completion === null ? { value: '—', text: '—' } : { value: Number(`${cell.completion}e-2`), numFmt: percentFormat(cell.completion), text: `${cell.completion}%` };
+      return { chain: chain.name, metric: `${metric(cell.metricKey).name.zh}（${word}）`, value: figure(cell.value), target: figure(cell.target), completion };
+    }),
+  );
+}
+
 export async function bulletinXlsx(bulletin: TBulletin): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('通报');
@@ -105,6 +127,21 @@ export async function bulletinXlsx(bulletin: TBulletin): Promise<Buffer> {
     wide('更正情况', { bold: true });
     for (const line of correctionLines(bulletin)) wide(line);
   }
+  const chainRows = chainTableRows(bulletin);
+  if (chainRows.length > 0) {
+    // A sheet of its own: its columns are not the units' table's.
+    const chainSheet = workbook.addWorksheet('按产业链');
+    chainSheet.columns = [22, 34, 14, 14, 12].map((width) => ({ width }));
+    chainSheet.addRow([`${bulletinTitle(bulletin)}（按产业链）`]).font = { bold: true, size: 14 };
+    chainSheet.mergeCells(1, 1, 1, 5);
+    chainSheet.addRow(CHAIN_HEADER).font = { bold: true };
+    for (const cells of chainRows) {
+      const row = chainSheet.addRow([cells.chain, cells.metric, cells.value.value, cells.target.value, cells.completion.value]);
+      [cells.value, cells.target, cells.completion].forEach((cell, i) => {
+        if (cell.numFmt) row.getCell(i + 3).numFmt = cell.numFmt;
+      });
+    }
+  }
   return Buffer.from(await escapeWorkbook(workbook).xlsx.writeBuffer());
 }
 
@@ -131,6 +168,7 @@ export function chineseFont(env: NodeJS.ProcessEnv = process.env): { path: strin
 
 const A4_MARGIN = 56;
 const COLUMN_WIDTHS = [32, 150, 90, 90, 70, 51];
+const CHAIN_COLUMN_WIDTHS = [100, 170, 72, 72, 69];
 
 export async function bulletinPdf(bulletin: TBulletin): Promise<Buffer> {
   const font = chineseFont();
@@ -157,6 +195,13 @@ export async function bulletinPdf(bulletin: TBulletin): Promise<Buffer> {
     }
     doc.moveDown(1);
   });
+  const chainRows = chainTableRows(bulletin);
+  if (chainRows.length > 0) {
+    doc.fontSize(12).text('按产业链', A4_MARGIN, undefined, { width });
+    doc.moveDown(0.3);
+    table(doc, CHAIN_HEADER, chainRows.map((r) => [r.chain, r.metric, r.value.text, r.target.text, r.completion.text]), CHAIN_COLUMN_WIDTHS);
+    doc.moveDown(1);
+  }
   if (bulletin.corrections.length > 0) {
     doc.fontSize(12).text('更正情况', A4_MARGIN, undefined, { width });
     doc.moveDown(0.3);
@@ -166,14 +211,14 @@ export async function bulletinPdf(bulletin: TBulletin): Promise<Buffer> {
   return done;
 }
 
-function table(doc: PDFKit.PDFDocument, header: string[], rows: string[][]) {
+function table(doc: PDFKit.PDFDocument, header: string[], rows: string[][], widths = COLUMN_WIDTHS) {
   const rowHeight = 18;
   const draw = (cells: string[], bold: boolean) => {
     if (doc.y + rowHeight > doc.page.height - A4_MARGIN) doc.addPage();
     const top = doc.y;
     let x = A4_MARGIN;
     cells.forEach((cell, i) => {
-      const w = COLUMN_WIDTHS[i]!;
+      const w = widths[i]!;
       if (bold) doc.rect(x, top, w, rowHeight).fillAndStroke('#f0f0f0', '#999999').fillColor('#000000');
       else doc.rect(x, top, w, rowHeight).stroke('#999999');
       doc.fontSize(9.5).text(cell, x + 3, top + 4, { width: w - 6, height: rowHeight - 4, align: i >= 2 ? 'right' : 'left', lineBreak: false, ellipsis: true });

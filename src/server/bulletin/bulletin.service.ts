@@ -8,6 +8,7 @@ import { metric, type MetricDefinition, type Period } from '../../domain/metrics
 import { closedFigures, correctionsFor } from '../closes/closes.service.ts';
 import type { TClosedFigures } from '../../shared/closes.ts';
 import type { TBulletin } from '../../shared/bulletin.ts';
+import { keptChainSection, liveChainSection } from './bulletin-chains.ts';
 
 /** Metrics a bulletin reports when the unit has no targets for the year. */
 const DEFAULT_METRICS = ['signedCount', 'signedContractYuan', 'startedCount', 'startedInvestmentYuan', 'fundsArrivedDomesticYuan'];
@@ -144,6 +145,7 @@ export async function monthlyBulletin(ctx: ServiceContext, query: { year: number
     }),
     closedAt: closed?.closedAt.toISOString() ?? null,
     corrections,
+    chains: closed ? keptChainSection(closed.figures, scope.unit.id, DEFAULT_METRICS, percentStyle) : await liveChainSection(ctx, scope, query.year, DEFAULT_METRICS, percentStyle),
     percentStyle,
   };
 }

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { corrections, monthCloses, projects, units } from '../db/schema.ts';
+import { chains, chainTargets, corrections, monthCloses, projects, units } from '../db/schema.ts';
 import type { ServiceContext } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { assertCanAdminister, inCallerScope } from '../access/scope.ts';
@@ -9,6 +9,8 @@ import { listUnits } from '../units/units.service.ts';
 import { userNames } from '../users/users.service.ts';
 import { metricGroups, metricScope } from '../metrics/metrics.service.ts';
 import { targetsOfUnits } from '../targets/targets.service.ts';
+import { CHAIN_TARGETABLE } from '../targets/chain-targets.service.ts';
+import type { MetricScope } from '../projects/metrics.queries.ts';
 import { chinaToday, daysInMonth } from '../../domain/calendar.ts';
 import { isSummable, METRICS, samePeriodLastYear } from '../../domain/metrics.ts';
 import { closedThrough, closeProblem, type ClosedThrough } from '../../domain/month-close.ts';
@@ -80,6 +82,7 @@ export async function closeMonth(ctx: ServiceContext, year: number, month: numbe
       ]),
     ),
   };
+  figures.chains = await keptChainFigures(ctx, scope, year, tree);
   const [row] = await ctx.db.transaction(async (tx) => {
     const inserted = await tx.insert(monthCloses).values({ year, month, figures, closedBy: ctx.caller.userId, closedAt: ctx.now }).onConflictDoNothing().returning();
     if (inserted.length === 0) throw new AppError('month.alreadyClosed', { field: 'month', params: { month: monthText(period.to.slice(0, 7)) } });
@@ -87,6 +90,34 @@ export async function closeMonth(ctx: ServiceContext, year: number, month: numbe
     return inserted;
   });
   return { year: row!.year, month: row!.month, closedAt: row!.closedAt.toISOString() };
+}
+
+/**
+ * The chain rows a closed month keeps (issue 14): every chain that is active or has a target this year, its targets,
+ * and its figures from 1 January over each unit's subtree — the same evaluation as the targets grid's chain rows.
+ */
+async function keptChainFigures(ctx: ServiceContext, scope: MetricScope, year: number, tree: { id: number; path: string }[]): Promise<NonNullable<TClosedFigures['chains']>> {
+  const [all, set] = await Promise.all([
+    ctx.db.select().from(chains).orderBy(asc(chains.position), asc(chains.id)),
+    ctx.db.select().from(chainTargets).where(eq(chainTargets.year, year)),
+  ]);
+  const kept = all.filter((c) => c.active || set.some((t) => t.chainId === c.id));
+  const result: NonNullable<TClosedFigures['chains']> = Object.fromEntries(
+    kept.map((c, order) => [
+      String(c.id),
+      { order, name: c.name, nameEn: c.nameEn, targets: Object.fromEntries(set.filter((t) => t.chainId === c.id).map((t) => [t.metricKey, t.value])), byUnit: {} },
+    ]),
+  );
+  if (kept.length === 0) return result;
+  // One statement per unit (grouped by chain); a city has tens of units, and a close happens once a month.
+  for (const unit of tree) {
+    const groups = await metricGroups(ctx, CHAIN_TARGETABLE, { ...scope, unit: { id: unit.id, path: unit.path } }, 'chain');
+    for (const chain of kept) {
+      const values = groups.get(String(chain.id));
+      result[String(chain.id)]!.byUnit[String(unit.id)] = Object.fromEntries(CHAIN_TARGETABLE.map((m, i) => [m.key, values?.[i] ?? 0]));
+    }
+  }
+  return result;
 }
 
 export async function listCloses(ctx: ServiceContext): Promise<TMonthClose[]> {

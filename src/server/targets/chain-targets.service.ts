@@ -1,5 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { chains, chainTargets } from '../db/schema.ts';
+import type { Db } from '../db/client.ts';
 import type { ServiceContext } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { assertCanAdminister } from '../access/scope.ts';
@@ -55,6 +56,13 @@ export async function listChainTargets(ctx: ServiceContext, year: number, unitId
 
 /** The bureau sets or clears chain cells of the year's grid, all in one transaction, each change in the audit trail. */
 export async function setChainTargets(ctx: ServiceContext, input: TSetChainTargetsRequest): Promise<TChainTargetList> {
+  await checkChainTargets(ctx, input);
+  await ctx.db.transaction((tx) => writeChainTargets(tx, ctx, input));
+  return listChainTargets(ctx, input.year, undefined);
+}
+
+/** What setChainTargets refuses before writing anything: the bureau only, metrics a chain can have, known chains. */
+export async function checkChainTargets(ctx: ServiceContext, input: TSetChainTargetsRequest): Promise<void> {
   assertCanAdminister(ctx.caller);
   input.items.forEach((item, i) => {
     if (!CHAIN_TARGETABLE_KEYS.has(item.metricKey)) throw new AppError('validation.invalid', { field: `items.${i}.metricKey`, params: { detail: item.metricKey } });
@@ -63,25 +71,26 @@ export async function setChainTargets(ctx: ServiceContext, input: TSetChainTarge
   input.items.forEach((item, i) => {
     if (!known.has(item.chainId)) throw new AppError('notFound', { field: `items.${i}.chainId`, params: { entity: 'chain' } });
   });
-  await ctx.db.transaction(async (tx) => {
-    for (const item of input.items) {
-      const key = and(eq(chainTargets.year, input.year), eq(chainTargets.chainId, item.chainId), eq(chainTargets.metricKey, item.metricKey));
-      const [before] = await tx.select().from(chainTargets).where(key);
-      if (item.value === null) {
-        if (!before) continue;
-        await tx.delete(chainTargets).where(key);
-        await recordAudit(tx, actorOf(ctx), { entity: 'chainTarget', entityId: before.id, unitId: ctx.caller.unitId, action: 'delete', before });
-        continue;
-      }
-      if (before?.value === item.value) continue;
-      const values = { value: item.value, updatedBy: ctx.caller.userId, updatedAt: ctx.now };
-      const [after] = await tx
-        .insert(chainTargets)
-        .values({ year: input.year, chainId: item.chainId, metricKey: item.metricKey, ...values })
-        .onConflictDoUpdate({ target: [chainTargets.year, chainTargets.chainId, chainTargets.metricKey], set: values })
-        .returning();
-      await recordAudit(tx, actorOf(ctx), { entity: 'chainTarget', entityId: after!.id, unitId: ctx.caller.unitId, action: before ? 'update' : 'create', before, after });
+}
+
+/** The writes of checked chain targets, inside the caller's transaction. */
+export async function writeChainTargets(tx: Db, ctx: ServiceContext, input: TSetChainTargetsRequest): Promise<void> {
+  for (const item of input.items) {
+    const key = and(eq(chainTargets.year, input.year), eq(chainTargets.chainId, item.chainId), eq(chainTargets.metricKey, item.metricKey));
+    const [before] = await tx.select().from(chainTargets).where(key);
+    if (item.value === null) {
+      if (!before) continue;
+      await tx.delete(chainTargets).where(key);
+      await recordAudit(tx, actorOf(ctx), { entity: 'chainTarget', entityId: before.id, unitId: ctx.caller.unitId, action: 'delete', before });
+      continue;
     }
-  });
-  return listChainTargets(ctx, input.year, undefined);
+    if (before?.value === item.value) continue;
+    const values = { value: item.value, updatedBy: ctx.caller.userId, updatedAt: ctx.now };
+    const [after] = await tx
+      .insert(chainTargets)
+      .values({ year: input.year, chainId: item.chainId, metricKey: item.metricKey, ...values })
+      .onConflictDoUpdate({ target: [chainTargets.year, chainTargets.chainId, chainTargets.metricKey], set: values })
+      .returning();
+    await recordAudit(tx, actorOf(ctx), { entity: 'chainTarget', entityId: after!.id, unitId: ctx.caller.unitId, action: before ? 'update' : 'create', before, after });
+  }
 }

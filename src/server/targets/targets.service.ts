@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { targets } from '../db/schema.ts';
 import { anyOf } from '../db/bulk.ts';
+import type { Db } from '../db/client.ts';
 import type { ServiceContext } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { assertCanAdminister, inCallerScope } from '../access/scope.ts';
@@ -41,31 +42,39 @@ export async function targetsOfUnits(ctx: ServiceContext, year: number, unitIds:
 
 /** The bureau sets or clears cells of the year's grid, all in one transaction, each change in the audit trail. */
 export async function setTargets(ctx: ServiceContext, input: TSetTargetsRequest) {
+  await checkTargets(ctx, input);
+  await ctx.db.transaction((tx) => writeTargets(tx, ctx, input));
+  return listTargets(ctx, input.year);
+}
+
+/** What setTargets refuses before writing anything: the bureau only, targetable metrics, units in scope. */
+export async function checkTargets(ctx: ServiceContext, input: TSetTargetsRequest): Promise<void> {
   assertCanAdminister(ctx.caller);
   input.items.forEach((item, i) => {
     if (!TARGETABLE.has(item.metricKey)) throw new AppError('validation.invalid', { field: `items.${i}.metricKey`, params: { detail: item.metricKey } });
   });
   for (const unitId of new Set(input.items.map((i) => i.unitId))) await requireUnitInScope(ctx, unitId, 'unitId');
-  await ctx.db.transaction(async (tx) => {
-    for (const item of input.items) {
-      const key = and(eq(targets.year, input.year), eq(targets.unitId, item.unitId), eq(targets.metricKey, item.metricKey));
-      const [before] = await tx.select().from(targets).where(key);
-      if (item.value === null) {
-        if (!before) continue;
-        await tx.delete(targets).where(key);
-        await recordAudit(tx, actorOf(ctx), { entity: 'target', entityId: before.id, unitId: item.unitId, action: 'delete', before });
-        continue;
-      }
-      if (before?.value === item.value) continue;
-      const [after] = await tx
-        .insert(targets)
-        .values({ year: input.year, unitId: item.unitId, metricKey: item.metricKey, value: item.value, updatedBy: ctx.caller.userId, updatedAt: ctx.now })
-        .onConflictDoUpdate({ target: [targets.year, targets.unitId, targets.metricKey], set: { value: item.value, updatedBy: ctx.caller.userId, updatedAt: ctx.now } })
-        .returning();
-      await recordAudit(tx, actorOf(ctx), { entity: 'target', entityId: after!.id, unitId: item.unitId, action: before ? 'update' : 'create', before, after });
+}
+
+/** The writes of checked targets, inside the caller's transaction (the xlsx import writes unit and chain rows in one). */
+export async function writeTargets(tx: Db, ctx: ServiceContext, input: TSetTargetsRequest): Promise<void> {
+  for (const item of input.items) {
+    const key = and(eq(targets.year, input.year), eq(targets.unitId, item.unitId), eq(targets.metricKey, item.metricKey));
+    const [before] = await tx.select().from(targets).where(key);
+    if (item.value === null) {
+      if (!before) continue;
+      await tx.delete(targets).where(key);
+      await recordAudit(tx, actorOf(ctx), { entity: 'target', entityId: before.id, unitId: item.unitId, action: 'delete', before });
+      continue;
     }
-  });
-  return listTargets(ctx, input.year);
+    if (before?.value === item.value) continue;
+    const [after] = await tx
+      .insert(targets)
+      .values({ year: input.year, unitId: item.unitId, metricKey: item.metricKey, value: item.value, updatedBy: ctx.caller.userId, updatedAt: ctx.now })
+      .onConflictDoUpdate({ target: [targets.year, targets.unitId, targets.metricKey], set: { value: item.value, updatedBy: ctx.caller.userId, updatedAt: ctx.now } })
+      .returning();
+    await recordAudit(tx, actorOf(ctx), { entity: 'target', entityId: after!.id, unitId: item.unitId, action: before ? 'update' : 'create', before, after });
+  }
 }
 
 /** A unit's progress: each of its targets against the metric over its subtree, from 1 January to today (or year end). */

@@ -9,6 +9,7 @@ import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { useUrlFilters } from '../ui/use-url-filters.ts';
 import { bulletinExportUrl, useBulletin, type BulletinParams } from './bulletin.queries.ts';
+import { BulletinChains } from './BulletinChains.tsx';
 import { BulletinCorrections } from './BulletinCorrections.tsx';
 import { BulletinSection } from './BulletinSection.tsx';
 import { CloseMonthButton, MonthCloseStatus } from './MonthClose.tsx';
@@ -99,6 +100,7 @@ export function BulletinPage() {
           {data.items.map((item, index) => (
             <BulletinSection key={item.metricKey} item={item} index={index} unit={unitOf(item.metricKey)} />
           ))}
+          <BulletinChains chains={data.chains} metricName={(key) => catalogue.data?.find((metric) => metric.key === key)?.name} unitOf={unitOf} />
           <BulletinCorrections year={data.year} month={data.month} corrections={data.corrections} />
         </article>
       ) : null}

@@ -49,6 +49,8 @@ function useTargetsChanged() {
   return (list: TTargetList) => {
     queryClient.setQueryData([...TARGETS_QUERY_KEY, list.year], list);
     void queryClient.invalidateQueries({ queryKey: [...TARGETS_QUERY_KEY, 'progress'] });
+    // An imported file may carry the chains' sheet (产业链目标) too.
+    void queryClient.invalidateQueries({ queryKey: [...TARGETS_QUERY_KEY, 'chains'] });
     void queryClient.invalidateQueries({ queryKey: COCKPIT_QUERY_KEY });
     void queryClient.invalidateQueries({ queryKey: ['bulletin'] });
   };
