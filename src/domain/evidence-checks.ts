@@ -64,12 +64,12 @@ export function exifDate(raw: unknown): IsoDate | null {
   return isIsoDate(date) ? date : null;
 }
 
-/** A contract number as compared city-wide: case, blanks and the usual dashes do not make two numbers differ. */
+/**
+ * A contract number as compared city-wide: case, blanks and the usual dashes do not make two numbers differ. The
+ * server's SQL applies the same rule to stored numbers (verification.service.ts), so keep the two in step.
+ */
 export function normalizeContractNo(raw: string): string {
-  return raw
-    .normalize('NFKC')
-    .toUpperCase()
-    .replace(/[\s\-—–_－]/g, '');
+  return raw.toUpperCase().replace(/[\s\-—–_－]/g, '');
 }
 
 export type ContractCheck = { level: CheckLevel; contractNo: string | null; otherProjects: number };

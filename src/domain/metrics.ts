@@ -32,6 +32,8 @@ export type ProjectFacts = {
   threeBatch: string | null;
   /** The amounts are estimates, not a signed contract's (domain.md §8). */
   amountsEstimated?: boolean;
+  /** Stages whose change waits for the bureau's confirmation (核实: reported, or rejected and not corrected). */
+  unconfirmedStages?: StageDateField[];
 };
 
 export type FundFacts = { id: number; projectId: number; arrivedOn: IsoDate; source: string; amountYuan: number; amountUsd: number };
@@ -58,6 +60,11 @@ export type ScopeRules = {
   reportingUnitSharePercent?: number;
   /** How the bulletin writes percentages: two decimals always (the default) or trailing zeros dropped (bulletin.ts). */
   percentStyle?: PercentStyle;
+  /**
+   * 核实 (issue 17): count a stage only once its change is confirmed. Set from the bureau's verification settings
+   * (src/domain/stage-verification.ts), or asked for explicitly to show reported and confirmed figures side by side.
+   */
+  confirmedOnly?: boolean;
 };
 
 export const DEFAULT_SCOPE_RULES: ScopeRules = {
@@ -112,6 +119,11 @@ export type MetricDefinition = {
   compute(input: MetricInput): MetricValue;
 };
 
+/** A stage's date as figures count it: none yet while its change waits for confirmation under `confirmedOnly`. */
+export function countedDate(p: ProjectFacts, field: StageDateField, rules: Pick<ScopeRules, 'confirmedOnly'>): IsoDate | null {
+  return rules.confirmedOnly && p.unconfirmedStages?.includes(field) ? null : p[field];
+}
+
 const within = (date: IsoDate | null, { from, to }: Period) => !!date && date >= from && date <= to;
 const byEnd = (date: IsoDate | null, { to }: Period) => !!date && date <= to;
 
@@ -155,7 +167,7 @@ export function evaluate(spec: MetricSpec, input: MetricInput): MetricValue {
   const percentOf = (credits: Credit[]) => credits.reduce((total, c) => total + c.percent, 0);
   const amountOf = (credits: Credit[], amount: number) => credits.reduce((total, c) => total + creditedAmount(amount, c, input.rules), 0);
   if (spec.kind === 'projects') {
-    const chosen = credited.filter(({ project: p }) => within(p[spec.on], input.period) && meetsCondition(p, spec.condition, input.rules));
+    const chosen = credited.filter(({ project: p }) => within(countedDate(p, spec.on, input.rules), input.period) && meetsCondition(p, spec.condition, input.rules));
     const value =
       spec.sum === undefined
         ? percentOf(chosen.flatMap((c) => c.credits)) / 100
@@ -169,8 +181,8 @@ export function evaluate(spec: MetricSpec, input: MetricInput): MetricValue {
     return { value, text: String(value), projectIds: [...new Set(chosen.map((f) => f.projectId))], fundIds: chosen.map((f) => f.id) };
   }
   // A rate's cohort and those of it that reached the stage, each project weighed by its credit (in percent).
-  const cohort = credited.filter(({ project: p }) => within(p[spec.base], input.period));
-  const done = cohort.filter(({ project: p }) => spec.reached.some((field) => byEnd(p[field], input.period)));
+  const cohort = credited.filter(({ project: p }) => within(countedDate(p, spec.base, input.rules), input.period));
+  const done = cohort.filter(({ project: p }) => spec.reached.some((field) => byEnd(countedDate(p, field, input.rules), input.period)));
   const [cohortWeight, doneWeight] = [cohort, done].map((list) => percentOf(list.flatMap((c) => c.credits)));
   const text = percentText(doneWeight!, cohortWeight!) ?? '—';
   return { value: cohortWeight === 0 ? 0 : doneWeight! / cohortWeight!, text, projectIds: done.map((c) => c.project.id), fundIds: [] };

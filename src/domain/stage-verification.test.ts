@@ -62,3 +62,38 @@ describe('who may confirm, reject or resubmit', () => {
     expect(daysWaiting('2026-12-03', '2026-12-03')).toBe(0);
   });
 });
+
+describe('figures under the confirmed-only setting (the catalogue’s reference)', async () => {
+  const { DEFAULT_SCOPE_RULES, evaluate, metric } = await import('./metrics.ts');
+  const project = (id: number, signedOn: string, startedOn: string | null, unconfirmed: ('signedOn' | 'startedOn')[]) => ({
+    id,
+    unitId: 4,
+    projectType: 'industrial' as const,
+    fundSource: 'outOfProvince' as const,
+    industryCode: '3841',
+    totalInvestmentYuan: 200_000_000,
+    contractInvestmentYuan: null,
+    signedOn,
+    registeredOn: null,
+    startedOn,
+    producingOn: null,
+    inStatsOn: null,
+    threeBatch: null,
+    unconfirmedStages: unconfirmed,
+  });
+  const projects = [project(1, '2026-01-10', '2026-02-01', []), project(2, '2026-01-20', '2026-02-10', ['startedOn']), project(3, '2026-02-01', null, ['signedOn'])];
+  const period = { from: '2026-01-01', to: '2026-03-31' };
+  const run = (key: string, confirmedOnly: boolean) => evaluate(metric(key).spec, { projects, funds: [], period, rules: { ...DEFAULT_SCOPE_RULES, confirmedOnly } });
+
+  it('reported: every recorded stage counts; confirmed only: a stage waiting for confirmation does not, yet', () => {
+    expect(run('signedCount', false)).toMatchObject({ value: 3, projectIds: [1, 2, 3] });
+    expect(run('signedCount', true)).toMatchObject({ value: 2, projectIds: [1, 2] });
+    expect(run('signedContractYuan', true).value).toBe(400_000_000);
+    expect(run('startedCount', false).value).toBe(2);
+    expect(run('startedCount', true)).toMatchObject({ value: 1, projectIds: [1] });
+  });
+  it('a rate counts confirmed stages on both sides: 开工率 of the confirmed signings, by confirmed starts', () => {
+    expect(run('startRate', false).text).toBe('66.67');
+    expect(run('startRate', true).text).toBe('50.00');
+  });
+});

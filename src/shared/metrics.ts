@@ -15,6 +15,11 @@ export const ZMetricsQuery = z.object({
   unitId: ZId.optional(),
   /** Comma-separated metric keys; every metric when absent. */
   keys: z.string().max(500).optional(),
+  /**
+   * 核实 (issue 17): 'reported' counts every stage change as recorded, 'confirmed' only those confirmed; absent, as the
+   * bureau's verification settings say (the bulletin's and assessment's way). Both side by side show what waits.
+   */
+  counting: z.enum(['reported', 'confirmed']).optional(),
 });
 
 export const ZMetricValue = z.object({

@@ -48,6 +48,8 @@ export const ZStageEvent = z.object({
   /** False when a later revocation took it back. */
   effective: z.boolean(),
   fileIds: z.array(z.number().int()),
+  /** 核实 (issue 17): where the change waits for, or got, the bureau's confirmation; null when it needs none. */
+  verification: z.object({ id: z.number().int(), status: z.enum(['reported', 'confirmed', 'rejected', 'withdrawn']), reason: z.string().nullable() }).nullable().optional(),
 });
 export type TStageEvent = z.infer<typeof ZStageEvent>;
 

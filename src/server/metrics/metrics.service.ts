@@ -8,6 +8,7 @@ import type { ActivitySpec } from '../../domain/activity-metrics.ts';
 import { eq } from 'drizzle-orm';
 import { metricRules } from '../db/schema.ts';
 import { assertCanAdminister } from '../access/scope.ts';
+import { activeVerificationSettings } from '../verification/verification.service.ts';
 import { actorOf, recordAudit } from '../audit/audit.service.ts';
 import { industryPrefixes } from '../industries/industries.service.ts';
 import { DEFAULT_SCOPE_RULES, isActivitySpec, isSummable, METRICS, type MetricDefinition, type Period, type ScopeRules } from '../../domain/metrics.ts';
@@ -19,9 +20,17 @@ import { ZScopeRules, type TMetricValues, type TScopeRules, type TScopeRulesStat
  * The catalogue's metrics over a period and a unit subtree, computed from the records in the caller's scope —
  * never typed in. Every area that shows a number (cockpit, targets, bulletin, assessment) asks here.
  */
-export async function metricScope(ctx: ServiceContext, unitId: number | undefined, period: Period): Promise<MetricScope & { unitName: string; unitKind: string }> {
+export async function metricScope(
+  ctx: ServiceContext,
+  unitId: number | undefined,
+  period: Period,
+  counting?: 'reported' | 'confirmed',
+): Promise<MetricScope & { unitName: string; unitKind: string }> {
   if (period.to < period.from) throw new AppError('validation.invalid', { field: 'to', params: { detail: '早于开始日期' } });
-  const [unit, rules] = await Promise.all([requireUnitInScope(ctx, unitId ?? ctx.caller.unitId, 'unitId'), countingRules(ctx)]);
+  const [unit, counted, verification] = await Promise.all([requireUnitInScope(ctx, unitId ?? ctx.caller.unitId, 'unitId'), countingRules(ctx), activeVerificationSettings(ctx.db)]);
+  // 核实 (issue 17): the bureau's setting decides whether every figure counts confirmed stage changes only; a request
+  // may ask for either way explicitly, to show reported and confirmed figures side by side.
+  const rules = { ...counted, confirmedOnly: counting ? counting === 'confirmed' : verification.confirmedOnly };
   return { period, rules, unit: { id: unit.id, path: unit.path }, unitName: unit.name, unitKind: unit.kind };
 }
 
@@ -173,9 +182,12 @@ export function metricText(metric: MetricDefinition, value: number | null): stri
   return percentText(Math.round(value * 1_000_000), 1_000_000) ?? '—';
 }
 
-export async function metricValues(ctx: ServiceContext, query: { from: string; to: string; unitId?: number; keys?: string }): Promise<TMetricValues> {
+export async function metricValues(
+  ctx: ServiceContext,
+  query: { from: string; to: string; unitId?: number; keys?: string; counting?: 'reported' | 'confirmed' },
+): Promise<TMetricValues> {
   const wanted = metricsByKeys(query.keys);
-  const scope = await metricScope(ctx, query.unitId, { from: query.from, to: query.to });
+  const scope = await metricScope(ctx, query.unitId, { from: query.from, to: query.to }, query.counting);
   const values = await metricTotals(ctx, wanted, scope);
   return {
     from: query.from,
