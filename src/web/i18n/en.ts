@@ -13,6 +13,7 @@ import { enEnterpriseMerge } from './en.enterpriseMerge.ts';
 import { enEnterpriseScreens } from './en.enterpriseScreens.ts';
 import type { Messages } from './zh-CN.ts';
 import { enDuplicates } from './en.duplicates.ts';
+import { enVerification } from './en.verification.ts';
 
 /** English. Typed as Messages: tsc fails when a key of zh-CN.ts is missing here, or one is extra. */
 export const en: Messages = {
@@ -30,6 +31,7 @@ export const en: Messages = {
   ...enEnterpriseMerge,
   ...enEnterpriseScreens,
   ...enDuplicates,
+  ...enVerification,
   'app.name': 'zhaoshang',
   'app.shortName': 'ZS',
   'app.tagline': 'Open-source investment promotion platform',

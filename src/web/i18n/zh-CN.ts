@@ -12,6 +12,7 @@ import { zhCNEnterpriseLibrary } from './zh-CN.enterpriseLibrary.ts';
 import { zhCNEnterpriseMerge } from './zh-CN.enterpriseMerge.ts';
 import { zhCNEnterpriseScreens } from './zh-CN.enterpriseScreens.ts';
 import { zhCNDuplicates } from './zh-CN.duplicates.ts';
+import { zhCNVerification } from './zh-CN.verification.ts';
 
 /**
  * The Chinese dictionary, the source of the keys. en.ts must have exactly the same keys: its type is
@@ -32,6 +33,7 @@ export const zhCN = {
   ...zhCNEnterpriseMerge,
   ...zhCNEnterpriseScreens,
   ...zhCNDuplicates,
+  ...zhCNVerification,
   'app.name': '招商引资平台',
   'app.shortName': '招商',
   'app.tagline': 'zhaoshang · 开源招商引资管理平台',

@@ -12,6 +12,7 @@ import { EvidenceFileList, FileLinks } from './EvidenceFiles.tsx';
 import { useProjectFiles, useProjectLifecycle } from './projects.queries.ts';
 import { StageCorrectionDialog } from './StageCorrectionDialog.tsx';
 import { StageTag } from './StageTag.tsx';
+import { VerificationTag } from '../verification/VerificationTag.tsx';
 
 const EVIDENCE_KEYS = ['contractNo', 'registeredCreditCode', 'permitNo', 'statsCode', 'note'] as const;
 const BASE_KINDS: ReadonlySet<TStageEvent['kind']> = new Set(['advance', 'resume', 'stall', 'terminate']);
@@ -145,6 +146,7 @@ function StageHistory({ lifecycle, canCorrect, onCorrect }: StageHistoryProps) {
                   <span className="zs-amount">{event.happenedOn}</span> {t(`lifecycle.kind.${event.kind}`)} <StageTag stage={event.state} />
                 </Typography.Text>
                 {!event.effective ? <Tag>{t('lifecycle.revoked')}</Tag> : null}
+                {event.effective ? <VerificationTag verification={event.verification} /> : null}
                 {corrects ? (
                   <Typography.Text type="secondary">{t('lifecycle.correctsRecord', { date: corrects.happenedOn })}</Typography.Text>
                 ) : null}

@@ -14,6 +14,7 @@ import { PageHeader } from '../ui/PageHeader.tsx';
 import { useUrlFilters, urlPagination } from '../ui/use-url-filters.ts';
 import { SearchAndUnitFilters } from '../ui/SearchAndUnitFilters.tsx';
 import { useSupervisionBoard, useSupervisionList, type SupervisionStatus } from './supervision.queries.ts';
+import { VerificationWaiting } from '../verification/VerificationWaiting.tsx';
 
 type View = 'list' | 'board';
 const STATUSES: readonly SupervisionStatus[] = ['overdue', 'dueSoon'];
@@ -63,6 +64,7 @@ export function SupervisionPage() {
           />
         ) : null}
       </Flex>
+      {view === 'list' ? <VerificationWaiting /> : null}
       {view === 'list' ? <SupervisionList q={q} unitId={unitId} status={status} /> : <SupervisionBoard q={q} unitId={unitId} />}
     </>
   );
