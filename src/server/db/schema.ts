@@ -1197,3 +1197,5 @@ export * from './schema-chain-targets.ts';
 export * from './schema-duplicate-claims.ts';
 // Stage verification, 核实 (issue 17).
 export * from './schema-stage-verifications.ts';
+// The heat map's priority regions (issue 15).
+export * from './schema-heatmap.ts';
