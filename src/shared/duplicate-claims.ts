@@ -47,6 +47,22 @@ export const ZCreditSplitResolution = z.object({
   sharePercent: z.number().int(),
 });
 
+/** What a 甄别 merge moves from the merged project to the survivor, per kind of record (issue 17). */
+export const PROJECT_MERGE_KINDS = ['funds', 'files', 'problems', 'leads', 'visits', 'events', 'chainPlacements'] as const;
+export type TProjectMergeKind = (typeof PROJECT_MERGE_KINDS)[number];
+export const ZProjectMergeCounts = z.object(Object.fromEntries(PROJECT_MERGE_KINDS.map((kind) => [kind, z.number().int()])) as Record<TProjectMergeKind, z.ZodNumber>);
+export type TProjectMergeCounts = z.infer<typeof ZProjectMergeCounts>;
+
+/** A pair's merge while it stands (the bureau's view): which project survived and what moved to it. */
+export const ZClaimMerge = z.object({
+  id: z.number().int(),
+  survivorProjectId: z.number().int(),
+  mergedProjectId: z.number().int(),
+  counts: ZProjectMergeCounts,
+  mergedAt: z.string(),
+});
+export type TClaimMerge = z.infer<typeof ZClaimMerge>;
+
 export const ZDuplicateClaim = z.object({
   id: z.number().int(),
   /** 0…1000 (thousandths). */
@@ -58,6 +74,8 @@ export const ZDuplicateClaim = z.object({
   resolvedByName: z.string().nullable(),
   reason: z.string().nullable(),
   resolution: ZCreditSplitResolution.nullable(),
+  /** Set while the pair stands merged; undoing the merge reopens the pair. */
+  merge: ZClaimMerge.nullable(),
   projectA: ZClaimedProject,
   projectB: ZClaimedProject,
 });
@@ -79,6 +97,16 @@ export const ZSplitCreditRequest = z.object({
   reason: z.string().trim().min(2).max(500),
 });
 export type TSplitCreditRequest = z.input<typeof ZSplitCreditRequest>;
+
+/** One project survives, the other's records move to it; the reason is kept with the merge and any correction. */
+export const ZMergeClaimRequest = z.object({
+  survivorProjectId: ZBodyId,
+  reason: z.string().trim().min(2).max(500),
+});
+export type TMergeClaimRequest = z.input<typeof ZMergeClaimRequest>;
+
+export const ZUndoProjectMergeRequest = z.object({ reason: z.string().trim().min(2).max(500) });
+export type TUndoProjectMergeRequest = z.input<typeof ZUndoProjectMergeRequest>;
 
 /** What a unit learns of its own project's review: that it is under review, and after, by whom it was resolved. */
 export const ZProjectDuplicateReview = z.object({

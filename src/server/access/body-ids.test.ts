@@ -56,6 +56,8 @@ const CITY_WIDE: Record<string, string> = {
   userId: "a chain's 专班 (issue 14) is set by the bureau and may gather users of any unit",
   chainId: "a chain's targets (issue 14) are the city's, set by the bureau for any chain of the city",
   keptProjectId: "a 甄别 decision (issue 17) is the bureau's, over the whole city; the id must be one of the pair (duplicateClaim.notInPair)",
+  survivorProjectId: "a 甄别 merge (issue 17) is the bureau's, over the whole city; the id must be one of the pair (duplicateClaim.notInPair)",
+  reviewerDepartmentId: 'the department a verification rule (核实, issue 17) names is set by the bureau; departments are city-wide',
 };
 
 type Case = {
@@ -172,6 +174,11 @@ const CASES: Record<string, Case> = {
     url: async (c) => `/api/enterprises/${c.w.enterpriseB.id}/contacts/${await contactOfB(c)}`,
     body: (c) => ({ name: '乙县联系人', unitId: c.w.countyB.id }),
   },
+  'PUT /api/verification-settings': {
+    as: 'bureau',
+    url: () => '/api/verification-settings',
+    body: (c) => ({ rules: [{ stage: 'inStats', minYuan: 9_000_000_000, reviewerDepartmentId: c.w.cityDepartment }], confirmedOnly: false, cityCentre: null, maxPhotoKm: 80, maxPhotoDaysBefore: 30 }),
+  },
   'PATCH /api/chains/{id}': { as: 'bureau', url: async (c) => `/api/chains/${await chainOfCity(c)}`, body: (c) => ({ leaderUserId: c.w.staffB.id, leadDepartmentId: c.w.cityDepartment }) },
   'PUT /api/chains/{id}/members': { as: 'bureau', url: async (c) => `/api/chains/${await chainOfCity(c)}/members`, body: (c) => ({ members: [{ userId: c.w.staffB.id, role: 'member' }] }) },
   'POST /api/chains/{id}/links': { as: 'bureau', url: async (c) => (await linkOfCity(c), `/api/chains/${await chainOfCity(c)}/links`), body: () => ({ parentId: own.chainLink2, segment: 'upstream', name: '子环节', nameEn: 'Sub-link' }) },
@@ -196,6 +203,11 @@ const CASES: Record<string, Case> = {
     as: 'bureau',
     url: async (c) => `/api/duplicate-claims/${await duplicatePairOfAB(c)}/split-credit`,
     body: () => ({ keptProjectId: own.duplicateProjectB, reason: '甲乙两县同一投资,分成' }),
+  },
+  'POST /api/duplicate-claims/{id}/merge': {
+    as: 'bureau',
+    url: async (c) => `/api/duplicate-claims/${await mergePairOfAB(c)}/merge`,
+    body: () => ({ survivorProjectId: own.mergeProjectB, reason: '甲乙两县同一投资，合并' }),
   },
   'POST /api/events/{id}/projects': { as: 'staffB', url: async (c) => `/api/events/${await eventOfB(c)}/projects`, body: (c) => ({ projectId: c.w.projectB.id }) },
 };
@@ -230,6 +242,17 @@ const duplicatePairOfAB = async (c: Ctx) => {
     own.duplicatePair = queue.items.find((item) => item.projectB.id === own.duplicateProjectB)!.id;
   }
   return own.duplicatePair;
+};
+/** A second such pair, for the merge (the split decides the first). */
+const mergePairOfAB = async (c: Ctx) => {
+  if (own.mergePair === undefined) {
+    const body = { investorEnterpriseId: c.w.enterpriseB.id, totalInvestmentYuan: 888_000_000, industryCode: '3841' };
+    await ownRecord(c, 'mergeProjectA', () => call(c.t.app, c.staffA, 'POST', '/api/projects', { ...body, name: '甲县甄别合并项目', unitId: c.w.countyA.id }));
+    await ownRecord(c, 'mergeProjectB', () => call(c.t.app, c.staffB, 'POST', '/api/projects', { ...body, name: '乙县甄别合并项目', unitId: c.w.countyB.id }));
+    const queue = (await call(c.t.app, c.bureau, 'GET', '/api/duplicate-claims?pageSize=200')).json() as { items: { id: number; projectA: { id: number }; projectB: { id: number } }[] };
+    own.mergePair = queue.items.find((item) => item.projectA.id === own.mergeProjectA && item.projectB.id === own.mergeProjectB)!.id;
+  }
+  return own.mergePair;
 };
 const eventOfB = (c: Ctx) => ownRecord(c, 'eventB', () => call(c.t.app, c.staffB, 'POST', '/api/events', { name: '乙县签约仪式', kind: 'signing', heldOn: '2026-03-01' }));
 const contactOfB = (c: Ctx) =>

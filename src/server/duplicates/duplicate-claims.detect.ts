@@ -54,7 +54,7 @@ async function claimFacts(db: Db, where: SQL, limit?: number): Promise<ClaimFact
           coalesce(p.contract_investment_yuan, p.total_investment_yuan) as "amountYuan", p.industry_code as "industryCode",
           coalesce(p.signed_on, (p.created_at at time zone 'Asia/Shanghai')::date)::text as "claimedOn"
         from projects p join enterprises e on e.id = p.investor_enterprise_id
-        where ${where}
+        where p.merged_into_id is null and (${where})
         order by p.id
         ${limit ? sql`limit ${limit}` : sql``}`,
   );

@@ -3,13 +3,16 @@ import {
   ZDuplicateClaim,
   ZDuplicateClaimListQuery,
   ZDuplicateClaimPage,
+  ZMergeClaimRequest,
   ZNotDuplicateRequest,
   ZProjectDuplicateReview,
   ZSplitCreditRequest,
+  ZUndoProjectMergeRequest,
 } from '../../shared/duplicate-claims.ts';
 import type { AppDeps, ZApp } from '../deps.ts';
 import { contextOf } from '../http/request-context.ts';
 import { listDuplicateClaims, markNotDuplicate, projectDuplicateReview, splitDuplicateCredit } from './duplicate-claims.service.ts';
+import { mergeDuplicateClaim, undoProjectMerge } from './project-merge.service.ts';
 
 /** Issue 17: the bureau's 甄别 queue, its decisions, and a unit's view of its own project's review. */
 export async function duplicateClaimsRoutes(app: ZApp, { db, clock }: AppDeps) {
@@ -26,6 +29,16 @@ export async function duplicateClaimsRoutes(app: ZApp, { db, clock }: AppDeps) {
     '/duplicate-claims/:id/split-credit',
     { schema: { tags, params: ZIdParams, body: ZSplitCreditRequest, response: { 200: ZDuplicateClaim } } },
     async (request) => splitDuplicateCredit(contextOf(request, db, clock), request.params.id, request.body),
+  );
+  app.post(
+    '/duplicate-claims/:id/merge',
+    { schema: { tags, params: ZIdParams, body: ZMergeClaimRequest, response: { 200: ZDuplicateClaim } } },
+    async (request) => mergeDuplicateClaim(contextOf(request, db, clock), request.params.id, request.body),
+  );
+  app.post(
+    '/project-merges/:id/undo',
+    { schema: { tags, params: ZIdParams, body: ZUndoProjectMergeRequest, response: { 200: ZDuplicateClaim } } },
+    async (request) => undoProjectMerge(contextOf(request, db, clock), request.params.id, request.body),
   );
   app.get('/projects/:id/duplicate-review', { schema: { tags, params: ZIdParams, response: { 200: ZProjectDuplicateReview } } }, async (request) =>
     projectDuplicateReview(contextOf(request, db, clock), request.params.id),

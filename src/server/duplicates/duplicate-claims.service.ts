@@ -1,6 +1,6 @@
-import { and, desc, eq, ne, or, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
 import { queryRows } from '../db/client.ts';
-import { duplicateClaims, projects, units, users } from '../db/schema.ts';
+import { duplicateClaims, projectMerges, projects, units, users } from '../db/schema.ts';
 import type { ServiceContext } from '../context.ts';
 import { AppError, notFound } from '../errors.ts';
 import { requireProjectInScope, updateProject } from '../projects/projects.service.ts';
@@ -10,8 +10,12 @@ import { industryName } from '../industries/industries.service.ts';
 import {
   ZDuplicateClaimListQuery,
   ZNotDuplicateRequest,
+  PROJECT_MERGE_KINDS,
   ZSplitCreditRequest,
   type TClaimedProject,
+  type TClaimMerge,
+  type TProjectMergeCounts,
+  type TProjectMergeKind,
   type TDuplicateClaim,
   type TDuplicateClaimListQuery,
   type TDuplicateClaimPage,
@@ -29,7 +33,7 @@ import {
  */
 
 /** The queue is the bureau's: everybody else gets 403 (it is one city-wide list, not a record one may or may not see). */
-function assertBureau(ctx: ServiceContext): void {
+export function assertBureau(ctx: ServiceContext): void {
   if (ctx.caller.role !== 'bureau') throw new AppError('auth.forbidden');
 }
 
@@ -96,8 +100,29 @@ function hideCreditCode(reasons: TDuplicateReason[], a: TClaimedProject, b: TCla
   return reasons.map((r) => (r.kind === 'sameInvestor' ? { ...r, creditCode: null } : r));
 }
 
+/** Counts per kind of what a merge moved (its `moved` record lists ids per kind). */
+export function mergeCounts(moved: Partial<Record<TProjectMergeKind, number[]>>): TProjectMergeCounts {
+  return Object.fromEntries(PROJECT_MERGE_KINDS.map((kind) => [kind, moved[kind]?.length ?? 0])) as TProjectMergeCounts;
+}
+
+/** The merges standing (not undone) for some pairs, by pair. */
+async function standingMerges(ctx: ServiceContext, claimIds: number[]): Promise<Map<number, TClaimMerge>> {
+  if (claimIds.length === 0) return new Map();
+  const rows = await ctx.db
+    .select()
+    .from(projectMerges)
+    .where(and(inArray(projectMerges.claimId, claimIds), isNull(projectMerges.undoneAt)));
+  return new Map(
+    rows.map((m) => [
+      m.claimId,
+      { id: m.id, survivorProjectId: m.survivorId, mergedProjectId: m.mergedId, counts: mergeCounts(m.moved as Record<TProjectMergeKind, number[]>), mergedAt: m.mergedAt.toISOString() },
+    ]),
+  );
+}
+
 async function toClaims(ctx: ServiceContext, rows: ClaimRow[]): Promise<TDuplicateClaim[]> {
   const sides = await claimedProjects(ctx, rows.flatMap((r) => [r.projectAId, r.projectBId]));
+  const merges = await standingMerges(ctx, rows.filter((r) => r.status === 'merged').map((r) => r.id));
   return rows.map((r) => {
     const projectA = sides.get(r.projectAId)!;
     const projectB = sides.get(r.projectBId)!;
@@ -110,7 +135,8 @@ async function toClaims(ctx: ServiceContext, rows: ClaimRow[]): Promise<TDuplica
       resolvedAt: r.resolvedAt?.toISOString() ?? null,
       resolvedByName: r.resolvedByName,
       reason: r.reason,
-      resolution: (r.resolution as TDuplicateClaim['resolution']) ?? null,
+      resolution: r.status === 'creditSplit' ? ((r.resolution as TDuplicateClaim['resolution']) ?? null) : null,
+      merge: merges.get(r.id) ?? null,
       projectA,
       projectB,
     };
@@ -144,14 +170,14 @@ export async function listDuplicateClaims(ctx: ServiceContext, query: TDuplicate
   return { items: await toClaims(ctx, rows), total: total!.n, page, pageSize };
 }
 
-async function loadOpenForDecision(ctx: ServiceContext, id: number): Promise<typeof duplicateClaims.$inferSelect> {
+export async function loadOpenForDecision(ctx: ServiceContext, id: number): Promise<typeof duplicateClaims.$inferSelect> {
   const [row] = await ctx.db.select().from(duplicateClaims).where(eq(duplicateClaims.id, id)).for('update');
   if (!row) throw notFound('duplicateClaim');
   if (row.status !== 'open') throw new AppError('duplicateClaim.decided');
   return row;
 }
 
-async function claimById(ctx: ServiceContext, id: number): Promise<TDuplicateClaim> {
+export async function claimById(ctx: ServiceContext, id: number): Promise<TDuplicateClaim> {
   const rows = await ctx.db.select(CLAIM_WITH_NAMES).from(duplicateClaims).where(eq(duplicateClaims.id, id));
   return (await toClaims(ctx, rows))[0]!;
 }

@@ -21,17 +21,20 @@ export type CreditSource = {
   amount(whole: SQL): SQL;
 };
 
+/** A project the bureau's 甄别 merged into another is no credit at all: its survivor counts the investment once (issue 17). */
+const notMerged = sql`${projects.mergedIntoId} is null`;
+
 export function creditSource(rules: Pick<ScopeRules, 'reportingUnitSharePercent'>): CreditSource {
   const share = Math.trunc(rules.reportingUnitSharePercent ?? 0);
   if (share <= 0) {
     // The default: no lateral rows, the plain projects table the indexes serve.
-    return { from: sql`${projects}`, where: sql`true`, unitId: sql`${projects.unitId}`, percent: sql`100`, amount: (whole) => whole };
+    return { from: sql`${projects}`, where: notMerged, unitId: sql`${projects.unitId}`, percent: sql`100`, amount: (whole) => whole };
   }
   const split = sql`(${projects.reportedUnitId} is not null and ${projects.reportedUnitId} <> ${projects.unitId})`;
   const reported = (whole: SQL) => sql`((${whole}) * ${share}::int + 50) / 100`;
   return {
     from: sql`${projects} cross join lateral (values (${projects.unitId}, 'landing'), (${projects.reportedUnitId}, 'reporting')) as credit(unit_id, role)`,
-    where: sql`(credit.role = 'landing' and (not ${split} or ${share}::int < 100) or credit.role = 'reporting' and ${split})`,
+    where: sql`${notMerged} and (credit.role = 'landing' and (not ${split} or ${share}::int < 100) or credit.role = 'reporting' and ${split})`,
     unitId: sql`credit.unit_id`,
     percent: sql`(case when credit.role = 'reporting' then ${share}::int when ${split} then ${100 - share}::int else 100 end)`,
     amount: (whole) => sql`(case when credit.role = 'reporting' then ${reported(whole)} when ${split} then (${whole}) - ${reported(whole)} else (${whole}) end)`,

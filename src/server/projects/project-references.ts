@@ -27,7 +27,15 @@ export const PROJECT_REFERENCES = {
    * with the project (on delete cascade); a decided one is the bureau's decision and stops the revert.
    */
   duplicate_claims: 'pair',
-} as const satisfies Record<string, 'history' | 'derived' | 'person' | 'pair'>;
+  /** A stage change reported for verification (issue 17), and the reviewer's decision on it. */
+  stage_verifications: 'person',
+  /**
+   * A 甄别 merge (issue 17): projects.merged_into_id and project_merges are the merge's own bookkeeping, undone by the
+   * merge's undo; a merged project's pair is decided, which already stops a revert.
+   */
+  projects: 'merge',
+  project_merges: 'merge',
+} as const satisfies Record<string, 'history' | 'derived' | 'person' | 'pair' | 'merge'>;
 
 export type LaterRecordKind = {
   [K in keyof typeof PROJECT_REFERENCES]: (typeof PROJECT_REFERENCES)[K] extends 'person' | 'pair' ? K : never;
@@ -45,6 +53,7 @@ export const LATER_RECORD_NAMES: Record<LaterRecordKind, { zh: string; en: strin
   event_projects: { zh: '活动', en: 'events' },
   chain_placements: { zh: '产业链环节归属', en: 'chain link placements' },
   duplicate_claims: { zh: '甄别结论', en: 'duplicate review decisions' },
+  stage_verifications: { zh: '核实记录', en: 'stage verifications' },
 };
 
 const PERSON_TABLES = (Object.keys(PROJECT_REFERENCES) as (keyof typeof PROJECT_REFERENCES)[]).filter(

@@ -60,9 +60,10 @@ type ClaimCardProps = { claim: TDuplicateClaim };
 
 function ClaimCard({ claim }: ClaimCardProps) {
   const { t, locale } = useI18n();
-  const [dialog, setDialog] = useState<'notDuplicate' | 'splitCredit' | null>(null);
+  const [dialog, setDialog] = useState<DecisionKind | null>(null);
   const decided = claim.status !== 'open';
   const kept = claim.resolution ? [claim.projectA, claim.projectB].find((p) => p.id === claim.resolution!.keptProjectId) : undefined;
+  const survivor = claim.merge ? [claim.projectA, claim.projectB].find((p) => p.id === claim.merge!.survivorProjectId) : undefined;
   return (
     <Card
       data-testid="duplicate-claim"
@@ -93,11 +94,18 @@ function ClaimCard({ claim }: ClaimCardProps) {
         <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
           {t('duplicates.resolvedBy', { at: formatDateTime(claim.resolvedAt), by: claim.resolvedByName ?? '' })}
           {kept && claim.resolution ? `;${t('duplicates.splitDetail', { name: kept.name, share: claim.resolution.sharePercent })}` : ''}
+          {survivor ? `;${t('duplicates.mergeDetail', { name: survivor.name })}` : ''}
           {claim.reason ? `;${claim.reason}` : ''}
+          {claim.merge ? (
+            <Button size="small" style={{ marginInlineStart: 8 }} onClick={() => setDialog('undoMerge')}>
+              {t('duplicates.undoMerge')}
+            </Button>
+          ) : null}
         </Typography.Paragraph>
       ) : (
         <Flex gap="small" wrap justify="flex-end" style={{ marginTop: 12 }}>
           <Button onClick={() => setDialog('notDuplicate')}>{t('duplicates.notDuplicate')}</Button>
+          <Button onClick={() => setDialog('merge')}>{t('duplicates.merge')}</Button>
           <Button type="primary" onClick={() => setDialog('splitCredit')}>
             {t('duplicates.splitCredit')}
           </Button>
@@ -161,22 +169,38 @@ function ProjectFacts({ project }: ProjectFactsProps) {
   );
 }
 
-type DecisionDialogProps = { claim: TDuplicateClaim; kind: 'notDuplicate' | 'splitCredit'; onClose: () => void };
+type DecisionKind = 'notDuplicate' | 'splitCredit' | 'merge' | 'undoMerge';
+type DecisionDialogProps = { claim: TDuplicateClaim; kind: DecisionKind; onClose: () => void };
 type DecisionForm = { reason?: string; keptProjectId?: number };
+
+const DIALOG_WORDS = {
+  notDuplicate: { title: 'duplicates.notDuplicateTitle', hint: null },
+  splitCredit: { title: 'duplicates.splitTitle', hint: 'duplicates.splitHint' },
+  merge: { title: 'duplicates.mergeTitle', hint: 'duplicates.mergeHint' },
+  undoMerge: { title: 'duplicates.undoMergeTitle', hint: 'duplicates.undoMergeHint' },
+} as const;
 
 function DecisionDialog({ claim, kind, onClose }: DecisionDialogProps) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<DecisionForm>();
   const decide = useDecideDuplicate();
-  const split = kind === 'splitCredit';
+  // Every decision but "not a duplicate" needs a reason; a split and a merge choose the project kept.
+  const choosesKept = kind === 'splitCredit' || kind === 'merge';
+  const reasonRequired = kind !== 'notDuplicate';
+  const words = DIALOG_WORDS[kind];
 
   const handleOk = async () => {
     const values = await form.validateFields();
+    const reason = values.reason ?? '';
     decide.mutate(
-      split
-        ? { kind, id: claim.id, body: { keptProjectId: values.keptProjectId!, reason: values.reason ?? '' } }
-        : { kind, id: claim.id, body: values.reason ? { reason: values.reason } : {} },
+      kind === 'splitCredit'
+        ? { kind, id: claim.id, body: { keptProjectId: values.keptProjectId!, reason } }
+        : kind === 'merge'
+          ? { kind, id: claim.id, body: { survivorProjectId: values.keptProjectId!, reason } }
+          : kind === 'undoMerge'
+            ? { kind, id: claim.merge!.id, body: { reason } }
+            : { kind, id: claim.id, body: values.reason ? { reason: values.reason } : {} },
       {
         onSuccess: () => {
           void message.success(t('duplicates.done'));
@@ -189,7 +213,7 @@ function DecisionDialog({ claim, kind, onClose }: DecisionDialogProps) {
   return (
     <Modal
       open
-      title={split ? t('duplicates.splitTitle') : t('duplicates.notDuplicateTitle')}
+      title={t(words.title)}
       okText={t('duplicates.confirm')}
       cancelText={t('duplicates.cancel')}
       confirmLoading={decide.isPending}
@@ -198,9 +222,9 @@ function DecisionDialog({ claim, kind, onClose }: DecisionDialogProps) {
       destroyOnHidden
     >
       <ErrorAlert error={decide.error} />
-      {split ? <Typography.Paragraph type="secondary">{t('duplicates.splitHint')}</Typography.Paragraph> : null}
-      <Form form={form} layout="vertical" initialValues={{ keptProjectId: split ? claim.projectA.id : undefined }}>
-        {split ? (
+      {words.hint ? <Typography.Paragraph type="secondary">{t(words.hint)}</Typography.Paragraph> : null}
+      <Form form={form} layout="vertical" initialValues={{ keptProjectId: choosesKept ? claim.projectA.id : undefined }}>
+        {choosesKept ? (
           <Form.Item name="keptProjectId" label={t('duplicates.kept')} rules={[{ required: true }]}>
             <Radio.Group>
               <Flex vertical gap={4}>
@@ -215,8 +239,8 @@ function DecisionDialog({ claim, kind, onClose }: DecisionDialogProps) {
         ) : null}
         <Form.Item
           name="reason"
-          label={split ? t('duplicates.reason') : t('duplicates.reasonOptional')}
-          rules={split ? [{ required: true, min: 2, max: 500, whitespace: true }] : [{ max: 500 }]}
+          label={reasonRequired ? t('duplicates.reason') : t('duplicates.reasonOptional')}
+          rules={reasonRequired ? [{ required: true, min: 2, max: 500, whitespace: true }] : [{ max: 500 }]}
         >
           <Input.TextArea rows={3} maxLength={500} />
         </Form.Item>

@@ -2,9 +2,11 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import type {
   TDuplicateClaim,
   TDuplicateClaimPage,
+  TMergeClaimRequest,
   TNotDuplicateRequest,
   TProjectDuplicateReview,
   TSplitCreditRequest,
+  TUndoProjectMergeRequest,
 } from '../../shared/duplicate-claims.ts';
 import { api } from '../api/client.ts';
 
@@ -22,18 +24,25 @@ export function useDuplicateClaims(status: DuplicateQueueStatus, page: number, p
 
 export type DuplicateDecision =
   | { kind: 'notDuplicate'; id: number; body: TNotDuplicateRequest }
-  | { kind: 'splitCredit'; id: number; body: TSplitCreditRequest };
+  | { kind: 'splitCredit'; id: number; body: TSplitCreditRequest }
+  | { kind: 'merge'; id: number; body: TMergeClaimRequest }
+  /** `id`: the merge's own id (claim.merge.id). */
+  | { kind: 'undoMerge'; id: number; body: TUndoProjectMergeRequest };
+
+const DECISION_PATHS: Record<DuplicateDecision['kind'], (id: number) => string> = {
+  notDuplicate: (id) => `/duplicate-claims/${id}/not-duplicate`,
+  splitCredit: (id) => `/duplicate-claims/${id}/split-credit`,
+  merge: (id) => `/duplicate-claims/${id}/merge`,
+  undoMerge: (id) => `/project-merges/${id}/undo`,
+};
 
 export function useDecideDuplicate() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (decision: DuplicateDecision) =>
-      decision.kind === 'notDuplicate'
-        ? api.post<TDuplicateClaim>(`/duplicate-claims/${decision.id}/not-duplicate`, decision.body)
-        : api.post<TDuplicateClaim>(`/duplicate-claims/${decision.id}/split-credit`, decision.body),
+    mutationFn: (decision: DuplicateDecision) => api.post<TDuplicateClaim>(DECISION_PATHS[decision.kind](decision.id), decision.body),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: DUPLICATES_QUERY_KEY });
-      // A credit split changes the kept project's 首报单位, and with it figures.
+      // A credit split changes the kept project's 首报单位, a merge moves records: figures change with both.
       await queryClient.invalidateQueries({ queryKey: ['projects'] });
     },
   });

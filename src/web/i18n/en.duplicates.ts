@@ -40,5 +40,12 @@ export const enDuplicates: Record<keyof typeof zhCNDuplicates, string> = {
   'duplicates.review.underReviewHint': 'The bureau is checking whether another unit recorded the same investment',
   'duplicates.review.resolved': 'Review: {outcome}',
   'duplicates.review.resolvedHint': 'Decided by {by} ({unit}) on {at}',
+  'duplicates.merge': 'Merge',
+  'duplicates.mergeTitle': 'Merge into one project',
+  'duplicates.mergeHint': "The kept project goes on counting; the other project's funds arrived, evidence files, problems, leads, visits, event and chain link move to it, while the project itself stays with its unit and its stage history, marked merged, and counts in no figure. A merge can be undone.",
+  'duplicates.mergeDetail': 'kept {name}',
+  'duplicates.undoMerge': 'Undo merge',
+  'duplicates.undoMergeTitle': 'Undo this merge?',
+  'duplicates.undoMergeHint': 'The records moved go back as they were, the merged project counts again and the pair is open for review again.',
   'duplicates.confidential': 'Confidential project',
 };

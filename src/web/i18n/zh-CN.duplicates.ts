@@ -39,5 +39,12 @@ export const zhCNDuplicates = {
   'duplicates.review.underReviewHint': '招商局正在核查本项目是否与其他单位的项目重复申报',
   'duplicates.review.resolved': '甄别:{outcome}',
   'duplicates.review.resolvedHint': '{at} 由 {unit} {by} 处理',
+  'duplicates.merge': '合并',
+  'duplicates.mergeTitle': '合并为一个项目',
+  'duplicates.mergeHint': '保留的项目继续计入；另一个项目的到位资金、佐证材料、问题、线索、走访、活动和产业链环节移到保留的项目，它本身连同阶段记录留在原单位，标为已合并，不再计入任何数字。合并可以撤销。',
+  'duplicates.mergeDetail': '保留{name}',
+  'duplicates.undoMerge': '撤销合并',
+  'duplicates.undoMergeTitle': '撤销这次合并？',
+  'duplicates.undoMergeHint': '移过去的记录原样移回，被合并的项目恢复计入，这一对重新待甄别。',
   'duplicates.confidential': '保密项目',
 } as const;
