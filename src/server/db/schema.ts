@@ -1199,3 +1199,5 @@ export * from './schema-duplicate-claims.ts';
 export * from './schema-stage-verifications.ts';
 // The heat map's priority regions (issue 15).
 export * from './schema-heatmap.ts';
+// Count once, 三明 rules (issue 17).
+export * from './schema-count-once.ts';
