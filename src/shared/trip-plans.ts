@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZBodyId } from './common.ts';
+import { ZBodyId, ZId } from './common.ts';
 import { ZIsoDate } from './project-stages.ts';
 
 /**
@@ -43,6 +43,23 @@ export const ZTripPlan = z.object({
 });
 export type TTripPlan = z.infer<typeof ZTripPlan>;
 
-/** The caller's units' plans that are not over yet (ending today or later), soonest first. */
+/**
+ * The caller's units' plans: by default those not over yet (ending today or later), soonest first; `past`, those over,
+ * latest first; `all`, both. `unitId` narrows to one unit of the caller's subtree (its plans only, not its children's).
+ */
+export const ZTripPlansQuery = z.object({
+  when: z.enum(['upcoming', 'past', 'all']).default('upcoming'),
+  unitId: ZId.optional(),
+});
+export type TTripPlansQuery = z.infer<typeof ZTripPlansQuery>;
+
+/** A plan's title and dates changed (the unit it belongs to does not move); what is left out stays. */
+export const ZTripPlanUpdate = z
+  .object({ title: z.string().trim().min(1).max(100).optional(), fromOn: ZIsoDate.optional(), toOn: ZIsoDate.optional() })
+  .refine((u) => u.title !== undefined || u.fromOn !== undefined || u.toOn !== undefined, { message: '没有要修改的内容', path: ['title'] });
+export type TTripPlanUpdate = z.infer<typeof ZTripPlanUpdate>;
+
+export const ZTripPlanStopParams = z.object({ id: ZId, stopId: ZId });
+
 export const ZTripPlanList = z.object({ items: z.array(ZTripPlan) });
 export type TTripPlanList = z.infer<typeof ZTripPlanList>;

@@ -180,8 +180,8 @@ describe('whom to attract', () => {
 
     await candidateRow(page, ZHONGYI).getByRole('button', { name: '加入出行计划' }).click();
     const second = page.getByRole('dialog', { name: `把“${ZHONGYI}”加入出行计划` });
-    await hasText(second.getByTestId('trip-plan-select'), `赴江西、湖北招商(${day(7)} 至 ${day(9)},`);
-    await hasText(second.getByTestId('trip-plan-select'), '已有 1 家)');
+    await hasText(second.getByTestId('trip-plan-select'), `赴江西、湖北招商（${day(7)} 至 ${day(9)}，`);
+    await hasText(second.getByTestId('trip-plan-select'), '已有 1 家）');
     await screenshot(page, 'chain-candidate-trip-plan.png');
     await second.getByRole('button', { name: '加入出行计划' }).click();
     await second.waitFor({ state: 'hidden' });

@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lt } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { chainLinks, enterprises, tripPlans, tripPlanStops } from '../db/schema.ts';
 import type { ServiceContext } from '../context.ts';
@@ -8,7 +8,17 @@ import { actorOf, recordAudit } from '../audit/audit.service.ts';
 import { requireEnterpriseInScope } from '../enterprises/enterprises.service.ts';
 import { requireUnitInScope, unitNames } from '../units/units.service.ts';
 import { chinaToday } from '../../domain/calendar.ts';
-import { ZTripPlanInput, ZTripPlanStopInput, type TTripPlan, type TTripPlanInput, type TTripPlanList, type TTripPlanStopInput } from '../../shared/trip-plans.ts';
+import {
+  ZTripPlanInput,
+  ZTripPlanStopInput,
+  ZTripPlanUpdate,
+  type TTripPlan,
+  type TTripPlanInput,
+  type TTripPlanList,
+  type TTripPlansQuery,
+  type TTripPlanStopInput,
+  type TTripPlanUpdate,
+} from '../../shared/trip-plans.ts';
 
 /**
  * Planned outbound trips (外出招商计划, issue 14): a unit plans a trip and the enterprises to call on — from a chain
@@ -39,15 +49,74 @@ async function toPlans(db: Db, rows: PlanRow[]): Promise<TTripPlan[]> {
   }));
 }
 
-/** The plans of the caller's units that are not over (ending today or later), soonest first. */
-export async function upcomingTripPlans(ctx: ServiceContext): Promise<TTripPlanList> {
+/**
+ * The plans of the caller's units (or of one unit among them): those not over (ending today or later), soonest first;
+ * those over, latest first; or all, latest first. At most 200.
+ */
+export async function listTripPlans(ctx: ServiceContext, query: TTripPlansQuery = { when: 'upcoming' }): Promise<TTripPlanList> {
+  const today = chinaToday(ctx.now);
+  const where = [inCallerScope(ctx.caller, tripPlans.unitId)];
+  if (query.unitId !== undefined) where.push(eq(tripPlans.unitId, (await requireUnitInScope(ctx, query.unitId, 'unitId')).id));
+  if (query.when === 'upcoming') where.push(gte(tripPlans.toOn, today));
+  if (query.when === 'past') where.push(lt(tripPlans.toOn, today));
+  const order = query.when === 'upcoming' ? [asc(tripPlans.fromOn), asc(tripPlans.id)] : [desc(tripPlans.fromOn), desc(tripPlans.id)];
   const rows = await ctx.db
     .select()
     .from(tripPlans)
-    .where(and(inCallerScope(ctx.caller, tripPlans.unitId), gte(tripPlans.toOn, chinaToday(ctx.now))))
-    .orderBy(asc(tripPlans.fromOn), asc(tripPlans.id))
+    .where(and(...where))
+    .orderBy(...order)
     .limit(200);
   return { items: await toPlans(ctx.db, rows) };
+}
+
+/** A plan of the caller's units, or 404 (another unit's plan is not said to exist). */
+async function planInScope(ctx: ServiceContext, planId: number, tx: Db = ctx.db): Promise<PlanRow> {
+  const [plan] = await tx.select().from(tripPlans).where(and(eq(tripPlans.id, planId), inCallerScope(ctx.caller, tripPlans.unitId)));
+  if (!plan) throw notFound('tripPlan');
+  return plan;
+}
+
+/** A plan's title or dates changed, audited before → after. A plan already over may be corrected too (its dates kept in order). */
+export async function updateTripPlan(ctx: ServiceContext, planId: number, input: TTripPlanUpdate): Promise<TTripPlan> {
+  assertCanWrite(ctx.caller);
+  const change = ZTripPlanUpdate.parse(input);
+  const before = await planInScope(ctx, planId);
+  const next = { title: change.title ?? before.title, fromOn: change.fromOn ?? before.fromOn, toOn: change.toOn ?? before.toOn };
+  if (next.toOn < next.fromOn) throw new AppError('date.beforeStart', { field: change.toOn !== undefined ? 'toOn' : 'fromOn' });
+  return ctx.db.transaction(async (tx) => {
+    const [after] = await tx.update(tripPlans).set({ ...next, updatedAt: ctx.now }).where(eq(tripPlans.id, before.id)).returning();
+    await recordAudit(tx, actorOf(ctx), { entity: 'tripPlan', entityId: before.id, unitId: before.unitId, action: 'update', before, after });
+    return (await toPlans(tx, [after!]))[0]!;
+  });
+}
+
+/** Takes an enterprise off a plan of the caller's units, audited; 404 for a stop that is not on that plan. */
+export async function removeTripPlanStop(ctx: ServiceContext, planId: number, stopId: number): Promise<TTripPlan> {
+  assertCanWrite(ctx.caller);
+  const plan = await planInScope(ctx, planId);
+  return ctx.db.transaction(async (tx) => {
+    const [removed] = await tx.delete(tripPlanStops).where(and(eq(tripPlanStops.id, stopId), eq(tripPlanStops.planId, plan.id))).returning();
+    if (!removed) throw notFound('tripPlanStop');
+    await recordAudit(tx, actorOf(ctx), { entity: 'tripPlanStop', entityId: removed.id, unitId: plan.unitId, action: 'delete', before: removed });
+    const [after] = await tx.update(tripPlans).set({ updatedAt: ctx.now }).where(eq(tripPlans.id, plan.id)).returning();
+    return (await toPlans(tx, [after!]))[0]!;
+  });
+}
+
+/**
+ * Removes a plan of the caller's units with its stops, in one transaction; the audit keeps the plan and every stop as
+ * they were. Nothing else points to a plan (a trip made is recorded on its own), so nothing is left dangling.
+ */
+export async function removeTripPlan(ctx: ServiceContext, planId: number): Promise<{ ok: true }> {
+  assertCanWrite(ctx.caller);
+  const plan = await planInScope(ctx, planId);
+  await ctx.db.transaction(async (tx) => {
+    const stops = await tx.delete(tripPlanStops).where(eq(tripPlanStops.planId, plan.id)).returning();
+    const [removed] = await tx.delete(tripPlans).where(eq(tripPlans.id, plan.id)).returning();
+    if (!removed) throw notFound('tripPlan');
+    await recordAudit(tx, actorOf(ctx), { entity: 'tripPlan', entityId: plan.id, unitId: plan.unitId, action: 'delete', before: { ...plan, stops } });
+  });
+  return { ok: true };
 }
 
 /** The stop's enterprise (on record, not merged) and link (an existing one) checked, naming the field. */
@@ -92,8 +161,7 @@ export async function createTripPlan(ctx: ServiceContext, input: TTripPlanInput)
 export async function addTripPlanStop(ctx: ServiceContext, planId: number, input: TTripPlanStopInput): Promise<TTripPlan> {
   assertCanWrite(ctx.caller);
   const stop = ZTripPlanStopInput.parse(input);
-  const [plan] = await ctx.db.select().from(tripPlans).where(and(eq(tripPlans.id, planId), inCallerScope(ctx.caller, tripPlans.unitId)));
-  if (!plan) throw notFound('tripPlan');
+  const plan = await planInScope(ctx, planId);
   if (plan.toOn < chinaToday(ctx.now)) throw new AppError('tripPlan.over', { field: 'id' });
   await checkStop(ctx, stop, '');
   return ctx.db.transaction(async (tx) => {

@@ -94,4 +94,43 @@ describe('trip plans (issue 14)', () => {
     const viewer = await logIn(t.app, 'leader_plan');
     expectApiError(await call(t.app, viewer, 'POST', '/api/trip-plans', { title: '只读', fromOn: '2026-04-01', toOn: '2026-04-02' }), 403, 'auth.readOnly');
   });
+
+  it('lists past, upcoming or all plans; edits a plan’s title and dates; takes a stop off; removes a plan with its stops — each audited', async () => {
+    // The clock is 2026-03-06 (the test above): 乙县's 苏州 plan is over, 甲县's 深圳 plan upcoming.
+    staffA = await logIn(t.app, 'staff_a');
+    staffB = await logIn(t.app, 'staff_b');
+    const list = async (who: Session, query: string) => ((await call(t.app, who, 'GET', `/api/trip-plans${query}`)).json() as TTripPlanList).items.map((p) => p.title);
+    expect(await list(staffB, '?when=past')).toEqual(['赴苏州招商']);
+    expect(await list(staffB, '')).toEqual([]);
+    expect(await list(staffA, '?when=all')).toEqual(['赴深圳招商']);
+    expect(await list(staffA, `?when=all&unitId=${w.parkA.id}`)).toEqual([]);
+    expect((await call(t.app, staffA, 'GET', '/api/trip-plans?when=soon')).statusCode).toBe(400);
+    const plan = ((await call(t.app, staffA, 'GET', '/api/trip-plans')).json() as TTripPlanList).items[0]!;
+
+    const edited = await call(t.app, staffA, 'PATCH', `/api/trip-plans/${plan.id}`, { title: '赴深圳、东莞招商', toOn: '2026-04-04' });
+    expect(edited.statusCode, edited.body).toBe(200);
+    expect(edited.json()).toMatchObject({ id: plan.id, title: '赴深圳、东莞招商', fromOn: '2026-04-01', toOn: '2026-04-04' });
+    const [update] = await t.db.select().from(auditLog).where(and(eq(auditLog.entity, 'tripPlan'), eq(auditLog.action, 'update')));
+    expect(update).toMatchObject({ entityId: String(plan.id), unitId: w.countyA.id, before: expect.objectContaining({ title: '赴深圳招商' }), after: expect.objectContaining({ toOn: '2026-04-04' }) });
+    expectApiError(await call(t.app, staffA, 'PATCH', `/api/trip-plans/${plan.id}`, { fromOn: '2026-04-05' }), 400, 'date.beforeStart', 'fromOn');
+    expect((await call(t.app, staffA, 'PATCH', `/api/trip-plans/${plan.id}`, {})).statusCode).toBe(400);
+    expectApiError(await call(t.app, await logIn(t.app, 'leader_plan'), 'PATCH', `/api/trip-plans/${plan.id}`, { title: '只读' }), 403, 'auth.readOnly');
+
+    const [first, second] = plan.stops;
+    const off = await call(t.app, staffA, 'DELETE', `/api/trip-plans/${plan.id}/stops/${first!.id}`);
+    expect(off.statusCode, off.body).toBe(200);
+    expect((off.json() as TTripPlan).stops.map((s) => s.id)).toEqual([second!.id]);
+    expectApiError(await call(t.app, staffA, 'DELETE', `/api/trip-plans/${plan.id}/stops/${first!.id}`), 404, 'notFound');
+    const stopAudits = await t.db.select().from(auditLog).where(and(eq(auditLog.entity, 'tripPlanStop'), eq(auditLog.action, 'delete')));
+    expect(stopAudits.map((a) => [a.entityId, (a.before as { enterpriseId: number }).enterpriseId])).toEqual([[String(first!.id), first!.enterpriseId]]);
+
+    expectApiError(await call(t.app, await logIn(t.app, 'leader_plan'), 'DELETE', `/api/trip-plans/${plan.id}`), 403, 'auth.readOnly');
+    const removed = await call(t.app, staffA, 'DELETE', `/api/trip-plans/${plan.id}`);
+    expect(removed.statusCode, removed.body).toBe(200);
+    expect(await list(staffA, '?when=all')).toEqual([]);
+    expect(await t.db.select().from(tripPlanStops).where(eq(tripPlanStops.planId, plan.id))).toEqual([]);
+    const [deleted] = await t.db.select().from(auditLog).where(and(eq(auditLog.entity, 'tripPlan'), eq(auditLog.action, 'delete')));
+    expect(deleted).toMatchObject({ entityId: String(plan.id), unitId: w.countyA.id, before: expect.objectContaining({ title: '赴深圳、东莞招商', stops: [expect.objectContaining({ id: second!.id })] }) });
+    expectApiError(await call(t.app, staffA, 'DELETE', `/api/trip-plans/${plan.id}`), 404, 'notFound');
+  });
 });
