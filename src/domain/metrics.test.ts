@@ -181,3 +181,16 @@ describe('credit split: the parts add up (property)', () => {
   });
 });
 
+
+describe('a pair under review (甄别, issue 17)', () => {
+  it('counts the later project of an open pair as recorded by default, and not at all while held out', () => {
+    const projects = [project({ contractInvestmentYuan: 500_000_000 }), project({ contractInvestmentYuan: 500_000_000, underReview: true })];
+    const signed = metric('signedCount');
+    const contract = metric('signedContractYuan');
+    expect(signed.compute(input(projects)).value).toBe(2);
+    const held = { ...input(projects), rules: { ...DEFAULT_SCOPE_RULES, holdOutUnderReview: true } };
+    expect(signed.compute(held).value).toBe(1);
+    expect(signed.compute(held).projectIds).toEqual([projects[0]!.id]);
+    expect(contract.compute(held).value).toBe(500_000_000);
+  });
+});

@@ -34,6 +34,8 @@ export type ProjectFacts = {
   amountsEstimated?: boolean;
   /** Stages whose change waits for the bureau's confirmation (核实: reported, or rejected and not corrected). */
   unconfirmedStages?: StageDateField[];
+  /** The later-recorded project of a pair open in the bureau's 甄别 queue (issue 17): held out under `holdOutUnderReview`. */
+  underReview?: boolean;
 };
 
 export type FundFacts = { id: number; projectId: number; arrivedOn: IsoDate; source: string; amountYuan: number; amountUsd: number };
@@ -65,6 +67,12 @@ export type ScopeRules = {
    * (src/domain/stage-verification.ts), or asked for explicitly to show reported and confirmed figures side by side.
    */
   confirmedOnly?: boolean;
+  /**
+   * 甄别 (issue 17): while a pair of projects of two units waits in the bureau's queue, its later-recorded project is
+   * held out of every figure (shown as 待甄别 beside it) until resolved, so the investment counts once; off (the
+   * default), both count as recorded.
+   */
+  holdOutUnderReview?: boolean;
 };
 
 export const DEFAULT_SCOPE_RULES: ScopeRules = {
@@ -131,6 +139,7 @@ const byEnd = (date: IsoDate | null, { to }: Period) => !!date && date <= to;
 export function counts(project: ProjectFacts, rules: ScopeRules): boolean {
   if (rules.excludedFundSources.includes(project.fundSource)) return false;
   if (rules.excludeEstimated && project.amountsEstimated) return false;
+  if (rules.holdOutUnderReview && project.underReview) return false;
   return !rules.excludedIndustries.some((prefix) => project.industryCode?.startsWith(prefix));
 }
 

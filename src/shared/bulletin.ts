@@ -23,6 +23,8 @@ export const ZBulletinUnitRow = z.object({
   rank: z.number().int().nullable(),
   /** The row of records kept at the unit itself rather than a sub-unit (e.g. 市本级): so the table adds up. */
   own: z.boolean(),
+  /** 待甄别 (issue 17): what projects held out while their pair is under review would add to `value`; 0 when none. */
+  heldOut: z.number(),
 });
 
 export const ZBulletinItem = z.object({
@@ -35,6 +37,8 @@ export const ZBulletinItem = z.object({
   lastYear: z.number(),
   target: z.number().int().nullable(),
   units: z.array(ZBulletinUnitRow),
+  /** 待甄别 (issue 17): what projects held out while their pair is under review would add to `value`; 0 when none. */
+  heldOut: z.number(),
   /** 红榜 and 黑榜: unit ids, ranked by completion where every unit has a target, else by value. */
   red: z.array(z.number().int()),
   black: z.array(z.number().int()),
@@ -70,6 +74,8 @@ export const ZBulletin = z.object({
   chains: ZBulletinChains.nullable(),
   /** How its percentages are written (the bureau's setting on the 计入口径 page): the xlsx formats its cells alike. */
   percentStyle: z.enum(PERCENT_STYLES),
+  /** The bureau holds the later project of each pair under review out of the figures (issue 17); always false once closed. */
+  holdOutUnderReview: z.boolean(),
 });
 export type TBulletin = z.infer<typeof ZBulletin>;
 

@@ -53,6 +53,8 @@ export const ZScopeRules = z.object({
   reportingUnitSharePercent: z.number().int().min(0).max(100).optional(),
   /** How the bulletin writes percentages: "twoDecimals" (default, "41.60%") or "trimmed" ("41.6%"). */
   percentStyle: z.enum(PERCENT_STYLES).optional(),
+  /** 甄别 (issue 17): hold the later project of each pair under review out of every figure until it is resolved. */
+  holdOutUnderReview: z.boolean().optional(),
   /** The cockpit's hero figures (issue 16): 4–6 summable metric keys (at least 4: checked by the service), in order; absent: the defaults. */
   cockpitHeroes: z.array(z.string().max(50)).min(1).max(6).optional(),
 });

@@ -61,6 +61,18 @@ function xlsxRows(item: Item): XlsxCell[][] {
   ]);
 }
 
+/**
+ * 待甄别 (issue 17): beside a figure, what projects held out while their pair is under review would add — "待甄别 N 个"
+ * for a count, the amount in the figure's unit otherwise; null when nothing waits.
+ */
+export function heldOutNote(item: Pick<Item, 'metricKey' | 'heldOut'>): string | null {
+  if (!item.heldOut) return null;
+  const unit = metric(item.metricKey).unit;
+  if (unit === 'yuan') return `待甄别 ${yiTwoDecimals(item.heldOut)}亿元`;
+  if (unit === 'usd') return `待甄别 ${wanUsdTwoDecimals(item.heldOut)}万美元`;
+  return `待甄别 ${item.heldOut} 个`;
+}
+
 function listLine(item: Item, ids: number[], name: string): string {
   const names = ids.map((id) => item.units.find((u) => u.unitId === id)?.unitName).filter(Boolean);
   return `${name}:${names.length > 0 ? names.join('、') : '无'}`;
@@ -187,6 +199,8 @@ export async function bulletinPdf(bulletin: TBulletin): Promise<Buffer> {
     doc.fontSize(12).text(`${'一二三四五六七八九十'[index] ?? index + 1}、${item.name.zh}`, A4_MARGIN, undefined, { width });
     doc.moveDown(0.3);
     doc.fontSize(10.5).text(`    ${item.sentence}`, { width, lineGap: 3 });
+    const note = heldOutNote(item);
+    if (note) doc.fontSize(10.5).text(`    （${note}，甄别后计入）`, { width, lineGap: 3 });
     doc.moveDown(0.5);
     if (item.units.length > 0) {
       table(doc, TABLE_HEADER(item), tableRows(item));

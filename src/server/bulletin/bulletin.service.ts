@@ -38,9 +38,11 @@ type BulletinFigures = {
   children: { id: number; name: string }[];
   targetOf(unitId: number, key: string): number | null;
   targetKeys: string[];
-  /** `own`: the unit's own records (本级), not in any sub-unit. */
-  values(keys: MetricDefinition[]): Promise<{ now: number[]; lastYear: number[]; byChild: Map<number, number[]>; own: number[] }>;
+  /** `own`: the unit's own records (本级), not in any sub-unit; `heldOut*`: what the 待甄别 projects would add (issue 17). */
+  values(keys: MetricDefinition[]): Promise<{ now: number[]; lastYear: number[]; byChild: Map<number, number[]>; own: number[]; heldOut: number[]; heldOutByChild: Map<number, number[]>; heldOutOwn: number[] }>;
 };
+
+const difference = (all: number[], counted: number[]) => all.map((v, i) => v - (counted[i] ?? 0));
 
 async function liveFigures(ctx: ServiceContext, scope: Awaited<ReturnType<typeof metricScope>>, year: number, lastYear: Period): Promise<BulletinFigures> {
   const children = (await listUnits(ctx)).filter((u) => u.parentId === scope.unit.id);
@@ -56,11 +58,21 @@ async function liveFigures(ctx: ServiceContext, scope: Awaited<ReturnType<typeof
         metricGroups(ctx, keys, scope, 'unit'),
       ]);
       const zeros = (values: (number | null)[] | undefined) => keys.map((_, i) => values?.[i] ?? 0);
-      return {
+      const counted = {
         now: zeros(now),
         lastYear: zeros(before),
         byChild: new Map(children.map((u) => [u.id, zeros(byChild.get(String(u.id)))])),
         own: zeros(byChild.get('')),
+      };
+      if (!scope.rules.holdOutUnderReview) return { ...counted, heldOut: keys.map(() => 0), heldOutByChild: new Map(), heldOutOwn: keys.map(() => 0) };
+      // The same figures with the pairs under review counted: the difference is what waits for 甄别.
+      const all = { ...scope, rules: { ...scope.rules, holdOutUnderReview: false } };
+      const [allNow, allByChild] = await Promise.all([metricTotals(ctx, keys, all), metricGroups(ctx, keys, all, 'unit')]);
+      return {
+        ...counted,
+        heldOut: difference(zeros(allNow), counted.now),
+        heldOutByChild: new Map(children.map((u) => [u.id, difference(zeros(allByChild.get(String(u.id))), counted.byChild.get(u.id)!)])),
+        heldOutOwn: difference(zeros(allByChild.get('')), counted.own),
       };
     },
   };
@@ -80,7 +92,8 @@ function keptFigures(kept: TClosedFigures, unitId: number): BulletinFigures {
       const byChild = new Map(children.map((u) => [u.id, pick(u.now)]));
       // Kept per subtree: the unit's own records are its subtree less its sub-units'.
       const own = now.map((total, k) => total - [...byChild.values()].reduce((sum, values) => sum + values[k]!, 0));
-      return { now, lastYear: pick(of(unitId)?.lastYear), byChild, own };
+      // A closed month's figures are kept as they counted: nothing waits beside them.
+      return { now, lastYear: pick(of(unitId)?.lastYear), byChild, own, heldOut: keys.map(() => 0), heldOutByChild: new Map(), heldOutOwn: keys.map(() => 0) };
     },
   };
 }
@@ -92,7 +105,7 @@ export async function monthlyBulletin(ctx: ServiceContext, query: { year: number
   const source = closed ? keptFigures(closed.figures, scope.unit.id) : await liveFigures(ctx, scope, query.year, lastYear);
   const { children, targetOf } = source;
   const reported = metricsByKeys((source.targetKeys.length > 0 ? source.targetKeys : DEFAULT_METRICS).join(','));
-  const [{ now: scopeNow, lastYear: scopeBefore, byChild, own }, corrections] = await Promise.all([
+  const [{ now: scopeNow, lastYear: scopeBefore, byChild, own, heldOut, heldOutByChild, heldOutOwn }, corrections] = await Promise.all([
     source.values(reported),
     correctionsFor(ctx, query.year, query.month, scope.unit.path),
   ]);
@@ -115,14 +128,15 @@ export async function monthlyBulletin(ctx: ServiceContext, query: { year: number
       const rows = children.map((u) => {
         const v = byChild.get(u.id)?.[k] ?? 0;
         const t = targetOf(u.id, key);
-        return { unitId: u.id, unitName: u.name, value: v, target: t, completion: t ? completionPercent(figure(key, v), figure(key, t)) : null };
+        return { unitId: u.id, unitName: u.name, value: v, target: t, completion: t ? completionPercent(figure(key, v), figure(key, t)) : null, heldOut: heldOutByChild.get(u.id)?.[k] ?? 0 };
       });
       // Ranked by completion when every unit has a target, otherwise by value.
       const byCompletion = rows.length > 0 && rows.every((r) => r.completion !== null);
       const measure = rows.map((r) => (byCompletion ? Number(r.completion) : r.value));
       const ranks = ranksDescending(measure);
       const { top, bottom } = topAndBottom(measure, query.listSize);
-      const ownRow = own[k] ? [{ unitId: scope.unit.id, unitName: `${unitName}本级`, value: own[k]!, target: null, completion: null, rank: null, own: true }] : [];
+      const ownRow =
+        own[k] || heldOutOwn[k] ? [{ unitId: scope.unit.id, unitName: `${unitName}本级`, value: own[k]!, target: null, completion: null, rank: null, own: true, heldOut: heldOutOwn[k] ?? 0 }] : [];
       return {
         metricKey: key,
         name: definition.name,
@@ -138,6 +152,7 @@ export async function monthlyBulletin(ctx: ServiceContext, query: { year: number
         value,
         lastYear: before,
         target,
+        heldOut: heldOut[k] ?? 0,
         units: [...rows.map((r, i) => ({ ...r, completion: r.completion === null ? null : percentShown(r.completion, percentStyle), rank: ranks[i]!, own: false })), ...ownRow],
         red: top.map((i) => rows[i]!.unitId),
         black: bottom.map((i) => rows[i]!.unitId),
@@ -147,5 +162,6 @@ export async function monthlyBulletin(ctx: ServiceContext, query: { year: number
     corrections,
     chains: closed ? keptChainSection(closed.figures, scope.unit.id, DEFAULT_METRICS, percentStyle) : await liveChainSection(ctx, scope, query.year, DEFAULT_METRICS, percentStyle),
     percentStyle,
+    holdOutUnderReview: !closed && !!scope.rules.holdOutUnderReview,
   };
 }

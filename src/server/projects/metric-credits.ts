@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { projects } from '../db/schema.ts';
 import type { ScopeRules } from '../../domain/metrics.ts';
+import { heldOutUnderReview } from '../duplicates/duplicate-claims.figures.ts';
 
 /**
  * A project's credit in SQL, as the domain's `creditShares` / `creditedAmount` define it: the 落地单位 counts the
@@ -21,10 +22,17 @@ export type CreditSource = {
   amount(whole: SQL): SQL;
 };
 
-/** A project the bureau's 甄别 merged into another is no credit at all: its survivor counts the investment once (issue 17). */
-const notMerged = sql`${projects.mergedIntoId} is null`;
+/**
+ * A project the bureau's 甄别 merged into another is no credit at all: its survivor counts the investment once; under
+ * `holdOutUnderReview`, neither is the later project of a pair still under review (issue 17).
+ */
+function counted(rules: Pick<ScopeRules, 'holdOutUnderReview'>): SQL {
+  const notMerged = sql`${projects.mergedIntoId} is null`;
+  return rules.holdOutUnderReview ? sql`${notMerged} and not ${heldOutUnderReview(projects.id)}` : notMerged;
+}
 
-export function creditSource(rules: Pick<ScopeRules, 'reportingUnitSharePercent'>): CreditSource {
+export function creditSource(rules: Pick<ScopeRules, 'reportingUnitSharePercent' | 'holdOutUnderReview'>): CreditSource {
+  const notMerged = counted(rules);
   const share = Math.trunc(rules.reportingUnitSharePercent ?? 0);
   if (share <= 0) {
     // The default: no lateral rows, the plain projects table the indexes serve.

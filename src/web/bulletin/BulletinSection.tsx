@@ -17,10 +17,23 @@ export function BulletinSection({ item, index, unit }: BulletinSectionProps) {
   const measure = metricColumnUnit(unit, t);
   const nameOf = (unitId: number) => item.units.find((row) => row.unitId === unitId)?.unitName ?? String(unitId);
   const own = item.units.find((row) => row.own);
+  // 待甄别 (issue 17): what projects held out while their pair is under review would add, beside the figure.
+  const heldOut = (value: number) =>
+    value ? (
+      <Tag color="orange" className="zs-amount" data-testid="bulletin-held-out" style={{ marginInlineStart: 6 }}>
+        {unit === 'count' ? t('duplicates.heldOutCount', { n: value }) : t('duplicates.heldOutAmount', { value: metricCell(value, unit), unit: measure })}
+      </Tag>
+    ) : null;
 
   const columns: TableColumnsType<UnitRow> = [
     { title: t('bulletin.unitName'), dataIndex: 'unitName', key: 'unitName' },
-    { title: t('metric.withUnit', { title: t('bulletin.value'), unit: measure }), dataIndex: 'value', key: 'value', align: 'right', render: (value: number) => <span className="zs-amount">{metricCell(value, unit)}</span> },
+    { title: t('metric.withUnit', { title: t('bulletin.value'), unit: measure }), dataIndex: 'value', key: 'value', align: 'right', render: (value: number, row: UnitRow) => (
+        <span className="zs-amount">
+          {metricCell(value, unit)}
+          {heldOut(row.heldOut)}
+        </span>
+      ),
+    },
     {
       title: t('metric.withUnit', { title: t('bulletin.target'), unit: measure }),
       dataIndex: 'target',
@@ -52,6 +65,7 @@ export function BulletinSection({ item, index, unit }: BulletinSectionProps) {
       </Typography.Title>
       <Typography.Paragraph className="zs-bulletin-sentence" data-testid="bulletin-sentence">
         {locale === 'zh-CN' ? item.sentence : item.sentenceEn}
+        {heldOut(item.heldOut)}
       </Typography.Paragraph>
       {item.units.length > 0 ? (
         <>

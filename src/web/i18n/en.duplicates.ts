@@ -47,5 +47,9 @@ export const enDuplicates: Record<keyof typeof zhCNDuplicates, string> = {
   'duplicates.undoMerge': 'Undo merge',
   'duplicates.undoMergeTitle': 'Undo this merge?',
   'duplicates.undoMergeHint': 'The records moved go back as they were, the merged project counts again and the pair is open for review again.',
+  'duplicates.heldOutCount': '{n} under review',
+  'duplicates.heldOutAmount': '{value} {unit} under review',
+  'duplicates.holdOut': 'Hold the later project of a pair under review out of the figures',
+  'duplicates.holdOutHint': 'Ticked, the later-recorded project of each possible duplicate still open in the 甄别 queue counts in no figure (bulletin, cockpit) and shows as "N under review" beside it, until the pair is resolved; unticked, both count as recorded',
   'duplicates.confidential': 'Confidential project',
 };

@@ -27,11 +27,12 @@ type RulesValues = {
   majorProjectWan: string | null;
   thresholdByType: { industrial: string | null; other: string | null };
   excludeEstimated: boolean;
+  holdOutUnderReview: boolean;
   reportingUnitSharePercent: number | null;
   percentStyle: PercentStyle;
   cockpitHeroes: string[];
 };
-const FIELDS = ['excludedFundSources', 'excludedIndustries', 'largeProjectWan', 'majorProjectWan', 'thresholdByType', 'excludeEstimated', 'reportingUnitSharePercent', 'percentStyle', 'cockpitHeroes'] as const;
+const FIELDS = ['excludedFundSources', 'excludedIndustries', 'largeProjectWan', 'majorProjectWan', 'thresholdByType', 'excludeEstimated', 'holdOutUnderReview', 'reportingUnitSharePercent', 'percentStyle', 'cockpitHeroes'] as const;
 const ALIASES = { largeProjectYuan: 'largeProjectWan', majorProjectYuan: 'majorProjectWan' };
 
 function toValues(rules: TScopeRules): RulesValues {
@@ -42,6 +43,7 @@ function toValues(rules: TScopeRules): RulesValues {
     majorProjectWan: yuanToWanText(rules.majorProjectYuan),
     thresholdByType: { industrial: yuanToWanText(rules.thresholdByType.industrial), other: yuanToWanText(rules.thresholdByType.other) },
     excludeEstimated: rules.excludeEstimated ?? false,
+    holdOutUnderReview: rules.holdOutUnderReview ?? false,
     reportingUnitSharePercent: rules.reportingUnitSharePercent ?? 0,
     percentStyle: rules.percentStyle ?? 'twoDecimals',
     cockpitHeroes: rules.cockpitHeroes ?? [...DEFAULT_COCKPIT_HEROES],
@@ -104,6 +106,7 @@ function RulesForm({ state, canEdit }: { state: TScopeRulesState; canEdit: boole
         majorProjectYuan,
         thresholdByType: { industrial, other },
         excludeEstimated: values.excludeEstimated,
+        holdOutUnderReview: values.holdOutUnderReview,
         reportingUnitSharePercent: values.reportingUnitSharePercent ?? 0,
         percentStyle: values.percentStyle,
         cockpitHeroes: values.cockpitHeroes,
@@ -149,6 +152,9 @@ function RulesForm({ state, canEdit }: { state: TScopeRulesState; canEdit: boole
         </Form.Item>
         <Form.Item name="excludeEstimated" valuePropName="checked" extra={t('rules.excludeEstimatedHint')}>
           <Checkbox>{t('rules.excludeEstimated')}</Checkbox>
+        </Form.Item>
+        <Form.Item name="holdOutUnderReview" valuePropName="checked" extra={t('duplicates.holdOutHint')}>
+          <Checkbox data-testid="rules-hold-out">{t('duplicates.holdOut')}</Checkbox>
         </Form.Item>
 
         <Divider titlePlacement="start" plain>
