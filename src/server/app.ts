@@ -55,6 +55,7 @@ import { chainCandidatesRoutes } from './chains/chain-candidates.routes.ts';
 import { tripPlansRoutes } from './activities/trip-plans.routes.ts';
 import { duplicateClaimsRoutes } from './duplicates/duplicate-claims.routes.ts';
 import { verificationRoutes } from './verification/verification.routes.ts';
+import { countOnceRoutes } from './projects/count-once.routes.ts';
 
 export const WEB_DIST = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
@@ -108,7 +109,7 @@ export async function buildApp(options: BuildAppOptions): Promise<ZApp> {
 
   await app.register(
     async (api: ZApp) => {
-      for (const routes of [healthRoutes, authRoutes, unitsRoutes, usersRoutes, auditRoutes, regionsRoutes, industriesRoutes, localIndustriesRoutes, enterpriseSearchRoutes, enterprisesRoutes, enterpriseListsRoutes, projectsRoutes, projectStagesRoutes, fundsRoutes, filesRoutes, supervisionRoutes, deadlinesRoutes, remindersRoutes, departmentsRoutes, problemsRoutes, timelineRoutes, savedFiltersRoutes, importsRoutes, metricsRoutes, targetsRoutes, bulletinRoutes, cockpitRoutes, heatmapRoutes, closesRoutes, assessmentsRoutes, leadsRoutes, activitiesRoutes, chainsRoutes, chainCandidatesRoutes, tripPlansRoutes, duplicateClaimsRoutes, verificationRoutes]) {
+      for (const routes of [healthRoutes, authRoutes, unitsRoutes, usersRoutes, auditRoutes, regionsRoutes, industriesRoutes, localIndustriesRoutes, enterpriseSearchRoutes, enterprisesRoutes, enterpriseListsRoutes, projectsRoutes, projectStagesRoutes, fundsRoutes, filesRoutes, supervisionRoutes, deadlinesRoutes, remindersRoutes, departmentsRoutes, problemsRoutes, timelineRoutes, savedFiltersRoutes, importsRoutes, metricsRoutes, targetsRoutes, bulletinRoutes, cockpitRoutes, heatmapRoutes, closesRoutes, assessmentsRoutes, leadsRoutes, activitiesRoutes, chainsRoutes, chainCandidatesRoutes, tripPlansRoutes, duplicateClaimsRoutes, verificationRoutes, countOnceRoutes]) {
         await routes(api, deps);
       }
       api.get('/openapi.json', { schema: { hide: true }, config: { auth: 'public' } }, async () => app.swagger());

@@ -14,6 +14,7 @@ import { enEnterpriseScreens } from './en.enterpriseScreens.ts';
 import type { Messages } from './zh-CN.ts';
 import { enDuplicates } from './en.duplicates.ts';
 import { enVerification } from './en.verification.ts';
+import { enCountOnce } from './en.countOnce.ts';
 
 /** English. Typed as Messages: tsc fails when a key of zh-CN.ts is missing here, or one is extra. */
 export const en: Messages = {
@@ -32,6 +33,7 @@ export const en: Messages = {
   ...enEnterpriseScreens,
   ...enDuplicates,
   ...enVerification,
+  ...enCountOnce,
   'app.name': 'zhaoshang',
   'app.shortName': 'ZS',
   'app.tagline': 'Open-source investment promotion platform',

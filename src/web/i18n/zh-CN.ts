@@ -13,6 +13,7 @@ import { zhCNEnterpriseMerge } from './zh-CN.enterpriseMerge.ts';
 import { zhCNEnterpriseScreens } from './zh-CN.enterpriseScreens.ts';
 import { zhCNDuplicates } from './zh-CN.duplicates.ts';
 import { zhCNVerification } from './zh-CN.verification.ts';
+import { zhCNCountOnce } from './zh-CN.countOnce.ts';
 
 /**
  * The Chinese dictionary, the source of the keys. en.ts must have exactly the same keys: its type is
@@ -34,6 +35,7 @@ export const zhCN = {
   ...zhCNEnterpriseScreens,
   ...zhCNDuplicates,
   ...zhCNVerification,
+  ...zhCNCountOnce,
   'app.name': '招商引资平台',
   'app.shortName': '招商',
   'app.tagline': 'zhaoshang · 开源招商引资管理平台',

@@ -13,6 +13,7 @@ import { useProjectFiles, useProjectLifecycle } from './projects.queries.ts';
 import { StageCorrectionDialog } from './StageCorrectionDialog.tsx';
 import { StageTag } from './StageTag.tsx';
 import { VerificationTag } from '../verification/VerificationTag.tsx';
+import { CountOnceRecords } from './CountOnceRecords.tsx';
 
 const EVIDENCE_KEYS = ['contractNo', 'registeredCreditCode', 'permitNo', 'statsCode', 'note'] as const;
 const BASE_KINDS: ReadonlySet<TStageEvent['kind']> = new Set(['advance', 'resume', 'stall', 'terminate']);
@@ -70,6 +71,11 @@ export function ProjectLifecycle({ projectId, canCorrect }: ProjectLifecycleProp
         <Col xs={24} lg={14}>
           <Card title={t('lifecycle.history')} loading={isPending} size="small" style={{ height: '100%' }}>
             {lifecycle ? <StageHistory lifecycle={lifecycle} canCorrect={canCorrect} onCorrect={setCorrecting} /> : null}
+          </Card>
+        </Col>
+        <Col xs={24}>
+          <Card title={t('countOnce.title')} size="small">
+            <CountOnceRecords projectId={projectId} canWrite={canCorrect} />
           </Card>
         </Col>
         <Col xs={24}>
