@@ -71,11 +71,18 @@ export const ZHeatmap = z.object({
   ),
   /** 京津冀 … 中原城市群, 欧美, 日韩, 东盟, 一带一路: each over every record in it (presets overlap, so they do not add up). */
   presets: z.array(ZCellValues.extend({ key: z.string(), label: ZName })),
+  /**
+   * The city's priority regions (its plan's list, kept by the bureau), each over every record in it, with the codes it
+   * covers so the map can outline them; a cell `priority:<name>` lists its records.
+   */
+  priorityRegions: z.array(ZCellValues.extend({ key: z.string(), label: ZName, codes: z.array(z.string()) })),
+  /** Every division the view is drawn with (China's provinces, a division's children), records or not, by code: its names. */
+  regionNames: z.record(z.string(), ZName),
 });
 export type THeatmap = z.infer<typeof ZHeatmap>;
 
 export const ZHeatmapRecordsQuery = ZHeatmapQuery.extend({
-  /** A cell of the view (as the map gave it) or `preset:<key>`. */
+  /** A cell of the view (as the map gave it), `preset:<key>` or `priority:<name>`. */
   cell: z.string().min(1).max(40),
 });
 export type THeatmapRecordsQuery = z.infer<typeof ZHeatmapRecordsQuery>;
@@ -97,3 +104,23 @@ export const ZHeatmapRecords = z.object({
   items: z.array(ZHeatmapRecord),
 });
 export type THeatmapRecords = z.infer<typeof ZHeatmapRecords>;
+
+/** A place a priority region covers: a GB/T 2260 division (province, city or county) or an ISO country (HK, MO, TW are China's). */
+const ZPlaceCode = z.string().trim().regex(/^(\d{6}|[A-Za-z]{2})$/, '须为六位行政区划代码或两位国家代码');
+
+/** One of the city's priority regions (重点招商地区): a name in both languages and the places it covers. */
+export const ZPriorityRegion = z.object({
+  name: z.string().trim().min(1).max(20),
+  nameEn: z.string().trim().min(1).max(60),
+  codes: z.array(ZPlaceCode).min(1).max(100),
+});
+export type TPriorityRegion = z.infer<typeof ZPriorityRegion>;
+/** The bureau's list (at most 12), in the order the plan names them. */
+export const ZPriorityRegions = z.object({ regions: z.array(ZPriorityRegion).max(12) });
+export type TPriorityRegions = z.infer<typeof ZPriorityRegions>;
+export const ZPriorityRegionsState = ZPriorityRegions.extend({
+  /** Each place's name as the screen shows it, by code. */
+  placeNames: z.record(z.string(), ZName),
+  updatedAt: z.string().nullable(),
+});
+export type TPriorityRegionsState = z.infer<typeof ZPriorityRegionsState>;

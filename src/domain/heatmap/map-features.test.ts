@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CITY_MAPS, featureOfCell, isChineseRegionIso, mapOfView, NANHAI_FEATURE } from './map-features.ts';
+import { CITY_MAPS, featureOfCell, isChineseRegionIso, mapOfView, NANHAI_FEATURE, outlinedFeatures } from './map-features.ts';
 
 /**
  * The bundled maps against our codes (issue 15): every GB/T 2260 province finds its feature on the China map, which
@@ -92,5 +92,26 @@ describe('map features joined to GB/T 2260 and ISO codes (issue 15)', () => {
     expect(featureOfCell('=440000', { kind: 'province', code: '440000' })).toBeNull();
     expect(featureOfCell('420600', { kind: 'province', code: '440000' })).toBeNull();
     expect(featureOfCell('440300', { kind: 'china' })).toBeNull();
+  });
+});
+
+describe('priority regions outlined on the maps (issue 15)', () => {
+  const china = ['110000', '310000', '320000', '330000', '440000', '810000', '710000'];
+  it('outlines on China the provinces a region lies in or holds', () => {
+    expect([...outlinedFeatures(['310000', '320500', '330100'], { kind: 'china' }, china)].sort()).toEqual(['310000', '320000', '330000']);
+    expect([...outlinedFeatures(['HK', '440300'], { kind: 'china' }, china)].sort()).toEqual(['440000', '810000']);
+    expect(outlinedFeatures(['US', 'JP'], { kind: 'china' }, china).size).toBe(0);
+  });
+  it('outlines on a province only the cities of the region, or all of them when it names the province', () => {
+    const guangdong = ['440100', '440300', '440600'];
+    expect([...outlinedFeatures(['440300', '310000'], { kind: 'province', code: '440000' }, guangdong)]).toEqual(['440300']);
+    expect(outlinedFeatures(['440000'], { kind: 'province', code: '440000' }, guangdong).size).toBe(3);
+    expect([...outlinedFeatures(['440305'], { kind: 'province', code: '440000' }, guangdong)]).toEqual(['440300']);
+  });
+  it('outlines on the world the countries named, and China for any division or 港澳台', () => {
+    const world = ['CN', 'US', 'JP', 'DE'];
+    expect([...outlinedFeatures(['US', 'DE'], { kind: 'world' }, world)].sort()).toEqual(['DE', 'US']);
+    expect([...outlinedFeatures(['TW'], { kind: 'world' }, world)]).toEqual(['CN']);
+    expect([...outlinedFeatures(['320500'], { kind: 'world' }, world)]).toEqual(['CN']);
   });
 });

@@ -53,3 +53,23 @@ export function featureOfCell(cell: string, map: MapKey): string | null {
 
 /** Whether an ISO code names a region of China (香港, 澳门, 台湾): never a country of the world map. */
 export const isChineseRegionIso = (iso: string) => iso.toUpperCase() in CHINA_REGIONS_BY_ISO;
+
+/** The code prefix a division covers: a province's 2 digits, a city's 4, a county's 6. */
+const divisionPrefix = (code: string) => (code.endsWith('0000') ? code.slice(0, 2) : code.endsWith('00') ? code.slice(0, 4) : code);
+
+/**
+ * The features of a map a priority region touches, to outline it (issue 15): on the world map the countries it names
+ * (China for any division, 港澳台 included); on a Chinese map every feature that lies in one of its divisions or holds
+ * one (长三角's 上海 and 苏州 outline 上海 and 江苏 on China, 苏州 on 江苏's map, every district on 上海's).
+ */
+export function outlinedFeatures(codes: readonly string[], map: MapKey, features: readonly string[]): Set<string> {
+  const places = codes.map(normalizePlace).filter((place): place is string => place !== null);
+  if (map.kind === 'world') {
+    const countries = new Set(places.map((place) => (/^\d{6}$/.test(place) ? CHINA : place)));
+    return new Set(features.filter((feature) => countries.has(feature)));
+  }
+  const prefixes = places.filter((place) => /^\d{6}$/.test(place)).map(divisionPrefix);
+  return new Set(
+    features.filter((feature) => /^\d{6}$/.test(feature) && prefixes.some((prefix) => feature.startsWith(prefix) || prefix.startsWith(divisionPrefix(feature)))),
+  );
+}

@@ -5,6 +5,8 @@ import { enterprises, leads, projects, visits } from '../db/schema.ts';
 import { inUnitSubtree } from '../db/unit-groups.ts';
 import { unitNames } from '../units/units.service.ts';
 import { allRegions, findRegion } from '../regions/regions.service.ts';
+import { englishDivisionName } from '../../domain/heatmap/english-names.ts';
+import { priorityRegionPresets } from './priority-regions.service.ts';
 import { regionPresets } from '../regions/region-presets.ts';
 import { metricRecords, metricScope, type MetricRecord } from '../metrics/metrics.service.ts';
 import { rowsOf, type MetricScope } from '../projects/metrics.queries.ts';
@@ -144,17 +146,27 @@ function measureInfo(measure: THeatmapMeasure) {
 
 const displayNames = { zh: new Intl.DisplayNames(['zh-CN'], { type: 'region' }), en: new Intl.DisplayNames(['en'], { type: 'region' }) };
 
+/** A division's short name (广东省, 深圳市) and its English one (Guangdong, Shenzhen). */
+function divisionLabel(code: string): { zh: string; en: string } {
+  const region = findRegion(code);
+  return region ? { zh: region.name, en: englishDivisionName(code, region.name) } : { zh: code, en: code };
+}
+
+/** The divisions a view is drawn with: China's provinces, or the children of the division drilled into. */
+function viewDivisions(view: MapView): Record<string, { zh: string; en: string }> {
+  if (view.level === 'country') return {};
+  const parent = view.level === 'province' ? null : view.parent;
+  return Object.fromEntries(allRegions().filter((r) => r.parentCode === parent).map((r) => [r.code, divisionLabel(r.code)]));
+}
+
 function cellLabel(cell: string): { zh: string; en: string } {
   if (cell === UNKNOWN) return { zh: '未填总部', en: 'No headquarters recorded' };
   if (cell === CHINA) return { zh: '中国', en: 'China' };
   if (cell.startsWith('=')) {
-    const name = findRegion(cell.slice(1))?.name ?? cell.slice(1);
-    return { zh: `${name}(未细分)`, en: `${name} (no finer place recorded)` };
+    const { zh, en } = divisionLabel(cell.slice(1));
+    return { zh: `${zh}（未细分）`, en: `${en} (no finer place recorded)` };
   }
-  if (/^\d{6}$/.test(cell)) {
-    const name = findRegion(cell)?.name ?? cell;
-    return { zh: name, en: name };
-  }
+  if (/^\d{6}$/.test(cell)) return divisionLabel(cell);
   if (cell.startsWith('preset:')) {
     const preset = presets().find((p) => p.key === cell.slice('preset:'.length));
     return preset ? { zh: preset.key, en: preset.nameEn } : { zh: cell, en: cell };
@@ -182,8 +194,11 @@ export async function heatmap(ctx: ServiceContext, query: THeatmapQuery): Promis
     return cell === null ? [] : [cell];
   };
   const all = presets();
+  const priority = await priorityRegionPresets(ctx.db);
   const presetKeys = (r: Placed) => presetsOf(r.place, all);
+  const priorityKeys = (r: Placed) => presetsOf(r.place, priority);
   const [cellsNow, cellsBefore, presetsNow, presetsBefore] = [sumBy(now, cellKeys), sumBy(before, cellKeys), sumBy(now, presetKeys), sumBy(before, presetKeys)];
+  const [priorityNow, priorityBefore] = [sumBy(now, priorityKeys), sumBy(before, priorityKeys)];
   const total = now.reduce((sum, r) => sum + hundredths(r), 0);
   const share = (value: number) => (total === 0 ? null : percentText(value, total));
   const cells = [...new Set([...cellsNow.keys(), ...cellsBefore.keys()])]
@@ -208,17 +223,27 @@ export async function heatmap(ctx: ServiceContext, query: THeatmapQuery): Promis
       share: share(presetsNow.get(p.key) ?? 0),
       lastYear: (presetsBefore.get(p.key) ?? 0) / 100,
     })),
+    priorityRegions: priority.map((p) => ({
+      key: p.key,
+      label: { zh: p.key, en: p.nameEn },
+      codes: p.codes,
+      value: (priorityNow.get(p.key) ?? 0) / 100,
+      share: share(priorityNow.get(p.key) ?? 0),
+      lastYear: (priorityBefore.get(p.key) ?? 0) / 100,
+    })),
+    regionNames: viewDivisions(view),
   };
 }
 
-const CELL = /^(unknown|[A-Z]{2}|=?\d{6}|preset:.{1,30})$/;
+const CELL = /^(unknown|[A-Z]{2}|=?\d{6}|preset:.{1,30}|priority:.{1,30})$/;
 
 /** The records behind one cell of a view (or one preset): the same records as the map, filtered to the cell. */
 export async function heatmapRecords(ctx: ServiceContext, query: THeatmapRecordsQuery): Promise<THeatmapRecords> {
   const view = viewOf(query);
   if (!CELL.test(query.cell)) throw new AppError('validation.invalid', { field: 'cell', params: { detail: query.cell } });
-  const preset = query.cell.startsWith('preset:') ? presets().find((p) => p.key === query.cell.slice('preset:'.length)) : undefined;
-  if (query.cell.startsWith('preset:') && !preset) throw new AppError('validation.invalid', { field: 'cell', params: { detail: query.cell } });
+  const [kind, key] = query.cell.startsWith('preset:') || query.cell.startsWith('priority:') ? [query.cell.slice(0, query.cell.indexOf(':')), query.cell.slice(query.cell.indexOf(':') + 1)] : [null, null];
+  const preset = kind === 'preset' ? presets().find((p) => p.key === key) : kind === 'priority' ? (await priorityRegionPresets(ctx.db)).find((p) => p.key === key) : undefined;
+  if (kind !== null && !preset) throw new AppError('validation.invalid', { field: 'cell', params: { detail: query.cell } });
   const scope = await scopeOf(ctx, query);
   const index = divisionIndex();
   const rows = (await placedRecords(ctx, query.measure, scope)).filter((r) =>
@@ -228,7 +253,7 @@ export async function heatmapRecords(ctx: ServiceContext, query: THeatmapRecords
     measure: query.measure,
     unit: measureInfo(query.measure).unit,
     cell: query.cell,
-    label: cellLabel(query.cell),
+    label: preset ? { zh: preset.key, en: preset.nameEn } : cellLabel(query.cell),
     value: rows.reduce((sum, r) => sum + hundredths(r), 0) / 100,
     items: rows.map(({ label, place, ...r }) => ({
       ...r,

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createTestApp, expectApiError, logIn, type Given, type Session, type TestApp } from '../../../test/support/test-app.ts';
-import { enterprises, leads, projectFunds, projects, visits } from '../db/schema.ts';
-import { HEATMAP_MEASURES, type THeatmap, type THeatmapMeasure, type THeatmapRecords } from '../../shared/heatmap.ts';
+import { eq } from 'drizzle-orm';
+import { auditLog, enterprises, leads, projectFunds, projects, visits } from '../db/schema.ts';
+import { HEATMAP_MEASURES, type THeatmap, type THeatmapMeasure, type THeatmapRecords, type TPriorityRegionsState } from '../../shared/heatmap.ts';
 import type { TMetricValues } from '../../shared/metrics.ts';
 
 /** A small deterministic generator, so the varied records are the same on every run. */
@@ -172,5 +173,57 @@ describe('the investment heat map (issue 15)', () => {
     expectApiError(await call(t.app, bureau, 'GET', '/api/heatmap?measure=signedCount&year=2026&level=province&parent=440000'), 400, 'validation.invalid', 'parent');
     expectApiError(await call(t.app, bureau, 'GET', '/api/heatmap/records?measure=signedCount&year=2026&level=country&cell=preset:火星'), 400, 'validation.invalid', 'cell');
     expectApiError(await call(t.app, bureau, 'GET', '/api/heatmap?measure=performanceRate&year=2026'), 400, 'validation.invalid', 'measure');
+  });
+
+  it('keeps the city\'s priority regions as the bureau sets them (audited), each with its total and its records adding up to it', async () => {
+    const plan = {
+      regions: [
+        { name: '沪苏浙', nameEn: 'Shanghai, Jiangsu and Zhejiang', codes: ['310000', '320000', '330000'] },
+        { name: '深港', nameEn: 'Shenzhen and Hong Kong', codes: ['440300', 'HK'] },
+      ],
+    };
+    expectApiError(await call(t.app, staffB, 'PUT', '/api/heatmap/priority-regions', plan), 403, 'auth.forbidden');
+    expectApiError(await call(t.app, bureau, 'PUT', '/api/heatmap/priority-regions', { regions: [{ name: '火星', nameEn: 'Mars', codes: ['999999'] }] }), 400, 'validation.invalid', 'regions.0.codes.0');
+    expectApiError(await call(t.app, bureau, 'PUT', '/api/heatmap/priority-regions', { regions: [plan.regions[0], plan.regions[0]] }), 400, 'validation.invalid', 'regions');
+    const saved = await call(t.app, bureau, 'PUT', '/api/heatmap/priority-regions', plan);
+    expect(saved.statusCode, saved.body).toBe(200);
+    const state = saved.json() as TPriorityRegionsState;
+    // 香港 is kept as China's 810000, named in both languages.
+    expect(state.regions[1]!.codes).toEqual(['440300', '810000']);
+    expect(state.placeNames['810000']).toEqual({ zh: '香港特别行政区', en: 'Hong Kong' });
+    expect(await get<TPriorityRegionsState>(staffB, '/api/heatmap/priority-regions')).toEqual(state);
+    const audited = await t.db.select().from(auditLog).where(eq(auditLog.entity, 'heatmapPriorityRegions'));
+    expect(audited.map((a) => a.action)).toEqual(['create']);
+    expect(audited[0]!.after).toEqual({ regions: state.regions });
+
+    const china = await map(bureau, 'targetEnterprises', 'level=province');
+    // 上海集团 and its 深圳 subsidiary (from 上海), 南京企业B; 深圳企业 and 香港企业.
+    expect(china.priorityRegions.map((p) => [p.key, p.value, p.label.en])).toEqual([
+      ['沪苏浙', 3, 'Shanghai, Jiangsu and Zhejiang'],
+      ['深港', 2, 'Shenzhen and Hong Kong'],
+    ]);
+    for (const measure of ['targetEnterprises', 'signedContractYuan', 'leadsCollected'] as const) {
+      const shown = await map(bureau, measure, 'level=province');
+      for (const region of shown.priorityRegions) {
+        const list = await records(bureau, measure, 'level=province', `priority:${region.key}`);
+        expect(list.value, `${measure} ${region.key}`).toBe(region.value);
+        expect(list.label).toEqual(region.label);
+      }
+    }
+    // A county sees the city's list over its own records only.
+    const mine = await map(staffB, 'targetEnterprises', 'level=province');
+    expect(mine.priorityRegions.map((p) => p.value)).toEqual([1, 0]);
+    expectApiError(await call(t.app, bureau, 'GET', '/api/heatmap/records?measure=signedCount&year=2026&level=country&cell=priority:火星'), 400, 'validation.invalid', 'cell');
+  });
+
+  it('names every division of a view in English, with records or not', async () => {
+    const china = await map(bureau, 'signedCount', 'level=province');
+    expect(Object.keys(china.regionNames)).toHaveLength(34);
+    expect(china.regionNames['610000']).toEqual({ zh: '陕西省', en: 'Shaanxi' });
+    expect(china.cells.every((c) => !/\p{Script=Han}/u.test(c.label.en))).toBe(true);
+    const guangdong = await map(bureau, 'signedCount', 'level=city&parent=440000');
+    expect(guangdong.regionNames['440300']).toEqual({ zh: '深圳市', en: 'Shenzhen' });
+    expect(Object.values(guangdong.regionNames).every((n) => !/\p{Script=Han}/u.test(n.en))).toBe(true);
+    expect((await map(bureau, 'signedCount', 'level=country')).regionNames).toEqual({});
   });
 });

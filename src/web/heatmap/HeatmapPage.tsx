@@ -16,6 +16,9 @@ import { useUrlFilters } from '../ui/use-url-filters.ts';
 import { useHeatmap, useHeatmapRecords, type HeatmapView } from './heatmap.queries.ts';
 import { useUnits } from '../units/units.queries.ts';
 import { CityMap } from './CityMap.tsx';
+import { PriorityRegionsCard } from './PriorityRegions.tsx';
+import { canAdminister } from '../../domain/roles.ts';
+import { useCurrentUser } from '../auth/auth.queries.ts';
 import { RegionMap, type MapCell } from './RegionMap.tsx';
 
 type Cell = THeatmap['cells'][number];
@@ -66,6 +69,10 @@ export function HeatmapPage() {
   const view: HeatmapView = { measure, year, level, parent: level === 'city' || level === 'county' ? parent : undefined, unitId };
   const { data, error, isFetching } = useHeatmap(view);
   const [opened, setOpened] = useState<{ cell: string; label: string; value: number } | null>(null);
+  const [outlinedKey, setOutlinedKey] = useState<string | null>(null);
+  const me = useCurrentUser();
+  const priorityRegions = data?.priorityRegions ?? [];
+  const outlineCodes = priorityRegions.filter((r) => outlinedKey === null || r.key === outlinedKey).flatMap((r) => r.codes);
   const unit: Unit = data?.unit ?? 'count';
   const screens = Grid.useBreakpoint();
   const { data: units } = useUnits();
@@ -159,6 +166,8 @@ export function HeatmapPage() {
                 regionName={data?.parent?.name ?? (level === 'country' ? t('heatmap.world') : t('heatmap.china'))}
                 height={screens.md ? 460 : 300}
                 showLabels={!!screens.md}
+                outlineCodes={outlineCodes}
+                regionNames={data?.regionNames}
                 onPick={handlePick}
               />
             ) : (
@@ -167,7 +176,15 @@ export function HeatmapPage() {
           </Card>
         </Col>
         <Col xs={24} lg={8}>
-          <Card size="small" title={t('heatmap.presets')}>
+          <PriorityRegionsCard
+            regions={priorityRegions}
+            renderValue={(value) => <Value value={value} unit={unit} />}
+            outlined={outlinedKey}
+            onOutline={setOutlinedKey}
+            onOpen={(cell, label, value) => setOpened({ cell, label, value })}
+            canEdit={canAdminister(me.role)}
+          />
+          <Card size="small" title={t('heatmap.presets')} style={{ marginTop: 16 }}>
             <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>{t('heatmap.presetsHint')}</Typography.Paragraph>
             <Table
               size="small"

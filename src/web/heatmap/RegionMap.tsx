@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { Alert, Skeleton } from 'antd';
 import { format } from 'echarts/core';
-import { featureOfCell, NANHAI_FEATURE, type MapKey } from '../../domain/heatmap/map-features.ts';
+import { featureOfCell, NANHAI_FEATURE, outlinedFeatures, type MapKey } from '../../domain/heatmap/map-features.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { EChart, type EChartOption } from '../ui/EChart.tsx';
 import { useMapData } from './map-data.ts';
@@ -19,6 +19,10 @@ export type RegionMapProps = {
   height: number;
   /** Name the regions that have records on the map (off on a phone, where they would cover it). */
   showLabels: boolean;
+  /** The places of the priority regions to outline (GB/T 2260 or ISO codes): every feature they touch gets a blue border. */
+  outlineCodes?: readonly string[];
+  /** The divisions' names by code in both languages (the server's), so a region with no records is named in English too. */
+  regionNames?: Readonly<Record<string, { zh: string; en: string }>>;
   /** The chart's test id (heatmap-map unless told). */
   testId?: string;
   /** A feature was clicked: its code, its name, and the cell it colours (null when it has none). */
@@ -35,7 +39,10 @@ export const shortName = (name: string) => name.replace(/(省|(壮族|回族|维
  * province by city, coloured by the measure (visual map, low → high); hover shows the value, its share and the change
  * on last year. Drawn as SVG, so its labels are the page's own text.
  */
-export function RegionMap({ mapKey, cells, measureName, regionName, height, showLabels, testId = 'heatmap-map', onPick }: RegionMapProps) {
+/** The priority regions' outline: a blue border over the red scale, drawn above the neighbours' grey ones. */
+export const OUTLINE_STYLE = { borderColor: '#1d39c4', borderWidth: 2.5 };
+
+export function RegionMap({ mapKey, cells, measureName, regionName, height, showLabels, outlineCodes = [], regionNames, testId = 'heatmap-map', onPick }: RegionMapProps) {
   const { t, locale } = useI18n();
   const map = useMapData(mapKey);
   const loaded = map.data;
@@ -44,6 +51,8 @@ export function RegionMap({ mapKey, cells, measureName, regionName, height, show
   /** A feature's name in the page's language: a country's by its ISO code, a division's Chinese name otherwise. */
   const nameOf = (feature: string) => {
     if (countries && /^[A-Z]{2}$/.test(feature)) return countries.of(feature) ?? feature;
+    const named = regionNames?.[feature];
+    if (named) return locale === 'en' ? named.en : named.zh;
     return loaded?.zhNames.get(feature) ?? feature;
   };
 
@@ -56,6 +65,8 @@ export function RegionMap({ mapKey, cells, measureName, regionName, height, show
     }
     // Only the regions that have records are named on the map (every one is named on hover).
     const labelled = showLabels;
+    const outlined = outlinedFeatures(outlineCodes, mapKey, [...loaded.zhNames.keys()]);
+    const coloured = new Set(items.map((i) => i.name));
     const max = Math.max(0, ...items.map((i) => i.value ?? 0));
     const nanhai = loaded.zhNames.has(NANHAI_FEATURE);
     return {
@@ -106,7 +117,12 @@ export function RegionMap({ mapKey, cells, measureName, regionName, height, show
           emphasis: { label: { show: false }, itemStyle: { areaColor: '#ffd666' } },
           label: { show: false },
           data: [
-            ...items.map((item) => ({ ...item, label: { show: labelled, formatter: shortName(item.cellData!.label), fontSize: 10, color: '#1f1f1f', textBorderColor: '#fff', textBorderWidth: 2 } })),
+            ...items.map((item) => ({
+              ...item,
+              ...(outlined.has(item.name) ? { itemStyle: OUTLINE_STYLE } : {}),
+              label: { show: labelled, formatter: shortName(item.cellData!.label), fontSize: 10, color: '#1f1f1f', textBorderColor: '#fff', textBorderWidth: 2 },
+            })),
+            ...[...outlined].filter((feature) => !coloured.has(feature)).map((feature) => ({ name: feature, itemStyle: OUTLINE_STYLE })),
             ...(nanhai
               ? [
                   {
@@ -121,8 +137,8 @@ export function RegionMap({ mapKey, cells, measureName, regionName, height, show
         },
       ],
     } as EChartOption;
-    // nameOf reads only `countries` and `loaded`.
-  }, [loaded, cells, mapKey, measureName, t, countries, showLabels]);
+    // nameOf reads only `countries`, `regionNames`, `locale` and `loaded`.
+  }, [loaded, cells, mapKey, measureName, t, countries, showLabels, outlineCodes, regionNames, locale]);
 
   if (map.error) return <Alert type="warning" showIcon title={t('heatmapMap.loadFailed')} />;
   if (!option) return <Skeleton active style={{ height }} />;

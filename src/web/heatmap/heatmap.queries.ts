@@ -1,5 +1,5 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { THeatmap, THeatmapLevel, THeatmapMeasure, THeatmapRecords } from '../../shared/heatmap.ts';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { THeatmap, THeatmapLevel, THeatmapMeasure, THeatmapRecords, TPriorityRegions, TPriorityRegionsState } from '../../shared/heatmap.ts';
 import { api } from '../api/client.ts';
 
 export type HeatmapView = { measure: THeatmapMeasure; year: number; level: THeatmapLevel; parent?: string; unitId?: number };
@@ -19,5 +19,19 @@ export function useHeatmapRecords(request: (HeatmapView & { cell: string }) | nu
     queryKey: ['heatmap', 'records', request],
     queryFn: ({ signal }) => api.get<THeatmapRecords>('/heatmap/records', request!, signal),
     enabled: !!request,
+  });
+}
+
+/** The city's priority regions (the plan's list, kept by the bureau). */
+export function usePriorityRegions() {
+  return useQuery({ queryKey: ['heatmap', 'priority-regions'], queryFn: ({ signal }) => api.get<TPriorityRegionsState>('/heatmap/priority-regions', undefined, signal) });
+}
+
+/** The bureau replaces the list; every map shows it from the next request. */
+export function useSetPriorityRegions() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: TPriorityRegions) => api.put<TPriorityRegionsState>('/heatmap/priority-regions', body),
+    onSuccess: async () => queryClient.invalidateQueries({ queryKey: ['heatmap'] }),
   });
 }
