@@ -27,7 +27,7 @@ type HeatRecord = Omit<MetricRecord, 'recordKind'> & { recordKind: THeatmapRecor
 type Placed = HeatRecord & { place: string | null };
 
 const NAMES: Record<'targetEnterprises', { zh: string; en: string }> = {
-  targetEnterprises: { zh: '目标企业(企业库,非本地)', en: 'Target enterprises (library, not local)' },
+  targetEnterprises: { zh: '目标企业（企业库，非本地）', en: 'Target enterprises (library, not local)' },
 };
 
 let divisions: DivisionIndex | undefined;

@@ -127,7 +127,11 @@ export function HeatmapPage() {
 
   return (
     <>
-      <PageHeader title={t('nav.heatmap')} subTitle={data ? t('heatmap.subtitle', { unit: data.unitName, year: data.year }) : undefined} />
+      <PageHeader
+        title={t('nav.heatmap')}
+        subTitle={data ? t('heatmap.subtitle', { unit: data.unitName, year: data.year }) : undefined}
+        extra={me.role === 'leader' || me.role === 'bureau' ? <Link to="/big-screen" target="_blank" rel="noopener">{t('bigScreen.open')}</Link> : undefined}
+      />
       <Flex className="zs-filters" gap="small" wrap align="center">
         <Select
           aria-label={t('heatmap.measure')}

@@ -23,6 +23,8 @@ export type RegionMapProps = {
   outlineCodes?: readonly string[];
   /** The divisions' names by code in both languages (the server's), so a region with no records is named in English too. */
   regionNames?: Readonly<Record<string, { zh: string; en: string }>>;
+  /** Drawn for the dark big screen (数据大屏): dark land, light words. */
+  dark?: boolean;
   /** The chart's test id (heatmap-map unless told). */
   testId?: string;
   /** A feature was clicked: its code, its name, and the cell it colours (null when it has none). */
@@ -42,7 +44,7 @@ export const shortName = (name: string) => name.replace(/(省|(壮族|回族|维
 /** The priority regions' outline: a blue border over the red scale, drawn above the neighbours' grey ones. */
 export const OUTLINE_STYLE = { borderColor: '#1d39c4', borderWidth: 2.5 };
 
-export function RegionMap({ mapKey, cells, measureName, regionName, height, showLabels, outlineCodes = [], regionNames, testId = 'heatmap-map', onPick }: RegionMapProps) {
+export function RegionMap({ mapKey, cells, measureName, regionName, height, showLabels, outlineCodes = [], regionNames, dark = false, testId = 'heatmap-map', onPick }: RegionMapProps) {
   const { t, locale } = useI18n();
   const map = useMapData(mapKey);
   const loaded = map.data;
@@ -101,7 +103,7 @@ export function RegionMap({ mapKey, cells, measureName, regionName, height, show
         itemHeight: 100,
         text: [t('heatmapMap.high'), t('heatmapMap.low')],
         inRange: { color: ['#fde9d9', '#f3a25c', '#d4380d', '#871400'] },
-        textStyle: { color: '#434343' },
+        textStyle: { color: dark ? '#d9d9d9' : '#434343' },
       },
       series: [
         {
@@ -113,7 +115,7 @@ export function RegionMap({ mapKey, cells, measureName, regionName, height, show
           left: 4,
           right: 4,
           selectedMode: false,
-          itemStyle: { areaColor: '#f5f5f5', borderColor: '#8c8c8c', borderWidth: 0.5 },
+          itemStyle: dark ? { areaColor: '#1f2a44', borderColor: '#5b6b8c', borderWidth: 0.5 } : { areaColor: '#f5f5f5', borderColor: '#8c8c8c', borderWidth: 0.5 },
           emphasis: { label: { show: false }, itemStyle: { areaColor: '#ffd666' } },
           label: { show: false },
           data: [
@@ -138,7 +140,7 @@ export function RegionMap({ mapKey, cells, measureName, regionName, height, show
       ],
     } as EChartOption;
     // nameOf reads only `countries`, `regionNames`, `locale` and `loaded`.
-  }, [loaded, cells, mapKey, measureName, t, countries, showLabels, outlineCodes, regionNames, locale]);
+  }, [loaded, cells, mapKey, measureName, t, countries, showLabels, outlineCodes, regionNames, locale, dark]);
 
   if (map.error) return <Alert type="warning" showIcon title={t('heatmapMap.loadFailed')} />;
   if (!option) return <Skeleton active style={{ height }} />;
