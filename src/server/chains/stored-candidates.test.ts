@@ -202,6 +202,43 @@ describe('stored candidate lists give the live answer (issue 14)', () => {
     }
   });
 
+  it('keeps every related enterprise beyond the best K (exact shared score, or off the subject), and a newer relationship is scored live', async () => {
+    expect(await buildCandidateList(t.db, linkId, W, NOW, 12)).toMatchObject({ outcome: 'built', stored: 12 });
+    const rows = await t.db.select().from(chainLinkCandidates).where(eq(chainLinkCandidates.linkId, linkId));
+    const top = rows.filter((r) => r.rank <= 12);
+    const beyond = rows.filter((r) => r.rank > 12);
+    const related = new Set(
+      (await queryRows<{ id: number }>(t.db, sql`select enterprise_id as id from leads union select enterprise_id from visits`)).map((r) => r.id),
+    );
+    expect(new Set(beyond.map((r) => r.enterpriseId))).toEqual(new Set([...related].filter((id) => !top.some((r) => r.enterpriseId === id))));
+    // Off the subject (never a candidate) and on it: both kinds occur in this library.
+    expect(beyond.some((r) => r.baseScore === -1)).toBe(true);
+    expect(beyond.some((r) => r.baseScore >= 0)).toBe(true);
+    // An on-subject one's shared score and reasons are those scoring gives without any relationship.
+    const shared = await findCandidates(t.db, callers.staffA!, LINK, { limit: 90, weights: { ...W, relationship: { lead: 0, visit: 0 } } });
+    for (const r of beyond.filter((x) => x.baseScore > 0)) {
+      const live = shared.find((c) => c.enterpriseId === r.enterpriseId)!;
+      expect([r.baseScore, r.reasons]).toEqual([live.score, live.reasons]);
+    }
+    for (const [who, limit, excluded] of cases()) {
+      const { live, stored } = await both(callers[who]!, limit, excluded);
+      if (stored) expect(stored.candidates, `${who} ${limit}`).toEqual(live);
+    }
+    // A lead newer than the list, on an enterprise no unit had a relationship with: the answer still equals the live one.
+    const fresh = ids.find((id) => !related.has(id) && !top.some((r) => r.enterpriseId === id))!;
+    await t.db.insert(leads).values({ unitId: w.countyA.id, enterpriseId: fresh, enterpriseName: '某企业', source: 'other', collectedOn: '2026-02-20' });
+    let answered = 0;
+    for (const [who, limit, excluded] of cases()) {
+      const { live, stored } = await both(callers[who]!, limit, excluded);
+      if (stored) answered++;
+      if (stored) expect(stored.candidates, `${who} ${limit} after a new lead`).toEqual(live);
+    }
+    // The short list still answers some of them (the others fall back to the live path, as before).
+    expect(answered).toBeGreaterThan(0);
+    // The next test's rebuild starts from a list due for rebuilding, as it found it before this one.
+    await t.db.update(chainLinkCandidateLists).set({ stale: true }).where(eq(chainLinkCandidateLists.linkId, linkId));
+  });
+
   it('the route answers from the stored list with its computed-at time, and live (null) when the list cannot answer', async () => {
     await refreshCandidateLists(t.db, NOW);
     const staffA = await logIn(t.app, 'staff_a');

@@ -29,6 +29,15 @@ export const CANDIDATE_LIST_K = 2000;
 
 /** A caller who sees no unit's records: the shared part is scored without any relationship. */
 const NOBODY: Caller = { userId: 0, username: '', role: 'department', unitId: 0, unitPath: '/0/' };
+/** A caller who sees every unit's leads and visits: used only to tell which related enterprises are on a link's subject. */
+const EVERYONE: Caller = { userId: 0, username: '', role: 'bureau', unitId: 0, unitPath: '/' };
+
+/**
+ * Stored beyond the best K (rank > k): every enterprise with a lead or visit of any unit when the list was built, with
+ * its exact shared score and reasons — or OFF_SUBJECT when it is not on the link's subject (never a candidate). A request
+ * then scores live only the enterprises whose first lead or visit is newer than the list.
+ */
+const OFF_SUBJECT = -1;
 
 /** Weights and link terms as stored in jsonb (whose key order is its own): compared by a canonical JSON. */
 function canonical(value: unknown): string {
@@ -111,21 +120,26 @@ export async function storedCandidates(
     const r = related.get(id);
     return r ? relationshipReasons({ visibleLeads: r.leads, visibleVisits: r.visits }, options.weights).reduce((s, x) => s + x.points, 0) : 0;
   };
+  // The best K, and beyond them the enterprises related (to any unit) when the list was built, each known exactly.
+  const top = stored.filter((s) => s.rank <= list.k);
+  const beyond = stored.filter((s) => s.rank > list.k && s.baseScore !== OFF_SUBJECT && related.has(s.enterpriseId));
   const listed = new Set(stored.map((s) => s.enterpriseId));
-  const merged = stored
+  const merged = [...top, ...beyond]
     .filter((s) => !excluded.has(s.enterpriseId))
     .map((s) => ({ enterpriseId: s.enterpriseId, score: s.baseScore + relationPoints(s.enterpriseId), listed: true }))
+    .filter((s) => s.score > 0)
     .sort(compareCandidates);
   const cut = () => (merged.length >= limit ? merged[limit - 1]!.score : null);
   // Everything not stored scores at most `floor` without relationship: 0 when the list holds every enterprise that scores.
-  const floor = list.complete ? 0 : (stored[stored.length - 1]?.baseScore ?? 0);
+  const floor = list.complete ? 0 : (top[top.length - 1]?.baseScore ?? 0);
   // An enterprise neither stored nor related scores at most `floor`: the answer must beat it strictly.
   if (!list.complete && (cut() === null || cut()! <= floor)) return null;
-  // Related enterprises not stored that could still reach the answer: scored live (few), with the list's frequencies.
+  // Related enterprises not stored (a first lead or visit newer than the list) that could still reach the answer: scored
+  // live (few), with the list's frequencies.
   // One not stored scores at most `floor` without relationship, and exactly `floor` only with an id above the last
   // stored one's (the list breaks ties by id): at the cut's score it must also come before the cut's id.
   const last = merged.length >= limit ? merged[limit - 1]! : null;
-  const lastStoredId = stored[stored.length - 1]?.enterpriseId ?? 0;
+  const lastStoredId = top[top.length - 1]?.enterpriseId ?? 0;
   const mayReach = (id: number) => {
     if (!last) return true;
     const bound = floor + relationPoints(id);
@@ -167,7 +181,8 @@ export async function storedCandidates(
   return { candidates, computedAt: list.computedAt };
 }
 
-export type BuildResult = { linkId: number; outcome: 'built' | 'busy' | 'changedWhileBuilding'; ms: number; stored: number };
+/** `stored`: the best K kept; `related`: the enterprises with a lead or visit kept beyond them. */
+export type BuildResult = { linkId: number; outcome: 'built' | 'busy' | 'changedWhileBuilding'; ms: number; stored: number; related: number };
 
 /**
  * Rebuilds one link's stored list. It first waits for no writer of the library (a lock taken without waiting: a busy
@@ -193,11 +208,12 @@ export async function buildCandidateList(db: Db, linkId: number, weights: TCandi
     });
   } catch (error) {
     const code = (error as { code?: string; cause?: { code?: string } }).code ?? (error as { cause?: { code?: string } }).cause?.code;
-    if (code === '55P03' || /could not obtain lock/.test(String(error))) return { linkId, outcome: 'busy', ms: 0, stored: 0 };
+    if (code === '55P03' || /could not obtain lock/.test(String(error))) return { linkId, outcome: 'busy', ms: 0, stored: 0, related: 0 };
     throw error;
   }
   const documentFrequency = await linkDocumentFrequencies(db, link);
   const found = await findCandidates(db, NOBODY, link, { limit: k, weights: sharedWeights(weights), documentFrequency });
+  const beyond = await relatedBeyond(db, link, weights, documentFrequency, new Set(found.map((c) => c.enterpriseId)));
   let outcome: BuildResult['outcome'] = 'built';
   await db.transaction(async (tx) => {
     const [list] = await tx.select().from(chainLinkCandidateLists).where(eq(chainLinkCandidateLists.linkId, linkId)).for('update');
@@ -210,6 +226,11 @@ export async function buildCandidateList(db: Db, linkId: number, weights: TCandi
     for (let i = 0; i < found.length; i += 500) {
       await tx.insert(chainLinkCandidates).values(
         found.slice(i, i + 500).map((c, j) => ({ linkId, rank: i + j + 1, enterpriseId: c.enterpriseId, name: c.name, baseScore: c.score, reasons: c.reasons })),
+      );
+    }
+    for (let i = 0; i < beyond.length; i += 500) {
+      await tx.insert(chainLinkCandidates).values(
+        beyond.slice(i, i + 500).map((c, j) => ({ linkId, rank: k + i + j + 1, enterpriseId: c.enterpriseId, name: c.name, baseScore: c.score, reasons: c.reasons })),
       );
     }
     await tx
@@ -226,7 +247,31 @@ export async function buildCandidateList(db: Db, linkId: number, weights: TCandi
       })
       .where(eq(chainLinkCandidateLists.linkId, linkId));
   });
-  return { linkId, outcome, ms: Math.round(performance.now() - started), stored: found.length };
+  return { linkId, outcome, ms: Math.round(performance.now() - started), stored: found.length, related: beyond.length };
+}
+
+/**
+ * The enterprises with a lead or visit of any unit that are not among the best K, each with its exact shared score and
+ * reasons, or OFF_SUBJECT. They are scored as a caller who sees every relationship with one point per lead and per
+ * visit, so that one on the subject scoring nothing shared still comes back (a candidate by its relationship alone);
+ * those points are then taken off again — a score is the sum of its reasons.
+ */
+async function relatedBeyond(db: Db, link: TCandidateLink, weights: TCandidateWeights, documentFrequency: Map<string, number>, inTop: Set<number>): Promise<TCandidate[]> {
+  const rows = await queryRows<{ id: number }>(
+    db,
+    sql`select enterprise_id as id from leads where enterprise_id is not null union select enterprise_id from visits where enterprise_id is not null order by 1`,
+  );
+  const ids = rows.map((r) => r.id).filter((id) => !inTop.has(id));
+  if (ids.length === 0) return [];
+  const counted = { ...sharedWeights(weights), relationship: { lead: 1, visit: 1 } };
+  const onSubject = await findCandidates(db, EVERYONE, link, { limit: ids.length, weights: counted, documentFrequency, onlyEnterpriseIds: ids });
+  const byId = new Map(
+    onSubject.map((c) => {
+      const reasons = c.reasons.filter((r) => r.factor !== 'lead' && r.factor !== 'visit');
+      return [c.enterpriseId, { ...c, reasons, score: reasons.reduce((sum, r) => sum + r.points, 0) }];
+    }),
+  );
+  return ids.map((id) => byId.get(id) ?? { enterpriseId: id, name: '', score: OFF_SUBJECT, reasons: [] });
 }
 
 /** The links whose stored list is missing, stale, built under other weights or terms, or stuck building for an hour. */
