@@ -174,6 +174,11 @@ const CASES: Record<string, Case> = {
     url: async (c) => `/api/enterprises/${c.w.enterpriseB.id}/contacts/${await contactOfB(c)}`,
     body: (c) => ({ name: '乙县联系人', unitId: c.w.countyB.id }),
   },
+  'POST /api/projects/{id}/count-once': {
+    as: 'staffB',
+    url: (c) => `/api/projects/${c.w.projectB.id}/count-once`,
+    body: (c) => ({ action: 'investorChange', date: '2026-03-01', reason: '股权转让', investorEnterpriseId: c.w.enterpriseA.id }),
+  },
   'PUT /api/verification-settings': {
     as: 'bureau',
     url: () => '/api/verification-settings',

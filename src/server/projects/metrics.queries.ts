@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import { chainLinks, chainPlacements, enterprises, projectFunds, projects, units } from '../db/schema.ts';
+import { chainLinks, chainPlacements, enterprises, projectFunds, projects, stageVerifications, units } from '../db/schema.ts';
 import type { ServiceContext } from '../context.ts';
 import { inCallerScope } from '../access/scope.ts';
 import type { MetricSpec, Period, ProjectCondition, ScopeRules, StageDateField } from '../../domain/metrics.ts';
@@ -31,6 +31,24 @@ const STAGE_DATE: Record<StageDateField, AnyPgColumn> = {
   producingOn: projects.producingOn,
   inStatsOn: projects.inStatsOn,
 };
+
+const STAGE_OF: Record<StageDateField, string> = {
+  signedOn: 'signed',
+  registeredOn: 'registered',
+  startedOn: 'started',
+  producingOn: 'producing',
+  inStatsOn: 'inStats',
+};
+
+/**
+ * A stage's date as the figures count it: under the bureau's confirmed-only setting (核实, issue 17) a stage whose
+ * change still waits for confirmation (reported, or rejected and not yet corrected) has no date yet — the one rule
+ * every project metric, its drill-down and its rates go through (the domain's `countedDate`).
+ */
+function countedDate(field: StageDateField, rules: ScopeRules): SQL | AnyPgColumn {
+  if (!rules.confirmedOnly) return STAGE_DATE[field];
+  return sql`(case when exists (select 1 from ${stageVerifications} where ${stageVerifications.projectId} = ${projects.id} and ${stageVerifications.stage} = ${STAGE_OF[field]} and ${stageVerifications.status} in ('reported','rejected')) then null else ${STAGE_DATE[field]} end)`;
+}
 
 const likePrefix = (path: string) => path.replace(/[\\%_]/g, (c) => '\\' + c) + '%';
 
@@ -77,8 +95,8 @@ function measuredBy(spec: Extract<MetricSpec, { kind: 'rate' }>, period: Period,
 
 /** A project spec's row predicate: dated in the period and meeting its condition. */
 export function projectSpecWhere(spec: Extract<MetricSpec, { kind: 'projects' | 'rate' }>, scope: MetricScope): SQL {
-  if (spec.kind === 'rate') return inPeriod(STAGE_DATE[spec.base], scope.period);
-  return sql`${inPeriod(STAGE_DATE[spec.on], scope.period)} and ${conditionSql(spec.condition, scope.rules)}`;
+  if (spec.kind === 'rate') return inPeriod(countedDate(spec.base, scope.rules), scope.period);
+  return sql`${inPeriod(countedDate(spec.on, scope.rules), scope.period)} and ${conditionSql(spec.condition, scope.rules)}`;
 }
 
 /**
@@ -88,7 +106,7 @@ export function projectSpecWhere(spec: Extract<MetricSpec, { kind: 'projects' | 
 function projectContribution(spec: Extract<MetricSpec, { kind: 'projects' | 'rate' }>, scope: MetricScope, credit: CreditSource, grouping: MetricGrouping = 'none'): SQL {
   if (spec.kind === 'rate') {
     const by = measuredBy(spec, scope.period, grouping);
-    return sql`case when ${sql.join(spec.reached.map((field) => sql`${STAGE_DATE[field]} <= ${by}`), sql` or `)} then ${credit.percent} else 0 end`;
+    return sql`case when ${sql.join(spec.reached.map((field) => sql`${countedDate(field, scope.rules)} <= ${by}`), sql` or `)} then ${credit.percent} else 0 end`;
   }
   if (spec.sum === 'contract') return credit.amount(sql`coalesce(${projects.contractInvestmentYuan}, ${projects.totalInvestmentYuan})`);
   if (spec.sum === 'total') return credit.amount(sql`${projects.totalInvestmentYuan}`);

@@ -29,6 +29,8 @@ export const PROJECT_REFERENCES = {
   duplicate_claims: 'pair',
   /** A stage change reported for verification (issue 17), and the reviewer's decision on it. */
   stage_verifications: 'person',
+  /** A re-signing, supplementary agreement, phase, expansion or change of investor recorded on the project (三明, issue 17). */
+  project_count_once: 'person',
   /**
    * A 甄别 merge (issue 17): projects.merged_into_id and project_merges are the merge's own bookkeeping, undone by the
    * merge's undo; a merged project's pair is decided, which already stops a revert.
@@ -54,6 +56,7 @@ export const LATER_RECORD_NAMES: Record<LaterRecordKind, { zh: string; en: strin
   chain_placements: { zh: '产业链环节归属', en: 'chain link placements' },
   duplicate_claims: { zh: '甄别结论', en: 'duplicate review decisions' },
   stage_verifications: { zh: '核实记录', en: 'stage verifications' },
+  project_count_once: { zh: '不重复统计记录', en: 'count-once records' },
 };
 
 const PERSON_TABLES = (Object.keys(PROJECT_REFERENCES) as (keyof typeof PROJECT_REFERENCES)[]).filter(
