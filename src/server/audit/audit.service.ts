@@ -2,7 +2,7 @@ import { and, count, desc, eq, max, ne, sql } from 'drizzle-orm';
 import { alias, type PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client.ts';
 import { auditLog, units, users } from '../db/schema.ts';
-import { insertJsonRows, type Pipeline } from '../db/bulk.ts';
+import { insertJsonRows, type ExtraColumn, type Pipeline } from '../db/bulk.ts';
 import type { ServiceContext } from '../context.ts';
 import { assertCanAdminister } from '../access/scope.ts';
 import type { TAuditEntry } from '../../shared/audit.ts';
@@ -66,7 +66,9 @@ export async function recordAuditMany(
 /**
  * Inserts new records with their audit rows ('create', marked with the import batch), both from the same JSON in the
  * same statements: each audit row's `after` is the record exactly as sent, which is why the rows must be complete
- * (every column, defaults included) and hold no secret.
+ * (every column, defaults included) and hold no secret. The audit row's unit is the row's `unitId` — a column, or a
+ * key sent only for the audit (named in `notRecorded`, as are `extra` columns written outside the Drizzle table, such
+ * as a search document: both are left out of the record).
  */
 export async function insertAuditedRows(
   tx: Db | Pipeline,
@@ -75,15 +77,21 @@ export async function insertAuditedRows(
   entity: string,
   rows: ({ id: number; unitId: number } & Record<string, unknown>)[],
   importBatchId: number | null,
+  options: { extra?: readonly ExtraColumn[]; notRecorded?: readonly string[]; reason?: string } = {},
 ): Promise<void> {
   if (rows.some((row) => Object.keys(row).some((key) => SECRET_KEYS.has(key)))) throw new Error(`insertAuditedRows: ${entity} rows hold a secret`);
+  const extra = options.extra ?? [];
+  const omitted = [...extra.map((c) => c.key), ...(options.notRecorded ?? [])];
+  const after = omitted.reduce((record, key) => sql`${record} - ${key}::text`, sql`e`);
   await insertJsonRows(
     tx,
     table,
     rows,
-    (json) => sql`insert into ${auditLog} (request_id, actor_user_id, actor_unit_id, unit_id, entity, entity_id, action, after, import_batch_id)
-      select ${actor.requestId}::text, ${actor.userId}::int, ${actor.unitId}::int, (e->>'unitId')::int, ${entity}::text, e->>'id', 'create', e, ${importBatchId}::int
+    (json) => sql`insert into ${auditLog} (request_id, actor_user_id, actor_unit_id, unit_id, entity, entity_id, action, after, reason, import_batch_id)
+      select ${actor.requestId}::text, ${actor.userId}::int, ${actor.unitId}::int, (e->>'unitId')::int, ${entity}::text, e->>'id', 'create', ${after},
+        ${options.reason ?? null}::text, ${importBatchId}::int
       from jsonb_array_elements(${json}) as e`,
+    extra,
   );
 }
 

@@ -1,4 +1,4 @@
-import { getTableColumns, sql, type SQL } from 'drizzle-orm';
+import { getTableColumns, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { getTableConfig, type AnyPgColumn, type PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from './client.ts';
 import { queryRows } from './client.ts';
@@ -67,35 +67,52 @@ function recordType(sqlType: string): string {
 }
 
 /**
+ * A column written beside the schema's own, outside the Drizzle table (a search document, say): read from the rows'
+ * JSON under `key` as `type`, and written as `value` of it (the field itself when not given).
+ */
+export type ExtraColumn = { name: string; key: string; type: 'text' | 'integer'; value?: (field: SQLWrapper) => SQL };
+
+/**
  * The rows' JSON is unpacked by the schema's property names, so a chunk is sent as `JSON.stringify` writes it
  * (dates as ISO text, absent properties as null) without being copied into objects keyed by column names first.
  */
-function unpacking(table: PgTable, rows: Record<string, unknown>[]) {
+function unpacking(table: PgTable, rows: Record<string, unknown>[], extra: readonly ExtraColumn[] = []) {
   const present = new Set<string>();
   for (const row of rows) for (const key in row) present.add(key);
   const columns = Object.entries(getTableColumns(table)).filter(([key]) => present.has(key));
   return {
-    names: sql.join(columns.map(([, column]) => sql.identifier(column.name)), sql`, `),
-    fields: sql.join(columns.map(([key]) => sql.identifier(key)), sql`, `),
-    types: sql.join(columns.map(([key, column]) => sql`${sql.identifier(key)} ${sql.raw(recordType(column.getSQLType()))}`), sql`, `),
+    names: sql.join([...columns.map(([, column]) => sql.identifier(column.name)), ...extra.map((c) => sql.identifier(c.name))], sql`, `),
+    fields: sql.join(
+      [...columns.map(([key]) => sql.identifier(key)), ...extra.map((c) => (c.value ? c.value(sql.identifier(c.key)) : sql.identifier(c.key)))],
+      sql`, `,
+    ),
+    types: sql.join(
+      [
+        ...columns.map(([key, column]) => sql`${sql.identifier(key)} ${sql.raw(recordType(column.getSQLType()))}`),
+        ...extra.map((c) => sql`${sql.identifier(c.key)} ${sql.raw(c.type)}`),
+      ],
+      sql`, `,
+    ),
   };
 }
 
 /**
  * Inserts rows (keyed by the schema's property names; every row must name the same properties). `alongside`, when
  * given, writes in the same statement from the same JSON (a `jsonb` array of the chunk's rows, as sent): the JSON
- * is sent and parsed once for both. Through a pipeline, it returns once the statements are sent.
+ * is sent and parsed once for both. `extra` columns are written beside the table's own in the same row. Through a
+ * pipeline, it returns once the statements are sent.
  */
 export async function insertJsonRows(
   target: Db | Pipeline,
   table: PgTable,
   rows: Record<string, unknown>[],
   alongside?: (rows: SQL) => SQL,
+  extra: readonly ExtraColumn[] = [],
 ): Promise<void> {
   if (rows.length === 0) return;
-  if (!(target instanceof Pipeline)) return pipelined(target, (pipeline) => insertJsonRows(pipeline, table, rows, alongside));
+  if (!(target instanceof Pipeline)) return pipelined(target, (pipeline) => insertJsonRows(pipeline, table, rows, alongside, extra));
   const pipeline = target;
-  const { names, fields, types } = unpacking(table, rows);
+  const { names, fields, types } = unpacking(table, rows, extra);
   for (let i = 0; i < rows.length; i += CHUNK) {
     const payload = JSON.stringify(rows.slice(i, i + CHUNK));
     const doc = sql`(select rows from doc)`;

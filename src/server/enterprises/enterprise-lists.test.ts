@@ -248,6 +248,13 @@ describe('enterprise list imports', () => {
       const found = await call(t.app, staffA, 'GET', `/api/enterprises/search?q=${encodeURIComponent('全新事实')}&region=4403&industry=38`);
       expect(found.statusCode, found.body).toBe(200);
       expect(JSON.stringify(found.json())).toContain(String(fresh!.id));
+      // Its audit row is the row as written (the search document, written in the same statement, is not part of it);
+      // each tier entry's row names the enterprise's unit and the import, and nothing sent only for the audit.
+      const [created] = await t.db.select().from(auditLog).where(and(eq(auditLog.entity, 'enterprise'), eq(auditLog.action, 'create'), eq(auditLog.entityId, String(fresh!.id))));
+      expect(created!.after).toEqual(JSON.parse(JSON.stringify(fresh)));
+      const [entry] = await tiersOf(fresh!.id);
+      const [entryAudit] = await t.db.select().from(auditLog).where(and(eq(auditLog.entity, 'enterpriseTier'), eq(auditLog.entityId, String(entry!.id))));
+      expect(entryAudit).toMatchObject({ action: 'create', unitId: fresh!.unitId, reason: `enterprise list import ${result.id}`, after: JSON.parse(JSON.stringify(entry)) });
       const audits = await t.db
         .select()
         .from(auditLog)

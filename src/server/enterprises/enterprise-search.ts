@@ -1,7 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../db/client.ts';
-import { Pipeline } from '../db/bulk.ts';
-import { jobRuns } from '../db/schema.ts';
+import { Pipeline, type ExtraColumn } from '../db/bulk.ts';
+import { enterprises, jobRuns } from '../db/schema.ts';
+import { insertAuditedRows } from '../audit/audit.service.ts';
 import { ENTERPRISE_SEARCH_VERSION, enterpriseSearchTokens, namePinyinKeys, type EnterpriseSearchInput } from '../../domain/enterprise-search.ts';
 
 /**
@@ -11,16 +12,54 @@ import { ENTERPRISE_SEARCH_VERSION, enterpriseSearchTokens, namePinyinKeys, type
  * that changes a name, an other name or the credit code; never by a trigger, since the pinyin is computed here.
  */
 
+type EnterpriseRow = typeof enterprises.$inferSelect;
+
 export type EnterpriseSearchDocument = EnterpriseSearchInput & { id: number };
 
 const CHUNK = 1000;
+
+/** A document's columns as written: the lexemes space-separated, the main name's pinyin and initials (or null). */
+function searchColumns(d: EnterpriseSearchInput): { tokens: string; pinyin: string | null; initials: string | null } {
+  const keys = namePinyinKeys(d.name);
+  return { tokens: enterpriseSearchTokens(d), pinyin: keys?.pinyin ?? null, initials: keys?.initials ?? null };
+}
+
+const SEARCH_COLUMNS: readonly ExtraColumn[] = [
+  // array_to_tsvector takes the lexemes as they are: no text-search parser, no locale, the same on every engine.
+  { name: 'search_tokens', key: 'searchTokens', type: 'text', value: (field) => sql`array_to_tsvector(string_to_array(${field}, ' '))` },
+  { name: 'name_pinyin', key: 'namePinyin', type: 'text' },
+  { name: 'name_initials', key: 'nameInitials', type: 'text' },
+];
+
+/**
+ * Inserts new enterprises (complete rows, as `insertAuditedRows` wants them) with their audit rows and their search
+ * documents, all in the same statements: written after the insert, each document would be a second version of every
+ * new row, indexed again in every index of the table.
+ */
+export async function insertEnterprisesWithSearch(
+  target: Db | Pipeline,
+  actor: Parameters<typeof insertAuditedRows>[1],
+  rows: EnterpriseRow[],
+  importBatchId: number | null,
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    // The rows given gain their search columns in place: a copy of each ({ ...e }) costs seconds on a long list.
+    const chunk = rows.slice(i, i + CHUNK) as (EnterpriseRow & { searchTokens?: string; namePinyin?: string | null; nameInitials?: string | null })[];
+    for (const e of chunk) {
+      const c = searchColumns({ name: e.name, otherNames: [], creditCode: e.creditCode });
+      e.searchTokens = c.tokens;
+      e.namePinyin = c.pinyin;
+      e.nameInitials = c.initials;
+    }
+    await insertAuditedRows(target, actor, enterprises, 'enterprise', chunk, importBatchId, { extra: SEARCH_COLUMNS });
+  }
+}
 
 /** Writes the search documents of enterprises whose names and credit code the caller already holds. */
 export async function writeEnterpriseSearch(db: Db | Pipeline, documents: EnterpriseSearchDocument[]): Promise<void> {
   for (let i = 0; i < documents.length; i += CHUNK) {
     // Through a pipeline the tokens of this chunk are computed while the database still writes the statements before.
-    const rows = documents.slice(i, i + CHUNK).map((d) => ({ id: d.id, tokens: enterpriseSearchTokens(d), ...namePinyinKeys(d.name) }));
-    // array_to_tsvector takes the lexemes as they are: no text-search parser, no locale, the same on every engine.
+    const rows = documents.slice(i, i + CHUNK).map((d) => ({ id: d.id, ...searchColumns(d) }));
     const statement = sql`
       update enterprises e set search_tokens = array_to_tsvector(string_to_array(x.tokens, ' ')), name_pinyin = x.pinyin, name_initials = x.initials
       from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(id int, tokens text, pinyin text, initials text)

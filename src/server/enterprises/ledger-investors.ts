@@ -3,9 +3,9 @@ import { enterpriseContacts, enterprises, leads, projects, visits } from '../db/
 import type { ServiceContext } from '../context.ts';
 import { inCallerScope } from '../access/scope.ts';
 import { anyOf, takeIds, type Pipeline } from '../db/bulk.ts';
-import { actorOf, insertAuditedRows, recordAuditMany } from '../audit/audit.service.ts';
+import { actorOf, recordAuditMany } from '../audit/audit.service.ts';
 import { BLANK_LIBRARY_FACTS } from './enterprise-facts.ts';
-import { writeEnterpriseSearch } from './enterprise-search.ts';
+import { insertEnterprisesWithSearch } from './enterprise-search.ts';
 import { survivorOf } from './enterprise-library.service.ts';
 
 /**
@@ -80,8 +80,7 @@ export async function createLedgerInvestors(ctx: ServiceContext, pipeline: Pipel
     createdAt: ctx.now,
     updatedAt: ctx.now,
   }));
-  await insertAuditedRows(pipeline, actorOf(ctx), enterprises, 'enterprise', rows, batchId);
-  void pipeline.run(() => writeEnterpriseSearch(pipeline.db, rows.map((r) => ({ id: r.id, name: r.name, otherNames: [], creditCode: r.creditCode }))));
+  await insertEnterprisesWithSearch(pipeline, actorOf(ctx), rows, batchId);
   return ids;
 }
 
