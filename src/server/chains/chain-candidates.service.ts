@@ -138,10 +138,16 @@ export async function candidatesForLinks(ctx: ServiceContext, chainId: number, l
   const out = new Map<number, TCandidateList>();
   if (limit <= 0 || linkIds.length === 0) return out;
   const weights = await currentWeights(ctx.db);
-  for (const linkId of linkIds) {
-    const link = await candidateLink(ctx.db, chainId, linkId);
-    out.set(linkId, await candidatesOf(ctx, link, linkId, limit, weights));
-  }
+  const links = await Promise.all(linkIds.map((linkId) => candidateLink(ctx.db, chainId, linkId)));
+  // A few links at a time: each mostly waits on the database, so three overlap well without taking the pool's connections.
+  let next = 0;
+  const work = async () => {
+    while (next < linkIds.length) {
+      const i = next++;
+      out.set(linkIds[i]!, await candidatesOf(ctx, links[i]!, linkIds[i]!, limit, weights));
+    }
+  };
+  await Promise.all([work(), work(), work()]);
   return out;
 }
 
