@@ -9,6 +9,7 @@ import { addUserFromCli } from './user-add.ts';
 import { backupDatabase, restoreDatabase } from './backup.ts';
 import { importFromCli, revertFromCli, type CliImportOptions } from './import.ts';
 import { enterpriseListFromCli, type CliListOptions } from './enterprise-lists.ts';
+import { verifyFromCli, type CliVerifyOptions } from './verify.ts';
 import { ROLES, type Role } from '../domain/roles.ts';
 import { DataFolderInUse, lockDataFolder, nameThisProcess } from '../server/db/data-folder-lock.ts';
 
@@ -176,6 +177,23 @@ enterprisesCommand
     try {
       const out = { line: (text: string) => process.stdout.write(`${text}\n`), progress: (text: string) => process.stderr.write(text) };
       process.exitCode = await enterpriseListFromCli(database.db, { ...options, ...(file ? { file } : {}) }, out);
+    } finally {
+      await database.close();
+    }
+  });
+
+program
+  .command('verify')
+  .description('recompute every cockpit card, breakdown and bulletin cell of a period against the records its drill-down lists, and every closed month against its snapshot and corrections; exit 1 on any difference')
+  .option('--from <day>', 'the period\'s first day (default: 1 January this year)')
+  .option('--to <day>', 'the period\'s last day (default: today)')
+  .option('--unit <id>', 'the unit whose subtree is checked (default: the caller\'s own)', (v) => Number(v))
+  .option('--as <username>', 'act as this user: a unit\'s account sees and names only its own subtree (default: the first bureau account)')
+  .action(async (options: CliVerifyOptions) => {
+    const { database } = await openAndMigrate(configFromEnv());
+    try {
+      const out = { line: (text: string) => process.stdout.write(`${text}\n`), progress: (text: string) => process.stderr.write(text) };
+      process.exitCode = await verifyFromCli(database.db, options, out);
     } finally {
       await database.close();
     }

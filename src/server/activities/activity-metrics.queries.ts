@@ -58,6 +58,8 @@ export type ActivityRecord = {
   unitId: number;
   date: string;
   contribution: number;
+  /** A visit's enterprise (by id, else its name as written): a breakdown row counts each once within itself. */
+  distinctKey?: string;
 };
 
 /** Trips led at a level whose role is one of these (the bureau's list of levels decides). */
@@ -104,7 +106,7 @@ export async function activityRecords(ctx: ServiceContext, spec: Extract<Activit
       const key = v.enterpriseId ? `#${v.enterpriseId}` : v.enterpriseName;
       const contribution = seen.has(key) ? 0 : 1;
       seen.add(key);
-      return { recordKind: 'visit' as const, recordId: v.id, projectId: v.projectId, label: v.enterpriseName, unitId: v.unitId, date: v.visitedOn, contribution };
+      return { recordKind: 'visit' as const, recordId: v.id, projectId: v.projectId, label: v.enterpriseName, unitId: v.unitId, date: v.visitedOn, contribution, distinctKey: key };
     });
   }
   const held = await ctx.db
@@ -123,6 +125,7 @@ export async function activityRecords(ctx: ServiceContext, spec: Extract<Activit
   return signed.map((p) => {
     const event = held.find((e) => e.id === p.eventId)!;
     const name = p.codeName && p.unitId !== ctx.caller.unitId ? p.codeName : p.name;
-    return { recordKind: 'project' as const, recordId: p.projectId, projectId: p.projectId, label: `${name}(${event.name})`, unitId: p.unitId, date: event.heldOn, contribution: spec.measure === 'signedCount' ? 1 : p.amount };
+    // The figure credits the event's unit (a breakdown by unit groups events by theirs): so does its record.
+    return { recordKind: 'project' as const, recordId: p.projectId, projectId: p.projectId, label: `${name}(${event.name})`, unitId: event.unitId, date: event.heldOn, contribution: spec.measure === 'signedCount' ? 1 : p.amount };
   });
 }

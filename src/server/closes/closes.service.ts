@@ -181,3 +181,15 @@ export async function correctionsFor(ctx: ServiceContext, year: number, month: n
     };
   });
 }
+
+/**
+ * Every correction recorded against a closed month of a year, with the path of the unit it concerns (within the
+ * caller's scope): what may explain a closed figure that no longer matches the records (`zhaoshang verify`, issue 17).
+ */
+export async function correctionsOfYear(ctx: ServiceContext, year: number): Promise<{ closedMonth: string; unitPath: string }[]> {
+  return ctx.db
+    .select({ closedMonth: corrections.closedMonth, unitPath: units.path })
+    .from(corrections)
+    .innerJoin(units, eq(units.id, corrections.unitId))
+    .where(and(inCallerScope(ctx.caller, corrections.unitId), sql`${corrections.closedMonth} like ${`${year}-%`}`));
+}

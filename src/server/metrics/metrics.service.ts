@@ -170,9 +170,15 @@ export async function metricRecords(ctx: ServiceContext, metric: MetricDefinitio
   const position = scope.unit.path.split('/').filter(Boolean).length;
   // A breakdown row by unit: the child of the chosen unit whose subtree holds the record ('' for the unit itself).
   const childOf = (unitId: number) => units.find((u) => u.id === unitId)?.path.split('/').filter(Boolean)[position] ?? '';
+  // Within a breakdown row, an enterprise visited counts once in that row (as the row's own figure counts it).
+  const seen = new Set<string>();
   return rows
     .filter((r) => !group || group.keys.includes(childOf(r.unitId)))
-    .map((r) => ({ ...r, confidential: false, unitName: names.get(r.unitId) ?? '', stage: null, fundId: null, creditPercent: 100, openable: true }));
+    .map(({ distinctKey, ...r }: (typeof rows)[number] & { distinctKey?: string }) => {
+      const contribution = distinctKey === undefined ? r.contribution : seen.has(distinctKey) ? 0 : 1;
+      if (distinctKey !== undefined) seen.add(distinctKey);
+      return { ...r, contribution, confidential: false, unitName: names.get(r.unitId) ?? '', stage: null, fundId: null, creditPercent: 100, openable: true };
+    });
 }
 
 export function metricText(metric: MetricDefinition, value: number | null): string {
