@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { anyOf } from '../db/bulk.ts';
 import { evidenceFiles, projects, projectStageEvents, users } from '../db/schema.ts';
@@ -8,6 +8,7 @@ import { assertCanWrite, inCallerScope } from '../access/scope.ts';
 import { actorOf, recordAudit } from '../audit/audit.service.ts';
 import { activeDeadlineRules, listDeadlineRules, ruleNames, toDomainRule } from '../deadlines/deadlines.service.ts';
 import { closedPeriods, recordCorrection } from '../closes/closes.service.ts';
+import { reportStageChange, stageEventCorrected, verificationsOfEvents } from '../verification/verification.service.ts';
 import { chinaToday } from '../../domain/calendar.ts';
 import { computeDeadlines, deadlineColumns, summarizeDeadlines, type DeadlineRule, type StageDates } from '../../domain/deadlines.ts';
 import { checkCorrection, effectiveEvents, foldProgress, type StageEvent, type StageEventKind } from '../../domain/stage-history.ts';
@@ -116,6 +117,7 @@ export async function moveProjectStage(ctx: ServiceContext, projectId: number, i
       })
       .returning();
     await attachFiles(tx, projectId, event!.id, request.fileIds);
+    await reportStageChange(tx, ctx, { projectId, unitId: before.unitId, totalInvestmentYuan: before.totalInvestmentYuan, eventId: event!.id, kind, stage: request.to });
     const columns = projectColumns([...events, toStageEvent(event!)], await activeDeadlineRules(tx));
     await recordCorrection(tx, ctx, {
       projectId,
@@ -169,6 +171,7 @@ export async function correctProjectStage(ctx: ServiceContext, projectId: number
         recordedAt: ctx.now,
       })
       .returning();
+    await stageEventCorrected(tx, ctx, { correctsEventId: request.correctsEventId, kind: request.kind, unitId: before.unitId, reason: request.reason });
     const columns = projectColumns([...events, toStageEvent(event!)], await activeDeadlineRules(tx));
     await recordCorrection(tx, ctx, {
       projectId,
@@ -213,6 +216,7 @@ async function lifecycleOf(ctx: ServiceContext, db: Db, projectId: number): Prom
     .from(evidenceFiles)
     .where(and(eq(evidenceFiles.projectId, projectId), isNotNull(evidenceFiles.stageEventId)));
   const stageEvents = rows.map((r) => toStageEvent(r.event));
+  const verifications = await verificationsOfEvents(db, rows.map((r) => r.event.id));
   const effective = new Set(effectiveEvents(stageEvents).map((e) => e.id));
   const progress = foldProgress(stageEvents);
   const allRules = await listDeadlineRules(db);
@@ -235,6 +239,7 @@ async function lifecycleOf(ctx: ServiceContext, db: Db, projectId: number): Prom
     recordedAt: event.recordedAt.toISOString(),
     effective: event.kind === 'correct' || event.kind === 'revoke' ? true : effective.has(event.id),
     fileIds: files.filter((f) => f.eventId === event.id).map((f) => f.id),
+    verification: verifications.get(event.id) ?? null,
   }));
   return {
     projectId,
@@ -272,7 +277,8 @@ export async function recomputeAllDeadlines(tx: Db, rules: DeadlineRule[]): Prom
       inStats: projects.inStatsOn,
     })
     .from(projects)
-    .where(isNotNull(projects.signedOn));
+    // A project merged into another is due nothing while merged (its undo refolds it).
+    .where(and(isNotNull(projects.signedOn), isNull(projects.mergedIntoId)));
   for (const row of rows) {
     const stageDates: StageDates = Object.fromEntries(
       (['signed', 'registered', 'started', 'producing', 'inStats'] as const).filter((s) => row[s]).map((s) => [s, row[s]!]),
