@@ -12,6 +12,7 @@ import { closedMonthsOfProject } from '../../domain/month-close.ts';
 import type { ErrorCode } from '../../shared/errors.ts';
 import { ZCountOnceRequest, type TCountOnceList, type TCountOnceRecord, type TCountOnceRequest } from '../../shared/count-once.ts';
 import { requireProjectInScope } from './projects.service.ts';
+import { detectDuplicatesFor } from '../duplicates/duplicate-claims.detect.ts';
 
 /** What a domain problem says where the catalogue has no code of its own. */
 const DETAILS: Record<string, string> = {
@@ -121,6 +122,8 @@ export async function recordCountOnce(ctx: ServiceContext, projectId: number, in
         .where(eq(projects.id, projectId))
         .returning();
       await recordAudit(tx, actorOf(ctx), { entity: 'project', entityId: projectId, unitId: before.unitId, action: 'update', before, after, reason: request.reason });
+      // A new investor or amount may make the project look like another unit's: looked for as on every edit.
+      await detectDuplicatesFor(tx, [projectId], ctx.now);
     }
     await recordAudit(tx, actorOf(ctx), { entity: 'projectCountOnce', entityId: row!.id, unitId: before.unitId, action: 'create', after: row, reason: request.reason });
     const [by] = await tx.select({ name: users.displayName }).from(users).where(eq(users.id, ctx.caller.userId));

@@ -62,4 +62,18 @@ export const enVerification: Record<keyof typeof zhCNVerification, string> = {
   'verification.supervisionSummary': '{count} awaiting verification, the oldest for {days} days',
   'verification.supervisionNone': 'No stage changes await verification',
   'verification.supervisionLink': 'Verify',
+  'verification.settings.open': 'Verification settings',
+  'verification.settings.title': 'Verification settings',
+  'verification.settings.hint':
+    'One rule per stage: a change to it of a project whose total investment reaches the threshold (10k yuan; 0 for all) waits for verification, by the department chosen or else the city bureau. Rules apply to changes recorded after they are set.',
+  'verification.settings.minWan': 'Threshold (10k yuan)',
+  'verification.settings.remove': 'Remove rule',
+  'verification.settings.addRule': 'Add a rule',
+  'verification.settings.confirmedOnly': 'Figures count verified changes only',
+  'verification.settings.confirmedOnlyHint': 'When on, the cockpit, targets, bulletin, assessment and month close count verified stage changes only',
+  'verification.settings.lat': 'City centre latitude',
+  'verification.settings.lon': 'City centre longitude',
+  'verification.settings.maxPhotoKm': 'Photo distance limit (km)',
+  'verification.settings.maxPhotoDaysBefore': 'Photo age limit before the claim (days)',
+  'verification.settings.save': 'Save',
 };

@@ -14,6 +14,8 @@ import { PageHeader } from '../ui/PageHeader.tsx';
 import { useUrlFilters } from '../ui/use-url-filters.ts';
 import { useActOnVerification, useStageVerification, useStageVerifications } from './verification.queries.ts';
 import { VERIFICATION_COLOURS } from './VerificationTag.tsx';
+import { VerificationSettingsDrawer } from './VerificationSettingsDrawer.tsx';
+import { SettingOutlined } from '@ant-design/icons';
 
 const STATUSES: TVerificationStatus[] = ['reported', 'rejected', 'confirmed', 'withdrawn'];
 
@@ -29,10 +31,21 @@ export function VerificationPage() {
   const pageSize = 20;
   const { data, isFetching, error } = useStageVerifications(status, page, pageSize);
   const [openId, setOpenId] = useState<number | null>(null);
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const me = useCurrentUser();
 
   return (
     <>
-      <PageHeader title={t('verification.title')} />
+      <PageHeader
+        title={t('verification.title')}
+        extra={
+          me.role === 'bureau' ? (
+            <Button icon={<SettingOutlined />} onClick={() => setSettingsOpen(true)} data-testid="verification-settings">
+              {t('verification.settings.open')}
+            </Button>
+          ) : undefined
+        }
+      />
       <Typography.Paragraph type="secondary">{t('verification.hint')}</Typography.Paragraph>
       <Flex className="zs-filters" gap="small" wrap align="center">
         <Segmented<TVerificationStatus>
@@ -91,6 +104,7 @@ export function VerificationPage() {
         />
       </Spin>
       {openId !== null ? <VerificationDrawer id={openId} onClose={() => setOpenId(null)} /> : null}
+      {settingsOpen ? <VerificationSettingsDrawer onClose={() => setSettingsOpen(false)} /> : null}
     </>
   );
 }
