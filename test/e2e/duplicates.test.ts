@@ -102,6 +102,57 @@ describe('duplicate review (甄别)', () => {
     await bureau.context.close();
   });
 
+  it('the bureau merges a pair into one project and undoes the merge; the county learns only that it was merged', async () => {
+    const bureau = await loggedIn(e2e, 'bureau');
+    const found = await json<{ items: ProjectRow[] }>(bureau.page, `/api/projects?q=${encodeURIComponent('动力电池零部件配套项目')}`);
+    const original = found.items.find((p) => p.name === '动力电池零部件配套项目')!;
+    const gucheng = await loggedIn(e2e, 'gucheng');
+    const units = await json<{ items: { id: number; name: string }[] }>(gucheng.page, '/api/units');
+    const created = await gucheng.page.request.post('/api/projects', {
+      data: {
+        name: '谷城县宁德时代动力电池零部件项目',
+        unitId: units.items.find((u) => u.name === '谷城县')!.id,
+        investorEnterpriseId: original.investorEnterpriseId,
+        totalInvestmentYuan: original.totalInvestmentYuan,
+        industryCode: original.industryCode,
+      },
+    });
+    expect(created.status(), await created.text()).toBe(200);
+    const copyId = ((await created.json()) as { id: number }).id;
+
+    const { page } = bureau;
+    await page.goto('/duplicates');
+    const pair = page.getByTestId('duplicate-claim').filter({ hasText: '谷城县宁德时代动力电池零部件项目' }).filter({ hasText: '动力电池零部件配套项目' });
+    await shown(pair);
+    await pair.getByRole('button', { name: /合\s*并/ }).click();
+    const dialog = page.getByRole('dialog');
+    await hasText(dialog, '合并可以撤销');
+    await dialog.getByRole('radio', { name: /^动力电池零部件配套项目/ }).check();
+    await dialog.getByLabel('原因').fill('同一笔投资，落地襄城区');
+    await screenshot(page, 'duplicates-merge-dialog.png');
+    await dialog.getByRole('button', { name: /确\s*定/ }).click();
+    await absent(pair);
+
+    await page.locator('.ant-segmented').getByText('已处理').click();
+    const merged = page.getByTestId('duplicate-claim').filter({ hasText: '谷城县宁德时代动力电池零部件项目' }).filter({ hasText: '已合并' });
+    await hasText(merged, '保留动力电池零部件配套项目');
+    await screenshot(page, 'duplicates-merged.png');
+    // 谷城县 reads that its project was merged, and by whom — not into what.
+    await gucheng.page.goto(`/projects/${copyId}`);
+    await hasText(gucheng.page.getByTestId('duplicate-review-tag'), '甄别:已合并');
+
+    await merged.getByRole('button', { name: '撤销合并' }).click();
+    await page.getByRole('dialog').getByLabel('原因').fill('核实为两个项目');
+    await page.getByRole('dialog').getByRole('button', { name: /确\s*定/ }).click();
+    await absent(merged);
+    await page.locator('.ant-segmented').getByText('待甄别').click();
+    await shown(page.getByTestId('duplicate-claim').filter({ hasText: '谷城县宁德时代动力电池零部件项目' }));
+    await gucheng.page.reload();
+    await hasText(gucheng.page.getByTestId('duplicate-review-tag'), '甄别中');
+    await gucheng.context.close();
+    await bureau.context.close();
+  });
+
   it('no page had an uncaught error', () => {
     expect(e2e.pageErrors).toEqual([]);
   });
