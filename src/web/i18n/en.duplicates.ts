@@ -5,7 +5,7 @@ export const enDuplicates: Record<keyof typeof zhCNDuplicates, string> = {
   'nav.duplicates': 'Duplicate review',
   'duplicates.title': 'Duplicate review: one investment claimed twice?',
   'duplicates.hint':
-    'Two units may each have recorded the same investment as a project. Compare the key facts of both, then decide: not a duplicate (this pair is never proposed again), or split the credit with the first-reporting unit.',
+    'Two units may each have recorded the same investment as a project. Compare the key facts of both, then decide: not a duplicate (this pair is never proposed again), merge them into one project (can be undone), or split the credit with the first-reporting unit.',
   'duplicates.open': 'To review',
   'duplicates.resolved': 'Decided',
   'duplicates.empty': 'Nothing to review',

@@ -5,7 +5,7 @@
 export const zhCNDuplicates = {
   'nav.duplicates': '甄别',
   'duplicates.title': '甄别:疑似重复申报',
-  'duplicates.hint': '不同单位可能把同一笔投资各记了一个项目。核对两边的关键信息后处理:不是重复(以后不再提示这一对),或按首报单位分成。',
+  'duplicates.hint': '不同单位可能把同一笔投资各记了一个项目。核对两边的关键信息后处理：不是重复（以后不再提示这一对）、合并为一个项目（可撤销），或按首报单位分成。',
   'duplicates.open': '待甄别',
   'duplicates.resolved': '已处理',
   'duplicates.empty': '没有待甄别的项目',
