@@ -12,7 +12,8 @@ import type { ErrorCode } from '../../shared/errors.ts';
 import { LABELS } from '../../shared/errors.ts';
 import { chinaToday } from '../../domain/calendar.ts';
 import { TIER_LISTS, type TierList } from '../../domain/enterprise-tiers.ts';
-import { listNameKey, readListRows, type ListColumn, type ListRow, type ListRowRefusal, type ReadList } from '../../domain/enterprise-list-rows.ts';
+import { readListRows, type ListColumn, type ListRow, type ReadList } from '../../domain/enterprise-list-rows.ts';
+import { keepPlan, planRows, planWatermark, takeKeptPlan, type PlannedRow, type Refusal, type StoredColumn } from './enterprise-list-plan.ts';
 import { LIST_FACT_FIELDS, type ListFactField } from '../../domain/enterprise-list-facts.ts';
 import {
   ZEnterpriseListOptions,
@@ -30,17 +31,13 @@ import { insertEnterprisesWithSearch } from './enterprise-search.ts';
 import { writeErrorWorkbook } from '../imports/error-workbook.ts';
 import {
   factDifferenceMessage,
-  factReadersFor,
   factRefusalMessage,
   fillFacts,
-  libraryFactsOf,
   listValueText,
   libraryValueText,
-  rowFacts,
   storedValue,
   unfillFacts,
   type FilledFact,
-  type RowFacts,
 } from './enterprise-list-facts.ts';
 
 /**
@@ -51,19 +48,7 @@ import {
  * its enterprises are found and their entries are there.
  */
 
-type Refusal = ListRowRefusal | { rowNumber: number; field: 'name'; code: 'ambiguous' };
 type StoredImport = typeof enterpriseListImports.$inferSelect;
-type PlannedRow = ListRow & {
-  match: 'code' | 'name' | 'new';
-  enterpriseId: number | null;
-  enterpriseName: string | null;
-  enterpriseUnitId: number | null;
-  alreadyOnList: boolean;
-  /** The row's facts, read and compared with the library (issue 13): what is written, kept, differs or is refused. */
-  read: RowFacts;
-};
-/** A header cell as stored: its position, its label and the column recognised (null: not read). */
-type StoredColumn = { index: number; label: string; column: ListColumn | null };
 
 const PREVIEW_ROWS = 500;
 const FACT_ISSUES = 500;
@@ -99,111 +84,6 @@ async function readFile(content: Buffer): Promise<LedgerSheet[]> {
     if (error instanceof LedgerFileError) throw new AppError(error.code as ErrorCode, { field: 'file', params: error.detail });
     throw error;
   }
-}
-
-/**
- * A row with its match, built field by field: `{ ...row }` copies through V8's slow path, which made planning a
- * 100,000-row list take seconds (`satisfies` keeps the list of fields whole when ListRow gains one).
- */
-function plannedRow(row: ListRow, match: PlannedRow['match'], enterpriseId: number | null, enterpriseName: string | null, enterpriseUnitId: number | null, read: RowFacts): PlannedRow {
-  return {
-    rowNumber: row.rowNumber,
-    name: row.name,
-    nameKey: row.nameKey,
-    creditCode: row.creditCode,
-    rank: row.rank,
-    batch: row.batch,
-    region: row.region,
-    industry: row.industry,
-    listing: row.listing,
-    capital: row.capital ?? null,
-    founded: row.founded ?? null,
-    match,
-    enterpriseId,
-    enterpriseName,
-    enterpriseUnitId,
-    alreadyOnList: false,
-    read,
-  } satisfies Record<keyof PlannedRow, unknown>;
-}
-
-/** Matches the rows against the library: credit code first, then the normalised name among names and other names. */
-async function planRows(db: Db, list: TierList, year: number, rows: ListRow[], columns: StoredColumn[]): Promise<{ planned: PlannedRow[]; refusals: Refusal[] }> {
-  const readers = await factReadersFor(db, columns.find((c) => c.column === 'capital')?.label ?? null);
-  const blank = { facts: {}, refusals: [], effects: {}, library: null } as unknown as RowFacts;
-  const codes = rows.flatMap((r) => (r.creditCode ? [r.creditCode] : []));
-  const byCode = new Map<string, { id: number; name: string; unitId: number }>();
-  for (let i = 0; i < codes.length; i += 10_000) {
-    const found = await db
-      .select({ id: enterprises.id, name: enterprises.name, unitId: enterprises.unitId, creditCode: enterprises.creditCode, mergedIntoId: enterprises.mergedIntoId })
-      .from(enterprises)
-      .where(anyOf(enterprises.creditCode, codes.slice(i, i + 10_000), 'text'));
-    // A record merged into another (issue 13) keeps its code: the row goes to the enterprise it was merged into.
-    for (const e of found) byCode.set(e.creditCode!, { id: e.mergedIntoId ?? e.id, name: e.name, unitId: e.unitId });
-  }
-  // Names compare after normalising (brackets, width, spaces, 有限公司 / 股份有限公司 / 有限责任公司), which SQL cannot
-  // index: every name and other name of the library is read once and keyed here.
-  const byKey = new Map<string, Set<number>>();
-  const info = new Map<number, { name: string; unitId: number }>();
-  if (codes.length < rows.length) {
-    const names = await queryRows<{ id: number; name: string; unit_id: number; other: boolean }>(
-      db,
-      // A record merged into another (issue 13) is hidden: its name is the survivor's former name by then.
-      sql`select id, name, unit_id, false as other from enterprises where merged_into_id is null
-          union all select n.enterprise_id, n.name, e.unit_id, true from enterprise_names n join enterprises e on e.id = n.enterprise_id where e.merged_into_id is null`,
-    );
-    for (const n of names) {
-      const key = listNameKey(n.name);
-      let ids = byKey.get(key);
-      if (!ids) byKey.set(key, (ids = new Set()));
-      ids.add(n.id);
-      if (!n.other) info.set(n.id, { name: n.name, unitId: n.unit_id });
-    }
-  }
-  const planned: PlannedRow[] = [];
-  const refusals: Refusal[] = [];
-  for (const row of rows) {
-    const coded = row.creditCode ? byCode.get(row.creditCode) : undefined;
-    if (coded) {
-      planned.push(plannedRow(row, 'code', coded.id, coded.name, coded.unitId, blank));
-      continue;
-    }
-    const ids = byKey.get(row.nameKey);
-    if (ids && ids.size > 1) {
-      refusals.push({ rowNumber: row.rowNumber, field: 'name', code: 'ambiguous' });
-    } else if (ids && ids.size === 1) {
-      const [id] = ids;
-      const e = info.get(id!)!;
-      planned.push(plannedRow(row, 'name', id!, e.name, e.unitId, blank));
-    } else {
-      planned.push(plannedRow(row, 'new', null, null, null, blank));
-    }
-  }
-  // Two rows landing on one enterprise (its code on one, its other name on the next): the second is a repeat.
-  const seen = new Set<number>();
-  const unique: PlannedRow[] = [];
-  for (const p of planned) {
-    if (p.enterpriseId !== null && seen.has(p.enterpriseId)) {
-      refusals.push({ rowNumber: p.rowNumber, field: 'name', code: 'duplicate' });
-      continue;
-    }
-    if (p.enterpriseId !== null) seen.add(p.enterpriseId);
-    unique.push(p);
-  }
-  const matchedIds = [...seen];
-  const onList = new Set<number>();
-  for (let i = 0; i < matchedIds.length; i += 10_000) {
-    const found = await db
-      .select({ enterpriseId: enterpriseTiers.enterpriseId })
-      .from(enterpriseTiers)
-      .where(and(eq(enterpriseTiers.list, list), eq(enterpriseTiers.year, year), anyOf(enterpriseTiers.enterpriseId, matchedIds.slice(i, i + 10_000), 'int')));
-    for (const t of found) onList.add(t.enterpriseId);
-  }
-  for (const p of unique) p.alreadyOnList = p.enterpriseId !== null && onList.has(p.enterpriseId);
-  // The facts of the matched rows are compared with what the library has; a new enterprise has nothing yet.
-  const library = await libraryFactsOf(db, matchedIds);
-  for (const p of unique) p.read = rowFacts(p, p.enterpriseId === null ? undefined : library.get(p.enterpriseId), readers);
-  return { planned: unique, refusals };
 }
 
 /** The header's cells as the preview describes them, with per fact column what its values do. */
@@ -343,6 +223,7 @@ export async function previewEnterpriseList(ctx: ServiceContext, file: { fileNam
   const read = readSheet(sheets, ranked)?.read;
   if (!read) throw new AppError('enterpriseList.noHeader', { field: 'file' });
   const columns = storedColumns(read, ranked);
+  const watermark = await planWatermark(ctx.db);
   const { planned, refusals } = await planRows(ctx.db, options.list, options.year, read.rows, columns);
   const stored = await ctx.db.transaction(async (tx) => {
     const inserted = await tx
@@ -372,6 +253,7 @@ export async function previewEnterpriseList(ctx: ServiceContext, file: { fileNam
     });
     return row;
   });
+  keepPlan(stored.id, watermark, { planned, refusals });
   const result = describe(stored, planned, [...read.refusals, ...refusals], columns);
   await ctx.db.update(enterpriseListImports).set({ summary: result.summary }).where(eq(enterpriseListImports.id, stored.id));
   return result;
@@ -387,17 +269,23 @@ function readSheet(sheets: LedgerSheet[], ranked: boolean): { sheet: LedgerSheet
 }
 
 /** An import's record without its file (megabytes, read only for the error file). */
-const { content: _content, ...withoutContent } = getTableColumns(enterpriseListImports);
+const { content: _content, rows: _rows, ...withoutContent } = getTableColumns(enterpriseListImports);
 
-async function loadImport(ctx: ServiceContext, db: Db, id: number, lock = false): Promise<StoredImport> {
+/** An import's record; its rows (megabytes for a long list) only when `rows` says so. */
+async function loadImport(ctx: ServiceContext, db: Db, id: number, options: { lock?: boolean; rows?: boolean } = {}): Promise<StoredImport> {
   assertCanAdminister(ctx.caller);
   const query = db
-    .select({ ...withoutContent, content: sql<null>`null` })
+    .select({ ...withoutContent, rows: options.rows === false ? sql<null>`null` : enterpriseListImports.rows, content: sql<null>`null` })
     .from(enterpriseListImports)
     .where(eq(enterpriseListImports.id, id));
-  const [row] = lock ? await query.for('update') : await query;
+  const [row] = options.lock ? await query.for('update') : await query;
   if (!row) throw notFound('enterpriseListImport');
   return row;
+}
+
+async function loadImportRows(db: Db, id: number): Promise<unknown> {
+  const [row] = await db.select({ rows: enterpriseListImports.rows }).from(enterpriseListImports).where(eq(enterpriseListImports.id, id));
+  return row!.rows;
 }
 
 /** An import as it stands: previewed again against the library as it is now (a committed one: against then). */
@@ -439,16 +327,17 @@ export async function enterpriseListErrorsWorkbook(ctx: ServiceContext, id: numb
  * not on record, then the tier entries the matched and new enterprises lack. Refused rows refuse the whole list.
  */
 export async function commitEnterpriseList(ctx: ServiceContext, id: number): Promise<TEnterpriseListImport> {
-  await loadImport(ctx, ctx.db, id);
+  await loadImport(ctx, ctx.db, id, { rows: false });
   progressOf.set(id, { phase: 'checking', done: 0, total: 0 });
   try {
     // What the commit did, described from its own plan: previewing 100,000 rows again only to say so costs seconds.
     return await ctx.db.transaction(async (tx) => {
-      const stored = await loadImport(ctx, tx, id, true);
+      const stored = await loadImport(ctx, tx, id, { lock: true, rows: false });
       if (stored.status !== 'previewed') throw new AppError('enterpriseList.notPreviewed');
       const list = stored.list as TierList;
       const columns = stored.columns as StoredColumn[];
-      const { planned, refusals } = await planRows(tx, list, stored.year, stored.rows as ListRow[], columns);
+      const { planned, refusals } =
+        (await takeKeptPlan(tx, id)) ?? (await planRows(tx, list, stored.year, (await loadImportRows(tx, id)) as ListRow[], columns));
       const refused = (stored.refusals as Refusal[]).length + refusals.length;
       if (refused > 0) throw new AppError('enterpriseList.hasRefusals', { params: { count: String(refused) } });
       const adding = planned.filter((p) => !p.alreadyOnList);
@@ -554,7 +443,7 @@ export async function commitEnterpriseList(ctx: ServiceContext, id: number): Pro
  */
 export async function revertEnterpriseList(ctx: ServiceContext, id: number): Promise<TEnterpriseListImport> {
   await ctx.db.transaction(async (tx) => {
-    const stored = await loadImport(ctx, tx, id, true);
+    const stored = await loadImport(ctx, tx, id, { lock: true, rows: false });
     if (stored.status !== 'committed') throw new AppError('enterpriseList.notCommitted');
     // The facts it filled on enterprises already in the library go back to empty (unless changed since).
     const facts = await unfillFacts(tx, actorOf(ctx), id, ctx.now, stored.filledFacts as FilledFact[]);

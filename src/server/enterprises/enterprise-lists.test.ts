@@ -81,6 +81,21 @@ describe('enterprise list imports', () => {
     expect(await t.db.select().from(enterprises).where(eq(enterprises.name, '全新小巨人科技有限公司'))).toHaveLength(1);
   });
 
+  it('commits against the library as it is at the commit: an enterprise added after the preview is matched, not added twice', async () => {
+    const file = await giantsXlsx([[1, '预览后新增科技有限公司', '', '湖北省', '第五批']]);
+    const previewed = await preview('小巨人.xlsx', file, { list: 'little_giant', year: '2025' });
+    expect(previewed.rows.map((r) => r.match)).toEqual(['new']);
+    // Someone records it between the preview and the commit (with the name written another way). The commit must not
+    // reuse the preview's plan then (mutation checked: takeKeptPlan ignoring the changes since fails this test).
+    const added = await call(t.app, bureau, 'POST', '/api/enterprises', { name: '预览后新增科技股份有限公司' });
+    expect(added.statusCode, added.body).toBe(200);
+    const committed = await call(t.app, bureau, 'POST', `/api/enterprise-lists/${previewed.id}/commit`);
+    expect(committed.statusCode, committed.body).toBe(200);
+    expect(committed.json()).toMatchObject({ createdEnterprises: 0, createdTiers: 1 });
+    expect(committed.json().rows.map((r: { match: string; enterpriseId: number }) => [r.match, r.enterpriseId])).toEqual([['name', added.json().id]]);
+    expect((await tiersOf(added.json().id)).map((x) => [x.list, x.year])).toEqual([['little_giant', 2025]]);
+  });
+
   it('refuses rows naming the row and the field, and refuses to commit a list with refusals', async () => {
     const csv = ledgerCsvGbk(
       ['排名', '公司名称', '统一社会信用代码', '省份'],
