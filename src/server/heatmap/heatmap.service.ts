@@ -8,9 +8,9 @@ import { allRegions, findRegion } from '../regions/regions.service.ts';
 import { englishDivisionName } from '../../domain/heatmap/english-names.ts';
 import { priorityRegionPresets } from './priority-regions.service.ts';
 import { regionPresets } from '../regions/region-presets.ts';
-import { metricRecords, metricScope, type MetricRecord } from '../metrics/metrics.service.ts';
+import { metricGroups, metricRecords, metricScope, type MetricRecord } from '../metrics/metrics.service.ts';
 import { rowsOf, type MetricScope } from '../projects/metrics.queries.ts';
-import { metric as metricOf, samePeriodLastYear } from '../../domain/metrics.ts';
+import { isActivitySpec, metric as metricOf, samePeriodLastYear } from '../../domain/metrics.ts';
 import { sourceRegionCode } from '../../domain/enterprise-groups.ts';
 import { percentText } from '../../domain/rates.ts';
 import { BELT_AND_ROAD, CHINA, cellOf, presetsOf, UNKNOWN, type DivisionIndex, type MapView } from '../../domain/heatmap/regions.ts';
@@ -135,6 +135,39 @@ async function placedRecords(ctx: ServiceContext, measure: THeatmapMeasure, scop
   });
 }
 
+/** What the map adds: hundredths at a source place (many records, or one, at the same place). */
+type Weighted = { place: string | null; hundredths: number };
+
+/**
+ * A measure's totals by source place, for the map's numbers (issue 15's < 100 ms at province scale): projects and
+ * funds summed per investor in one statement by the cockpit's own aggregation (grouping `investor`: the same
+ * definitions, scope and credits as its figures), then each investor placed once at its source region (one recursive
+ * statement up the group trees) — not each of 200,000 fund entries; the library's enterprises likewise; leads and
+ * visits, which the activity queries do not group so, from their records. Rolled up by the domain.
+ */
+async function placedTotals(ctx: ServiceContext, measure: THeatmapMeasure, scope: MetricScope): Promise<Weighted[]> {
+  let byEnterprise: { id: number; hundredths: number }[];
+  if (measure === 'targetEnterprises') {
+    const rows = await ctx.db
+      .select({ id: enterprises.id })
+      .from(enterprises)
+      .where(
+        sql`${inUnitSubtree(ctx.caller, enterprises.unitId, scope.unit.path)} and ${enterprises.localUnitId} is null and ${enterprises.mergedIntoId} is null
+            and ${enterprises.createdAt} < (${scope.period.to}::date + 1)`,
+      );
+    byEnterprise = rows.map((r) => ({ id: r.id, hundredths: 100 }));
+  } else {
+    const metric = metricOf(measure);
+    if (isActivitySpec(metric.spec)) return (await placedRecords(ctx, measure, scope)).map((r) => ({ place: r.place, hundredths: hundredths(r) }));
+    const grouped = await metricGroups(ctx, [metric], scope, 'investor');
+    const unknown = grouped.get('')?.[0] ?? 0;
+    byEnterprise = [...grouped].filter(([id]) => id !== '').map(([id, [value]]) => ({ id: Number(id), hundredths: Math.round((value ?? 0) * 100) }));
+    if (unknown) byEnterprise.push({ id: 0, hundredths: Math.round(unknown * 100) });
+  }
+  const regions = await sourceRegions(ctx, byEnterprise.filter((e) => e.id !== 0).map((e) => e.id));
+  return byEnterprise.map((e) => ({ place: regions.get(e.id) ?? null, hundredths: e.hundredths }));
+}
+
 /** Added in hundredths: a split credit's share of a project (0.3) sums exactly, as the cockpit's records do. */
 const hundredths = (r: { contribution: number }) => Math.round(r.contribution * 100);
 
@@ -174,9 +207,9 @@ function cellLabel(cell: string): { zh: string; en: string } {
   return { zh: displayNames.zh.of(cell) ?? cell, en: displayNames.en.of(cell) ?? cell };
 }
 
-function sumBy(records: Placed[], keysOf: (r: Placed) => string[]): Map<string, number> {
+function sumBy(records: Weighted[], keysOf: (r: Weighted) => string[]): Map<string, number> {
   const sums = new Map<string, number>();
-  for (const r of records) for (const key of keysOf(r)) sums.set(key, (sums.get(key) ?? 0) + hundredths(r));
+  for (const r of records) for (const key of keysOf(r)) sums.set(key, (sums.get(key) ?? 0) + r.hundredths);
   return sums;
 }
 
@@ -187,19 +220,19 @@ async function scopeOf(ctx: ServiceContext, query: Pick<THeatmapQuery, 'year' | 
 export async function heatmap(ctx: ServiceContext, query: THeatmapQuery): Promise<THeatmap> {
   const view = viewOf(query);
   const scope = await scopeOf(ctx, query);
-  const [now, before] = await Promise.all([placedRecords(ctx, query.measure, scope), placedRecords(ctx, query.measure, { ...scope, period: samePeriodLastYear(scope.period) })]);
+  const [now, before] = await Promise.all([placedTotals(ctx, query.measure, scope), placedTotals(ctx, query.measure, { ...scope, period: samePeriodLastYear(scope.period) })]);
   const index = divisionIndex();
-  const cellKeys = (r: Placed) => {
+  const cellKeys = (r: Weighted) => {
     const cell = cellOf(r.place, view, index);
     return cell === null ? [] : [cell];
   };
   const all = presets();
   const priority = await priorityRegionPresets(ctx.db);
-  const presetKeys = (r: Placed) => presetsOf(r.place, all);
-  const priorityKeys = (r: Placed) => presetsOf(r.place, priority);
+  const presetKeys = (r: Weighted) => presetsOf(r.place, all);
+  const priorityKeys = (r: Weighted) => presetsOf(r.place, priority);
   const [cellsNow, cellsBefore, presetsNow, presetsBefore] = [sumBy(now, cellKeys), sumBy(before, cellKeys), sumBy(now, presetKeys), sumBy(before, presetKeys)];
   const [priorityNow, priorityBefore] = [sumBy(now, priorityKeys), sumBy(before, priorityKeys)];
-  const total = now.reduce((sum, r) => sum + hundredths(r), 0);
+  const total = now.reduce((sum, r) => sum + r.hundredths, 0);
   const share = (value: number) => (total === 0 ? null : percentText(value, total));
   const cells = [...new Set([...cellsNow.keys(), ...cellsBefore.keys()])]
     .map((cell) => ({ cell, label: cellLabel(cell), value: (cellsNow.get(cell) ?? 0) / 100, share: share(cellsNow.get(cell) ?? 0), lastYear: (cellsBefore.get(cell) ?? 0) / 100 }))
@@ -214,7 +247,7 @@ export async function heatmap(ctx: ServiceContext, query: THeatmapQuery): Promis
     level: query.level,
     parent: parent ? { code: parent.code, name: parent.fullName } : null,
     value: total / 100,
-    lastYear: before.reduce((sum, r) => sum + hundredths(r), 0) / 100,
+    lastYear: before.reduce((sum, r) => sum + r.hundredths, 0) / 100,
     cells,
     presets: all.map((p) => ({
       key: p.key,

@@ -14,8 +14,9 @@ import { creditSource, type CreditSource } from './metric-credits.ts';
 /**
  * 'unit': the chosen unit's children; 'subtree': every unit, each over its own subtree (a month close's snapshot);
  * 'chain': the industrial chain the project is confirmed on (issue 14), '' for a project on no chain (未归链).
+ * 'investor': the investor enterprise's id ('' for none), for the heat map, which places each investor once (issue 15).
  */
-export type MetricGrouping = 'none' | 'unit' | 'subtree' | 'division' | 'province' | 'stage' | 'month' | 'chain';
+export type MetricGrouping = 'none' | 'unit' | 'subtree' | 'division' | 'province' | 'investor' | 'stage' | 'month' | 'chain';
 
 export type MetricScope = {
   period: Period;
@@ -131,6 +132,8 @@ function groupExpression(grouping: MetricGrouping, scope: MetricScope, dated: SQ
       return sql`coalesce(left(${projects.industryCode}, 2), '')`;
     case 'province':
       return sql`coalesce(left(investor_source.hq_region_code, 2) || '0000', '')`;
+    case 'investor':
+      return sql`coalesce(${projects.investorEnterpriseId}::text, '')`;
     case 'stage':
       return sql`${projects.stage}`;
     case 'chain':
