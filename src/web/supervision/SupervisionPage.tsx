@@ -15,8 +15,9 @@ import { useUrlFilters, urlPagination } from '../ui/use-url-filters.ts';
 import { SearchAndUnitFilters } from '../ui/SearchAndUnitFilters.tsx';
 import { useSupervisionBoard, useSupervisionList, type SupervisionStatus } from './supervision.queries.ts';
 import { VerificationWaiting } from '../verification/VerificationWaiting.tsx';
+import { VerificationPage } from '../verification/VerificationPage.tsx';
 
-type View = 'list' | 'board';
+type View = 'list' | 'board' | 'verification';
 const STATUSES: readonly SupervisionStatus[] = ['overdue', 'dueSoon'];
 /** The milestones a deadline can point at, in order (在谈 starts nothing). */
 const MILESTONES = PROJECT_STAGES.filter((stage) => stage !== 'lead');
@@ -25,7 +26,7 @@ const MILESTONES = PROJECT_STAGES.filter((stage) => stage !== 'lead');
 export function SupervisionPage() {
   const { t } = useI18n();
   const filters = useUrlFilters();
-  const view: View = filters.text('view') === 'board' ? 'board' : 'list';
+  const view: View = filters.text('view') === 'board' ? 'board' : filters.text('view') === 'verification' ? 'verification' : 'list';
   const q = filters.text('q');
   const unitId = filters.number('unitId');
   const status = (STATUSES as readonly string[]).includes(filters.text('status') ?? '') ? (filters.text('status') as SupervisionStatus) : undefined;
@@ -45,13 +46,15 @@ export function SupervisionPage() {
       <Flex className="zs-filters" gap="small" wrap align="center">
         <Segmented<View>
           value={view}
-          onChange={(next) => filters.update({ view: next === 'list' ? null : next })}
+          onChange={(next) => filters.update({ view: next === 'list' ? null : next, status: null, page: null })}
           options={[
             { value: 'list', label: t('supervision.list') },
             { value: 'board', label: t('supervision.board') },
+            // 核实 (issue 17): the stage changes waiting for confirmation, and how long each has waited.
+            { value: 'verification', label: t('verification.status.reported') },
           ]}
         />
-        <SearchAndUnitFilters q={q} unitId={unitId} update={filters.update} searchPlaceholder={t('project.searchPlaceholder')} />
+        {view === 'verification' ? null : <SearchAndUnitFilters q={q} unitId={unitId} update={filters.update} searchPlaceholder={t('project.searchPlaceholder')} />}
         {view === 'list' ? (
           <Select<SupervisionStatus>
             aria-label={t('supervision.filterStatus')}
@@ -65,7 +68,9 @@ export function SupervisionPage() {
         ) : null}
       </Flex>
       {view === 'list' ? <VerificationWaiting /> : null}
-      {view === 'list' ? <SupervisionList q={q} unitId={unitId} status={status} /> : <SupervisionBoard q={q} unitId={unitId} />}
+      {view === 'list' ? <SupervisionList q={q} unitId={unitId} status={status} /> : null}
+      {view === 'board' ? <SupervisionBoard q={q} unitId={unitId} /> : null}
+      {view === 'verification' ? <VerificationPage embedded /> : null}
     </>
   );
 }

@@ -23,7 +23,12 @@ const STATUSES: TVerificationStatus[] = ['reported', 'rejected', 'confirmed', 'w
  * 核实 (issue 17): the reviewer's queue of reported stage changes, longest waiting first, each opening onto its
  * evidence and the checks on it; a unit sees its own changes here too, and resubmits those sent back.
  */
-export function VerificationPage() {
+export type VerificationPageProps = {
+  /** Shown inside the 督办 page (its 待核实 view) rather than as a page of its own: no page title. */
+  embedded?: boolean;
+};
+
+export function VerificationPage({ embedded = false }: VerificationPageProps) {
   const { t } = useI18n();
   const filters = useUrlFilters();
   const status = (STATUSES.find((s) => s === filters.text('status')) ?? 'reported') as TVerificationStatus;
@@ -33,19 +38,16 @@ export function VerificationPage() {
   const [openId, setOpenId] = useState<number | null>(null);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const me = useCurrentUser();
+  const settingsButton =
+    me.role === 'bureau' ? (
+      <Button icon={<SettingOutlined />} onClick={() => setSettingsOpen(true)} data-testid="verification-settings">
+        {t('verification.settings.open')}
+      </Button>
+    ) : undefined;
 
   return (
     <>
-      <PageHeader
-        title={t('verification.title')}
-        extra={
-          me.role === 'bureau' ? (
-            <Button icon={<SettingOutlined />} onClick={() => setSettingsOpen(true)} data-testid="verification-settings">
-              {t('verification.settings.open')}
-            </Button>
-          ) : undefined
-        }
-      />
+      {embedded ? null : <PageHeader title={t('verification.title')} extra={settingsButton} />}
       <Typography.Paragraph type="secondary">{t('verification.hint')}</Typography.Paragraph>
       <Flex className="zs-filters" gap="small" wrap align="center">
         <Segmented<TVerificationStatus>
@@ -53,6 +55,7 @@ export function VerificationPage() {
           onChange={(next) => filters.update({ status: next === 'reported' ? null : next, page: null })}
           options={STATUSES.map((s) => ({ value: s, label: t(`verification.status.${s}`) }))}
         />
+        {embedded ? settingsButton : null}
       </Flex>
       <ErrorAlert error={error} />
       <Spin spinning={isFetching && !data}>

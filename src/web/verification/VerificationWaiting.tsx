@@ -19,7 +19,7 @@ export function VerificationWaiting() {
       style={{ marginBottom: 12 }}
       message={t('verification.supervisionTitle')}
       description={t('verification.supervisionSummary', { count: data.total, days: data.items[0]!.daysWaiting })}
-      action={<Link to="/verification">{t('verification.supervisionLink')}</Link>}
+      action={<Link to="/supervision?view=verification">{t('verification.supervisionLink')}</Link>}
     />
   );
 }
