@@ -31,6 +31,8 @@ export const ZCockpitKpi = z.object({
   target: z.number().int().nullable(),
   /** value ÷ target in percent, two decimals ("37.22"). */
   completion: z.string().nullable(),
+  /** 待甄别 (issue 17): what projects held out while their pair is under review would add to `value`; 0 when none. */
+  heldOut: z.number(),
 });
 export type TCockpitKpi = z.infer<typeof ZCockpitKpi>;
 

@@ -23,6 +23,8 @@ export async function cockpit(ctx: ServiceContext, query: TCockpitQuery): Promis
   const scope = await metricScope(ctx, query.unitId, { from: query.from, to: query.to });
   const lastYear = samePeriodLastYear(scope.period);
   const [now, before] = await Promise.all([metricTotals(ctx, METRICS, scope), metricTotals(ctx, METRICS, { ...scope, period: lastYear })]);
+  // 待甄别 (issue 17): with the pairs under review held out, what they would add to each card, shown beside it.
+  const all = scope.rules.holdOutUnderReview ? await metricTotals(ctx, METRICS, { ...scope, rules: { ...scope.rules, holdOutUnderReview: false } }) : now;
   const targetYear = query.from.slice(0, 4) === query.to.slice(0, 4) ? Number(query.from.slice(0, 4)) : null;
   const targets = targetYear ? ((await targetsOfUnits(ctx, targetYear, [scope.unit.id])).get(scope.unit.id) ?? new Map<string, number>()) : new Map<string, number>();
   return {
@@ -50,6 +52,7 @@ export async function cockpit(ctx: ServiceContext, query: TCockpitQuery): Promis
         lastYearEmpty: before[i] === null,
         target,
         completion: target ? completionPercent(figure(value), figure(target)) : null,
+        heldOut: isSummable(m) ? (all[i] ?? 0) - value : 0,
       };
     }),
   };

@@ -58,6 +58,8 @@ describe('figures while a pair is under review (待甄别)', () => {
     expect(b.holdOutUnderReview).toBe(false);
     expect(signed(b)).toMatchObject({ heldOut: 0 });
     expect(signed(b).units.every((u) => u.heldOut === 0)).toBe(true);
+    const cards = (await call(t.app, bureau, 'GET', '/api/cockpit?from=2026-01-01&to=2026-02-28')).json() as { kpis: { heldOut: number }[] };
+    expect(cards.kpis.every((k) => k.heldOut === 0)).toBe(true);
     expect(signed(b).value).toBe(await metric('signedCount', w.city.id));
     expect(await records('signedCount')).toEqual(expect.arrayContaining([first.id, later.id]));
   });
@@ -74,6 +76,9 @@ describe('figures while a pair is under review (待甄别)', () => {
     expect(contracted(b)).toMatchObject({ value: contracted(before).value - 1_000_000_000, heldOut: 1_000_000_000 });
     expect(heldOutNote(signed(b))).toBe('待甄别 1 个');
     expect(heldOutNote(contracted(b))).toBe('待甄别 10.00亿元');
+    // The cockpit's card says the same beside its figure.
+    const cards = (await call(t.app, bureau, 'GET', '/api/cockpit?from=2026-01-01&to=2026-02-28')).json() as { kpis: { key: string; value: number; heldOut: number }[] };
+    expect(cards.kpis.find((k) => k.key === 'signedCount')).toMatchObject({ value: signed(b).value, heldOut: 1 });
     // Every figure agrees: the metric, its drill-down and the bulletin cell.
     expect(await metric('signedCount', w.city.id)).toBe(signed(b).value);
     const listed = await records('signedCount');

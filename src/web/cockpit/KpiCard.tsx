@@ -1,4 +1,4 @@
-import { Card, Flex, Progress, Tooltip, Typography, theme } from 'antd';
+import { Card, Flex, Progress, Tag, Tooltip, Typography, theme } from 'antd';
 import { ArrowDownOutlined, ArrowUpOutlined, QuestionCircleOutlined } from '@ant-design/icons';
 import type { TCockpitKpi } from '../../shared/cockpit.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -52,6 +52,11 @@ export function KpiCard({ kpi, onOpen, hasTargetYear }: KpiCardProps) {
         <span className="zs-kpi-number zs-amount">{value.number}</span>
         {value.suffix ? <span className="zs-kpi-suffix">{value.suffix}</span> : null}
       </button>
+      {kpi.heldOut ? (
+        <Tag color="orange" className="zs-amount" data-testid={`kpi-held-out-${kpi.key}`} style={{ marginBottom: 4 }}>
+          {kpi.unit === 'count' ? t('duplicates.heldOutCount', { n: kpi.heldOut }) : t('duplicates.heldOutText', { text: metricText(kpi.heldOut, kpi.unit, t) })}
+        </Tag>
+      ) : null}
       <Flex justify="space-between" gap={8} wrap style={{ fontSize: token.fontSizeSM }}>
         <span>
           <Typography.Text type="secondary">{t('cockpit.lastYear')} </Typography.Text>

@@ -51,5 +51,6 @@ export const enDuplicates: Record<keyof typeof zhCNDuplicates, string> = {
   'duplicates.heldOutAmount': '{value} {unit} under review',
   'duplicates.holdOut': 'Hold the later project of a pair under review out of the figures',
   'duplicates.holdOutHint': 'Ticked, the later-recorded project of each possible duplicate still open in the 甄别 queue counts in no figure (bulletin, cockpit) and shows as "N under review" beside it, until the pair is resolved; unticked, both count as recorded',
+  'duplicates.heldOutText': '{text} under review',
   'duplicates.confidential': 'Confidential project',
 };

@@ -50,5 +50,6 @@ export const zhCNDuplicates = {
   'duplicates.heldOutAmount': '待甄别 {value}{unit}',
   'duplicates.holdOut': '疑似重复待甄别时，后录入的项目暂不计入',
   'duplicates.holdOutHint': '勾选后，甄别队列中每一对未处理的疑似重复，后录入的那个项目暂不计入任何数字（通报、驾驶舱），在数字旁显示“待甄别 N 个”，处理后按结论计入；不勾选则照常计入',
+  'duplicates.heldOutText': '待甄别 {text}',
   'duplicates.confidential': '保密项目',
 } as const;
