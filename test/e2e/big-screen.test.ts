@@ -8,7 +8,8 @@ import { hasText, loggedIn, screenshot, shown, startE2e, type E2e } from './supp
  * 数据大屏 and the priority regions in a browser (issue 15; demo city 襄阳). The leader opens the big screen at
  * 1920×1080: dark, nothing scrolls, and every hero figure and 督办 count is the cockpit's for the same period (this
  * year to date). A county's staff get the no-access page. The bureau sets the city's priority regions and sees them
- * outlined on the map of China with their totals beside it. Screenshots: big-screen.png, heatmap-priority.png.
+ * outlined on the map of China with their totals beside it. An English screen names every region in English.
+ * Screenshots: big-screen.png, heatmap-priority.png, heatmap-en.png.
  */
 let e2e: E2e;
 beforeAll(async () => {
@@ -99,6 +100,22 @@ describe('the leaders\' big screen and the priority regions', () => {
     expect(first.value).toBeGreaterThanOrEqual(0);
     await page.keyboard.press('Escape');
     await screenshot(page, 'heatmap-priority.png');
+    await context.close();
+  });
+
+  it('names the regions in English on an English screen, on the map and in the table', async () => {
+    const { context, page } = await loggedIn(e2e, 'leader');
+    await page.goto('/heatmap');
+    await page.getByText('English', { exact: true }).click();
+    const map = page.getByTestId('heatmap-map');
+    await shown(map.locator('svg text', { hasText: 'South China Sea Islands' }));
+    await shown(map.locator('svg text', { hasText: 'Guangdong' }));
+    await shown(page.getByTestId('heatmap-cells').getByRole('cell', { name: 'Fujian', exact: true }));
+    // No Chinese left in the table's region names.
+    const names = await page.getByTestId('heatmap-cells').locator('tbody tr td:first-child').allInnerTexts();
+    expect(names.length).toBeGreaterThan(0);
+    expect(names.filter((name) => /\p{Script=Han}/u.test(name))).toEqual([]);
+    await screenshot(page, 'heatmap-en.png');
     await context.close();
   });
 });
