@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listNameKey, readListRows } from './enterprise-list-rows.ts';
+import { listNameKey, listTemplateHeader, readListRows } from './enterprise-list-rows.ts';
 
 describe('reading an enterprise list', () => {
   it('finds the header under a title and reads rank, code and batch; skips blank and total rows', () => {
@@ -62,5 +62,22 @@ describe('reading an enterprise list', () => {
     expect(listNameKey('宁德时代（福建）新能源科技股份有限公司')).toBe(listNameKey('宁德时代(福建)新能源科技有限公司'));
     expect(listNameKey('比亚迪有限责任公司')).toBe(listNameKey('比亚迪股份有限公司'));
     expect(listNameKey('比亚迪汽车有限公司')).not.toBe(listNameKey('比亚迪股份有限公司'));
+  });
+});
+
+describe('the blank list', () => {
+  it('names every column a list can say, each recognised when read back, the rank only where the list ranks', () => {
+    for (const ranked of [true, false]) {
+      const header = listTemplateHeader(ranked);
+      const read = readListRows([header, ['宁德时代新能源科技股份有限公司', '91350900587527783P', ...(ranked ? ['1'] : []), '福建省宁德市', '3841', '244,000', '2011-12-16', '300750', '']], ranked)!;
+      expect(read.labels).toEqual(header);
+      expect(Object.keys(read.header).sort()).toEqual(
+        ['name', 'creditCode', 'region', 'industry', 'capital', 'founded', 'listing', 'batch', ...(ranked ? ['rank'] : [])].sort(),
+      );
+      expect(read.rows).toHaveLength(1);
+      expect(read.refusals).toEqual([]);
+    }
+    expect(listTemplateHeader(true)).toContain('排名');
+    expect(listTemplateHeader(false)).not.toContain('排名');
   });
 });

@@ -21,6 +21,15 @@ const HEADER_WORDS: Record<ListColumn, string[]> = {
   batch: ['批次'],
 };
 
+/**
+ * The header of a blank list to fill in (issue 16): one column per thing a list can say, each named by its first
+ * header word (a rank only on a list that ranks; 注册资本 in 万元, as lists write it).
+ */
+export function listTemplateHeader(ranked: boolean): string[] {
+  const columns: ListColumn[] = ['name', 'creditCode', ...(ranked ? (['rank'] as const) : []), 'region', 'industry', 'capital', 'founded', 'listing', 'batch'];
+  return columns.map((column) => (column === 'capital' ? `${HEADER_WORDS.capital[0]}(万元)` : HEADER_WORDS[column][0]!));
+}
+
 function headerWord(cell: string): string {
   return cell.replace(/\s/g, '').replace(/[(（][^)）]*[)）]/g, '');
 }

@@ -120,3 +120,6 @@ export const ZEnterpriseListProgress = z.object({
   total: z.number().int(),
 });
 export type TEnterpriseListProgress = z.infer<typeof ZEnterpriseListProgress>;
+
+/** GET /api/enterprise-lists/template.xlsx: the blank list for a tier list (a rank column where the list ranks). */
+export const ZEnterpriseListTemplateQuery = z.object({ list: ZTierList });

@@ -153,3 +153,6 @@ export const ZImportProgress = z.object({
   total: z.number().int(),
 });
 export type TImportProgress = z.infer<typeof ZImportProgress>;
+
+/** GET /api/imports/template.xlsx: the blank ledger, its amounts in 万元 or 亿元. */
+export const ZBlankLedgerQuery = z.object({ moneyUnit: z.enum(['万元', '亿元']).default('万元') });

@@ -1,5 +1,5 @@
 import { ZIdParams } from '../../shared/common.ts';
-import { ZEnterpriseListImport, ZEnterpriseListOptions, ZEnterpriseListProgress } from '../../shared/enterprise-lists.ts';
+import { ZEnterpriseListImport, ZEnterpriseListOptions, ZEnterpriseListProgress, ZEnterpriseListTemplateQuery } from '../../shared/enterprise-lists.ts';
 import type { AppDeps, ZApp } from '../deps.ts';
 import { contextOf } from '../http/request-context.ts';
 import { readUpload } from '../http/uploads.ts';
@@ -9,6 +9,7 @@ import {
   commitEnterpriseList,
   enterpriseListErrorsWorkbook,
   enterpriseListProgress,
+  enterpriseListTemplate,
   getEnterpriseListImport,
   previewEnterpriseList,
   revertEnterpriseList,
@@ -25,6 +26,15 @@ export async function enterpriseListsRoutes(app: ZApp, { db, clock }: AppDeps) {
     const { file, fields } = await readUpload(request, { fileBytes: LEDGER_LIMITS.fileBytes }, 'ledger.tooLarge');
     return previewEnterpriseList(context, file, ZEnterpriseListOptions.parse({ list: fields.list, year: fields.year, batch: fields.batch || undefined }));
   });
+  app.get('/enterprise-lists/template.xlsx', { schema: { tags, querystring: ZEnterpriseListTemplateQuery } }, async (request, reply) => {
+    const file = await enterpriseListTemplate(ctx(request), request.query.list);
+    return reply
+      .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+      .header('cache-control', 'private, no-store')
+      .send(file.content);
+  });
+
   app.get('/enterprise-lists/:id', { schema: { tags, params: ZIdParams, response: { 200: ZEnterpriseListImport } } }, async (request) =>
     getEnterpriseListImport(ctx(request), request.params.id),
   );

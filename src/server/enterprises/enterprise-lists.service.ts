@@ -1,4 +1,5 @@
 import { and, eq, getTableColumns, sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { enterpriseContacts, enterpriseListImports, enterpriseNames, enterpriseTiers, enterprises, leads, projects, visits } from '../db/schema.ts';
 import { queryRows, type Db } from '../db/client.ts';
 import { anyOf, pipelined, takeIds } from '../db/bulk.ts';
@@ -12,7 +13,7 @@ import type { ErrorCode } from '../../shared/errors.ts';
 import { LABELS } from '../../shared/errors.ts';
 import { chinaToday } from '../../domain/calendar.ts';
 import { TIER_LISTS, type TierList } from '../../domain/enterprise-tiers.ts';
-import { readListRows, type ListColumn, type ListRow, type ReadList } from '../../domain/enterprise-list-rows.ts';
+import { listTemplateHeader, readListRows, type ListColumn, type ListRow, type ReadList } from '../../domain/enterprise-list-rows.ts';
 import { keepPlan, planRows, planWatermark, takeKeptPlan, type PlannedRow, type Refusal, type StoredColumn } from './enterprise-list-plan.ts';
 import { LIST_FACT_FIELDS, type ListFactField } from '../../domain/enterprise-list-facts.ts';
 import {
@@ -492,4 +493,17 @@ export async function revertEnterpriseList(ctx: ServiceContext, id: number): Pro
     });
   });
   return getEnterpriseListImport(ctx, id);
+}
+
+/** A blank list to fill in (issue 16): a sheet named after the list, its header the columns the import reads. */
+export async function enterpriseListTemplate(ctx: ServiceContext, list: TierList): Promise<{ fileName: string; content: Buffer }> {
+  assertCanAdminister(ctx.caller);
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet(TIER_LISTS[list].zh);
+  const header = sheet.addRow(listTemplateHeader(TIER_LISTS[list].ranked));
+  header.font = { bold: true };
+  sheet.columns = header.values instanceof Array ? (header.values as unknown[]).slice(1).map((label) => ({ width: Math.max(12, String(label).length * 2 + 4) })) : [];
+  // Codes and dates typed into the sheet stay as written (an 18-character code is not a number).
+  for (const column of [2, 3]) sheet.getColumn(column).numFmt = '@';
+  return { fileName: `${TIER_LISTS[list].zh}名单模板.xlsx`, content: Buffer.from(await workbook.xlsx.writeBuffer()) };
 }

@@ -96,6 +96,26 @@ describe('enterprise list imports', () => {
     expect((await tiersOf(added.json().id)).map((x) => [x.list, x.year])).toEqual([['little_giant', 2025]]);
   });
 
+  it('gives a blank list per tier list whose every column is read back, a rank column only where the list ranks', async () => {
+    const blank = await call(t.app, bureau, 'GET', '/api/enterprise-lists/template.xlsx?list=china_500');
+    expect(blank.statusCode).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(blank.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.name).toBe('中国500强');
+    sheet.addRow(['模板名单企业有限公司', creditCode(7401), 12, '湖北省襄阳市', '3841', 5000, '2018-01-02', '', '']);
+    const filled = await preview('模板.xlsx', Buffer.from(await workbook.xlsx.writeBuffer()), { list: 'china_500', year: '2024' });
+    expect(filled.summary).toMatchObject({ rows: 1, new: 1, refused: 0, factsRefused: 0 });
+    expect(filled.columns.every((c) => c.column !== null)).toBe(true);
+    expect(filled.rows[0]).toMatchObject({ name: '模板名单企业有限公司', rank: 12 });
+    expect(filled.rows[0]!.facts.find((f) => f.field === 'capital')).toMatchObject({ status: 'write' });
+    const unranked = await call(t.app, bureau, 'GET', '/api/enterprise-lists/template.xlsx?list=srdi');
+    const plain = new ExcelJS.Workbook();
+    await plain.xlsx.load(unranked.rawPayload as unknown as ArrayBuffer);
+    expect(plain.worksheets[0]!.getRow(1).values).not.toContain('排名');
+    expectApiError(await call(t.app, staffA, 'GET', '/api/enterprise-lists/template.xlsx?list=srdi'), 403, 'auth.forbidden');
+  });
+
   it('refuses rows naming the row and the field, and refuses to commit a list with refusals', async () => {
     const csv = ledgerCsvGbk(
       ['排名', '公司名称', '统一社会信用代码', '省份'],

@@ -1,11 +1,13 @@
 import { ZIdParams } from '../../shared/common.ts';
-import { ZImportBatch, ZImportBatchList, ZImportOptions, ZImportProgress, ZImportRowPage, ZImportRowsQuery, type TImportOptions } from '../../shared/imports.ts';
+import { ZBlankLedgerQuery, ZImportBatch, ZImportBatchList, ZImportOptions, ZImportProgress, ZImportRowPage, ZImportRowsQuery, type TImportOptions } from '../../shared/imports.ts';
 import type { AppDeps, ZApp } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { contextOf } from '../http/request-context.ts';
 import { readUpload } from '../http/uploads.ts';
 import { LEDGER_LIMITS } from './ledger-reader.ts';
+import { chinaToday } from '../../domain/calendar.ts';
 import {
+  blankLedgerTemplate,
   commitImport,
   getImportBatch,
   importErrorsWorkbook,
@@ -74,6 +76,17 @@ export async function importsRoutes(app: ZApp, { db, clock }: AppDeps) {
   app.post('/imports/:id/revert', { schema: { tags, params: ZIdParams, response: { 200: ZImportBatch } } }, async (request) =>
     revertImport(contextOf(request, db, clock), request.params.id),
   );
+
+  // No response schema: the body is the xlsx, streamed as it is written.
+  app.get('/imports/template.xlsx', { schema: { tags, querystring: ZBlankLedgerQuery } }, async (request, reply) => {
+    const ctx = contextOf(request, db, clock);
+    const file = blankLedgerTemplate(ctx, request.query.moneyUnit);
+    return reply
+      .type(XLSX)
+      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`项目台账模板-${chinaToday(ctx.now)}.xlsx`)}`)
+      .header('cache-control', 'private, no-store')
+      .send(file);
+  });
 
   app.get('/imports/:id/errors.xlsx', { schema: { tags, params: ZIdParams } }, async (request, reply) => {
     const file = await importErrorsWorkbook(contextOf(request, db, clock), request.params.id);

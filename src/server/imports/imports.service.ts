@@ -11,6 +11,8 @@ import { requireUnitInScope, unitNameOf } from '../units/units.service.ts';
 import { userNameOf } from '../users/users.service.ts';
 import { deleteUnusedLedgerInvestors } from '../enterprises/ledger-investors.ts';
 import { revertLedgerRows, type LedgerItem } from '../projects/ledger.service.ts';
+import { blankProjectLedger, type LedgerMoneyUnit } from '../projects/ledger.export.ts';
+import type { Readable } from 'node:stream';
 import { LedgerFileError, type LedgerSheet } from './ledger-reader.ts';
 import { readLedgerFileOffThread } from './ledger-worker.ts';
 import { headerKey, previewLedger, projectSheets, type Preview } from './import-preview.ts';
@@ -376,3 +378,9 @@ export async function importErrorsWorkbook(ctx: ServiceContext, id: number): Pro
   return { fileName: batch.fileName.replace(/\.(xlsx|csv)$/i, '') + '-错误信息.xlsx', content };
 }
 
+
+/** The blank ledger to fill in and import (issue 16), for whoever may import. */
+export function blankLedgerTemplate(ctx: ServiceContext, moneyUnit: LedgerMoneyUnit): Readable {
+  assertCanWrite(ctx.caller);
+  return blankProjectLedger(ctx, moneyUnit);
+}

@@ -151,6 +151,34 @@ describe('ledger imports', () => {
     expect(await projectNamed('冷链物流园项目')).toBeDefined();
   });
 
+  it('gives a blank ledger in the import\'s own layout: filled in with one project, it previews that project and nothing else', async () => {
+    const blank = await call(t.app, staffA, 'GET', '/api/imports/template.xlsx?moneyUnit=亿元');
+    expect(blank.statusCode).toBe(200);
+    expect(blank.headers['content-disposition']).toContain(encodeURIComponent('项目台账模板'));
+    const ExcelJS = (await import('exceljs')).default;
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(blank.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.rowCount).toBe(4);
+    expect(sheet.getRow(3).getCell(8).value).toBe('投资额(亿元)');
+    // A clerk fills in one project under the header (序号, 项目名称, 投资方, 总投资 in 亿元, 签约时间).
+    const row = sheet.getRow(5);
+    row.getCell(1).value = 1;
+    row.getCell(4).value = '模板填报项目';
+    row.getCell(5).value = '甲县测试企业有限公司';
+    row.getCell(8).value = 1.5;
+    row.getCell(10).value = '2025-05-06';
+    const filled = Buffer.from(await workbook.xlsx.writeBuffer());
+    const batch = await uploadOk(staffA, '模板.xlsx', filled);
+    expect(batch.moneyUnit).toBe('亿元');
+    expect(batch.counts).toMatchObject({ create: 1, refused: 0 });
+    expect((await rowsOf(staffA, batch.id)).filter((r) => r.action === 'create').map((r) => [r.name, r.totalInvestmentYuan, r.signedOn])).toEqual([
+      ['模板填报项目', 150_000_000, '2025-05-06'],
+    ]);
+    // The leader reads figures and imports nothing: no template either.
+    expectApiError(await call(t.app, await logIn(t.app, 'leader_a'), 'GET', '/api/imports/template.xlsx'), 403, 'auth.readOnly');
+  });
+
   it('reads a GBK CSV with one header row', async () => {
     const csv = ledgerCsvGbk(['项目名称', '投资主体', '计划总投资(亿元)', '签约日期', '责任单位'], [['智能制造基地项目', '甲县测试企业有限公司', '1.5', '2025/8/18', '甲县']]);
     const batch = await uploadOk(staffA, '台账.csv', csv);

@@ -41,7 +41,23 @@ export function exportProjectLedger(
   return out;
 }
 
-async function write(ctx: ServiceContext, filter: Omit<ListProjectsOptions, 'page' | 'pageSize' | 'sort'>, moneyUnit: LedgerMoneyUnit, out: PassThrough) {
+/**
+ * The blank ledger (issue 16): the same title, unit line and header as the export, and no rows — to fill in and
+ * import, so a unit starting from nothing writes the layout the import reads.
+ */
+export function blankProjectLedger(ctx: ServiceContext, moneyUnit: LedgerMoneyUnit): Readable {
+  const out = new PassThrough();
+  write(ctx, { unitId: ctx.caller.unitId }, moneyUnit, out, { blank: true }).catch((error) => out.destroy(error as Error));
+  return out;
+}
+
+async function write(
+  ctx: ServiceContext,
+  filter: Omit<ListProjectsOptions, 'page' | 'pageSize' | 'sort'>,
+  moneyUnit: LedgerMoneyUnit,
+  out: PassThrough,
+  options: { blank?: boolean } = {},
+) {
   const amount = (yuan: number | null) => (yuan === null ? null : Number(moneyUnit === '万元' ? yuanToWanText(yuan) : yuanToYiExactText(yuan)));
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet('项目台账');
@@ -72,6 +88,11 @@ async function write(ctx: ServiceContext, filter: Omit<ListProjectsOptions, 'pag
   let total = 0;
   let contract = 0;
   const names = new Map<number, string>();
+  if (options.blank) {
+    sheet.commit();
+    await workbook.commit();
+    return;
+  }
   for await (const page of projectsForLedger(ctx, filter)) {
     const missing = [...new Set(page.map((p) => p.unitId))].filter((id) => !names.has(id));
     for (const [id, name] of await unitNames(ctx.db, missing)) names.set(id, name);

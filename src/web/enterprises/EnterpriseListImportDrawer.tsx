@@ -136,6 +136,9 @@ export function EnterpriseListImportDrawer({ open, onClose }: EnterpriseListImpo
         <Button type="primary" disabled={!file} loading={busy === 'preview'} onClick={handlePreview}>
           {t('enterpriseLists.preview')}
         </Button>
+        <Button icon={<DownloadOutlined />} href={apiUrl(`/enterprise-lists/template.xlsx?list=${list}`)} download>
+          {t('enterpriseLists.template')}
+        </Button>
       </Flex>
       <ErrorAlert error={error} />
       {busy === 'commit' || progress?.phase === 'done' ? (

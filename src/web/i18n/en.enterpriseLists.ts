@@ -7,6 +7,7 @@ export const enEnterpriseLists: Record<keyof typeof zhCNEnterpriseLists, string>
   'enterpriseLists.hint':
     'Upload a list (xlsx or csv, GBK or UTF-8): a Fortune Global 500, a batch of SRDI "little giants", a park\'s enterprises. Each row matches an enterprise of the library by credit code, then by name or other name (有限公司 / 股份有限公司 and either kind of bracket count as the same); the others are added.',
   'enterpriseLists.list': 'List',
+  'enterpriseLists.template': 'Download a blank list',
   'enterpriseLists.year': 'Year',
   'enterpriseLists.batch': 'Batch (optional)',
   'enterpriseLists.file': 'Choose a file',

@@ -612,6 +612,7 @@ export const en: Messages = {
   'imports.yearPlaceholder': 'From the title',
   'imports.drop': 'Click or drop a ledger file here to upload',
   'imports.dropHint': '.xlsx and .csv (UTF-8 or GBK), up to 20 MB. Save an old .xls file as .xlsx in Excel first.',
+  'imports.template': 'Download a blank ledger',
   'imports.xls': '“{name}” is an old .xls file: save it as .xlsx in Excel first, then upload it',
   'imports.fileType': '“{name}” is not an .xlsx or .csv file',
   'imports.reading': 'Reading “{name}”…',

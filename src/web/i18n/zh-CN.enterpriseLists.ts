@@ -4,6 +4,7 @@ export const zhCNEnterpriseLists = {
   'enterpriseLists.title': '导入企业名单',
   'enterpriseLists.hint': '上传名单(xlsx 或 csv,GBK 或 UTF-8),如世界500强、专精特新"小巨人"某一批、园区企业。每行先按统一社会信用代码、再按名称或曾用名(有限公司/股份有限公司、全角半角括号视为相同)匹配库内企业;未匹配的新增入库。',
   'enterpriseLists.list': '榜单',
+  'enterpriseLists.template': '下载空白名单模板',
   'enterpriseLists.year': '年份',
   'enterpriseLists.batch': '批次(可选)',
   'enterpriseLists.file': '选择文件',

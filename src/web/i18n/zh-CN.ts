@@ -611,6 +611,7 @@ export const zhCN = {
   'imports.yearPlaceholder': '按台账标题',
   'imports.drop': '点击或将台账文件拖到这里上传',
   'imports.dropHint': '支持 .xlsx 和 .csv(UTF-8 或 GBK),不超过 20MB。旧版 .xls 文件请先在 Excel 中“另存为” .xlsx。',
+  'imports.template': '下载空白台账模板',
   'imports.xls': '“{name}”是旧版 .xls 文件:请先在 Excel 中另存为 .xlsx 再上传',
   'imports.fileType': '“{name}”不是 .xlsx 或 .csv 文件',
   'imports.reading': '正在读取“{name}”…',

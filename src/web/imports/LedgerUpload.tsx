@@ -1,12 +1,12 @@
 import { useState } from 'react';
-import { App, Flex, Form, InputNumber, Spin, Typography, Upload } from 'antd';
-import { InboxOutlined } from '@ant-design/icons';
+import { App, Button, Flex, Form, InputNumber, Spin, Typography, Upload } from 'antd';
+import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import type { TImportBatch } from '../../shared/imports.ts';
 import { useCurrentUser } from '../auth/auth.queries.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { UnitTreeSelect } from '../units/UnitTreeSelect.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
-import { useUploadLedger } from './imports.queries.ts';
+import { blankLedgerUrl, useUploadLedger } from './imports.queries.ts';
 
 /** What the picker offers; .xls is let through only to be told to save it as .xlsx (a dropped file is not ignored). */
 const ACCEPT = '.xlsx,.csv,.xls';
@@ -40,6 +40,9 @@ export function LedgerUpload({ onUploaded }: LedgerUploadProps) {
   return (
     <>
       <Typography.Paragraph type="secondary">{t('imports.hint')}</Typography.Paragraph>
+      <Button icon={<DownloadOutlined />} href={blankLedgerUrl()} download style={{ marginBottom: 16 }}>
+        {t('imports.template')}
+      </Button>
       <Form layout="vertical" component="div">
         <Flex gap="middle" wrap>
           <Form.Item label={t('imports.unit')} tooltip={t('imports.unitHint')} htmlFor="import-unit" style={{ flex: '1 1 220px', maxWidth: 320 }}>

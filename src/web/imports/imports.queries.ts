@@ -123,6 +123,11 @@ export function useRevertImport() {
 }
 
 /** The uploaded sheet with an error column added, for fixing the refused rows. */
+/** The blank ledger in the import's own layout (issue 16). */
+export function blankLedgerUrl(): string {
+  return apiUrl('/imports/template.xlsx');
+}
+
 export function importErrorsUrl(id: number): string {
   return apiUrl(`/imports/${id}/errors.xlsx`);
 }
