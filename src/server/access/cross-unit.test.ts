@@ -87,6 +87,21 @@ function duplicatePairOfAB(c: Ctx): Promise<DuplicatePair> {
   })());
 }
 
+/** A signing of 甲县 reported for the bureau's confirmation (核实, issue 17): a rule only a 90亿 project meets. */
+let verificationOfA: Promise<{ id: number; projectId: number }> | undefined;
+function reportedChangeOfA(c: Ctx): Promise<{ id: number; projectId: number }> {
+  return (verificationOfA ??= (async () => {
+    const bureau = await logIn(c.t.app, 'bureau');
+    const settings = { rules: [{ stage: 'signed', minYuan: 9_000_000_000, reviewerDepartmentId: null }], confirmedOnly: false, cityCentre: null, maxPhotoKm: 80, maxPhotoDaysBefore: 30 };
+    expect((await call(c.t.app, bureau, 'PUT', '/api/verification-settings', settings)).statusCode).toBe(200);
+    const project = await c.t.given.project({ unit: c.w.parkA, investor: c.w.enterpriseA, stage: 'lead', totalInvestmentYuan: 9_000_000_000, name: '甲县园区核实项目' });
+    const moved = await call(c.t.app, c.staffA, 'POST', `/api/projects/${project.id}/stage`, { to: 'signed', date: '2026-02-20', evidence: { contractNo: 'JX-HS-1' } });
+    expect(moved.statusCode, moved.body).toBe(200);
+    const queue = (await call(c.t.app, bureau, 'GET', `/api/stage-verifications?projectId=${project.id}`)).json() as { items: { id: number }[] };
+    return { id: queue.items[0]!.id, projectId: project.id };
+  })());
+}
+
 /** An upcoming trip plan of 甲县 calling on its enterprise. */
 async function tripPlanOfA(c: Ctx): Promise<number> {
   const response = await call(c.t.app, c.staffA, 'POST', '/api/trip-plans', { title: '甲县赴深圳招商', fromOn: '2026-04-01', toOn: '2026-04-03', stops: [{ enterpriseId: c.w.enterpriseA.id }] });
@@ -241,6 +256,21 @@ const CASES: Record<string, Case> = {
       }
     },
   },
+  // The city's priority regions (issue 15) are the plan's list, not a unit's records: everyone reads it, the bureau sets it.
+  'GET /api/heatmap/priority-regions': {
+    run: async (c) => {
+      const response = await getAsStaffB(c, '/api/heatmap/priority-regions');
+      expect(response.statusCode).toBe(200);
+      expect(response.body).not.toContain('甲县');
+    },
+  },
+  'PUT /api/heatmap/priority-regions': {
+    run: async (c) => {
+      const before = (await getAsStaffB(c, '/api/heatmap/priority-regions')).json();
+      expectApiError(await call(c.t.app, c.staffB, 'PUT', '/api/heatmap/priority-regions', { regions: [{ name: '乙县的', nameEn: 'B', codes: ['440300'] }] }), 403, 'auth.forbidden');
+      expect((await getAsStaffB(c, '/api/heatmap/priority-regions')).json()).toEqual(before);
+    },
+  },
   'GET /api/bulletin': {
     run: async (c) => {
       expectApiError(await getAsStaffB(c, `/api/bulletin?year=2026&month=3&unitId=${c.w.countyA.id}`), 400, 'project.unitOutOfScope', 'unitId');
@@ -351,6 +381,36 @@ const CASES: Record<string, Case> = {
     run: async (c) => {
       const plan = await tripPlanOfA(c);
       expect(ids(await getAsStaffB(c, '/api/trip-plans'))).not.toContain(plan);
+      expect(ids(await getAsStaffB(c, '/api/trip-plans?when=all'))).not.toContain(plan);
+      expectApiError(await getAsStaffB(c, `/api/trip-plans?when=all&unitId=${c.w.countyA.id}`), 400, 'project.unitOutOfScope', 'unitId');
+    },
+  },
+  'PATCH /api/trip-plans/:id': {
+    run: async (c) => {
+      const plan = await tripPlanOfA(c);
+      expectApiError(await call(c.t.app, c.staffB, 'PATCH', `/api/trip-plans/${plan}`, { title: '乙县改的' }), 404, 'notFound');
+      const seen = (await call(c.t.app, c.staffA, 'GET', '/api/trip-plans')).json() as { items: { id: number; title: string }[] };
+      expect(seen.items.find((p) => p.id === plan)!.title).toBe('甲县赴深圳招商');
+    },
+  },
+  'DELETE /api/trip-plans/:id': {
+    run: async (c) => {
+      const plan = await tripPlanOfA(c);
+      expectApiError(await call(c.t.app, c.staffB, 'DELETE', `/api/trip-plans/${plan}`), 404, 'notFound');
+      expect(ids(await call(c.t.app, c.staffA, 'GET', '/api/trip-plans'))).toContain(plan);
+    },
+  },
+  'DELETE /api/trip-plans/:id/stops/:stopId': {
+    run: async (c) => {
+      const plan = await tripPlanOfA(c);
+      const seen = (await call(c.t.app, c.staffA, 'GET', '/api/trip-plans')).json() as { items: { id: number; stops: { id: number }[] }[] };
+      const stop = seen.items.find((p) => p.id === plan)!.stops[0]!.id;
+      expectApiError(await call(c.t.app, c.staffB, 'DELETE', `/api/trip-plans/${plan}/stops/${stop}`), 404, 'notFound');
+      // Nor through a plan of its own: the stop is not on it.
+      const own = (await call(c.t.app, c.staffB, 'POST', '/api/trip-plans', { title: '乙县自己的计划', fromOn: '2026-04-01', toOn: '2026-04-02' })).json() as { id: number };
+      expectApiError(await call(c.t.app, c.staffB, 'DELETE', `/api/trip-plans/${own.id}/stops/${stop}`), 404, 'notFound');
+      const after = (await call(c.t.app, c.staffA, 'GET', '/api/trip-plans')).json() as { items: { id: number; stops: { id: number }[] }[] };
+      expect(after.items.find((p) => p.id === plan)!.stops.map((s) => s.id)).toEqual([stop]);
     },
   },
   'POST /api/trip-plans': {
@@ -539,6 +599,18 @@ const CASES: Record<string, Case> = {
     run: async (c) => {
       const id = await importOfA(c);
       expect(ids(await getAsStaffB(c, '/api/imports'))).not.toContain(id);
+    },
+  },
+  'GET /api/imports/template.xlsx': {
+    // The blank ledger names the caller's own unit in its title and holds no record of anyone's.
+    run: async (c) => {
+      const response = await getAsStaffB(c, '/api/imports/template.xlsx');
+      expect(response.statusCode).toBe(200);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+      const sheet = workbook.worksheets[0]!;
+      expect(String(sheet.getCell(1, 1).value)).toBe(`${c.w.countyB.name}招商引资项目台账`);
+      expect(sheet.rowCount).toBe(4);
     },
   },
   'GET /api/imports/:id': { run: async (c) => expectApiError(await getAsStaffB(c, `/api/imports/${await importOfA(c)}`), 404, 'notFound') },
@@ -798,6 +870,9 @@ const CASES: Record<string, Case> = {
       expectApiError(response, 403, 'auth.forbidden');
       expect(await t.read.counts()).toEqual(before);
     },
+  },
+  'GET /api/enterprise-lists/template.xlsx': {
+    run: async (c) => expectApiError(await getAsStaffB(c, '/api/enterprise-lists/template.xlsx?list=srdi'), 403, 'auth.forbidden'),
   },
   'GET /api/enterprise-lists/:id': { run: async (c) => expectApiError(await getAsStaffB(c, `/api/enterprise-lists/${await listImportOfBureau(c)}`), 403, 'auth.forbidden') },
   'GET /api/enterprise-lists/:id/errors.xlsx': {
@@ -1533,6 +1608,109 @@ const CASES: Record<string, Case> = {
       expect(await c.t.read.counts()).toEqual(before);
       expect(await c.t.read.project(projectOfA)).toEqual(project);
       expect((await c.t.db.select().from(duplicateClaims).where(eq(duplicateClaims.id, claimId)))[0]!.status).toBe('open');
+    },
+  },
+  'POST /api/duplicate-claims/:id/merge': {
+    run: async (c) => {
+      const { claimId, projectOfA, projectOfB } = await duplicatePairOfAB(c);
+      const before = await c.t.read.counts();
+      const [a, b] = [await c.t.read.project(projectOfA), await c.t.read.project(projectOfB)];
+      expectApiError(await call(c.t.app, c.staffB, 'POST', `/api/duplicate-claims/${claimId}/merge`, { survivorProjectId: projectOfB, reason: '越权合并' }), 403, 'auth.forbidden');
+      expect(await c.t.read.counts()).toEqual(before);
+      expect([await c.t.read.project(projectOfA), await c.t.read.project(projectOfB)]).toEqual([a, b]);
+      expect((await c.t.db.select().from(duplicateClaims).where(eq(duplicateClaims.id, claimId)))[0]!.status).toBe('open');
+    },
+  },
+  'POST /api/project-merges/:id/undo': {
+    run: async (c) => {
+      // A merge of a pair of its own, made by the bureau: 乙县 may not undo it, and learns nothing of 甲县's project.
+      const body = { investorEnterpriseId: c.w.enterpriseA.id, totalInvestmentYuan: 666_000_000, industryCode: '3841' };
+      const a = await call(c.t.app, c.staffA, 'POST', '/api/projects', { ...body, name: '甲县合并撤销项目', unitId: c.w.countyA.id });
+      const b = await call(c.t.app, c.staffB, 'POST', '/api/projects', { ...body, name: '乙县合并撤销项目', unitId: c.w.countyB.id });
+      const [projectOfA, projectOfB] = [(a.json() as { id: number }).id, (b.json() as { id: number }).id];
+      const [claim] = await c.t.db.select().from(duplicateClaims).where(and(eq(duplicateClaims.projectAId, projectOfA), eq(duplicateClaims.projectBId, projectOfB)));
+      const bureau = await logIn(c.t.app, 'bureau');
+      const merged = await call(c.t.app, bureau, 'POST', `/api/duplicate-claims/${claim!.id}/merge`, { survivorProjectId: projectOfA, reason: '同一投资' });
+      expect(merged.statusCode, merged.body).toBe(200);
+      const mergeId = (merged.json() as { merge: { id: number } }).merge.id;
+      const before = await c.t.read.counts();
+      const project = await c.t.read.project(projectOfB);
+      expectApiError(await call(c.t.app, c.staffB, 'POST', `/api/project-merges/${mergeId}/undo`, { reason: '越权撤销' }), 403, 'auth.forbidden');
+      expect(await c.t.read.counts()).toEqual(before);
+      expect(await c.t.read.project(projectOfB)).toEqual(project);
+      const review = await getAsStaffB(c, `/api/projects/${projectOfB}/duplicate-review`);
+      expect(review.json()).toMatchObject({ status: 'resolved', outcome: 'merged' });
+      expect(review.body).not.toContain('甲县');
+      expect(Object.keys(review.json() as object).sort()).toEqual(['outcome', 'resolvedAt', 'resolvedByName', 'resolvedByUnitName', 'status']);
+    },
+  },
+  // Count once (三明, issue 17): recorded on a project of one's own scope only.
+  'GET /api/projects/:id/count-once': {
+    run: async (c) => {
+      expectApiError(await getAsStaffB(c, `/api/projects/${c.w.projectA.id}/count-once`), 404, 'notFound');
+      expectApiError(await getAsStaffB(c, `/api/projects/${c.w.projectParkA.id}/count-once`), 404, 'notFound');
+    },
+  },
+  'POST /api/projects/:id/count-once': {
+    run: async (c) => {
+      const before = await c.t.read.counts();
+      const project = await c.t.read.project(c.w.projectParkA.id);
+      const body = { action: 'expansion', date: '2026-03-01', reason: '越权增资', incrementYuan: 1_000_000 };
+      expectApiError(await call(c.t.app, c.staffB, 'POST', `/api/projects/${c.w.projectParkA.id}/count-once`, body), 404, 'notFound');
+      expect(await c.t.read.counts()).toEqual(before);
+      expect(await c.t.read.project(c.w.projectParkA.id)).toEqual(project);
+    },
+  },
+  // Stage verification (核实, issue 17): the settings are the city's; a unit sees only its own reported changes.
+  'GET /api/verification-settings': {
+    run: async (c) => {
+      await reportedChangeOfA(c);
+      const response = await getAsStaffB(c, '/api/verification-settings');
+      expect(response.statusCode).toBe(200);
+      expect(response.body).not.toContain('甲县');
+    },
+  },
+  'PUT /api/verification-settings': {
+    run: async (c) => {
+      await reportedChangeOfA(c);
+      const before = (await getAsStaffB(c, '/api/verification-settings')).json();
+      const settings = { rules: [], confirmedOnly: true, cityCentre: null, maxPhotoKm: 80, maxPhotoDaysBefore: 30 };
+      expectApiError(await call(c.t.app, c.staffB, 'PUT', '/api/verification-settings', settings), 403, 'auth.forbidden');
+      expect((await getAsStaffB(c, '/api/verification-settings')).json()).toEqual(before);
+    },
+  },
+  'GET /api/stage-verifications': {
+    run: async (c) => {
+      const { id, projectId } = await reportedChangeOfA(c);
+      expect(ids(await getAsStaffB(c, '/api/stage-verifications'))).not.toContain(id);
+      expectEmptyPage(await getAsStaffB(c, `/api/stage-verifications?projectId=${projectId}`));
+      expectApiError(await getAsStaffB(c, `/api/stage-verifications?unitId=${c.w.parkA.id}`), 400, 'project.unitOutOfScope', 'unitId');
+      expect(ids(await call(c.t.app, c.staffA, 'GET', '/api/stage-verifications'))).toContain(id);
+    },
+  },
+  'GET /api/stage-verifications/:id': {
+    run: async (c) => {
+      const { id } = await reportedChangeOfA(c);
+      expectApiError(await getAsStaffB(c, `/api/stage-verifications/${id}`), 404, 'notFound');
+    },
+  },
+  'POST /api/stage-verifications/:id/decision': {
+    run: async (c) => {
+      const { id } = await reportedChangeOfA(c);
+      const before = await c.t.read.counts();
+      expectApiError(await call(c.t.app, c.staffB, 'POST', `/api/stage-verifications/${id}/decision`, { action: 'confirm' }), 404, 'notFound');
+      // Even 甲县's own staff never confirm their own change.
+      expectApiError(await call(c.t.app, c.staffA, 'POST', `/api/stage-verifications/${id}/decision`, { action: 'confirm' }), 403, 'verification.notReviewer');
+      expect(await c.t.read.counts()).toEqual(before);
+      expect((await call(c.t.app, c.staffA, 'GET', `/api/stage-verifications/${id}`)).json()).toMatchObject({ status: 'reported' });
+    },
+  },
+  'POST /api/stage-verifications/:id/resubmit': {
+    run: async (c) => {
+      const { id } = await reportedChangeOfA(c);
+      const before = await c.t.read.counts();
+      expectApiError(await call(c.t.app, c.staffB, 'POST', `/api/stage-verifications/${id}/resubmit`, { note: '越权' }), 404, 'notFound');
+      expect(await c.t.read.counts()).toEqual(before);
     },
   },
   'GET /api/projects/:id/duplicate-review': {

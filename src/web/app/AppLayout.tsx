@@ -6,6 +6,7 @@ import {
   ApartmentOutlined,
   AppstoreOutlined,
   AuditOutlined,
+  SafetyCertificateOutlined,
   AimOutlined,
   BankOutlined,
   ClusterOutlined,
@@ -17,6 +18,7 @@ import {
   FundProjectionScreenOutlined,
   HeatMapOutlined,
   CarOutlined,
+  ScheduleOutlined,
   BulbOutlined,
   EnvironmentOutlined,
   RocketOutlined,
@@ -44,8 +46,10 @@ const SIDER_WIDTH = 208;
 
 function menuItems(me: TMe, t: Translate): MenuProps['items'] {
   const problems = { key: '/problems', icon: <AlertOutlined />, label: <Link to="/problems">{t('nav.problems')}</Link> };
-  // A department sees only the problems routed to it.
-  if (!seesUnitRecords(me.role)) return [problems];
+  // 核实 (issue 17): every role sees the reported stage changes the API scopes to it.
+  const verification = { key: '/verification', icon: <SafetyCertificateOutlined />, label: <Link to="/verification">{t('nav.verification')}</Link> };
+  // A department sees only the problems and the stage changes routed to it.
+  if (!seesUnitRecords(me.role)) return [problems, verification];
   const items: MenuProps['items'] = [
     { key: '/cockpit', icon: <DashboardOutlined />, label: <Link to="/cockpit">{t('nav.cockpit')}</Link> },
     { key: '/heatmap', icon: <HeatMapOutlined />, label: <Link to="/heatmap">{t('nav.heatmap')}</Link> },
@@ -54,6 +58,7 @@ function menuItems(me: TMe, t: Translate): MenuProps['items'] {
     { key: '/supervision', icon: <FlagOutlined />, label: <Link to="/supervision">{t('nav.supervision')}</Link> },
     // 甄别 (issue 17): the bureau's queue of projects two units may have claimed.
     ...(me.role === 'bureau' ? [{ key: '/duplicates', icon: <DiffOutlined />, label: <Link to="/duplicates">{t('nav.duplicates')}</Link> }] : []),
+    verification,
     problems,
     { key: '/enterprises', icon: <BankOutlined />, label: <Link to="/enterprises">{t('nav.enterprises')}</Link> },
     { key: '/chains', icon: <PartitionOutlined />, label: <Link to="/chains">{t('nav.chains')}</Link> },
@@ -64,6 +69,7 @@ function menuItems(me: TMe, t: Translate): MenuProps['items'] {
       children: [
         { key: '/leads', icon: <BulbOutlined />, label: <Link to="/leads">{t('nav.leads')}</Link> },
         { key: '/trips', icon: <CarOutlined />, label: <Link to="/trips">{t('nav.trips')}</Link> },
+        { key: '/trip-plans', icon: <ScheduleOutlined />, label: <Link to="/trip-plans">{t('nav.tripPlans')}</Link> },
         { key: '/events', icon: <FundProjectionScreenOutlined />, label: <Link to="/events">{t('nav.events')}</Link> },
         { key: '/teams', icon: <EnvironmentOutlined />, label: <Link to="/teams">{t('nav.teams')}</Link> },
       ],
@@ -108,11 +114,13 @@ function selectedKey(pathname: string): string {
     '/projects',
     '/supervision',
     '/duplicates',
+    '/verification',
     '/problems',
     '/enterprises',
     '/chains',
     '/leads',
     '/trips',
+    '/trip-plans',
     '/visits',
     '/events',
     '/teams',

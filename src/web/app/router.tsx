@@ -41,6 +41,7 @@ const TargetsPage = page(() => import('../targets/TargetsPage.tsx'), 'TargetsPag
 const AssessmentsPage = page(() => import('../assessments/AssessmentsPage.tsx'), 'AssessmentsPage');
 const LeadsPage = page(() => import('../funnel/LeadsPage.tsx'), 'LeadsPage');
 const ChainsPage = page(() => import('../chains/ChainsPage.tsx'), 'ChainsPage');
+const TripPlansPage = page(() => import('../chains/TripPlansPage.tsx'), 'TripPlansPage');
 const TripsPage = page(() => import('../funnel/TripsPage.tsx'), 'TripsPage');
 const TripPage = page(() => import('../funnel/TripPage.tsx'), 'TripPage');
 const TripFormPage = page(() => import('../funnel/TripFormPage.tsx'), 'TripFormPage');
@@ -50,6 +51,8 @@ const EventPage = page(() => import('../funnel/EventPage.tsx'), 'EventPage');
 const TeamsPage = page(() => import('../funnel/TeamsPage.tsx'), 'TeamsPage');
 const CountingRulesPage = page(() => import('../metrics/CountingRulesPage.tsx'), 'CountingRulesPage');
 const DuplicatesPage = page(() => import('../duplicates/DuplicatesPage.tsx'), 'DuplicatesPage');
+const BigScreenPage = page(() => import('../heatmap/BigScreenPage.tsx'), 'BigScreenPage');
+const VerificationPage = page(() => import('../verification/VerificationPage.tsx'), 'VerificationPage');
 
 function bureauOnly(element: ReactNode) {
   return <RequireRole role="bureau">{element}</RequireRole>;
@@ -63,6 +66,8 @@ function unitRecords(element: ReactNode) {
 export const router = createBrowserRouter([
   { path: '/login', element: LoginPage, errorElement: <RouteError /> },
   { path: '/change-password', element: ChangePasswordPage, errorElement: <RouteError /> },
+  // 数据大屏 (issue 15): full screen, outside the menu and header; the page itself admits the leader and bureau roles.
+  { path: '/big-screen', element: <RequireSession>{BigScreenPage}</RequireSession>, errorElement: <RouteError /> },
   {
     path: '/',
     errorElement: <RouteError />,
@@ -90,10 +95,13 @@ export const router = createBrowserRouter([
           { path: 'projects/:id', element: unitRecords(ProjectPage) },
           { path: 'supervision', element: unitRecords(SupervisionPage) },
           { path: 'duplicates', element: bureauOnly(DuplicatesPage) },
+          // 核实 (issue 17): reviewers (the bureau, a department it names) and units, each seeing what the API scopes to them.
+          { path: 'verification', element: VerificationPage },
           { path: 'problems', element: ProblemsPage },
           { path: 'leads', element: unitRecords(LeadsPage) },
           { path: 'chains', element: ChainsPage },
           { path: 'trips', element: unitRecords(TripsPage) },
+          { path: 'trip-plans', element: unitRecords(TripPlansPage) },
           { path: 'trips/new', element: <RequireWriter>{TripFormPage}</RequireWriter> },
           { path: 'trips/:id', element: unitRecords(TripPage) },
           { path: 'visits/new', element: <RequireWriter>{VisitFormPage}</RequireWriter> },
