@@ -34,6 +34,7 @@ const NOT_PARK_PROBED: Record<string, string> = {
   imports: "an import is its uploader's unit's; probed by cross-unit.test.ts",
   trips: 'a trip is probed through its own cross-unit case; no park trip fixture',
   units: 'unit names are read by every unit (pickers); a unit is not a record',
+  'stage-verifications': "a reported stage change is its project's unit's: probed staff B against 甲县 by cross-unit.test.ts and verification.test.ts (another county gets 404); no park fixture",
 };
 
 /** Writes a leader may make: on their own account or session, and the words a leader adds to what they see. */
