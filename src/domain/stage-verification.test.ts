@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkVerificationAction, daysWaiting, isUnconfirmed, nextStatus, ruleFor, settingsProblem, DEFAULT_VERIFICATION_SETTINGS, type VerificationRule } from './stage-verification.ts';
+import { checkVerificationAction, daysWaiting, isUnconfirmed, nextStatus, reportedUnder, ruleFor, settingsProblem, DEFAULT_VERIFICATION_SETTINGS, type VerificationRule } from './stage-verification.ts';
 
 const RULES: VerificationRule[] = [
   { stage: 'signed', minYuan: 100_000_000, reviewerDepartmentId: null },
@@ -16,6 +16,14 @@ describe('which stage changes wait for confirmation', () => {
     expect(ruleFor(RULES, 'registered', 10_000_000_000)).toBeNull();
     expect(ruleFor(RULES, 'stalled', 10_000_000_000)).toBeNull();
     expect(ruleFor([], 'signed', 10_000_000_000)).toBeNull();
+  });
+  it('a recorded change waits only when it moves forward, for a unit below the city, under a rule (by hand or imported alike)', () => {
+    const change = { kind: 'advance', stage: 'signed', totalInvestmentYuan: 200_000_000, cityOwn: false };
+    expect(reportedUnder(RULES, change)?.stage).toBe('signed');
+    expect(reportedUnder(RULES, { ...change, totalInvestmentYuan: 50_000_000 })).toBeNull();
+    expect(reportedUnder(RULES, { ...change, cityOwn: true })).toBeNull();
+    expect(reportedUnder(RULES, { ...change, kind: 'resume' })).toBeNull();
+    expect(reportedUnder([], change)).toBeNull();
   });
   it('settings refuse two rules for one stage, a negative threshold and an impossible centre, naming the field', () => {
     expect(settingsProblem({ ...DEFAULT_VERIFICATION_SETTINGS, rules: RULES })).toBeNull();

@@ -44,6 +44,19 @@ export function ruleFor(rules: VerificationRule[], stage: string, totalInvestmen
   return rules.find((r) => r.stage === stage && totalInvestmentYuan >= r.minYuan) ?? null;
 }
 
+/**
+ * Whether a recorded stage change waits for a reviewer, and under which rule: only a move forward (a correction, a
+ * pause or a step back is not a new claim), never a change of the city's own projects (there is no one above the
+ * bureau to confirm them). The manual stage move and the ledger import both ask this, so neither bypasses the other.
+ */
+export function reportedUnder(
+  rules: VerificationRule[],
+  change: { kind: string; stage: string; totalInvestmentYuan: number; cityOwn: boolean },
+): VerificationRule | null {
+  if (change.kind !== 'advance' || change.cityOwn) return null;
+  return ruleFor(rules, change.stage, change.totalInvestmentYuan);
+}
+
 /** The settings' own problems, by field: one rule per stage, thresholds not negative, a sane centre. */
 export function settingsProblem(settings: VerificationSettings): { field: string; detail: string } | null {
   const seen = new Set<string>();

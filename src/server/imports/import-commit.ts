@@ -24,7 +24,7 @@ export async function writeCommit(
   onProgress: (done: number, total: number) => void,
 ): Promise<void> {
   const changing = result.planned.filter((p) => p.plan.action === 'create' || p.plan.action === 'update');
-  const prepared = await prepareLedgerWrite(ctx, changing.map((p) => ({ action: p.plan.action as LedgerWrite['action'], moves: p.plan.moves })));
+  const prepared = await prepareLedgerWrite(ctx, changing.map((p) => ({ action: p.plan.action as LedgerWrite['action'], moves: p.plan.moves, fields: p.plan.fields, existing: p.existing })));
   await pipelined(ctx.db, async (pipeline) => {
     // Investors named for the first time: one enterprise each, however many rows name it.
     const newInvestors = new Map<string, { row: PlannedRow; investor: NonNullable<PlannedRow['newInvestor']> }>();

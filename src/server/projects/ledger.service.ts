@@ -8,6 +8,7 @@ import { anyOf, insertJsonRows, takeIds, type Pipeline } from '../db/bulk.ts';
 import { actorOf, insertAuditedRows, recordAuditMany, type AuditChange } from '../audit/audit.service.ts';
 import { enterpriseNameOf } from '../enterprises/enterprises.service.ts';
 import { activeDeadlineRules } from '../deadlines/deadlines.service.ts';
+import { prepareImportVerification, reportImportedChanges, withdrawImportedChanges, type ImportedChange, type ImportVerification } from '../verification/import-verifications.ts';
 import { deleteDerivedOf, LATER_RECORD_NAMES, laterRecordsOf } from './project-references.ts';
 import { projectColumns, stageEventsOf } from './stages.service.ts';
 import { closedMonthsOfProject } from '../../domain/month-close.ts';
@@ -171,15 +172,23 @@ function syntheticEvents(moves: PlannedMove[], fileName: string, rowNumber: numb
 }
 
 /** What writing an import's rows reads first: before the commit sends anything, so that no read waits for its writes. */
-export type LedgerWritePrepared = { rules: DeadlineRule[]; projectIds: number[]; eventIds: number[] };
+export type LedgerWritePrepared = { rules: DeadlineRule[]; projectIds: number[]; eventIds: number[]; verification: ImportVerification };
 
-export async function prepareLedgerWrite(ctx: ServiceContext, writes: Pick<LedgerWrite, 'action' | 'moves'>[]): Promise<LedgerWritePrepared> {
+/** Each stage change a write records, as 核实 weighs it: the project's unit and amount as the import leaves them. */
+function importedChanges(w: Pick<LedgerWrite, 'fields' | 'existing' | 'moves'>): ImportedChange[] {
+  const unitId = w.fields.unitId ?? w.existing!.unitId;
+  const totalInvestmentYuan = w.fields.totalInvestmentYuan ?? w.existing!.totalInvestmentYuan;
+  return w.moves.map((move) => ({ unitId, totalInvestmentYuan, kind: move.kind, stage: move.to }));
+}
+
+export async function prepareLedgerWrite(ctx: ServiceContext, writes: Pick<LedgerWrite, 'action' | 'moves' | 'fields' | 'existing'>[]): Promise<LedgerWritePrepared> {
   const creates = writes.filter((w) => w.action === 'create').length;
   const moves = writes.reduce((n, w) => n + w.moves.length, 0);
   return {
     rules: await activeDeadlineRules(ctx.db),
     projectIds: await takeIds(ctx.db, projects, creates),
     eventIds: await takeIds(ctx.db, projectStageEvents, moves),
+    verification: await prepareImportVerification(ctx.db, writes.flatMap(importedChanges)),
   };
 }
 
@@ -216,10 +225,12 @@ export async function writeLedgerRows(
 
   const eventIdsOfRow = new Map<LedgerWrite, number[]>();
   const events: (typeof projectStageEvents.$inferInsert)[] = [];
+  const changes: Parameters<typeof reportImportedChanges>[4] = [];
   for (const w of writes) {
     if (w.moves.length === 0) continue;
     const ids = eventIds.slice(events.length, events.length + w.moves.length);
     eventIdsOfRow.set(w, ids);
+    importedChanges(w).forEach((change, i) => changes.push({ ...change, projectId: idOfRow.get(w)!, eventId: ids[i]! }));
     const evidence = importedEvidence(fileName, w.rowNumber, w.sheet);
     for (const [i, move] of w.moves.entries()) {
       events.push({
@@ -236,6 +247,8 @@ export async function writeLedgerRows(
     }
   }
   await insertJsonRows(pipeline, projectStageEvents, events);
+  // 核实 (issue 17): an import's stage change waits for the reviewer exactly as the same move made by hand would.
+  await reportImportedChanges(ctx, pipeline, prepared.verification, batchId, changes);
 
   createdRows.forEach((row, i) => {
     const w = creates[i]!;
@@ -274,7 +287,8 @@ export async function revertLedgerRows(ctx: ServiceContext, batchId: number, com
   for (const row of await ctx.db.select().from(projects).where(anyOf(projects.id, ids, 'int')).for('update')) current.set(row.id, row);
   const histories = await stageEventsOf(ctx.db, ids);
   // What people recorded about the projects since (funds, comments, visits, …) stops the revert, named (issue 18).
-  const later = await laterRecordsOf(ctx, ids);
+  const ownEventIds = items.flatMap((i) => i.stageEventIds);
+  const later = await laterRecordsOf(ctx, ids, ownEventIds);
   if (later.size > 0) {
     const blocked = items.filter((i) => later.has(i.projectId));
     const kinds = [...new Set(blocked.flatMap((i) => [...later.get(i.projectId)!]))];
@@ -309,6 +323,8 @@ export async function revertLedgerRows(ctx: ServiceContext, batchId: number, com
     const month = closedMonthsOfProject(current.get(inClosed[0]!.projectId)!, closed)[0]!;
     throw new AppError('month.closed', { field: 'batch', params: { month: `${Number(month.slice(0, 4))}年${Number(month.slice(5, 7))}月` } });
   }
+  // 核实 (issue 17): the batch's stage changes still waiting for a reviewer are withdrawn, as a revocation by hand does.
+  await withdrawImportedChanges(ctx, batchId, ownEventIds, (projectId) => current.get(projectId)!.unitId);
   const audits: AuditChange[] = [];
   const created = items.filter((i) => i.action === 'create').map((i) => i.projectId);
   if (created.length > 0) {

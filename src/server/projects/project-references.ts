@@ -27,8 +27,12 @@ export const PROJECT_REFERENCES = {
    * with the project (on delete cascade); a decided one is the bureau's decision and stops the revert.
    */
   duplicate_claims: 'pair',
-  /** A stage change reported for verification (issue 17), and the reviewer's decision on it. */
-  stage_verifications: 'person',
+  /**
+   * A stage change reported for verification (issue 17), and the reviewer's decision on it: the report of one of the
+   * import's own stage changes that no reviewer has decided on yet is the import's own and is withdrawn by its revert
+   * (`withdrawImportedChanges`); any other (decided, sent back, or of another stage record) stops the revert.
+   */
+  stage_verifications: 'verification',
   /** A re-signing, supplementary agreement, phase, expansion or change of investor recorded on the project (三明, issue 17). */
   project_count_once: 'person',
   /**
@@ -37,10 +41,10 @@ export const PROJECT_REFERENCES = {
    */
   projects: 'merge',
   project_merges: 'merge',
-} as const satisfies Record<string, 'history' | 'derived' | 'person' | 'pair' | 'merge'>;
+} as const satisfies Record<string, 'history' | 'derived' | 'person' | 'pair' | 'merge' | 'verification'>;
 
 export type LaterRecordKind = {
-  [K in keyof typeof PROJECT_REFERENCES]: (typeof PROJECT_REFERENCES)[K] extends 'person' | 'pair' ? K : never;
+  [K in keyof typeof PROJECT_REFERENCES]: (typeof PROJECT_REFERENCES)[K] extends 'person' | 'pair' | 'verification' ? K : never;
 }[keyof typeof PROJECT_REFERENCES];
 
 /** What each kind is called in a refusal. */
@@ -60,11 +64,14 @@ export const LATER_RECORD_NAMES: Record<LaterRecordKind, { zh: string; en: strin
 };
 
 const PERSON_TABLES = (Object.keys(PROJECT_REFERENCES) as (keyof typeof PROJECT_REFERENCES)[]).filter(
-  (table): table is Exclude<LaterRecordKind, 'duplicate_claims'> => PROJECT_REFERENCES[table] === 'person',
+  (table): table is Exclude<LaterRecordKind, 'duplicate_claims' | 'stage_verifications'> => PROJECT_REFERENCES[table] === 'person',
 );
 
-/** The records people made about these projects, by project: one query over every such table. */
-export async function laterRecordsOf(ctx: ServiceContext, projectIds: number[]): Promise<Map<number, Set<LaterRecordKind>>> {
+/**
+ * The records people made about these projects, by project: one query over every such table. `ownEventIds`: the
+ * stage records of the import being reverted, whose still undecided reports are its own.
+ */
+export async function laterRecordsOf(ctx: ServiceContext, projectIds: number[], ownEventIds: number[] = []): Promise<Map<number, Set<LaterRecordKind>>> {
   const found = new Map<number, Set<LaterRecordKind>>();
   if (projectIds.length === 0) return found;
   const ids = sql`any(${sql.param(projectIds)}::int[])`;
@@ -73,6 +80,8 @@ export async function laterRecordsOf(ctx: ServiceContext, projectIds: number[]):
       ...PERSON_TABLES.map((table) => sql`select distinct project_id, ${table}::text as kind from ${sql.identifier(table)} where project_id = ${ids}`),
       sql`select project_a_id as project_id, 'duplicate_claims' as kind from duplicate_claims where status <> 'open' and project_a_id = ${ids}`,
       sql`select project_b_id as project_id, 'duplicate_claims' as kind from duplicate_claims where status <> 'open' and project_b_id = ${ids}`,
+      sql`select project_id, 'stage_verifications' as kind from stage_verifications where project_id = ${ids}
+            and not (status = 'reported' and jsonb_array_length(steps) = 1 and stage_event_id = any(${sql.param(ownEventIds)}::int[]))`,
     ],
     sql` union all `,
   );

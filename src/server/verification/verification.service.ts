@@ -15,7 +15,7 @@ import {
   daysWaiting,
   DEFAULT_VERIFICATION_SETTINGS,
   nextStatus,
-  ruleFor,
+  reportedUnder,
   settingsProblem,
   type VerificationAction,
   type VerificationSettings,
@@ -103,11 +103,12 @@ export async function reportStageChange(
   ctx: ServiceContext,
   change: { projectId: number; unitId: number; totalInvestmentYuan: number; eventId: number; kind: string; stage: string },
 ): Promise<void> {
-  if (change.kind !== 'advance') return;
-  const rule = ruleFor((await activeVerificationSettings(tx)).rules, change.stage, change.totalInvestmentYuan);
-  if (!rule) return;
+  const rules = (await activeVerificationSettings(tx)).rules;
+  // The unit is looked up only when a rule could apply at all.
+  if (!reportedUnder(rules, { ...change, cityOwn: false })) return;
   const [unit] = await tx.select({ parentId: units.parentId }).from(units).where(eq(units.id, change.unitId));
-  if (!unit || unit.parentId === null) return;
+  const rule = reportedUnder(rules, { ...change, cityOwn: !unit || unit.parentId === null });
+  if (!rule) return;
   const steps: Step[] = [{ status: 'reported', at: ctx.now.toISOString(), by: ctx.caller.userId, reason: null }];
   const [row] = await tx
     .insert(stageVerifications)
