@@ -20,7 +20,8 @@ import type { TBreakdown, TBreakdownDimension, TCockpit, TCockpitQuery, TMetricR
 const figure = (value: number): BulletinFigure => ({ kind: 'count', count: value, measure: '' });
 
 export async function cockpit(ctx: ServiceContext, query: TCockpitQuery): Promise<TCockpit> {
-  const scope = await metricScope(ctx, query.unitId, { from: query.from, to: query.to });
+  // 统计口径 (issue 17): ?counting=reported|confirmed counts either way, so a screen can show both side by side.
+  const scope = await metricScope(ctx, query.unitId, { from: query.from, to: query.to }, query.counting);
   const lastYear = samePeriodLastYear(scope.period);
   const [now, before] = await Promise.all([metricTotals(ctx, METRICS, scope), metricTotals(ctx, METRICS, { ...scope, period: lastYear })]);
   // 待甄别 (issue 17): with the pairs under review held out, what they would add to each card, shown beside it.
@@ -78,7 +79,7 @@ type Row = TBreakdown['rows'][number];
 
 export async function breakdown(ctx: ServiceContext, query: TCockpitQuery & { key: string; by: TBreakdownDimension }): Promise<TBreakdown> {
   const [metric] = metricsByKeys(query.key, 'key');
-  const scope = await metricScope(ctx, query.unitId, { from: query.from, to: query.to });
+  const scope = await metricScope(ctx, query.unitId, { from: query.from, to: query.to }, query.counting);
   const [groups, [total]] = await Promise.all([metricGroups(ctx, [metric!], scope, GROUPING[query.by]), metricTotals(ctx, [metric!], scope)]);
   const value = (group: string) => groups.get(group)?.[0] ?? 0;
   let rows: Row[];
@@ -148,7 +149,7 @@ function groupKeys(by: TBreakdownDimension, group: string): string[] {
 export async function records(ctx: ServiceContext, query: TCockpitQuery & { key: string; by?: TBreakdownDimension; group?: string }): Promise<TMetricRecords> {
   const [metric] = metricsByKeys(query.key, 'key');
   if (!!query.by !== !!query.group) throw new AppError('validation.invalid', { field: query.by ? 'group' : 'by', params: { detail: '分组与分组值须同时给出' } });
-  const scope = await metricScope(ctx, query.unitId, { from: query.from, to: query.to });
+  const scope = await metricScope(ctx, query.unitId, { from: query.from, to: query.to }, query.counting);
   const group = query.by && query.group ? { grouping: GROUPING[query.by], keys: groupKeys(query.by, query.group) } : null;
   const rows = await metricRecords(ctx, metric!, scope, group);
   // Added in hundredths: a split credit's share of a project (0.3) sums exactly, as the figure's own SQL does.

@@ -17,7 +17,7 @@ const figure = (value: number): BulletinFigure => ({ kind: 'count', count: value
  * by status, the problems list past due), counted by those lists' own queries so the numbers cannot drift apart.
  */
 export async function overview(ctx: ServiceContext, query: TCockpitQuery): Promise<TCockpitOverview> {
-  const scope = await metricScope(ctx, query.unitId, { from: query.from, to: query.to });
+  const scope = await metricScope(ctx, query.unitId, { from: query.from, to: query.to }, query.counting);
   const { metrics, chosen } = await cockpitHeroes(ctx);
   const targetYear = query.from.slice(0, 4) === query.to.slice(0, 4) ? Number(query.from.slice(0, 4)) : null;
   const children = (await listUnits(ctx)).filter((u) => u.parentId === scope.unit.id);

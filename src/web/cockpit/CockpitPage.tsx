@@ -12,6 +12,7 @@ import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { useUrlFilters } from '../ui/use-url-filters.ts';
 import { BreakdownPanel } from './BreakdownPanel.tsx';
+import { CountingControl, countingMode, useVerificationOn } from './CountingControl.tsx';
 import { useCockpit, useCockpitOverview, useTrend, type RecordsRequest } from './cockpit.queries.ts';
 import { AlertsPanel, HeroCol, OtherKpisTable, RankingPanel } from './FirstScreen.tsx';
 import { KpiCard } from './KpiCard.tsx';
@@ -36,8 +37,14 @@ export function CockpitPage() {
   const today = chinaToday(new Date());
   const period = readPeriod(filters.text, today);
   const unitId = filters.number('unitId');
-  const scope = useMemo(() => ({ from: period.from, to: period.to, unitId }), [period.from, period.to, unitId]);
+  // 统计口径 (issue 17): only where the bureau verifies stage changes; 对照 counts as reported and, beside, as confirmed.
+  const verification = useVerificationOn();
+  const mode = verification.on ? countingMode(filters.text('counting'), verification.confirmedOnly) : undefined;
+  const counting = mode === undefined ? undefined : mode === 'compare' ? 'reported' : mode;
+  const scope = useMemo(() => ({ from: period.from, to: period.to, unitId, counting }), [period.from, period.to, unitId, counting]);
   const { data, error, isPending } = useCockpit(scope);
+  const confirmed = useCockpit({ ...scope, counting: 'confirmed' }, mode === 'compare');
+  const confirmedOf = (key: string) => (mode === 'compare' ? confirmed.data?.kpis.find((k) => k.key === key) : undefined);
   const overview = useCockpitOverview(scope);
   const catalogue = useMetricCatalogue();
   const [records, setRecords] = useState<RecordsRequest | null>(null);
@@ -66,18 +73,20 @@ export function CockpitPage() {
       <Flex className="zs-filters" gap="small" wrap align="center">
         <PeriodPicker value={period} today={today} onChange={(next) => filters.update(periodParams(next))} />
         <ScopeUnitSelect aria-label={t('metric.unitScope')} value={unitId} onChange={(value) => filters.update({ unitId: value })} />
+        {mode ? <CountingControl value={mode} onChange={(next) => filters.update({ counting: next })} /> : null}
         <Link to="/counting-rules">
           <InfoCircleOutlined /> {t('cockpit.countingRules')}
         </Link>
       </Flex>
       <ErrorAlert error={error} />
+      <ErrorAlert error={confirmed.error} />
       {data && data.targetYear === null ? <Alert type="info" showIcon title={t('cockpit.targetsSpanYears')} style={{ marginBottom: 16 }} /> : null}
       {isPending && !error ? <Skeleton active paragraph={{ rows: 6 }} /> : null}
       <ErrorAlert error={overview.error} />
       <Row gutter={[12, 12]} data-testid="cockpit-heroes" className="zs-hero-row">
         {heroes.map((kpi) => (
           <HeroCol key={kpi.key} count={heroes.length}>
-            <KpiCard kpi={kpi} hasTargetYear={data?.targetYear !== null} onOpen={(which) => open(kpi, which)} />
+            <KpiCard kpi={kpi} confirmed={confirmedOf(kpi.key)} hasTargetYear={data?.targetYear !== null} onOpen={(which) => open(kpi, which)} />
           </HeroCol>
         ))}
       </Row>
@@ -135,7 +144,7 @@ export function CockpitPage() {
       ) : null}
       {others.length > 0 ? (
         <div style={{ marginTop: 16 }}>
-          <OtherKpisTable kpis={others} onOpen={open} />
+          <OtherKpisTable kpis={others} confirmedOf={confirmedOf} onOpen={open} />
         </div>
       ) : null}
       <RecordsDrawer request={records} metric={metricOf(records?.key)} onClose={() => setRecords(null)} />

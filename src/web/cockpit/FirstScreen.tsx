@@ -152,9 +152,12 @@ export function AlertsPanel({ overview, unitId }: { overview: TCockpitOverview |
 export function OtherKpisTable({
   kpis,
   onOpen,
+  confirmedOf,
 }: {
   kpis: TCockpitKpi[];
   onOpen: (kpi: TCockpitKpi, which: 'value' | 'lastYear') => void;
+  /** 对照 (issue 17): the same indicator counting confirmed stage changes only, written under the reported value. */
+  confirmedOf?: (key: string) => TCockpitKpi | undefined;
 }) {
   const { t, locale } = useI18n();
   const { token } = theme.useToken();
@@ -198,9 +201,16 @@ export function OtherKpisTable({
             onCell: span,
             render: (_v, row) =>
               row.kpi ? (
-                <button type="button" className="zs-link-number zs-amount" data-testid={`kpi-value-${row.kpi.key}`} onClick={() => onOpen(row.kpi!, 'value')}>
-                  {valueText(row.kpi, 'value')}
-                </button>
+                <>
+                  <button type="button" className="zs-link-number zs-amount" data-testid={`kpi-value-${row.kpi.key}`} onClick={() => onOpen(row.kpi!, 'value')}>
+                    {valueText(row.kpi, 'value')}
+                  </button>
+                  {confirmedOf?.(row.kpi.key) ? (
+                    <div className="zs-amount" data-testid={`kpi-confirmed-${row.kpi.key}`} style={{ fontSize: token.fontSizeSM, color: token.colorTextSecondary }}>
+                      {t('counting.confirmedShort')} {valueText(confirmedOf(row.kpi.key)!, 'value')}
+                    </div>
+                  ) : null}
+                </>
               ) : null,
           },
           {

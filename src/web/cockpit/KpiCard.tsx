@@ -10,13 +10,15 @@ export type KpiCardProps = {
   onOpen: (which: 'value' | 'lastYear') => void;
   /** Whether the period lies within one year, so a target can be compared with. */
   hasTargetYear: boolean;
+  /** 对照 (issue 17): the same card counting confirmed stage changes only, shown beside the reported value. */
+  confirmed?: TCockpitKpi | undefined;
 };
 
 /**
  * One KPI: its value as reports write it, last year's figure and the growth (red up, green down, as Chinese
  * dashboards colour them), the annual target and its completion; the definition on the help icon.
  */
-export function KpiCard({ kpi, onOpen, hasTargetYear }: KpiCardProps) {
+export function KpiCard({ kpi, onOpen, hasTargetYear, confirmed }: KpiCardProps) {
   const { t, locale } = useI18n();
   const { token } = theme.useToken();
   const name = localName(kpi.name, locale);
@@ -52,6 +54,7 @@ export function KpiCard({ kpi, onOpen, hasTargetYear }: KpiCardProps) {
         <span className="zs-kpi-number zs-amount">{value.number}</span>
         {value.suffix ? <span className="zs-kpi-suffix">{value.suffix}</span> : null}
       </button>
+      {confirmed ? <SideBySide reported={kpi} confirmed={confirmed} /> : null}
       {kpi.heldOut ? (
         <Tag color="orange" className="zs-amount" data-testid={`kpi-held-out-${kpi.key}`} style={{ marginBottom: 4 }}>
           {kpi.unit === 'count' ? t('duplicates.heldOutCount', { n: kpi.heldOut }) : t('duplicates.heldOutText', { text: metricText(kpi.heldOut, kpi.unit, t) })}
@@ -98,6 +101,26 @@ export function KpiCard({ kpi, onOpen, hasTargetYear }: KpiCardProps) {
 }
 
 type Translate = ReturnType<typeof useI18n>['t'];
+
+/** The figure as reported and as confirmed ("报送 12 个 · 已核实 9 个"); what still waits stands out in orange. */
+export function SideBySide({ reported, confirmed }: { reported: TCockpitKpi; confirmed: TCockpitKpi }) {
+  const { t } = useI18n();
+  const { token } = theme.useToken();
+  const text = (kpi: TCockpitKpi) => (kpi.empty ? '—' : metricText(kpi.value, kpi.unit, t));
+  const waiting = reported.value !== confirmed.value;
+  return (
+    // Each half keeps its figure on one line; on a phone's half-width card the confirmed half wraps below.
+    <div data-testid={`kpi-side-by-side-${reported.key}`} style={{ fontSize: token.fontSizeSM, marginBottom: 4 }}>
+      <span className="zs-amount" data-testid={`kpi-reported-${reported.key}`}>
+        {t('counting.reportedShort')} {text(reported)}
+      </span>
+      {' · '}
+      <span className="zs-amount" data-testid={`kpi-confirmed-${reported.key}`} style={{ color: waiting ? token.colorWarningText : token.colorSuccessText }}>
+        {t('counting.confirmedShort')} {text(confirmed)}
+      </span>
+    </div>
+  );
+}
 
 /**
  * How the value compares with last year: a sum's growth in percent; a rate's change in percentage points (its

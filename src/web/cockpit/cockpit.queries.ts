@@ -4,13 +4,16 @@ import { api } from '../api/client.ts';
 
 export const COCKPIT_QUERY_KEY = ['cockpit'] as const;
 
-export type CockpitScope = { from: string; to: string; unitId?: number };
+/** `counting` (issue 17): count stage changes as reported or as confirmed; absent, as the bureau's settings say. */
+export type CockpitScope = { from: string; to: string; unitId?: number; counting?: Counting };
+export type Counting = 'reported' | 'confirmed';
 
 /** The KPI cards of a period and unit subtree (the caller's whole scope without a unit). */
-export function useCockpit(scope: CockpitScope) {
+export function useCockpit(scope: CockpitScope, enabled = true) {
   return useQuery({
     queryKey: [...COCKPIT_QUERY_KEY, 'kpis', scope],
     queryFn: ({ signal }) => api.get<TCockpit>('/cockpit', scope, signal),
+    enabled,
     placeholderData: keepPreviousData,
   });
 }
@@ -56,7 +59,9 @@ export type RecordsRequest = CockpitScope & {
 };
 
 export function useMetricRecords(request: RecordsRequest | null) {
-  const params = request ? { key: request.key, from: request.from, to: request.to, unitId: request.unitId, by: request.by, group: request.group } : null;
+  const params = request
+    ? { key: request.key, from: request.from, to: request.to, unitId: request.unitId, counting: request.counting, by: request.by, group: request.group }
+    : null;
   return useQuery({
     queryKey: [...COCKPIT_QUERY_KEY, 'records', params],
     queryFn: ({ signal }) => api.get<TMetricRecords>('/cockpit/records', params!, signal),

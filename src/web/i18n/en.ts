@@ -15,6 +15,7 @@ import type { Messages } from './zh-CN.ts';
 import { enDuplicates } from './en.duplicates.ts';
 import { enVerification } from './en.verification.ts';
 import { enCountOnce } from './en.countOnce.ts';
+import { enCounting } from './en.counting.ts';
 
 /** English. Typed as Messages: tsc fails when a key of zh-CN.ts is missing here, or one is extra. */
 export const en: Messages = {
@@ -34,6 +35,7 @@ export const en: Messages = {
   ...enDuplicates,
   ...enVerification,
   ...enCountOnce,
+  ...enCounting,
   'app.name': 'zhaoshang',
   'app.shortName': 'ZS',
   'app.tagline': 'Open-source investment promotion platform',

@@ -14,6 +14,7 @@ import { zhCNEnterpriseScreens } from './zh-CN.enterpriseScreens.ts';
 import { zhCNDuplicates } from './zh-CN.duplicates.ts';
 import { zhCNVerification } from './zh-CN.verification.ts';
 import { zhCNCountOnce } from './zh-CN.countOnce.ts';
+import { zhCNCounting } from './zh-CN.counting.ts';
 
 /**
  * The Chinese dictionary, the source of the keys. en.ts must have exactly the same keys: its type is
@@ -36,6 +37,7 @@ export const zhCN = {
   ...zhCNDuplicates,
   ...zhCNVerification,
   ...zhCNCountOnce,
+  ...zhCNCounting,
   'app.name': '招商引资平台',
   'app.shortName': '招商',
   'app.tagline': 'zhaoshang · 开源招商引资管理平台',
