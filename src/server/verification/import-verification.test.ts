@@ -127,13 +127,17 @@ describe('stage changes written by a ledger import go under verification (核实
   it('the city’s own projects are not reported, as by hand (there is no one above the bureau)', async () => {
     // Rule on every signing: only the county's waits.
     expect((await call(t.app, bureau, 'PUT', '/api/verification-settings', { ...settings(false), rules: [{ stage: 'signed', minYuan: 0, reviewerDepartmentId: null }] })).statusCode).toBe(200);
-    const body = multipartBody('市本级台账.xlsx', await ledgerXlsx({ title: '测试市2026年招商引资签约项目台账', sections: [{ title: '一、工业项目', rows: [['市本级导入项目', '甲县测试企业有限公司', '', '', '2亿', '', '2026年2月12日', '', '测试市', '已签约', '', '']] }] }));
+    const body = multipartBody('市本级台账.xlsx', await ledgerXlsx({ title: '测试市2026年招商引资签约项目台账', sections: [{ title: '一、工业项目', rows: [['市本级导入项目', '甲县测试企业有限公司', '', '', '2亿', '', '2026年2月12日', '', '测试市', '已签约', '', ''], ['市局代录甲县项目', '甲县测试企业有限公司', '', '', '2亿', '', '2026年2月12日', '', '甲县', '已签约', '', '']] }] }));
     const upload = await t.app.inject({ method: 'POST', url: '/api/imports', payload: body.payload, headers: { ...body.headers, cookie: bureau.cookie } });
     expect(upload.statusCode, upload.body).toBe(200);
     const commit = await call(t.app, bureau, 'POST', `/api/imports/${(upload.json() as TImportBatch).id}/commit`);
     expect(commit.statusCode, commit.body).toBe(200);
     const cityProject = await projectId('市本级导入项目');
     expect(cityProject).toBeDefined();
+    expect((await t.db.select({ unitId: projects.unitId }).from(projects).where(eq(projects.id, cityProject!)))[0]!.unitId).toBe(w.city.id);
     expect(await t.db.select().from(stageVerifications).where(eq(stageVerifications.projectId, cityProject!))).toEqual([]);
+    // The county's project in the same ledger waits, whoever imported it.
+    const countyProject = (await projectId('市局代录甲县项目'))!;
+    expect(await t.db.select({ status: stageVerifications.status }).from(stageVerifications).where(eq(stageVerifications.projectId, countyProject))).toEqual([{ status: 'reported' }]);
   });
 });
