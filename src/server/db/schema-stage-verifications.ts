@@ -48,6 +48,9 @@ export const stageVerifications = pgTable(
   },
   (t) => [
     uniqueIndex('stage_verifications_event_key').on(t.stageEventId),
+    // Deleting a project (an import's revert deletes thousands) checks this table for rows that point at it: without
+    // an index on the column every deletion scanned the whole table.
+    index('stage_verifications_project_idx').on(t.projectId),
     // Official figures ask, per project and stage, whether a change still waits: only those rows are indexed.
     index('stage_verifications_open_idx').on(t.projectId, t.stage).where(sql`${t.status} in ('reported','rejected')`),
     index('stage_verifications_queue_idx').on(t.reportedAt).where(sql`${t.status} = 'reported'`),

@@ -1,0 +1,1 @@
+CREATE INDEX "stage_verifications_project_idx" ON "stage_verifications" USING btree ("project_id");
