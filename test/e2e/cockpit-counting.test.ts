@@ -106,6 +106,11 @@ describe('the cockpit counts as reported, as confirmed, or both side by side (ç»
     await shown(page.getByTestId('kpi-side-by-side-signedCount'));
     await expect.poll(async () => (await sideBySide(page)).confirmed).toBe(before.reported);
     expect((await sideBySide(page)).reported).toBe(before.reported);
+
+    // On the English screen the control and the figures speak English.
+    await page.getByText('English', { exact: true }).click();
+    await shown(page.getByTestId('cockpit-counting').getByText('Side by side', { exact: true }));
+    await expect.poll(() => page.getByTestId('kpi-side-by-side-signedCount').innerText()).toMatch(/^Reported [\d,]+.* Â· Verified [\d,]+/);
     expect(e2e.pageErrors).toEqual([]);
   });
 });
