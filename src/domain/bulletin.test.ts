@@ -115,7 +115,9 @@ describe('bulletin ranks', () => {
   it('ranks with ties and lists the top and bottom three, ties at the boundary included', async () => {
     const { ranksDescending, topAndBottom } = await import('./bulletin.ts');
     expect(ranksDescending([90, 80, 80, 70, 60])).toEqual([1, 2, 2, 4, 5]);
-    expect(topAndBottom([90, 80, 80, 70, 60, 95], 3)).toEqual({ top: [0, 1, 2, 5], bottom: [1, 2, 3, 4] });
+    // Each list in its own order: the best first on the 红榜, the lowest first on the 黑榜; ties in table order.
+    expect(topAndBottom([90, 80, 80, 70, 60, 95], 3)).toEqual({ top: [5, 0, 1, 2], bottom: [4, 3, 1, 2] });
+    expect(topAndBottom([10, 30, 20, 40], 2)).toEqual({ top: [3, 1], bottom: [0, 2] });
     // Nobody is praised or blamed among equals, and with two units each is on one list only.
     expect(topAndBottom([5, 5], 1)).toEqual({ top: [], bottom: [] });
     expect(topAndBottom([0, 0, 0], 3)).toEqual({ top: [], bottom: [] });

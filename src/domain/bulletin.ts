@@ -155,12 +155,17 @@ export function ranksDescending(values: number[]): number[] {
 /**
  * 红榜 / 黑榜: the top N and the bottom N. As in the assessment, a tie at the boundary takes in every tied unit:
  * a unit is in the bottom N when fewer than N units are strictly below it (and the top N likewise). A unit at the
- * lowest value is never praised, nor one at the highest blamed: when all are equal, both lists are empty.
+ * lowest value is never praised, nor one at the highest blamed: when all are equal, both lists are empty. The
+ * 红榜 lists the best first, the 黑榜 the lowest first.
  */
 export function topAndBottom(values: number[], n: number): { top: number[]; bottom: number[] } {
   const lowest = Math.min(...values);
   const highest = Math.max(...values);
   const top = values.flatMap((v, i) => (v > lowest && values.filter((other) => other > v).length < n ? [i] : []));
   const bottom = values.flatMap((v, i) => (v < highest && values.filter((other) => other < v).length < n ? [i] : []));
+  // Each list is read in its own order: 红榜 from the first, 黑榜 from the last; units level with each other keep the
+  // table's order.
+  top.sort((a, b) => values[b]! - values[a]! || a - b);
+  bottom.sort((a, b) => values[a]! - values[b]! || a - b);
   return { top, bottom };
 }
