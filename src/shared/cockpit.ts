@@ -52,6 +52,8 @@ export const ZTrendQuery = z.object({
   key: z.string().max(50),
   year: z.coerce.number().int().min(2000).max(2100),
   unitId: ZId.optional(),
+  /** 统计口径 (issue 17), as the cards: as recorded or confirmed only; absent, as the verification settings say. */
+  counting: z.enum(['reported', 'confirmed']).optional(),
 });
 export const ZTrend = z.object({
   key: z.string(),

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createTestApp, logIn, type Given, type Session, type TestApp } from '../../../test/support/test-app.ts';
-import type { TBreakdown, TCockpit, TCockpitOverview, TMetricRecords } from '../../shared/cockpit.ts';
+import type { TBreakdown, TCockpit, TCockpitOverview, TMetricRecords, TTrend } from '../../shared/cockpit.ts';
 
 // The test clock reads 2026-03-02 in China.
 describe('the cockpit counts as reported or as confirmed on request (统计口径, issue 17)', () => {
@@ -56,6 +56,14 @@ describe('the cockpit counts as reported or as confirmed on request (统计口�
         .heroes.find((h) => h.key === 'signedCount')!.value;
     expect(await signedOfCountyA('reported')).toBe(2);
     expect(await signedOfCountyA('confirmed')).toBe(1);
+  });
+
+  it('the monthly trend counts the same way as the cards', async () => {
+    const february = async (counting: string) =>
+      (await get<TTrend>(`/api/cockpit/trend?key=signedCount&year=2026${counting}`)).months.find((m) => m.month === 2)!.value;
+    expect(await february('')).toBe(2);
+    expect(await february('&counting=reported')).toBe(2);
+    expect(await february('&counting=confirmed')).toBe(1);
   });
 
   it('a wrong counting is refused, naming the field', async () => {

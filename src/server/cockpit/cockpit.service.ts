@@ -59,9 +59,9 @@ export async function cockpit(ctx: ServiceContext, query: TCockpitQuery): Promis
   };
 }
 
-export async function trend(ctx: ServiceContext, query: { key: string; year: number; unitId?: number }): Promise<TTrend> {
+export async function trend(ctx: ServiceContext, query: { key: string; year: number; unitId?: number; counting?: 'reported' | 'confirmed' }): Promise<TTrend> {
   const [metric] = metricsByKeys(query.key, 'key');
-  const scope = await metricScope(ctx, query.unitId, { from: `${query.year - 1}-01-01`, to: `${query.year}-12-31` });
+  const scope = await metricScope(ctx, query.unitId, { from: `${query.year - 1}-01-01`, to: `${query.year}-12-31` }, query.counting);
   const months = await metricGroups(ctx, [metric!], scope, 'month');
   const valueOf = (year: number, month: number) => months.get(`${year}-${String(month).padStart(2, '0')}`)?.[0] ?? 0;
   return {

@@ -52,7 +52,7 @@ export function CockpitPage() {
   const kpis = data?.kpis ?? [];
   const chosen = filters.text('metric');
   const metricKey = kpis.some((k) => k.key === chosen) ? chosen : kpis.some((k) => k.key === DEFAULT_METRIC) ? DEFAULT_METRIC : kpis[0]?.key;
-  const trend = useTrend({ key: metricKey, year: period.year, unitId });
+  const trend = useTrend({ key: metricKey, year: period.year, unitId, counting });
   const metricOf = (key: string | undefined) => catalogue.data?.find((m) => m.key === key) ?? kpis.find((k) => k.key === key);
   const heroKeys = overview.data?.heroes ?? [];
   const heroes = heroKeys.map((key) => kpis.find((k) => k.key === key)).filter((k): k is TCockpitKpi => !!k);

@@ -28,7 +28,7 @@ export function useCockpitOverview(scope: CockpitScope) {
 }
 
 /** Twelve months of one metric, this year and last. */
-export function useTrend(params: { key: string | undefined; year: number; unitId?: number }) {
+export function useTrend(params: { key: string | undefined; year: number; unitId?: number; counting?: 'reported' | 'confirmed' }) {
   return useQuery({
     queryKey: [...COCKPIT_QUERY_KEY, 'trend', params],
     queryFn: ({ signal }) => api.get<TTrend>('/cockpit/trend', params, signal),
