@@ -202,6 +202,11 @@ export const ERRORS = {
     en: '{field}: the counting rules give the first-reporting unit no share; set its share in the counting rules first',
   },
   'projectMerge.alreadyMerged': { status: 409, zh: '{field}：这一对中已有项目合并到其他项目', en: '{field}: a project of this pair has already been merged into another' },
+  'projectMerge.projectMerged': {
+    status: 409,
+    zh: '该项目已合并到其他项目，阶段不再变更；如需变更，请招商局先撤销合并',
+    en: 'This project has been merged into another and its stage no longer changes; the bureau can undo the merge first',
+  },
   'projectMerge.undone': { status: 409, zh: '该项目合并已撤销', en: 'This project merge has already been undone' },
   'projectMerge.survivorMergedSince': { status: 409, zh: '保留的项目此后又已合并到其他项目，请先撤销那次合并', en: 'The surviving project has since been merged into another; undo that merge first' },
   'verification.notReported': { status: 409, zh: '该阶段变更不在待核实状态', en: 'This stage change is not waiting for confirmation' },

@@ -143,5 +143,9 @@ describe('merging a duplicate claim, and undoing it', () => {
     const ownProject = await call(t.app, staffB, 'GET', `/api/projects/${duplicate.id}`);
     expect(ownProject.statusCode).toBe(200);
     expect(ownProject.body).not.toContain('甲县宁德时代');
+    // Merged, it counts nowhere: its stage no longer moves (a move would be a figure nobody sees).
+    const before = await rowsOf([duplicate.id]);
+    expectApiError(await call(t.app, staffB, 'POST', `/api/projects/${duplicate.id}/stage`, { to: 'producing', date: '2026-03-01' }), 409, 'projectMerge.projectMerged');
+    expect(await rowsOf([duplicate.id])).toEqual(before);
   });
 });

@@ -40,6 +40,8 @@ async function loadProjectForUpdate(ctx: ServiceContext, tx: Db, id: number) {
     .where(and(eq(projects.id, id), inCallerScope(ctx.caller, projects.unitId)))
     .for('update');
   if (!row) throw notFound('project');
+  // A project merged into another counts nowhere (issue 17): a stage moved on it would be a figure nobody sees.
+  if (row.mergedIntoId !== null) throw new AppError('projectMerge.projectMerged');
   return row;
 }
 
