@@ -500,10 +500,10 @@ export async function enterpriseListTemplate(ctx: ServiceContext, list: TierList
   assertCanAdminister(ctx.caller);
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(TIER_LISTS[list].zh);
-  const header = sheet.addRow(listTemplateHeader(TIER_LISTS[list].ranked));
-  header.font = { bold: true };
-  sheet.columns = header.values instanceof Array ? (header.values as unknown[]).slice(1).map((label) => ({ width: Math.max(12, String(label).length * 2 + 4) })) : [];
-  // Codes and dates typed into the sheet stay as written (an 18-character code is not a number).
-  for (const column of [2, 3]) sheet.getColumn(column).numFmt = '@';
+  const labels = listTemplateHeader(TIER_LISTS[list].ranked);
+  sheet.addRow(labels).font = { bold: true };
+  labels.forEach((label, i) => (sheet.getColumn(i + 1).width = Math.max(12, label.length * 2 + 4)));
+  // A credit code typed into the sheet stays as written: 18 characters, not a number.
+  sheet.getColumn(labels.indexOf('统一社会信用代码') + 1).numFmt = '@';
   return { fileName: `${TIER_LISTS[list].zh}名单模板.xlsx`, content: Buffer.from(await workbook.xlsx.writeBuffer()) };
 }
