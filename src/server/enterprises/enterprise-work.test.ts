@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TEnterpriseDetail } from '../../shared/enterprises.ts';
 import { call, createTestApp, logIn, type Given, type Session, type TestApp } from '../../../test/support/test-app.ts';
 
 /**
@@ -44,5 +45,38 @@ describe('leads and projects of one enterprise', () => {
     expect(coded.statusCode, coded.body).toBe(200);
     expect(await ids(staffA, `/api/projects?investorEnterpriseId=${w.enterpriseA.id}`)).toEqual([w.projectA.id]);
     expect(await ids(bureau, `/api/projects?investorEnterpriseId=${w.enterpriseA.id}`)).toEqual([]);
+  });
+
+  it('shows county B nothing of county A on the enterprise page: no lead, visit, project or contact, only its name', async () => {
+    // A fresh enterprise that county A alone works on: a lead, a visit, a project and a contact.
+    const created = await call(t.app, staffA, 'POST', '/api/enterprises', { name: '甲县独家跟进企业有限公司' });
+    expect(created.statusCode, created.body).toBe(200);
+    const enterpriseId = (created.json() as { id: number }).id;
+    const steps = [
+      await call(t.app, staffA, 'POST', '/api/leads', { enterpriseId, source: 'other', collectedOn: '2026-02-03', note: '甲县的线索' }),
+      await call(t.app, staffA, 'POST', '/api/visits', { enterpriseId, visitedOn: '2026-02-04', notes: '甲县的拜访' }),
+      await call(t.app, staffA, 'POST', '/api/projects', { name: '甲县独家项目', unitId: w.countyA.id, investorEnterpriseId: enterpriseId, totalInvestmentYuan: 100_000_000 }),
+      await call(t.app, staffA, 'POST', `/api/enterprises/${enterpriseId}/contacts`, { name: '甲县联系人', phone: '13800001111' }),
+    ];
+    for (const step of steps) expect(step.statusCode, step.body).toBe(200);
+
+    const page = async (session: Session) => ({
+      leads: await ids(session, `/api/leads?enterpriseId=${enterpriseId}`),
+      visits: await ids(session, `/api/visits?enterpriseId=${enterpriseId}`),
+      projects: await ids(session, `/api/projects?investorEnterpriseId=${enterpriseId}`),
+      detail: (await call(t.app, session, 'GET', `/api/enterprises/${enterpriseId}/detail`)).json() as TEnterpriseDetail,
+    });
+    const a = await page(staffA);
+    expect([a.leads.length, a.visits.length, a.projects.length, a.detail.contacts.length]).toEqual([1, 1, 1, 1]);
+    expect(a.detail.interest).toEqual([]);
+
+    const b = await page(staffB);
+    expect(b.leads).toEqual([]);
+    expect(b.visits).toEqual([]);
+    expect(b.projects).toEqual([]);
+    expect(b.detail.contacts).toEqual([]);
+    // County A's interest reaches county B as its unit's name and the kinds of work, nothing more.
+    expect(b.detail.interest).toEqual([{ unitName: '甲县', kinds: ['lead', 'visit', 'project'] }]);
+    expect(JSON.stringify(b.detail)).not.toMatch(/甲县的线索|甲县的拜访|甲县独家项目|甲县联系人|13800001111/);
   });
 });
