@@ -4,13 +4,21 @@ import type { ServiceContext } from '../context.ts';
 import { inUnitSubtree, unitGrouping } from '../db/unit-groups.ts';
 import type { ActivitySpec } from '../../domain/activity-metrics.ts';
 import { addDays } from '../../domain/calendar.ts';
-import type { Period } from '../../domain/metrics.ts';
+import type { Period, ScopeRules } from '../../domain/metrics.ts';
+import { projectCounts } from '../projects/metric-credits.ts';
+import { stageWaiting } from '../projects/metrics.queries.ts';
 
 /**
  * Trips, visits and events as metrics (issue 6), each spec of src/domain/activity-metrics.ts compiled to one
  * statement grouped as the catalogue asks; the domain's evaluation is what these are tested against.
  */
-type Scope = { period: Period; unit: { path: string } };
+type Scope = { period: Period; unit: { path: string }; rules?: Pick<ScopeRules, 'holdOutUnderReview' | 'confirmedOnly'> };
+
+/**
+ * A project signed at an event counts as the project figures count it (issue 17): never once merged into another,
+ * not while held out under review, not while its signing waits for confirmation under confirmed-only.
+ */
+const signedAtEventCounts = (rules: Scope['rules'] = {}) => sql`${projectCounts(rules)} and not ${stageWaiting('signedOn', rules)}`;
 type Rows = { g: string; v: unknown }[];
 
 const rowsOf = (result: unknown): Rows => (Array.isArray(result) ? result : (result as { rows: Rows }).rows);
@@ -44,7 +52,7 @@ export async function activityValues(ctx: ServiceContext, spec: Extract<Activity
         ? sql`select ${g.group} as g, count(*) as v from ${events} ${g.join} where ${held} group by 1`
         : sql`select ${g.group} as g, ${spec.measure === 'signedCount' ? sql`count(*)` : sql`coalesce(sum(coalesce(${projects.contractInvestmentYuan}, ${projects.totalInvestmentYuan})), 0)`} as v
             from ${events} ${g.join} join ${eventProjects} on ${eventProjects.eventId} = ${events.id} join ${projects} on ${projects.id} = ${eventProjects.projectId}
-            where ${held} group by 1`;
+            where ${held} and ${signedAtEventCounts(scope.rules)} group by 1`;
   }
   const rows = rowsOf(await ctx.db.execute(statement));
   return new Map(rows.map((r) => [String(r.g ?? ''), Number(r.v)]));
@@ -121,7 +129,7 @@ export async function activityRecords(ctx: ServiceContext, spec: Extract<Activit
         .select({ eventId: eventProjects.eventId, projectId: projects.id, name: projects.name, codeName: projects.codeName, unitId: projects.unitId, amount: sql<number>`coalesce(${projects.contractInvestmentYuan}, ${projects.totalInvestmentYuan})`.mapWith(Number) })
         .from(eventProjects)
         .innerJoin(projects, sql`${projects.id} = ${eventProjects.projectId}`)
-        .where(sql`${eventProjects.eventId} = any(${sql.param(held.map((e) => e.id))}::int[])`);
+        .where(sql`${eventProjects.eventId} = any(${sql.param(held.map((e) => e.id))}::int[]) and ${signedAtEventCounts(scope.rules)}`);
   return signed.map((p) => {
     const event = held.find((e) => e.id === p.eventId)!;
     const name = p.codeName && p.unitId !== ctx.caller.unitId ? p.codeName : p.name;

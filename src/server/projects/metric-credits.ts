@@ -24,15 +24,16 @@ export type CreditSource = {
 
 /**
  * A project the bureau's 甄别 merged into another is no credit at all: its survivor counts the investment once; under
- * `holdOutUnderReview`, neither is the later project of a pair still under review (issue 17).
+ * `holdOutUnderReview`, neither is the later project of a pair still under review (issue 17). Figures that read
+ * projects outside a credit source (events' signed projects, leads' signings) ask this too.
  */
-function counted(rules: Pick<ScopeRules, 'holdOutUnderReview'>): SQL {
+export function projectCounts(rules: Pick<ScopeRules, 'holdOutUnderReview'>): SQL {
   const notMerged = sql`${projects.mergedIntoId} is null`;
   return rules.holdOutUnderReview ? sql`${notMerged} and not ${heldOutUnderReview(projects.id)}` : notMerged;
 }
 
 export function creditSource(rules: Pick<ScopeRules, 'reportingUnitSharePercent' | 'holdOutUnderReview'>): CreditSource {
-  const notMerged = counted(rules);
+  const notMerged = projectCounts(rules);
   const share = Math.trunc(rules.reportingUnitSharePercent ?? 0);
   if (share <= 0) {
     // The default: no lateral rows, the plain projects table the indexes serve.

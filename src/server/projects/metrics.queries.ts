@@ -23,6 +23,8 @@ export type MetricScope = {
   rules: ScopeRules;
   /** The unit whose subtree is counted (inside the caller's scope), with its path. */
   unit: { id: number; path: string };
+  /** A further condition on the projects counted (the heat map's filters: chain, tier, stage, type, estimated; issue 15). */
+  projectFilter?: SQL | null;
 };
 
 const STAGE_DATE: Record<StageDateField, AnyPgColumn> = {
@@ -46,9 +48,15 @@ const STAGE_OF: Record<StageDateField, string> = {
  * change still waits for confirmation (reported, or rejected and not yet corrected) has no date yet — the one rule
  * every project metric, its drill-down and its rates go through (the domain's `countedDate`).
  */
-function countedDate(field: StageDateField, rules: ScopeRules): SQL | AnyPgColumn {
+export function countedDate(field: StageDateField, rules: Pick<ScopeRules, 'confirmedOnly'>): SQL | AnyPgColumn {
   if (!rules.confirmedOnly) return STAGE_DATE[field];
-  return sql`(case when exists (select 1 from ${stageVerifications} where ${stageVerifications.projectId} = ${projects.id} and ${stageVerifications.stage} = ${STAGE_OF[field]} and ${stageVerifications.status} in ('reported','rejected')) then null else ${STAGE_DATE[field]} end)`;
+  return sql`(case when ${stageWaiting(field, rules)} then null else ${STAGE_DATE[field]} end)`;
+}
+
+/** Whether the project's change to this stage waits for confirmation, so that figures do not count it yet (never unless confirmed-only). */
+export function stageWaiting(field: StageDateField, rules: Pick<ScopeRules, 'confirmedOnly'>): SQL {
+  if (!rules.confirmedOnly) return sql`false`;
+  return sql`exists (select 1 from ${stageVerifications} where ${stageVerifications.projectId} = ${projects.id} and ${stageVerifications.stage} = ${STAGE_OF[field]} and ${stageVerifications.status} in ('reported','rejected'))`;
 }
 
 const likePrefix = (path: string) => path.replace(/[\\%_]/g, (c) => '\\' + c) + '%';
@@ -65,6 +73,7 @@ function countedProjects(ctx: ServiceContext, scope: MetricScope, credit: Credit
   if (sources.length > 0) parts.push(sql`coalesce(${projects.fundSource}, '') <> all(${sql.param(sources)}::text[])`);
   if (rules.excludedFundSources.includes(null)) parts.push(sql`${projects.fundSource} is not null`);
   if (rules.excludeEstimated) parts.push(sql`not ${projects.amountsEstimated}`);
+  if (scope.projectFilter) parts.push(scope.projectFilter);
   if (rules.excludedIndustries.length > 0) {
     parts.push(sql`not (coalesce(${projects.industryCode}, '') like any(${sql.param(rules.excludedIndustries.map((p) => likePrefix(p)))}::text[]))`);
   }
@@ -341,15 +350,19 @@ function mergedCredits(rows: MetricRecordRow[], inPercent: boolean): MetricRecor
 
 /**
  * Per sub-unit of the scope (the assessment's deductions, issue 5): counted projects whose start deadline — signing
- * plus the rule's months or days — fell on or before the period's end without a start by that day.
+ * plus the rule's months or days — fell on or before the period's end without a start by that day. The dates are the
+ * ones figures count (issue 17): under confirmed-only, a signing waiting for confirmation starts no deadline yet and a
+ * start waiting for it has not happened yet — as the cockpit counts them.
  */
 export async function lateStartsBySubUnit(ctx: ServiceContext, scope: MetricScope, deadline: { amount: number; unit: 'months' | 'days' }) {
-  const due = sql`(${projects.signedOn} + ${deadline.unit === 'months' ? sql`make_interval(months => ${deadline.amount}::int)` : sql`make_interval(days => ${deadline.amount}::int)`})::date`;
+  const signed = countedDate('signedOn', scope.rules);
+  const started = countedDate('startedOn', scope.rules);
+  const due = sql`(${signed} + ${deadline.unit === 'months' ? sql`make_interval(months => ${deadline.amount}::int)` : sql`make_interval(days => ${deadline.amount}::int)`})::date`;
   return countBySubUnit(
     ctx,
     scope,
-    sql`${projects.signedOn} is not null and ${projects.stage} <> 'terminated' and ${due} <= ${scope.period.to}::date
-        and (${projects.startedOn} is null or ${projects.startedOn} > ${due})`,
+    sql`${signed} is not null and ${projects.stage} <> 'terminated' and ${due} <= ${scope.period.to}::date
+        and (${started} is null or ${started} > ${due})`,
   );
 }
 
@@ -358,14 +371,18 @@ export async function fortune500SignedBySubUnit(ctx: ServiceContext, scope: Metr
   return countBySubUnit(
     ctx,
     scope,
-    sql`${inPeriod(projects.signedOn, scope.period)}
+    sql`${inPeriod(countedDate('signedOn', scope.rules), scope.period)}
         and exists (select 1 from ${enterprises} where ${enterprises.id} = ${projects.investorEnterpriseId} and ${enterprises.fortuneGlobal500})`,
   );
 }
 
-/** Deductions and bonuses stay with the 落地单位, whatever the credit split: it is the one that delivers the project. */
+/**
+ * Deductions and bonuses stay with the 落地单位, whatever the credit split: it is the one that delivers the project.
+ * Which projects count at all follows the figures' rules (issue 17): a merged project never, the later project of a
+ * pair under review not while the bureau holds such pairs out.
+ */
 async function countBySubUnit(ctx: ServiceContext, scope: MetricScope, condition: SQL): Promise<Map<string, number>> {
-  const landing = creditSource({});
+  const landing = creditSource({ holdOutUnderReview: scope.rules.holdOutUnderReview });
   const rows = await ctx.db.execute(
     sql`select ${groupExpression('unit', scope, null)} as g, count(*) as n from ${projectsJoined('unit', landing)}
         where ${countedProjects(ctx, scope, landing)} and ${condition} group by 1`,
