@@ -30,7 +30,7 @@ const today = chinaToday(new Date());
 const monthOf = (date: string) => {
   const year = Number(date.slice(0, 4));
   const month = Number(date.slice(5, 7));
-  return { key: date.slice(0, 7), year, month, param: `${year}-${month}`, zh: `${year}年${month}月` };
+  return { key: date.slice(0, 7), year, month, param: `${year}-${month}`, zh: `${year}年${month}月`, bulletin: `${year}年${month === 1 ? '' : '1—'}${month}月份` };
 };
 const twoMonthsAgo = monthOf(addMonths(today, -2));
 const lastMonth = monthOf(addMonths(today, -1));
@@ -71,7 +71,7 @@ describe('month close and the counting rules in a browser', () => {
     await dialog.getByLabel('金额(万元)', { exact: true }).fill('500');
     await dialog.getByLabel('凭证', { exact: true }).fill('HD-LATE-0001');
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
-    await hasText(dialog.getByTestId('month-closed'), `${twoMonthsAgo.zh}已关账:修改已关账期间的数据属于更正,请填写更正原因`);
+    await hasText(dialog.getByTestId('month-closed'), `${twoMonthsAgo.zh}已关账：修改已关账期间的数据属于更正，请填写更正原因`);
     await dialog.getByLabel('更正原因', { exact: true }).fill('银行回单迟到,当月未能入账');
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
     await absent(page.getByRole('dialog'));
@@ -84,13 +84,13 @@ describe('month close and the counting rules in a browser', () => {
     await page.getByRole('link', { name: '通报' }).click();
     await page.waitForURL('**/bulletin');
     // The bulletin opens on last month: ended, not closed, and listing the correction made since the close before it.
-    await hasText(page.getByRole('heading', { level: 3 }), `${lastMonth.zh}招商引资工作通报`);
+    await hasText(page.getByRole('heading', { level: 3 }), `${lastMonth.bulletin}招商引资工作通报`);
     await shown(page.getByTestId('bulletin-open'));
     const corrections = page.getByTestId('bulletin-corrections');
     await hasText(corrections.getByRole('row', { name: new RegExp(FUNDS_PROJECT) }), '银行回单迟到,当月未能入账');
     await page.getByRole('button', { name: /关\s*账/ }).click();
     const confirm = page.getByRole('dialog');
-    await hasText(confirm, `确认关账:${lastMonth.zh}`);
+    await hasText(confirm, `确认关账：${lastMonth.zh}`);
     await hasText(confirm, '作为更正列入下一期通报');
     await confirm.getByRole('button', { name: /关\s*账/ }).click();
     await shown(page.getByText(`${lastMonth.zh}已关账`));
@@ -101,7 +101,7 @@ describe('month close and the counting rules in a browser', () => {
     // The picture: 襄城区's bulletin of the closed month — its 本级 row unranked, the correction listed.
     await page.getByLabel('通报范围', { exact: true }).click();
     await chooseOption(page, '襄城区');
-    await hasText(page.getByRole('heading', { level: 3 }), `襄城区${lastMonth.zh}招商引资工作通报`);
+    await hasText(page.getByRole('heading', { level: 3 }), `襄城区${lastMonth.bulletin}招商引资工作通报`);
     await shown(page.getByTestId('bulletin-closed'));
     await shown(page.getByTestId('bulletin-corrections').getByRole('link', { name: FUNDS_PROJECT }));
     // The district's own records (本级) are shown, last and unranked.
@@ -130,7 +130,7 @@ describe('month close and the counting rules in a browser', () => {
     // No reason is asked for before the server says the month is closed.
     expect(await dialog.getByLabel('更正原因', { exact: true }).count()).toBe(0);
     await dialog.getByRole('button', { name: /登\s*记/ }).click();
-    await hasText(dialog.getByTestId('month-closed'), `${lastMonth.zh}已关账:修改已关账期间的数据属于更正,请填写更正原因`);
+    await hasText(dialog.getByTestId('month-closed'), `${lastMonth.zh}已关账：修改已关账期间的数据属于更正，请填写更正原因`);
     await dialog.getByLabel('更正原因', { exact: true }).fill(`${lastMonth.month}月已签约,当月漏报`);
     await dialog.getByRole('button', { name: /登\s*记/ }).click();
     await absent(page.getByRole('dialog'));
@@ -163,6 +163,7 @@ describe('month close and the counting rules in a browser', () => {
     // The project signed last month is marked wholly local investment: a correction, and left out by default.
     const staff = await loggedIn(e2e, 'xiangcheng');
     await staff.page.goto(`/projects/${await projectId(staff.page, SIGNED_PROJECT)}`);
+    await staff.page.getByRole('button', { name: /编\s*辑/ }).click(); // the record's form is the page's 编辑 mode (issue 16)
     await staff.page.getByLabel('资金来源', { exact: true }).click();
     await chooseOption(staff.page, '本地');
     await staff.page.getByRole('button', { name: /保\s*存/ }).click();
@@ -211,7 +212,7 @@ describe('month close and the counting rules in a browser', () => {
     expect(before.percentStyle).toBe('twoDecimals');
     await page.goto('/counting-rules');
     const rules = page.getByTestId('counting-rules');
-    await rules.getByRole('radio', { name: '去掉末尾的零(41.6%、40%)' }).check();
+    await rules.getByRole('radio', { name: '去掉末尾的零（41.6%、40%）' }).check();
     await rules.getByRole('button', { name: '保存口径' }).click();
     await shown(page.getByText('计入口径已保存'));
     expect((await asData()).percentStyle).toBe('trimmed');

@@ -65,7 +65,7 @@ describe('the spine in a browser', () => {
     const creditCodeField = page.getByLabel('统一社会信用代码', { exact: true });
     await creditCodeField.fill(withWrongCheckCharacter(creditCode));
     await page.getByRole('button', { name: /保\s*存/ }).click();
-    await shown(page.getByText('统一社会信用代码:校验位不正确'));
+    await shown(page.getByText('统一社会信用代码：校验位不正确'));
     await creditCodeField.fill('91350900587527783P'); // 宁德时代, already in the demo city
     await page.getByRole('button', { name: /保\s*存/ }).click();
     await shown(page.getByText('该统一社会信用代码已登记'));
@@ -111,7 +111,7 @@ describe('the spine in a browser', () => {
     await dialog.getByRole('button', { name: /登\s*记/ }).click();
     await shown(page.getByText('合同编号: XYC-2026-E2E'));
     await shown(page.getByText('签约 → 注册'));
-    await page.getByRole('link', { name: '项目' }).click();
+    await page.getByTestId('breadcrumb').getByRole('link', { name: '项目', exact: true }).click();
     await hasText(projectRow, '签约');
     await screenshot(page, 'projects.png');
 
@@ -174,7 +174,7 @@ describe('the spine in a browser', () => {
 
     await gucheng.getByRole('button', { name: /删\s*除/ }).click();
     await page.getByRole('tooltip').getByRole('button', { name: /删\s*除/ }).click();
-    await shown(page.getByText('单位下仍有下级单位、用户或业务数据,不能删除'));
+    await shown(page.getByText('单位下仍有下级单位、用户或业务数据，不能删除'));
     await shown(gucheng);
     await context.close();
   });
@@ -193,7 +193,7 @@ describe('the spine in a browser', () => {
     await chooseOption(page, '南漳县');
     await dialog.getByLabel('初始密码', { exact: true }).fill('Zhaoqi-2026'); // contains the username
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
-    await shown(dialog.getByText('密码:不能包含用户名'));
+    await shown(dialog.getByText('密码：不能包含用户名'));
     await dialog.getByLabel('初始密码', { exact: true }).fill('Nanzhang@2026');
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
     const row = page.getByRole('row', { name: /zhaoqi/ });
@@ -214,7 +214,7 @@ describe('the spine in a browser', () => {
     await first.context.close();
   });
 
-  it('a leader lands on the cockpit, reads projects but has no button to create and a read-only form', async () => {
+  it('a leader lands on the cockpit, reads projects but has no button to create, and reads a project without a form', async () => {
     const { context, page } = await newPage();
     await page.goto('/login');
     await logIn(page, 'leader');
@@ -223,9 +223,12 @@ describe('the spine in a browser', () => {
     await page.waitForURL('**/projects');
     await page.getByRole('link', { name: projectName }).click();
     await shown(page.getByText('只读', { exact: true }));
-    expect(await page.getByLabel('项目名称', { exact: true }).isDisabled()).toBe(true);
+    // The summary (issue 16): read, never a disabled form, and no 编辑.
+    await shown(page.getByTestId('project-summary'));
+    await absent(page.getByLabel('项目名称', { exact: true }));
+    await absent(page.getByRole('button', { name: /编\s*辑/ }));
     await absent(page.getByRole('button', { name: /保\s*存/ }));
-    await page.getByRole('link', { name: '项目' }).click();
+    await page.getByTestId('breadcrumb').getByRole('link', { name: '项目', exact: true }).click();
     await shown(page.getByRole('row', { name: new RegExp(projectName) }));
     await absent(page.getByRole('button', { name: '新建项目' }));
     await context.close();

@@ -89,10 +89,14 @@ export type ProjectFormProps = {
   readOnly: boolean;
   /** Where the form goes after saving a new project (an existing one stays on its page). */
   onCreated: (project: TProject) => void;
+  /** An existing project saved: its page goes back from 编辑 to the summary. */
+  onSaved?: (project: TProject) => void;
+  /** 取消: back to where the form was opened from (the project list when not said). */
+  onCancel?: () => void;
 };
 
 /** Every field of the project record; the stage is not one of them (it moves by dated changes). */
-export function ProjectForm({ project, readOnly, onCreated }: ProjectFormProps) {
+export function ProjectForm({ project, readOnly, onCreated, onSaved, onCancel }: ProjectFormProps) {
   const me = useCurrentUser();
   const { t, locale } = useI18n();
   const { message } = App.useApp();
@@ -156,6 +160,7 @@ export function ProjectForm({ project, readOnly, onCreated }: ProjectFormProps) 
       correction.reset();
       form.setFieldValue('correctionReason', undefined);
       if (!project) onCreated(saved);
+      else onSaved?.(saved);
     } catch (error) {
       if (correction.catches(error)) return;
       setFormError(showErrorInForm(form, error, locale, FIELDS, ALIASES));
@@ -321,7 +326,7 @@ export function ProjectForm({ project, readOnly, onCreated }: ProjectFormProps) 
             <Button type="primary" htmlType="submit" loading={save.isPending}>
               {t('action.save')}
             </Button>
-            <Button onClick={() => void navigate('/projects')}>{t('action.cancel')}</Button>
+            <Button onClick={() => (onCancel ? onCancel() : void navigate('/projects'))}>{t('action.cancel')}</Button>
           </Flex>
         )}
       </Form>

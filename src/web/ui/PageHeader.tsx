@@ -1,6 +1,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
-import { Button, Flex, Typography } from 'antd';
+import { Breadcrumb, Button, Flex, Typography } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
+import { Link } from 'react-router';
 import { useI18n } from '../i18n/i18n.tsx';
 
 export type PageHeaderProps = {
@@ -9,13 +10,17 @@ export type PageHeaderProps = {
   /** Buttons on the right; they wrap under the title on a phone. */
   extra?: ReactNode;
   onBack?: () => void;
+  /** Where a nested page sits (项目 / its name): the pages above it as links, the page itself last, not a link. */
+  breadcrumb?: BreadcrumbStep[];
 };
 
-export function PageHeader({ title, subTitle, extra, onBack }: PageHeaderProps) {
+export type BreadcrumbStep = { title: ReactNode; to?: string };
+
+export function PageHeader({ title, subTitle, extra, onBack, breadcrumb }: PageHeaderProps) {
   const { t } = useI18n();
   const heading = useRef<HTMLHeadingElement>(null);
   useTabTitle(heading, t('app.name'));
-  return (
+  const header = (
     <Flex className="zs-page-header" justify="space-between" align="center" wrap gap="small">
       <Flex align="center" gap="small" wrap style={{ minWidth: 0 }}>
         {onBack ? <Button type="text" icon={<ArrowLeftOutlined />} aria-label={t('action.back')} onClick={onBack} /> : null}
@@ -30,6 +35,22 @@ export function PageHeader({ title, subTitle, extra, onBack }: PageHeaderProps) 
         </Flex>
       ) : null}
     </Flex>
+  );
+  if (!breadcrumb || breadcrumb.length === 0) return header;
+  return (
+    <>
+      <Breadcrumb
+        aria-label={t('breadcrumb.label')}
+        className="zs-breadcrumb"
+        data-testid="breadcrumb"
+        style={{ marginBottom: 4 }}
+        items={breadcrumb.map((step, index) => ({
+          key: index,
+          title: step.to ? <Link to={step.to}>{step.title}</Link> : <span aria-current={index === breadcrumb.length - 1 ? 'page' : undefined}>{step.title}</span>,
+        }))}
+      />
+      {header}
+    </>
   );
 }
 
