@@ -125,7 +125,7 @@ describe('assessment in a browser', () => {
 
     // Asked once more, with what will be recorded: it cannot be changed afterwards.
     const confirm = page.locator('.ant-modal-confirm');
-    await hasText(confirm, '确认为樊城区记录“弄虚作假项目”2 × -0.20 = -0.40 分?');
+    await hasText(confirm, '确认为樊城区记录“弄虚作假项目”2 × -0.20 = -0.40 分？');
     await confirm.getByRole('button', { name: '确认记录' }).click();
     await shown(page.getByText('已为樊城区记录 -0.40 分'));
 
@@ -221,7 +221,7 @@ describe('assessment in a browser', () => {
     await tiers.getByPlaceholder('名次').fill('300');
     await tiers.getByRole('button', { name: '添加榜单记录' }).click();
     await hasText(tiers, `${year} 世界500强 第300位`);
-    await page.getByRole('link', { name: '企业', exact: true }).click();
+    await page.getByTestId('breadcrumb').getByRole('link', { name: '企业', exact: true }).click();
     await page.waitForURL('**/enterprises');
     await hasText(page.getByRole('row', { name: new RegExp(name) }), '世界500强');
     await context.close();

@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import { App, Button, DatePicker, Flex, Form, Input, Result, Select, Space, Tag, Typography } from 'antd';
+import { App, Button, Col, DatePicker, Flex, Form, Input, Result, Row, Select, Space, Tag, Typography } from 'antd';
+import { EditOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { creditCodeProblem, normalizeCreditCode } from '../../domain/credit-code.ts';
 import { canAdminister, canWriteRecords } from '../../domain/roles.ts';
 import type { TEnterprise } from '../../shared/enterprises.ts';
@@ -25,6 +26,7 @@ import { EnterpriseMerge } from './EnterpriseMerge.tsx';
 import { EnterpriseLibraryPanels } from './EnterpriseLibraryPanels.tsx';
 import { EnterpriseSelect } from './EnterpriseSelect.tsx';
 import { EnterpriseWork } from './EnterpriseWork.tsx';
+import { EnterpriseFacts, EnterpriseInterest } from './EnterpriseFacts.tsx';
 import { LeadIntakeDrawer } from '../funnel/LeadIntakeDrawer.tsx';
 import { wanTextToYuan, yuanToWanText } from '../../domain/money.ts';
 
@@ -66,7 +68,11 @@ const FIELDS = [
 const SIZE_BANDS = ['large', 'medium', 'small', 'micro'] as const;
 const text = (value: string | undefined) => value?.trim() || null;
 
-/** /enterprises/new and /enterprises/:id */
+/**
+ * /enterprises/new and /enterprises/:id. An enterprise's page reads (issue 16): its facts, who else follows it, and the
+ * projects, leads, visits and contacts of the caller's units; those who may change its facts open the form with 编辑
+ * (?edit=1).
+ */
 export function EnterpriseFormPage() {
   const { id } = useParams();
   const enterpriseId = id === undefined ? undefined : Number(id);
@@ -93,12 +99,30 @@ function EnterpriseForm({ enterprise }: EnterpriseFormProps) {
   const save = useSaveEnterprise();
   const [formError, setFormError] = useState<string | null>(null);
   const [leadOpen, setLeadOpen] = useState(false);
+  const [params, setParams] = useSearchParams();
   // A record merged into another (issue 13) says so, and offers no new work: its page is read-only.
   const detail = useEnterpriseDetail(enterprise?.id);
   const mergedInto = detail.data?.mergedInto ?? null;
   const canStartWork = enterprise !== undefined && canWriteRecords(me.role) && detail.data !== undefined && mergedInto === null;
   // The library is read city-wide; its facts are changed by the bureau, or by staff of the unit that recorded it.
   const readOnly = !canWriteRecords(me.role) || (enterprise !== undefined && !enterprise.canEdit);
+  // An enterprise on record is read first; the form is the 编辑 mode of those who may change it.
+  const viewing = enterprise !== undefined && (readOnly || params.get('edit') !== '1');
+  const handleEditing = (next: boolean) =>
+    setParams(
+      (current) => {
+        const updated = new URLSearchParams(current);
+        if (next) updated.set('edit', '1');
+        else updated.delete('edit');
+        return updated;
+      },
+      { replace: !next },
+    );
+  const breadcrumb = enterprise
+    ? viewing
+      ? [{ title: t('nav.enterprises'), to: '/enterprises' }, { title: enterprise.name }]
+      : [{ title: t('nav.enterprises'), to: '/enterprises' }, { title: enterprise.name, to: `/enterprises/${enterprise.id}` }, { title: t('enterprisePage.edit') }]
+    : [{ title: t('nav.enterprises'), to: '/enterprises' }, { title: t('enterprise.create') }];
 
   const initialValues: EnterpriseFormValues = enterprise
     ? {
@@ -145,7 +169,8 @@ function EnterpriseForm({ enterprise }: EnterpriseFormProps) {
         },
       });
       void message.success(t('common.saved'));
-      void navigate('/enterprises');
+      if (enterprise) handleEditing(false);
+      else void navigate('/enterprises');
     } catch (error) {
       setFormError(showErrorInForm(form, error, locale, FIELDS));
     }
@@ -154,23 +179,53 @@ function EnterpriseForm({ enterprise }: EnterpriseFormProps) {
   return (
     <>
       <PageHeader
+        breadcrumb={breadcrumb}
         title={enterprise ? enterprise.name : t('enterprise.create')}
         subTitle={
           <Space size={4}>
+            {enterprise && !viewing ? <span>{t('enterprisePage.editTitle')}</span> : null}
             {readOnly ? <Tag>{t('common.readOnly')}</Tag> : null}
             {enterprise?.fortuneGlobal500 ? <Tag color="gold">{t('enterprise.fortune500')}</Tag> : null}
           </Space>
         }
-        onBack={() => void navigate('/enterprises')}
+        onBack={() => (enterprise && !viewing ? handleEditing(false) : void navigate('/enterprises'))}
         extra={
-          canStartWork ? (
-            <Button type="primary" onClick={() => setLeadOpen(true)}>
-              {t('libraryScreen.startLead')}
-            </Button>
+          viewing && (canStartWork || !readOnly) ? (
+            <>
+              {readOnly ? null : (
+                <Button icon={<EditOutlined />} onClick={() => handleEditing(true)}>
+                  {t('enterprisePage.edit')}
+                </Button>
+              )}
+              {canStartWork ? (
+                <Button type="primary" onClick={() => setLeadOpen(true)}>
+                  {t('libraryScreen.startLead')}
+                </Button>
+              ) : null}
+            </>
           ) : undefined
         }
       />
       {mergedInto ? <EnterpriseMergedBanner mergedInto={mergedInto} /> : null}
+      {enterprise && viewing ? (
+        <>
+          <EnterpriseInterest enterpriseId={enterprise.id} />
+          <Row gutter={[24, 8]}>
+            <Col xs={24} xl={12}>
+              <EnterpriseFacts enterprise={enterprise} />
+              <EnterpriseLibraryPanels enterpriseId={enterprise.id} part="library" />
+            </Col>
+            <Col xs={24} xl={12}>
+              <EnterpriseWork enterpriseId={enterprise.id} />
+              <EnterpriseVisits enterpriseId={enterprise.id} />
+              <EnterpriseLibraryPanels enterpriseId={enterprise.id} part="contacts" />
+            </Col>
+          </Row>
+          {canAdminister(me.role) ? <EnterpriseMerge enterpriseId={enterprise.id} merged={mergedInto !== null} /> : null}
+        </>
+      ) : null}
+      {viewing ? null : (
+      <>
       <MessageAlert message={formError} onClose={() => setFormError(null)} />
       <Form<EnterpriseFormValues>
         form={form}
@@ -279,14 +334,12 @@ function EnterpriseForm({ enterprise }: EnterpriseFormProps) {
             <Button type="primary" htmlType="submit" loading={save.isPending}>
               {t('action.save')}
             </Button>
-            <Button onClick={() => void navigate('/enterprises')}>{t('action.cancel')}</Button>
+            <Button onClick={() => (enterprise ? handleEditing(false) : void navigate('/enterprises'))}>{t('action.cancel')}</Button>
           </Flex>
         )}
       </Form>
-      {enterprise ? <EnterpriseLibraryPanels enterpriseId={enterprise.id} /> : null}
-      {enterprise ? <EnterpriseWork enterpriseId={enterprise.id} /> : null}
-      {enterprise ? <EnterpriseVisits enterpriseId={enterprise.id} /> : null}
-      {enterprise && canAdminister(me.role) ? <EnterpriseMerge enterpriseId={enterprise.id} merged={mergedInto !== null} /> : null}
+      </>
+      )}
       {enterprise && canStartWork ? (
         <LeadIntakeDrawer
           open={leadOpen}

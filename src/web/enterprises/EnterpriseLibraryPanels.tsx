@@ -15,40 +15,31 @@ const NAME_KINDS: TOtherNameKind[] = ['former', 'short', 'english', 'alias'];
 
 /**
  * The enterprise page's library sections (issue 13): list entries by year, other names, the group tree, the contacts
- * the user's units collected (phones masked; "显示电话" reads one, audited) and which other units are following it.
+ * the user's units collected (phones masked; "显示电话" reads one, audited).
  */
-export function EnterpriseLibraryPanels({ enterpriseId }: { enterpriseId: number }) {
-  const { t } = useI18n();
+export type EnterpriseLibraryPanelsProps = {
+  enterpriseId: number;
+  /** The library's facts (list entries, other names, group) or the contacts the caller's units collected. */
+  part: 'library' | 'contacts';
+};
+
+export function EnterpriseLibraryPanels({ enterpriseId, part }: EnterpriseLibraryPanelsProps) {
   const { data, error } = useEnterpriseDetail(enterpriseId);
   if (error) return <ErrorAlert error={error} />;
   if (!data) return null;
+  if (part === 'contacts') {
+    return (
+      <div style={{ maxWidth: 800, marginTop: 24 }}>
+        <Contacts detail={data} />
+      </div>
+    );
+  }
+  // Who else follows it is the page's own notice at the top (EnterpriseInterest), issue 16.
   return (
     <Flex vertical gap="large" style={{ maxWidth: 800, marginTop: 24 }} data-testid="enterprise-library">
       <Tiers detail={data} />
       <OtherNames detail={data} />
       <Group detail={data} />
-      <Contacts detail={data} />
-      <section>
-        <Typography.Title level={5}>{t('library.interest')}</Typography.Title>
-        {data.interest.length === 0 ? (
-          <Typography.Text type="secondary">{t('library.noInterest')}</Typography.Text>
-        ) : (
-          <List
-            size="small"
-            dataSource={data.interest}
-            renderItem={(item) => (
-              <List.Item>
-                <Space>
-                  {t('library.interestItem', { unit: item.unitName })}
-                  {item.kinds.map((kind) => (
-                    <Tag key={kind}>{t(`library.interestKind.${kind}` as MessageKey)}</Tag>
-                  ))}
-                </Space>
-              </List.Item>
-            )}
-          />
-        )}
-      </section>
     </Flex>
   );
 }
@@ -264,6 +255,7 @@ function Contacts({ detail }: { detail: TEnterpriseDetail }) {
         size="small"
         rowKey="id"
         pagination={false}
+        scroll={{ x: 'max-content' }}
         dataSource={detail.contacts}
         locale={{ emptyText: t('library.noContacts') }}
         columns={[
