@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Card, Col, Drawer, Empty, List, Row, Segmented, Space, Spin, Tag, Typography } from 'antd';
+import { Breadcrumb, Card, Col, Drawer, Empty, Flex, List, Row, Segmented, Space, Spin, Tag, Typography } from 'antd';
 import type { TChainMapNode, TLinkStatus } from '../../shared/chains.ts';
 import type { TChainSegment } from '../../shared/chain-templates.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -31,6 +31,8 @@ export function ChainsPage() {
   // The graph on a desktop; the list on a phone, where a graph is unreadable. Either can be chosen.
   const [view, setView] = useState<'graph' | 'list'>(() => (window.matchMedia('(min-width: 768px)').matches ? 'graph' : 'list'));
   const name = (item: { name: string; nameEn: string }) => (locale === 'en' ? item.nameEn : item.name);
+  const chosenChain = chains.data?.find((c) => c.id === chainId);
+  const chainName = chosenChain ? name(chosenChain) : '';
 
   return (
     <>
@@ -117,20 +119,39 @@ export function ChainsPage() {
           ) : null}
         </>
       ) : null}
-      {chainId !== null && openLink ? <LinkDrawer chainId={chainId} node={openLink} onClose={() => setOpenLink(null)} /> : null}
+      {chainId !== null && openLink ? (
+        <LinkDrawer chainId={chainId} chainName={chainName} node={openLink} onClose={() => setOpenLink(null)} />
+      ) : null}
     </>
   );
 }
 
-type LinkDrawerProps = { chainId: number; node: TChainMapNode; onClose: () => void };
+type LinkDrawerProps = { chainId: number; chainName: string; node: TChainMapNode; onClose: () => void };
 
 /** The records behind a node: its enterprises, leads and projects, which add up to its numbers. */
-function LinkDrawer({ chainId, node, onClose }: LinkDrawerProps) {
+function LinkDrawer({ chainId, chainName, node, onClose }: LinkDrawerProps) {
   const { t, locale } = useI18n();
   const records = useLinkRecords(chainId, node.linkId);
   const data = records.data;
+  const linkName = locale === 'en' ? node.nameEn : node.name;
+  // Where the link sits (issue 16): its chain, which closes the drawer, its segment, then the link itself.
+  const title = (
+    <Flex vertical gap={2}>
+      <Breadcrumb
+        aria-label={t('breadcrumb.label')}
+        data-testid="breadcrumb"
+        style={{ fontSize: 12, fontWeight: 'normal' }}
+        items={[
+          { key: 'chain', title: <Typography.Link onClick={onClose} style={{ fontSize: 'inherit' }}>{chainName}</Typography.Link> },
+          { key: 'segment', title: t(`chain.segment.${node.segment}`) },
+          { key: 'link', title: <span aria-current="page">{linkName}</span> },
+        ]}
+      />
+      <span>{linkName}</span>
+    </Flex>
+  );
   return (
-    <Drawer open width="min(560px, 100vw)" title={locale === 'en' ? node.nameEn : node.name} onClose={onClose} data-testid="chain-link-drawer">
+    <Drawer open width="min(560px, 100vw)" title={title} onClose={onClose} data-testid="chain-link-drawer">
       <Typography.Paragraph>
         <Tag color={STATUS_COLOR[node.status]}>{t(`chain.status.${node.status}`)}</Tag>
         {node.reason[locale === 'en' ? 'en' : 'zh']}
