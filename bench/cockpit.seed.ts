@@ -4,7 +4,7 @@
  * entries — 500,000 records behind the figures.
  */
 import { sql } from 'drizzle-orm';
-import type { Database } from '../src/server/db/client.ts';
+import { queryRows, type Database } from '../src/server/db/client.ts';
 import { migrate } from '../src/server/db/migrate.ts';
 import { hashPassword } from '../src/server/auth/passwords.ts';
 
@@ -16,8 +16,16 @@ export const STAGE_RECORDS = 300_000;
 export const FUND_ENTRIES = 200_000;
 export const TODAY = '2026-11-24';
 
-export async function seedProvince(database: Database) {
+/**
+ * The sizes of a seeded province: the benchmarks' by default; CI's verify test (issue 17) seeds the same shape — a
+ * province, its cities, their counties, projects over three years of stages, fund entries — at a smaller scale.
+ */
+export type ProvinceScale = { cities: number; countiesPerCity: number; projects: number; enterprises: number; stageRecords: number; fundEntries: number };
+export const PROVINCE_SCALE: ProvinceScale = { cities: CITIES, countiesPerCity: COUNTIES_PER_CITY, projects: PROJECTS, enterprises: 20_000, stageRecords: STAGE_RECORDS, fundEntries: FUND_ENTRIES };
+
+export async function seedProvince(database: Database, scale: ProvinceScale = PROVINCE_SCALE) {
   const { db } = database;
+  const { cities: CITIES, countiesPerCity: COUNTIES_PER_CITY, projects: PROJECTS, enterprises: ENTERPRISES, stageRecords: STAGE_RECORDS, fundEntries: FUND_ENTRIES } = scale;
   await migrate(db);
   const hash = await hashPassword('Bench-pass-2026');
   await db.execute(sql`insert into units (id, code, name, kind, parent_id, path) values (1, 'S0', '省', 'city', null, '/1/')`);
@@ -32,7 +40,7 @@ export async function seedProvince(database: Database) {
   await db.execute(sql`insert into enterprises (unit_id, name, hq_region_code)
     select 100 + (e % ${CITIES} + 1) * 10 + (e % ${COUNTIES_PER_CITY} + 1), '企业' || e || '有限公司',
            (array['420600','440300','320100','110101','310118','330100','510100'])[e % 7 + 1]
-    from generate_series(1, 20000) e`);
+    from generate_series(1, ${ENTERPRISES}) e`);
   // Signed over 2024-01-01 … today; later stages follow at intervals; every fifth project is still a lead.
   await db.execute(sql`insert into projects (unit_id, name, investor_enterprise_id, total_investment_yuan, contract_investment_yuan,
                         stage, project_type, fund_source, industry_code, three_batch, signed_on, registered_on, started_on, producing_on, in_stats_on)
@@ -45,7 +53,7 @@ export async function seedProvince(database: Database) {
            case when p % 9 = 0 then '2025年第二期' end,
            s.signed, s.registered, s.started, s.producing, s.in_stats
     from generate_series(1, ${PROJECTS}) p
-    join enterprises en on en.id = (p % 20000) + 1
+    join enterprises en on en.id = (p % ${ENTERPRISES}) + 1
     cross join lateral (select case when p % 5 = 0 then null else date '2024-01-01' + (p * 7919 % 1059) end as signed) d
     cross join lateral (select d.signed,
                                case when p % 5 >= 2 and d.signed + 40 <= ${TODAY}::date then d.signed + 40 end as registered,
@@ -68,4 +76,24 @@ export async function seedProvince(database: Database) {
     cross join (values ('signedCount', 400), ('signedContractYuan', 60000000000), ('startedCount', 200), ('fundsArrivedDomesticYuan', 20000000000)) k(key, value)
     where u.id <= ${1 + CITIES}`);
   await db.execute(sql`analyze`);
+}
+
+/**
+ * The seed's stage records are load only (random states and days); `zhaoshang verify` folds every project's history
+ * into its dates, so for it each project's records are replaced by the ones its dates say, and a project that entered
+ * the statistics (入库) at 开工 or 投产 is at stage 入库. Answers how many records there are.
+ */
+export async function seedOwnStageRecords(database: Database): Promise<number> {
+  const { db } = database;
+  await db.execute(sql`alter table project_stage_events disable trigger user`);
+  await db.execute(sql`delete from project_stage_events`);
+  await db.execute(sql`alter table project_stage_events enable trigger user`);
+  await db.execute(sql`insert into project_stage_events (project_id, kind, state, happened_on)
+    select p.id, 'advance', s.state, s.day from projects p
+    cross join lateral (values ('signed', p.signed_on), ('registered', p.registered_on), ('started', p.started_on),
+                               ('producing', p.producing_on), ('inStats', p.in_stats_on)) s(state, day)
+    where s.day is not null`);
+  await db.execute(sql`update projects set stage = 'inStats' where in_stats_on is not null`);
+  const [events] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from project_stage_events`);
+  return events!.n;
 }

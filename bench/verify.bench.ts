@@ -8,11 +8,10 @@
 import { randomBytes } from 'node:crypto';
 import { cpus, loadavg } from 'node:os';
 import pg from 'pg';
-import { sql } from 'drizzle-orm';
-import { openDatabase, queryRows } from '../src/server/db/client.ts';
+import { openDatabase } from '../src/server/db/client.ts';
 import { verifyFromCli } from '../src/cli/verify.ts';
 import { TEST_PG_URL, postgresAnswers, withDatabase } from '../test/support/environment.ts';
-import { PROJECTS, STAGE_RECORDS, TODAY, UNITS, seedProvince } from './cockpit.seed.ts';
+import { PROJECTS, STAGE_RECORDS, TODAY, UNITS, seedOwnStageRecords, seedProvince } from './cockpit.seed.ts';
 
 let stageRecords = STAGE_RECORDS;
 
@@ -30,20 +29,8 @@ async function main(): Promise<number> {
     try {
       let t = performance.now();
       await seedProvince(database);
-      // The cockpit bench's stage records are load only (random states and days); verify folds every project's
-      // history into its dates, so here each project's records are the ones its dates say.
-      await database.db.execute(sql`alter table project_stage_events disable trigger user`);
-      await database.db.execute(sql`delete from project_stage_events`);
-      await database.db.execute(sql`alter table project_stage_events enable trigger user`);
-      await database.db.execute(sql`insert into project_stage_events (project_id, kind, state, happened_on)
-        select p.id, 'advance', s.state, s.day from projects p
-        cross join lateral (values ('signed', p.signed_on), ('registered', p.registered_on), ('started', p.started_on),
-                                   ('producing', p.producing_on), ('inStats', p.in_stats_on)) s(state, day)
-        where s.day is not null`);
-      // The seed leaves a project that entered the statistics (入库) at 开工 or 投产: its stage is 入库.
-      await database.db.execute(sql`update projects set stage = 'inStats' where in_stats_on is not null`);
-      const [events] = await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from project_stage_events`);
-      stageRecords = events!.n;
+      // Each project's stage records are the ones its dates say: verify folds every history into its dates.
+      stageRecords = await seedOwnStageRecords(database);
       console.error(`seeded in ${((performance.now() - t) / 1000).toFixed(0)} s`);
       const lines: string[] = [];
       t = performance.now();
