@@ -174,6 +174,45 @@ describe('the audit trail', () => {
     expect(page.items[0]!.requestId).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  type Entry = { entity: string; entityId: string; action: string; entityName: string | null };
+  const trailOf = async (query: string) =>
+    ((await call(t.app, bureau, 'GET', `/api/audit?${query}&pageSize=200`)).json() as { items: Entry[] }).items;
+
+  it('names every record in the trail: by its current name, a deleted one by the name its row recorded, funds by their project (issue 16)', async () => {
+    const projects = await trailOf('entity=project');
+    expect(projects.length).toBeGreaterThan(0);
+    expect(new Set(projects.map((i) => i.entityName))).toEqual(new Set(['审计测试项目']));
+    const projectId = Number(projects[0]!.entityId);
+    expect((await call(t.app, staffA, 'PATCH', `/api/projects/${projectId}`, { name: '审计测试项目（二期）' })).statusCode).toBe(200);
+    // Every row of the project, the older ones too, is named as the project is called now.
+    expect(new Set((await trailOf('entity=project')).map((i) => i.entityName))).toEqual(new Set(['审计测试项目（二期）']));
+
+    const funds = await call(t.app, staffA, 'POST', `/api/projects/${projectId}/funds`, { arrivedOn: '2026-03-01', source: 'outOfProvince', amountYuan: 1_000_000, evidenceRef: '银行回单 AU-1' });
+    expect(funds.statusCode, funds.body).toBe(200);
+    expect((await trailOf('entity=fundEntry')).map((i) => [i.action, i.entityName])).toEqual([['create', '审计测试项目（二期）']]);
+
+    const enterprises = await trailOf('entity=enterprise');
+    expect(new Set(enterprises.map((i) => i.entityName))).toEqual(new Set(['审计测试企业有限公司']));
+    const users = await trailOf(`entity=user&entityId=${w.staffA.id}`);
+    expect(users.every((i) => i.entityName === w.staffA.displayName)).toBe(true);
+
+    // A unit deleted since: each of its rows keeps the name that row recorded.
+    const created = (await call(t.app, bureau, 'POST', '/api/units', { code: 'AU-DEL', name: '待删除园区', kind: 'park', parentId: w.countyA.id })).json() as { id: number };
+    expect((await call(t.app, bureau, 'DELETE', `/api/units/${created.id}`)).statusCode).toBe(200);
+    expect((await trailOf(`entity=unit&entityId=${created.id}`)).map((i) => [i.action, i.entityName])).toEqual([
+      ['delete', '待删除园区'],
+      ['create', '待删除园区'],
+    ]);
+  });
+
+  it('does not log a language switch as a change of the user (issue 16)', async () => {
+    const before = (await t.read.audit()).length;
+    expect((await call(t.app, staffA, 'PUT', '/api/auth/locale', { locale: 'en' })).statusCode).toBe(200);
+    expect((await call(t.app, staffA, 'PUT', '/api/auth/locale', { locale: 'zh-CN' })).statusCode).toBe(200);
+    expect((await call(t.app, staffA, 'GET', '/api/auth/me')).json().locale).toBe('zh-CN');
+    expect((await t.read.audit()).length).toBe(before);
+  });
+
   it('never holds a password hash, whatever happened before', async () => {
     const colleague = await t.given.user({ unit: w.countyA, role: 'staff', username: 'hashless', mustChangePassword: true });
     const session = await logIn(t.app, 'hashless');

@@ -329,14 +329,10 @@ export async function changeOwnPassword(options: ChangePasswordOptions): Promise
   forgetSessionsOf(user.id);
 }
 
-export async function setOwnLocale(db: Db, caller: Caller, locale: TLocale, requestId: string | null): Promise<void> {
-  await db.transaction(async (tx) => {
-    const [before] = await tx.select({ locale: users.locale }).from(users).where(eq(users.id, caller.userId));
-    await tx.update(users).set({ locale }).where(eq(users.id, caller.userId));
-    await recordAudit(
-      tx,
-      { userId: caller.userId, unitId: caller.unitId, requestId },
-      { entity: 'user', entityId: caller.userId, unitId: caller.unitId, action: 'update', before, after: { locale } },
-    );
-  });
+/**
+ * The caller's screen language. A display preference, like a column's width, not a change to the user's account: it
+ * writes no audit row, so switching languages does not fill the trail with "user changed" (issue 16).
+ */
+export async function setOwnLocale(db: Db, caller: Caller, locale: TLocale, _requestId: string | null): Promise<void> {
+  await db.update(users).set({ locale }).where(eq(users.id, caller.userId));
 }

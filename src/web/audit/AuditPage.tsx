@@ -1,28 +1,14 @@
 import { Flex, Input, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import type { TAuditEntry } from '../../shared/audit.ts';
+import { AUDIT_ACTIONS, AUDIT_ENTITIES, type TAuditEntry } from '../../shared/audit.ts';
+import type { TLocale } from '../../shared/common.ts';
 import { formatDateTimeSeconds } from '../i18n/format.ts';
-import { useI18n, type MessageKey } from '../i18n/i18n.tsx';
+import { useI18n } from '../i18n/i18n.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { useUrlFilters, urlPagination } from '../ui/use-url-filters.ts';
 import { AuditChange } from './AuditChange.tsx';
 import { useAuditList } from './audit.queries.ts';
 
-const ENTITIES = [
-  'project',
-  'enterprise',
-  'fundEntry',
-  'evidenceFile',
-  'problem',
-  'projectComment',
-  'department',
-  'localIndustry',
-  'deadlineRule',
-  'unitWebhook',
-  'unit',
-  'user',
-] as const;
-const ACTIONS = ['create', 'update', 'delete', 'login', 'logout', 'passwordChange', 'lockout', 'seed', 'move'] as const;
 const ACTION_COLORS: Record<string, string> = {
   create: 'green',
   update: 'blue',
@@ -31,16 +17,18 @@ const ACTION_COLORS: Record<string, string> = {
   passwordChange: 'purple',
   seed: 'default',
   move: 'gold',
+  remind: 'magenta',
 };
 
-/** A label for a code the catalogue knows; the raw code for one it does not (new entities appear over time). */
-function labelOf(t: (key: MessageKey) => string, prefix: 'audit.entity' | 'audit.action', code: string, known: readonly string[]): string {
-  return known.includes(code) ? t(`${prefix}.${code}` as MessageKey) : code;
+/** A code's name in the screen's language; the raw code for one the catalogue does not know yet. */
+function nameOf(catalogue: Record<string, { zh: string; en: string }>, code: string, locale: TLocale): string {
+  const names = catalogue[code];
+  return names ? (locale === 'zh-CN' ? names.zh : names.en) : code;
 }
 
 /** Who changed what, when: the append-only audit trail, for the bureau. */
 export function AuditPage() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const filters = useUrlFilters();
   const entity = filters.text('entity');
   const entityId = filters.text('entityId');
@@ -57,13 +45,24 @@ export function AuditPage() {
       render: (name: string | null) => name ?? <Typography.Text type="secondary">{t('audit.system')}</Typography.Text>,
     },
     { title: t('audit.unit'), dataIndex: 'unitName', key: 'unitName', render: (name: string | null) => name ?? '—', responsive: ['md'] },
-    { title: t('audit.entity'), dataIndex: 'entity', key: 'entity', render: (code: string) => labelOf(t, 'audit.entity', code, ENTITIES) },
-    { title: t('audit.entityId'), dataIndex: 'entityId', key: 'entityId', render: (id: string) => <span className="zs-code">{id}</span>, responsive: ['sm'] },
+    { title: t('audit.entity'), dataIndex: 'entity', key: 'entity', render: (code: string) => nameOf(AUDIT_ENTITIES, code, locale) },
+    {
+      title: t('audit.entityName'),
+      key: 'entityName',
+      render: (_value, entry) => (
+        <Flex gap={6} wrap align="baseline">
+          {entry.entityName ? <span data-testid="audit-entity-name">{entry.entityName}</span> : null}
+          <Typography.Text type="secondary" className="zs-code">
+            #{entry.entityId}
+          </Typography.Text>
+        </Flex>
+      ),
+    },
     {
       title: t('audit.action'),
       dataIndex: 'action',
       key: 'action',
-      render: (code: string) => <Tag color={ACTION_COLORS[code] ?? 'default'}>{labelOf(t, 'audit.action', code, ACTIONS)}</Tag>,
+      render: (code: string) => <Tag color={ACTION_COLORS[code] ?? 'default'}>{nameOf(AUDIT_ACTIONS, code, locale)}</Tag>,
     },
   ];
 
@@ -77,7 +76,9 @@ export function AuditPage() {
           onChange={(value) => filters.update({ entity: value, entityId: value ? entityId : undefined })}
           allowClear
           placeholder={t('audit.allEntities')}
-          options={ENTITIES.map((code) => ({ value: code, label: t(`audit.entity.${code}`) }))}
+          showSearch
+          optionFilterProp="label"
+          options={Object.keys(AUDIT_ENTITIES).map((code) => ({ value: code, label: nameOf(AUDIT_ENTITIES, code, locale) }))}
           style={{ width: 180, maxWidth: '100%' }}
         />
         <Input.Search
