@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DEADLINE_COLOURS } from '../domain/deadlines.ts';
 import { ZProjectState } from './projects.ts';
-import { ZListQuery, ZPage, ZYuan, ZId } from './common.ts';
+import { ZBodyId, ZListQuery, ZPage, ZYuan, ZId } from './common.ts';
 
 export const ZDeadlineStatus = z.enum(['onTrack', 'dueSoon', 'overdue']);
 export type TDeadlineStatus = z.infer<typeof ZDeadlineStatus>;
@@ -53,13 +53,36 @@ export const ZSupervisionItem = z.object({
   colour: ZDeadlineColour,
   daysOverdue: z.number().int(),
   responsible: z.string().nullable(),
+  /** No 责任人 (responsible officer): the job's reminders reach only the unit, no one in person (issue 16). */
+  officerMissing: z.boolean(),
+  /** A 催办 for this deadline was sent today (one a deadline a day). */
+  remindedToday: z.boolean(),
 });
 export type TSupervisionItem = z.infer<typeof ZSupervisionItem>;
-export const ZSupervisionPage = ZPage(ZSupervisionItem);
+/** One unit's share of the whole filtered 督办 list (not of the page): the projects' own units. */
+export const ZSupervisionUnitCount = z.object({ unitId: z.number().int(), unitName: z.string(), total: z.number().int(), overdue: z.number().int() });
+export type TSupervisionUnitCount = z.infer<typeof ZSupervisionUnitCount>;
+export const ZSupervisionPage = ZPage(ZSupervisionItem).extend({ units: z.array(ZSupervisionUnitCount) });
 export const ZSupervisionQuery = ZListQuery.extend({
   unitId: ZId.optional(),
   status: z.enum(['dueSoon', 'overdue']).optional(),
+  /** `unit`: the rows by unit (in the tree's order), then most overdue first — each unit's rows together across pages. */
+  groupBy: z.enum(['unit']).optional(),
 });
+
+/** 催办 (issue 16): send one deadline's reminder now, as the reminder job would. */
+export const ZRemindDeadlineRequest = z.object({ projectId: ZBodyId, ruleKey: z.string().trim().min(1).max(40) });
+export type TRemindDeadlineRequest = z.infer<typeof ZRemindDeadlineRequest>;
+export const ZRemindDeadlineResponse = z.object({
+  projectId: z.number().int(),
+  ruleKey: z.string(),
+  dueOn: z.string(),
+  level: z.enum(['dueSoon', 'overdue']),
+  /** The unit, and the responsible officer when the project has one. */
+  recipients: z.number().int(),
+  officerMissing: z.boolean(),
+});
+export type TRemindDeadlineResponse = z.infer<typeof ZRemindDeadlineResponse>;
 
 /** The 挂图作战 board: each project's milestones against its deadlines. */
 export const ZBoardDeadline = z.object({

@@ -108,6 +108,7 @@ const CASES: Record<string, Case> = {
     url: (c) => `/api/projects/${c.w.projectB.id}`,
     body: (c) => ({ investorEnterpriseId: c.w.enterpriseB.id, unitId: c.w.countyB.id, reportedUnitId: c.w.countyB.id, responsibleOfficerId: c.w.staffB.id }),
   },
+  'POST /api/supervision/reminders': { as: 'staffB', url: () => '/api/supervision/reminders', body: (c) => ({ projectId: c.w.projectB.id, ruleKey: 'signedToRegistered' }) },
   'POST /api/projects/{id}/stage': { as: 'staffB', url: (c) => `/api/projects/${c.w.projectB.id}/stage`, body: () => ({ to: 'stalled', date: '2026-03-01', reason: '资金未到位', fileIds: [] }) },
   'POST /api/projects/{id}/stage-corrections': {
     as: 'staffB',

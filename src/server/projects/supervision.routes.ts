@@ -1,7 +1,7 @@
-import { ZBoardPage, ZBoardQuery, ZSupervisionPage, ZSupervisionQuery } from '../../shared/deadlines.ts';
+import { ZBoardPage, ZBoardQuery, ZRemindDeadlineRequest, ZRemindDeadlineResponse, ZSupervisionPage, ZSupervisionQuery } from '../../shared/deadlines.ts';
 import type { AppDeps, ZApp } from '../deps.ts';
 import { contextOf } from '../http/request-context.ts';
-import { listSupervision, supervisionBoard } from './supervision.service.ts';
+import { listSupervision, remindDeadline, supervisionBoard } from './supervision.service.ts';
 import { exportSupervision } from './supervision.export.ts';
 import { chinaToday } from '../../domain/calendar.ts';
 
@@ -30,5 +30,12 @@ export async function supervisionRoutes(app: ZApp, { db, clock }: AppDeps) {
     '/supervision/board',
     { schema: { tags: ['projects'], querystring: ZBoardQuery, response: { 200: ZBoardPage } } },
     async (request) => supervisionBoard(contextOf(request, db, clock), request.query),
+  );
+
+  // 催办 (issue 16): one deadline's reminder now, as the job would send it; once a deadline a day.
+  app.post(
+    '/supervision/reminders',
+    { schema: { tags: ['projects'], body: ZRemindDeadlineRequest, response: { 200: ZRemindDeadlineResponse } } },
+    async (request) => remindDeadline(contextOf(request, db, clock), request.body),
   );
 }

@@ -1,4 +1,5 @@
-import { and, desc, eq, isNull, or, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, not, or, sql } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
 import { leadEnterpriseNames } from '../leads/leads.service.ts';
 import { notifications, unitWebhooks } from '../db/schema.ts';
 import type { ServiceContext } from '../context.ts';
@@ -10,9 +11,60 @@ import { projectNamesForCaller } from '../projects/projects.service.ts';
 import { resolveWebhookTarget, type WebhookPolicy } from './webhook-target.ts';
 import type { TNotification, TSetUnitWebhookRequest, TUnitWebhook } from '../../shared/notifications.ts';
 
-/** A caller's reminders: those addressed to them and those addressed to their own unit. */
+/**
+ * A caller's reminders: those addressed to them and those addressed to their own unit — but not the unit's copy of a
+ * reminder they also have in person. The job tells a deadline to the project's unit and to its responsible officer;
+ * an officer of that unit would otherwise see every deadline twice (issue 16). Their colleagues still see the unit's.
+ * (Plain SQL names: the predicate also serves UPDATE, where Drizzle writes the outer columns unqualified.)
+ */
 function mine(ctx: ServiceContext) {
-  return or(eq(notifications.recipient, `user:${ctx.caller.userId}`), eq(notifications.recipient, `unit:${ctx.caller.unitId}`));
+  const me = `user:${ctx.caller.userId}`;
+  const alsoMine = sql`exists (select 1 from notifications personal_copy where personal_copy.recipient = ${me}
+    and personal_copy.project_id is not distinct from notifications.project_id
+    and personal_copy.lead_id is not distinct from notifications.lead_id
+    and personal_copy.rule_key = notifications.rule_key and personal_copy.due_on = notifications.due_on
+    and personal_copy.level = notifications.level)`;
+  return or(eq(notifications.recipient, me), and(eq(notifications.recipient, `unit:${ctx.caller.unitId}`), not(alsoMine)));
+}
+
+export type DeadlineNotice = {
+  projectId: number;
+  unitId: number;
+  responsibleOfficerId: number | null;
+  ruleKey: string;
+  dueOn: string;
+  level: 'dueSoon' | 'overdue';
+};
+
+/** The bell notifications one deadline reminder makes: to the project's unit and to its responsible officer. */
+export function deadlineNotificationRows(notice: DeadlineNotice, now: Date): (typeof notifications.$inferInsert)[] {
+  const recipients = [`unit:${notice.unitId}`, ...(notice.responsibleOfficerId ? [`user:${notice.responsibleOfficerId}`] : [])];
+  return recipients.map((recipient) => ({
+    recipient,
+    userId: recipient.startsWith('user:') ? notice.responsibleOfficerId : null,
+    unitId: notice.unitId,
+    projectId: notice.projectId,
+    ruleKey: notice.ruleKey,
+    dueOn: notice.dueOn,
+    level: notice.level,
+    createdAt: now,
+  }));
+}
+
+/**
+ * 催办 (issue 16): the job's notifications for one deadline, sent now — made again if the job already made them today
+ * (unread and on top of the bell once more). Answers how many recipients it reached.
+ */
+export async function pushDeadlineNotifications(tx: Db, notice: DeadlineNotice, now: Date): Promise<number> {
+  const rows = await tx
+    .insert(notifications)
+    .values(deadlineNotificationRows(notice, now))
+    .onConflictDoUpdate({
+      target: [notifications.projectId, notifications.ruleKey, notifications.dueOn, notifications.level, notifications.recipient],
+      set: { createdAt: now, readAt: null },
+    })
+    .returning({ id: notifications.id });
+  return rows.length;
 }
 
 export async function listNotifications(ctx: ServiceContext, options: { unreadOnly?: boolean; limit: number }) {

@@ -8,6 +8,7 @@ import { escalateOverdueProblems } from '../problems/problems.service.ts';
 import { leadsDueForFollowUp } from '../leads/leads.service.ts';
 import { addDays, chinaToday, type IsoDate } from '../../domain/calendar.ts';
 import { postToRobot, type WebhookPolicy } from './webhook-target.ts';
+import { deadlineNotificationRows } from './notifications.service.ts';
 import { dingtalkPayload, reminderDigest, remindersFor, wecomPayload, type DigestLine } from '../../domain/reminders.ts';
 
 export const REMINDER_JOB = 'deadlineReminders';
@@ -63,20 +64,9 @@ export async function runReminderJob({ db, now, webhooks, send = webhookSender(w
   };
   for (const project of await projectsOnTheClock(db, day)) {
     const reminders = remindersFor(project.state, project.stageDates, rules, day);
-    const recipients = [`unit:${project.unitId}`, ...(project.responsibleOfficerId ? [`user:${project.responsibleOfficerId}`] : [])];
     for (const reminder of reminders) {
-      for (const recipient of recipients) {
-        pending.rows.push({
-          recipient,
-          userId: recipient.startsWith('user:') ? project.responsibleOfficerId : null,
-          unitId: project.unitId,
-          projectId: project.id,
-          ruleKey: reminder.ruleKey,
-          dueOn: reminder.dueOn,
-          level: reminder.level,
-          createdAt: now,
-        });
-      }
+      const notice = { projectId: project.id, unitId: project.unitId, responsibleOfficerId: project.responsibleOfficerId, ...reminder };
+      pending.rows.push(...deadlineNotificationRows(notice, now));
       const lines = digestLines.get(project.unitId) ?? [];
       lines.push({ projectName: project.name, ruleName: ruleNames.get(reminder.ruleKey) ?? reminder.ruleKey, ...reminder });
       digestLines.set(project.unitId, lines);

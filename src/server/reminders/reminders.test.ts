@@ -68,11 +68,26 @@ describe('deadline reminders', () => {
     expect(wecom.received).toHaveLength(1);
   });
 
+  it('shows the responsible officer one reminder per deadline, not the unit’s copy too; a colleague sees the unit’s', async () => {
+    // Project A's registration deadline was told to 甲县 and, in person, to staff_a (its officer, of 甲县).
+    const rows = await t.db.select().from(notifications).where(eq(notifications.projectId, w.projectA.id));
+    expect(rows.map((r) => r.recipient).sort()).toEqual([`unit:${w.countyA.id}`, `user:${w.staffA.id}`]);
+    const officerResponse = await call(t.app, staffA, 'GET', '/api/notifications');
+    expect(officerResponse.statusCode, officerResponse.body).toBe(200);
+    const officer = officerResponse.json() as { items: TNotification[]; unread: number };
+    const aboutA = officer.items.filter((n) => n.projectId === w.projectA.id);
+    expect(aboutA).toHaveLength(1);
+    expect(aboutA[0]).toMatchObject({ ruleKey: 'signedToRegistered', level: 'dueSoon', personal: true });
+    expect(officer.unread).toBe(officer.items.length);
+    const colleague = (await call(t.app, await logIn(t.app, 'leader_a'), 'GET', '/api/notifications')).json() as { items: TNotification[] };
+    expect(colleague.items.filter((n) => n.projectId === w.projectA.id).map((n) => n.personal)).toEqual([false]);
+  });
+
   it('sends the WeCom markdown shape with overdue projects first', () => {
     const payload = wecom.received[0] as { msgtype: string; markdown: { content: string } };
     expect(payload.msgtype).toBe('markdown');
     expect(Object.keys(payload)).toEqual(['msgtype', 'markdown']);
-    expect(payload.markdown.content).toMatch(/^### 【招商项目督办】甲县 2026-03-02\n逾期 \*\*1\*\* 项,即将到期 \*\*1\*\* 项。/);
+    expect(payload.markdown.content).toMatch(/^### 【招商项目督办】甲县 2026-03-02\n逾期 \*\*1\*\* 项，即将到期 \*\*1\*\* 项。/);
     expect(payload.markdown.content.indexOf('逾期未注册项目')).toBeLessThan(payload.markdown.content.indexOf('甲县测试项目'));
     expect(payload.markdown.content).not.toContain('乙县');
   });
