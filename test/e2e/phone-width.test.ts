@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loggedIn, PHONE, shown, startE2e, type E2e } from './support/browser.ts';
+import { loggedIn, PHONE, screenshot, shown, startE2e, type E2e } from './support/browser.ts';
 import { BUREAU_PAGES, firstRecordPath } from './support/pages.ts';
 
 /**
@@ -133,6 +133,37 @@ describe('on a phone no page scrolls sideways', () => {
     for (const path of STAFF_PAGES) await check(path);
     await check(await firstRecordPath(page, '/projects', /^\/projects\/\d+/));
     expect(failures).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('on a phone lists become cards', () => {
+  it('shows 督办, projects, leads and trips as cards, each keeping its deadline light as a word and a colour', async () => {
+    const { context, page } = await loggedIn(e2e, 'xiangcheng', PHONE);
+    const lists: [string, string, string][] = [
+      ['/supervision', 'supervision-card-', 'lists-supervision-phone.png'],
+      ['/projects', 'project-card-', 'lists-projects-phone.png'],
+      ['/leads', 'lead-card-', 'lists-leads-phone.png'],
+      ['/trips', 'trip-card-', 'lists-trips-phone.png'],
+    ];
+    for (const [path, card, picture] of lists) {
+      await page.goto(path);
+      const cards = page.locator(`main [data-testid^="${card}"]`);
+      await shown(cards);
+      expect(await page.locator('main table').count(), `${path} shows a table on a phone`).toBe(0);
+      // Every light on a card names its status in words; its colour is the tag's.
+      for (const light of await page.locator(`main [data-testid^="${card}"] [data-status]`).all()) {
+        expect(await light.innerText(), path).toMatch(/正常|临期|逾期/);
+        expect(await light.getAttribute('class'), path).toMatch(/ant-tag-(green|blue|gold|orange|red)/);
+      }
+      await fitsWidth(page, path);
+      await screenshot(page, picture);
+    }
+    // Every 督办 card and every project card with a deadline shows its light.
+    await page.goto('/supervision');
+    await shown(page.locator('main [data-testid^="supervision-card-"]'));
+    const supervision = page.locator('main [data-testid^="supervision-card-"]');
+    expect(await supervision.locator('[data-status]').count()).toBe(await supervision.count());
     await context.close();
   });
 });

@@ -1,5 +1,8 @@
 import { useState } from 'react';
-import { Button, Flex, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Button, Card, Flex, Grid, Pagination, Select, Table, Tag, Typography, type PaginationProps, type TableColumnsType } from 'antd';
+import dayjs from 'dayjs';
+import { followUpStatus } from '../../domain/follow-up.ts';
+import { DeadlineLight } from '../projects/DeadlineTag.tsx';
 import { PlusOutlined } from '@ant-design/icons';
 import { LEAD_SOURCES, LEAD_STATES } from '../../domain/leads.ts';
 import { canWriteRecords } from '../../domain/roles.ts';
@@ -24,6 +27,7 @@ import { LEAD_STATE_COLORS } from './LeadFields.tsx';
 export function LeadsPage() {
   const me = useCurrentUser();
   const { t } = useI18n();
+  const isPhone = !Grid.useBreakpoint().md;
   const filters = useUrlFilters();
   const q = filters.text('q');
   const state = filters.text('state');
@@ -72,7 +76,7 @@ export function LeadsPage() {
       responsive: ['md'],
       render: (yuan: number | null) => (yuan === null ? '—' : <WanAmount yuan={yuan} withUnit />),
     },
-    { title: t('lead.followUpOn'), dataIndex: 'followUpOn', key: 'followUpOn', responsive: ['md'], render: (day: string | null) => formatDate(day) || '—' },
+    { title: t('lead.followUpOn'), dataIndex: 'followUpOn', key: 'followUpOn', responsive: ['md'], render: (_day: string | null, lead) => <FollowUpLight lead={lead} /> },
     { title: t('lead.unit'), dataIndex: 'unitName', key: 'unitName', responsive: ['lg'] },
     {
       title: t('lead.note'),
@@ -139,15 +143,30 @@ export function LeadsPage() {
         />
       </Flex>
       <ErrorAlert error={error} />
-      <Table<TLead>
-        rowKey="id"
-        data-testid="leads-table"
-        columns={columns}
-        dataSource={data?.items ?? []}
-        loading={isFetching}
-        scroll={{ x: 'max-content' }}
-        pagination={urlPagination(filters, { page, pageSize, total: data?.total, showTotal: (total) => t('lead.total', { total }) })}
-      />
+      {isPhone ? (
+        // On a phone the leads are cards, each with its follow-up light (issue 16).
+        <Flex vertical gap={8} data-testid="leads-cards">
+          {(data?.items ?? []).map((lead) => (
+            <LeadCard key={lead.id} lead={lead} writes={writes} />
+          ))}
+          {data && data.items.length === 0 ? <Typography.Text type="secondary">{t('common.noMatch')}</Typography.Text> : null}
+          <Pagination
+            align="end"
+            simple
+            {...(urlPagination(filters, { page, pageSize, total: data?.total, showTotal: (total) => t('lead.total', { total }) }) as PaginationProps)}
+          />
+        </Flex>
+      ) : (
+        <Table<TLead>
+          rowKey="id"
+          data-testid="leads-table"
+          columns={columns}
+          dataSource={data?.items ?? []}
+          loading={isFetching}
+          scroll={{ x: 'max-content' }}
+          pagination={urlPagination(filters, { page, pageSize, total: data?.total, showTotal: (total) => t('lead.total', { total }) })}
+        />
+      )}
       <LeadIntakeDrawer
         open={intakeOpen}
         tripId={tripId}
@@ -160,5 +179,46 @@ export function LeadsPage() {
         }}
       />
     </>
+  );
+}
+
+/** A lead's follow-up day with its light (word and colour) while it is still being followed. */
+function FollowUpLight({ lead }: { lead: TLead }) {
+  const status = lead.state === 'new' || lead.state === 'following' ? followUpStatus(lead.followUpOn, dayjs().format('YYYY-MM-DD')) : null;
+  if (!lead.followUpOn) return <span>—</span>;
+  if (!status) return <span className="zs-amount">{formatDate(lead.followUpOn)}</span>;
+  return <DeadlineLight status={status}>{formatDate(lead.followUpOn)}</DeadlineLight>;
+}
+
+/** One lead as a phone card: the enterprise, its state, the follow-up light, the amount, and what can be done. */
+function LeadCard({ lead, writes }: { lead: TLead; writes: boolean }) {
+  const { t } = useI18n();
+  return (
+    <Card size="small" data-testid={`lead-card-${lead.id}`}>
+      <Flex vertical gap={6}>
+        <Flex justify="space-between" align="flex-start" gap={8}>
+          <Typography.Text strong style={{ overflowWrap: 'anywhere' }}>
+            {lead.enterpriseName}
+          </Typography.Text>
+          <Tag color={LEAD_STATE_COLORS[lead.state]} style={{ marginInlineEnd: 0 }}>
+            {t(`lead.state.${lead.state}`)}
+          </Tag>
+        </Flex>
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {t(`lead.source.${lead.source}`)} · {formatDate(lead.collectedOn)} · {lead.unitName}
+        </Typography.Text>
+        <Flex gap={8} wrap align="center">
+          <span>{t('lead.followUpOn')}</span>
+          <FollowUpLight lead={lead} />
+          {lead.intendedAmountYuan === null ? null : <WanAmount yuan={lead.intendedAmountYuan} withUnit />}
+        </Flex>
+        {lead.droppedReason ?? lead.note ? (
+          <Typography.Paragraph type="secondary" ellipsis={{ rows: 2 }} style={{ margin: 0 }}>
+            {lead.droppedReason ?? lead.note}
+          </Typography.Paragraph>
+        ) : null}
+        {writes ? <LeadActions lead={lead} /> : null}
+      </Flex>
+    </Card>
   );
 }

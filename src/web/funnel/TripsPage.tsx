@@ -1,4 +1,7 @@
-import { Button, Flex, Table, Typography, type TableColumnsType } from 'antd';
+import { Button, Card, Flex, Grid, Pagination, Table, Typography, type PaginationProps, type TableColumnsType } from 'antd';
+import dayjs from 'dayjs';
+import { followUpStatus } from '../../domain/follow-up.ts';
+import { DeadlineLight } from '../projects/DeadlineTag.tsx';
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router';
 import { canWriteRecords } from '../../domain/roles.ts';
@@ -16,6 +19,7 @@ import { useTripList } from './funnel.queries.ts';
 export function TripsPage() {
   const me = useCurrentUser();
   const { t, locale } = useI18n();
+  const isPhone = !Grid.useBreakpoint().md;
   const navigate = useNavigate();
   const filters = useUrlFilters();
   const q = filters.text('q');
@@ -92,28 +96,78 @@ export function TripsPage() {
         <SearchBox value={q} placeholder={t('trip.leader')} onSearch={(value) => filters.update({ q: value })} style={{ maxWidth: 320 }} />
       </Flex>
       <ErrorAlert error={error} />
-      <Table<TTrip>
-        rowKey="id"
-        data-testid="trips-table"
-        columns={columns}
-        dataSource={data?.items ?? []}
-        loading={isFetching}
-        expandable={{
-          rowExpandable: (trip) => trip.visits.length > 0,
-          expandedRowRender: (trip) => (
-            <Flex vertical gap={4}>
-              {trip.visits.map((visit) => (
-                <span key={visit.id}>
-                  {formatDate(visit.visitedOn)} {t(`visit.kind.${visit.kind}`)} {visit.enterpriseName}
-                  {visit.peopleMet ? ` · ${visit.peopleMet}` : ''}
-                  {visit.nextStep ? ` · ${t('visit.nextStep')}:${visit.nextStep}` : ''}
-                </span>
-              ))}
-            </Flex>
-          ),
-        }}
-        pagination={urlPagination(filters, { page, pageSize, total: data?.total, showTotal: (total) => t('trip.total', { total }) })}
-      />
+      {isPhone ? (
+        // On a phone the trips are cards, each with its follow-up light (issue 16).
+        <Flex vertical gap={8} data-testid="trips-cards">
+          {(data?.items ?? []).map((trip) => (
+            <TripCard key={trip.id} trip={trip} writes={writes} />
+          ))}
+          {data && data.items.length === 0 ? <Typography.Text type="secondary">{t('common.noMatch')}</Typography.Text> : null}
+          <Pagination
+            align="end"
+            simple
+            {...(urlPagination(filters, { page, pageSize, total: data?.total, showTotal: (total) => t('trip.total', { total }) }) as PaginationProps)}
+          />
+        </Flex>
+      ) : (
+        <Table<TTrip>
+          rowKey="id"
+          data-testid="trips-table"
+          columns={columns}
+          dataSource={data?.items ?? []}
+          loading={isFetching}
+          expandable={{
+            rowExpandable: (trip) => trip.visits.length > 0,
+            expandedRowRender: (trip) => (
+              <Flex vertical gap={4}>
+                {trip.visits.map((visit) => (
+                  <span key={visit.id}>
+                    {formatDate(visit.visitedOn)} {t(`visit.kind.${visit.kind}`)} {visit.enterpriseName}
+                    {visit.peopleMet ? ` · ${visit.peopleMet}` : ''}
+                    {visit.nextStep ? ` · ${t('visit.nextStep')}:${visit.nextStep}` : ''}
+                  </span>
+                ))}
+              </Flex>
+            ),
+          }}
+          pagination={urlPagination(filters, { page, pageSize, total: data?.total, showTotal: (total) => t('trip.total', { total }) })}
+        />
+      )}
     </>
+  );
+}
+
+/** One trip as a phone card: who led it and when, the cities, what it brought, and its follow-up light. */
+function TripCard({ trip, writes }: { trip: TTrip; writes: boolean }) {
+  const { t, locale } = useI18n();
+  const status = followUpStatus(trip.followUpOn, dayjs().format('YYYY-MM-DD'));
+  return (
+    <Card size="small" data-testid={`trip-card-${trip.id}`}>
+      <Flex vertical gap={6}>
+        <Flex justify="space-between" align="flex-start" gap={8} wrap>
+          <span>
+            <Link to={`/trips/${trip.id}`} style={{ fontWeight: 600 }}>
+              {trip.leaderName}
+            </Link>{' '}
+            <Typography.Text type="secondary">· {locale === 'en' ? trip.leaderLevelName.en : trip.leaderLevelName.zh}</Typography.Text>
+          </span>
+          {status && trip.followUpOn ? <DeadlineLight status={status}>{formatDate(trip.followUpOn)}</DeadlineLight> : null}
+        </Flex>
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {formatDate(trip.fromOn)} – {formatDate(trip.toOn)} · {t('trip.days')} {trip.days}
+        </Typography.Text>
+        <span style={{ overflowWrap: 'anywhere' }}>{trip.cities.map((city) => city.name).join(' → ') || '—'}</span>
+        <Flex gap={8} wrap>
+          <Link to={`/leads?tripId=${trip.id}`}>{t('trip.outcomeLeads', { count: trip.outcomes.leads })}</Link>
+          {trip.outcomes.projects.map((p) => (
+            <Link key={p.id} to={`/projects/${p.id}`}>
+              {p.name}
+              {p.signedOnTrip ? ` (${t('trip.signedOnTrip')})` : ''}
+            </Link>
+          ))}
+        </Flex>
+        {writes ? <Link to={`/leads?tripId=${trip.id}&intake=1`}>{t('trip.logLead')}</Link> : null}
+      </Flex>
+    </Card>
   );
 }

@@ -89,6 +89,7 @@ export function ProblemsPage() {
         loading={isFetching}
         onOpen={(problem) => filters.update({ problem: problem.id, page })}
         projectColumn={seesUnitRecords(me.role) ? 'link' : 'text'}
+        columnSettings
         pagination={urlPagination(filters, { page, pageSize, total: data?.total, showTotal: (total) => t('problem.total', { total }) })}
       />
       <ProblemDrawer problemId={openId} onClose={() => filters.update({ problem: null, page })} />

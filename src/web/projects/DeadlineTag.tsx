@@ -1,4 +1,4 @@
-import { Tag, Tooltip } from 'antd';
+import { Tag } from 'antd';
 import type { TDeadlineView } from '../../shared/project-stages.ts';
 import type { TProject } from '../../shared/projects.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -23,16 +23,31 @@ export function colourTag(colour: TDeadlineView['colour'], status: TDeadlineView
 
 export type NextDeadlineProps = { project: Pick<TProject, 'nextDueOn' | 'deadlineStatus' | 'stage'> };
 
-/** The next date a project must reach its next stage by (26211 and the like), coloured by how close it is. */
+/**
+ * The next date a project must reach its next stage by (26211 and the like): the date, its status as a word and as a
+ * colour — never a colour alone (issue 16).
+ */
 export function NextDeadline({ project }: NextDeadlineProps) {
   const { t } = useI18n();
   if (!project.nextDueOn) return <span>—</span>;
   const status = project.deadlineStatus;
   return (
-    <Tooltip title={status ? t(`deadline.status.${status}`) : undefined}>
-      <Tag color={status ? STATUS_TAGS[status] : 'default'} className="zs-amount">
-        {project.nextDueOn}
-      </Tag>
-    </Tooltip>
+    <Tag color={status ? STATUS_TAGS[status] : 'default'} className="zs-amount" data-status={status ?? undefined}>
+      {project.nextDueOn}
+      {status ? ` · ${t(`deadline.status.${status}`)}` : ''}
+    </Tag>
+  );
+}
+
+export type DeadlineLightProps = { status: DeadlineStatus; colour?: TDeadlineView['colour']; children?: React.ReactNode };
+
+/** A deadline's light: the rule's colour and the status in words (临期 / 逾期 / 正常), for cards and lists. */
+export function DeadlineLight({ status, colour = null, children }: DeadlineLightProps) {
+  const { t } = useI18n();
+  return (
+    <Tag color={colourTag(colour, status)} className="zs-amount" data-status={status} style={{ marginInlineEnd: 0 }}>
+      {children ? <>{children} · </> : null}
+      {t(`deadline.status.${status}`)}
+    </Tag>
   );
 }

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Alert, Badge, Button, Dropdown, Flex, Select, Table, Typography, type TableColumnsType } from 'antd';
+import { Alert, Badge, Button, Card, Dropdown, Flex, Grid, Pagination, Select, Table, Typography, type PaginationProps, type TableColumnsType } from 'antd';
 import { AppstoreOutlined, DownOutlined, DownloadOutlined, FilterOutlined, PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router';
 import { yuanToWanText } from '../../domain/money.ts';
@@ -18,6 +18,7 @@ import { wanInputToYuan } from '../ui/money.ts';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { useDebouncedValue } from '../ui/use-debounced-value.ts';
 import { useUrlFilters, urlPagination } from '../ui/use-url-filters.ts';
+import { PageSum, useColumnSettings } from '../ui/ColumnSettings.tsx';
 import { SearchAndUnitFilters } from '../ui/SearchAndUnitFilters.tsx';
 import { NextDeadline } from './DeadlineTag.tsx';
 import { FUND_SOURCES, PROJECT_TYPES } from './ProjectForm.tsx';
@@ -65,6 +66,7 @@ function regionCode(prefix: string | undefined): string | null {
 export function ProjectListPage() {
   const me = useCurrentUser();
   const { t } = useI18n();
+  const isPhone = !Grid.useBreakpoint().md;
   const navigate = useNavigate();
   const filters = useUrlFilters();
   const q = filters.text('q');
@@ -107,6 +109,8 @@ export function ProjectListPage() {
       title: t('project.name'),
       dataIndex: 'name',
       key: 'name',
+      fixed: 'left',
+      width: 220,
       render: (name: string, project) => (
         <Flex gap={4} wrap align="center">
           <Link to={`/projects/${project.id}`}>{name}</Link>
@@ -142,10 +146,14 @@ export function ProjectListPage() {
     {
       title: t('project.nextDeadline'),
       key: 'nextDueOn',
+      // The deadline light is what the list is read for: it stays at the right edge while the table scrolls (issue 16).
+      fixed: 'right',
       render: (_value, project) => <NextDeadline project={project} />,
-      responsive: ['lg'],
     },
   ];
+
+  const settings = useColumnSettings(columns, { table: 'projects', userId: me.id, always: ['name', 'stage', 'nextDueOn'] });
+  const pagination = urlPagination(filters, { page, pageSize, total: data?.total, showTotal: (total) => t('project.total', { total }) });
 
   return (
     <>
@@ -264,14 +272,63 @@ export function ProjectListPage() {
         </Flex>
       ) : null}
       <ErrorAlert error={error} />
-      <Table<TProject>
-        rowKey="id"
-        columns={columns}
-        dataSource={data?.items ?? []}
-        loading={isFetching}
-        pagination={urlPagination(filters, { page, pageSize, total: data?.total, showTotal: (total) => t('project.total', { total }) })}
-      />
+      {isPhone ? (
+        // On a phone the projects are cards, each with its deadline light (issue 16).
+        <Flex vertical gap={8} data-testid="projects-cards">
+          {(data?.items ?? []).map((project) => (
+            <ProjectCard key={project.id} project={project} />
+          ))}
+          {data && data.items.length === 0 ? <Typography.Text type="secondary">{t('common.noMatch')}</Typography.Text> : null}
+          <Pagination align="end" simple {...(pagination as PaginationProps)} />
+        </Flex>
+      ) : (
+        <>
+          <Flex justify="flex-end" style={{ marginBottom: 8 }}>
+            {settings.button}
+          </Flex>
+          <Table<TProject>
+            rowKey="id"
+            columns={settings.columns}
+            dataSource={data?.items ?? []}
+            loading={isFetching}
+            scroll={{ x: 'max-content' }}
+            pagination={pagination}
+            summary={(rows) => <PageSum rows={rows} columns={settings.columns} amounts={{ totalInvestmentYuan: (project) => project.totalInvestmentYuan }} />}
+          />
+        </>
+      )}
     </>
+  );
+}
+
+/** One project as a phone card: name, unit and investor, stage, total investment and the deadline light. */
+function ProjectCard({ project }: { project: TProject }) {
+  const { t } = useI18n();
+  return (
+    <Card size="small" data-testid={`project-card-${project.id}`}>
+      <Flex vertical gap={6}>
+        <Flex gap={4} wrap align="center">
+          <Link to={`/projects/${project.id}`} style={{ fontWeight: 600 }}>
+            {project.name}
+          </Link>
+          <ConfidentialTag project={project} />
+          <MajorTag project={project} />
+        </Flex>
+        <Typography.Text type="secondary" style={{ fontSize: 12, overflowWrap: 'anywhere' }}>
+          {project.unitName} · {project.investorName}
+        </Typography.Text>
+        <Flex gap={8} wrap align="center">
+          <StageTag stage={project.stage} />
+          <span>
+            {t('card.investment')} <WanAmount yuan={project.totalInvestmentYuan} withUnit />
+          </span>
+        </Flex>
+        <Flex gap={8} wrap align="center">
+          <span>{t('project.nextDeadline')}</span>
+          <NextDeadline project={project} />
+        </Flex>
+      </Flex>
+    </Card>
   );
 }
 

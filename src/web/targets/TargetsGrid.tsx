@@ -1,9 +1,11 @@
 import { useMemo } from 'react';
-import { Button, InputNumber, Table, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { Button, Flex, InputNumber, Table, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { LineChartOutlined } from '@ant-design/icons';
 import type { TUnit } from '../../shared/units.ts';
 import type { TChainTargetList } from '../../shared/targets.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { useCurrentUser } from '../auth/auth.queries.ts';
+import { useColumnSettings } from '../ui/ColumnSettings.tsx';
 import type { MetricInfo } from '../metrics/metrics.queries.ts';
 import { localName } from '../metrics/metric-format.ts';
 import { groupThousands } from '../ui/money.ts';
@@ -64,7 +66,9 @@ export function TargetsGrid({ units, metrics, stored, drafts, invalid, onEdit, o
     [units, chainItems],
   );
   const chainTargetable = new Set(chains?.list?.metricKeys ?? []);
-  const columnCount = metrics.length + 2;
+  // The chain heading spans the columns shown (set once the column settings are read, below).
+  let columnCount = metrics.length + 2;
+  const me = useCurrentUser();
 
   /** A cell of the grid: read-only text, or the input the bureau types into. */
   const cell = (key: CellKey, label: string, metric: MetricInfo, values: { stored: ReadonlyMap<CellKey, number>; drafts: Drafts; invalid: ReadonlySet<CellKey>; onEdit: ((key: CellKey, text: string | null) => void) | null }) => {
@@ -169,17 +173,26 @@ export function TargetsGrid({ units, metrics, stored, drafts, invalid, onEdit, o
     },
   ];
 
+  // With 25 metrics a clerk keeps the few they work on in view: the metric columns are chosen and remembered (issue 16).
+  const settings = useColumnSettings(columns, { table: 'targets', userId: me.id, always: ['unit', 'progress'] });
+  columnCount = settings.columns.length;
+
   return (
+    <>
+    <Flex justify="flex-end" style={{ marginBottom: 8 }}>
+      {settings.button}
+    </Flex>
     <Table<TableRow>
       rowKey={(row) => (row.kind === 'unit' ? `unit-${row.unit.id}` : row.kind === 'chain' ? `chain-${row.chain.chainId}` : 'chains')}
       size="small"
       bordered
-      columns={columns}
+      columns={settings.columns}
       dataSource={rows}
       loading={loading}
       pagination={false}
       scroll={{ x: 'max-content' }}
       data-testid="targets-grid"
     />
+    </>
   );
 }
