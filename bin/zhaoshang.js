@@ -1,6 +1,8 @@
 #!/usr/bin/env node
-// The `zhaoshang` command. TypeScript sources run through tsx, so there is no separate server build step.
-import { register } from 'tsx/esm/api';
+// The `zhaoshang` command: the server and command as built by `npm run build` (dist/server), or, when there is no
+// build or a source file changed since, the TypeScript sources through tsx (bin/cli-entry.js decides).
+import { cliEntry } from './cli-entry.js';
 
-register();
-await import('../src/cli/main.ts');
+const entry = cliEntry();
+if (!entry.built) (await import('tsx/esm/api')).register();
+await import(entry.url);

@@ -1,6 +1,7 @@
 import cluster, { type Worker } from 'node:cluster';
 import { fileURLToPath } from 'node:url';
 import type { AppConfig } from './config.ts';
+import { BUILT, workerEntry } from './built.ts';
 import { openDatabase } from './db/client.ts';
 import type { MigrationState } from './db/migrate.ts';
 import { forgetSessionsHere, relaySessionForgetting, type SessionForgetting } from './auth/auth.service.ts';
@@ -56,14 +57,14 @@ export async function startWorker({ config, migration }: WorkerStart): Promise<R
   };
 }
 
-const WORKER_ENTRY = fileURLToPath(new URL('./worker.entry.ts', import.meta.url));
+const WORKER_ENTRY = fileURLToPath(workerEntry('worker.entry', new URL('./worker.entry.ts', import.meta.url)));
 
 async function startPrimary(config: AppConfig, log: (line: string) => void): Promise<RunningServer> {
   const { database, migration } = await openAndMigrate(config);
   const firstStart = await prepareFirstStart(database, config);
-  // Workers run the TypeScript sources through tsx like this process, whichever way this one was started.
-  const tsx = import.meta.resolve('tsx');
-  cluster.setupPrimary({ exec: WORKER_ENTRY, args: [], execArgv: [...process.execArgv.filter((arg) => !arg.includes('tsx')), '--import', tsx] });
+  // Workers run what this process runs: the build, or the TypeScript sources through tsx however this one was started.
+  const execArgv = process.execArgv.filter((arg) => !arg.includes('tsx'));
+  cluster.setupPrimary({ exec: WORKER_ENTRY, args: [], execArgv: BUILT ? execArgv : [...execArgv, '--import', import.meta.resolve('tsx')] });
   const env = { [WORKER_ENV]: JSON.stringify({ config: workerConfig(config), migration } satisfies WorkerStart) };
   const workers = new Set<Worker>();
   let port = config.port;

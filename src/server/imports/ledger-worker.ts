@@ -4,23 +4,28 @@ import { pathToFileURL } from 'node:url';
 import { LedgerFileError, type LedgerSheet } from './ledger-reader.ts';
 import type { ReadSheetResult } from '../../domain/ledger-rows.ts';
 import { defaultReadOptions, rememberRead } from './sheet-reads.ts';
+import { BUILT, workerEntry } from '../built.ts';
 
 /**
  * Reading uploaded ledgers off the main thread (issue 18): a 200,000-row file takes seconds of parsing, which on the
  * main thread would stall every other user's request. Files are read in up to `PARSE_THREADS` worker threads, each
  * with a heap cap, so a file that still manages to exhaust memory ends its thread, not the server. A thread is
- * started when first needed (about 2 s: it loads the reader through tsx), kept for the next file, and ended after
+ * started when first needed (about 2 s when it loads the reader through tsx, from the sources), kept for the next file, and ended after
  * `IDLE_MS` without work; it never keeps the process alive.
  */
 export const PARSE_THREADS = 2;
 const HEAP_MB = 1536;
 const IDLE_MS = 60_000;
 
-const require = createRequire(import.meta.url);
-const TSX_API = pathToFileURL(require.resolve('tsx/esm/api').replace(/index\.cjs$/, 'index.mjs')).href;
-const ENTRY = new URL('./ledger-worker.entry.ts', import.meta.url).href;
-// The worker runs the TypeScript sources through tsx, however this thread was started (the CLI, vitest).
-const BOOT = `import(${JSON.stringify(TSX_API)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(ENTRY)}); });`;
+const ENTRY = workerEntry('ledger-worker.entry', new URL('./ledger-worker.entry.ts', import.meta.url)).href;
+// The worker runs the build when this thread does, otherwise the TypeScript sources through tsx, however this thread
+// was started (the CLI, vitest).
+const BOOT = BUILT ? `import(${JSON.stringify(ENTRY)});` : `import(${JSON.stringify(tsxApi())}).then((tsx) => { tsx.register(); return import(${JSON.stringify(ENTRY)}); });`;
+
+function tsxApi(): string {
+  const require = createRequire(import.meta.url);
+  return pathToFileURL(require.resolve('tsx/esm/api').replace(/index\.cjs$/, 'index.mjs')).href;
+}
 
 type Piece = { sheet: number; rows?: string[][]; records?: Extract<ReadSheetResult, { ok: true }>['records'] };
 type Answer = { id: number } & ({ piece: Piece } | { sheets: LedgerSheet[]; reads: ReadSheetResult[] } | { refused: { code: LedgerFileError['code']; detail: Record<string, string> } } | { failed: string });
