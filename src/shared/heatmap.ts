@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { ZId } from './common.ts';
 import { ZMetricRecord } from './cockpit.ts';
+import { ZProjectType } from './projects.ts';
+import { PROJECT_STATES } from '../domain/stages.ts';
+import { TIER_LIST_CODES } from '../domain/enterprise-tiers.ts';
 
 /**
  * The investment heat map (招商热力图, issue 15): a measure of the caller's unit subtree over a year, by the source
@@ -15,6 +18,7 @@ export const HEATMAP_MEASURES = [
   'leadsCollected',
   'targetEnterprises',
   'enterprisesVisited',
+  'tripCities',
   'signedCount',
   'signedContractYuan',
   'startedCount',
@@ -28,6 +32,26 @@ export type THeatmapLevel = z.infer<typeof ZHeatmapLevel>;
 
 const ZDivisionCode = z.string().regex(/^\d{6}$/);
 
+/**
+ * The map's filters beyond period and unit (issue 15): each narrows the figures and their drill-down records alike.
+ * `chainId` / `linkId`: confirmed on the chain (on the link or a sub-link of it) — a project or lead by its own
+ * placement, a visited or target enterprise by the enterprise's; `tier` (+ `tierYear`): the investor (a lead's, a
+ * visit's enterprise, the target itself) on that tier list (that year's list, any year when absent); `stage`,
+ * `projectType`, `estimated` (the project's amounts are estimates): projects and their fund entries only.
+ */
+export function heatmapFilterShape() {
+  return {
+    chainId: ZId.optional(),
+    linkId: ZId.optional(),
+    tier: z.enum(TIER_LIST_CODES).optional(),
+    tierYear: z.coerce.number().int().min(1900).max(2200).optional(),
+    stage: z.enum(PROJECT_STATES).optional(),
+    projectType: ZProjectType.optional(),
+    estimated: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  };
+}
+export { HEATMAP_FILTERS, type HeatmapFilter as THeatmapFilter } from '../domain/heatmap/filters.ts';
+
 export const ZHeatmapQuery = z.object({
   measure: ZHeatmapMeasure,
   level: ZHeatmapLevel.default('province'),
@@ -36,6 +60,7 @@ export const ZHeatmapQuery = z.object({
   year: z.coerce.number().int().min(2000).max(2100),
   /** A unit in the caller's scope: the map covers its subtree; the caller's unit when absent. */
   unitId: ZId.optional(),
+  ...heatmapFilterShape(),
 });
 export type THeatmapQuery = z.infer<typeof ZHeatmapQuery>;
 

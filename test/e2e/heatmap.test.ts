@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaToday } from '../../src/domain/calendar.ts';
 import type { TBreakdown, TMetricRecords } from '../../src/shared/cockpit.ts';
 import type { THeatmap, THeatmapRecords } from '../../src/shared/heatmap.ts';
-import { DEMO_PASSWORD, hasText, loggedIn, PHONE, screenshot, shown, startE2e, type E2e } from './support/browser.ts';
+import { chooseOption, DEMO_PASSWORD, hasText, loggedIn, PHONE, screenshot, shown, startE2e, type E2e } from './support/browser.ts';
 
 /**
  * 热力图 in a browser (issue 15; demo city 襄阳): a leader opens the menu entry and reads this year's signed amounts
@@ -139,6 +139,41 @@ describe('the investment heat map in a browser', () => {
     const records = (await (await page.request.get(`/api/cockpit/records?key=signedCount&by=unit&group=${county.group}&from=${from}&to=${to}`)).json()) as TMetricRecords;
     expect(records.items.reduce((a, r) => a + r.contribution, 0)).toBe(county.value);
     await expect.poll(() => drawer.locator('.ant-table-tbody tr.ant-table-row').count()).toBe(records.items.length);
+    await context.close();
+  });
+
+  it('filters by stage and estimated amounts from the filter bar, keeps them in the address, greys out what a measure does not take, in Chinese and English', async () => {
+    const { context, page } = await loggedIn(e2e, 'leader');
+    await page.goto('/heatmap');
+    const cells = page.getByTestId('heatmap-cells');
+    await cells.getByRole('row').nth(1).waitFor({ state: 'visible' });
+    const stage = page.getByRole('combobox', { name: '项目阶段' });
+    await stage.click();
+    await chooseOption(page, '签约');
+    await page.waitForURL('**/heatmap?*stage=signed*');
+    await page.getByRole('combobox', { name: '金额是否估算' }).click();
+    await chooseOption(page, '非估算金额');
+    await page.waitForURL('**/heatmap?*estimated=false*');
+    // The table is the API's answer for the same filters: the same regions in the same order.
+    const filtered = (await (await page.request.get(`/api/heatmap?${api}&level=province&stage=signed&estimated=false`)).json()) as THeatmap;
+    const regions = () => cells.locator('tbody tr.ant-table-row td:first-child').allInnerTexts();
+    await expect.poll(regions).toEqual(filtered.cells.map((c) => c.label.zh));
+    await screenshot(page, 'heatmap-filters.png');
+    // Leads have no stage: the control is greyed out, the address keeps it for when a project measure comes back.
+    await page.getByRole('combobox', { name: '指标' }).first().click();
+    await chooseOption(page, '线索');
+    await page.waitForURL('**/heatmap?*measure=leadsCollected*');
+    await expect.poll(() => stage.isDisabled()).toBe(true);
+    expect(page.url()).toContain('stage=signed');
+    // A shared link opens the same filtered view, here in English.
+    await page.goto(`/heatmap?${api}&stage=signed&estimated=false`);
+    await page.getByText('English', { exact: true }).click();
+    const stageEn = page.getByRole('combobox', { name: 'Project stage' });
+    await shown(stageEn);
+    expect(await stageEn.isDisabled()).toBe(false);
+    await shown(page.getByText('Not estimated', { exact: true }));
+    await expect.poll(regions).toEqual(filtered.cells.map((c) => c.label.en));
+    await screenshot(page, 'heatmap-filters-en.png');
     await context.close();
   });
 

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { ServiceContext } from '../context.ts';
 import { AppError } from '../errors.ts';
-import { enterprises, leads, projects, visits } from '../db/schema.ts';
+import { enterprises, leaderLevels, leads, projects, trips, visits } from '../db/schema.ts';
 import { inUnitSubtree } from '../db/unit-groups.ts';
 import { unitNames } from '../units/units.service.ts';
 import { allRegions, findRegion } from '../regions/regions.service.ts';
@@ -13,8 +13,10 @@ import { rowsOf, type MetricScope } from '../projects/metrics.queries.ts';
 import { isActivitySpec, metric as metricOf, samePeriodLastYear } from '../../domain/metrics.ts';
 import { sourceRegionCode } from '../../domain/enterprise-groups.ts';
 import { percentText } from '../../domain/rates.ts';
+import { heatmapMeasureKind } from '../../domain/heatmap/filters.ts';
 import { BELT_AND_ROAD, CHINA, cellOf, presetsOf, UNKNOWN, type DivisionIndex, type MapView } from '../../domain/heatmap/regions.ts';
 import type { RegionPreset } from '../../domain/chains/candidates.ts';
+import { leadsMeeting, resolveFilters, visitsMeeting, type ResolvedFilters } from './heatmap-filters.ts';
 import type { THeatmap, THeatmapMeasure, THeatmapQuery, THeatmapRecord, THeatmapRecords, THeatmapRecordsQuery } from '../../shared/heatmap.ts';
 
 /**
@@ -26,8 +28,9 @@ import type { THeatmap, THeatmapMeasure, THeatmapQuery, THeatmapRecord, THeatmap
 type HeatRecord = Omit<MetricRecord, 'recordKind'> & { recordKind: THeatmapRecord['recordKind'] };
 type Placed = HeatRecord & { place: string | null };
 
-const NAMES: Record<'targetEnterprises', { zh: string; en: string }> = {
+const NAMES: Record<'targetEnterprises' | 'tripCities', { zh: string; en: string }> = {
   targetEnterprises: { zh: '目标企业（企业库，非本地）', en: 'Target enterprises (library, not local)' },
+  tripCities: { zh: '外出招商所到城市（城市次）', en: 'Cities visited on trips (city visits)' },
 };
 
 let divisions: DivisionIndex | undefined;
@@ -92,14 +95,11 @@ async function enterprisesOf(ctx: ServiceContext, records: MetricRecord[]): Prom
  * The library's target enterprises: recorded by a unit of the subtree, not local, not merged into another, in the
  * library by the period's end. Each adds 1, at its own source region.
  */
-async function targetEnterprises(ctx: ServiceContext, scope: MetricScope): Promise<HeatRecord[]> {
+async function targetEnterprises(ctx: ServiceContext, scope: MetricScope, filters: ResolvedFilters): Promise<HeatRecord[]> {
   const rows = await ctx.db
     .select({ id: enterprises.id, name: enterprises.name, unitId: enterprises.unitId, createdOn: sql<string>`to_char(${enterprises.createdAt}, 'YYYY-MM-DD')` })
     .from(enterprises)
-    .where(
-      sql`${inUnitSubtree(ctx.caller, enterprises.unitId, scope.unit.path)} and ${enterprises.localUnitId} is null and ${enterprises.mergedIntoId} is null
-          and ${enterprises.createdAt} < (${scope.period.to}::date + 1)`,
-    )
+    .where(sql`${targetsWhere(ctx, scope)} and ${filters.enterprise ? filters.enterprise(enterprises.id) : sql`true`}`)
     .orderBy(enterprises.id);
   const names = await unitNames(ctx.db, rows.map((r) => r.unitId));
   return rows.map((e) => ({
@@ -119,14 +119,61 @@ async function targetEnterprises(ctx: ServiceContext, scope: MetricScope): Promi
   }));
 }
 
-/** A measure's records over the scope, each with its source region. */
-async function placedRecords(ctx: ServiceContext, measure: THeatmapMeasure, scope: MetricScope): Promise<Placed[]> {
+const targetsWhere = (ctx: ServiceContext, scope: MetricScope) =>
+  sql`${inUnitSubtree(ctx.caller, enterprises.unitId, scope.unit.path)} and ${enterprises.localUnitId} is null and ${enterprises.mergedIntoId} is null
+      and ${enterprises.createdAt} < (${scope.period.to}::date + 1)`;
+
+/**
+ * Trips by the cities visited: each trip begun in the period (as the cockpit's trip counts date it) by a unit of the
+ * subtree adds 1 at each distinct city on its route (trips.cities, GB/T 2260 codes) — a record per trip and city.
+ */
+async function tripCities(ctx: ServiceContext, scope: MetricScope): Promise<Placed[]> {
+  const rows = await ctx.db
+    .select({ id: trips.id, unitId: trips.unitId, leaderName: trips.leaderName, levelName: leaderLevels.nameZh, fromOn: trips.fromOn, toOn: trips.toOn, cities: trips.cities })
+    .from(trips)
+    .innerJoin(leaderLevels, sql`${leaderLevels.key} = ${trips.leaderLevel}`)
+    .where(sql`${inUnitSubtree(ctx.caller, trips.unitId, scope.unit.path)} and ${trips.fromOn} between ${scope.period.from}::date and ${scope.period.to}::date`)
+    .orderBy(trips.fromOn, trips.id);
+  const names = await unitNames(ctx.db, rows.map((r) => r.unitId));
+  return rows.flatMap((t) =>
+    [...new Set((Array.isArray(t.cities) ? t.cities : []).filter((c): c is string => typeof c === 'string'))].map((city) => ({
+      recordKind: 'trip' as const,
+      recordId: t.id,
+      projectId: null,
+      label: `${t.leaderName}（${t.levelName}）${t.fromOn}–${t.toOn}`,
+      confidential: false,
+      unitId: t.unitId,
+      unitName: names.get(t.unitId) ?? '',
+      stage: null,
+      date: t.fromOn,
+      contribution: 1,
+      fundId: null,
+      creditPercent: 100,
+      openable: true,
+      place: city,
+    })),
+  );
+}
+
+/** A measure's records over the scope (its filters in it), each with its source region — for trips, the city visited. */
+async function placedRecords(ctx: ServiceContext, measure: THeatmapMeasure, scope: MetricScope, filters: ResolvedFilters): Promise<Placed[]> {
   if (measure === 'targetEnterprises') {
-    const rows = await targetEnterprises(ctx, scope);
+    const rows = await targetEnterprises(ctx, scope, filters);
     const regions = await sourceRegions(ctx, rows.map((r) => r.recordId));
     return rows.map((r) => ({ ...r, place: regions.get(r.recordId) ?? null }));
   }
-  const rows = await metricRecords(ctx, metricOf(measure), scope, null);
+  if (measure === 'tripCities') return tripCities(ctx, scope);
+  let rows = await metricRecords(ctx, metricOf(measure), { ...scope, projectFilter: filters.project }, null);
+  // Leads and visits are filtered here, by the records' ids; a visited enterprise is all in or all out, so the one
+  // visit of it that counts stays with the others.
+  const kind = heatmapMeasureKind(measure);
+  if (kind === 'lead' && filters.lead) {
+    const kept = await leadsMeeting(ctx, filters, rows.map((r) => r.recordId));
+    rows = rows.filter((r) => kept.has(r.recordId));
+  } else if (kind === 'visit' && filters.enterprise) {
+    const kept = await visitsMeeting(ctx, filters, rows.map((r) => r.recordId));
+    rows = rows.filter((r) => kept.has(r.recordId));
+  }
   const enterpriseOf = await enterprisesOf(ctx, rows);
   const regions = await sourceRegions(ctx, [...enterpriseOf.values()].filter((id): id is number => id !== null));
   return rows.map((r) => {
@@ -141,25 +188,24 @@ type Weighted = { place: string | null; hundredths: number };
 /**
  * A measure's totals by source place, for the map's numbers (issue 15's < 100 ms at province scale): projects and
  * funds summed per investor in one statement by the cockpit's own aggregation (grouping `investor`: the same
- * definitions, scope and credits as its figures), then each investor placed once at its source region (one recursive
- * statement up the group trees) — not each of 200,000 fund entries; the library's enterprises likewise; leads and
- * visits, which the activity queries do not group so, from their records. Rolled up by the domain.
+ * definitions, scope, filters and credits as its figures), then each investor placed once at its source region (one
+ * recursive statement up the group trees) — not each of 200,000 fund entries; the library's enterprises likewise;
+ * leads, visits and trips, which the activity queries do not group so, from their records. Rolled up by the domain.
  */
-async function placedTotals(ctx: ServiceContext, measure: THeatmapMeasure, scope: MetricScope): Promise<Weighted[]> {
+async function placedTotals(ctx: ServiceContext, measure: THeatmapMeasure, scope: MetricScope, filters: ResolvedFilters): Promise<Weighted[]> {
   let byEnterprise: { id: number; hundredths: number }[];
   if (measure === 'targetEnterprises') {
     const rows = await ctx.db
       .select({ id: enterprises.id })
       .from(enterprises)
-      .where(
-        sql`${inUnitSubtree(ctx.caller, enterprises.unitId, scope.unit.path)} and ${enterprises.localUnitId} is null and ${enterprises.mergedIntoId} is null
-            and ${enterprises.createdAt} < (${scope.period.to}::date + 1)`,
-      );
+      .where(sql`${targetsWhere(ctx, scope)} and ${filters.enterprise ? filters.enterprise(enterprises.id) : sql`true`}`);
     byEnterprise = rows.map((r) => ({ id: r.id, hundredths: 100 }));
+  } else if (measure === 'tripCities') {
+    return (await tripCities(ctx, scope)).map((r) => ({ place: r.place, hundredths: hundredths(r) }));
   } else {
     const metric = metricOf(measure);
-    if (isActivitySpec(metric.spec)) return (await placedRecords(ctx, measure, scope)).map((r) => ({ place: r.place, hundredths: hundredths(r) }));
-    const grouped = await metricGroups(ctx, [metric], scope, 'investor');
+    if (isActivitySpec(metric.spec)) return (await placedRecords(ctx, measure, scope, filters)).map((r) => ({ place: r.place, hundredths: hundredths(r) }));
+    const grouped = await metricGroups(ctx, [metric], { ...scope, projectFilter: filters.project }, 'investor');
     const unknown = grouped.get('')?.[0] ?? 0;
     byEnterprise = [...grouped].filter(([id]) => id !== '').map(([id, [value]]) => ({ id: Number(id), hundredths: Math.round((value ?? 0) * 100) }));
     if (unknown) byEnterprise.push({ id: 0, hundredths: Math.round(unknown * 100) });
@@ -172,7 +218,7 @@ async function placedTotals(ctx: ServiceContext, measure: THeatmapMeasure, scope
 const hundredths = (r: { contribution: number }) => Math.round(r.contribution * 100);
 
 function measureInfo(measure: THeatmapMeasure) {
-  if (measure === 'targetEnterprises') return { unit: 'count' as const, name: NAMES.targetEnterprises };
+  if (measure === 'targetEnterprises' || measure === 'tripCities') return { unit: 'count' as const, name: NAMES[measure] };
   const m = metricOf(measure);
   return { unit: m.unit as 'count' | 'yuan' | 'usd', name: m.name };
 }
@@ -220,7 +266,11 @@ async function scopeOf(ctx: ServiceContext, query: Pick<THeatmapQuery, 'year' | 
 export async function heatmap(ctx: ServiceContext, query: THeatmapQuery): Promise<THeatmap> {
   const view = viewOf(query);
   const scope = await scopeOf(ctx, query);
-  const [now, before] = await Promise.all([placedTotals(ctx, query.measure, scope), placedTotals(ctx, query.measure, { ...scope, period: samePeriodLastYear(scope.period) })]);
+  const filters = await resolveFilters(ctx, query.measure, query);
+  const [now, before] = await Promise.all([
+    placedTotals(ctx, query.measure, scope, filters),
+    placedTotals(ctx, query.measure, { ...scope, period: samePeriodLastYear(scope.period) }, filters),
+  ]);
   const index = divisionIndex();
   const cellKeys = (r: Weighted) => {
     const cell = cellOf(r.place, view, index);
@@ -278,8 +328,9 @@ export async function heatmapRecords(ctx: ServiceContext, query: THeatmapRecords
   const preset = kind === 'preset' ? presets().find((p) => p.key === key) : kind === 'priority' ? (await priorityRegionPresets(ctx.db)).find((p) => p.key === key) : undefined;
   if (kind !== null && !preset) throw new AppError('validation.invalid', { field: 'cell', params: { detail: query.cell } });
   const scope = await scopeOf(ctx, query);
+  const filters = await resolveFilters(ctx, query.measure, query);
   const index = divisionIndex();
-  const rows = (await placedRecords(ctx, query.measure, scope)).filter((r) =>
+  const rows = (await placedRecords(ctx, query.measure, scope, filters)).filter((r) =>
     preset ? presetsOf(r.place, [preset]).length > 0 : cellOf(r.place, view, index) === query.cell,
   );
   return {

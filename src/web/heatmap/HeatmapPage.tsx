@@ -20,6 +20,7 @@ import { PriorityRegionsCard } from './PriorityRegions.tsx';
 import { canAdminister } from '../../domain/roles.ts';
 import { useCurrentUser } from '../auth/auth.queries.ts';
 import { RegionMap, type MapCell } from './RegionMap.tsx';
+import { HeatmapFilterControls, heatmapFiltersFromUrl } from './HeatmapFilters.tsx';
 
 type Cell = THeatmap['cells'][number];
 type Unit = THeatmap['unit'];
@@ -66,7 +67,8 @@ export function HeatmapPage() {
   const level: THeatmapLevel = LEVELS.includes(levelParam as THeatmapLevel) && ((levelParam !== 'city' && levelParam !== 'county') || parent) ? (levelParam as THeatmapLevel) : 'province';
   const year = filters.number('year') ?? Number(chinaToday(new Date()).slice(0, 4));
   const unitId = filters.number('unitId');
-  const view: HeatmapView = { measure, year, level, parent: level === 'city' || level === 'county' ? parent : undefined, unitId };
+  const filterValues = heatmapFiltersFromUrl(filters, measure);
+  const view: HeatmapView = { measure, year, level, parent: level === 'city' || level === 'county' ? parent : undefined, unitId, ...filterValues };
   const { data, error, isFetching } = useHeatmap(view);
   const [opened, setOpened] = useState<{ cell: string; label: string; value: number } | null>(null);
   const [outlinedKey, setOutlinedKey] = useState<string | null>(null);
@@ -129,7 +131,7 @@ export function HeatmapPage() {
     <>
       <PageHeader
         title={t('nav.heatmap')}
-        subTitle={data ? t('heatmap.subtitle', { unit: data.unitName, year: data.year }) : undefined}
+        subTitle={data ? t(data.measure === 'tripCities' ? 'heatmap.subtitleTrips' : 'heatmap.subtitle', { unit: data.unitName, year: data.year }) : undefined}
         extra={me.role === 'leader' || me.role === 'bureau' ? <Link to="/big-screen" target="_blank" rel="noopener">{t('bigScreen.open')}</Link> : undefined}
       />
       <Flex className="zs-filters" gap="small" wrap align="center">
@@ -142,6 +144,7 @@ export function HeatmapPage() {
         />
         <InputNumber aria-label={t('heatmap.year')} min={2000} max={2100} value={year} onChange={(value) => value && filters.update({ year: value })} />
         <ScopeUnitSelect aria-label={t('metric.unitScope')} value={unitId} onChange={(value) => filters.update({ unitId: value })} />
+        <HeatmapFilterControls measure={measure} values={filterValues} onChange={filters.update} />
       </Flex>
       <ErrorAlert error={error} />
       <Breadcrumb items={crumbs} style={{ marginBottom: 12 }} />
@@ -256,7 +259,7 @@ function HeatmapRecordsDrawer({ view, opened, unit, measureName, onClose }: { vi
   return (
     <Drawer open={!!opened} onClose={onClose} size="large" destroyOnHidden title={opened ? t('heatmap.recordsTitle', { region: opened.label, measure: measureName }) : ''} data-testid="heatmap-records">
       <ErrorAlert error={error} />
-      <Table<THeatmapRecord> size="small" rowKey={(r) => `${r.recordKind}:${r.recordId}`} loading={isFetching} columns={columns} dataSource={items} pagination={{ pageSize: 50, hideOnSinglePage: true }} scroll={{ x: 'max-content' }} />
+      <Table<THeatmapRecord> size="small" rowKey={(r) => `${r.recordKind}:${r.recordId}:${r.sourceRegion ?? ''}`} loading={isFetching} columns={columns} dataSource={items} pagination={{ pageSize: 50, hideOnSinglePage: true }} scroll={{ x: 'max-content' }} />
       {data && !isFetching ? (
         <Typography.Text strong>
           {t('records.total')} <Value value={data.value} unit={unit} />

@@ -1,8 +1,10 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { THeatmap, THeatmapLevel, THeatmapMeasure, THeatmapRecords, TPriorityRegions, TPriorityRegionsState } from '../../shared/heatmap.ts';
 import { api } from '../api/client.ts';
+import type { HeatmapFilterValues } from './HeatmapFilters.tsx';
 
-export type HeatmapView = { measure: THeatmapMeasure; year: number; level: THeatmapLevel; parent?: string; unitId?: number };
+/** A view of the map: measure, year, level, the division drilled into, the unit, and the filters (chain, tier, stage…). */
+export type HeatmapView = { measure: THeatmapMeasure; year: number; level: THeatmapLevel; parent?: string; unitId?: number } & HeatmapFilterValues;
 
 /** A measure by source region in one view (the world, China, a division's cities or counties). */
 export function useHeatmap(view: HeatmapView) {
