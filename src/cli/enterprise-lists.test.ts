@@ -62,7 +62,7 @@ describe('zhaoshang enterprises import', () => {
     expect(result.code, result.lines.join('\n')).toBe(0);
     expect(result.lines).toContain('  列 column “注册资本” (注册资本 Registered capital): 写入 write 1, 已有 kept 0, 不同 differ 0, 拒绝 refused 1');
     expect(result.lines).toContain('  列 column “联系人”: 未读取 not read');
-    expect(result.lines.some((l) => l.startsWith('  未写入 第3行 注册资本:“300万美元”是外币金额'))).toBe(true);
+    expect(result.lines.some((l) => l.startsWith('  未写入 第3行 注册资本：“300万美元”是外币金额'))).toBe(true);
     const saved = join(dir, '园区-原因.xlsx');
     expect(result.lines).toContain(`  错误文件 error file (原因 column): ${saved}`);
     const workbook = new ExcelJS.Workbook();

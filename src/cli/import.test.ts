@@ -33,13 +33,13 @@ describe('zhaoshang import', () => {
     writeFileSync(file, ledgerCsvGbk(['项目名称', '投资主体', '总投资(万元)', '签约时间'], [['命令行导入项目', '甲县测试企业有限公司', '800', '2026.1.8']]));
     const result = await run({ file, unit: '甲县', dryRun: true, as: 'staff_a' });
     expect(result.code).toBe(0);
-    expect(result.lines[0]).toMatch(/^批次 #\d+ 工作表“CSV”:新增 1,更新 0,无变化 0,拒绝 0,跳过 0$/);
-    expect(result.lines.at(-1)).toBe('试运行(--dry-run):未写入任何数据。');
+    expect(result.lines[0]).toMatch(/^批次 #\d+ 工作表“CSV”：新增 1，更新 0，无变化 0，拒绝 0，跳过 0$/);
+    expect(result.lines.at(-1)).toBe('试运行（--dry-run）：未写入任何数据。');
     expect(await t.db.select().from(projects).where(eq(projects.name, '命令行导入项目'))).toEqual([]);
 
     const committed = await run({ file, unit: '甲县', as: 'staff_a' });
     expect(committed.code).toBe(0);
-    expect(committed.lines.at(-1)).toMatch(/^已导入:批次 #\d+/);
+    expect(committed.lines.at(-1)).toMatch(/^已导入：批次 #\d+/);
     expect(await t.db.select().from(projects).where(eq(projects.name, '命令行导入项目'))).toMatchObject([{ unitId: w.countyA.id, totalInvestmentYuan: 8_000_000, signedOn: '2026-01-08' }]);
   });
 
@@ -48,7 +48,7 @@ describe('zhaoshang import', () => {
     writeFileSync(file, await ledgerXlsx({ title: '甲县2025年台账', sections: [{ title: '一、工业项目', rows: [['坏日期项目', '某某有限公司', '', '', 100, '', '2025.13.1', '', '甲县', '', '', '']] }] }));
     const result = await run({ file, as: 'staff_a' });
     expect(result.code).toBe(1);
-    expect(result.lines).toContain("第6行 签约时间: '2025.13.1' 不是有效日期");
+    expect(result.lines).toContain("第6行 签约时间：'2025.13.1' 不是有效日期");
     expect(await t.db.select().from(projects).where(eq(projects.name, '坏日期项目'))).toEqual([]);
   });
 
@@ -59,7 +59,7 @@ describe('zhaoshang import', () => {
     writeFileSync(mapping, JSON.stringify({ name: 'A', investorName: 'B', totalInvestment: 3 }));
     const result = await run({ file, mapping, unit: '甲县', as: 'staff_a' });
     const batch = result.lines.at(-1)!.match(/#(\d+)/)![1];
-    expect(result.lines).toContain(`已导入:批次 #${batch}(可在“台账导入”页面整批撤销,或 zhaoshang import --revert ${batch})`);
+    expect(result.lines).toContain(`已导入：批次 #${batch}（可在“台账导入”页面整批撤销，或 zhaoshang import --revert ${batch}）`);
     expect(await t.db.select().from(projects).where(eq(projects.name, '映射导入项目'))).toMatchObject([{ totalInvestmentYuan: 1_200_000 }]);
   });
 });

@@ -107,20 +107,20 @@ const column = (index: number) => {
 const SOURCE_WORDS: Record<TAmountUnit['source'], string> = {
   mapping: '按指定',
   header: '按表头注明',
-  sheet: '按表上“单位:”注明',
-  assumed: '表头和表上均未注明单位,假定为万元;如不是,请在表头注明单位(如“总投资(亿元)”)后重新导入',
+  sheet: '按表上“单位：”注明',
+  assumed: '表头和表上均未注明单位，假定为万元；如不是，请在表头注明单位（如“总投资（亿元）”）后重新导入',
 };
 
-/** "总投资(F列“计划总投资(亿元)”):亿元,按表头注明" — per amount column, the unit it is read in and why (issue 12). */
+/** "总投资（F列“计划总投资(亿元)”）：亿元，按表头注明" — per amount column, the unit it is read in and why (issue 12). */
 export function describeAmountUnit(unit: TAmountUnit): string {
-  const where = `${FIELD_NAMES[unit.field]}(${column(unit.index)}列${unit.label ? `“${unit.label}”` : ''})`;
-  if (unit.currency) return `${where}:外币(${unit.currency}),此列金额不导入:系统金额以人民币计,请换算为万元后导入`;
-  return `${where}:${unit.unit},${SOURCE_WORDS[unit.source]}`;
+  const where = `${FIELD_NAMES[unit.field]}（${column(unit.index)}列${unit.label ? `“${unit.label}”` : ''}）`;
+  if (unit.currency) return `${where}：外币（${unit.currency}），此列金额不导入：系统金额以人民币计，请换算为万元后导入`;
+  return `${where}：${unit.unit}，${SOURCE_WORDS[unit.source]}`;
 }
 
 const SKIPPED_WORDS: Record<TSkippedRow['kind'], string> = {
   title: '表头以上的标题、单位或日期行',
-  section: '分类行(如“一、工业项目”)',
+  section: '分类行（如“一、工业项目”）',
   total: '合计或小计行',
   note: '备注、填报人等说明行',
 };
@@ -129,13 +129,13 @@ const SKIPPED_WORDS: Record<TSkippedRow['kind'], string> = {
 async function printPreview(ctx: ServiceContext, batch: TImportBatch, out: Out): Promise<void> {
   const c = batch.counts;
   const names = batch.sheetsRead.length > 0 ? batch.sheetsRead.map((s) => `“${s.name}”`).join('、') : `“${batch.sheet}”`;
-  out.line(`批次 #${batch.id} 工作表${names}:新增 ${c.create},更新 ${c.update},无变化 ${c.unchanged},拒绝 ${c.refused},跳过 ${c.skipped}`);
+  out.line(`批次 #${batch.id} 工作表${names}：新增 ${c.create}，更新 ${c.update}，无变化 ${c.unchanged}，拒绝 ${c.refused}，跳过 ${c.skipped}`);
   const several = batch.sheets.length > 1;
   if (several) {
-    for (const s of batch.sheetsRead) out.line(`  工作表“${s.name}”:表头在第${s.headerRow}行,项目 ${s.projectRows} 行`);
+    for (const s of batch.sheetsRead) out.line(`  工作表“${s.name}”：表头在第${s.headerRow}行，项目 ${s.projectRows} 行`);
     const unread = batch.sheets.filter((s) => !batch.sheetsRead.some((r) => r.name === s.name));
-    const why = (s: TImportBatch['sheets'][number]) => (batch.sheetChosen ? '未选择' : s.hidden ? '隐藏的工作表;如需导入,请用 --sheet 选择' : '没有“项目名称”等项目表头');
-    for (const reason of new Set(unread.map(why))) out.line(`未读取的工作表:${unread.filter((s) => why(s) === reason).map((s) => `“${s.name}”`).join('、')}(${reason})`);
+    const why = (s: TImportBatch['sheets'][number]) => (batch.sheetChosen ? '未选择' : s.hidden ? '隐藏的工作表；如需导入，请用 --sheet 选择' : '没有“项目名称”等项目表头');
+    for (const reason of new Set(unread.map(why))) out.line(`未读取的工作表：${unread.filter((s) => why(s) === reason).map((s) => `“${s.name}”`).join('、')}（${reason}）`);
   }
   for (const s of batch.sheetsRead) for (const unit of s.amountUnits) out.line(`金额单位 ${several ? `工作表“${s.name}” ` : ''}${describeAmountUnit(unit)}`);
   // Every row in one read: the stored rows are one document, which a page at a time would read again per page.
@@ -144,9 +144,9 @@ async function printPreview(ctx: ServiceContext, batch: TImportBatch, out: Out):
   for (const row of rows) for (const warning of row.warnings) out.line(`提示 ${warning}`);
   // Industry words not on the city's list (issue 12): once each, not on every row.
   for (const { word, rows: count } of batch.unknownIndustries ?? []) {
-    out.line(`提示 所属行业 '${word}'(${count}行)不在本市产业清单中:已照原样记为本市产业,未对应国民经济行业代码;可由招商局在“本市产业”清单中添加`);
+    out.line(`提示 所属行业 '${word}'（${count}行）不在本市产业清单中：已照原样记为本市产业，未对应国民经济行业代码；可由招商局在“本市产业”清单中添加`);
   }
-  for (const row of batch.skippedRows) out.line(`跳过 ${rowLabel(several ? row : { rowNumber: row.rowNumber })}:${SKIPPED_WORDS[row.kind]}`);
+  for (const row of batch.skippedRows) out.line(`跳过 ${rowLabel(several ? row : { rowNumber: row.rowNumber })}：${SKIPPED_WORDS[row.kind]}`);
   for (const row of rows) for (const problem of row.problems) out.line(problem);
 }
 
@@ -187,11 +187,11 @@ export async function importFromCli(db: Db, options: CliImportOptions, out: Out,
       return 1;
     }
     if (c.refused > 0) {
-      out.line(`有 ${c.refused} 行被拒绝,未导入任何数据。改正后重新导入(网页上可下载带错误信息的文件)。`);
+      out.line(`有 ${c.refused} 行被拒绝，未导入任何数据。改正后重新导入（网页上可下载带错误信息的文件）。`);
       return 1;
     }
     if (options.dryRun) {
-      out.line('试运行(--dry-run):未写入任何数据。');
+      out.line('试运行（--dry-run）：未写入任何数据。');
       return 0;
     }
     const timer = setInterval(() => {
@@ -204,10 +204,10 @@ export async function importFromCli(db: Db, options: CliImportOptions, out: Out,
     } finally {
       clearInterval(timer);
     }
-    out.line(`已导入:批次 #${batch.id}(可在“台账导入”页面整批撤销,或 zhaoshang import --revert ${batch.id})`);
+    out.line(`已导入：批次 #${batch.id}（可在“台账导入”页面整批撤销，或 zhaoshang import --revert ${batch.id}）`);
     return 0;
   } catch (error) {
-    out.line(`导入失败:${message(error)}`);
+    out.line(`导入失败：${message(error)}`);
     return 1;
   }
 }
@@ -222,20 +222,20 @@ export async function revertFromCli(db: Db, options: CliRevertOptions, out: Out,
   try {
     const batch = await getImportBatch(ctx, options.batch);
     if (batch.status === 'reverted') {
-      out.line(`批次 #${batch.id}(${batch.fileName})已于 ${batch.revertedAt!.slice(0, 10)} 撤销:其导入的项目已不在系统中,无需再次撤销。`);
+      out.line(`批次 #${batch.id}（${batch.fileName}）已于 ${batch.revertedAt!.slice(0, 10)} 撤销：其导入的项目已不在系统中，无需再次撤销。`);
       return 1;
     }
     if (batch.status === 'previewed') {
-      out.line(`批次 #${batch.id}(${batch.fileName})只预览过,尚未导入:没有可撤销的内容。`);
+      out.line(`批次 #${batch.id}（${batch.fileName}）只预览过，尚未导入：没有可撤销的内容。`);
       return 1;
     }
     const reverted = await revertImport(ctx, options.batch);
     const c = reverted.counts;
-    out.line(`已撤销:批次 #${reverted.id}(${reverted.fileName}),删除新增的 ${c.create} 个项目,还原更新的 ${c.update} 个项目。`);
+    out.line(`已撤销：批次 #${reverted.id}（${reverted.fileName}），删除新增的 ${c.create} 个项目，还原更新的 ${c.update} 个项目。`);
     return 0;
   } catch (error) {
-    if (error instanceof AppError && error.code === 'notFound') out.line(`撤销失败:没有批次 #${options.batch},或它不在此用户的单位范围内(可用 --as 指定用户)。`);
-    else out.line(`撤销失败:${message(error)}`);
+    if (error instanceof AppError && error.code === 'notFound') out.line(`撤销失败：没有批次 #${options.batch}，或它不在此用户的单位范围内（可用 --as 指定用户）。`);
+    else out.line(`撤销失败：${message(error)}`);
     return 1;
   }
 }

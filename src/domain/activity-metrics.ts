@@ -93,7 +93,7 @@ export const ACTIVITY_METRICS: Described[] = [
     measure: '天',
     unit: 'days',
     name: { zh: '外出招商天数', en: 'Days on outbound trips' },
-    definition: { zh: '期内外出招商的天数,同一带队人同一天只计一次', en: 'Days away on outbound trips in the period, each leader\'s day counted once' },
+    definition: { zh: '期内外出招商的天数，同一带队人同一天只计一次', en: 'Days away on outbound trips in the period, each leader\'s day counted once' },
     spec: { kind: 'trips', measure: 'days' },
   },
   {
@@ -101,7 +101,7 @@ export const ACTIVITY_METRICS: Described[] = [
     measure: '家',
     unit: 'count',
     name: { zh: '拜访企业', en: 'Enterprises visited' },
-    definition: { zh: '期内拜访、洽谈或接待的企业家数(同一企业计一次)', en: 'Distinct enterprises visited, met or received in the period' },
+    definition: { zh: '期内拜访、洽谈或接待的企业家数（同一企业计一次）', en: 'Distinct enterprises visited, met or received in the period' },
     spec: { kind: 'visits', measure: 'enterprises' },
   },
   {
@@ -124,7 +124,7 @@ export const ACTIVITY_METRICS: Described[] = [
     key: 'eventSignedYuan',
     unit: 'yuan',
     name: { zh: '活动签约合同额', en: 'Contracted investment signed at events' },
-    definition: { zh: '期内举办的活动上签约项目的合同投资额之和(未填合同投资的按总投资)', en: 'Contracted investment of the projects signed at the events held in the period' },
+    definition: { zh: '期内举办的活动上签约项目的合同投资额之和（未填合同投资的按总投资）', en: 'Contracted investment of the projects signed at the events held in the period' },
     spec: { kind: 'events', measure: 'signedYuan' },
   },
   {
@@ -132,14 +132,14 @@ export const ACTIVITY_METRICS: Described[] = [
     measure: '条',
     unit: 'count',
     name: { zh: '收集意向信息', en: 'Leads collected' },
-    definition: { zh: '期内收集的招商线索(意向信息)条数', en: 'Leads collected in the period' },
+    definition: { zh: '期内收集的招商线索（意向信息）条数', en: 'Leads collected in the period' },
     spec: { kind: 'leads', measure: 'collected' },
   },
   {
     key: 'leadConversionRate',
     unit: 'percent',
     name: { zh: '线索转化率', en: 'Lead conversion rate' },
-    definition: { zh: '期内收集的线索中,截至期末已转化为项目并签约的比例', en: 'Of the leads collected in the period, the share turned into a project signed by the period\'s end' },
+    definition: { zh: '期内收集的线索中，截至期末已转化为项目并签约的比例', en: 'Of the leads collected in the period, the share turned into a project signed by the period\'s end' },
     spec: { kind: 'leads', measure: 'conversionRate' },
   },
   {
@@ -147,8 +147,8 @@ export const ACTIVITY_METRICS: Described[] = [
     measure: '天',
     median: true,
     unit: 'days',
-    name: { zh: '线索至签约天数(中位数)', en: 'Median days from lead to signing' },
-    definition: { zh: '期内收集并已签约的线索,从收集到签约所用天数的中位数', en: 'For leads collected in the period and since signed, the median number of days from collection to signing' },
+    name: { zh: '线索至签约天数（中位数）', en: 'Median days from lead to signing' },
+    definition: { zh: '期内收集并已签约的线索，从收集到签约所用天数的中位数', en: 'For leads collected in the period and since signed, the median number of days from collection to signing' },
     spec: { kind: 'leads', measure: 'medianDaysToSigning' },
   },
 ];

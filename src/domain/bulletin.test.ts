@@ -15,7 +15,7 @@ describe('the bulletin sentence', () => {
         target: { kind: 'amount', yuan: 58_900_000_000 },
         lastYear: { kind: 'amount', yuan: 20_283_000_000 },
       }),
-    ).toBe('1-6月份,全市引进亿元以上省外项目资金额219.22亿元,完成年度目标任务589亿元的37.22%,同比增长8.08%。');
+    ).toBe('1—6月份，全市引进亿元以上省外项目资金额219.22亿元，完成年度目标任务589亿元的37.22%，同比增长8.08%。');
   });
 
   it('counts, single months, decline, no target, and last year at zero', () => {
@@ -28,7 +28,7 @@ describe('the bulletin sentence', () => {
         target: null,
         lastYear: { kind: 'count', count: 30, measure: '个' },
       }),
-    ).toBe('3月份,襄城区新签约亿元以上项目27个,同比下降10.00%。');
+    ).toBe('3月份，襄城区新签约亿元以上项目27个，同比下降10.00%。');
     expect(
       bulletinSentence({
         period: { fromMonth: 1, toMonth: 2 },
@@ -38,7 +38,7 @@ describe('the bulletin sentence', () => {
         target: { kind: 'amount', yuan: yi('280') },
         lastYear: { kind: 'amount', yuan: 0 },
       }),
-    ).toBe('1-2月份,全市新开工项目投资额289.62亿元,完成年度目标任务280亿元的103.44%,上年同期为零。');
+    ).toBe('1—2月份，全市新开工项目投资额289.62亿元，完成年度目标任务280亿元的103.44%，上年同期为零。');
   });
 
   it('writes a count with shares of projects (credit split with the 首报单位) as it is, its percentages exact', () => {
@@ -51,7 +51,7 @@ describe('the bulletin sentence', () => {
         target: { kind: 'count', count: 30, measure: '个' },
         lastYear: { kind: 'count', count: 10.1, measure: '个' },
       }),
-    ).toBe('1-6月份,甲县新签约项目12.5个,完成年度目标任务30个的41.67%,同比增长23.76%。');
+    ).toBe('1—6月份，甲县新签约项目12.5个，完成年度目标任务30个的41.67%，同比增长23.76%。');
   });
 
   it('writes percentages in the bureau\'s style: two decimals always (the default), or trailing zeros dropped', () => {
@@ -64,8 +64,8 @@ describe('the bulletin sentence', () => {
       target: { kind: 'amount', yuan: 5_000_000_000 },
       lastYear: { kind: 'amount', yuan: 1_600_000_000 },
     } as const;
-    expect(bulletinSentence(input)).toBe('1-3月份,全市新签约项目合同投资额20.80亿元,完成年度目标任务50亿元的41.60%,同比增长30.00%。');
-    expect(bulletinSentence({ ...input, percentStyle: 'trimmed' })).toBe('1-3月份,全市新签约项目合同投资额20.80亿元,完成年度目标任务50亿元的41.6%,同比增长30%。');
+    expect(bulletinSentence(input)).toBe('1—3月份，全市新签约项目合同投资额20.80亿元，完成年度目标任务50亿元的41.60%，同比增长30.00%。');
+    expect(bulletinSentence({ ...input, percentStyle: 'trimmed' })).toBe('1—3月份，全市新签约项目合同投资额20.80亿元，完成年度目标任务50亿元的41.6%，同比增长30%。');
     expect(bulletinSentenceEn({ ...input, scope: 'the city', metric: 'Contracted investment signed', percentStyle: 'trimmed' })).toBe(
       'Jan–Mar, the city: Contracted investment signed 20.80 × 100M yuan, 41.6% of the annual target of 50 × 100M yuan, up 30% on the same period last year.',
     );
@@ -107,7 +107,7 @@ describe('the bulletin sentence', () => {
     expect(completionPercent({ kind: 'count', count: 2, measure: '个' }, { kind: 'count', count: 0, measure: '个' })).toBeNull();
     expect(growthPercent({ kind: 'count', count: 1, measure: '个' }, { kind: 'count', count: 8, measure: '个' })).toBe('-87.50');
     expect(growthPercent({ kind: 'count', count: 8, measure: '个' }, { kind: 'count', count: 8, measure: '个' })).toBe('0.00');
-    expect(periodText({ fromMonth: 1, toMonth: 12 })).toBe('1-12月份');
+    expect(periodText({ fromMonth: 1, toMonth: 12 })).toBe('1—12月份');
   });
 });
 
@@ -136,7 +136,7 @@ describe('foreign capital in a bulletin', () => {
         target: { kind: 'usd', usd: 50_000_000 },
         lastYear: { kind: 'usd', usd: 10_000_000 },
       }),
-    ).toBe('1-3月份,全市实际利用外资1234.57万美元,完成年度目标任务5000万美元的24.69%,同比增长23.46%。');
+    ).toBe('1—3月份，全市实际利用外资1234.57万美元，完成年度目标任务5000万美元的24.69%，同比增长23.46%。');
   });
 });
 

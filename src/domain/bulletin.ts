@@ -2,7 +2,8 @@ import { YUAN_PER_YI } from './money.ts';
 
 /**
  * The monthly bulletin's (通报) standard sentence, exactly as bureaus write it (domain.md §4):
- *   "1-6月份,全市引进亿元以上省外项目资金额219.22亿元,完成年度目标任务589亿元的37.22%,同比增长8.08%。"
+ *   "1—6月份，全市引进亿元以上省外项目资金额219.22亿元，完成年度目标任务589亿元的37.22%，同比增长8.08%。"
+ * (Chinese punctuation; a span of months takes the 一字线 "—" of GB/T 15834-2011 §4.13.3.2, as 公文 write time spans.)
  *
  * Rounding rules (docs/metrics.md): amounts in 亿元 with two decimals, rounded half up from whole 元; a target is
  * written as set (trailing zeros dropped: "589亿元", "12.5亿元"); completion and growth percentages with two decimals,
@@ -45,9 +46,9 @@ export type BulletinSentenceInput = {
   percentStyle?: PercentStyle;
 };
 
-/** "1-6月份"; a single month "6月份". */
+/** "1—6月份" (一字线, GB/T 15834-2011); a single month "6月份". */
 export function periodText({ fromMonth, toMonth }: BulletinPeriod): string {
-  return fromMonth === toMonth ? `${toMonth}月份` : `${fromMonth}-${toMonth}月份`;
+  return fromMonth === toMonth ? `${toMonth}月份` : `${fromMonth}—${toMonth}月份`;
 }
 
 function roundedHalfUp(numerator: bigint, denominator: bigint, decimals: number): string {
@@ -99,7 +100,7 @@ function figureText(figure: BulletinFigure, asSet: boolean): string {
 }
 
 export function bulletinSentence(input: BulletinSentenceInput): string {
-  const parts = [`${periodText(input.period)},${input.scope}${input.metric}${figureText(input.value, false)}`];
+  const parts = [`${periodText(input.period)}，${input.scope}${input.metric}${figureText(input.value, false)}`];
   const shown = (percent: string) => percentShown(percent, input.percentStyle);
   const completion = completionPercent(input.value, input.target);
   if (input.target && completion !== null) parts.push(`完成年度目标任务${figureText(input.target, true)}的${shown(completion)}%`);
@@ -110,7 +111,7 @@ export function bulletinSentence(input: BulletinSentenceInput): string {
     else if (growth === '0.00') parts.push('与上年同期持平');
     else parts.push(`同比增长${shown(growth)}%`);
   }
-  return parts.join(',') + '。';
+  return parts.join('，') + '。';
 }
 
 const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

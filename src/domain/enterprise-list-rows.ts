@@ -27,7 +27,7 @@ const HEADER_WORDS: Record<ListColumn, string[]> = {
  */
 export function listTemplateHeader(ranked: boolean): string[] {
   const columns: ListColumn[] = ['name', 'creditCode', ...(ranked ? (['rank'] as const) : []), 'region', 'industry', 'capital', 'founded', 'listing', 'batch'];
-  return columns.map((column) => (column === 'capital' ? `${HEADER_WORDS.capital[0]}(万元)` : HEADER_WORDS[column][0]!));
+  return columns.map((column) => (column === 'capital' ? `${HEADER_WORDS.capital[0]}（万元）` : HEADER_WORDS[column][0]!));
 }
 
 function headerWord(cell: string): string {

@@ -87,7 +87,7 @@ describe('planning a ledger row', () => {
     ]);
     const plan = planRow(resolved(record({ startedOn: '2026-05-01' })), existing(), TODAY, 'x');
     expect(plan.action).toBe('unchanged');
-    expect(plan.warnings).toEqual(["开工时间 '2026-05-01':晚于今天,未导入"]);
+    expect(plan.warnings).toEqual(["开工时间 '2026-05-01'：晚于今天，未导入"]);
   });
 
   it('leaves a project unchanged when the row says what is recorded; a blank cell clears nothing', () => {
@@ -106,23 +106,23 @@ describe('planning a ledger row', () => {
   it('never rewrites a recorded stage date: a different one is a warning pointing to the correction', () => {
     const plan = planRow(resolved(record({ signedOn: '2025-03-05' })), existing(), TODAY, 'x');
     expect(plan.action).toBe('unchanged');
-    expect(plan.warnings).toEqual(["签约时间 '2025-03-05' 与系统记录 2025-03-01 不一致,未修改(如需更正请在项目页操作)"]);
+    expect(plan.warnings).toEqual(["签约时间 '2025-03-05' 与系统记录 2025-03-01 不一致，未修改（如需更正请在项目页操作）"]);
   });
 
   it('does not invent dates: a progress word beyond the dated stages is reported, not recorded', () => {
     const plan = planRow(resolved(record({ stage: 'producing' })), null, TODAY, 'x');
     expect(plan.moves.map((m) => m.to)).toEqual(['signed']);
-    expect(plan.warnings).toEqual(['项目进展为投产,但没有投产时间,阶段只记到签约']);
+    expect(plan.warnings).toEqual(['项目进展为投产，但没有投产时间，阶段只记到签约']);
   });
 
   it('records 停滞 from the progress column on the day of the import, with the word as the reason', () => {
     const plan = planRow(resolved(record({ stage: 'stalled' })), existing(), TODAY, 'x');
-    expect(plan.moves).toEqual([{ to: 'stalled', kind: 'stall', date: TODAY, reason: '台账项目进展:停滞' }]);
+    expect(plan.moves).toEqual([{ to: 'stalled', kind: 'stall', date: TODAY, reason: '台账项目进展：停滞' }]);
   });
 
   it('leaves another unit\'s confidential project alone', () => {
     const plan = planRow(resolved(record({ totalInvestmentYuan: 1 })), existing({ confidentialElsewhere: true }), TODAY, 'x');
-    expect(plan).toMatchObject({ action: 'unchanged', changes: [], warnings: ['保密项目由其所属单位维护,本次导入不更新'] });
+    expect(plan).toMatchObject({ action: 'unchanged', changes: [], warnings: ['保密项目由其所属单位维护，本次导入不更新'] });
   });
 
   it('a later stage already reached is not back-filled with an earlier one', () => {
@@ -134,6 +134,6 @@ describe('planning a ledger row', () => {
     });
     const plan = planRow(resolved(record({ registeredOn: '2025-04-01' })), started, TODAY, 'x');
     expect(plan.action).toBe('unchanged');
-    expect(plan.warnings).toEqual(['注册时间:项目已到开工阶段,不再补录注册']);
+    expect(plan.warnings).toEqual(['注册时间：项目已到开工阶段，不再补录注册']);
   });
 });

@@ -55,10 +55,10 @@ describe('reading a messy ledger sheet', () => {
 
   it('names every problem of a bad row in the words the issue asks for', () => {
     expect(result.problems.map(describeProblem)).toEqual([
-      "第9行 统一社会信用代码: '91350900587527783Q' 不是有效的统一社会信用代码",
-      "第9行 总投资: '约五千' 不是有效金额",
-      "第9行 签约时间: '2023.13.1' 不是有效日期",
-      "第9行 项目进展: '还行吧' 无法识别项目进展",
+      "第9行 统一社会信用代码：'91350900587527783Q' 不是有效的统一社会信用代码",
+      "第9行 总投资：'约五千' 不是有效金额",
+      "第9行 签约时间：'2023.13.1' 不是有效日期",
+      "第9行 项目进展：'还行吧' 无法识别项目进展",
     ]);
   });
 

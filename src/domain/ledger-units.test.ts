@@ -56,7 +56,7 @@ describe('ledger amount units', () => {
     const read = readSheet([['项目名称', '投资主体', '总投资(万美元)'], ['外资项目', '某公司', '3000']], { sheet: '外资项目' });
     expect(read.ok && read.records[0]!.totalInvestmentYuan).toBeNull();
     expect(read.ok && read.problems.map(describeProblem)).toEqual([
-      "工作表“外资项目”第2行 总投资: '3000' 是外币金额(表头、单位行或单元格注明了美元、港元等):系统金额以人民币计,请换算为人民币(万元)后导入,或在列对应中不导入此列",
+      "工作表“外资项目”第2行 总投资：'3000' 是外币金额（表头、单位行或单元格注明了美元、港元等）：系统金额以人民币计，请换算为人民币（万元）后导入，或在列对应中不导入此列",
     ]);
     const line = readSheet([['台账'], ['单位:万美元'], ['项目名称', '投资主体', '总投资'], ['外资项目', '某公司', '3000']]);
     expect(line.ok && line.amountUnits[0]!.currency).toBe('万美元');

@@ -23,7 +23,7 @@ describe('reminders', () => {
     ]);
     expect(digest.title).toBe('【招商项目督办】襄城区 2024-02-10');
     const lines = digest.text.split('\n');
-    expect(lines[1]).toBe('逾期 **2** 项,即将到期 **1** 项。');
+    expect(lines[1]).toBe('逾期 **2** 项，即将到期 **1** 项。');
     expect(lines.findIndex((l) => l.includes('正极材料项目'))).toBeLessThan(lines.findIndex((l) => l.includes('隔膜项目')));
     expect(lines.findIndex((l) => l.includes('隔膜项目'))).toBeLessThan(lines.findIndex((l) => l.includes('储能电池项目')));
     expect(digest.text).toContain('已逾期102天');

@@ -20,14 +20,14 @@ export function reminderDigest(unitName: string, day: IsoDate, lines: DigestLine
   const title = `【招商项目督办】${unitName} ${day}`;
   const overdue = lines.filter((l) => l.level === 'overdue').sort((a, b) => a.daysLeft - b.daysLeft);
   const soon = lines.filter((l) => l.level === 'dueSoon').sort((a, b) => a.daysLeft - b.daysLeft);
-  const parts = [`### ${title}`, `逾期 **${overdue.length}** 项,即将到期 **${soon.length}** 项。`];
+  const parts = [`### ${title}`, `逾期 **${overdue.length}** 项，即将到期 **${soon.length}** 项。`];
   if (overdue.length > 0) {
     parts.push('**逾期**');
-    for (const l of overdue) parts.push(`- <font color="warning">${l.projectName}</font>:${l.ruleName},应于${l.dueOn}完成,已逾期${-l.daysLeft}天`);
+    for (const l of overdue) parts.push(`- <font color="warning">${l.projectName}</font>：${l.ruleName}，应于${l.dueOn}完成，已逾期${-l.daysLeft}天`);
   }
   if (soon.length > 0) {
     parts.push('**即将到期**');
-    for (const l of soon) parts.push(`- ${l.projectName}:${l.ruleName},应于${l.dueOn}前完成,剩余${l.daysLeft}天`);
+    for (const l of soon) parts.push(`- ${l.projectName}：${l.ruleName}，应于${l.dueOn}前完成，剩余${l.daysLeft}天`);
   }
   return { title, text: parts.join('\n') };
 }

@@ -22,7 +22,7 @@ describe('assessment scoring', () => {
         label: '新开工项目投资额',
         labelEn: '新开工项目投资额',
         points: '30.00',
-        explanation: '完成率 150.00% × 30.00分(封顶) = 30.00分',
+        explanation: '完成率 150.00% × 30.00分（封顶） = 30.00分',
         explanationEn: 'completion 150.00% × 30.00 points (capped) = 30.00 points',
       },
     ]);
@@ -30,7 +30,7 @@ describe('assessment scoring', () => {
     const [uncapped] = scoreUnits([{ key: 'started', name: '开工', weight: 30, method: 'ratio' }], [unit(1, { started: 150 }, { started: 100 })]);
     expect(uncapped!.total).toBe('45.00');
     const [noTarget] = scoreUnits(indicators.slice(0, 1), [unit(1, { signed: 5 })]);
-    expect(noTarget!.lines[0]).toMatchObject({ label: '新签约项目资金额', points: '0.00', explanation: '无目标任务,不计分', explanationEn: 'No target set: no points' });
+    expect(noTarget!.lines[0]).toMatchObject({ label: '新签约项目资金额', points: '0.00', explanation: '无目标任务，不计分', explanationEn: 'No target set: no points' });
   });
 
   it('功效系数法: 60 + 40 × (x − min) ÷ (max − min), with ties and max = min', () => {
@@ -42,9 +42,9 @@ describe('assessment scoring', () => {
       [2, '6.00', 3],
       [3, '6.00', 3],
     ]);
-    expect(scores[1]!.lines[0]!.explanation).toBe('功效系数法:60 + 40 × (7 − 4) ÷ (10 − 4),× 10.00% = 8.00分');
+    expect(scores[1]!.lines[0]!.explanation).toBe('功效系数法：60 + 40 × (7 − 4) ÷ (10 − 4)，× 10.00% = 8.00分');
     const written = scoreUnits([{ ...efficacy[0]!, format: (v) => `${v}次` }], [unit(1, { trips: 10 }), unit(2, { trips: 4 })]);
-    expect(written[1]!.lines[0]!.explanation).toBe('功效系数法:60 + 40 × (4次 − 4次) ÷ (10次 − 4次),× 10.00% = 6.00分');
+    expect(written[1]!.lines[0]!.explanation).toBe('功效系数法：60 + 40 × (4次 − 4次) ÷ (10次 − 4次)，× 10.00% = 6.00分');
     const inEnglish = scoreUnits([{ ...efficacy[0]!, nameEn: 'Trips', format: (v) => `${v}次`, formatEn: (v) => `${v} trips` }], [unit(1, { trips: 10 }), unit(2, { trips: 4 })]);
     expect(inEnglish[1]!.lines[0]).toMatchObject({ labelEn: 'Trips', explanationEn: 'efficacy coefficient: 60 + 40 × (4 trips − 4 trips) ÷ (10 trips − 4 trips), × 10.00% = 6.00 points' });
     const same = scoreUnits(efficacy, [unit(1, { trips: 5 }), unit(2, { trips: 5 })]);

@@ -75,12 +75,12 @@ function percent(value: number, target: number): string {
 
 function ratioLine(indicator: Indicator, weight: bigint, value: number, target: number | undefined): [bigint, ScoreLine] {
   const labels = { label: indicator.name, labelEn: indicator.nameEn ?? indicator.name };
-  if (!target || target <= 0) return [0n, { ...labels, points: '0.00', explanation: '无目标任务,不计分', explanationEn: 'No target set: no points' }];
+  if (!target || target <= 0) return [0n, { ...labels, points: '0.00', explanation: '无目标任务，不计分', explanationEn: 'No target set: no points' }];
   let micro = divideHalfUp(weight * 10_000n * exact(value), exact(target));
   const capped = indicator.method === 'ratioCapped' && micro > weight * 10_000n;
   if (capped) micro = weight * 10_000n;
   const [completion, weightText, points] = [percent(value, target), pointsText(weight * 10_000n), pointsText(micro)];
-  const explanation = `完成率 ${completion}% × ${weightText}分${capped ? '(封顶)' : ''} = ${points}分`;
+  const explanation = `完成率 ${completion}% × ${weightText}分${capped ? '（封顶）' : ''} = ${points}分`;
   const explanationEn = `completion ${completion}% × ${weightText} points${capped ? ' (capped)' : ''} = ${points} points`;
   return [micro, { ...labels, points, explanation, explanationEn }];
 }
@@ -92,7 +92,7 @@ function efficacyLine(indicator: Indicator, weight: bigint, value: number, min: 
   if (max === min) {
     const base = max > 0 ? 100n : 60n;
     micro = (base * weight * 10_000n) / 100n;
-    how = `各单位相同,得${base}分`;
+    how = `各单位相同，得${base}分`;
     howEn = `every unit the same: ${base}`;
   } else {
     const span = exact(max) - exact(min);
@@ -108,7 +108,7 @@ function efficacyLine(indicator: Indicator, weight: bigint, value: number, min: 
       label: indicator.name,
       labelEn: indicator.nameEn ?? indicator.name,
       points,
-      explanation: `功效系数法:${how},× ${weightText}% = ${points}分`,
+      explanation: `功效系数法：${how}，× ${weightText}% = ${points}分`,
       explanationEn: `efficacy coefficient: ${howEn}, × ${weightText}% = ${points} points`,
     },
   ];

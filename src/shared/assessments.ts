@@ -59,7 +59,7 @@ export const ZScores = z.object({
   name: z.string(),
   from: z.string(),
   to: z.string(),
-  /** "1-6月" */
+  /** "1—6月" */
   period: z.string(),
   /** How many units were scored; a county sees its own row only, with its rank among them. */
   scored: z.number().int(),

@@ -134,7 +134,7 @@ describe('the cockpit, the bulletin and the targets in a browser', () => {
       mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       buffer: await readFile((await exported.path())!),
     });
-    await shown(page.getByText(`已导入${year}年目标任务,共 ${before.items.length} 项`));
+    await shown(page.getByText(`已导入${year}年目标任务，共 ${before.items.length} 项`));
     expect(await targetsOf(page, year)).toEqual(before);
 
     // The cockpit compares the year with the targets.
@@ -200,7 +200,7 @@ describe('the cockpit, the bulletin and the targets in a browser', () => {
     await typeDate(page.getByLabel('通报月份'), month);
     await expect.poll(() => new URL(page.url()).searchParams.get('month')).toBe(`${month.slice(0, 4)}-${monthNumber}`);
     const period = monthNumber === 1 ? '1月份' : `1-${monthNumber}月份`;
-    await hasText(page.getByTestId('bulletin-signedCount').getByTestId('bulletin-sentence'), `${period},全市新签约项目`);
+    await hasText(page.getByTestId('bulletin-signedCount').getByTestId('bulletin-sentence'), `${period}，全市新签约项目`);
     await hasText(page.getByTestId('bulletin-signedCount').getByRole('row', { name: /襄城区/ }), '(');
     await shown(page.getByTestId('bulletin-signedCount').getByTestId('bulletin-red'));
 
@@ -222,7 +222,7 @@ describe('the cockpit, the bulletin and the targets in a browser', () => {
     const english = monthNumber === 1 ? 'January, the city: Projects signed' : /^Jan–[A-Z][a-z]{2}, the city: Projects signed \d/;
     await expect.poll(() => page.getByTestId('bulletin-signedCount').getByTestId('bulletin-sentence').innerText()).toMatch(english);
     await page.getByText('中文', { exact: true }).click();
-    await hasText(page.getByTestId('bulletin-signedCount').getByTestId('bulletin-sentence'), `${period},全市新签约项目`);
+    await hasText(page.getByTestId('bulletin-signedCount').getByTestId('bulletin-sentence'), `${period}，全市新签约项目`);
     await context.close();
   });
 

@@ -97,7 +97,7 @@ describe('duplicate review (甄别)', () => {
     const kept = await json<{ reportedUnitName: string | null }>(page, `/api/projects/${original.id}`);
     expect(kept.reportedUnitName).toBe('谷城县');
     await gucheng.page.reload();
-    await hasText(gucheng.page.getByTestId('duplicate-review-tag'), '甄别:已分成');
+    await hasText(gucheng.page.getByTestId('duplicate-review-tag'), '甄别：已分成');
     await gucheng.context.close();
     await bureau.context.close();
   });
@@ -139,7 +139,7 @@ describe('duplicate review (甄别)', () => {
     await screenshot(page, 'duplicates-merged.png');
     // 谷城县 reads that its project was merged, and by whom — not into what.
     await gucheng.page.goto(`/projects/${copyId}`);
-    await hasText(gucheng.page.getByTestId('duplicate-review-tag'), '甄别:已合并');
+    await hasText(gucheng.page.getByTestId('duplicate-review-tag'), '甄别：已合并');
 
     await merged.getByRole('button', { name: '撤销合并' }).click();
     await page.getByRole('dialog').getByLabel('原因').fill('核实为两个项目');

@@ -53,8 +53,8 @@ describe('importing an enterprise list with its facts', () => {
     expect(await rowOf('注册资本(万元)')).toEqual(['注册资本(万元)', '注册资本', '1', '0', '0', '1']);
     expect(await rowOf('所在地区')).toEqual(['所在地区', '所在地区', '1', '0', '0', '1']);
     expect((await rowOf('联系人')).slice(0, 2)).toEqual(['联系人', '未读取']);
-    await hasText(drawer, '第3行 注册资本:“500万美元”是外币金额,库中注册资本只记人民币,不折算,未写入');
-    await hasText(drawer, '第3行 所在地区:“朝阳”对应多个行政区划,请写明省和市,未写入');
+    await hasText(drawer, '第3行 注册资本：“500万美元”是外币金额，库中注册资本只记人民币，不折算，未写入');
+    await hasText(drawer, '第3行 所在地区：“朝阳”对应多个行政区划，请写明省和市，未写入');
     await screenshot(page, 'enterprise-list-import.png');
 
     // The error file: the refused row as written, and why.
@@ -64,11 +64,11 @@ describe('importing an enterprise list with its facts', () => {
     expect(rows[0]).toEqual(['序号', '企业名称', '所在地区', '行业', '注册资本(万元)', '成立日期', '联系人', '原因']);
     expect(rows).toHaveLength(2);
     expect(rows[1]!.slice(0, 6)).toEqual(['2', '浏览器测试字段有限公司', '朝阳', 'C3841', '500万美元', '2020/1/2']);
-    expect(rows[1]![7]).toContain('所在地区:“朝阳”');
-    expect(rows[1]![7]).toContain('注册资本:“500万美元”');
+    expect(rows[1]![7]).toContain('所在地区：“朝阳”');
+    expect(rows[1]![7]).toContain('注册资本：“500万美元”');
 
     await drawer.getByRole('button', { name: '确认导入' }).click();
-    await hasText(drawer, '已导入:2条榜单记录,2家新企业');
+    await hasText(drawer, '已导入：2条榜单记录，2家新企业');
     await expect.poll(() => drawer.getByRole('progressbar', { name: '导入进度' }).getAttribute('aria-valuenow'), { timeout: 15_000 }).toBe('100');
 
     // The new enterprise's page shows what the list said of it.

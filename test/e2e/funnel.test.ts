@@ -104,7 +104,7 @@ describe('leads, trips and visits on a phone', () => {
     const hint = page.getByTestId('duplicate-hint');
     await hasText(hint, '名称相同');
     await shown(hint.getByRole('link', { name: '比亚迪股份有限公司' }));
-    await hasText(hint, '另一单位正在跟进:襄阳经济技术开发区');
+    await hasText(hint, '另一单位正在跟进：襄阳经济技术开发区');
     const text = await hint.innerText();
     for (const project of ['新能源汽车零部件产业园项目', '刀片电池配套项目']) expect(text).not.toContain(project);
     await context.close();
@@ -161,7 +161,7 @@ describe('leads, trips and visits on a phone', () => {
     const lead = table.getByRole('row', { name: /深圳市新能储科技有限公司/ });
     await lead.getByRole('button', { name: /^修\s*改$/ }).click();
     const drawer = page.getByRole('dialog', { name: /修改线索/ });
-    await expect.poll(() => drawer.getByLabel('备注').inputValue()).toBe('储能电池PACK项目,已发送园区厂房资料');
+    await expect.poll(() => drawer.getByLabel('备注').inputValue()).toBe('储能电池PACK项目，已发送园区厂房资料');
     await fillKept(drawer.getByLabel('备注'), '已寄送园区厂房资料,企业下月来襄考察');
     await drawer.getByRole('button', { name: /保\s*存/ }).click();
     await drawer.waitFor({ state: 'hidden' });

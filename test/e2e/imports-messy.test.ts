@@ -30,8 +30,8 @@ describe('messy ledgers in a browser', () => {
     await page.waitForURL(/batch=\d+/);
     await expect.poll(() => page.getByTestId('import-count-create').locator('.ant-statistic-content').innerText()).toBe('2');
 
-    await shown(page.getByText('“2022年签约项目”、“往年签约今年开工”(全部项目工作表)'));
-    await shown(page.getByText('“填报说明”(没有“项目名称”等项目表头)'));
+    await shown(page.getByText('“2022年签约项目”、“往年签约今年开工”（全部项目工作表）'));
+    await shown(page.getByText('“填报说明”（没有“项目名称”等项目表头）'));
     const units = page.getByTestId('import-amount-unit');
     await expect.poll(() => units.allInnerTexts()).toEqual(['万元 · D列 · 总投资(万元) · 表头注明', '万元 · D列 · 总投资(万元) · 表头注明']);
     await hasText(page.getByRole('row', { name: /浏览器双表开工项目/ }), '往年签约今年开工');

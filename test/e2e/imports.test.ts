@@ -147,13 +147,13 @@ describe('Excel ledgers in a browser', () => {
     await expect.poll(async () => (await shownTableRows(page.locator('.ant-table'))).length).toBe(1);
     const listed = (await shownTableRows(page.locator('.ant-table'))).length;
     await page.getByRole('button', { name: /导出台账/ }).click();
-    const [exported] = await Promise.all([page.waitForEvent('download'), page.getByText('金额单位:亿元', { exact: true }).click()]);
+    const [exported] = await Promise.all([page.waitForEvent('download'), page.getByText('金额单位：亿元', { exact: true }).click()]);
     expect(exported.suggestedFilename()).toMatch(/\.xlsx$/);
     const ledgerRows = await downloadedRows(exported);
     const projectRows = ledgerRows.filter((row) => /^\d+$/.test(row[0]!));
     expect(projectRows.map((row) => row[3])).toEqual([PROJECTS[1]!.name]);
     expect(projectRows[0]![14]).toBe('襄城经济开发区');
-    expect(ledgerRows.find((row) => row[0] === '单位:亿元')).toBeDefined();
+    expect(ledgerRows.find((row) => row[0] === '单位：亿元')).toBeDefined();
     const sums = ledgerRows.find((row) => row[0] === '合计')!;
     expect(sums[3]).toBe(`${listed}个项目`);
     expect([Number(sums[7]), Number(sums[8])]).toEqual([8, 6]); // 80,000 and 60,000 万元

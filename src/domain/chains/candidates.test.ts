@@ -96,15 +96,15 @@ describe('whom to attract: the golden library', () => {
     const lines = (id: number, language: 'zh' | 'en' = 'zh') => ranked.find((c) => c.enterpriseId === id)!.reasons.map((r) => reasonLine(r, language));
     expect(lines(1)).toEqual(["行业代码 3841 完全匹配 +40", "经营范围含'正极材料''锂电池' +9", '2024 中国500强 第50位 +15', '规模 大型 +10']);
     expect(lines(1, 'en')).toEqual(['industry code 3841 matches exactly +40', "business scope mentions '正极材料', '锂电池' +9", '2024 China Top 500 #50 +15', 'size: large +10']);
-    expect(lines(2)).toEqual(["行业代码 3849 与环节的 3841 同属中类 384 +20", "经营范围含'正极材料''磷酸铁锂'×2 +23", '2023 上市公司 +8', '规模 中型 +6', '总部 长三角(重点区域) +10']);
+    expect(lines(2)).toEqual(["行业代码 3849 与环节的 3841 同属中类 384 +20", "经营范围含'正极材料''磷酸铁锂'×2 +23", '2023 上市公司 +8', '规模 中型 +6', '总部 长三角（重点区域） +10']);
     expect(lines(2, 'en')[4]).toBe('HQ in the Yangtze River Delta (priority region) +10');
-    expect(lines(4)).toEqual(['行业代码 38 是环节 3841 的上级 +20', '规模 小型 +2', '总部 京津冀(重点区域) +10']);
-    expect(lines(5)).toEqual(["名称含'锂电池' +3", '总部 粤港澳大湾区(重点区域) +10']);
+    expect(lines(4)).toEqual(['行业代码 38 是环节 3841 的上级 +20', '规模 小型 +2', '总部 京津冀（重点区域） +10']);
+    expect(lines(5)).toEqual(["名称含'锂电池' +3", '总部 粤港澳大湾区（重点区域） +10']);
     expect(lines(6)).toEqual(['行业代码 3841 完全匹配 +40', "经营范围含'锂电池' +3", '本单位已有线索 2 条 +8', '本单位已拜访洽谈 1 次 +6', '同集团的 襄阳某电池有限公司 已在本地 +10']);
     expect(lines(6, 'en').slice(2)).toEqual(['2 lead(s) in your units +8', '1 visit(s) or talk(s) by your units +6', '襄阳某电池有限公司 of the same group is already local +10']);
     expect(lines(7)).toEqual(['行业代码 3841 完全匹配 +40', '2022 世界500强 第100位 +20', '规模 大型 +10']);
     expect(lines(8)).toEqual(["经营范围含'锂电池'×2 +4"]);
-    expect(lines(9)).toEqual(['行业代码 3841 完全匹配 +40', '总部 粤港澳大湾区(重点区域) +10']);
+    expect(lines(9)).toEqual(['行业代码 3841 完全匹配 +40', '总部 粤港澳大湾区（重点区域） +10']);
     expect(lines(10)).toEqual(['行业代码 3841 完全匹配 +40', "经营范围含'正极材料' +6"]);
   });
 

@@ -238,7 +238,7 @@ function regionReason(facts: CandidateFacts, weights: TCandidateWeights, context
     if (!best || points > best.points) best = { preset, points };
   }
   if (!best) return null;
-  return { factor: 'region', points: best.points, text: `总部 ${best.preset.key}(重点区域)`, textEn: `HQ in ${best.preset.nameEn} (priority region)` };
+  return { factor: 'region', points: best.points, text: `总部 ${best.preset.key}（重点区域）`, textEn: `HQ in ${best.preset.nameEn} (priority region)` };
 }
 
 /**

@@ -7,10 +7,10 @@ const t: ChainThresholds = { strongMinLocalEnterprises: 3, strongMinLeadingEnter
 
 describe('link status 强/弱/缺', () => {
   it('is 缺 with no local enterprise and no started project, signed projects named but not closing the gap', () => {
-    expect(linkStatus(figures({}), t)).toEqual({ status: 'gap', reason: { zh: '无本地企业,无已开工项目', en: 'No local enterprise and no started project' } });
+    expect(linkStatus(figures({}), t)).toEqual({ status: 'gap', reason: { zh: '无本地企业，无已开工项目', en: 'No local enterprise and no started project' } });
     const signed = linkStatus(figures({ signedProjects: 2 }), t);
     expect(signed.status).toBe('gap');
-    expect(signed.reason.zh).toBe('无本地企业,无已开工项目;已签约未开工项目2个');
+    expect(signed.reason.zh).toBe('无本地企业，无已开工项目；已签约未开工项目2个');
   });
 
   it('leaves 缺 with one local enterprise, or one started project', () => {
@@ -21,7 +21,7 @@ describe('link status 强/弱/缺', () => {
   it('is 强 at exactly N local enterprises and 弱 at N − 1', () => {
     expect(linkStatus(figures({ localEnterprises: 2 }), t).status).toBe('weak');
     const strong = linkStatus(figures({ localEnterprises: 3 }), t);
-    expect(strong).toEqual({ status: 'strong', reason: { zh: '本地企业3家,达到强链标准(≥3家)', en: '3 local enterprise(s), at least the 3 that make a link strong' } });
+    expect(strong).toEqual({ status: 'strong', reason: { zh: '本地企业3家，达到强链标准（≥3家）', en: '3 local enterprise(s), at least the 3 that make a link strong' } });
   });
 
   it('is 强 at exactly K leading enterprises with M started projects, 弱 one short of either', () => {
@@ -29,7 +29,7 @@ describe('link status 强/弱/缺', () => {
     expect(linkStatus(figures({ localEnterprises: 2, leadingEnterprises: 1, startedProjects: 1 }), t).status).toBe('weak');
     expect(linkStatus(figures({ localEnterprises: 2, leadingEnterprises: 2, startedProjects: 0 }), t).status).toBe('weak');
     const weak = linkStatus(figures({ localEnterprises: 2, leadingEnterprises: 1, startedProjects: 1 }), t);
-    expect(weak.reason.zh).toBe('本地企业2家(龙头1家)、已开工项目1个;强链需本地企业≥3家,或龙头≥2家且开工≥1个');
+    expect(weak.reason.zh).toBe('本地企业2家（龙头1家）、已开工项目1个；强链需本地企业≥3家，或龙头≥2家且开工≥1个');
   });
 
   it('makes a leading enterprise alone strong when the bureau sets no started project', () => {

@@ -65,20 +65,20 @@ export function linkStatus(figures: LinkFigures, thresholds: ChainThresholds = D
   const { localEnterprises: local, leadingEnterprises: leading, signedProjects: signed, startedProjects: started } = figures;
   const { strongMinLocalEnterprises: n, strongMinLeadingEnterprises: k, strongMinStartedProjects: m } = thresholds;
   if (local === 0 && started === 0) {
-    const pending = signed > 0 ? { zh: `;已签约未开工项目${signed}个`, en: `; ${signed} signed project(s) not yet started` } : { zh: '', en: '' };
-    return { status: 'gap', reason: { zh: `无本地企业,无已开工项目${pending.zh}`, en: `No local enterprise and no started project${pending.en}` } };
+    const pending = signed > 0 ? { zh: `；已签约未开工项目${signed}个`, en: `; ${signed} signed project(s) not yet started` } : { zh: '', en: '' };
+    return { status: 'gap', reason: { zh: `无本地企业，无已开工项目${pending.zh}`, en: `No local enterprise and no started project${pending.en}` } };
   }
   if (local >= n) {
     return {
       status: 'strong',
-      reason: { zh: `本地企业${local}家,达到强链标准(≥${n}家)`, en: `${local} local enterprise(s), at least the ${n} that make a link strong` },
+      reason: { zh: `本地企业${local}家，达到强链标准（≥${n}家）`, en: `${local} local enterprise(s), at least the ${n} that make a link strong` },
     };
   }
   if (leading >= k && started >= m) {
     return {
       status: 'strong',
       reason: {
-        zh: `龙头企业${leading}家、已开工项目${started}个,达到强链标准(龙头≥${k}家且开工≥${m}个)`,
+        zh: `龙头企业${leading}家、已开工项目${started}个，达到强链标准（龙头≥${k}家且开工≥${m}个）`,
         en: `${leading} leading enterprise(s) and ${started} started project(s): at least ${k} and ${m}, which make a link strong`,
       },
     };
@@ -86,7 +86,7 @@ export function linkStatus(figures: LinkFigures, thresholds: ChainThresholds = D
   return {
     status: 'weak',
     reason: {
-      zh: `本地企业${local}家(龙头${leading}家)、已开工项目${started}个;强链需本地企业≥${n}家,或龙头≥${k}家且开工≥${m}个`,
+      zh: `本地企业${local}家（龙头${leading}家）、已开工项目${started}个；强链需本地企业≥${n}家，或龙头≥${k}家且开工≥${m}个`,
       en: `${local} local enterprise(s) (${leading} leading) and ${started} started project(s); strong needs ${n} local enterprises, or ${k} leading with ${m} started projects`,
     },
   };

@@ -33,8 +33,8 @@ describe('placement suggestions (golden cases)', () => {
       [13, 50],
       [14, 40],
     ]);
-    expect(found[0]!.reason.zh).toBe('行业代码 3841 完全匹配 +40;含"锂离子电池" +10');
-    expect(found[1]!.reason.zh).toBe('行业代码 3841 属于 384 +30;含"电池" +10');
+    expect(found[0]!.reason.zh).toBe('行业代码 3841 完全匹配 +40；含“锂离子电池” +10');
+    expect(found[1]!.reason.zh).toBe('行业代码 3841 属于 384 +30；含“电池” +10');
     expect(found[0]!.reason.en).toBe('industry code 3841 matches exactly +40; mentions "锂离子电池" +10');
   });
 
@@ -47,7 +47,7 @@ describe('placement suggestions (golden cases)', () => {
       [22, 25],
     ]);
     // 21: "36 exact" (+20); 22: "36 covers 3670" (+10) and its word (+10); both codes 2 digits deep: a tie at 25, the chain's order decides.
-    expect(car[1]!.reason.zh).toBe('行业代码 36 包含 3670 +10;含"汽车零部件" +10;本市产业"新能源汽车"属于新能源汽车 +5');
+    expect(car[1]!.reason.zh).toBe('行业代码 36 包含 3670 +10；含“汽车零部件” +10；本市产业“新能源汽车”属于新能源汽车 +5');
   });
 
   it('suggests nothing from a section alone, or from nothing', () => {

@@ -97,10 +97,10 @@ export function suggestPlacements(item: PlacementItem, links: PlacementLink[], l
       if (wordPoints >= MAX_WORD_POINTS) break;
       if (!texts.some((t) => t.includes(comparable(word)))) continue;
       wordPoints += 10;
-      factors.push({ factor: 'keyword', points: 10, zh: `含"${word}" +10`, en: `mentions "${word}" +10` });
+      factors.push({ factor: 'keyword', points: 10, zh: `含“${word}” +10`, en: `mentions "${word}" +10` });
     }
     if (local.length >= 2 && comparable(link.chainName).includes(local)) {
-      factors.push({ factor: 'localIndustry', points: 5, zh: `本市产业"${item.localIndustry}"属于${link.chainName} +5`, en: `local industry "${item.localIndustry}" is of chain ${link.chainName} +5` });
+      factors.push({ factor: 'localIndustry', points: 5, zh: `本市产业“${item.localIndustry}”属于${link.chainName} +5`, en: `local industry "${item.localIndustry}" is of chain ${link.chainName} +5` });
     }
     const score = factors.reduce((sum, f) => sum + f.points, 0);
     const evidence = (best !== undefined && best.depth > 1) || factors.some((f) => f.factor === 'keyword');
@@ -111,7 +111,7 @@ export function suggestPlacements(item: PlacementItem, links: PlacementLink[], l
       score,
       codeDepth: best?.depth ?? 0,
       factors,
-      reason: { zh: factors.map((f) => f.zh).join(';'), en: factors.map((f) => f.en).join('; ') },
+      reason: { zh: factors.map((f) => f.zh).join('；'), en: factors.map((f) => f.en).join('; ') },
     });
   }
   const order = new Map(links.map((l) => [l.id, l]));

@@ -128,8 +128,8 @@ describe('the front of the funnel in the metric catalogue', () => {
     expectApiError(await call(t.app, bureau, 'PUT', '/api/targets', { year: 2026, items: [{ unitId: w.countyA.id, metricKey: 'leadDaysToSigning', value: 30 }] }), 400, 'validation.invalid', 'items.0.metricKey');
     const bulletin = (await call(t.app, staffA, 'GET', '/api/bulletin?year=2026&month=2')).json();
     expect(bulletin.items.map((i: { sentence: string }) => i.sentence)).toEqual([
-      '1-2月份,甲县主要领导带队外出招商2次,完成年度目标任务20次的10.00%,上年同期为零。',
-      '1-2月份,甲县举办招商活动1场,完成年度目标任务5场的20.00%,上年同期为零。',
+      '1—2月份，甲县主要领导带队外出招商2次，完成年度目标任务20次的10.00%，上年同期为零。',
+      '1—2月份，甲县举办招商活动1场，完成年度目标任务5场的20.00%，上年同期为零。',
     ]);
   });
 

@@ -166,7 +166,7 @@ export async function schemeScores(ctx: ServiceContext, id: number, query: TScor
     const automatic: Adjustment[] = rules.map((r) => ({ label: RULE_LABELS[r.kind].zh, labelEn: RULE_LABELS[r.kind].en, pointsEach: r.pointsEach, count: counted[r.kind].get(String(u.id)) ?? 0 }));
     const byHand: Adjustment[] = adjustments
       .filter((a) => a.unitId === u.id)
-      .map((a) => ({ label: `${a.label}(${a.month}月,${a.reason})`, labelEn: `${a.label} (month ${a.month}: ${a.reason})`, pointsEach: a.pointsEachHundredths / 100, count: a.count }));
+      .map((a) => ({ label: `${a.label}（${a.month}月，${a.reason}）`, labelEn: `${a.label} (month ${a.month}: ${a.reason})`, pointsEach: a.pointsEachHundredths / 100, count: a.count }));
     return {
       unitId: u.id,
       unitName: u.name,

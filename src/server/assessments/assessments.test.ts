@@ -56,7 +56,7 @@ describe('assessment', () => {
     const response = await call(t.app, bureau, 'GET', `/api/assessments/${scheme.id}/scores?year=2026&month=2`);
     expect(response.statusCode, response.body).toBe(200);
     const scores = response.json() as TScores;
-    expect(scores).toMatchObject({ from: '2026-01-01', to: '2026-02-28', period: '1-2月', scored: 2 });
+    expect(scores).toMatchObject({ from: '2026-01-01', to: '2026-02-28', period: '1—2月', scored: 2 });
     expect(scores.units.map((u) => [u.unitName, u.total, u.rank, u.flagged])).toEqual([
       ['乙县', '100.50', 1, false],
       ['甲县', '79.70', 2, true],
@@ -67,12 +67,12 @@ describe('assessment', () => {
         label: '新签约项目合同投资额',
         labelEn: 'Contracted investment signed',
         points: '60.00',
-        explanation: '功效系数法:各单位相同,得100分,× 60.00% = 60.00分',
+        explanation: '功效系数法：各单位相同，得100分，× 60.00% = 60.00分',
         explanationEn: 'efficacy coefficient: every unit the same: 100, × 60.00% = 60.00 points',
       },
       { label: '未按期开工项目', labelEn: 'Projects not started by their deadline', points: '-0.10', explanation: '1 × -0.10分', explanationEn: '1 × -0.10 points' },
       {
-        label: '虚假项目(2月,2月核查发现一个项目未实际签约)',
+        label: '虚假项目（2月，2月核查发现一个项目未实际签约）',
         labelEn: '虚假项目 (month 2: 2月核查发现一个项目未实际签约)',
         points: '-0.20',
         explanation: '1 × -0.20分',
@@ -84,7 +84,7 @@ describe('assessment', () => {
     const january = (await call(t.app, bureau, 'GET', `/api/assessments/${scheme.id}/scores?year=2026&month=1`)).json() as TScores;
     expect(january.units.find((u) => u.unitName === '甲县')!.total).toBe('79.90');
     const quarter = (await call(t.app, bureau, 'GET', `/api/assessments/${scheme.id}/scores?year=2026&quarter=1`)).json() as TScores;
-    expect(quarter).toMatchObject({ to: '2026-03-31', period: '1-3月' });
+    expect(quarter).toMatchObject({ to: '2026-03-31', period: '1—3月' });
   });
 
   it('shows a county its own computation and rank, never another county\'s', async () => {

@@ -86,10 +86,10 @@ describe('惠济 2022 (seed 002) through the ledger import, the cockpit and the 
   it('writes the bulletin sentences with exactly those numbers, and the city ranks the district', async () => {
     const own = (await call(t.app, staffA, 'GET', '/api/bulletin?year=2022&month=12')).json() as TBulletin;
     expect(own.items.map((i) => i.sentence)).toEqual([
-      '1-12月份,甲县新签约项目27个,完成年度目标任务25个的108.00%,同比增长2600.00%。',
-      '1-12月份,甲县新签约项目合同投资额383.80亿元,完成年度目标任务350亿元的109.66%,同比增长7576.00%。',
-      '1-12月份,甲县新开工项目22个,完成年度目标任务20个的110.00%,上年同期为零。',
-      '1-12月份,甲县新开工项目总投资289.62亿元,完成年度目标任务280亿元的103.44%,上年同期为零。',
+      '1—12月份，甲县新签约项目27个，完成年度目标任务25个的108.00%，同比增长2600.00%。',
+      '1—12月份，甲县新签约项目合同投资额383.80亿元，完成年度目标任务350亿元的109.66%，同比增长7576.00%。',
+      '1—12月份，甲县新开工项目22个，完成年度目标任务20个的110.00%，上年同期为零。',
+      '1—12月份，甲县新开工项目总投资289.62亿元，完成年度目标任务280亿元的103.44%，上年同期为零。',
     ]);
     // The district's own projects are its 本级 row, so the table adds up to the sentence.
     expect(own.items[0]!.units.map((u) => [u.unitName, u.value, u.rank, u.own])).toEqual([
@@ -104,11 +104,11 @@ describe('惠济 2022 (seed 002) through the ledger import, the cockpit and the 
   it('exports the bulletin as xlsx and as a PDF', async () => {
     const xlsx = await call(t.app, staffA, 'GET', '/api/bulletin/export?year=2022&month=12&format=xlsx');
     expect(xlsx.statusCode, xlsx.body).toBe(200);
-    expect(decodeURIComponent(String(xlsx.headers['content-disposition']))).toContain('甲县2022年1-12月份招商引资工作通报.xlsx');
+    expect(decodeURIComponent(String(xlsx.headers['content-disposition']))).toContain('甲县2022年1—12月份招商引资工作通报.xlsx');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
     const cells = workbook.worksheets[0]!.getSheetValues().flatMap((row) => (Array.isArray(row) ? row.map(String) : []));
-    expect(cells).toContain('1-12月份,甲县新签约项目合同投资额383.80亿元,完成年度目标任务350亿元的109.66%,同比增长7576.00%。');
+    expect(cells).toContain('1—12月份，甲县新签约项目合同投资额383.80亿元，完成年度目标任务350亿元的109.66%，同比增长7576.00%。');
 
     const pdf = await call(t.app, staffA, 'GET', '/api/bulletin/export?year=2022&month=12&format=pdf');
     expect(pdf.statusCode, pdf.body).toBe(200);
@@ -125,7 +125,7 @@ describe('惠济 2022 (seed 002) through the ledger import, the cockpit and the 
     const dir = mkdtempSync(join(tmpdir(), 'zs-pdf-'));
     writeFileSync(join(dir, 'bulletin.pdf'), pdf.rawPayload);
     const text = execFileSync('pdftotext', ['-layout', join(dir, 'bulletin.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
-    expect(text).toContain('甲县2022年1-12月份招商引资工作通报');
+    expect(text).toContain('甲县2022年1—12月份招商引资工作通报');
     expect(text).toContain('新开工项目总投资289.62亿元');
     expect(text).toContain('红榜');
     if (process.env.TEST_DB === 'pglite' && existsSync(SCREENSHOTS)) {

@@ -101,7 +101,7 @@ describe('findCandidates', () => {
       '本单位已拜访洽谈 1 次 +6',
     ]);
     expect(line('集团母公司')).toEqual(['行业代码 3841 完全匹配 +40', '同集团的 集团襄阳工厂有限公司 已在本地 +10']);
-    expect(line('集团苏州工厂')).toEqual(["经营范围含'正极材料' +7", '总部 长三角(重点区域) +10', '同集团的 集团襄阳工厂有限公司 已在本地 +10']);
+    expect(line('集团苏州工厂')).toEqual(["经营范围含'正极材料' +7", '总部 长三角（重点区域） +10', '同集团的 集团襄阳工厂有限公司 已在本地 +10']);
     expect(line('简称丁')).toEqual(["名称含'锂电池' +8"]);
     for (const key of ['医药丙', '本地戊', '已合并庚', '排除辛', '集团襄阳工厂']) expect(found.map((c) => c.enterpriseId)).not.toContain(ids[key]);
   });

@@ -31,13 +31,13 @@ const OPEN_LEAD_STATES = ['new', 'following'];
 
 export function countScope(caller: Caller): TChainMap['scope'] {
   if (!seesUnitRecords(caller.role)) {
-    return { kind: 'subtree', note: { zh: '线索和项目不计入(部门用户不查看单位的线索和项目);企业为全市公开信息', en: 'Leads and projects are not counted (department users see no unit’s leads or projects); enterprises are the city’s public facts' } };
+    return { kind: 'subtree', note: { zh: '线索和项目不计入（部门用户不查看单位的线索和项目）；企业为全市公开信息', en: 'Leads and projects are not counted (department users see no unit’s leads or projects); enterprises are the city’s public facts' } };
   }
   const cityWide = caller.role === 'bureau' || caller.unitPath.split('/').filter(Boolean).length === 1;
   if (cityWide) return { kind: 'city', note: { zh: '线索和项目为全市数据', en: 'Leads and projects of the whole city' } };
   return {
     kind: 'subtree',
-    note: { zh: '线索和项目仅计本单位及下级单位的;企业为全市公开信息', en: 'Leads and projects of your unit and the units under it only; enterprises are the city’s public facts' },
+    note: { zh: '线索和项目仅计本单位及下级单位的；企业为全市公开信息', en: 'Leads and projects of your unit and the units under it only; enterprises are the city’s public facts' },
   };
 }
 

@@ -157,7 +157,7 @@ describe('industrial chains (issue 14)', () => {
       const found = (await call(t.app, staffA, 'GET', `/api/projects/${startedA}/chain-placements`)).json() as TPlacements;
       expect(found.placements).toEqual([]);
       expect(found.suggestions[0]).toMatchObject({ linkName: '正极材料', score: 50 });
-      expect(found.suggestions[0]!.reason.zh).toBe('行业代码 2613 完全匹配 +40;含"正极材料" +10');
+      expect(found.suggestions[0]!.reason.zh).toBe('行业代码 2613 完全匹配 +40；含“正极材料” +10');
       const cathode = linkNamed('正极材料').id;
       const placed = (await call(t.app, staffA, 'PUT', `/api/projects/${startedA}/chain-placement`, { linkId: linkNamed('电芯').id })).json() as TPlacements;
       expect(placed.placements.map((p) => [p.linkName, p.status])).toEqual([['电芯', 'confirmed']]);
@@ -246,7 +246,7 @@ describe('industrial chains (issue 14)', () => {
         ['电池回收', 'gap'],
         ['电解液', 'weak'],
       ]);
-      expect(after.items.at(-1)!.reason.zh).toBe('本地企业1家(龙头0家)、已开工项目0个;强链需本地企业≥2家,或龙头≥1家且开工≥1个');
+      expect(after.items.at(-1)!.reason.zh).toBe('本地企业1家（龙头0家）、已开工项目0个；强链需本地企业≥2家，或龙头≥1家且开工≥1个');
     });
 
     it('retires a link with its records kept, off the map; a retired link takes nothing more', async () => {

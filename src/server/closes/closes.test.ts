@@ -49,7 +49,7 @@ describe('month close', () => {
     // A county's bulletin from the kept figures, its own records (本级) derived from its subtree less its park's.
     expect(await bulletin(staffA, 2)).toEqual({ ...countyBefore, closedAt: closed.json().closedAt });
     expect(countyBefore.items[0]!.units.find((u) => u.own)).toMatchObject({ unitName: '甲县本级', value: 1 });
-    expect(closedBulletin.items[0]!.sentence).toBe('1-2月份,全市新签约项目2个,完成年度目标任务10个的20.00%,上年同期为零。');
+    expect(closedBulletin.items[0]!.sentence).toBe('1—2月份，全市新签约项目2个，完成年度目标任务10个的20.00%，上年同期为零。');
     expect(await t.db.select().from(auditLog).where(eq(auditLog.entity, 'monthClose'))).toHaveLength(1);
   });
 
@@ -107,10 +107,10 @@ describe('month close', () => {
       await workbook.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
       return workbook.worksheets[0]!.getSheetValues().flatMap((row) => (Array.isArray(row) ? row.map(String) : []));
     };
-    expect((await cells(2)).some((c) => c.includes('招商引资工作通报(已关账:'))).toBe(true);
+    expect((await cells(2)).some((c) => c.includes('招商引资工作通报（已关账：'))).toBe(true);
     const march = await cells(3);
     expect(march).toContain('更正情况');
-    expect(march.some((c) => c.includes('迟报签约项目(2026-02):签约 2026-02-10。原因:2月签约,当月漏报'))).toBe(true);
+    expect(march.some((c) => c.includes('迟报签约项目（2026-02）：签约 2026-02-10。原因：2月签约,当月漏报'))).toBe(true);
     // A county reads its own corrections only.
     const staffB = await logIn(t.app, 'staff_b');
     expect((await bulletin(staffB, 3)).corrections).toEqual([]);
@@ -126,7 +126,7 @@ describe('month close', () => {
     const batch = upload.json() as TImportBatch;
     expect(batch.counts).toMatchObject({ create: 0, refused: 1 });
     const rows = (await call(t.app, staffA, 'GET', `/api/imports/${batch.id}/rows`)).json().items as TImportRow[];
-    expect(rows[0]!.problems[0]).toMatch(/签约时间: '2026-02' 所在月份已关账/);
+    expect(rows[0]!.problems[0]).toMatch(/签约时间：'2026-02' 所在月份已关账/);
   });
 
   // Catches (docs/testing.md, case 5): correctProjectStage not recording a correction when it moves a date into or

@@ -49,7 +49,7 @@ describe('credit split with the 首报单位', () => {
     expect(signedRow(after).value).toBe(signedRow(before).value);
     // The sentence writes the shares as they are; amounts split in whole 元, the parts adding up.
     const countyA = await bulletin(staffA, 2);
-    expect(signedRow(countyA).sentence).toMatch(/^1-2月份,甲县新签约项目\d+\.5个/);
+    expect(signedRow(countyA).sentence).toMatch(/^1—2月份，甲县新签约项目\d+\.5个/);
     const contract = after.items.find((i) => i.metricKey === 'signedContractYuan')!;
     expect(contract.units.filter((u) => !u.own).reduce((sum, u) => sum + u.value, 0) + (contract.units.find((u) => u.own)?.value ?? 0)).toBe(contract.value);
   });

@@ -86,7 +86,7 @@ export async function breakdown(ctx: ServiceContext, query: TCockpitQuery & { ke
   if (query.by === 'unit') {
     const children = (await listUnits(ctx)).filter((u) => u.parentId === scope.unit.id);
     rows = children.map((u) => ({ group: String(u.id), label: { zh: u.name, en: u.name }, value: value(String(u.id)) }));
-    if (groups.has('')) rows.unshift({ group: 'self', label: { zh: `${scope.unitName}(本级)`, en: `${scope.unitName} (itself)` }, value: value('') });
+    if (groups.has('')) rows.unshift({ group: 'self', label: { zh: `${scope.unitName}（本级）`, en: `${scope.unitName} (itself)` }, value: value('') });
   } else if (query.by === 'industry') {
     rows = foldIndustries(groups, metric!);
   } else if (query.by === 'chain') {

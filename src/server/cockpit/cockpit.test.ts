@@ -136,7 +136,7 @@ describe('the cockpit', () => {
       expect(all.value).toBe((await get<TBreakdown>(bureau, `/api/cockpit/breakdown?${period}&key=${key}&by=unit`)).value);
     }
     const byUnit = await get<TBreakdown>(bureau, `/api/cockpit/breakdown?${period}&key=signedCount&by=unit`);
-    expect(byUnit.rows.map((r) => r.label.zh)).toEqual(['测试市(本级)', '甲县', '乙县']);
+    expect(byUnit.rows.map((r) => r.label.zh)).toEqual(['测试市（本级）', '甲县', '乙县']);
     const industries = await get<TBreakdown>(bureau, `/api/cockpit/breakdown?${period}&key=signedCount&by=industry`);
     expect(industries.rows.map((r) => r.group)).not.toContain('K'); // 房地产 is out of scope by default
     expect(industries.rows.find((r) => r.group === 'C')?.label.zh).toBe('C 制造业');

@@ -54,11 +54,11 @@ export async function seedDemoActivities(tx: Db, projectRows: DemoProjectRow[], 
       await createTrip(as.bureau, {
         leaderName,
         leaderLevel,
-        participants: '市招商局、市发改委、相关县(市、区)主要负责人',
+        participants: '市招商局、市发改委、相关县（市、区）主要负责人',
         fromOn,
         toOn: toOn > today ? today : toOn,
         cities,
-        notes: '召开产业链招商座谈会,走访重点企业总部',
+        notes: '召开产业链招商座谈会，走访重点企业总部',
         nextStep: index % 2 === 0 ? '邀请企业高层来襄考察' : null,
         visits: visited.map((key, k) => ({
           kind: k === 0 ? ('talks' as const) : ('visit' as const),
@@ -82,7 +82,7 @@ export async function seedDemoActivities(tx: Db, projectRows: DemoProjectRow[], 
     teamId: team.id,
     notes: '与驻深圳小分队一起拜访储能、电子信息企业',
     visits: [
-      { kind: 'talks', enterpriseName: '深圳市新能储科技有限公司', visitedOn: thisYear(25), peopleMet: '董事长', notes: '拟投资储能电池PACK项目,意向投资5亿元' },
+      { kind: 'talks', enterpriseName: '深圳市新能储科技有限公司', visitedOn: thisYear(25), peopleMet: '董事长', notes: '拟投资储能电池PACK项目，意向投资5亿元' },
       { kind: 'visit', enterpriseId: enterpriseId.get('catl')!, projectId: xiangchengProjects[0]?.id, visitedOn: thisYear(24), notes: '协调项目设备进场' },
     ],
   });
@@ -102,7 +102,7 @@ export async function seedDemoActivities(tx: Db, projectRows: DemoProjectRow[], 
 
   // Events: a promotion this year and last, and signing ceremonies with the projects signed at them.
   for (const when of [thisYear, lastYear]) {
-    await createEvent(as.bureau, { name: '襄阳新能源汽车产业链招商推介会(深圳)', kind: 'promotion', place: '深圳', heldOn: when(60) });
+    await createEvent(as.bureau, { name: '襄阳新能源汽车产业链招商推介会（深圳）', kind: 'promotion', place: '深圳', heldOn: when(60) });
   }
   const ceremony = await createEvent(as.bureau, { name: '襄阳市重大项目集中签约仪式', kind: 'signing', place: '襄阳', heldOn: cityProjects[0]?.signedOn ?? thisYear(30) });
   for (const project of cityProjects.filter((p) => p.signedOn === ceremony.heldOn).slice(0, 3)) await linkProject(as.bureau, ceremony.id, project.id);
@@ -110,7 +110,7 @@ export async function seedDemoActivities(tx: Db, projectRows: DemoProjectRow[], 
 
   // 襄城区's leads: new, followed up, dropped; from the team, the trip, referrals and a fair.
   const leads: Parameters<typeof createLead>[1][] = [
-    { enterpriseName: '深圳市新能储科技有限公司', industryCode: '3841', intendedAmountYuan: 50_000 * YUAN_PER_WAN, source: 'squad', collectedOn: thisYear(25), tripId: countyTrip.id, followUpOn: addDays(today, 7), note: '储能电池PACK项目,已发送园区厂房资料' },
+    { enterpriseName: '深圳市新能储科技有限公司', industryCode: '3841', intendedAmountYuan: 50_000 * YUAN_PER_WAN, source: 'squad', collectedOn: thisYear(25), tripId: countyTrip.id, followUpOn: addDays(today, 7), note: '储能电池PACK项目，已发送园区厂房资料' },
     { enterpriseName: '东莞市精工智能装备有限公司', industryCode: '3499', intendedAmountYuan: 12_000 * YUAN_PER_WAN, source: 'resident', collectedOn: thisYear(40), teamId: team.id, note: '驻点小分队走访获悉有外迁意向' },
     { enterpriseName: '武汉光谷联合电子有限公司', intendedAmountYuan: 8_000 * YUAN_PER_WAN, source: 'investorReferral', collectedOn: thisYear(20), note: '由在襄企业引荐' },
     { enterpriseName: '湖南楚天新材料股份有限公司', source: 'fair', collectedOn: thisYear(70), note: '中部博览会现场对接' },

@@ -32,11 +32,11 @@ export const DEMO_UNITS: DemoUnit[] = [
 export const DEMO_PASSWORD = 'Demo@2026';
 export type DemoUser = { username: string; displayName: string; role: Role; unit: string; note: string };
 export const DEMO_USERS: DemoUser[] = [
-  { username: 'bureau', displayName: '市招商局 王局长', role: 'bureau', unit: '420600', note: '市招商局(全市)' },
-  { username: 'leader', displayName: '市领导 李市长', role: 'leader', unit: '420600', note: '市领导(只读驾驶舱)' },
+  { username: 'bureau', displayName: '市招商局 王局长', role: 'bureau', unit: '420600', note: '市招商局（全市）' },
+  { username: 'leader', displayName: '市领导 李市长', role: 'leader', unit: '420600', note: '市领导（只读驾驶舱）' },
   { username: 'xiangcheng', displayName: '襄城区 张招商', role: 'staff', unit: '420602', note: '襄城区招商员' },
   { username: 'gucheng', displayName: '谷城县 刘招商', role: 'staff', unit: '420625', note: '谷城县招商员' },
-  { username: 'fgw', displayName: '市发改委 陈科长', role: 'department', unit: '420600', note: '职能部门(只见交办问题)' },
+  { username: 'fgw', displayName: '市发改委 陈科长', role: 'department', unit: '420600', note: '职能部门（只见交办问题）' },
 ];
 
 export type DemoEnterprise = { key: string; name: string; hqRegionCode: string; creditCode?: string; unit: string };

@@ -65,10 +65,10 @@ export async function seedDemoWork(tx: Db, rows: DemoProjectRow[], cityUnitId: n
 
   const open = rows.filter((r) => r.stage !== 'lead' && r.stage !== 'terminated');
   const problemsToRaise = [
-    { project: open[0], category: 'land', description: '二期项目用地指标未落实,需调整用地规划', department: 1, due: addDays(today, 20) },
+    { project: open[0], category: 'land', description: '二期项目用地指标未落实，需调整用地规划', department: 1, due: addDays(today, 20) },
     { project: open[1], category: 'utilities', description: '110千伏双回路供电线路尚未接入园区', department: 3, due: addDays(today, -5) },
     { project: open[2], category: 'approval', description: '项目核准手续待市发改委批复', department: 0, due: addDays(today, 10) },
-    { project: open[4], category: 'funding', description: '项目贷款审批进度慢,需协调银行', department: 0, due: addDays(today, 30) },
+    { project: open[4], category: 'funding', description: '项目贷款审批进度慢，需协调银行', department: 0, due: addDays(today, 30) },
   ];
   for (const p of problemsToRaise) {
     if (!p.project) continue;
@@ -76,7 +76,7 @@ export async function seedDemoWork(tx: Db, rows: DemoProjectRow[], cityUnitId: n
       .insert(problems)
       .values({ projectId: p.project.id, category: p.category, description: p.description, departmentId: departmentIds[p.department]!, dueOn: p.due })
       .returning();
-    await tx.insert(problemNotes).values({ problemId: row!.id, kind: 'instruction', text: '请责任部门限期办结,每周报告进展' });
+    await tx.insert(problemNotes).values({ problemId: row!.id, kind: 'instruction', text: '请责任部门限期办结，每周报告进展' });
     await recordAudit(tx, SYSTEM, { entity: 'problem', entityId: row!.id, unitId: p.project.unitId, action: 'seed', after: row });
   }
 

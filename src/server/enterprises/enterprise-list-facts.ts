@@ -50,14 +50,14 @@ export const FACT_LABELS: Record<ListFactField, { zh: string; en: string }> = {
 
 const PROBLEM_TEXT: Record<FactProblem, { zh: string; en: string }> = {
   notAnAmount: { zh: '不是金额', en: 'is not an amount' },
-  foreignCurrency: { zh: '是外币金额,库中注册资本只记人民币,不折算', en: 'is in a foreign currency; the library keeps 人民币 only and converts nothing' },
+  foreignCurrency: { zh: '是外币金额，库中注册资本只记人民币，不折算', en: 'is in a foreign currency; the library keeps 人民币 only and converts nothing' },
   tooPrecise: { zh: '精确到1元以下', en: 'has digits below one 元' },
   notADate: { zh: '不是日期', en: 'is not a date' },
   monthOnly: { zh: '没有写明哪一天', en: 'names no day' },
-  notAListing: { zh: '看不出交易所和股票代码(如 688001.SH、深交所 300750、未上市)', en: 'names no exchange and ticker (e.g. 688001.SH, 深交所 300750, 未上市)' },
-  unknownRegion: { zh: '不是国内的行政区划(GB/T 2260)', en: 'is not a region of China (GB/T 2260)' },
-  ambiguousRegion: { zh: '对应多个行政区划,请写明省和市', en: 'names several regions; give the province and city' },
-  unknownIndustry: { zh: '不是国民经济行业分类(GB/T 4754)的代码或名称,也不在本市产业名录中', en: 'is neither a GB/T 4754 code or name nor on the city’s industry list' },
+  notAListing: { zh: '看不出交易所和股票代码（如 688001.SH、深交所 300750、未上市）', en: 'names no exchange and ticker (e.g. 688001.SH, 深交所 300750, 未上市)' },
+  unknownRegion: { zh: '不是国内的行政区划（GB/T 2260）', en: 'is not a region of China (GB/T 2260)' },
+  ambiguousRegion: { zh: '对应多个行政区划，请写明省和市', en: 'names several regions; give the province and city' },
+  unknownIndustry: { zh: '不是国民经济行业分类（GB/T 4754）的代码或名称，也不在本市产业名录中', en: 'is neither a GB/T 4754 code or name nor on the city’s industry list' },
 };
 
 /** The readers of one list: its 注册资本 header's unit, the regions, GB/T 4754 and the city's industry words. */
@@ -160,7 +160,7 @@ export function factRefusalMessage(rowNumber: number, refusal: FactRefusal): TEn
   const label = FACT_LABELS[refusal.field];
   const problem = PROBLEM_TEXT[refusal.problem];
   return {
-    'zh-CN': `第${rowNumber}行 ${label.zh}:“${refusal.text}”${problem.zh},未写入`,
+    'zh-CN': `第${rowNumber}行 ${label.zh}：“${refusal.text}”${problem.zh}，未写入`,
     en: `Row ${rowNumber}, ${label.en}: “${refusal.text}” ${problem.en}; not written`,
   };
 }
@@ -171,7 +171,7 @@ export function factDifferenceMessage(rowNumber: number, field: ListFactField, f
   const ours = libraryValueText(field, library);
   const theirs = listValueText(field, facts);
   return {
-    'zh-CN': `第${rowNumber}行 库中 ${label.zh} ${ours},名单 ${theirs}:未改`,
+    'zh-CN': `第${rowNumber}行 库中 ${label.zh} ${ours}，名单 ${theirs}：未改`,
     en: `Row ${rowNumber}: the library has ${label.en} ${ours}, the list ${theirs}: not changed`,
   };
 }

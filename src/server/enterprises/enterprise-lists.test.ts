@@ -133,7 +133,7 @@ describe('enterprise list imports', () => {
       [4, 'name', 'required'],
       [5, 'creditCode', 'creditCode'],
     ]);
-    expect(result.refusals[0]!.message['zh-CN']).toBe('第3行 名次:应为不小于1的整数');
+    expect(result.refusals[0]!.message['zh-CN']).toBe('第3行 名次：应为不小于1的整数');
     expect(result.refusals[2]!.message.en).toContain('Row 5');
     const commit = await call(t.app, bureau, 'POST', `/api/enterprise-lists/${result.id}/commit`);
     expectApiError(commit, 409, 'enterpriseList.hasRefusals');
@@ -224,10 +224,10 @@ describe('enterprise list imports', () => {
         ['联系人', null, null],
       ]);
       expect(result.factIssues.map((i) => i.message['zh-CN'])).toEqual([
-        '第2行 库中 注册资本 5,000万元,名单 6,000万元:未改',
-        '第3行 所在地区:“朝阳”对应多个行政区划,请写明省和市,未写入',
-        '第3行 注册资本:“500万美元”是外币金额,库中注册资本只记人民币,不折算,未写入',
-        '第3行 成立日期:“2020年5月”没有写明哪一天,未写入',
+        '第2行 库中 注册资本 5,000万元，名单 6,000万元：未改',
+        '第3行 所在地区：“朝阳”对应多个行政区划，请写明省和市，未写入',
+        '第3行 注册资本：“500万美元”是外币金额，库中注册资本只记人民币，不折算，未写入',
+        '第3行 成立日期：“2020年5月”没有写明哪一天，未写入',
       ]);
       expect(result.rows[2]!.facts).toEqual([
         { field: 'region', status: 'write', value: '广东省深圳市', library: null },
@@ -250,7 +250,7 @@ describe('enterprise list imports', () => {
       expect(values(1)).toEqual(['序号', '企业名称', '统一社会信用代码', '省份', '城市', '行业', '注册资本(万元)', '成立日期', '股票代码', '联系人', '原因']);
       expect(values(2).slice(0, 10)).toEqual(['2', '事实匹配二有限公司', '', '', '朝阳', '锂离子电池制造', '500万美元', '2020年5月', '未上市', '李四']);
       expect(values(2)[10]).toBe(
-        '第3行 所在地区:“朝阳”对应多个行政区划,请写明省和市,未写入;第3行 注册资本:“500万美元”是外币金额,库中注册资本只记人民币,不折算,未写入;第3行 成立日期:“2020年5月”没有写明哪一天,未写入',
+        '第3行 所在地区：“朝阳”对应多个行政区划，请写明省和市，未写入;第3行 注册资本：“500万美元”是外币金额，库中注册资本只记人民币，不折算，未写入;第3行 成立日期：“2020年5月”没有写明哪一天，未写入',
       );
     });
 

@@ -225,7 +225,7 @@ export async function mergeEnterprises(ctx: ServiceContext, survivorId: number, 
     await checkPair(tx, survivor, merged);
     const movable = await movableOf(tx, survivor, merged);
     for (const [projectId, { unitId, months }] of await closedMonthsOf(tx, movable.ids.projects)) {
-      await recordCorrection(tx, ctx, { projectId, unitId, months, summary: `投资方合并:${merged.name} → ${survivor.name}`, reason, field: 'reason' });
+      await recordCorrection(tx, ctx, { projectId, unitId, months, summary: `投资方合并：${merged.name} → ${survivor.name}`, reason, field: 'reason' });
     }
     const moved = { addedNames: [] } as unknown as Moved;
     for (const kind of MERGE_KINDS) moved[kind] = await repoint(tx, kind, movable.ids[kind], merged.id, survivor.id);
@@ -280,7 +280,7 @@ export async function undoEnterpriseMerge(ctx: ServiceContext, mergeId: number, 
     }
     const moved = merge.moved as Moved;
     for (const [projectId, { unitId, months }] of await closedMonthsOf(tx, moved.projects)) {
-      await recordCorrection(tx, ctx, { projectId, unitId, months, summary: `撤销投资方合并:${survivor.name} → ${merged.name}`, reason, field: 'reason' });
+      await recordCorrection(tx, ctx, { projectId, unitId, months, summary: `撤销投资方合并：${survivor.name} → ${merged.name}`, reason, field: 'reason' });
     }
     if (moved.addedNames.length > 0) {
       const removed = await tx.delete(enterpriseNames).where(and(inArray(enterpriseNames.id, moved.addedNames), eq(enterpriseNames.enterpriseId, survivor.id))).returning();

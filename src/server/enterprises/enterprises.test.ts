@@ -54,14 +54,14 @@ describe('enterprises', () => {
     const checkDigit = await post({ name: '校验位错误有限公司', creditCode: wrongCheck });
     expectApiError(checkDigit, 400, 'creditCode.checkDigit', 'creditCode');
     expect(checkDigit.json().error.message).toEqual({
-      'zh-CN': '统一社会信用代码:校验位不正确',
+      'zh-CN': '统一社会信用代码：校验位不正确',
       en: 'Unified social credit code: the check character is wrong',
     });
     expectApiError(await post({ name: '长度错误有限公司', creditCode: good.slice(0, 17) }), 400, 'creditCode.length', 'creditCode');
     expectApiError(await post({ name: '字符错误有限公司', creditCode: 'O' + good.slice(1) }), 400, 'creditCode.character', 'creditCode');
     const missing = await post({ creditCode: good });
     expectApiError(missing, 400, 'validation.required', 'name');
-    expect(missing.json().error.message).toEqual({ 'zh-CN': '名称:不能为空', en: 'Name: is required' });
+    expect(missing.json().error.message).toEqual({ 'zh-CN': '名称：不能为空', en: 'Name: is required' });
     const short = await post({ name: ' 甲 ' });
     expectApiError(short, 400, 'validation.invalid', 'name');
     expect(short.json().error.message.en).toBe('Name: must be at least 2 characters');

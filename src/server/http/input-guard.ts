@@ -18,7 +18,7 @@ export const guardedValidatorCompiler: FastifySchemaCompiler<unknown> = (route) 
   };
 };
 
-export const NUL_DETAIL = { detailZh: '不能包含空字符(\\u0000)', detailEn: 'must not contain a NUL character (\\u0000)' };
+export const NUL_DETAIL = { detailZh: '不能包含空字符（\\u0000）', detailEn: 'must not contain a NUL character (\\u0000)' };
 
 /** The dotted path of the first string (value or key) holding U+0000, or null when there is none. */
 export function nulField(value: unknown, path: string): string | null {

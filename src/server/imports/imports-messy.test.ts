@@ -54,8 +54,8 @@ describe('ledger imports of messy workbooks', () => {
       ['往年签约今年开工', 4, 'create'],
       ['往年签约今年开工', 5, 'refused'],
     ]);
-    expect(rows[2]!.warnings).toEqual(['工作表“往年签约今年开工”第4行 开工时间 只写到月份,按当月1日记录']);
-    expect(rows[3]!.problems).toEqual(["工作表“往年签约今年开工”第5行 开工时间: '2022.13.30' 不是有效日期"]);
+    expect(rows[2]!.warnings).toEqual(['工作表“往年签约今年开工”第4行 开工时间 只写到月份，按当月1日记录']);
+    expect(rows[3]!.problems).toEqual(["工作表“往年签约今年开工”第5行 开工时间：'2022.13.30' 不是有效日期"]);
 
     const errors = await call(t.app, staffA, 'GET', `/api/imports/${batch.id}/errors.xlsx`);
     expect(errors.statusCode).toBe(200);
@@ -64,7 +64,7 @@ describe('ledger imports of messy workbooks', () => {
     expect(workbook.worksheets.map((s) => s.name)).toEqual(['2022年签约项目', '往年签约今年开工']);
     const second = workbook.getWorksheet('往年签约今年开工')!;
     expect(second.getRow(3).getCell(9).value).toBe('错误信息');
-    expect(second.getRow(5).getCell(9).value).toBe("工作表“往年签约今年开工”第5行 开工时间: '2022.13.30' 不是有效日期");
+    expect(second.getRow(5).getCell(9).value).toBe("工作表“往年签约今年开工”第5行 开工时间：'2022.13.30' 不是有效日期");
 
     // One sheet chosen reads that sheet alone; '' reads every project sheet again.
     const one = await reread(batch.id, { sheet: '往年签约今年开工' });
@@ -73,7 +73,7 @@ describe('ledger imports of messy workbooks', () => {
     expect([all.sheetChosen, all.sheetsRead.length]).toEqual([false, 2]);
     // A mapping by hand names one sheet's columns: with two project sheets read, the user must choose the sheet.
     const mapped = await reread(batch.id, { sheet: '', mapping: { name: { index: 1 } } });
-    expect(mapped.problem).toBe('工作簿中有 2 个项目工作表(“2022年签约项目”、“往年签约今年开工”):手动指定的列对应只适用于一个工作表,请先选择工作表');
+    expect(mapped.problem).toBe('工作簿中有 2 个项目工作表（“2022年签约项目”、“往年签约今年开工”）：手动指定的列对应只适用于一个工作表，请先选择工作表');
   });
 
   it('keeps the 亿元 a header names when the mapping is fixed by hand without a unit, and shows each amount column\'s unit', async () => {

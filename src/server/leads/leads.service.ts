@@ -186,7 +186,7 @@ export async function convertLead(ctx: ServiceContext, id: number, input: z.inpu
       unitId: request.unitId ?? before.unitId,
       industryCode: before.industryCode,
       totalInvestmentYuan: request.totalInvestmentYuan ?? before.intendedAmountYuan ?? 0,
-      note: [`由线索转化(${before.collectedOn} 收集)`, before.note].filter(Boolean).join(';'),
+      note: [`由线索转化（${before.collectedOn} 收集）`, before.note].filter(Boolean).join(';'),
     });
     return { state: 'converted', enterpriseId: investorId, projectId: project.id };
   });

@@ -47,7 +47,7 @@ describe('leads', () => {
     expect(done).toMatchObject({ state: 'converted', projectId: expect.any(Number), enterpriseId: expect.any(Number) });
     const [project] = await t.db.select().from(projects).where(eq(projects.id, done.projectId!));
     expect(project).toMatchObject({ unitId: w.countyA.id, investorEnterpriseId: done.enterpriseId, industryCode: '3841', totalInvestmentYuan: 500_000_000, stage: 'lead' });
-    expect(project!.note).toContain('由线索转化(2026-02-10 收集)');
+    expect(project!.note).toContain('由线索转化（2026-02-10 收集）');
     // The project's timeline starts with the lead; a visit about the project shows there too.
     await call(t.app, staffA, 'POST', '/api/visits', { kind: 'talks', enterpriseId: done.enterpriseId, projectId: done.projectId, visitedOn: '2026-03-01', nextStep: '提交用地申请' });
     const timeline = (await call(t.app, staffA, 'GET', `/api/projects/${done.projectId}/timeline`)).json().items as { kind: string; at: string; data: Record<string, unknown> }[];

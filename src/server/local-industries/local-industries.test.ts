@@ -113,8 +113,8 @@ describe('local industries (issue 12)', () => {
     await workbook.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
     const sheet = workbook.worksheets[0]!;
     expect([sheet.getRow(1).getCell(5).value, sheet.getRow(1).getCell(6).value]).toEqual(['错误信息', '警告信息']);
-    expect(sheet.getRow(2).getCell(5).value).toBe("第2行 签约时间: '2025.13.1' 不是有效日期");
+    expect(sheet.getRow(2).getCell(5).value).toBe("第2行 签约时间：'2025.13.1' 不是有效日期");
     expect(sheet.getRow(3).getCell(5).value ?? '').toBe('');
-    expect(sheet.getRow(3).getCell(6).value).toBe('第3行 签约时间 只写到月份,按当月1日记录');
+    expect(sheet.getRow(3).getCell(6).value).toBe('第3行 签约时间 只写到月份，按当月1日记录');
   });
 });

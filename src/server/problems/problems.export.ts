@@ -16,7 +16,7 @@ export async function exportProblems(ctx: ServiceContext, filter: Omit<z.output<
   const sheet = workbook.addWorksheet('问题台账');
   const columns = ['序号', '项目名称', '问题类型', '问题描述', '责任部门', '办理时限', '级别', '状态', '领导批示', '办理进展', '办理结果', '提出时间'];
   sheet.mergeCells(1, 1, 1, columns.length);
-  sheet.getCell(1, 1).value = `项目问题台账(截至${chinaToday(ctx.now)})`;
+  sheet.getCell(1, 1).value = `项目问题台账（截至${chinaToday(ctx.now)}）`;
   sheet.getCell(1, 1).font = { bold: true, size: 14 };
   sheet.getCell(1, 1).alignment = { horizontal: 'center' };
   sheet.addRow(columns).font = { bold: true };

@@ -134,7 +134,7 @@ export async function updateProblem(ctx: ServiceContext, id: number, input: z.ou
       await tx.insert(problemNotes).values({
         problemId: id,
         kind: 'assignment',
-        text: input.departmentId ? `交办:${names.get(input.departmentId)}` : '取消交办',
+        text: input.departmentId ? `交办：${names.get(input.departmentId)}` : '取消交办',
         authorId: ctx.caller.userId,
         createdAt: ctx.now,
       });
@@ -191,7 +191,7 @@ export async function escalateOverdueProblems(db: Db, now: Date): Promise<number
       .where(and(eq(problems.state, 'open'), eq(problems.level, 'unit'), isNotNull(problems.dueOn), lt(problems.dueOn, today)))
       .returning();
     for (const row of rows) {
-      await tx.insert(problemNotes).values({ problemId: row.id, kind: 'escalation', text: `逾期未办结(时限${row.dueOn}),已提级至市级督办`, createdAt: now });
+      await tx.insert(problemNotes).values({ problemId: row.id, kind: 'escalation', text: `逾期未办结（时限${row.dueOn}），已提级至市级督办`, createdAt: now });
       await recordAudit(tx, { userId: null, unitId: null, requestId: 'job:deadlineReminders' }, { entity: 'problem', entityId: row.id, unitId: null, action: 'update', after: { level: 'city' } });
     }
     return rows.length;

@@ -44,8 +44,8 @@ describe('ledger exports', () => {
   it('writes the standard layout: title, unit line, merged two-row header, 序号, exact 合计', async () => {
     const sheet = await workbookOf(await exportOf(staffA));
     expect(sheet.getCell('A1').value).toBe('甲县招商引资项目台账');
-    expect(sheet.getCell('A2').value).toBe('单位:万元');
-    expect(sheet.getCell('H3').value).toBe('投资额(万元)');
+    expect(sheet.getCell('A2').value).toBe('单位：万元');
+    expect(sheet.getCell('H3').value).toBe('投资额（万元）');
     expect(sheet.getCell('I3').isMerged).toBe(true);
     expect([sheet.getCell('H4').value, sheet.getCell('I4').value]).toEqual(['总投资', '合同投资']);
     expect(sheet.getCell('D4').isMerged).toBe(true);
@@ -65,7 +65,7 @@ describe('ledger exports', () => {
 
   it('writes 亿元 exactly and exports every row a filter selects, no more', async () => {
     const sheet = await workbookOf(await exportOf(staffA, '?moneyUnit=%E4%BA%BF%E5%85%83&stage=started'));
-    expect(sheet.getCell('A2').value).toBe('单位:亿元');
+    expect(sheet.getCell('A2').value).toBe('单位：亿元');
     expect(sheet.getRow(5).getCell(8).value).toBe(0.50005);
     expect(sheet.getRow(6).getCell(1).value).toBe('合计');
   });
@@ -101,7 +101,7 @@ describe('ledger exports', () => {
     const response = await call(t.app, staffA, 'GET', '/api/problems/export?state=open');
     expect(response.statusCode).toBe(200);
     const sheet = await workbookOf(response.rawPayload);
-    expect(sheet.getCell('A1').value).toBe('项目问题台账(截至2026-03-02)');
+    expect(sheet.getCell('A1').value).toBe('项目问题台账（截至2026-03-02）');
     expect((sheet.getRow(3).values as unknown[]).slice(1, 5)).toEqual([1, '甲县测试项目', '用地', '用地指标未落实']);
     const other = await workbookOf((await call(t.app, staffB, 'GET', '/api/problems/export')).rawPayload);
     expect(other.rowCount).toBe(2);

@@ -69,9 +69,9 @@ async function write(
   sheet.mergeCells(1, 1, 1, HEADER_TOP.length);
   title.commit();
   const today = chinaToday(ctx.now);
-  const unitLine = sheet.addRow([`单位:${moneyUnit}`, ...Array(HEADER_TOP.length - 3).fill(''), `导出日期:${today}`]);
+  const unitLine = sheet.addRow([`单位：${moneyUnit}`, ...Array(HEADER_TOP.length - 3).fill(''), `导出日期：${today}`]);
   unitLine.commit();
-  const top = sheet.addRow(HEADER_TOP.map((label) => (label === '投资额' ? `投资额(${moneyUnit})` : label)));
+  const top = sheet.addRow(HEADER_TOP.map((label) => (label === '投资额' ? `投资额（${moneyUnit}）` : label)));
   const below = sheet.addRow(HEADER_TOP.map((_, i) => (i === 7 ? '总投资' : i === 8 ? '合同投资' : '')));
   for (const row of [top, below]) {
     row.font = { bold: true };

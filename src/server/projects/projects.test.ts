@@ -75,7 +75,7 @@ describe('projects', () => {
     const post = (body: object) => call(t.app, staffA, 'POST', '/api/projects', body);
     const negative = await post({ ...base, totalInvestmentYuan: -1 });
     expectApiError(negative, 400, 'validation.invalid', 'totalInvestmentYuan');
-    expect(negative.json().error.message).toEqual({ 'zh-CN': '总投资:不能小于0', en: 'Total investment: must be at least 0' });
+    expect(negative.json().error.message).toEqual({ 'zh-CN': '总投资：不能小于0', en: 'Total investment: must be at least 0' });
     const fraction = await post({ ...base, totalInvestmentYuan: 10.5 });
     expectApiError(fraction, 400, 'validation.invalid', 'totalInvestmentYuan');
     expect(fraction.json().error.message.en).toBe('Total investment: must be a whole number');
@@ -84,7 +84,7 @@ describe('projects', () => {
     const { name: _name, ...noName } = base;
     const missing = await post(noName);
     expectApiError(missing, 400, 'validation.required', 'name');
-    expect(missing.json().error.message).toEqual({ 'zh-CN': '名称:不能为空', en: 'Name: is required' });
+    expect(missing.json().error.message).toEqual({ 'zh-CN': '名称：不能为空', en: 'Name: is required' });
     expectApiError(await post({ ...base, projectType: 'dreaming' }), 400, 'validation.invalid', 'projectType');
     expectApiError(await post({ ...base, industryCode: '9999' }), 400, 'industry.unknown', 'industryCode');
     expectApiError(await post({ ...base, investorEnterpriseId: 999_999 }), 400, 'project.investorOutOfScope', 'investorEnterpriseId');

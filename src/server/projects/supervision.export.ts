@@ -26,9 +26,9 @@ export async function exportSupervision(ctx: ServiceContext, options: Omit<ListS
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('督办清单');
   const today = chinaToday(ctx.now);
-  const columns = ['序号', '项目名称', '落地单位', '阶段', '总投资(万元)', '期限要求', '应完成日期', '状态', '逾期天数'];
+  const columns = ['序号', '项目名称', '落地单位', '阶段', '总投资（万元）', '期限要求', '应完成日期', '状态', '逾期天数'];
   sheet.mergeCells(1, 1, 1, columns.length);
-  sheet.getCell(1, 1).value = `招商项目督办清单(截至${today})`;
+  sheet.getCell(1, 1).value = `招商项目督办清单（截至${today}）`;
   sheet.getCell(1, 1).font = { bold: true, size: 14 };
   sheet.getCell(1, 1).alignment = { horizontal: 'center' };
   sheet.addRow(columns).font = { bold: true };

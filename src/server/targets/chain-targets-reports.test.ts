@@ -92,12 +92,12 @@ describe('chain targets in the xlsx, the bulletin and the month close (issue 14)
     expect(sheet.getCell(1, 1).value).toBe('2026年产业链招商目标任务');
     const header = (sheet.getRow(3).values as string[]).slice(1);
     expect(header[0]).toBe('产业链');
-    expect(header).not.toContain('举办招商活动(个)');
+    expect(header).not.toContain('举办招商活动（个）');
     const column = (title: string) => header.indexOf(title) + 1;
     const rowOf = (name: string) => [4, 5, 6].map((r) => sheet.getRow(r)).find((r) => r.getCell(1).value === name)!;
-    expect(rowOf('动力及储能电池').getCell(column('新签约项目合同投资额(亿元)')).value).toBe(16);
-    expect(rowOf('动力及储能电池').getCell(column('新签约项目(个)')).value).toBe(4);
-    expect(rowOf('光伏').getCell(column('新签约项目(个)')).value).toBe(2);
+    expect(rowOf('动力及储能电池').getCell(column('新签约项目合同投资额（亿元）')).value).toBe(16);
+    expect(rowOf('动力及储能电池').getCell(column('新签约项目（个）')).value).toBe(4);
+    expect(rowOf('光伏').getCell(column('新签约项目（个）')).value).toBe(2);
     expect(rowOf('光伏').getCell(column('新签约项目合同投资额(亿元)')).value).toBeNull();
 
     const audits = (await t.db.select().from(auditLog).where(eq(auditLog.entity, 'chainTarget'))).length;
@@ -125,7 +125,7 @@ describe('chain targets in the xlsx, the bulletin and the month close (issue 14)
     const before = await chainGrid(2027);
     const refused = await upload(bureau, unknown, '2027');
     expectApiError(refused, 400, 'targets.badFile', 'file');
-    expect(refused.json().error.message['zh-CN']).toContain('产业链目标 第6行 产业链: “氢能”不是已有的产业链');
+    expect(refused.json().error.message['zh-CN']).toContain('产业链目标 第6行 产业链：“氢能”不是已有的产业链');
     expect(await chainGrid(2027)).toEqual(before);
     expect(await t.db.select().from(targets).where(eq(targets.year, 2027))).toEqual([]);
 

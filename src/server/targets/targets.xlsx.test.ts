@@ -49,9 +49,9 @@ describe('the target grid as xlsx', () => {
     expect(header[0]).toBe('单位');
     const column = (title: string) => header.indexOf(title) + 1;
     const rowOf = (name: string) => [1, 2, 3, 4, 5, 6, 7, 8].map((r) => sheet.getRow(r)).find((r) => r.getCell(1).value === name)!;
-    expect(rowOf('测试市').getCell(column('新签约项目合同投资额(亿元)')).value).toBe(589);
-    expect(rowOf('甲县').getCell(column('新签约项目合同投资额(亿元)')).value).toBe(12.50000001);
-    expect(rowOf('乙县').getCell(column('实际利用外资(万美元)')).value).toBe(350);
+    expect(rowOf('测试市').getCell(column('新签约项目合同投资额（亿元）')).value).toBe(589);
+    expect(rowOf('甲县').getCell(column('新签约项目合同投资额（亿元）')).value).toBe(12.50000001);
+    expect(rowOf('乙县').getCell(column('实际利用外资（万美元）')).value).toBe(350);
 
     const before = await grid(2026);
     const again = await upload(bureau, Buffer.from(await workbook.xlsx.writeBuffer()), '2027');
@@ -74,7 +74,7 @@ describe('the target grid as xlsx', () => {
     const before = await grid(2027);
     const refused = await upload(bureau, bad);
     expectApiError(refused, 400, 'targets.badFile', 'file');
-    expect(refused.json().error.message['zh-CN']).toContain(`第${countyA.number}行 新开工项目总投资(亿元): '三十亿' 不是有效金额`);
+    expect(refused.json().error.message['zh-CN']).toContain(`第${countyA.number}行 新开工项目总投资（亿元）：'三十亿' 不是有效金额`);
     expect(await grid(2027)).toEqual(before);
 
     expect((await upload(bureau, good)).statusCode).toBe(200);

@@ -25,7 +25,9 @@ import type { ErrorCode } from '../../shared/errors.ts';
  */
 const COLUMN_METRICS = METRICS.filter((m) => TARGETABLE.has(m.key));
 const unitWord = (m: MetricDefinition) => (m.unit === 'yuan' ? '亿元' : m.unit === 'usd' ? '万美元' : '个');
-const columnTitle = (m: MetricDefinition) => `${m.name.zh}(${unitWord(m)})`;
+const columnTitle = (m: MetricDefinition) => `${m.name.zh}（${unitWord(m)}）`;
+/** A header as written, its brackets either way: a grid exported before issue 16 wrote "(亿元)". */
+const plainTitle = (title: string) => title.trim().replace(/（/g, '(').replace(/）/g, ')');
 const HEADER_ROW = 3;
 const CHAIN_SHEET = '产业链目标';
 const CHAIN_HEADER = '产业链';
@@ -45,7 +47,7 @@ export async function exportTargets(ctx: ServiceContext, year: number): Promise<
   sheet.getCell(1, 1).value = `${year}年招商引资目标任务`;
   sheet.getCell(1, 1).font = { bold: true, size: 14 };
   sheet.getCell(1, 1).alignment = { horizontal: 'center' };
-  sheet.getCell(2, 1).value = '说明:金额单位见列名;空白表示不设目标。导入时填写的格设定目标,空白的格清除目标。';
+  sheet.getCell(2, 1).value = '说明：金额单位见列名；空白表示不设目标。导入时填写的格设定目标，空白的格清除目标。';
   sheet.getRow(HEADER_ROW).values = ['单位', ...COLUMN_METRICS.map(columnTitle)];
   sheet.getRow(HEADER_ROW).font = { bold: true };
   sheet.columns = [{ width: 22 }, ...COLUMN_METRICS.map(() => ({ width: 18 }))];
@@ -101,7 +103,7 @@ function cellValue(m: MetricDefinition, text: string): number | string {
 function headerOf(rows: string[][], first: string, metrics: MetricDefinition[]) {
   const index = rows.findIndex((row) => row[0]?.trim() === first);
   if (index < 0) return null;
-  const columns = rows[index]!.map((title) => metrics.find((m) => columnTitle(m) === title.trim() || m.name.zh === title.trim()) ?? null);
+  const columns = rows[index]!.map((title) => metrics.find((m) => plainTitle(columnTitle(m)) === plainTitle(title) || m.name.zh === title.trim()) ?? null);
   return { index, columns };
 }
 
@@ -168,8 +170,8 @@ export async function importTargets(ctx: ServiceContext, year: number, file: Buf
   if (problems.length > 0) {
     // The sheet is named only when the file has both, so a units-only file's messages read as before.
     const where = (p: Problem) => (unitSheet && chainSheet ? `${p.sheet} ` : '');
-    const detail = problems.slice(0, 10).map((p) => `${where(p)}第${p.row}行 ${p.column}: ${p.detail}`).join(';');
-    throw new AppError('targets.badFile', { field: 'file', params: { detail: problems.length > 10 ? `${detail};等${problems.length}处` : detail } });
+    const detail = problems.slice(0, 10).map((p) => `${where(p)}第${p.row}行 ${p.column}：${p.detail}`).join('；');
+    throw new AppError('targets.badFile', { field: 'file', params: { detail: problems.length > 10 ? `${detail}；等${problems.length}处` : detail } });
   }
   const recognised = [unitSheet, chainSheet].some((s) => s?.header!.columns.some(Boolean));
   if (!recognised) throw new AppError('targets.badFile', { field: 'file', params: { detail: '表头中没有可识别的指标列' } });

@@ -67,8 +67,8 @@ function fallbackBody(status: number): ApiErrorBody {
     error: {
       code: offline ? 'network' : `http.${status}`,
       message: offline
-        ? { 'zh-CN': '无法连接服务器,请检查网络后重试', en: 'Cannot reach the server; check the network and try again' }
-        : { 'zh-CN': `服务器返回错误(${status}),请稍后重试`, en: `The server answered with an error (${status}); please try again later` },
+        ? { 'zh-CN': '无法连接服务器，请检查网络后重试', en: 'Cannot reach the server; check the network and try again' }
+        : { 'zh-CN': `服务器返回错误（${status}），请稍后重试`, en: `The server answered with an error (${status}); please try again later` },
     },
   };
 }

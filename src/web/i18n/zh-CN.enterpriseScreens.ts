@@ -17,7 +17,7 @@ export const zhCNEnterpriseScreens = {
   'libraryScreen.facets': '按类别筛选',
   'libraryScreen.clear': '清除筛选',
   'libraryScreen.startLead': '发起线索',
-  'libraryScreen.leadFor': '企业:{name}',
+  'libraryScreen.leadFor': '企业：{name}',
   'libraryScreen.leads': '本单位的线索',
   'libraryScreen.noLeads': '本单位暂无该企业的线索',
   'libraryScreen.projects': '本单位的项目',

@@ -3,10 +3,10 @@
  * Spread into zh-CN.ts; en.enterpriseSearch.ts must have the same keys.
  */
 export const zhCNEnterpriseSearch = {
-  'enterpriseSearch.placeholder': '名称、简称、曾用名的任意两字,拼音或首字母(如 ndsd),信用代码开头',
-  'enterpriseSearch.matchedOtherName': '匹配名称:',
+  'enterpriseSearch.placeholder': '名称、简称、曾用名的任意两字，拼音或首字母（如 ndsd），信用代码开头',
+  'enterpriseSearch.matchedOtherName': '匹配名称：',
   'enterpriseSearch.total': '找到 {total} 家企业',
-  'enterpriseSearch.totalCapped': '找到 {total} 家以上,请输入更多字或加筛选条件',
+  'enterpriseSearch.totalCapped': '找到 {total} 家以上，请输入更多字或加筛选条件',
   'enterpriseSearch.tiers': '榜单',
   'enterpriseSearch.provinces': '总部省份',
   'enterpriseSearch.industrySections': '行业门类',
