@@ -64,7 +64,10 @@ export const ZBulletin = z.object({
   month: z.number().int(),
   unitId: z.number().int(),
   unitName: z.string(),
+  /** "1—11月份", as the title and the sentences write it. */
   period: z.string(),
+  /** The same period on the English screen: "Jan–Nov 2026". */
+  periodEn: z.string(),
   items: z.array(ZBulletinItem),
   /** When the month was closed: its figures are then those kept at the close. Null for an open month. */
   closedAt: z.string().nullable(),

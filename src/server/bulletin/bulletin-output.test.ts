@@ -10,7 +10,8 @@ import { auditLog, projects } from '../db/schema.ts';
 import { yiTwoDecimals } from '../../domain/bulletin.ts';
 import type { TBulletin } from '../../shared/bulletin.ts';
 import type { TScopeRulesState } from '../../shared/metrics.ts';
-import { chineseFont } from './bulletin.export.ts';
+import { bulletinPdf, chineseFont, documentDate, documentFonts } from './bulletin.export.ts';
+import { translate } from '../../web/i18n/i18n.tsx';
 
 function hasPdftotext(): boolean {
   try {
@@ -76,7 +77,7 @@ describe('the bulletin as numbers, and the bureau\'s way of writing percentages'
     const page = await bulletin();
     expect(page.percentStyle).toBe('twoDecimals');
     const [item] = page.items;
-    expect(item!.sentence).toBe('1-3月份,全市新签约项目合同投资额40.00亿元,完成年度目标任务100亿元的40.00%,上年同期为零。');
+    expect(item!.sentence).toBe('1—3月份，全市新签约项目合同投资额40.00亿元，完成年度目标任务100亿元的40.00%，上年同期为零。');
     expect(item!.units.map((u) => [u.unitName, yiTwoDecimals(u.value), u.completion, u.rank])).toEqual([
       ['甲县', '20.80', '41.60', 2],
       ['乙县', '19.20', '128.00', 1],
@@ -113,7 +114,7 @@ describe('the bulletin as numbers, and the bureau\'s way of writing percentages'
     const page = await bulletin();
     expect(page.percentStyle).toBe('trimmed');
     const [item] = page.items;
-    expect(item!.sentence).toBe('1-3月份,全市新签约项目合同投资额40.00亿元,完成年度目标任务100亿元的40%,上年同期为零。');
+    expect(item!.sentence).toBe('1—3月份，全市新签约项目合同投资额40.00亿元，完成年度目标任务100亿元的40%，上年同期为零。');
     expect(item!.sentenceEn).toBe('Jan–Mar, the city: Contracted investment signed 40.00 × 100M yuan, 40% of the annual target of 100 × 100M yuan, nothing in the same period last year.');
     expect(item!.units.map((u) => [u.unitName, u.completion, u.rank])).toEqual([
       ['甲县', '41.6', 2],
@@ -146,12 +147,89 @@ describe('the bulletin as numbers, and the bureau\'s way of writing percentages'
       const file = join(mkdtempSync(join(tmpdir(), 'zs-pdf-')), 'bulletin.pdf');
       writeFileSync(file, pdf.rawPayload);
       const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
-      expect(text).toContain('完成年度目标任务100亿元的40%,上年同期为零。');
+      expect(text).toContain('完成年度目标任务100亿元的40%，上年同期为零。');
       expect(text).toContain('甲县20.8050.0041.6%(2)');
       expect(text).toContain('乙县19.2015.00128%(1)');
     } finally {
       expect((await setPercentStyle('twoDecimals')).statusCode).toBe(200);
     }
+  });
+
+  /** A PDF's page count and each page's text, as poppler reads them. */
+  const readPdf = (file: string) => ({
+    pages: Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]),
+    pageText: (n: number) => execFileSync('pdftotext', ['-layout', '-f', String(n), '-l', String(n), file, '-'], { encoding: 'utf8' }),
+  });
+
+  /** Each page ends with its number "— n —"; a heading (一、…) is never the last thing above it. */
+  const expectPageFeet = (pages: number, pageText: (n: number) => string) => {
+    for (let n = 1; n <= pages; n++) {
+      const lines = pageText(n).split('\n').map((line) => line.trim()).filter(Boolean);
+      expect(lines.at(-1)?.replace(/\s+/g, ''), `page ${n}`).toBe(`—${n}—`);
+      expect(lines.at(-2), `page ${n}`).not.toMatch(/^[一二三四五六七八九十]+、/);
+    }
+  };
+
+  // Issue 16: the PDF as an official document (GB/T 9704-2012), read back page by page with poppler.
+  it('lays the PDF out as a 公文: office, title as on screen, headings kept with their text, date, page numbers, 公文 faces', async (ctx) => {
+    const fonts = documentFonts();
+    ctx.skip(!fonts || !hasPdftotext(), `cannot read the PDF back: ${!fonts ? 'no Chinese font (set ZHAOSHANG_PDF_FONT)' : 'no pdftotext (poppler-utils)'}`);
+    const data = await bulletin();
+    const pdf = await call(t.app, bureau, 'GET', '/api/bulletin/export?year=2026&month=3&format=pdf');
+    expect(pdf.statusCode, pdf.body).toBe(200);
+    const file = join(mkdtempSync(join(tmpdir(), 'zs-pdf-')), 'bulletin.pdf');
+    writeFileSync(file, pdf.rawPayload);
+    const { pages, pageText } = readPdf(file);
+    const all = pageText(1).replace(/\s+/g, '');
+
+    // The title reads as the page's heading does, period and all ("1—3月份"), under the issuing office.
+    const heading = translate('zh-CN', 'bulletin.heading', { unit: data.unitName, year: data.year, period: data.period });
+    expect(heading).toBe('测试市2026年1—3月份招商引资工作通报');
+    expect(all.indexOf('测试市招商局')).toBeGreaterThanOrEqual(0);
+    expect(all.indexOf(heading)).toBeGreaterThan(all.indexOf('测试市招商局'));
+    expect(all).toContain('一、新签约项目合同投资额');
+    expect(all).toContain('1—3月份，全市新签约项目合同投资额40.00亿元，完成年度目标任务100亿元的40.00%，上年同期为零。');
+
+    expectPageFeet(pages, pageText);
+    // 落款: the office, then the date as GB/T 9704-2012 writes it, at the end.
+    const last = pageText(pages).replace(/\s+/g, '');
+    expect(last).toMatch(/测试市招商局2026年3月2日—\d+—$/);
+
+    // 小标宋-like title and 仿宋-like body where the machine has them (Noto Serif CJK: the Song faces fonts-noto-cjk ships).
+    if (fonts!.title.face === 'NotoSerifCJKsc-Bold') {
+      const embedded = execFileSync('pdffonts', [file], { encoding: 'utf8' });
+      expect(embedded).toContain('NotoSerifCJKsc-Bold');
+      expect(embedded).toContain('NotoSerifCJKsc-Regular');
+      expect(embedded).toContain('NotoSansCJKsc-Bold');
+    }
+  });
+
+  it('runs a long 公文 over pages: numbered odd right and even left, no heading alone at a foot, tables wrapped not cut', async (ctx) => {
+    const fonts = documentFonts();
+    ctx.skip(!fonts || !hasPdftotext(), 'cannot read the PDF back: no Chinese font or no pdftotext');
+    const data = await bulletin();
+    const item = data.items[0]!;
+    const longName = '襄阳高新技术产业开发区管理委员会园区（一区）';
+    const units = Array.from({ length: 7 }, (_, i) => ({ ...item.units[0]!, unitId: 100 + i, unitName: i === 3 ? longName : `第${i + 1}县`, rank: i + 1 }));
+    const items = Array.from({ length: 9 }, (_, i) => ({ ...item, metricKey: item.metricKey, name: { zh: `第${i + 1}项指标`, en: `Metric ${i + 1}` }, units, red: [100], black: [106] }));
+    const buffer = await bulletinPdf({ ...data, items, chains: null, corrections: [] }, { today: '2026-12-03' });
+    const file = join(mkdtempSync(join(tmpdir(), 'zs-pdf-')), 'long.pdf');
+    writeFileSync(file, buffer);
+    const { pages, pageText } = readPdf(file);
+    expect(pages).toBeGreaterThan(2);
+    expectPageFeet(pages, pageText);
+    // Every heading is on a page with its sentence right after it.
+    const text = Array.from({ length: pages }, (_, i) => pageText(i + 1)).join('\n').replace(/[ \t]+/g, '');
+    for (let i = 1; i <= 9; i++) expect(text).toMatch(new RegExp(`[一二三四五六七八九]、第${i}项指标\n+1—3月份，全市`));
+    // The long unit name wraps inside its cell instead of being cut with an ellipsis.
+    expect(text.replace(/\s+/g, '')).not.toContain('…');
+    expect(text.replace(/\s+/g, '')).toContain('襄阳高新技术产业开发');
+    expect(text.replace(/\s+/g, '')).toContain('区管理委员会园区（一区）');
+    // Page numbers sit right on odd pages and left on even ones (GB/T 9704-2012 §7.5).
+    const foot = (n: number) => pageText(n).split('\n').filter((line) => line.trim()).at(-1)!;
+    expect(foot(1).indexOf('—')).toBeGreaterThan(foot(2).indexOf('—'));
+    expect(documentDate('2026-12-03')).toBe('2026年12月3日');
+    expect(text.replace(/\s+/g, '')).toContain('测试市招商局2026年12月3日');
   });
 
   it('refuses a style it does not know, naming the field, and only the bureau sets it', async () => {

@@ -2,7 +2,7 @@ import type { ServiceContext } from '../context.ts';
 import { listUnits } from '../units/units.service.ts';
 import { metricGroups, metricScope, metricsByKeys, metricTotals } from '../metrics/metrics.service.ts';
 import { targetsOfUnits } from '../targets/targets.service.ts';
-import { bulletinSentence, bulletinSentenceEn, completionPercent, percentShown, periodText, ranksDescending, topAndBottom, type BulletinFigure } from '../../domain/bulletin.ts';
+import { bulletinSentence, bulletinSentenceEn, completionPercent, percentShown, periodText, periodTextEn, ranksDescending, topAndBottom, type BulletinFigure } from '../../domain/bulletin.ts';
 import { daysInMonth } from '../../domain/calendar.ts';
 import { metric, type MetricDefinition, type Period } from '../../domain/metrics.ts';
 import { closedFigures, correctionsFor } from '../closes/closes.service.ts';
@@ -120,6 +120,7 @@ export async function monthlyBulletin(ctx: ServiceContext, query: { year: number
     unitId: scope.unit.id,
     unitName,
     period: periodText({ fromMonth: 1, toMonth: query.month }),
+    periodEn: `${periodTextEn({ fromMonth: 1, toMonth: query.month })} ${query.year}`,
     items: reported.map((definition, k) => {
       const key = definition.key;
       const value = scopeNow[k] ?? 0;

@@ -29,7 +29,7 @@ function readMonth(text: string | undefined, today: string): { year: number; mon
 
 /** 通报: the monthly bulletin of a unit, to read, download as Excel or PDF, and print on A4. */
 export function BulletinPage() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const filters = useUrlFilters();
   const today = chinaToday(new Date());
   const { year, month } = readMonth(filters.text('month'), today);
@@ -90,10 +90,10 @@ export function BulletinPage() {
       {data ? (
         <article className="zs-bulletin" data-testid="bulletin">
           <Typography.Title level={3} style={{ textAlign: 'center' }}>
-            {t('bulletin.heading', { unit: data.unitName, year: data.year, month: data.month })}
+            {t('bulletin.heading', { unit: data.unitName, year: data.year, period: locale === 'zh-CN' ? data.period : data.periodEn })}
           </Typography.Title>
           <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>
-            {t('bulletin.generated', { year: data.year, period: data.period })}
+            {t('bulletin.generated', { year: data.year, period: locale === 'zh-CN' ? data.period : data.periodEn })}
           </Typography.Paragraph>
           <MonthCloseStatus asked={{ year: data.year, month: data.month }} closedAt={data.closedAt} today={today} />
           {data.items.length === 0 ? <Empty description={t('bulletin.empty')} /> : null}

@@ -83,7 +83,7 @@ export const enMetrics: Record<keyof typeof zhCNMetrics, string> = {
   'records.confidential': 'Confidential',
   'records.fund': 'Funds arrived',
 
-  'bulletin.heading': '{unit}: investment promotion bulletin, {month}/{year}',
+  'bulletin.heading': '{unit}: investment promotion bulletin, {period}',
   'bulletin.month': 'Month',
   'bulletin.unit': 'Scope',
   'bulletin.listSize': 'Red/black list size',
@@ -105,7 +105,7 @@ export const enMetrics: Record<keyof typeof zhCNMetrics, string> = {
   'bulletin.none': 'None',
   'bulletin.empty': 'Nothing to report for this unit yet',
   'bulletin.noUnits': 'No sub-units',
-  'bulletin.generated': 'Period: {year} {period}; each project counted once, in the unit where it lands',
+  'bulletin.generated': 'Period: {period}; each project counted once, in the unit where it lands',
 
   'targets.year': 'Year',
   'targets.unit': 'Unit',
