@@ -51,8 +51,10 @@ export const ZImportRow = z.object({
   signedOn: z.string().nullable(),
   /** Fields an update changes (ledger field names). */
   changes: z.array(z.string()),
-  /** Why the row is refused: "第12行 签约时间: '2023.13.1' 不是有效日期". */
+  /** Why the row is refused: "第12行 签约时间：'2023.13.1' 不是有效日期". */
   problems: z.array(z.string()),
+  /** The same sentences for the English screen (issue 16): "Row 12, Signing date: '2023.13.1' is not a valid date". */
+  problemsEn: z.array(z.string()).optional(),
   /** What the import does not take from the row, and why; these do not stop the import. */
   warnings: z.array(z.string()),
 });

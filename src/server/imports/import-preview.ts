@@ -11,6 +11,7 @@ import { chinaToday } from '../../domain/calendar.ts';
 import { foldProgress, type StageEvent } from '../../domain/stage-history.ts';
 import type { MetricDates } from '../../domain/month-close.ts';
 import { matchUnit } from '../../domain/unit-matching.ts';
+import { describeProblemEn } from '../../domain/ledger-rows-en.ts';
 import { describeProblem, FIELD_NAMES, headerOf, readSheet, rowLabel, type LedgerProblem, type LedgerRecord } from '../../domain/ledger-rows.ts';
 import { normalizeLabel, type ColumnMapping, type LedgerField } from '../../domain/ledger-columns.ts';
 import { planRow, refuseClosedPeriod, type ExistingProject, type ProjectFields, type ResolvedRow, type RowPlan } from '../../domain/ledger-plan.ts';
@@ -131,10 +132,10 @@ export async function previewLedger(
   });
   // A mapping set by hand names one sheet's columns: with several project sheets, which one is the user's to say.
   if (options.mapping && chosen.length > 1) {
-    return refusal(`工作簿中有 ${chosen.length} 个项目工作表(${chosen.map((s) => `“${s.name}”`).join('、')}):手动指定的列对应只适用于一个工作表,请先选择工作表`);
+    return refusal(`工作簿中有 ${chosen.length} 个项目工作表（${chosen.map((s) => `“${s.name}”`).join('、')}）：手动指定的列对应只适用于一个工作表，请先选择工作表`);
   }
   const read = reads.flatMap(({ sheet, read }) => (read.ok ? [{ sheet, read }] : []));
-  if (read.length === 0) return refusal('未找到表头:表格中应有“项目名称”等列名;也可以手动指定各列');
+  if (read.length === 0) return refusal('未找到表头：表格中应有“项目名称”等列名；也可以手动指定各列');
   const records = read.flatMap((r) => r.read.records);
   const sheetNames = read.flatMap((r) => r.read.records.map(() => r.sheet.name));
   const skippedRows: TSkippedRow[] = read.flatMap((r) => r.read.skipped.map((s) => ({ sheet: r.sheet.name, ...s })));
@@ -285,7 +286,7 @@ async function planRecords(
       let hqRegionCode: string | null = null;
       if (record.sourceRegion) {
         hqRegionCode = regionFromLedgerText(record.sourceRegion) ?? null;
-        if (!hqRegionCode) warnings.push(`${FIELD_NAMES.sourceRegion} '${record.sourceRegion}' 未能对应行政区划,未导入`);
+        if (!hqRegionCode) warnings.push(`${FIELD_NAMES.sourceRegion} '${record.sourceRegion}' 未能对应行政区划，未导入`);
       }
       newInvestor = {
         key: record.creditCode ?? `name:${record.investorName}`,
@@ -303,7 +304,7 @@ async function planRecords(
     if (record.leader) fields.responsibleLeader = record.leader;
     if (record.code) fields.code = record.code;
     if (record.note) fields.note = record.note;
-    for (const field of record.monthOnly) warnings.push(`${FIELD_NAMES[field]} 只写到月份,按当月1日记录`);
+    for (const field of record.monthOnly) warnings.push(`${FIELD_NAMES[field]} 只写到月份，按当月1日记录`);
 
     // The project the row stands for: by 系统编号, then 项目编号, then investor + name.
     let project: ExistingProject | null = null;
@@ -327,8 +328,8 @@ async function planRecords(
       // one row quietly overwriting the other (docs/decisions.md, "Several project sheets").
       const earlier = seenKeys.get(key);
       if (earlier === undefined) seenKeys.set(key, record);
-      else if (earlier.sheet === record.sheet) problem('name', 'row.duplicate', `${record.name}(第${earlier.rowNumber}行)`);
-      else problem('name', 'row.duplicateOtherSheet', `${record.name}(${rowLabel(earlier)})`);
+      else if (earlier.sheet === record.sheet) problem('name', 'row.duplicate', `${record.name}（第${earlier.rowNumber}行）`);
+      else problem('name', 'row.duplicateOtherSheet', `${record.name}（${rowLabel(earlier)}）`);
     }
     if (project && fields.unitId !== undefined && record.unitName === null) delete fields.unitId;
     if (project) {
@@ -369,6 +370,7 @@ function toImportRow(record: LedgerRecord, p: PlannedRow, unitName: string | nul
     signedOn: record.signedOn,
     changes: [...p.plan.changes.map((c) => FIELD_OF[c]), ...(p.existing && p.plan.moves.length > 0 ? ['progress'] : [])],
     problems: p.plan.problems.map(describeProblem),
+    problemsEn: p.plan.problems.map(describeProblemEn),
     warnings: p.plan.warnings.map((w) => `${rowLabel(record)} ${w}`),
   };
 }

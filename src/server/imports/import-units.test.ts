@@ -43,7 +43,7 @@ describe('ledger imports and units (issue 12)', () => {
       const batch = await upload(bureau, '全市台账.csv', csv);
       expect(batch.counts).toMatchObject({ update: 0, refused: 1 });
       const [row] = await rowsOf(bureau, batch.id);
-      expect(row!.problems).toEqual([expect.stringMatching(/^第2行 所属单位: '乙县' 与项目现属单位甲县不一致:导入不在单位之间移动项目/)]);
+      expect(row!.problems).toEqual([expect.stringMatching(/^第2行 所属单位：'乙县' 与项目现属单位甲县不一致：导入不在单位之间移动项目/)]);
       const commit = await call(t.app, bureau, 'POST', `/api/imports/${batch.id}/commit`);
       expect(commit.statusCode).toBe(409);
       expect(await projectRow(w.projectA.id)).toMatchObject({ unitId: w.countyA.id, totalInvestmentYuan: w.projectA.totalInvestmentYuan });
@@ -53,7 +53,7 @@ describe('ledger imports and units (issue 12)', () => {
       const csv = ledgerCsvGbk(HEADER.slice(0, 4), [['甲县测试项目', '甲县测试企业有限公司', '20000', '2025/3/1']]);
       const batch = await upload(bureau, '乙县台账.csv', csv, { unitId: String(w.countyB.id) });
       expect(batch.counts).toMatchObject({ update: 0, unchanged: 0, refused: 1 });
-      expect((await rowsOf(bureau, batch.id))[0]!.problems[0]).toMatch(/^第2行 所属单位: '乙县' 与项目现属单位甲县不一致/);
+      expect((await rowsOf(bureau, batch.id))[0]!.problems[0]).toMatch(/^第2行 所属单位：'乙县' 与项目现属单位甲县不一致/);
       expect((await projectRow(w.projectA.id)).totalInvestmentYuan).toBe(w.projectA.totalInvestmentYuan);
     });
 
@@ -64,7 +64,7 @@ describe('ledger imports and units (issue 12)', () => {
       expect(batch.counts).toMatchObject({ create: 0, refused: 1 });
       const [row] = await rowsOf(staffB, batch.id);
       expect(row!.projectId).toBeNull();
-      expect(row!.problems).toEqual([expect.stringMatching(/^第2行 项目名称: '甲县测试项目' 是甲县已登记的项目\(同一投资方、同一项目名称\)/)]);
+      expect(row!.problems).toEqual([expect.stringMatching(/^第2行 项目名称：'甲县测试项目' 是甲县已登记的项目（同一投资方、同一项目名称）/)]);
       expect(JSON.stringify(row)).not.toMatch(/代号甲一|10000/);
       expect(await t.db.select().from(projects).where(eq(projects.name, '甲县测试项目'))).toHaveLength(1);
       await t.db.update(projects).set({ codeName: null }).where(eq(projects.id, w.projectA.id));
@@ -129,7 +129,7 @@ describe('ledger imports and units (issue 12)', () => {
       const rows = await rowsOf(bureau, batch.id);
       expect(rows.map((r) => r.unitName)).toEqual(['花园口新兴产业园', '花园口新兴产业园', '花园口新兴产业园', '花园口新兴产业园']);
       expect(rows[3]!.problems).toEqual([
-        "第5行 所属单位: '花园口新兴产业园' 对应多个单位,请写全称或在前面写上上级单位:惠济区花园口新兴产业园、金水区花园口新兴产业园",
+        "第5行 所属单位：'花园口新兴产业园' 对应多个单位，请写全称或在前面写上上级单位：惠济区花园口新兴产业园、金水区花园口新兴产业园",
       ]);
       const fixed = await upload(bureau, '全市台账.csv', ledgerCsvGbk(HEADER, ROWS_TO_KEEP));
       expect(fixed.counts).toMatchObject({ create: 2, refused: 0 });

@@ -59,9 +59,11 @@ describe('ledger imports', () => {
     expect(batch.mapping.contractInvestment?.index).toBe(6);
     const rows = await rowsOf(staffA, batch.id);
     const refused = rows.find((r) => r.action === 'refused')!;
-    expect(refused.problems).toEqual(["第11行 签约时间: '2025.13.1' 不是有效日期"]);
+    expect(refused.problems).toEqual(["第11行 签约时间：'2025.13.1' 不是有效日期"]);
+    // The English screen reads the same refusal in English (issue 16).
+    expect(refused.problemsEn).toEqual(["Row 11, Signing date: '2025.13.1' is not a valid date"]);
     expect(rows.find((r) => r.name === '冷链物流园项目')).toMatchObject({ investor: 'matched', unitName: '甲县园区', totalInvestmentYuan: 320_000_000 });
-    expect(rows.find((r) => r.name === '冷链物流园项目')!.warnings).toEqual(['第7行 签约时间 只写到月份,按当月1日记录']);
+    expect(rows.find((r) => r.name === '冷链物流园项目')!.warnings).toEqual(['第7行 签约时间 只写到月份，按当月1日记录']);
     expect(rows.find((r) => r.name === '数据中心项目')).toMatchObject({ investor: 'new', signedOn: '2025-03-01', totalInvestmentYuan: 50_005_000 });
 
     await expectApiError(await call(t.app, staffA, 'POST', `/api/imports/${batch.id}/commit`), 409, 'import.hasRefusals');
@@ -74,7 +76,7 @@ describe('ledger imports', () => {
     await workbook.xlsx.load(errors.rawPayload as unknown as ArrayBuffer);
     const sheet = workbook.worksheets[0]!;
     expect(sheet.getRow(3).getCell(14).value).toBe('错误信息');
-    expect(String(sheet.getRow(11).getCell(14).value)).toMatch(/^第11行 签约时间: '2025.13.1' 不是有效日期/);
+    expect(String(sheet.getRow(11).getCell(14).value)).toMatch(/^第11行 签约时间：'2025.13.1' 不是有效日期/);
   });
 
   it('commits a clean ledger in one go, exactly, with history and audit rows carrying the batch', async () => {
@@ -106,7 +108,7 @@ describe('ledger imports', () => {
       ['signed', '2025-03-01'],
       ['started', '2025-06-01'],
     ]);
-    expect(events[0]!.evidence).toEqual({ note: '台账导入:甲县台账.xlsx 第6行' });
+    expect(events[0]!.evidence).toEqual({ note: '台账导入：甲县台账.xlsx 第6行' });
     expect(await projectNamed('冷链物流园项目')).toMatchObject({ unitId: w.parkA.id, investorEnterpriseId: w.enterpriseA.id, stage: 'signed', signedOn: '2025-05-01' });
     const audit = await t.db.select().from(auditLog).where(and(eq(auditLog.entity, 'project'), eq(auditLog.importBatchId, batch.id)));
     expect(audit).toHaveLength(3);
@@ -160,7 +162,7 @@ describe('ledger imports', () => {
     await workbook.xlsx.load(blank.rawPayload as unknown as ArrayBuffer);
     const sheet = workbook.worksheets[0]!;
     expect(sheet.rowCount).toBe(4);
-    expect(sheet.getRow(3).getCell(8).value).toBe('投资额(亿元)');
+    expect(sheet.getRow(3).getCell(8).value).toBe('投资额（亿元）');
     // A clerk fills in one project under the header (序号, 项目名称, 投资方, 总投资 in 亿元, 签约时间).
     const row = sheet.getRow(5);
     row.getCell(1).value = 1;

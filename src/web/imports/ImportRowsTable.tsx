@@ -28,7 +28,7 @@ function RowDetails({ row }: { row: TImportRow }) {
   if (!changes && row.problems.length === 0 && row.warnings.length === 0) return null;
   return (
     <Flex vertical gap={2}>
-      {row.problems.map((problem) => (
+      {(locale === 'en' && row.problemsEn ? row.problemsEn : row.problems).map((problem) => (
         <Typography.Text key={problem} type="danger" data-testid="import-row-problem">
           {problem}
         </Typography.Text>
