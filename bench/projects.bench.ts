@@ -26,13 +26,27 @@ function percentile(sorted: number[], p: number) {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-const CASES: [string, 'bureau' | 'county', string][] = [
+/** Name searches of 2, 3 and 4 Chinese characters (issue 19): each matches 10,000 names (the seed has five name endings), or none; and a rare name. */
+const SEARCH_CASES: [string, 'bureau' | 'county', string][] = [
+  ['name search, 2 characters (储能, no match)', 'bureau', `/api/projects?q=${encodeURIComponent('储能')}`],
+  ['name search, 3 characters (锂电池)', 'bureau', `/api/projects?q=${encodeURIComponent('锂电池')}`],
+  ['name search, 4 characters (数据中心)', 'bureau', `/api/projects?q=${encodeURIComponent('数据中心')}`],
+  ['name search, 4 characters, page 50 (数据中心)', 'bureau', `/api/projects?q=${encodeURIComponent('数据中心')}&page=50`],
+  ['name search, county staff (隔膜)', 'county', `/api/projects?q=${encodeURIComponent('隔膜')}`],
+  ['name search, a rare name (项目4321)', 'bureau', `/api/projects?q=${encodeURIComponent('项目4321')}`],
+];
+
+/** BENCH_ONLY=search: the name searches alone, in-process, with the CPU seconds they cost; no load test. */
+const SEARCH_ONLY = process.env.BENCH_ONLY === 'search';
+
+const CASES: [string, 'bureau' | 'county', string][] = SEARCH_ONLY ? [['project list, name search (隔膜)', 'bureau', `/api/projects?q=${encodeURIComponent('隔膜')}`], ...SEARCH_CASES] : [
   ['project list, page 1 (bureau, whole city)', 'bureau', '/api/projects?page=1&pageSize=20'],
   ['project list, page 100', 'bureau', '/api/projects?page=100&pageSize=20'],
   ['project list, filtered + sorted (started, overdue, by next due)', 'bureau', '/api/projects?stage=started&deadlineStatus=overdue&sort=nextDue'],
   ['project list, industry + amount band + major', 'bureau', '/api/projects?industry=38&minTotalYuan=1000000000&isMajor=true'],
   ['project list, source region (investor HQ in 广东)', 'bureau', '/api/projects?sourceRegion=44'],
   ['project list, name search', 'bureau', `/api/projects?q=${encodeURIComponent('隔膜')}`],
+  ...SEARCH_CASES,
   ['project list, county staff (own subtree)', 'county', '/api/projects?page=1&pageSize=20'],
   ['project list, narrowed to a county and its parks (bureau)', 'bureau', '/api/projects?unitId=9&page=1&pageSize=20'],
   ['project list, narrowed to a county, 签约 only (bureau)', 'bureau', '/api/projects?unitId=9&stage=signed'],
@@ -61,14 +75,38 @@ async function appOn(database: Database): Promise<{ app: ZApp; cookies: Record<'
   return { app, cookies: { bureau: await cookieOf('bureau'), county: await cookieOf('county7') } };
 }
 
+/** CPU seconds so far of the PostgreSQL server processes serving this database (from /proc; null on PGlite or elsewhere). */
+async function serverCpuSeconds(database: Database): Promise<number | null> {
+  if (database.kind !== 'postgres') return null;
+  const rows = (await database.db.execute(sql`select pid from pg_stat_activity where datname = current_database()`)) as unknown as
+    | { rows: { pid: number }[] }
+    | { pid: number }[];
+  const pids = (Array.isArray(rows) ? rows : rows.rows).map((r) => r.pid);
+  const { readFileSync } = await import('node:fs');
+  let ticks = 0;
+  for (const pid of pids) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]); // utime, stime
+    } catch {
+      return null;
+    }
+  }
+  return ticks / 100;
+}
+
 async function latencies(database: Database, label: string) {
   const { app, cookies } = await appOn(database);
   console.log(`\n#### ${label}\n`);
-  console.log('| page | p50 ms | p95 ms | rows matched |');
-  console.log('|---|---:|---:|---:|');
+  console.log(`| page | p50 ms | p95 ms | rows matched${SEARCH_ONLY ? ' | Node CPU ms/request | PostgreSQL CPU ms/request' : ''} |`);
+  console.log(`|---|---:|---:|---:${SEARCH_ONLY ? '|---:|---:' : ''}|`);
   for (const [name, who, url] of CASES) {
     const times: number[] = [];
     let total = 0;
+    // One warm-up request, so the CPU figures are those of a prepared statement's steady state.
+    if (SEARCH_ONLY) await app.inject({ method: 'GET', url, headers: { cookie: cookies[who] } });
+    const nodeBefore = process.cpuUsage();
+    const serverBefore = await serverCpuSeconds(database);
     for (let i = 0; i < RUNS; i++) {
       const start = performance.now();
       const response = await app.inject({ method: 'GET', url, headers: { cookie: cookies[who] } });
@@ -76,8 +114,13 @@ async function latencies(database: Database, label: string) {
       if (response.statusCode !== 200) throw new Error(`${url}: ${response.statusCode} ${response.body}`);
       total = (response.json() as { total: number }).total;
     }
+    const node = process.cpuUsage(nodeBefore);
+    const serverAfter = await serverCpuSeconds(database);
     times.sort((a, b) => a - b);
-    console.log(`| ${name} | ${percentile(times, 50).toFixed(1)} | ${percentile(times, 95).toFixed(1)} | ${total} |`);
+    const cpu = SEARCH_ONLY
+      ? ` | ${((node.user + node.system) / 1000 / RUNS).toFixed(1)} | ${serverBefore === null || serverAfter === null ? '–' : (((serverAfter - serverBefore) * 1000) / RUNS).toFixed(1)}`
+      : '';
+    console.log(`| ${name} | ${percentile(times, 50).toFixed(1)} | ${percentile(times, 95).toFixed(1)} | ${total}${cpu} |`);
   }
   await app.close();
 }
@@ -180,10 +223,12 @@ if (await postgresAnswers(TEST_PG_URL)) {
     await server.db.execute(sql`vacuum analyze`);
     console.log(`seeded PostgreSQL in ${((performance.now() - t) / 1000).toFixed(1)} s`);
     await latencies(server, 'PostgreSQL 15 (server), in-process');
-    const cookies = await load(server, 'PostgreSQL 15 (server), over loopback');
-    // The same load on the server as deployed, one process and several: one Node process uses one core.
-    await loadServed(withDatabase(TEST_PG_URL, name), 1, cookies);
-    if (WORKERS > 1) await loadServed(withDatabase(TEST_PG_URL, name), WORKERS, cookies);
+    if (!SEARCH_ONLY) {
+      const cookies = await load(server, 'PostgreSQL 15 (server), over loopback');
+      // The same load on the server as deployed, one process and several: one Node process uses one core.
+      await loadServed(withDatabase(TEST_PG_URL, name), 1, cookies);
+      if (WORKERS > 1) await loadServed(withDatabase(TEST_PG_URL, name), WORKERS, cookies);
+    }
   } finally {
     await server.close();
     await admin.query(`drop database ${name} with (force)`);

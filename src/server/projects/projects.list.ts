@@ -5,6 +5,7 @@
 import { and, asc, count, desc, eq, gt, gte, ilike, isNotNull, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import { projects, projectUnitCounts } from '../db/schema.ts';
 import { containsPattern } from '../db/search.ts';
+import { isIndexedTerm, nameSearchCandidates } from './project-search.ts';
 import { INLINE, PreparedStatements, StatementShape, prepareShaped, rowsDecoder, type Binder } from '../db/prepared.ts';
 import type { ServiceContext } from '../context.ts';
 import { inCallerScope, inUnitSubtree } from '../access/scope.ts';
@@ -21,7 +22,7 @@ export type ListProjectsOptions = z.output<typeof ZProjectListQuery>;
  * The list's filters as SQL, every value bound through `shape` so that one prepared statement serves every request
  * of the same shape. A name search never matches a confidential project's real name from outside its unit.
  */
-function listFilter(ctx: ServiceContext, options: ListProjectsOptions, shape: Binder): SQL | undefined {
+function listFilter(ctx: ServiceContext, options: ListProjectsOptions, shape: Binder, byIndex = true): SQL | undefined {
   const bind = (name: keyof ListProjectsOptions | 'today' | 'callerUnitId', value: unknown) => shape.bind(name, value);
   const when = <T>(value: T | undefined, condition: (value: T) => SQL | undefined) => (value === undefined ? undefined : condition(value));
   return and(
@@ -56,9 +57,13 @@ function listFilter(ctx: ServiceContext, options: ListProjectsOptions, shape: Bi
     when(options.inThreeBatch, (v) => (shape.choose(`inThreeBatch:${v}`), v ? isNotNull(projects.threeBatch) : isNull(projects.threeBatch))),
     when(options.q, (text) => {
       const q = bind('q', containsPattern(text));
-      return or(
-        and(ilike(projects.name, q), or(isNull(projects.codeName), eq(projects.unitId, bind('callerUnitId', ctx.caller.unitId)))),
-        ilike(projects.codeName, q),
+      // The index finds the candidates (project-search.ts), the ILIKE keeps exactly the rows it always matched.
+      return and(
+        byIndex ? nameSearchCandidates(text, (term) => shape.bind('qTerm', term)) : undefined,
+        or(
+          and(ilike(projects.name, q), or(isNull(projects.codeName), eq(projects.unitId, bind('callerUnitId', ctx.caller.unitId)))),
+          ilike(projects.codeName, q),
+        ),
       );
     }),
   );
@@ -77,9 +82,44 @@ const listStatements = new PreparedStatements<{
   count: { execute(values: Record<string, unknown>): Promise<{ total: number }[]> };
 }>();
 
+/**
+ * Above this many rows, a name search pages by walking the list in its order (each page's rows come early), not by
+ * sorting every candidate the index found; below it, the index's candidates are fewer than what the walk would read.
+ */
+const SEARCH_WALK_OVER = 1000;
+
 export async function listProjects(ctx: ServiceContext, options: ListProjectsOptions) {
+  const page = { limit: options.pageSize, offset: (options.page - 1) * options.pageSize };
+  const today = chinaToday(ctx.now);
+  const answer = (rows: ProjectWithNames[], total: number) => ({
+    items: rows.map((row) => toProject(ctx, row, today)),
+    total,
+    page: options.page,
+    pageSize: options.pageSize,
+  });
+  // A name search counts first, through the index (project-search.ts); the count then tells how to read the page.
+  if (options.q !== undefined && isIndexedTerm(options.q)) {
+    const indexed = listStatementsFor(ctx, options, true);
+    const total = Number((await indexed.statements.count.execute(indexed.values))[0]?.total ?? 0);
+    if (total === 0 || page.offset >= total) return answer([], total);
+    const paging = total > SEARCH_WALK_OVER ? listStatementsFor(ctx, options, false) : indexed;
+    return answer(await paging.statements.page.execute({ ...paging.values, ...page }), total);
+  }
+  const { statements, values, unfiltered } = listStatementsFor(ctx, options, true);
+  const rows = await statements.page.execute({ ...values, ...page });
+  const total =
+    options.page === 1 && rows.length < options.pageSize
+      ? rows.length
+      : unfiltered && rows.length > 0
+        ? Number(rows[0]!.keptTotal)
+        : Number((await statements.count.execute(values))[0]?.total ?? 0);
+  return answer(rows, total);
+}
+
+/** The prepared page and count of the list's shape for these options (a name search through the index or not). */
+function listStatementsFor(ctx: ServiceContext, options: ListProjectsOptions, searchByIndex: boolean) {
   const shape = new StatementShape();
-  const where = listFilter(ctx, options, shape);
+  const where = listFilter(ctx, options, shape, searchByIndex);
   const unfiltered = isUnfiltered(options);
   shape.choose(`sort:${options.sort}`);
   // An unfiltered list reads its exact total, summed from the per-unit counts the database keeps, in the same
@@ -104,15 +144,7 @@ export async function listProjects(ctx: ServiceContext, options: ListProjectsOpt
       count: prepareShaped(ctx.db.select({ total: count() }).from(projects).where(where), `${name}_count`),
     };
   });
-  const rows = await statements.page.execute({ ...shape.values, limit: options.pageSize, offset: (options.page - 1) * options.pageSize });
-  const total =
-    options.page === 1 && rows.length < options.pageSize
-      ? rows.length
-      : unfiltered && rows.length > 0
-        ? Number(rows[0]!.keptTotal)
-        : Number((await statements.count.execute(shape.values))[0]?.total ?? 0);
-  const today = chinaToday(ctx.now);
-  return { items: rows.map((row) => toProject(ctx, row, today)), total, page: options.page, pageSize: options.pageSize };
+  return { statements, values: shape.values, unfiltered };
 }
 
 /**
