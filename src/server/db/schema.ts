@@ -188,6 +188,13 @@ export const enterprises = pgTable(
     localUnitId: integer('local_unit_id').references(() => units.id, { onDelete: 'restrict' }),
     /** A duplicate the bureau merged into this enterprise (issue 13): kept so the merge can be undone, hidden from search and lists. */
     mergedIntoId: integer('merged_into_id').references((): AnyPgColumn => enterprises.id, { onDelete: 'restrict' }),
+    /**
+     * The source region of its investments (domain.md §7, issue 15): the HQ of the highest enterprise up its group tree
+     * whose HQ is known — its parent's source region, else its own HQ. Never written by the application: kept by the
+     * database's triggers (migration 0050) whenever an HQ or a parent changes, down the whole tree, in the same
+     * transaction; the heat map groups by it.
+     */
+    sourceRegionCode: text('source_region_code'),
   },
   (t) => [
     uniqueIndex('enterprises_credit_code_key').on(t.creditCode).where(sql`${t.creditCode} is not null`),

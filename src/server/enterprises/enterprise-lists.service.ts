@@ -64,7 +64,7 @@ const REFUSAL_TEXT: Record<Refusal['code'], { zh: string; en: string }> = {
   creditCode: { zh: '不是有效的统一社会信用代码', en: 'is not a valid unified social credit code' },
   rank: { zh: '应为不小于1的整数', en: 'must be a whole number of at least 1' },
   duplicate: { zh: '与前面的行重复', en: 'repeats an earlier row' },
-  ambiguous: { zh: '与库中多家企业同名,请填写统一社会信用代码', en: 'matches several enterprises in the library; give the credit code' },
+  ambiguous: { zh: '与库中多家企业同名，请填写统一社会信用代码', en: 'matches several enterprises in the library; give the credit code' },
 };
 
 function describeRefusal(r: Refusal): TEnterpriseListRefusal {
@@ -74,7 +74,7 @@ function describeRefusal(r: Refusal): TEnterpriseListRefusal {
     rowNumber: r.rowNumber,
     field: r.field,
     code: r.code === 'ambiguous' ? 'duplicate' : r.code,
-    message: { 'zh-CN': `第${r.rowNumber}行 ${label.zh}:${text.zh}`, en: `Row ${r.rowNumber}, ${label.en}: ${text.en}` },
+    message: { 'zh-CN': `第${r.rowNumber}行 ${label.zh}：${text.zh}`, en: `Row ${r.rowNumber}, ${label.en}: ${text.en}` },
   };
 }
 
@@ -358,6 +358,8 @@ export async function commitEnterpriseList(ctx: ServiceContext, id: number): Pro
         fortuneGlobal500: false,
         ...BLANK_LIBRARY_FACTS,
         hqRegionCode: p.read.facts.region ?? null,
+        // In no group yet: its own HQ is its source region (the database's trigger writes the same, migration 0050).
+        sourceRegionCode: p.read.facts.region ?? null,
         industryCodes: p.read.facts.industry ? [p.read.facts.industry] : [],
         registeredCapitalYuan: p.read.facts.capital ?? null,
         foundedOn: p.read.facts.founded ?? null,

@@ -76,6 +76,8 @@ export async function createLedgerInvestors(ctx: ServiceContext, pipeline: Pipel
     hqRegionCode: e.hqRegionCode,
     fortuneGlobal500: false,
     ...BLANK_LIBRARY_FACTS,
+    // In no group yet: its investments come from its own HQ (the database's trigger writes the same, migration 0050).
+    sourceRegionCode: e.hqRegionCode,
     createdBy: ctx.caller.userId,
     createdAt: ctx.now,
     updatedAt: ctx.now,

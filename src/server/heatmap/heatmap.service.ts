@@ -9,9 +9,8 @@ import { englishDivisionName } from '../../domain/heatmap/english-names.ts';
 import { priorityRegionPresets } from './priority-regions.service.ts';
 import { regionPresets } from '../regions/region-presets.ts';
 import { metricGroups, metricRecords, metricScope, type MetricRecord } from '../metrics/metrics.service.ts';
-import { rowsOf, type MetricScope } from '../projects/metrics.queries.ts';
+import type { MetricScope } from '../projects/metrics.queries.ts';
 import { isActivitySpec, metric as metricOf, samePeriodLastYear } from '../../domain/metrics.ts';
-import { sourceRegionCode } from '../../domain/enterprise-groups.ts';
 import { percentText } from '../../domain/rates.ts';
 import { heatmapMeasureKind } from '../../domain/heatmap/filters.ts';
 import { BELT_AND_ROAD, CHINA, cellOf, presetsOf, UNKNOWN, type DivisionIndex, type MapView } from '../../domain/heatmap/regions.ts';
@@ -53,22 +52,19 @@ function viewOf(query: Pick<THeatmapQuery, 'level' | 'parent'>): MapView {
   return { level: query.level, parent: parent.code };
 }
 
-/** Each enterprise's source region: its ultimate parent's HQ, or the HQ nearest below it (the group tree, 30 levels at most). */
+/**
+ * Each enterprise's source region: its ultimate parent's HQ, or the HQ nearest below it — as stored on the enterprise
+ * (`source_region_code`, kept by the database's triggers whenever an HQ or the group tree changes; migration 0050), so
+ * placing 20,000 investors is one look-up by id, not a walk up each group tree.
+ */
 async function sourceRegions(ctx: ServiceContext, ids: number[]): Promise<Map<number, string | null>> {
   const wanted = [...new Set(ids)];
   if (wanted.length === 0) return new Map();
-  const rows = rowsOf<{ id: number; parent: number | null; hq: string | null }>(
-    await ctx.db.execute(sql`
-      with recursive up(id, parent, hq, depth) as (
-        select ${enterprises.id}, ${enterprises.parentEnterpriseId}, ${enterprises.hqRegionCode}, 0 from ${enterprises} where ${enterprises.id} = any(${sql.param(wanted)}::int[])
-        union
-        select e.id, e.parent_enterprise_id, e.hq_region_code, up.depth + 1 from up join ${enterprises} as e on e.id = up.parent where up.depth < 30
-      )
-      select distinct id, parent, hq from up`),
-  );
-  const parentOf = new Map(rows.map((r) => [Number(r.id), r.parent === null ? null : Number(r.parent)]));
-  const hqOf = new Map(rows.map((r) => [Number(r.id), r.hq]));
-  return new Map(wanted.map((id) => [id, sourceRegionCode(id, parentOf, hqOf)]));
+  const rows = await ctx.db
+    .select({ id: enterprises.id, source: enterprises.sourceRegionCode })
+    .from(enterprises)
+    .where(sql`${enterprises.id} = any(${sql.param(wanted)}::int[])`);
+  return new Map(rows.map((r) => [r.id, r.source]));
 }
 
 /** The enterprise each record comes from: a project's (or fund's) investor, a lead's or a visit's enterprise. */
@@ -187,31 +183,29 @@ type Weighted = { place: string | null; hundredths: number };
 
 /**
  * A measure's totals by source place, for the map's numbers (issue 15's < 100 ms at province scale): projects and
- * funds summed per investor in one statement by the cockpit's own aggregation (grouping `investor`: the same
- * definitions, scope, filters and credits as its figures), then each investor placed once at its source region (one
- * recursive statement up the group trees) — not each of 200,000 fund entries; the library's enterprises likewise;
- * leads, visits and trips, which the activity queries do not group so, from their records. Rolled up by the domain.
+ * funds summed by their investor's stored source region in one statement by the cockpit's own aggregation (grouping
+ * `sourceRegion`: the same definitions, scope, filters and credits as its figures), the library's enterprises counted
+ * by theirs likewise — a few hundred places, not 20,000 investors; leads, visits and trips, which are few, from their
+ * records, added up by place. Rolled up by the domain.
  */
 async function placedTotals(ctx: ServiceContext, measure: THeatmapMeasure, scope: MetricScope, filters: ResolvedFilters): Promise<Weighted[]> {
-  let byEnterprise: { id: number; hundredths: number }[];
   if (measure === 'targetEnterprises') {
     const rows = await ctx.db
-      .select({ id: enterprises.id })
+      .select({ place: enterprises.sourceRegionCode, n: sql<number>`count(*)::int` })
       .from(enterprises)
-      .where(sql`${targetsWhere(ctx, scope)} and ${filters.enterprise ? filters.enterprise(enterprises.id) : sql`true`}`);
-    byEnterprise = rows.map((r) => ({ id: r.id, hundredths: 100 }));
-  } else if (measure === 'tripCities') {
-    return (await tripCities(ctx, scope)).map((r) => ({ place: r.place, hundredths: hundredths(r) }));
-  } else {
-    const metric = metricOf(measure);
-    if (isActivitySpec(metric.spec)) return (await placedRecords(ctx, measure, scope, filters)).map((r) => ({ place: r.place, hundredths: hundredths(r) }));
-    const grouped = await metricGroups(ctx, [metric], { ...scope, projectFilter: filters.project }, 'investor');
-    const unknown = grouped.get('')?.[0] ?? 0;
-    byEnterprise = [...grouped].filter(([id]) => id !== '').map(([id, [value]]) => ({ id: Number(id), hundredths: Math.round((value ?? 0) * 100) }));
-    if (unknown) byEnterprise.push({ id: 0, hundredths: Math.round(unknown * 100) });
+      .where(sql`${targetsWhere(ctx, scope)} and ${filters.enterprise ? filters.enterprise(enterprises.id) : sql`true`}`)
+      .groupBy(enterprises.sourceRegionCode);
+    return rows.map((r) => ({ place: r.place, hundredths: Number(r.n) * 100 }));
   }
-  const regions = await sourceRegions(ctx, byEnterprise.filter((e) => e.id !== 0).map((e) => e.id));
-  return byEnterprise.map((e) => ({ place: regions.get(e.id) ?? null, hundredths: e.hundredths }));
+  const metric = measure === 'tripCities' ? null : metricOf(measure);
+  if (metric === null || isActivitySpec(metric.spec)) {
+    const records = measure === 'tripCities' ? await tripCities(ctx, scope) : await placedRecords(ctx, measure, scope, filters);
+    const byPlace = new Map<string | null, number>();
+    for (const r of records) byPlace.set(r.place, (byPlace.get(r.place) ?? 0) + hundredths(r));
+    return [...byPlace].map(([place, sum]) => ({ place, hundredths: sum }));
+  }
+  const grouped = await metricGroups(ctx, [metric], { ...scope, projectFilter: filters.project }, 'sourceRegion');
+  return [...grouped].map(([place, [value]]) => ({ place: place === '' ? null : place, hundredths: Math.round((value ?? 0) * 100) }));
 }
 
 /** Added in hundredths: a split credit's share of a project (0.3) sums exactly, as the cockpit's records do. */

@@ -15,8 +15,9 @@ import { creditSource, type CreditSource } from './metric-credits.ts';
  * 'unit': the chosen unit's children; 'subtree': every unit, each over its own subtree (a month close's snapshot);
  * 'chain': the industrial chain the project is confirmed on (issue 14), '' for a project on no chain (未归链).
  * 'investor': the investor enterprise's id ('' for none), for the heat map, which places each investor once (issue 15).
+ * 'sourceRegion': the investor's stored source region (its ultimate parent's HQ, '' when unknown), for the heat map.
  */
-export type MetricGrouping = 'none' | 'unit' | 'subtree' | 'division' | 'province' | 'investor' | 'stage' | 'month' | 'chain';
+export type MetricGrouping = 'none' | 'unit' | 'subtree' | 'division' | 'province' | 'investor' | 'sourceRegion' | 'stage' | 'month' | 'chain';
 
 export type MetricScope = {
   period: Period;
@@ -143,6 +144,8 @@ function groupExpression(grouping: MetricGrouping, scope: MetricScope, dated: SQ
       return sql`coalesce(left(investor_source.hq_region_code, 2) || '0000', '')`;
     case 'investor':
       return sql`coalesce(${projects.investorEnterpriseId}::text, '')`;
+    case 'sourceRegion':
+      return sql`coalesce(investor_region.source_region_code, '')`;
     case 'stage':
       return sql`${projects.stage}`;
     case 'chain':
@@ -173,6 +176,10 @@ function projectsJoined(grouping: MetricGrouping, credit: CreditSource): SQL {
         )
         select up.hq_region_code from up where up.hq_region_code is not null order by up.depth desc limit 1
       ) as investor_source on true`;
+  }
+  if (grouping === 'sourceRegion') {
+    // Stored on the enterprise and kept by the database (migration 0050): one join, no walk up the group tree.
+    return sql`${credit.from} left join ${enterprises} as investor_region on investor_region.id = ${projects.investorEnterpriseId}`;
   }
   if (grouping === 'chain') {
     // Only a confirmed placement counts a project toward a chain. A project sits on at most one link in the city
