@@ -43,7 +43,7 @@ describe('zhaoshang verify', () => {
     try {
       const { code, output } = await run();
       expect(code).toBe(1);
-      expect(output).toContain(`差异  关账 2026年2月 新签约项目(襄阳市)：应为 ${city.now.signedCount! + 5}，实为 ${city.now.signedCount}（快照与记录不符且无更正）`);
+      expect(output).toContain(`差异  关账 2026年2月 新签约项目（襄阳市）：应为 ${city.now.signedCount! + 5}，实为 ${city.now.signedCount}（快照与记录不符且无更正）`);
     } finally {
       await t.db.update(monthCloses).set({ figures }).where(eq(monthCloses.id, close!.id));
     }

@@ -33,6 +33,8 @@ export async function verifyFromCli(db: Db, options: CliVerifyOptions, out: Out,
   const ctx: ServiceContext = { db, caller: await callerOf(db, options.as), requestId: 'cli-verify', now: now() };
   const report = await verifyFigures(ctx, { from, to, ...(options.unit ? { unitId: options.unit } : {}) }, (text) => out.progress(`\r核对 ${text}…   `));
   out.progress('\n');
+  // 统计口径 (issue 17): where the bureau verifies stage changes, each figure was checked as reported and as confirmed.
+  if (report.modes.length > 1) out.line(`统计口径：按报送、按核实，各核对一遍`);
   for (const f of report.findings) {
     const mark = f.kind === 'difference' ? '差异' : '已更正';
     out.line(`${mark}  ${f.figure}：应为 ${f.expected}，实为 ${f.actual}${f.note ? `（${f.note}）` : ''}`);

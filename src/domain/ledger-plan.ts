@@ -37,6 +37,8 @@ export type ExistingProject = ProjectFields & {
   events: StageEvent[];
   /** A confidential project of another unit: the import leaves it alone. */
   confidentialElsewhere: boolean;
+  /** Merged into another project by the bureau's 甄别 (issue 17): its stage no longer moves, by hand or by import. */
+  mergedIntoId?: number | null;
 };
 
 /** The row with its names resolved: unit, investor (an id, or "new": the import adds the enterprise), industry. */
@@ -101,7 +103,7 @@ const REQUIRED_FOR_CREATE: [keyof ProjectFields, LedgerField][] = [
 
 /** The evidence an imported stage record carries: the ledger row it was read from. */
 export function importedEvidence(fileName: string, rowNumber: number, sheet?: string): StageEvidence {
-  return { note: `台账导入:${fileName} ${sheet !== undefined ? `工作表“${sheet}”` : ''}第${rowNumber}行` };
+  return { note: `台账导入：${fileName} ${sheet !== undefined ? `工作表“${sheet}”` : ''}第${rowNumber}行` };
 }
 
 /**
@@ -119,7 +121,7 @@ export function planRow(row: ResolvedRow, existing: ExistingProject | null, toda
   // A row whose unit differs from its project's (issue 12's conflict rule) is refused, confidential or not.
   if (problems.some((p) => UNIT_CONFLICTS.has(p.code))) return refused();
   if (existing?.confidentialElsewhere) {
-    warnings.push('保密项目由其所属单位维护,本次导入不更新');
+    warnings.push('保密项目由其所属单位维护，本次导入不更新');
     return { action: 'unchanged', fields: {}, changes: [], moves: [], problems, warnings };
   }
   if (!existing) {
@@ -133,6 +135,14 @@ export function planRow(row: ResolvedRow, existing: ExistingProject | null, toda
     }
   }
   const stages = planStages(record, existing?.events ?? [], today, fileName, !existing, problems, warnings);
+  // A merged project counts nowhere, so a stage the row adds would be a figure nobody sees: refused, named by its
+  // column, as the same move by hand is (projectMerge.projectMerged); the bureau's undo comes first (issue 17).
+  if (existing?.mergedIntoId) {
+    for (const move of stages) {
+      const field = STAGE_DATE_FIELDS.find(([stage]) => stage === move.to)?.[1] ?? 'progress';
+      problems.push({ sheet: record.sheet, rowNumber: record.rowNumber, field, code: 'projectMerge.projectMerged', raw: field === 'progress' ? (record.stage ?? '') : move.date });
+    }
+  }
   if (problems.length > 0) return refused();
   if (!existing) return { action: 'create', fields: row.fields, changes: [], moves: stages, problems, warnings };
 
@@ -171,12 +181,12 @@ function planStages(
     const progress = foldProgress(events);
     const recorded = progress.stageDates[stage];
     if (recorded) {
-      if (recorded !== date) warnings.push(`${FIELD_NAMES[field]} '${date}' 与系统记录 ${recorded} 不一致,未修改(如需更正请在项目页操作)`);
+      if (recorded !== date) warnings.push(`${FIELD_NAMES[field]} '${date}' 与系统记录 ${recorded} 不一致，未修改（如需更正请在项目页操作）`);
       continue;
     }
     const reached = furthestStage(progress.stageDates);
     if (reached && stageIndex(stage) < stageIndex(reached)) {
-      warnings.push(`${FIELD_NAMES[field]}:项目已到${STAGE_WORDS[reached]}阶段,不再补录${STAGE_WORDS[stage]}`);
+      warnings.push(`${FIELD_NAMES[field]}：项目已到${STAGE_WORDS[reached]}阶段，不再补录${STAGE_WORDS[stage]}`);
       continue;
     }
     // The ledger row is the evidence of an imported stage, so only the order and dates are checked here.
@@ -184,7 +194,7 @@ function planStages(
     if (refusal.length > 0) {
       const code = refusal[0]!.code === 'date.future' ? 'date.future' : refusal[0]!.field === 'date' ? 'date.beforePrevious' : 'stage.notForward';
       if (isNew) problems.push({ sheet: record.sheet, rowNumber: record.rowNumber, field, code, raw: date });
-      else warnings.push(`${FIELD_NAMES[field]} '${date}':${code === 'date.future' ? '晚于今天' : '与项目现有阶段记录冲突'},未导入`);
+      else warnings.push(`${FIELD_NAMES[field]} '${date}'：${code === 'date.future' ? '晚于今天' : '与项目现有阶段记录冲突'}，未导入`);
       continue;
     }
     append(stage, date, null);
@@ -193,14 +203,14 @@ function planStages(
   if (word === 'stalled' || word === 'terminated') {
     const progress = foldProgress(events);
     if (progress.state !== word && progress.state !== 'terminated') {
-      append(word, today, `台账项目进展:${STAGE_WORDS[word]}`);
-      warnings.push(`项目进展为${STAGE_WORDS[word]},按导入当日 ${today} 记录`);
+      append(word, today, `台账项目进展：${STAGE_WORDS[word]}`);
+      warnings.push(`项目进展为${STAGE_WORDS[word]}，按导入当日 ${today} 记录`);
     }
   } else if (word && word !== 'lead') {
     const reached = furthestStage(foldProgress(events).stageDates);
     if (!reached || stageIndex(word) > stageIndex(reached)) {
       const dateField = STAGE_DATE_FIELDS.find(([stage]) => stage === word)![1];
-      warnings.push(`项目进展为${STAGE_WORDS[word]},但没有${FIELD_NAMES[dateField]},阶段${reached ? `只记到${STAGE_WORDS[reached]}` : '未导入'}`);
+      warnings.push(`项目进展为${STAGE_WORDS[word]}，但没有${FIELD_NAMES[dateField]}，阶段${reached ? `只记到${STAGE_WORDS[reached]}` : '未导入'}`);
     }
   }
   return moves;

@@ -264,9 +264,9 @@ const PROBLEM_WORDS: Record<string, string> = {
   'amount.negative': '金额不能为负',
   'amount.tooPrecise': '金额小数位过多',
   'amount.tooLarge': '金额过大',
-  'amount.foreignCurrency': '是外币金额(表头、单位行或单元格注明了美元、港元等):系统金额以人民币计,请换算为人民币(万元)后导入,或在列对应中不导入此列',
+  'amount.foreignCurrency': '是外币金额（表头、单位行或单元格注明了美元、港元等）：系统金额以人民币计，请换算为人民币（万元）后导入，或在列对应中不导入此列',
   'date.notADate': '不是有效日期',
-  'date.noYear': '缺少年份,且表头未注明年份',
+  'date.noYear': '缺少年份，且表头未注明年份',
   'date.beforeSigning': '早于签约时间',
   'date.beforeStart': '早于开工时间',
   'creditCode.invalid': '不是有效的统一社会信用代码',
@@ -277,15 +277,16 @@ const PROBLEM_WORDS: Record<string, string> = {
   'date.beforePrevious': '早于前一阶段的日期',
   'stage.notForward': '与项目阶段顺序冲突',
   'unit.unknown': '在单位列表中找不到',
-  'unit.ambiguous': '对应多个单位,请写全称或在前面写上上级单位:{detail}',
+  'unit.ambiguous': '对应多个单位，请写全称或在前面写上上级单位：{detail}',
   'unit.outOfScope': '不在本单位范围内',
-  'project.otherUnit': '是{detail}已登记的项目(同一投资方、同一项目名称):导入不改动也不重复登记其他单位的项目,请删去此行;如项目确应转到本单位,请联系招商局调整落地单位',
-  'unit.conflict': '与项目现属单位{detail}不一致:导入不在单位之间移动项目,请改为{detail}或删去此行;确需调整落地单位,请在项目页修改落地单位(单独留痕)',
+  'project.otherUnit': '是{detail}已登记的项目（同一投资方、同一项目名称）：导入不改动也不重复登记其他单位的项目，请删去此行；如项目确应转到本单位，请联系招商局调整落地单位',
+  'unit.conflict': '与项目现属单位{detail}不一致：导入不在单位之间移动项目，请改为{detail}或删去此行；确需调整落地单位，请在项目页修改落地单位（单独留痕）',
   'code.taken': '已被其他单位的项目使用',
-  'enterprise.merged': '该企业已并入{detail},请改写为它',
+  'enterprise.merged': '该企业已并入{detail}，请改写为它',
   'row.duplicate': '与前面的行是同一项目',
-  'row.duplicateOtherSheet': '与另一工作表的行是同一项目:一个项目只能由一行导入。请把两行合成一行(如把开工时间填入签约表的那一行)后导入,或把两个工作表分两次导入(第二次更新同一项目)',
-  'row.closedMonth': '所在月份已关账:已关账期间的数据不能由导入改动,请在项目页逐项更正并说明原因',
+  'row.duplicateOtherSheet': '与另一工作表的行是同一项目：一个项目只能由一行导入。请把两行合成一行（如把开工时间填入签约表的那一行）后导入，或把两个工作表分两次导入（第二次更新同一项目）',
+  'row.closedMonth': '所在月份已关账：已关账期间的数据不能由导入改动，请在项目页逐项更正并说明原因',
+  'projectMerge.projectMerged': '该项目已由招商局甄别合并到其他项目，阶段不再变更：请删去此行，或请招商局先撤销合并',
 };
 
 /** Where a row is: "第12行", or on a workbook of several sheets "工作表“往年签约今年开工”第12行" (issue 12). */
@@ -293,8 +294,8 @@ export function rowLabel(row: { sheet?: string; rowNumber: number }): string {
   return row.sheet !== undefined ? `工作表“${row.sheet}”第${row.rowNumber}行` : `第${row.rowNumber}行`;
 }
 
-/** The sentence a refused row gets, as the issue writes it: "第12行 签约时间: '2023.13.1' 不是有效日期". */
+/** The sentence a refused row gets, as the issue writes it, in Chinese punctuation: "第12行 签约时间：'2023.13.1' 不是有效日期". */
 export function describeProblem(problem: LedgerProblem): string {
   const words = PROBLEM_WORDS[problem.code] ?? problem.code;
-  return `${rowLabel(problem)} ${FIELD_NAMES[problem.field]}: '${problem.raw}' ${problem.detail !== undefined ? words.replace('{detail}', problem.detail) : words}`;
+  return `${rowLabel(problem)} ${FIELD_NAMES[problem.field]}：'${problem.raw}' ${problem.detail !== undefined ? words.replaceAll('{detail}', problem.detail) : words}`;
 }

@@ -58,6 +58,7 @@ export async function findLedgerProjects(ctx: ServiceContext, keys: LedgerKeys):
     code: projects.code,
     note: projects.note,
     codeName: projects.codeName,
+    mergedIntoId: projects.mergedIntoId,
     inScope: sql<boolean>`${inCallerScope(ctx.caller, projects.unitId)}`,
   };
   type Row = { [K in keyof typeof select]: unknown } & { id: number; inScope: boolean; code: string | null; name: string; investorName: string | null };
@@ -93,6 +94,7 @@ export async function findLedgerProjects(ctx: ServiceContext, keys: LedgerKeys):
       note: row.note as string | null,
       events: histories.get(row.id) ?? [],
       confidentialElsewhere: !!row.codeName && row.unitId !== ctx.caller.unitId,
+      mergedIntoId: row.mergedIntoId as number | null,
     };
     found.byId.set(project.id, project);
     if (project.code) found.byCode.set(project.code, project);
@@ -208,6 +210,7 @@ export async function writeLedgerRows(
   onProgress: (done: number) => void,
 ): Promise<LedgerWritten[]> {
   const { rules, projectIds, eventIds } = prepared;
+  await refuseMovesOfMerged(ctx, pipeline, writes);
   const written: LedgerWritten[] = [];
   const audits: AuditChange[] = [];
   const creates = writes.filter((w) => w.action === 'create');
@@ -273,6 +276,32 @@ export async function writeLedgerRows(
   await recordAuditMany(pipeline, actorOf(ctx), audits);
   return written;
 }
+
+/**
+ * The commit's own guard (issue 17): the preview refuses a row adding a stage to a merged project, but the bureau may
+ * merge between that check and this transaction. The projects the rows move are locked and read again; one merged
+ * since refuses the whole commit (409 projectMerge.projectMerged, naming the row and its column), nothing written.
+ */
+async function refuseMovesOfMerged(ctx: ServiceContext, pipeline: Pipeline, writes: LedgerWrite[]): Promise<void> {
+  const moving = writes.filter((w) => w.action === 'update' && w.moves.length > 0);
+  if (moving.length === 0) return;
+  // Every project moved is locked (not only those merged now): a merge starting after this read waits for the commit.
+  const locked = await pipeline.run(() =>
+    ctx.db
+      .select({ id: projects.id, mergedIntoId: projects.mergedIntoId })
+      .from(projects)
+      .where(anyOf(projects.id, moving.map((w) => w.existing!.id), 'int'))
+      .orderBy(projects.id)
+      .for('update'),
+  );
+  const merged = new Set(locked.filter((r) => r.mergedIntoId !== null).map((r) => r.id));
+  const first = moving.find((w) => merged.has(w.existing!.id));
+  if (!first) return;
+  const field = STAGE_FIELD_OF[first.moves[0]!.to] ?? 'progress';
+  throw new AppError('projectMerge.projectMerged', { field: `${first.sheet !== undefined ? `sheets.${first.sheet}.` : ''}rows.${first.rowNumber}.${field}` });
+}
+
+const STAGE_FIELD_OF: Partial<Record<string, string>> = { signed: 'signedOn', registered: 'registeredOn', started: 'startedOn', producing: 'producingOn', inStats: 'inStatsOn' };
 
 export type LedgerItem = { sheet?: string | null; rowNumber: number; action: 'create' | 'update'; projectId: number; before: unknown; after: unknown; stageEventIds: number[] };
 
