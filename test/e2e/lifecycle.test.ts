@@ -114,6 +114,9 @@ describe('the project lifecycle in a browser', () => {
     await hasText(supervised, '逾期');
     await hasText(supervised, `${daysBetween(registrationDue, today)} 天`);
     await screenshot(page, 'supervision.png');
+    // The list below is read as one table with its 落地单位 column: not grouped by unit (the default, issue 16).
+    await page.getByRole('checkbox', { name: '按单位分组' }).uncheck();
+    await expect.poll(() => new URL(page.url()).searchParams.get('group')).toBe('none');
 
     // The export holds what the page lists: every row of the unfiltered list, and only the project once it is
     // searched for. Catches (docs/testing.md, "Browser tests read the files they download"): supervision.export.ts
@@ -201,7 +204,7 @@ describe('the project lifecycle in a browser', () => {
     await correction.getByLabel('原因', { exact: true }).fill('许可证号录入有误');
     await correction.getByRole('button', { name: /更\s*正/ }).click();
     await absent(page.getByRole('dialog'));
-    await shown(page.getByText('原因:许可证号录入有误'));
+    await shown(page.getByText('原因：许可证号录入有误'));
     await context.close();
   });
 
@@ -313,7 +316,7 @@ describe('the project lifecycle in a browser', () => {
     await page.getByRole('link', { name: 'Deadline rules' }).click();
     await shown(page.getByText('Default rules: 26211'));
     await page.getByText('中文', { exact: true }).click();
-    await shown(page.getByText('默认规则:26211'));
+    await shown(page.getByText('默认规则：26211'));
     await context.close();
   });
 

@@ -14,7 +14,7 @@ import { runReminderJob } from '../reminders/reminders.job.ts';
 import { ledgerCsvGbk, multipartBody } from '../../../test/support/ledgers.ts';
 import ExcelJS from 'exceljs';
 import { and, eq } from 'drizzle-orm';
-import { chainCandidateWeights, chainLinkRejections, chainPlacements, duplicateClaims, enterprises, leads, visits } from '../db/schema.ts';
+import { auditLog, chainCandidateWeights, chainLinkRejections, chainPlacements, duplicateClaims, enterprises, leads, notifications, visits } from '../db/schema.ts';
 import { refreshEnterpriseSearch } from '../enterprises/enterprise-search.ts';
 import { DEFAULT_CANDIDATE_WEIGHTS } from '../../shared/chain-candidates.ts';
 
@@ -282,7 +282,7 @@ const CASES: Record<string, Case> = {
     run: async (c) => {
       expectApiError(await getAsStaffB(c, `/api/bulletin/export?year=2026&month=3&format=xlsx&unitId=${c.w.countyA.id}`), 400, 'project.unitOutOfScope', 'unitId');
       const own = await getAsStaffB(c, '/api/bulletin/export?year=2026&month=3&format=xlsx');
-      expect(decodeURIComponent(String(own.headers['content-disposition']))).toContain('乙县2026年1-3月份');
+      expect(decodeURIComponent(String(own.headers['content-disposition']))).toContain('乙县2026年1—3月份');
     },
   },
   'GET /api/targets/export': {
@@ -1514,6 +1514,18 @@ const CASES: Record<string, Case> = {
       await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
       const names = workbook.getWorksheet(1)!.getColumn(2).values.slice(3);
       expect(names).toEqual(['乙县测试项目']);
+    },
+  },
+  'POST /api/supervision/reminders': {
+    run: async ({ t, w, staffA, staffB }) => {
+      // 催办 of 甲县's project by 乙县: not found, no bell reminder, no audit row; 甲县 may send it.
+      const remindersOf = async () => (await t.db.select().from(notifications).where(eq(notifications.projectId, w.projectA.id))).length;
+      const audited = async () => (await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'remind'), eq(auditLog.entityId, String(w.projectA.id))))).length;
+      const [before, auditBefore] = [await remindersOf(), await audited()];
+      expectApiError(await call(t.app, staffB, 'POST', '/api/supervision/reminders', { projectId: w.projectA.id, ruleKey: 'signedToRegistered' }), 404, 'notFound');
+      expect([await remindersOf(), await audited()]).toEqual([before, auditBefore]);
+      const own = await call(t.app, staffA, 'POST', '/api/supervision/reminders', { projectId: w.projectA.id, ruleKey: 'signedToRegistered' });
+      expect([200, 409, 429]).toContain(own.statusCode); // sent, or (after other cases moved it) not on the clock
     },
   },
   'GET /api/supervision/board': {

@@ -6,13 +6,14 @@ import { insertJsonRows, type ExtraColumn, type Pipeline } from '../db/bulk.ts';
 import type { ServiceContext } from '../context.ts';
 import { assertCanAdminister } from '../access/scope.ts';
 import type { TAuditEntry } from '../../shared/audit.ts';
+import { auditRecordNames } from './audit-names.ts';
 
 export type AuditChange = {
   entity: string;
   entityId: string | number;
   /** The unit the changed record belongs to, so the trail can be read per unit. */
   unitId: number | null;
-  action: 'create' | 'update' | 'delete' | 'import' | 'revert' | 'login' | 'logout' | 'passwordChange' | 'lockout' | 'seed' | 'move' | 'phoneRead';
+  action: 'create' | 'update' | 'delete' | 'import' | 'revert' | 'login' | 'logout' | 'passwordChange' | 'lockout' | 'seed' | 'move' | 'phoneRead' | 'remind';
   before?: unknown;
   after?: unknown;
   reason?: string;
@@ -159,7 +160,8 @@ export async function listAudit(ctx: ServiceContext, options: ListAuditOptions) 
     .limit(options.pageSize)
     .offset((options.page - 1) * options.pageSize);
   const [{ total } = { total: 0 }] = await ctx.db.select({ total: count() }).from(auditLog).where(where);
-  const items: TAuditEntry[] = rows.map((r) => ({ ...r, at: r.at.toISOString() }));
+  const names = await auditRecordNames(ctx, rows);
+  const items: TAuditEntry[] = rows.map((r) => ({ ...r, at: r.at.toISOString(), entityName: names.get(r.id) ?? null }));
   return { items, total: Number(total), page: options.page, pageSize: options.pageSize };
 }
 

@@ -16,6 +16,9 @@ import { enDuplicates } from './en.duplicates.ts';
 import { enVerification } from './en.verification.ts';
 import { enCountOnce } from './en.countOnce.ts';
 import { enCounting } from './en.counting.ts';
+import { enAudit } from './en.audit.ts';
+import { enLists } from './en.lists.ts';
+import { enRecordPages } from './en.recordPages.ts';
 
 /** English. Typed as Messages: tsc fails when a key of zh-CN.ts is missing here, or one is extra. */
 export const en: Messages = {
@@ -36,6 +39,9 @@ export const en: Messages = {
   ...enVerification,
   ...enCountOnce,
   ...enCounting,
+  ...enAudit,
+  ...enLists,
+  ...enRecordPages,
   'app.name': 'zhaoshang',
   'app.shortName': 'ZS',
   'app.tagline': 'Open-source investment promotion platform',
@@ -265,27 +271,6 @@ export const en: Messages = {
   'audit.allEntities': 'All records',
   'audit.entityIdPlaceholder': 'Record ID',
   'audit.total': '{total} entries',
-  'audit.entity.project': 'Project',
-  'audit.entity.enterprise': 'Enterprise',
-  'audit.entity.unit': 'Unit',
-  'audit.entity.user': 'User',
-  'audit.entity.fundEntry': 'Funds entry',
-  'audit.entity.evidenceFile': 'Evidence file',
-  'audit.entity.problem': 'Problem',
-  'audit.entity.projectComment': 'Project comment',
-  'audit.entity.department': 'Department',
-  'audit.entity.localIndustry': 'Local industry',
-  'audit.entity.deadlineRule': 'Deadline rule',
-  'audit.entity.unitWebhook': 'Group robot',
-  'audit.action.create': 'Created',
-  'audit.action.update': 'Changed',
-  'audit.action.delete': 'Deleted',
-  'audit.action.login': 'Logged in',
-  'audit.action.logout': 'Logged out',
-  'audit.action.passwordChange': 'Password changed',
-  'audit.action.lockout': 'Locked out',
-  'audit.action.move': 'Moved to another unit',
-  'audit.action.seed': 'Initial data',
 
   'common.yes': 'Yes',
   'common.no': 'No',
