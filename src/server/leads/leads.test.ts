@@ -180,17 +180,19 @@ describe('leads', () => {
     const lead = await create(staffA, { enterpriseName: '待回访企业有限公司', source: 'hometown', collectedOn: '2026-02-20', followUpOn: '2026-03-04' });
     const noSend = async () => ({ ok: true, detail: 'test' });
     const run = (at: string) => runReminderJob({ db: t.db, now: new Date(`${at}T09:00:00+08:00`), send: noSend });
-    const mine = async () => ((await call(t.app, staffA, 'GET', '/api/notifications')).json().items as TNotification[]).filter((n) => n.leadId === lead.id);
+    const bell = async (session: Session) => ((await call(t.app, session, 'GET', '/api/notifications')).json().items as TNotification[]).filter((n) => n.leadId === lead.id);
+    const mine = () => bell(staffA);
     await run('2026-02-28'); // five days before: nothing yet
     expect(await mine()).toEqual([]);
     await run('2026-03-02');
     await run('2026-03-02'); // twice on one day: once
-    expect((await mine()).map((n) => [n.level, n.personal, n.projectName, n.projectId])).toEqual([
-      ['dueSoon', true, '待回访企业有限公司', null],
-      ['dueSoon', false, '待回访企业有限公司', null],
-    ]);
+    // The reporter is told in person, once: the unit's copy of the same reminder is not shown to them again (issue 16);
+    // a colleague of the unit sees the unit's copy.
+    expect((await mine()).map((n) => [n.level, n.personal, n.projectName, n.projectId])).toEqual([['dueSoon', true, '待回访企业有限公司', null]]);
+    expect((await bell(leaderA)).map((n) => [n.level, n.personal])).toEqual([['dueSoon', false]]);
     await run('2026-03-05');
-    expect((await mine()).filter((n) => n.level === 'overdue')).toHaveLength(2);
+    expect((await mine()).filter((n) => n.level === 'overdue')).toHaveLength(1);
+    expect((await bell(leaderA)).filter((n) => n.level === 'overdue')).toHaveLength(1);
     // Followed up and dropped: no more reminders.
     await call(t.app, staffA, 'POST', `/api/leads/${lead.id}/state`, { to: 'dropped', reason: '企业无投资意向' });
     const before = (await mine()).length;
@@ -216,7 +218,7 @@ describe('leads', () => {
     await runReminderJob({ db: t.db, now: new Date('2026-03-13T09:00:00+08:00'), send: async () => ({ ok: true, detail: 'test' }) });
     const items = (await call(t.app, staffA, 'GET', '/api/notifications')).json().items as TNotification[];
     const levelsOf = (leadId: number) => items.filter((n) => n.leadId === leadId).map((n) => n.level);
-    expect(levelsOf(kept.id)).toEqual(['overdue', 'overdue']);
+    expect(levelsOf(kept.id)).toEqual(['overdue']);
     expect(levelsOf(dropped.id)).toEqual([]);
     expect(levelsOf(converted.id)).toEqual([]);
   });
