@@ -34,7 +34,7 @@ describe('zhaoshang enterprises import', () => {
     writeFileSync(file, ledgerCsvGbk(['企业名称', '统一社会信用代码'], [['甲县测试企业有限公司', creditCode(1)], ['坏代码企业有限公司', '123']]));
     const result = await run({ file, list: 'little_giant', year: 2024 });
     expect(result.code).toBe(1);
-    expect(result.lines).toContain('  拒绝 第3行 统一社会信用代码:不是有效的统一社会信用代码 / Row 3, Unified social credit code: is not a valid unified social credit code');
+    expect(result.lines).toContain('  拒绝 第3行 统一社会信用代码：不是有效的统一社会信用代码 / Row 3, Unified social credit code: is not a valid unified social credit code');
     expect(await t.db.select().from(enterpriseTiers).where(eq(enterpriseTiers.enterpriseId, w.enterpriseA.id))).toEqual([]);
   });
 

@@ -94,7 +94,7 @@ export async function enterpriseListFromCli(db: Db, options: CliListOptions, out
     report(preview, out);
     await saveErrorFile(ctx, preview, options.file, out);
     if (preview.summary.refused > 0) {
-      out.line('有被拒绝的行,未写入任何数据 / rows are refused; nothing was written');
+      out.line('有被拒绝的行，未写入任何数据 / rows are refused; nothing was written');
       return 1;
     }
     if (options.dryRun) return 0;

@@ -34,7 +34,7 @@ describe('zhaoshang import and the local-industry list', () => {
     const code = await importFromCli(t.db, { file: path, unit: '甲县', as: 'staff_a', dryRun: true }, { line: (l) => lines.push(l), progress: () => {} }, () => new Date('2026-03-02T09:00:00+08:00'));
     expect(code, lines.join('\n')).toBe(0);
     expect(lines.filter((l) => l.includes('所属行业'))).toEqual([
-      "提示 所属行业 '量子科技'(2行)不在本市产业清单中:已照原样记为本市产业,未对应国民经济行业代码;可由招商局在“本市产业”清单中添加",
+      "提示 所属行业 '量子科技'（2行）不在本市产业清单中：已照原样记为本市产业，未对应国民经济行业代码；可由招商局在“本市产业”清单中添加",
     ]);
   });
 });

@@ -21,6 +21,12 @@ describe('a refused ledger row in English (issue 16)', () => {
     expect(describeProblem(conflict)).not.toContain('{detail}');
   });
 
+  it('writes the survivor of a merged investor with its id in each language’s brackets', () => {
+    const merged = { rowNumber: 3, field: 'investorName' as const, code: 'enterprise.merged', raw: '襄阳存续科技公司', detail: '“襄阳存续科技有限公司”（#3）' };
+    expect(describeProblem(merged)).toBe("第3行 投资方：'襄阳存续科技公司' 该企业已并入“襄阳存续科技有限公司”（#3），请改写为它");
+    expect(describeProblemEn(merged)).toBe("Row 3, Investor: '襄阳存续科技公司' the enterprise has been merged into “襄阳存续科技有限公司” (#3); write that one instead");
+  });
+
   it('has an English sentence for every problem the Chinese one knows, and a name for every field', () => {
     const source = readFileSync(join(import.meta.dirname, 'ledger-rows.ts'), 'utf8');
     const block = source.slice(source.indexOf('const PROBLEM_WORDS'), source.indexOf('};', source.indexOf('const PROBLEM_WORDS')));

@@ -72,7 +72,9 @@ export function rowLabelEn(row: { sheet?: string; rowNumber: number }): string {
 /** "Row 12, Signing date: '2023.13.1' is not a valid date". */
 export function describeProblemEn(problem: LedgerProblem): string {
   const words = PROBLEM_WORDS_EN[problem.code] ?? problem.code;
-  return `${rowLabelEn(problem)}, ${FIELD_NAMES_EN[problem.field]}: '${problem.raw}' ${problem.detail !== undefined ? words.replaceAll('{detail}', problem.detail) : words}`;
+  // A record's id is written "（#3）" in the Chinese sentence and " (#3)" in the English one.
+  const detail = problem.detail?.replace(/（#(\d+)）$/, ' (#$1)');
+  return `${rowLabelEn(problem)}, ${FIELD_NAMES_EN[problem.field]}: '${problem.raw}' ${detail !== undefined ? words.replaceAll('{detail}', detail) : words}`;
 }
 
 /** Every problem code the Chinese sentences know has its English sentence (checked by ledger-rows-en.test.ts). */

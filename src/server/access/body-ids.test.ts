@@ -444,7 +444,7 @@ describe('ids inside request bodies pass the scope rule', () => {
       const after = await tableCounts(t);
       const error = response.statusCode < 300 ? undefined : (response.json() as { error: { code: string; field?: string; message: { 'zh-CN': string; en: string } } }).error;
       if (answer === 'merged') {
-        const named = error?.message['zh-CN'] === `该企业已并入“乙县存续企业有限公司”(#${survivor.id}),请选择它` && error.message.en.includes(`"乙县存续企业有限公司" (#${survivor.id})`);
+        const named = error?.message['zh-CN'] === `该企业已并入“乙县存续企业有限公司”（#${survivor.id}），请选择它` && error.message.en.includes(`"乙县存续企业有限公司" (#${survivor.id})`);
         if (response.statusCode !== 409 || error?.code !== 'enterprise.merged' || error.field !== field || !named) failures.push(`${label}: ${response.statusCode} ${response.body.slice(0, 200)}`);
       } else if (response.statusCode !== 404) failures.push(`${label}: ${response.statusCode} ${response.body.slice(0, 200)} (expected 404: ${answer.notFound})`);
       if (JSON.stringify(before) !== JSON.stringify(after)) failures.push(`${label}: refused but rows changed`);

@@ -49,8 +49,8 @@ describe('an enterprise merged into another (issue 13)', () => {
     ]);
     expect(batch.counts).toMatchObject({ create: 1, refused: 2 });
     expect(items.map((row) => row.problems)).toEqual([
-      [`第2行 统一社会信用代码: '${creditCode(32)}' 该企业已并入“襄阳存续科技有限公司”(#${survivor.id}),请改写为它`],
-      [`第3行 投资方: '襄阳存续科技公司' 该企业已并入“襄阳存续科技有限公司”(#${survivor.id}),请改写为它`],
+      [`第2行 统一社会信用代码：'${creditCode(32)}' 该企业已并入“襄阳存续科技有限公司”（#${survivor.id}），请改写为它`],
+      [`第3行 投资方：'襄阳存续科技公司' 该企业已并入“襄阳存续科技有限公司”（#${survivor.id}），请改写为它`],
       [],
     ]);
     expect((await call(t.app, staffB, 'POST', `/api/imports/${batch.id}/commit`)).statusCode).toBe(409);

@@ -263,7 +263,7 @@ async function planRecords(
     // A record merged into another is not used for new work (issue 13): the row is refused naming the survivor.
     const refuseMergedInvestor = (id: number, field: LedgerField, raw: string) => {
       const survivor = investors.survivorOf.get(id);
-      if (survivor) problem(field, 'enterprise.merged', raw, `“${survivor.name}”(#${survivor.id})`);
+      if (survivor) problem(field, 'enterprise.merged', raw, `“${survivor.name}”（#${survivor.id}）`);
     };
     if (record.name) fields.name = record.name;
     // 落地单位: as written in the row, or the import's unit.

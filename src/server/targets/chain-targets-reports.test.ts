@@ -98,7 +98,7 @@ describe('chain targets in the xlsx, the bulletin and the month close (issue 14)
     expect(rowOf('动力及储能电池').getCell(column('新签约项目合同投资额（亿元）')).value).toBe(16);
     expect(rowOf('动力及储能电池').getCell(column('新签约项目（个）')).value).toBe(4);
     expect(rowOf('光伏').getCell(column('新签约项目（个）')).value).toBe(2);
-    expect(rowOf('光伏').getCell(column('新签约项目合同投资额(亿元)')).value).toBeNull();
+    expect(rowOf('光伏').getCell(column('新签约项目合同投资额（亿元）')).value).toBeNull();
 
     const audits = (await t.db.select().from(auditLog).where(eq(auditLog.entity, 'chainTarget'))).length;
     const imported = await upload(bureau, Buffer.from(await workbook.xlsx.writeBuffer()), '2027');
@@ -113,11 +113,11 @@ describe('chain targets in the xlsx, the bulletin and the month close (issue 14)
     const units = workbook.getWorksheet('目标任务')!;
     const cityRow = [4, 5, 6, 7, 8].map((r) => units.getRow(r)).find((r) => r.getCell(1).value === '测试市')!;
     const unitHeader = (units.getRow(3).values as string[]).slice(1);
-    cityRow.getCell(unitHeader.indexOf('新开工项目(个)') + 1).value = 7;
+    cityRow.getCell(unitHeader.indexOf('新开工项目（个）') + 1).value = 7;
     const sheet = workbook.getWorksheet('产业链目标')!;
     const header = (sheet.getRow(3).values as string[]).slice(1);
     const solarRow = [4, 5].map((r) => sheet.getRow(r)).find((r) => r.getCell(1).value === '光伏')!;
-    solarRow.getCell(header.indexOf('新签约项目(个)') + 1).value = null;
+    solarRow.getCell(header.indexOf('新签约项目（个）') + 1).value = null;
     const good = Buffer.from(await workbook.xlsx.writeBuffer());
     sheet.addRow(['氢能', 3]);
     const unknown = Buffer.from(await workbook.xlsx.writeBuffer());
@@ -198,8 +198,27 @@ describe('chain targets in the xlsx, the bulletin and the month close (issue 14)
     expect(pdf.statusCode, pdf.body).toBe(200);
     const dir = mkdtempSync(join(tmpdir(), 'zs-pdf-'));
     writeFileSync(join(dir, 'bulletin.pdf'), pdf.rawPayload);
-    const text = execFileSync('pdftotext', ['-layout', join(dir, 'bulletin.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
-    expect(text).toContain('按产业链');
-    expect(text).toContain('动力及储能电池新签约项目合同投资额（亿元）8.0016.0050.00%');
+    const layout = execFileSync('pdftotext', ['-layout', join(dir, 'bulletin.pdf'), '-'], { encoding: 'utf8' });
+    expect(layout.replace(/\s+/g, '')).toContain('六、按产业链产业链指标完成值年度目标完成率');
+    // The section's table row by row: a cell too wide for its column wraps (the 公文 table is never cut), and
+    // pdftotext puts the wrapped end ("元）") on a line of its own under the row; it is joined back to its cell here.
+    const rows: string[][] = [];
+    for (const line of layout.slice(layout.indexOf('按产业链')).split('\n').slice(1)) {
+      if (line.trim() === '测试市招商局') break; // the 落款 under the last section
+      if (!line.trim()) continue;
+      const cells = line.trim().split(/\s{2,}/);
+      if (cells.length > 1) rows.push(cells);
+      else {
+        const row = rows.at(-1)!;
+        row[1] = `${row[1]}${line.trim()}`;
+      }
+    }
+    expect(rows).toEqual([
+      ['产业链', '指标', '完成值', '年度目标', '完成率'],
+      ['动力及储能电池', '新签约项目（个）', '2', '4', '50.00%'],
+      ['动力及储能电池', '新签约项目合同投资额（亿元）', '8.00', '16.00', '50.00%'],
+      ['光伏', '新签约项目（个）', '0', '2', '0.00%'],
+      ['光伏', '新签约项目合同投资额（亿元）', '0.00', '—', '—'],
+    ]);
   });
 });

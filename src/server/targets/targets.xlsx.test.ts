@@ -65,10 +65,10 @@ describe('the target grid as xlsx', () => {
     const header = (sheet.getRow(3).values as string[]).slice(1);
     const column = (title: string) => header.indexOf(title) + 1;
     const countyA = [4, 5, 6, 7].map((r) => sheet.getRow(r)).find((r) => r.getCell(1).value === '甲县')!;
-    countyA.getCell(column('新签约项目(个)')).value = null;
-    countyA.getCell(column('新开工项目(个)')).value = '8';
+    countyA.getCell(column('新签约项目（个）')).value = null;
+    countyA.getCell(column('新开工项目（个）')).value = '8';
     const good = Buffer.from(await workbook.xlsx.writeBuffer());
-    countyA.getCell(column('新开工项目总投资(亿元)')).value = '三十亿';
+    countyA.getCell(column('新开工项目总投资（亿元）')).value = '三十亿';
     const bad = Buffer.from(await workbook.xlsx.writeBuffer());
 
     const before = await grid(2027);
