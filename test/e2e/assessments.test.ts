@@ -180,13 +180,13 @@ describe('assessment in a browser', () => {
     await page.getByRole('button', { name: '编辑方案' }).click();
     const drawer = page.getByTestId('scheme-drawer');
     await hasText(drawer.getByTestId('weight-total'), '权重合计 100 分');
-    await drawer.getByLabel('权重(分) 1').fill('50');
+    await drawer.getByLabel('权重（分） 1').fill('50');
     await hasText(drawer.getByTestId('weight-total'), '权重合计 110 分');
     // More than two decimals is refused before anything is sent.
-    await drawer.getByLabel('权重(分) 2').fill('30.555');
+    await drawer.getByLabel('权重（分） 2').fill('30.555');
     await drawer.getByRole('button', { name: /保\s*存/ }).click();
     await shown(drawer.getByText('最多两位小数'));
-    await drawer.getByLabel('权重(分) 2').fill('30');
+    await drawer.getByLabel('权重（分） 2').fill('30');
     await drawer.getByRole('button', { name: /保\s*存/ }).click();
     await shown(page.getByText('考核方案已保存'));
     await expect.poll(() => page.locator('.ant-drawer-open').count()).toBe(0);

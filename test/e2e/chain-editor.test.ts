@@ -92,7 +92,7 @@ describe('the chain editor', () => {
     await tree.getByText('中游', { exact: true }).click();
     const add = editor.getByTestId('chain-editor-add-form');
     await add.getByLabel('环节名称').fill('钙钛矿电池');
-    await add.getByLabel('行业代码(GB/T 4754)').fill('3825');
+    await add.getByLabel('行业代码（GB/T 4754）').fill('3825');
     await add.getByLabel('行业代码（GB/T 4754）').press('Enter');
     await add.getByLabel('关键词').fill('钙钛矿');
     await add.getByLabel('关键词').press('Enter');

@@ -40,10 +40,10 @@ describe('leads, trips and visits on a phone', () => {
     await page.waitForURL('**/trips/new');
 
     await shown(page.getByRole('button', { name: '添加拜访' }));
-    await page.getByLabel('途经城市(按顺序) 1').fill('深圳');
+    await page.getByLabel('途经城市（按顺序） 1').fill('深圳');
     await chooseOption(page, '广东省深圳市');
     await page.getByRole('button', { name: '添加城市' }).click();
-    await page.getByLabel('途经城市(按顺序) 2').fill('东莞');
+    await page.getByLabel('途经城市（按顺序） 2').fill('东莞');
     await chooseOption(page, '广东省东莞市');
 
     const visits = page.getByTestId('trip-visit');

@@ -84,7 +84,7 @@ afterAll(async () => {
 describe('Excel ledgers in a browser', () => {
   const firstFile = '襄城区2026年签约项目台账.xlsx';
   const fixedFile = '襄城区2026年签约项目台账(修改).xlsx';
-  const refusal = "第9行 签约时间: '2026.13.1' 不是有效日期";
+  const refusal = "第9行 签约时间：'2026.13.1' 不是有效日期";
 
   it('a district staff member previews a ledger, fixes the refused row, imports it, finds it, and reverts it', async () => {
     const { context, page } = await loggedIn(e2e, 'xiangcheng');

@@ -48,8 +48,8 @@ describe('the project lifecycle in a browser', () => {
     await chooseOption(page, '江苏龙蟠科技股份有限公司');
     await page.getByLabel('所属行业', { exact: true }).fill('锂离子');
     await chooseOption(page, '3841 锂离子电池制造');
-    await page.getByLabel('总投资(万元)', { exact: true }).fill('50000');
-    await page.getByLabel('协议投资(万元)', { exact: true }).fill('45000');
+    await page.getByLabel('总投资（万元）', { exact: true }).fill('50000');
+    await page.getByLabel('协议投资（万元）', { exact: true }).fill('45000');
     await page.getByLabel('资金来源', { exact: true }).click();
     await chooseOption(page, '省外境内');
     await page.getByLabel('重大项目', { exact: true }).click();
@@ -84,7 +84,7 @@ describe('the project lifecycle in a browser', () => {
     await page.getByRole('tab', { name: '到位资金' }).click();
     await page.getByRole('button', { name: '登记到位资金' }).click();
     const funds = page.getByRole('dialog');
-    await funds.getByLabel('金额(万元)', { exact: true }).fill('3000');
+    await funds.getByLabel('金额（万元）', { exact: true }).fill('3000');
     await funds.getByLabel('凭证', { exact: true }).fill('ICBC-2026-0001');
     await funds.getByRole('button', { name: /保\s*存/ }).click();
     await absent(page.getByRole('dialog'));
@@ -217,7 +217,7 @@ describe('the project lifecycle in a browser', () => {
     await page.getByRole('dialog').getByLabel('名称', { exact: true }).fill('重大制造业');
     await page.getByRole('dialog').getByRole('button', { name: /保\s*存/ }).click();
     await absent(page.getByRole('dialog'));
-    await shown(page.getByRole('button', { name: /筛选:重大制造业/ }));
+    await shown(page.getByRole('button', { name: /筛选：重大制造业/ }));
 
     await page.goto('/projects');
     await shown(page.getByRole('row', { name: /年产10万吨磷酸铁锂正极材料项目/ }));
@@ -231,7 +231,7 @@ describe('the project lifecycle in a browser', () => {
 
   it('the bell holds the day’s deadline reminders, and 全部标为已读 clears them all', async () => {
     const { context, page } = await loggedIn(e2e, 'xiangcheng');
-    const bell = page.getByRole('button', { name: /^提醒\((\d+) 条未读\)$/ });
+    const bell = page.getByRole('button', { name: /^提醒（(\d+) 条未读）$/ });
     await shown(bell);
     const unread = async () => Number((await bell.getAttribute('aria-label'))!.match(/\d+/)![0]);
     await expect.poll(unread).toBeGreaterThan(0);

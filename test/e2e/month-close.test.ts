@@ -68,7 +68,7 @@ describe('month close and the counting rules in a browser', () => {
     await page.getByRole('button', { name: '登记到位资金' }).click();
     const dialog = page.getByRole('dialog');
     await typeDate(dialog.getByLabel('到位日期', { exact: true }), `${twoMonthsAgo.key}-10`);
-    await dialog.getByLabel('金额(万元)', { exact: true }).fill('500');
+    await dialog.getByLabel('金额（万元）', { exact: true }).fill('500');
     await dialog.getByLabel('凭证', { exact: true }).fill('HD-LATE-0001');
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
     await hasText(dialog.getByTestId('month-closed'), `${twoMonthsAgo.zh}已关账：修改已关账期间的数据属于更正，请填写更正原因`);

@@ -89,7 +89,7 @@ describe('the spine in a browser', () => {
     await shown(page.getByTitle('襄城经济开发区'));
     await absent(page.getByTitle('谷城县'));
     await chooseOption(page, '襄城区');
-    await page.getByLabel('总投资(万元)', { exact: true }).fill('12345.67');
+    await page.getByLabel('总投资（万元）', { exact: true }).fill('12345.67');
     await page.getByRole('button', { name: /保\s*存/ }).click();
     await page.waitForURL('**/projects');
 
