@@ -11,7 +11,14 @@ export const ZNotification = z.object({
   unitId: z.number().int(),
   ruleKey: z.string(),
   dueOn: z.string(),
-  level: z.enum(['dueSoon', 'overdue']),
+  /**
+   * A deadline's 'dueSoon' / 'overdue'; for a 甄别 notice (ruleKey "duplicateReview", issue 17) 'underReview' when the
+   * unit's project enters review, else the bureau's decision.
+   */
+  level: z.enum(['dueSoon', 'overdue', 'underReview', 'notDuplicate', 'creditSplit', 'merged', 'mergeUndone']),
+  /** Who decided a 甄别 notice's outcome and their unit ("招商局 王局长"); null otherwise. Nothing of the other project. */
+  decidedByName: z.string().nullable(),
+  decidedByUnitName: z.string().nullable(),
   /** True when addressed to the caller personally (as responsible officer), false when to their unit. */
   personal: z.boolean(),
   createdAt: z.string(),

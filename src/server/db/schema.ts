@@ -531,7 +531,14 @@ export const notifications = pgTable(
     leadId: integer('lead_id').references((): AnyPgColumn => leads.id, { onDelete: 'cascade' }),
     ruleKey: text('rule_key').notNull(),
     dueOn: date('due_on').notNull(),
+    /**
+     * A deadline's 'dueSoon' / 'overdue'; or a 甄别 notice to a project's unit (ruleKey 'duplicateReview', issue 17):
+     * 'underReview' when a pair with its project opens (dueOn the day it was detected), or the bureau's decision —
+     * 'notDuplicate', 'creditSplit', 'merged', 'mergeUndone' (dueOn the day decided, `actorUserId` the decider).
+     */
     level: text('level').notNull(),
+    /** Who decided a 甄别 notice's outcome (shown with their unit); null for the job's reminders. */
+    actorUserId: integer('actor_user_id').references(() => users.id, { onDelete: 'restrict' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     readAt: timestamp('read_at', { withTimezone: true }),
   },
@@ -541,7 +548,7 @@ export const notifications = pgTable(
     check('notifications_subject_check', sql`(${t.projectId} is null) <> (${t.leadId} is null)`),
     index('notifications_user_idx').on(t.userId, t.readAt),
     index('notifications_unit_idx').on(t.unitId, t.readAt),
-    check('notifications_level_check', sql`${t.level} in ('dueSoon','overdue')`),
+    check('notifications_level_check', sql`${t.level} in ('dueSoon','overdue','underReview','notDuplicate','creditSplit','merged','mergeUndone')`),
     check('notifications_recipient_check', sql`${t.recipient} ~ '^(user|unit):[0-9]+$'`),
   ],
 );

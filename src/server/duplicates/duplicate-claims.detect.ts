@@ -11,6 +11,7 @@ import {
   type ClaimFacts,
   type DuplicateReason,
 } from '../../domain/duplicate-claims.ts';
+import { noticeUnderReview } from './duplicate-notices.ts';
 
 /**
  * Finding duplicate claims (issue 17). Candidate pairs come from shared keys — the investor, its credit code, its
@@ -86,14 +87,20 @@ async function storeScores(db: Db, pairs: Map<string, [ClaimFacts, ClaimFacts]>,
     else below.push([a.id, b.id]);
   }
   for (let i = 0; i < found.length; i += 1000) {
-    await db
-      .insert(duplicateClaims)
-      .values(found.slice(i, i + 1000).map((f) => ({ ...f, detectedAt: now, scoredAt: now })))
-      .onConflictDoUpdate({
-        target: [duplicateClaims.projectAId, duplicateClaims.projectBId],
-        set: { scorePermille: sql`excluded.score_permille`, reasons: sql`excluded.reasons`, scoredAt: now },
-        setWhere: sql`${duplicateClaims.status} = 'open'`,
-      });
+    // Each open pair's units are told it is under review, in the transaction that stores it (once: keyed by the day
+    // it was first detected, which a re-score keeps). A decided pair is not returned, so not told again.
+    await db.transaction(async (tx) => {
+      const stored = await tx
+        .insert(duplicateClaims)
+        .values(found.slice(i, i + 1000).map((f) => ({ ...f, detectedAt: now, scoredAt: now })))
+        .onConflictDoUpdate({
+          target: [duplicateClaims.projectAId, duplicateClaims.projectBId],
+          set: { scorePermille: sql`excluded.score_permille`, reasons: sql`excluded.reasons`, scoredAt: now },
+          setWhere: sql`${duplicateClaims.status} = 'open'`,
+        })
+        .returning({ a: duplicateClaims.projectAId, b: duplicateClaims.projectBId, detectedAt: duplicateClaims.detectedAt });
+      await noticeUnderReview(tx, stored.flatMap((c) => [{ projectId: c.a, detectedAt: c.detectedAt }, { projectId: c.b, detectedAt: c.detectedAt }]));
+    });
   }
   let dropped = 0;
   for (let i = 0; i < below.length; i += 1000) {

@@ -7,6 +7,7 @@ import { requireProjectInScope, updateProject } from '../projects/projects.servi
 import { scopeRules } from '../metrics/metrics.service.ts';
 import { actorOf, recordAudit } from '../audit/audit.service.ts';
 import { industryName } from '../industries/industries.service.ts';
+import { noticeDecision } from './duplicate-notices.ts';
 import {
   ZDuplicateClaimListQuery,
   ZNotDuplicateRequest,
@@ -195,6 +196,7 @@ export async function markNotDuplicate(ctx: ServiceContext, id: number, input: T
       .where(eq(duplicateClaims.id, id))
       .returning();
     await recordAudit(tx, actorOf(ctx), { entity: 'duplicateClaim', entityId: id, unitId: ctx.caller.unitId, action: 'update', before, after, ...(reason ? { reason } : {}) });
+    await noticeDecision(tx, [before.projectAId, before.projectBId], 'notDuplicate', ctx.caller.userId, ctx.now);
     return claimById(txCtx, id);
   });
 }
@@ -223,6 +225,7 @@ export async function splitDuplicateCredit(ctx: ServiceContext, id: number, inpu
       .where(eq(duplicateClaims.id, id))
       .returning();
     await recordAudit(tx, actorOf(ctx), { entity: 'duplicateClaim', entityId: id, unitId: ctx.caller.unitId, action: 'update', before, after, reason });
+    await noticeDecision(tx, [before.projectAId, before.projectBId], 'creditSplit', ctx.caller.userId, ctx.now);
     return claimById(txCtx, id);
   });
 }

@@ -20,6 +20,7 @@ import { activeDeadlineRules } from '../deadlines/deadlines.service.ts';
 import { projectColumns, stageEventsOf } from '../projects/stages.service.ts';
 import { closedMonthOf, closedMonthsOfProject, type ClosedThrough } from '../../domain/month-close.ts';
 import { detectDuplicatesFor } from './duplicate-claims.detect.ts';
+import { noticeDecision } from './duplicate-notices.ts';
 import { assertBureau, claimById, loadOpenForDecision } from './duplicate-claims.service.ts';
 import {
   PROJECT_MERGE_KINDS,
@@ -217,6 +218,7 @@ export async function mergeDuplicateClaim(ctx: ServiceContext, claimId: number, 
     const actor = actorOf(ctx);
     await recordAudit(tx, actor, { entity: 'projectMerge', entityId: merge!.id, unitId: null, action: 'create', after: merge, reason });
     await recordAudit(tx, actor, { entity: 'duplicateClaim', entityId: claim.id, unitId: ctx.caller.unitId, action: 'update', before: claim, after: decided, reason });
+    await noticeDecision(tx, [claim.projectAId, claim.projectBId], 'merged', ctx.caller.userId, ctx.now);
     for (const project of [merged, survivor]) {
       const change = project === merged ? { before: { mergedIntoId: null }, after: { mergedIntoId: survivor.id } } : { before: null, after: { mergeOf: merged.id } };
       await recordAudit(tx, actor, { entity: 'project', entityId: project.id, unitId: project.unitId, action: 'update', ...change, reason: `甄别合并项目 #${merge!.id}` });
@@ -265,6 +267,7 @@ export async function undoProjectMerge(ctx: ServiceContext, mergeId: number, inp
     const actor = actorOf(ctx);
     await recordAudit(tx, actor, { entity: 'projectMerge', entityId: merge.id, unitId: null, action: 'revert', before: merge, after, reason });
     await recordAudit(tx, actor, { entity: 'duplicateClaim', entityId: merge.claimId, unitId: ctx.caller.unitId, action: 'update', before: claim, after: reopened, reason });
+    await noticeDecision(tx, [merge.survivorId, merge.mergedId], 'mergeUndone', ctx.caller.userId, ctx.now);
     await recordAudit(tx, actor, {
       entity: 'project',
       entityId: merged.id,

@@ -1,7 +1,7 @@
 import { and, desc, eq, isNull, not, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { leadEnterpriseNames } from '../leads/leads.service.ts';
-import { notifications, unitWebhooks } from '../db/schema.ts';
+import { notifications, unitWebhooks, units, users } from '../db/schema.ts';
 import type { ServiceContext } from '../context.ts';
 import { AppError, notFound } from '../errors.ts';
 import { assertCanWrite } from '../access/scope.ts';
@@ -69,7 +69,15 @@ export async function pushDeadlineNotifications(tx: Db, notice: DeadlineNotice, 
 
 export async function listNotifications(ctx: ServiceContext, options: { unreadOnly?: boolean; limit: number }) {
   const where = and(mine(ctx), options.unreadOnly ? isNull(notifications.readAt) : undefined);
-  const rows = await ctx.db.select().from(notifications).where(where).orderBy(desc(notifications.id)).limit(options.limit);
+  const rows = await ctx.db
+    .select({ n: notifications, decidedByName: users.displayName, decidedByUnitName: units.name })
+    .from(notifications)
+    .leftJoin(users, eq(users.id, notifications.actorUserId))
+    .leftJoin(units, eq(units.id, users.unitId))
+    .where(where)
+    .orderBy(desc(notifications.id))
+    .limit(options.limit)
+    .then((found) => found.map(({ n, decidedByName, decidedByUnitName }) => ({ ...n, decidedByName, decidedByUnitName })));
   const [{ unread } = { unread: 0 }] = await ctx.db
     .select({ unread: sql<number>`count(*)::int` })
     .from(notifications)
@@ -87,6 +95,8 @@ export async function listNotifications(ctx: ServiceContext, options: { unreadOn
     ruleKey: r.ruleKey,
     dueOn: r.dueOn,
     level: r.level as TNotification['level'],
+    decidedByName: r.decidedByName,
+    decidedByUnitName: r.decidedByUnitName,
     personal: r.recipient.startsWith('user:'),
     createdAt: r.createdAt.toISOString(),
     read: r.readAt !== null,
