@@ -53,4 +53,9 @@ export const enDuplicates: Record<keyof typeof zhCNDuplicates, string> = {
   'duplicates.holdOutHint': 'Ticked, the later-recorded project of each possible duplicate still open in the 甄别 queue counts in no figure (bulletin, cockpit) and shows as "N under review" beside it, until the pair is resolved; unticked, both count as recorded',
   'duplicates.heldOutText': '{text} under review',
   'duplicates.confidential': 'Confidential project',
+  // The bell's 甄别 notices (issue 17): the unit's own project, the bureau's decision and decider — nothing else.
+  'notification.review.tag': 'Review',
+  'notification.review.underReview': 'Project “{project}” is under duplicate review',
+  'notification.review.decided': 'Duplicate review of “{project}”: {outcome} ({by}, {unit})',
+  'notification.review.mergeUndone': 'merge undone, under review again',
 };

@@ -52,4 +52,9 @@ export const zhCNDuplicates = {
   'duplicates.holdOutHint': '勾选后，甄别队列中每一对未处理的疑似重复，后录入的那个项目暂不计入任何数字（通报、驾驶舱），在数字旁显示“待甄别 N 个”，处理后按结论计入；不勾选则照常计入',
   'duplicates.heldOutText': '待甄别 {text}',
   'duplicates.confidential': '保密项目',
+  // The bell's 甄别 notices (issue 17): the unit's own project, the bureau's decision and decider — nothing else.
+  'notification.review.tag': '甄别',
+  'notification.review.underReview': '项目“{project}”进入甄别',
+  'notification.review.decided': '项目“{project}”甄别结果：{outcome}（{unit} {by}）',
+  'notification.review.mergeUndone': '合并已撤销，重新甄别',
 } as const;

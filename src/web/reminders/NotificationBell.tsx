@@ -9,7 +9,7 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { useMarkAllNotificationsRead, useMarkNotificationRead, useNotifications } from './notifications.queries.ts';
 
-/** 提醒: a bell with the number of unread deadline reminders; each opens its project and counts as read. */
+/** 提醒: a bell with the number of unread reminders (deadlines, leads' follow-ups, 甄别 notices); each opens its record and counts as read. */
 export function NotificationBell() {
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
@@ -64,12 +64,16 @@ function NotificationItem({ item, onOpened }: { item: TNotification; onOpened: (
   const markRead = useMarkNotificationRead();
   const { data: rules = [] } = useDeadlineRules();
   const rule = rules.find((candidate) => candidate.key === item.ruleKey);
+  const review = item.ruleKey === 'duplicateReview';
 
   const handleOpen = () => {
     if (!item.read) markRead.mutate(item.id);
     onOpened();
-    // A lead's follow-up reminder opens the leads list on it; a deadline reminder, the project's stages.
-    void navigate(item.leadId !== null ? `/leads?q=${encodeURIComponent(item.projectName)}` : `/projects/${item.projectId}?tab=lifecycle`);
+    // A lead's follow-up reminder opens the leads list on it; a deadline reminder, the project's stages; a 甄别 notice,
+    // the unit's own project (whose page shows its review status).
+    void navigate(
+      item.leadId !== null ? `/leads?q=${encodeURIComponent(item.projectName)}` : review ? `/projects/${item.projectId}` : `/projects/${item.projectId}?tab=lifecycle`,
+    );
   };
 
   return (
@@ -94,12 +98,22 @@ function NotificationItem({ item, onOpened }: { item: TNotification; onOpened: (
           <Typography.Text strong={!item.read} ellipsis>
             {item.projectName}
           </Typography.Text>
-          <Tag color={item.level === 'overdue' ? 'red' : 'gold'} style={{ marginInlineEnd: 0 }}>
-            {t(`deadline.status.${item.level}`)}
-          </Tag>
+          {review ? (
+            <Tag color={item.level === 'underReview' ? 'gold' : 'blue'} style={{ marginInlineEnd: 0 }}>
+              {t('notification.review.tag')}
+            </Tag>
+          ) : (
+            <Tag color={item.level === 'overdue' ? 'red' : 'gold'} style={{ marginInlineEnd: 0 }}>
+              {t(`deadline.status.${item.level as 'dueSoon' | 'overdue'}`)}
+            </Tag>
+          )}
         </Flex>
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {t('notification.due', { rule: item.leadId !== null ? t('notification.leadFollowUp') : (rule?.name ?? item.ruleKey), date: item.dueOn })}
+          {review ? (
+            <ReviewText item={item} />
+          ) : (
+            t('notification.due', { rule: item.leadId !== null ? t('notification.leadFollowUp') : (rule?.name ?? item.ruleKey), date: item.dueOn })
+          )}
         </Typography.Text>
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {formatDateTime(item.createdAt)} · {item.personal ? t('notification.personal') : t('notification.toUnit')}
@@ -107,4 +121,12 @@ function NotificationItem({ item, onOpened }: { item: TNotification; onOpened: (
       </Flex>
     </button>
   );
+}
+
+/** A 甄别 notice (issue 17): the unit's own project entered review, or the bureau's decision and who took it. */
+function ReviewText({ item }: { item: TNotification }) {
+  const { t } = useI18n();
+  if (item.level === 'underReview') return <>{t('notification.review.underReview', { project: item.projectName })}</>;
+  const outcome = item.level === 'mergeUndone' ? t('notification.review.mergeUndone') : t(`duplicates.status.${item.level as 'notDuplicate' | 'creditSplit' | 'merged'}`);
+  return <>{t('notification.review.decided', { project: item.projectName, outcome, unit: item.decidedByUnitName ?? '', by: item.decidedByName ?? '' })}</>;
 }
