@@ -31,17 +31,24 @@ const integration = ['src/server/**/*.test.ts', 'src/cli/**/*.test.ts'];
  * file spends much of its time waiting on a database server or on its own embedded one, so two overlap well.
  */
 const workers = Number(process.env.ZHAOSHANG_TEST_WORKERS ?? 2);
+/**
+ * A worker keeps its loaded modules from one test file to the next (Vitest's `isolate: false`): importing the server
+ * afresh cost each file 2–3 s, over 300 files. Safe here because every file builds its own app over its own
+ * database, and module-level state is either constant or keyed by the database (vi.mock still applies per file).
+ */
+const isolate = false;
 
 export default defineConfig({
   test: {
     reporters: ['default', './test/support/closing-line-reporter.ts'],
     projects: [
-      { test: { name: 'unit', include: ['src/domain/**/*.test.ts', 'src/shared/**/*.test.ts', 'src/web/**/*.test.ts'], maxWorkers: workers } },
+      { test: { name: 'unit', include: ['src/domain/**/*.test.ts', 'src/shared/**/*.test.ts', 'src/web/**/*.test.ts'], maxWorkers: workers, isolate } },
       {
         test: {
           name: 'pglite',
           include: integration,
           maxWorkers: workers,
+          isolate,
           env: { TEST_DB: 'pglite' },
           globalSetup: ['test/support/global-setup.ts'],
           testTimeout: 30_000,
@@ -55,6 +62,7 @@ export default defineConfig({
                 name: 'postgres',
                 include: integration,
                 maxWorkers: workers,
+                isolate,
                 env: { TEST_DB: 'postgres' },
                 globalSetup: ['test/support/global-setup.ts'],
                 testTimeout: 30_000,
@@ -76,9 +84,11 @@ export default defineConfig({
                 // What a page shows after a request (a dialog closing once its save answered) can take longer than
                 // expect.poll's default second on a loaded CI machine: wait as long as Playwright waits for an element.
                 expect: { poll: { timeout: 15_000 } },
-                // One browser file at a time, after the other suites: two at once (each with its own server, database
-                // and Chromium) beside the other suites made journeys miss their waits on a two-core machine.
-                fileParallelism: false,
+                // After the other suites (a group of its own), two browser files at a time: a journey mostly waits on
+                // its page, so two fill two cores. Beside the other suites they missed their waits on a two-core machine.
+                maxWorkers: Number(process.env.ZHAOSHANG_E2E_WORKERS ?? 2),
+                isolate,
+                sequence: { groupOrder: 1 },
               },
             },
           ]

@@ -29,8 +29,32 @@ export default class ClosingLineReporter implements Reporter {
       }
       if (module.state() === 'failed' && [...module.children.allTests()].length === 0) failed++;
     }
+    if (testModules.length >= 20) console.log(`\n${slowestFiles(testModules, 12)}`);
     console.log(`\n${closingLine({ passed, failed, skipped }, suitesNotRun(ran, unavailableSuites(), this.vitest?.projects.map((p) => p.name)))}`);
   }
+}
+
+/**
+ * The files that held the run up longest, per suite, with how long each spent importing and testing: a full run's
+ * log is then where the next person speeding CI up starts (the suite is kept under 20 minutes).
+ */
+export function slowestFiles(testModules: ReadonlyArray<TestModule>, count: number): string {
+  const seconds = (ms: number) => (ms / 1000).toFixed(1);
+  const timed = testModules.map((module) => {
+    const d = module.diagnostic();
+    return { name: `${module.project.name} ${module.moduleId.replace(process.cwd() + '/', '')}`, collect: d.collectDuration, tests: d.duration };
+  });
+  const bySuite = new Map<string, number>();
+  for (const module of testModules) {
+    const d = module.diagnostic();
+    bySuite.set(module.project.name, (bySuite.get(module.project.name) ?? 0) + d.collectDuration + d.duration);
+  }
+  const lines = timed
+    .sort((a, b) => b.collect + b.tests - (a.collect + a.tests))
+    .slice(0, count)
+    .map((t) => `  ${seconds(t.collect + t.tests).padStart(6)} s  (import ${seconds(t.collect)} s)  ${t.name}`);
+  const suites = [...bySuite].map(([name, ms]) => `${name} ${seconds(ms)} s`).join(', ');
+  return `slowest files (file time summed per suite: ${suites}):\n${lines.join('\n')}`;
 }
 
 export type SuiteNotRun = { name: string; reason: string };

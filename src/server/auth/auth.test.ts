@@ -1,12 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { verifyPassword } from './passwords.ts';
+import type { TestApp } from '../../../test/support/test-app.ts';
 
 // verifyPassword as it is, watched: an unknown name must take the same path as a wrong password.
 vi.mock('./passwords.ts', async (importOriginal) => {
   const original = await importOriginal<typeof import('./passwords.ts')>();
   return { ...original, verifyPassword: vi.fn(original.verifyPassword) };
 });
-import { call, createTestApp, expectApiError, logIn, registeredRoutes, TEST_PASSWORD, type TestApp } from '../../../test/support/test-app.ts';
+// A worker runs several test files with their modules kept (vitest.config.ts, isolate: false): where an earlier file
+// loaded the server with the real passwords.ts, load it afresh so that it imports the watched one.
+vi.resetModules();
+const { verifyPassword } = await import('./passwords.ts');
+const { call, createTestApp, expectApiError, logIn, registeredRoutes, TEST_PASSWORD } = await import('../../../test/support/test-app.ts');
 
 function login(t: TestApp, username: string, password: string) {
   return t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
