@@ -532,7 +532,7 @@ export const en: Messages = {
   'timeline.post': 'Post',
   'timeline.commented': 'Comment posted',
 
-  'notification.title': 'Deadline reminders',
+  'notification.title': 'Reminders and notices',
   'notification.bell': 'Reminders ({count} unread)',
   'notification.none': 'No reminders',
   'notification.markAllRead': 'Mark all read',

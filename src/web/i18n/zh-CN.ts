@@ -531,7 +531,7 @@ export const zhCN = {
   'timeline.post': '发表',
   'timeline.commented': '已发表评论',
 
-  'notification.title': '期限提醒',
+  'notification.title': '提醒与通知',
   'notification.bell': '提醒（{count} 条未读）',
   'notification.none': '没有提醒',
   'notification.markAllRead': '全部标为已读',
