@@ -83,7 +83,8 @@ async function recordsOnChain(ctx: ServiceContext, linkIds: number[]): Promise<R
     .from(chainPlacements)
     .innerJoin(projects, eq(projects.id, chainPlacements.projectId))
     .innerJoin(units, eq(units.id, projects.unitId))
-    .where(and(onLinks, ne(projects.stage, 'terminated'), inCallerScope(ctx.caller, projects.unitId)));
+    // A project the bureau's 甄别 merged into another counts nowhere (issue 17): its survivor stands for the investment.
+    .where(and(onLinks, ne(projects.stage, 'terminated'), isNull(projects.mergedIntoId), inCallerScope(ctx.caller, projects.unitId)));
   return {
     enterprises: enterpriseRows.map((r) => ({
       id: r.id,

@@ -209,6 +209,22 @@ describe('industrial chains (issue 14)', () => {
       expect(JSON.stringify(recordsB)).not.toContain('甲县正极材料扩产项目');
     });
 
+    it('counts no project merged into another (issue 17): the survivor stands for the investment on the map', async () => {
+      const cathode = linkNamed('正极材料').id;
+      const figuresOf = async () => ((await call(t.app, bureau, 'GET', `/api/chains/${chain.id}/map`)).json() as TChainMap).nodes.find((n) => n.linkId === cathode)!.figures;
+      const before = await figuresOf();
+      const duplicate = (await t.given.project({ unit: w.countyB, investor: { id: local1 }, name: '乙县正极材料扩产项目', stage: 'started' })).id;
+      expect((await call(t.app, bureau, 'PUT', `/api/projects/${duplicate}/chain-placement`, { linkId: cathode })).statusCode).toBe(200);
+      expect(await figuresOf()).toMatchObject({ projects: before.projects + 1, startedProjects: before.startedProjects + 1 });
+      // The bureau's 甄别 merged it into 甲县's project (which has a placement of its own, so this one stayed).
+      await t.db.update(projects).set({ mergedIntoId: startedA }).where(eq(projects.id, duplicate));
+      expect(await figuresOf()).toEqual(before);
+      const records = (await call(t.app, bureau, 'GET', `/api/chains/${chain.id}/links/${cathode}/records`)).json() as TLinkRecords;
+      expect(records.projects.map((p) => p.id)).not.toContain(duplicate);
+      // Left merged (it counts nowhere) and off the map, as the tests below expect the link.
+      await t.db.delete(chainPlacements).where(eq(chainPlacements.projectId, duplicate));
+    });
+
     it('lists behind every node exactly the records that make its numbers, for the bureau and for a county', async () => {
       for (const session of [bureau, staffA, staffB]) {
         const map = (await call(t.app, session, 'GET', `/api/chains/${chain.id}/map`)).json() as TChainMap;
