@@ -102,7 +102,7 @@ describe('accessibility (WCAG 2.1 AA by axe-core)', () => {
     const summary = [...counts].map(([id, n]) => `${id}: ${n}`).join(', ');
     console.log(`axe serious/critical nodes over ${paths.length + 1} pages: ${summary || 'none'}`);
     expect(failures, failures.join('\n')).toEqual([]);
-  });
+  }, 300_000);
 
   it('no page had an uncaught error', () => {
     expect(e2e.pageErrors).toEqual([]);

@@ -27,7 +27,7 @@ const year = Number(today.slice(0, 4));
 const thisMonth = Number(today.slice(5, 7));
 /** The page opens on the last whole month; the demo's targets are this year's, so in January this January is asked for. */
 const month = thisMonth === 1 ? 1 : thisMonth - 1;
-const period = month === 1 ? '1月' : `1-${month}月`;
+const period = month === 1 ? '1月' : `1—${month}月`;
 
 async function schemeOf(page: Page): Promise<TScheme> {
   const answer = (await (await page.request.get('/api/assessments')).json()) as { items: TScheme[] };
@@ -164,7 +164,7 @@ describe('assessment in a browser', () => {
     const quarter = Math.ceil(month / 3);
     await page.getByText('季度', { exact: true }).click();
     await expect.poll(() => new URL(page.url()).searchParams.get('quarter')).toBe(`${year}-${quarter}`);
-    await hasText(page.getByTestId('scheme-summary'), `1-${quarter * 3}月`);
+    await hasText(page.getByTestId('scheme-summary'), `1—${quarter * 3}月`);
     await hasText(page.getByTestId('own-rank'), `共${own.scored}个单位`);
     await context.close();
   });

@@ -199,7 +199,7 @@ describe('the cockpit, the bulletin and the targets in a browser', () => {
     const monthNumber = Number(month.slice(5, 7));
     await typeDate(page.getByLabel('通报月份'), month);
     await expect.poll(() => new URL(page.url()).searchParams.get('month')).toBe(`${month.slice(0, 4)}-${monthNumber}`);
-    const period = monthNumber === 1 ? '1月份' : `1-${monthNumber}月份`;
+    const period = monthNumber === 1 ? '1月份' : `1—${monthNumber}月份`;
     await hasText(page.getByTestId('bulletin-signedCount').getByTestId('bulletin-sentence'), `${period}，全市新签约项目`);
     await hasText(page.getByTestId('bulletin-signedCount').getByRole('row', { name: /襄城区/ }), '(');
     await shown(page.getByTestId('bulletin-signedCount').getByTestId('bulletin-red'));

@@ -119,7 +119,8 @@ describe('the 资源库', () => {
     await hasText(page.getByTestId('enterprise-leads'), '手机上发起的线索');
 
     await page.goto('/leads');
-    await hasText(page.getByTestId('leads-table'), '江苏龙蟠科技股份有限公司');
+    // On a phone the leads are cards (issue 16).
+    await hasText(page.getByTestId('leads-cards').locator('[data-testid^="lead-card-"]').filter({ hasText: '手机上发起的线索' }), '江苏龙蟠科技股份有限公司');
     await context.close();
   });
 

@@ -76,6 +76,8 @@ describe('importing an enterprise list with its facts', () => {
     await other.goto(`/enterprises?q=${encodeURIComponent('浏览器测试新材料')}`);
     await other.getByRole('link', { name: '浏览器测试新材料有限公司' }).first().click();
     await other.waitForURL(/\/enterprises\/\d+$/);
+    // The page opens on its facts (issue 16); the form, read here field by field, is its 编辑 mode.
+    await other.getByRole('button', { name: /编\s*辑/ }).click();
     await expect.poll(() => other.getByLabel('注册资本').inputValue(), { timeout: 15_000 }).toBe('12000');
     // The industry picker shows the GB/T 4754 code the list's 锂离子电池制造 resolved to, with its name.
     await hasText(other.locator('form').first(), '3841');
@@ -86,7 +88,7 @@ describe('importing an enterprise list with its facts', () => {
     await drawer.getByRole('button', { name: '撤销本次导入' }).click();
     await hasText(drawer, '已撤销');
     // Reverted: the enterprise it created is gone.
-    const id = /\/enterprises\/(\d+)$/.exec(enterpriseUrl)![1];
+    const id = /\/enterprises\/(\d+)/.exec(enterpriseUrl)![1];
     await expect.poll(async () => (await page.request.get(`/api/enterprises/${id}`)).status(), { timeout: 15_000 }).toBe(404);
     await context.close();
   });

@@ -62,7 +62,8 @@ describe('leads, trips and visits on a phone', () => {
 
     await page.getByRole('button', { name: /保\s*存/ }).click();
     await page.waitForURL('**/trips?saved=*');
-    const trip = page.getByTestId('trips-table').getByRole('row', { name: /李副区长/ });
+    // On a phone the trips and the leads are cards (issue 16).
+    const trip = page.locator('main [data-testid^="trip-card-"]').filter({ hasText: '李副区长' });
     await hasText(trip, '广东省深圳市 → 广东省东莞市');
 
     // A lead from the trip: the name as heard is an enterprise already on record, written with 有限责任公司.
@@ -78,7 +79,7 @@ describe('leads, trips and visits on a phone', () => {
     await drawer.getByRole('button', { name: /保\s*存/ }).click();
     await drawer.waitFor({ state: 'hidden' });
 
-    const lead = page.getByTestId('leads-table').getByRole('row', { name: /东风鸿泰控股集团有限公司/ });
+    const lead = page.locator('main [data-testid^="lead-card-"]').filter({ hasText: '东风鸿泰控股集团有限公司' });
     await hasText(lead, '新线索');
     await screenshot(page, 'leads.png', { fullPage: true });
 

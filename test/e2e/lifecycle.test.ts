@@ -115,8 +115,12 @@ describe('the project lifecycle in a browser', () => {
     await hasText(supervised, `${daysBetween(registrationDue, today)} 天`);
     await screenshot(page, 'supervision.png');
     // The list below is read as one table with its 落地单位 column: not grouped by unit (the default, issue 16).
-    await page.getByRole('checkbox', { name: '按单位分组' }).uncheck();
+    // The box follows the address (?group=): a click, then the address says it (uncheck() reads the box too soon).
+    await page.getByRole('checkbox', { name: '按单位分组' }).click();
     await expect.poll(() => new URL(page.url()).searchParams.get('group')).toBe('none');
+    // Read once the flat table is drawn: only it has the 落地单位 column (the groups name their unit above each table).
+    await shown(page.getByRole('columnheader', { name: '落地单位' }));
+    await expect.poll(() => page.locator('.ant-table').count()).toBe(1);
 
     // The export holds what the page lists: every row of the unfiltered list, and only the project once it is
     // searched for. Catches (docs/testing.md, "Browser tests read the files they download"): supervision.export.ts

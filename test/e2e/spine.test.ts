@@ -239,7 +239,8 @@ describe('the spine in a browser', () => {
     await page.goto('/login');
     await logIn(page, 'bureau');
     await page.waitForURL('**/projects');
-    await hasText(page.getByRole('row', { name: new RegExp(projectName) }), '12,345.67');
+    // On a phone the list is cards (issue 16), each with its amount in 万元.
+    await hasText(page.locator('main [data-testid^="project-card-"]').filter({ hasText: projectName }), '12,345.67');
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await screenshot(page, 'projects-phone.png');
