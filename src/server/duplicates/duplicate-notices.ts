@@ -23,6 +23,11 @@ async function rowsFor(db: Db, projectIds: number[]) {
  * "项目进入甄别" to the units of pairs just stored open, keyed by the day each pair was detected: the nightly scan
  * re-finding an open pair (detected on its first day) makes no second notice. Answers how many were made.
  */
+/** A 甄别 notice to the whole unit of the project, dated the day (China time) of `at`. */
+function unitNotice(p: { id: number; unitId: number }, level: 'underReview' | DuplicateDecision, at: Date) {
+  return { recipient: `unit:${p.unitId}`, unitId: p.unitId, projectId: p.id, ruleKey: DUPLICATE_REVIEW_RULE, dueOn: chinaToday(at), level, createdAt: at };
+}
+
 export async function noticeUnderReview(db: Db, opened: { projectId: number; detectedAt: Date }[]): Promise<number> {
   if (opened.length === 0) return 0;
   const detected = new Map<number, Date>();
@@ -35,15 +40,7 @@ export async function noticeUnderReview(db: Db, opened: { projectId: number; det
   const inserted = await db
     .insert(notifications)
     .values(
-      found.map((p) => ({
-        recipient: `unit:${p.unitId}`,
-        unitId: p.unitId,
-        projectId: p.id,
-        ruleKey: DUPLICATE_REVIEW_RULE,
-        dueOn: chinaToday(detected.get(p.id)!),
-        level: 'underReview',
-        createdAt: detected.get(p.id)!,
-      })),
+      found.map((p) => unitNotice(p, 'underReview', detected.get(p.id)!)),
     )
     .onConflictDoNothing()
     .returning({ id: notifications.id });
@@ -60,16 +57,7 @@ export async function noticeDecision(db: Db, projectIds: number[], decision: Dup
   await db
     .insert(notifications)
     .values(
-      found.map((p) => ({
-        recipient: `unit:${p.unitId}`,
-        unitId: p.unitId,
-        projectId: p.id,
-        ruleKey: DUPLICATE_REVIEW_RULE,
-        dueOn: chinaToday(now),
-        level: decision,
-        actorUserId,
-        createdAt: now,
-      })),
+      found.map((p) => ({ ...unitNotice(p, decision, now), actorUserId })),
     )
     .onConflictDoUpdate({
       target: [notifications.projectId, notifications.ruleKey, notifications.dueOn, notifications.level, notifications.recipient],
