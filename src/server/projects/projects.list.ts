@@ -2,10 +2,9 @@
  * The project list: its filters, sorts and totals as prepared statements per filter shape (issue 3's hot path),
  * and the ledger export's walk over the same filter. Each project is shown as the caller may see it (toProject).
  */
-import { and, asc, count, desc, eq, gt, gte, ilike, isNotNull, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, isNotNull, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import { projects, projectUnitCounts } from '../db/schema.ts';
-import { containsPattern } from '../db/search.ts';
-import { isIndexedTerm, nameSearchCandidates } from './project-search.ts';
+import { isIndexedTerm, projectNameMatches } from './project-search.ts';
 import { INLINE, PreparedStatements, StatementShape, prepareShaped, rowsDecoder, type Binder } from '../db/prepared.ts';
 import type { ServiceContext } from '../context.ts';
 import { inCallerScope, inUnitSubtree } from '../access/scope.ts';
@@ -55,17 +54,15 @@ function listFilter(ctx: ServiceContext, options: ListProjectsOptions, shape: Bi
     when(options.fundSource, (v) => eq(projects.fundSource, bind('fundSource', v))),
     when(options.isMajor, (v) => eq(projects.isMajor, bind('isMajor', v))),
     when(options.inThreeBatch, (v) => (shape.choose(`inThreeBatch:${v}`), v ? isNotNull(projects.threeBatch) : isNull(projects.threeBatch))),
-    when(options.q, (text) => {
-      const q = bind('q', containsPattern(text));
+    when(options.q, (text) =>
       // The index finds the candidates (project-search.ts), the ILIKE keeps exactly the rows it always matched.
-      return and(
-        byIndex ? nameSearchCandidates(text, (term) => shape.bind('qTerm', term)) : undefined,
-        or(
-          and(ilike(projects.name, q), or(isNull(projects.codeName), eq(projects.unitId, bind('callerUnitId', ctx.caller.unitId)))),
-          ilike(projects.codeName, q),
-        ),
-      );
-    }),
+      projectNameMatches(
+        text,
+        ctx.caller.unitId,
+        { pattern: (v) => bind('q', v), callerUnitId: (v) => bind('callerUnitId', v), term: (v) => shape.bind('qTerm', v) },
+        byIndex,
+      ),
+    ),
   );
 }
 

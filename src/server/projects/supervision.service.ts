@@ -3,7 +3,7 @@ import { userNameOf } from '../users/users.service.ts';
 import { projects } from '../db/schema.ts';
 import type { Db } from '../db/client.ts';
 import type { ServiceContext } from '../context.ts';
-import { containsPattern } from '../db/search.ts';
+import { projectNameMatches } from './project-search.ts';
 import { inCallerScope, inUnitSubtree } from '../access/scope.ts';
 import { unitNames } from '../units/units.service.ts';
 import { activeDeadlineRules, listDeadlineRules, toDomainRule } from '../deadlines/deadlines.service.ts';
@@ -34,7 +34,7 @@ export async function listSupervision(ctx: ServiceContext, options: ListSupervis
     isNotNull(projects.nextDueOn),
     options.status === 'overdue' ? overdue : options.status === 'dueSoon' ? dueSoon : or(overdue, dueSoon),
     options.unitId ? inUnitSubtree(projects.unitId, options.unitId) : undefined,
-    options.q ? sql`${projects.name} ilike ${containsPattern(options.q)}` : undefined,
+    options.q ? projectNameMatches(options.q, ctx.caller.unitId) : undefined,
   );
   const byUnit = options.groupBy === 'unit' ? [unitTreeOrder(projects.unitId), asc(projects.unitId)] : [];
   const rows = await ctx.db
@@ -169,7 +169,7 @@ export async function supervisionBoard(ctx: ServiceContext, options: { unitId?: 
     inCallerScope(ctx.caller, projects.unitId),
     isNotNull(projects.signedOn),
     options.unitId ? inUnitSubtree(projects.unitId, options.unitId) : undefined,
-    options.q ? sql`${projects.name} ilike ${containsPattern(options.q)}` : undefined,
+    options.q ? projectNameMatches(options.q, ctx.caller.unitId) : undefined,
   );
   const rows = await ctx.db
     .select()

@@ -49,6 +49,29 @@ describe('the 督办 export and the 挂图作战 board', () => {
     await call(t.app, staffA, 'PATCH', `/api/projects/${lateId}`, { codeName: null });
   });
 
+  // Catches: supervision.service.ts searching `projects.name ilike …` for every caller (a search from outside the unit
+  // then confirmed a confidential project's real name, though the row showed only its code name).
+  it("finds a confidential project by its real name only in its own unit, by its code name everywhere, on every search that lists it", async () => {
+    await call(t.app, staffA, 'PATCH', `/api/projects/${lateId}`, { codeName: 'X-7号项目' });
+    const bureau = await logIn(t.app, 'bureau');
+    const idsFound = async (who: Session, path: string, q: string) => {
+      const body = (await call(t.app, who, 'GET', `${path}?q=${encodeURIComponent(q)}&pageSize=100`)).json() as { items: ({ projectId: number } | { id: number })[] };
+      return body.items.map((i) => ('projectId' in i ? i.projectId : i.id));
+    };
+    for (const path of ['/api/supervision', '/api/supervision/board', '/api/projects']) {
+      expect(await idsFound(staffA, path, '未注册'), `${path} in 甲县 by the real name`).toContain(lateId);
+      expect(await idsFound(bureau, path, '未注册'), `${path} from the bureau by the real name`).not.toContain(lateId);
+      expect(await idsFound(bureau, path, 'X-7'), `${path} from the bureau by the code name`).toContain(lateId);
+    }
+    const exported = await t.app.inject({ method: 'GET', url: `/api/supervision/export?q=${encodeURIComponent('未注册')}`, headers: { cookie: bureau.cookie } });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(exported.rawPayload as unknown as ArrayBuffer);
+    const names = workbook.getWorksheet('督办清单')!.getColumn(2).values.slice(3);
+    expect(names).not.toContain('X-7号项目');
+    expect(names).not.toContain('逾期未注册项目');
+    await call(t.app, staffA, 'PATCH', `/api/projects/${lateId}`, { codeName: null });
+  });
+
   it("narrowed to a county, the list and the board take in its parks' projects and no other county's", async () => {
     const inPark = await call(t.app, staffA, 'POST', '/api/projects', { name: '园区逾期项目', investorEnterpriseId: w.enterpriseA.id, unitId: w.parkA.id, totalInvestmentYuan: 1 });
     await call(t.app, staffA, 'POST', `/api/projects/${inPark.json().id}/stage`, { to: 'signed', date: '2025-12-01', evidence: { contractNo: 'P-1' } });
