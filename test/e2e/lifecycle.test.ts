@@ -73,7 +73,7 @@ describe('the project lifecycle in a browser', () => {
     await dialog.getByLabel('合同编号', { exact: true }).fill('XYC-2026-LC-01');
     await dialog.getByRole('button', { name: /登\s*记/ }).click();
     await absent(page.getByRole('dialog'));
-    await shown(page.getByText('合同编号: XYC-2026-LC-01'));
+    await shown(page.getByText('合同编号：XYC-2026-LC-01'));
     const registration = page.getByTestId('deadline-signedToRegistered');
     await hasText(registration, registrationDue);
     await hasText(registration, '签约 → 注册');

@@ -134,7 +134,7 @@ describe('month close and the counting rules in a browser', () => {
     await dialog.getByLabel('更正原因', { exact: true }).fill(`${lastMonth.month}月已签约,当月漏报`);
     await dialog.getByRole('button', { name: /登\s*记/ }).click();
     await absent(page.getByRole('dialog'));
-    await shown(page.getByText('合同编号: XYC-LATE-0001'));
+    await shown(page.getByText('合同编号：XYC-LATE-0001'));
     await context.close();
   });
 

@@ -109,7 +109,7 @@ describe('the spine in a browser', () => {
     await shown(dialog.getByText('不能为空'));
     await dialog.getByLabel('合同编号', { exact: true }).fill('XYC-2026-E2E');
     await dialog.getByRole('button', { name: /登\s*记/ }).click();
-    await shown(page.getByText('合同编号: XYC-2026-E2E'));
+    await shown(page.getByText('合同编号：XYC-2026-E2E'));
     await shown(page.getByText('签约 → 注册'));
     await page.getByTestId('breadcrumb').getByRole('link', { name: '项目', exact: true }).click();
     await hasText(projectRow, '签约');

@@ -5,7 +5,7 @@ import type { ServiceContext } from '../context.ts';
 import { AppError, notFound } from '../errors.ts';
 import { assertCanAdminister } from '../access/scope.ts';
 import { actorOf, recordAudit } from '../audit/audit.service.ts';
-import { regionPresets } from '../regions/region-presets.ts';
+import { currentPresetKey, regionPresets } from '../regions/region-presets.ts';
 import { findCandidates } from './candidates.ts';
 import { storedCandidates } from './stored-candidates.ts';
 import { rejectedEnterpriseIds } from './chain-placements.service.ts';
@@ -39,7 +39,9 @@ export async function currentWeights(db: Db): Promise<TCandidateWeights> {
   if (!row) return DEFAULT_CANDIDATE_WEIGHTS;
   // A row written by an older contract falls back to the defaults rather than failing every candidate list.
   const parsed = ZCandidateWeights.safeParse(row.weights);
-  return parsed.success ? parsed.data : DEFAULT_CANDIDATE_WEIGHTS;
+  if (!parsed.success) return DEFAULT_CANDIDATE_WEIGHTS;
+  // A preset stored under a former spelling of its key (中原城市群(核心)) is read as today's.
+  return { ...parsed.data, regions: parsed.data.regions.map((r) => ({ ...r, preset: currentPresetKey(r.preset) })) };
 }
 
 export async function getWeightsSetting(ctx: ServiceContext): Promise<TCandidateWeightsSetting> {

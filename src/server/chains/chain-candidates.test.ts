@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { desc, eq } from 'drizzle-orm';
 import { call, createTestApp, expectApiError, logIn, type Given, type Session, type TestApp } from '../../../test/support/test-app.ts';
-import { auditLog, enterprises, enterpriseTiers, leads, visits } from '../db/schema.ts';
+import { auditLog, chainCandidateWeights, enterprises, enterpriseTiers, leads, users, visits } from '../db/schema.ts';
 import { refreshEnterpriseSearch } from '../enterprises/enterprise-search.ts';
 import { DEFAULT_CANDIDATE_WEIGHTS, type TCandidateList, type TCandidateWeightsSetting } from '../../shared/chain-candidates.ts';
 import type { TChain, TChainGaps } from '../../shared/chains.ts';
@@ -151,6 +151,18 @@ describe('whom to attract: the routes (issue 14)', () => {
     const [second] = await t.db.select().from(auditLog).where(eq(auditLog.entity, 'chainCandidateWeights')).orderBy(desc(auditLog.id)).limit(1);
     expect(second).toMatchObject({ action: 'update', before: expect.objectContaining({ weights: regional }) });
     expect((await list(staffB)).items[0]!.name).toBe('正极甲有限公司');
+  });
+
+  it('weights stored under the former key 中原城市群(核心) read as 中原城市群（核心）, a preset the file names (issue 16)', async () => {
+    const former = { ...DEFAULT_CANDIDATE_WEIGHTS, regions: [{ preset: '中原城市群(核心)', points: 30 }, { preset: '长三角', points: 10 }] };
+    const bureauUser = await t.db.select({ id: users.id }).from(users).where(eq(users.username, 'bureau'));
+    await t.db.insert(chainCandidateWeights).values({ id: 1, weights: former, updatedBy: bureauUser[0]!.id, updatedAt: new Date() }).onConflictDoUpdate({ target: chainCandidateWeights.id, set: { weights: former } });
+    const read = (await call(t.app, bureau, 'GET', '/api/chain-candidate-weights')).json() as TCandidateWeightsSetting;
+    expect(read.weights.regions).toEqual([{ preset: '中原城市群（核心）', points: 30 }, { preset: '长三角', points: 10 }]);
+    // Read back as today's key, the weights can be saved as they are; the former spelling itself is no longer a preset.
+    expect((await call(t.app, bureau, 'PUT', '/api/chain-candidate-weights', { weights: read.weights })).statusCode).toBe(200);
+    expectApiError(await call(t.app, bureau, 'PUT', '/api/chain-candidate-weights', { weights: former }), 400, 'chain.regionPresetUnknown', 'weights.regions.0.preset');
+    expect((await call(t.app, bureau, 'PUT', '/api/chain-candidate-weights', { weights: DEFAULT_CANDIDATE_WEIGHTS })).statusCode).toBe(200);
   });
 
   it('the gap list carries each gap’s best candidates when asked (?candidates=1..5), none otherwise', async () => {

@@ -7,7 +7,7 @@ import { unitNames } from '../units/units.service.ts';
 import { allRegions, findRegion } from '../regions/regions.service.ts';
 import { englishDivisionName } from '../../domain/heatmap/english-names.ts';
 import { priorityRegionPresets } from './priority-regions.service.ts';
-import { regionPresets } from '../regions/region-presets.ts';
+import { currentPresetKey, regionPresets } from '../regions/region-presets.ts';
 import { metricGroups, metricRecords, metricScope, type MetricRecord } from '../metrics/metrics.service.ts';
 import type { MetricScope } from '../projects/metrics.queries.ts';
 import { isActivitySpec, metric as metricOf, samePeriodLastYear } from '../../domain/metrics.ts';
@@ -319,7 +319,7 @@ export async function heatmapRecords(ctx: ServiceContext, query: THeatmapRecords
   const view = viewOf(query);
   if (!CELL.test(query.cell)) throw new AppError('validation.invalid', { field: 'cell', params: { detail: query.cell } });
   const [kind, key] = query.cell.startsWith('preset:') || query.cell.startsWith('priority:') ? [query.cell.slice(0, query.cell.indexOf(':')), query.cell.slice(query.cell.indexOf(':') + 1)] : [null, null];
-  const preset = kind === 'preset' ? presets().find((p) => p.key === key) : kind === 'priority' ? (await priorityRegionPresets(ctx.db)).find((p) => p.key === key) : undefined;
+  const preset = kind === 'preset' ? presets().find((p) => p.key === currentPresetKey(key ?? '')) : kind === 'priority' ? (await priorityRegionPresets(ctx.db)).find((p) => p.key === key) : undefined;
   if (kind !== null && !preset) throw new AppError('validation.invalid', { field: 'cell', params: { detail: query.cell } });
   const scope = await scopeOf(ctx, query);
   const filters = await resolveFilters(ctx, query.measure, query);

@@ -14,11 +14,22 @@ const ENGLISH: Record<string, string> = {
   粤港澳大湾区: 'the Greater Bay Area',
   成渝地区: 'Chengdu-Chongqing',
   闽东南: 'Southeast Fujian',
-  '中原城市群(核心)': 'the Central Plains (core)',
+  '中原城市群（核心）': 'the Central Plains (core)',
   欧美: 'Europe and North America',
   日韩: 'Japan and Korea',
   东盟: 'ASEAN',
 };
+
+/**
+ * Keys the file once had: 中原城市群(核心) was written with ASCII brackets before Chinese text took Chinese punctuation
+ * (issue 16). The bureau's stored weights and a bookmarked heat-map cell may still name it so; both read it as today's key.
+ */
+const FORMER_KEYS: Record<string, string> = { '中原城市群(核心)': '中原城市群（核心）' };
+
+/** A preset key as today's file names it (a former spelling mapped to its current one; any other key unchanged). */
+export function currentPresetKey(key: string): string {
+  return FORMER_KEYS[key] ?? key;
+}
 
 let presets: Map<string, RegionPreset> | undefined;
 

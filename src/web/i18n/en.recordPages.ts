@@ -43,4 +43,6 @@ export const enRecordPages: Record<keyof typeof zhCNRecordPages, string> = {
   'enterprisePage.backToView': 'Back to the company',
   'enterprisePage.sourceRegion': 'Source region (ultimate parent’s HQ)',
   'enterprisePage.following': 'Who follows it',
+  'lifecycle.evidenceItem': '{label}: {value}',
+  'lifecycle.evidenceSeparator': '; ',
 } as const;

@@ -44,4 +44,6 @@ export const zhCNRecordPages = {
   'enterprisePage.backToView': '返回企业页',
   'enterprisePage.sourceRegion': '投资来源地（最终母公司总部）',
   'enterprisePage.following': '跟进情况',
+  'lifecycle.evidenceItem': '{label}：{value}',
+  'lifecycle.evidenceSeparator': '；',
 } as const;

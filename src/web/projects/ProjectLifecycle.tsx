@@ -14,15 +14,11 @@ import { StageCorrectionDialog } from './StageCorrectionDialog.tsx';
 import { StageTag } from './StageTag.tsx';
 import { VerificationTag } from '../verification/VerificationTag.tsx';
 import { CountOnceRecords } from './CountOnceRecords.tsx';
+import { evidenceText } from './evidence-text.ts';
 
-const EVIDENCE_KEYS = ['contractNo', 'registeredCreditCode', 'permitNo', 'statsCode', 'note'] as const;
 const BASE_KINDS: ReadonlySet<TStageEvent['kind']> = new Set(['advance', 'resume', 'stall', 'terminate']);
 
-export function evidenceText(evidence: TStageEvent['evidence'], t: Translate): string {
-  return EVIDENCE_KEYS.filter((key) => evidence[key])
-    .map((key) => `${t(`evidence.${key}`)}: ${evidence[key]}`)
-    .join(';');
-}
+export { evidenceText } from './evidence-text.ts';
 
 export function deadlineState(deadline: TDeadlineView, t: Translate): string {
   if (deadline.open) {
