@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { planRow, type ExistingProject, type ResolvedRow } from './ledger-plan.ts';
+import { warningText, warningTextEn } from './ledger-warnings.ts';
 import type { LedgerRecord } from './ledger-rows.ts';
 
 const TODAY = '2026-03-02';
@@ -87,7 +88,8 @@ describe('planning a ledger row', () => {
     ]);
     const plan = planRow(resolved(record({ startedOn: '2026-05-01' })), existing(), TODAY, 'x');
     expect(plan.action).toBe('unchanged');
-    expect(plan.warnings).toEqual(["开工时间 '2026-05-01'：晚于今天，未导入"]);
+    expect(plan.warnings.map(warningText)).toEqual(["开工时间 '2026-05-01'：晚于今天，未导入"]);
+    expect(plan.warnings.map(warningTextEn)).toEqual(["Start date: '2026-05-01' is in the future; not imported"]);
   });
 
   it('leaves a project unchanged when the row says what is recorded; a blank cell clears nothing', () => {
@@ -106,13 +108,15 @@ describe('planning a ledger row', () => {
   it('never rewrites a recorded stage date: a different one is a warning pointing to the correction', () => {
     const plan = planRow(resolved(record({ signedOn: '2025-03-05' })), existing(), TODAY, 'x');
     expect(plan.action).toBe('unchanged');
-    expect(plan.warnings).toEqual(["签约时间 '2025-03-05' 与系统记录 2025-03-01 不一致，未修改（如需更正请在项目页操作）"]);
+    expect(plan.warnings.map(warningText)).toEqual(["签约时间 '2025-03-05' 与系统记录 2025-03-01 不一致，未修改（如需更正请在项目页操作）"]);
+    expect(plan.warnings.map(warningTextEn)).toEqual(["Signing date: '2025-03-05' differs from the recorded 2025-03-01; not changed (to correct it, use the project page)"]);
   });
 
   it('does not invent dates: a progress word beyond the dated stages is reported, not recorded', () => {
     const plan = planRow(resolved(record({ stage: 'producing' })), null, TODAY, 'x');
     expect(plan.moves.map((m) => m.to)).toEqual(['signed']);
-    expect(plan.warnings).toEqual(['项目进展为投产，但没有投产时间，阶段只记到签约']);
+    expect(plan.warnings.map(warningText)).toEqual(['项目进展为投产，但没有投产时间，阶段只记到签约']);
+    expect(plan.warnings.map(warningTextEn)).toEqual(['progress is producing but there is no Production date; the stage is recorded only up to signed']);
   });
 
   it('records 停滞 from the progress column on the day of the import, with the word as the reason', () => {
@@ -122,7 +126,8 @@ describe('planning a ledger row', () => {
 
   it('leaves another unit\'s confidential project alone', () => {
     const plan = planRow(resolved(record({ totalInvestmentYuan: 1 })), existing({ confidentialElsewhere: true }), TODAY, 'x');
-    expect(plan).toMatchObject({ action: 'unchanged', changes: [], warnings: ['保密项目由其所属单位维护，本次导入不更新'] });
+    expect(plan).toMatchObject({ action: 'unchanged', changes: [], warnings: [{ code: 'confidential' }] });
+    expect(plan.warnings.map(warningText)).toEqual(['保密项目由其所属单位维护，本次导入不更新']);
   });
 
   it('a later stage already reached is not back-filled with an earlier one', () => {
@@ -134,6 +139,7 @@ describe('planning a ledger row', () => {
     });
     const plan = planRow(resolved(record({ registeredOn: '2025-04-01' })), started, TODAY, 'x');
     expect(plan.action).toBe('unchanged');
-    expect(plan.warnings).toEqual(['注册时间：项目已到开工阶段，不再补录注册']);
+    expect(plan.warnings.map(warningText)).toEqual(['注册时间：项目已到开工阶段，不再补录注册']);
+    expect(plan.warnings.map(warningTextEn)).toEqual(['Registration date: the project is already started, so registered is not filled in afterwards']);
   });
 });

@@ -1,7 +1,8 @@
 import type { IsoDate } from './calendar.ts';
 import { furthestStage } from './deadlines.ts';
-import { FIELD_NAMES, type LedgerProblem, type LedgerRecord } from './ledger-rows.ts';
+import type { LedgerProblem, LedgerRecord } from './ledger-rows.ts';
 import type { LedgerField } from './ledger-columns.ts';
+import type { LedgerWarning } from './ledger-warnings.ts';
 import { closedMonthOf, closedMonthsOfProject, type ClosedThrough, type MetricDates } from './month-close.ts';
 import { foldProgress, type StageEvent } from './stage-history.ts';
 import { stageIndex, type ProjectStage, type ProjectState } from './stages.ts';
@@ -48,7 +49,7 @@ export type ResolvedRow = {
   newInvestor: boolean;
   /** Problems found while resolving (unknown unit, investor of another unit…). */
   problems: LedgerProblem[];
-  warnings: string[];
+  warnings: LedgerWarning[];
 };
 
 export type PlannedMove = { to: ProjectState; kind: TransitionKind; date: IsoDate; reason: string | null };
@@ -60,7 +61,8 @@ export type RowPlan = {
   changes: (keyof ProjectFields)[];
   moves: PlannedMove[];
   problems: LedgerProblem[];
-  warnings: string[];
+  /** What the row's import leaves out, as data (ledger-warnings.ts writes it in Chinese or English). */
+  warnings: LedgerWarning[];
 };
 
 const STAGE_DATE_FIELDS: [ProjectStage, 'signedOn' | 'registeredOn' | 'startedOn' | 'producingOn' | 'inStatsOn'][] = [
@@ -121,7 +123,7 @@ export function planRow(row: ResolvedRow, existing: ExistingProject | null, toda
   // A row whose unit differs from its project's (issue 12's conflict rule) is refused, confidential or not.
   if (problems.some((p) => UNIT_CONFLICTS.has(p.code))) return refused();
   if (existing?.confidentialElsewhere) {
-    warnings.push('保密项目由其所属单位维护，本次导入不更新');
+    warnings.push({ code: 'confidential' });
     return { action: 'unchanged', fields: {}, changes: [], moves: [], problems, warnings };
   }
   if (!existing) {
@@ -164,7 +166,7 @@ function planStages(
   fileName: string,
   isNew: boolean,
   problems: LedgerProblem[],
-  warnings: string[],
+  warnings: LedgerWarning[],
 ): PlannedMove[] {
   const events = [...history];
   const moves: PlannedMove[] = [];
@@ -181,12 +183,12 @@ function planStages(
     const progress = foldProgress(events);
     const recorded = progress.stageDates[stage];
     if (recorded) {
-      if (recorded !== date) warnings.push(`${FIELD_NAMES[field]} '${date}' 与系统记录 ${recorded} 不一致，未修改（如需更正请在项目页操作）`);
+      if (recorded !== date) warnings.push({ code: 'date.differs', field, raw: date, recorded });
       continue;
     }
     const reached = furthestStage(progress.stageDates);
     if (reached && stageIndex(stage) < stageIndex(reached)) {
-      warnings.push(`${FIELD_NAMES[field]}：项目已到${STAGE_WORDS[reached]}阶段，不再补录${STAGE_WORDS[stage]}`);
+      warnings.push({ code: 'stage.passed', field, reached, stage });
       continue;
     }
     // The ledger row is the evidence of an imported stage, so only the order and dates are checked here.
@@ -194,7 +196,7 @@ function planStages(
     if (refusal.length > 0) {
       const code = refusal[0]!.code === 'date.future' ? 'date.future' : refusal[0]!.field === 'date' ? 'date.beforePrevious' : 'stage.notForward';
       if (isNew) problems.push({ sheet: record.sheet, rowNumber: record.rowNumber, field, code, raw: date });
-      else warnings.push(`${FIELD_NAMES[field]} '${date}'：${code === 'date.future' ? '晚于今天' : '与项目现有阶段记录冲突'}，未导入`);
+      else warnings.push({ code: code === 'date.future' ? 'date.future' : 'date.conflict', field, raw: date });
       continue;
     }
     append(stage, date, null);
@@ -204,13 +206,13 @@ function planStages(
     const progress = foldProgress(events);
     if (progress.state !== word && progress.state !== 'terminated') {
       append(word, today, `台账项目进展：${STAGE_WORDS[word]}`);
-      warnings.push(`项目进展为${STAGE_WORDS[word]}，按导入当日 ${today} 记录`);
+      warnings.push({ code: 'progress.today', word, today });
     }
   } else if (word && word !== 'lead') {
     const reached = furthestStage(foldProgress(events).stageDates);
     if (!reached || stageIndex(word) > stageIndex(reached)) {
       const dateField = STAGE_DATE_FIELDS.find(([stage]) => stage === word)![1];
-      warnings.push(`项目进展为${STAGE_WORDS[word]}，但没有${FIELD_NAMES[dateField]}，阶段${reached ? `只记到${STAGE_WORDS[reached]}` : '未导入'}`);
+      warnings.push({ code: 'progress.noDate', word, dateField, reached: reached ?? null });
     }
   }
   return moves;

@@ -57,6 +57,8 @@ export const ZImportRow = z.object({
   problemsEn: z.array(z.string()).optional(),
   /** What the import does not take from the row, and why; these do not stop the import. */
   warnings: z.array(z.string()),
+  /** The same warnings for the English screen (issue 16): "Row 7, Signing date gives only the month; …". */
+  warningsEn: z.array(z.string()).optional(),
 });
 export type TImportRow = z.infer<typeof ZImportRow>;
 

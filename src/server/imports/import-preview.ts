@@ -12,7 +12,8 @@ import { foldProgress, type StageEvent } from '../../domain/stage-history.ts';
 import type { MetricDates } from '../../domain/month-close.ts';
 import { matchUnit } from '../../domain/unit-matching.ts';
 import { describeProblemEn } from '../../domain/ledger-rows-en.ts';
-import { describeProblem, FIELD_NAMES, headerOf, readSheet, rowLabel, type LedgerProblem, type LedgerRecord } from '../../domain/ledger-rows.ts';
+import { describeProblem, headerOf, readSheet, rowLabel, type LedgerProblem, type LedgerRecord } from '../../domain/ledger-rows.ts';
+import { describeWarning, describeWarningEn, type LedgerWarning } from '../../domain/ledger-warnings.ts';
 import { normalizeLabel, type ColumnMapping, type LedgerField } from '../../domain/ledger-columns.ts';
 import { planRow, refuseClosedPeriod, type ExistingProject, type ProjectFields, type ResolvedRow, type RowPlan } from '../../domain/ledger-plan.ts';
 import type { LedgerSheet } from './ledger-reader.ts';
@@ -256,7 +257,7 @@ async function planRecords(
     }
     const record = records[i]!;
     const problems = [...(problemsOf.get(rowKey(record)) ?? [])];
-    const warnings: string[] = [];
+    const warnings: LedgerWarning[] = [];
     const problem = (field: LedgerField, code: string, raw = '', detail?: string) =>
       problems.push({ sheet: record.sheet, rowNumber: record.rowNumber, field, code, raw, ...(detail !== undefined ? { detail } : {}) });
     const fields: Partial<ProjectFields> = {};
@@ -286,7 +287,7 @@ async function planRecords(
       let hqRegionCode: string | null = null;
       if (record.sourceRegion) {
         hqRegionCode = regionFromLedgerText(record.sourceRegion) ?? null;
-        if (!hqRegionCode) warnings.push(`${FIELD_NAMES.sourceRegion} '${record.sourceRegion}' 未能对应行政区划，未导入`);
+        if (!hqRegionCode) warnings.push({ code: 'sourceRegion.unknown', raw: record.sourceRegion });
       }
       newInvestor = {
         key: record.creditCode ?? `name:${record.investorName}`,
@@ -304,7 +305,7 @@ async function planRecords(
     if (record.leader) fields.responsibleLeader = record.leader;
     if (record.code) fields.code = record.code;
     if (record.note) fields.note = record.note;
-    for (const field of record.monthOnly) warnings.push(`${FIELD_NAMES[field]} 只写到月份，按当月1日记录`);
+    for (const field of record.monthOnly) warnings.push({ code: 'date.monthOnly', field });
 
     // The project the row stands for: by 系统编号, then 项目编号, then investor + name.
     let project: ExistingProject | null = null;
@@ -371,6 +372,7 @@ function toImportRow(record: LedgerRecord, p: PlannedRow, unitName: string | nul
     changes: [...p.plan.changes.map((c) => FIELD_OF[c]), ...(p.existing && p.plan.moves.length > 0 ? ['progress'] : [])],
     problems: p.plan.problems.map(describeProblem),
     problemsEn: p.plan.problems.map(describeProblemEn),
-    warnings: p.plan.warnings.map((w) => `${rowLabel(record)} ${w}`),
+    warnings: p.plan.warnings.map((w) => describeWarning(record, w)),
+    warningsEn: p.plan.warnings.map((w) => describeWarningEn(record, w)),
   };
 }

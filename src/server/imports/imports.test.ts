@@ -64,6 +64,7 @@ describe('ledger imports', () => {
     expect(refused.problemsEn).toEqual(["Row 11, Signing date: '2025.13.1' is not a valid date"]);
     expect(rows.find((r) => r.name === '冷链物流园项目')).toMatchObject({ investor: 'matched', unitName: '甲县园区', totalInvestmentYuan: 320_000_000 });
     expect(rows.find((r) => r.name === '冷链物流园项目')!.warnings).toEqual(['第7行 签约时间 只写到月份，按当月1日记录']);
+    expect(rows.find((r) => r.name === '冷链物流园项目')!.warningsEn).toEqual(['Row 7, Signing date gives only the month; recorded as the 1st of that month']);
     expect(rows.find((r) => r.name === '数据中心项目')).toMatchObject({ investor: 'new', signedOn: '2025-03-01', totalInvestmentYuan: 50_005_000 });
 
     await expectApiError(await call(t.app, staffA, 'POST', `/api/imports/${batch.id}/commit`), 409, 'import.hasRefusals');

@@ -33,7 +33,7 @@ function RowDetails({ row }: { row: TImportRow }) {
           {problem}
         </Typography.Text>
       ))}
-      {row.warnings.map((warning) => (
+      {(locale === 'en' && row.warningsEn ? row.warningsEn : row.warnings).map((warning) => (
         <Typography.Text key={warning} type="warning" data-testid="import-row-warning">
           {warning}
         </Typography.Text>
