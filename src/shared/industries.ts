@@ -3,6 +3,8 @@ import { z } from 'zod';
 export const ZIndustry = z.object({
   code: z.string(),
   name: z.string(),
+  /** The name on an English screen (issue 16): its own for a section or division, else the Chinese with its division's English. */
+  nameEn: z.string(),
   level: z.number().int(),
   section: z.string(),
   parentCode: z.string().nullable(),

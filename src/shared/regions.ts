@@ -6,6 +6,8 @@ export const ZRegion = z.object({
   level: z.number().int(),
   parentCode: z.string().nullable(),
   fullName: z.string(),
+  /** The full name on an English screen (issue 16): "Xiangcheng District, Xiangyang, Hubei". */
+  fullNameEn: z.string().optional(),
 });
 export type TRegion = z.infer<typeof ZRegion>;
 export const ZRegionList = z.object({ items: z.array(ZRegion) });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { TIndustry } from '../../shared/industries.ts';
+import { englishIndustryName } from '../../domain/industry-names-en.ts';
 
 /** GB/T 4754-2017 国民经济行业分类, read once from data/ (reference data, the same for every unit). */
 const FILE = fileURLToPath(new URL('../../../data/industry-codes-gbt4754-2017.json', import.meta.url));
@@ -14,7 +15,7 @@ function load(): Map<string, TIndustry> {
   byCode = new Map();
   for (const row of rows) {
     const parentCode = row.level === 1 ? null : row.level === 2 ? row.section : row.code.slice(0, row.code.length - 1);
-    byCode.set(row.code, { code: row.code, name: row.name, level: row.level, section: row.section, parentCode });
+    byCode.set(row.code, { code: row.code, name: row.name, nameEn: englishIndustryName(row.code, row.name), level: row.level, section: row.section, parentCode });
   }
   return byCode;
 }

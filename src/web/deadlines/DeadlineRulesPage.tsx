@@ -4,6 +4,7 @@ import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { DEADLINE_COLOURS, RULES_26211, type DeadlineColour, type DeadlineStatus } from '../../domain/deadlines.ts';
 import type { TDeadlineRule } from '../../shared/deadlines.ts';
 import { useI18n, type Translate } from '../i18n/i18n.tsx';
+import { deadlineRuleName } from '../../domain/deadline-rule-names.ts';
 import { colourTag } from '../projects/DeadlineTag.tsx';
 import { ErrorAlert, MessageAlert } from '../ui/ErrorAlert.tsx';
 import { errorMessage, showErrorInForm } from '../ui/errors.ts';
@@ -56,7 +57,7 @@ export function DeadlineRulesPage() {
       key: 'name',
       render: (name: string, rule) => (
         <Flex gap={4} wrap align="center">
-          <span>{name}</span>
+          <span>{deadlineRuleName(rule.key, name, locale)}</span>
           {DEFAULT_KEYS.has(rule.key) ? <Tag color="blue">26211</Tag> : null}
         </Flex>
       ),

@@ -6,6 +6,7 @@ import type { TClaimedProject, TDuplicateClaim } from '../../shared/duplicate-cl
 import { useI18n } from '../i18n/i18n.tsx';
 import { formatDate, formatDateTime } from '../i18n/format.ts';
 import { StageTag } from '../projects/StageTag.tsx';
+import { industryLabel } from '../industries/IndustrySelect.tsx';
 import { WanAmount } from '../ui/Amount.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
@@ -119,7 +120,7 @@ function ClaimCard({ claim }: ClaimCardProps) {
 type ProjectFactsProps = { project: TClaimedProject };
 
 function ProjectFacts({ project }: ProjectFactsProps) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   return (
     <Descriptions
       size="small"
@@ -160,7 +161,7 @@ function ProjectFacts({ project }: ProjectFactsProps) {
             </>
           ),
         },
-        { key: 'industry', label: t('duplicates.industry'), children: project.industryCode ? `${project.industryCode} ${project.industryName ?? ''}` : '—' },
+        { key: 'industry', label: t('duplicates.industry'), children: project.industryCode ? industryLabel(project.industryCode, project.industryName, locale) : '—' },
         { key: 'stage', label: t('duplicates.stage'), children: <StageTag stage={project.stage} /> },
         { key: 'signedOn', label: t('duplicates.signedOn'), children: project.signedOn ?? '—' },
         { key: 'recordedOn', label: t('duplicates.recordedOn'), children: formatDate(project.createdAt) },

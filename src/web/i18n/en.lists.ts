@@ -24,4 +24,5 @@ export const enLists = {
   'card.dueDate': 'Due',
   'card.investment': 'Total investment',
   'card.responsible': 'Responsible',
+  'supervision.ruleDetail': '{rule}: {detail}',
 } satisfies Record<keyof typeof zhCNLists, string>;

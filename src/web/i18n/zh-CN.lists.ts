@@ -25,4 +25,5 @@ export const zhCNLists = {
   'card.dueDate': '到期日',
   'card.investment': '总投资',
   'card.responsible': '责任人',
+  'supervision.ruleDetail': '{rule}：{detail}',
 } satisfies Record<string, string>;

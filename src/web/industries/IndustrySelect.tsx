@@ -2,23 +2,33 @@ import { useMemo, useState, type CSSProperties } from 'react';
 import { Spin, TreeSelect } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import type { TIndustry } from '../../shared/industries.ts';
+import type { TLocale } from '../../shared/common.ts';
+import { englishIndustryName } from '../../domain/industry-names-en.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useDebouncedValue } from '../ui/use-debounced-value.ts';
 import { loadChildIndustries, useIndustry, useIndustryNames, useIndustrySearch, useIndustrySections } from './industries.queries.ts';
 
 type IndustryNode = { id: string; pId: string | null; value: string; title: string; isLeaf: boolean };
 
-/** "3841 锂离子电池制造": the code first, as the standard lists them. */
-export function industryLabel(code: string, name: string | null | undefined): string {
-  return name ? `${code} ${name}` : code;
+/**
+ * "3841 锂离子电池制造": the code first, as the standard lists them; on an English screen the English name
+ * (domain/industry-names-en.ts: sections and divisions; a group or class keeps its Chinese with its division's English).
+ */
+export function industryLabel(code: string, name: string | null | undefined, locale: TLocale = 'zh-CN'): string {
+  return name ? `${code} ${industryNameIn(code, name, locale)}` : code;
 }
 
-function toNode(industry: TIndustry, flat: boolean): IndustryNode {
+/** The industry's name alone in the screen's language (the record carries its Chinese name). */
+export function industryNameIn(code: string, name: string, locale: TLocale): string {
+  return locale === 'en' ? englishIndustryName(code, name) : name;
+}
+
+function toNode(industry: TIndustry, flat: boolean, locale: TLocale): IndustryNode {
   return {
     id: industry.code,
     pId: flat ? null : industry.parentCode,
     value: industry.code,
-    title: industryLabel(industry.code, industry.name),
+    title: industryLabel(industry.code, industry.name, locale),
     isLeaf: flat || industry.level >= 4,
   };
 }
@@ -41,7 +51,7 @@ export type IndustrySelectProps = {
  * time), a search by part of a name or code, and the names of the industries seen so far.
  */
 function useIndustryTree() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const client = useQueryClient();
   const [search, setSearch] = useState('');
   const q = useDebouncedValue(search.trim(), 250);
@@ -50,9 +60,9 @@ function useIndustryTree() {
   const found = useIndustrySearch(q);
 
   const treeData = useMemo<IndustryNode[]>(() => {
-    if (search.trim()) return (found.data ?? []).map((industry) => toNode(industry, true));
-    return [...(sections.data ?? []), ...loaded].map((industry) => toNode(industry, false));
-  }, [search, found.data, sections.data, loaded]);
+    if (search.trim()) return (found.data ?? []).map((industry) => toNode(industry, true, locale));
+    return [...(sections.data ?? []), ...loaded].map((industry) => toNode(industry, false, locale));
+  }, [search, found.data, sections.data, loaded, locale]);
 
   const handleLoadData = async (node: { value?: string | number }) => {
     const code = String(node.value);
@@ -86,7 +96,7 @@ function useIndustryTree() {
  * of a name or code to search. Any level may be chosen; list filters take a section or a division as a prefix.
  */
 export function IndustrySelect({ id, value, onChange, initialName, disabled, allowClear = true, placeholder, style, 'aria-label': ariaLabel }: IndustrySelectProps) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const tree = useIndustryTree();
   const known = tree.nameOf(value);
   const looked = useIndustry(value && !known && !initialName ? value : null);
@@ -98,7 +108,7 @@ export function IndustrySelect({ id, value, onChange, initialName, disabled, all
       id={id}
       aria-label={ariaLabel}
       labelInValue
-      value={value ? { value, label: industryLabel(value, name) } : undefined}
+      value={value ? { value, label: industryLabel(value, name, locale) } : undefined}
       onChange={(next) => onChange?.(next?.value ?? null)}
       allowClear={allowClear}
       disabled={disabled}
@@ -119,7 +129,7 @@ export type IndustryMultiSelectProps = {
 
 /** Several industries at any level (a section letter stands for all its divisions), picked the same way. */
 export function IndustryMultiSelect({ id, value = [], onChange, disabled, placeholder, 'aria-label': ariaLabel }: IndustryMultiSelectProps) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const tree = useIndustryTree();
   const looked = useIndustryNames(value.filter((code) => !tree.nameOf(code)));
 
@@ -130,7 +140,7 @@ export function IndustryMultiSelect({ id, value = [], onChange, disabled, placeh
       aria-label={ariaLabel}
       multiple
       labelInValue
-      value={value.map((code) => ({ value: code, label: industryLabel(code, tree.nameOf(code) ?? looked.get(code)) }))}
+      value={value.map((code) => ({ value: code, label: industryLabel(code, tree.nameOf(code) ?? looked.get(code), locale) }))}
       onChange={(next) => onChange?.((next ?? []).map((item) => item.value))}
       allowClear
       disabled={disabled}

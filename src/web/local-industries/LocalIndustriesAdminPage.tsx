@@ -14,7 +14,7 @@ import { useLocalIndustries, useSaveLocalIndustry } from './local-industries.que
  * an import records for it (issue 12). The bureau keeps the list; everyone reads it.
  */
 export function LocalIndustriesAdminPage() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { data: items, error, isPending } = useLocalIndustries();
   const [editing, setEditing] = useState<TLocalIndustry | 'new' | null>(null);
 
@@ -23,7 +23,7 @@ export function LocalIndustriesAdminPage() {
     {
       title: t('localIndustry.industryCode'),
       key: 'industryCode',
-      render: (_, row) => (row.industryCode ? industryLabel(row.industryCode, row.industryName) : '—'),
+      render: (_, row) => (row.industryCode ? industryLabel(row.industryCode, row.industryName, locale) : '—'),
     },
     { title: t('localIndustry.synonyms'), key: 'synonyms', render: (_, row) => row.synonyms.map((s) => <Tag key={s}>{s}</Tag>) },
     {

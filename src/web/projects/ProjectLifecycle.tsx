@@ -15,6 +15,7 @@ import { StageTag } from './StageTag.tsx';
 import { VerificationTag } from '../verification/VerificationTag.tsx';
 import { CountOnceRecords } from './CountOnceRecords.tsx';
 import { evidenceText } from './evidence-text.ts';
+import { systemSentenceIn } from '../../domain/system-sentences.ts';
 
 const BASE_KINDS: ReadonlySet<TStageEvent['kind']> = new Set(['advance', 'resume', 'stall', 'terminate']);
 
@@ -165,8 +166,8 @@ function StageHistory({ lifecycle, canCorrect, onCorrect }: StageHistoryProps) {
                   </Flex>
                 ) : null}
               </Flex>
-              {evidenceText(event.evidence, t) ? <Typography.Text type="secondary">{evidenceText(event.evidence, t)}</Typography.Text> : null}
-              {event.reason ? <Typography.Text type="secondary">{t('lifecycle.reason', { reason: event.reason })}</Typography.Text> : null}
+              {evidenceText(event.evidence, t, locale) ? <Typography.Text type="secondary">{evidenceText(event.evidence, t, locale)}</Typography.Text> : null}
+              {event.reason ? <Typography.Text type="secondary">{t('lifecycle.reason', { reason: systemSentenceIn(event.reason, locale) })}</Typography.Text> : null}
               <FileLinks fileIds={event.fileIds} files={files} />
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {t('lifecycle.recorded', { by: event.recordedBy ?? t('audit.system'), at: formatLongDateTime(event.recordedAt, locale) })}

@@ -9,7 +9,7 @@ import type { TProject } from '../../shared/projects.ts';
 import { apiUrl } from '../api/client.ts';
 import { useCurrentUser } from '../auth/auth.queries.ts';
 import { useI18n } from '../i18n/i18n.tsx';
-import { IndustrySelect, industryLabel } from '../industries/IndustrySelect.tsx';
+import { IndustrySelect, industryLabel, industryNameIn } from '../industries/IndustrySelect.tsx';
 import { RegionSelect } from '../regions/RegionSelect.tsx';
 import { WanAmount } from '../ui/Amount.tsx';
 import { WanAmountInput } from '../ui/AmountInput.tsx';
@@ -65,7 +65,7 @@ function regionCode(prefix: string | undefined): string | null {
 
 export function ProjectListPage() {
   const me = useCurrentUser();
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const isPhone = !Grid.useBreakpoint().md;
   const navigate = useNavigate();
   const filters = useUrlFilters();
@@ -128,8 +128,8 @@ export function ProjectListPage() {
       // A short cell (names run long: 电子专用材料制造), the full code and name on hover.
       render: (_value, project) =>
         project.industryCode ? (
-          <Typography.Text ellipsis={{ tooltip: industryLabel(project.industryCode, project.industryName) }} style={{ maxWidth: 112 }}>
-            {project.industryName ?? project.industryCode}
+          <Typography.Text ellipsis={{ tooltip: industryLabel(project.industryCode, project.industryName, locale) }} style={{ maxWidth: 112 }}>
+            {project.industryName ? industryNameIn(project.industryCode, project.industryName, locale) : project.industryCode}
           </Typography.Text>
         ) : null,
     },

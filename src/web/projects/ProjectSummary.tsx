@@ -5,6 +5,7 @@ import type { TProblem } from '../../shared/problems.ts';
 import type { TDeadlineView, TProjectLifecycle } from '../../shared/project-stages.ts';
 import type { TProject } from '../../shared/projects.ts';
 import { useI18n, type Translate } from '../i18n/i18n.tsx';
+import { industryLabel } from '../industries/IndustrySelect.tsx';
 import type { MessageKey } from '../i18n/zh-CN.ts';
 import { metricText } from '../metrics/metric-format.ts';
 import { useScopeRules } from '../metrics/metrics.queries.ts';
@@ -220,7 +221,7 @@ function PeopleCard({ project }: { project: TProject }) {
 }
 
 function DetailsCard({ project }: { project: TProject }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const notSet = <Typography.Text type="secondary">{t('projectSummary.notSet')}</Typography.Text>;
   const investor =
     project.confidential || !project.investorName ? (
@@ -238,7 +239,7 @@ function DetailsCard({ project }: { project: TProject }) {
         data-testid="summary-details"
         items={[
           { key: 'investor', label: t('project.investor'), children: investor },
-          { key: 'industry', label: t('project.industry'), children: project.industryName ? `${project.industryCode} ${project.industryName}` : notSet },
+          { key: 'industry', label: t('project.industry'), children: project.industryName && project.industryCode ? industryLabel(project.industryCode, project.industryName, locale) : notSet },
           { key: 'localIndustry', label: t('localIndustry.field'), children: project.localIndustry ?? notSet },
           { key: 'type', label: t('project.type'), children: t(`projectType.${project.projectType}`) },
           { key: 'fundSource', label: t('project.fundSource'), children: project.fundSource ? t(`fundSource.${project.fundSource}`) : notSet },

@@ -10,7 +10,8 @@ import { useI18n, type MessageKey, type Translate } from '../i18n/i18n.tsx';
 import { WanAmount, WanUsdAmount } from '../ui/Amount.tsx';
 import { ErrorAlert, MessageAlert } from '../ui/ErrorAlert.tsx';
 import { showErrorInForm } from '../ui/errors.ts';
-import { evidenceText } from './ProjectLifecycle.tsx';
+import { evidenceText } from './evidence-text.ts';
+import { systemSentenceIn } from '../../domain/system-sentences.ts';
 import { useAddComment, useProjectTimeline, type FundSource } from './projects.queries.ts';
 import { StageTag } from './StageTag.tsx';
 
@@ -90,7 +91,7 @@ export function ProjectTimeline({ projectId, canComment }: ProjectTimelineProps)
 }
 
 function TimelineEntry({ item }: { item: TTimelineItem }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { token } = theme.useToken();
   const head = (label: ReactNode) => (
     <Flex gap="small" align="center" wrap>
@@ -106,7 +107,7 @@ function TimelineEntry({ item }: { item: TTimelineItem }) {
   switch (item.kind) {
     case 'stage': {
       const kind = data.eventKind as TStageEvent['kind'];
-      const evidence = evidenceText((data.evidence ?? {}) as TStageEvent['evidence'], t);
+      const evidence = evidenceText((data.evidence ?? {}) as TStageEvent['evidence'], t, locale);
       return (
         <Flex vertical gap={2}>
           {head(
@@ -115,7 +116,7 @@ function TimelineEntry({ item }: { item: TTimelineItem }) {
             </span>,
           )}
           {evidence ? <Typography.Text type="secondary">{evidence}</Typography.Text> : null}
-          {data.reason ? <Typography.Text type="secondary">{t('lifecycle.reason', { reason: String(data.reason) })}</Typography.Text> : null}
+          {data.reason ? <Typography.Text type="secondary">{t('lifecycle.reason', { reason: systemSentenceIn(String(data.reason), locale) })}</Typography.Text> : null}
         </Flex>
       );
     }

@@ -25,8 +25,11 @@ export type RegionSelectProps = {
  * offers the provinces.
  */
 export function RegionSelect({ id, value, onChange, initialLabel, disabled, placeholder, style, 'aria-label': ariaLabel }: RegionSelectProps) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [search, setSearch] = useState('');
+  // On an English screen the English full name; the label a record carries is Chinese, so the code is looked up.
+  const nameOf = (region: TRegion) => (locale === 'en' ? (region.fullNameEn ?? region.fullName) : region.fullName);
+  const carried = locale === 'en' ? null : initialLabel;
   const q = useDebouncedValue(search.trim(), 250);
   const { data, isFetching } = useQuery({
     queryKey: ['regions', q],
@@ -35,21 +38,21 @@ export function RegionSelect({ id, value, onChange, initialLabel, disabled, plac
     staleTime: Infinity,
   });
 
-  const found = (data ?? []).map((region) => ({ value: region.code, label: region.fullName }));
+  const found = (data ?? []).map((region) => ({ value: region.code, label: nameOf(region) }));
   // A value that arrives without its name (a list filter from the address) is looked up by its code.
   const { data: looked } = useQuery({
     queryKey: ['regions', 'one', value],
     queryFn: async ({ signal }) => (await api.get<{ items: TRegion[] }>('/regions', { q: value! }, signal)).items.find((region) => region.code === value) ?? null,
-    enabled: !!value && !initialLabel && !found.some((option) => option.value === value),
+    enabled: !!value && !carried && !found.some((option) => option.value === value),
     staleTime: Infinity,
   });
-  const label = initialLabel ?? looked?.fullName;
+  const label = carried ?? (looked ? nameOf(looked) : undefined);
 
   const options = useMemo<RegionOption[]>(() => {
-    const all = (data ?? []).map((region) => ({ value: region.code, label: region.fullName }));
+    const all = (data ?? []).map((region) => ({ value: region.code, label: nameOf(region) }));
     if (value && label && !all.some((option) => option.value === value)) all.unshift({ value, label });
     return all;
-  }, [data, value, label]);
+  }, [data, value, label, locale]);
 
   return (
     <Select<string, RegionOption>

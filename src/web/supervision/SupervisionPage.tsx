@@ -6,6 +6,7 @@ import { PROJECT_STAGES, type ProjectState } from '../../domain/stages.ts';
 import type { TBoardItem, TSupervisionItem } from '../../shared/deadlines.ts';
 import { apiUrl } from '../api/client.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { deadlineRuleName } from '../../domain/deadline-rule-names.ts';
 import { colourTag, DeadlineLight } from '../projects/DeadlineTag.tsx';
 import { canWriteRecords } from '../../domain/roles.ts';
 import { useCurrentUser } from '../auth/auth.queries.ts';
@@ -82,7 +83,7 @@ type ListProps = { q?: string; unitId?: number; status?: SupervisionStatus };
 
 /** The 督办 list: by unit with each unit's counts (default), 催办 per row, a warning where no 责任人 is named; cards on a phone. */
 function SupervisionList({ q, unitId, status }: ListProps) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const me = useCurrentUser();
   const isPhone = !Grid.useBreakpoint().md;
   const filters = useUrlFilters();
@@ -133,7 +134,7 @@ function SupervisionList({ q, unitId, status }: ListProps) {
     },
     ...(grouped ? [] : [{ title: t('project.unit'), dataIndex: 'unitName', key: 'unitName' }]),
     { title: t('project.stage'), dataIndex: 'stage', key: 'stage', render: (stage: ProjectState) => <StageTag stage={stage} /> },
-    { title: t('supervision.rule'), dataIndex: 'ruleName', key: 'ruleName' },
+    { title: t('supervision.rule'), dataIndex: 'ruleName', key: 'ruleName', render: (name: string, item) => deadlineRuleName(item.ruleKey, name, locale) },
     { title: t('supervision.dueDate'), dataIndex: 'dueDate', key: 'dueDate', render: (due: string) => <span className="zs-amount">{due}</span> },
     {
       title: t('supervision.status'),
@@ -270,7 +271,7 @@ function Responsible({ item }: { item: TSupervisionItem }) {
 
 /** One 督办 item as a phone card: the project, its deadline light (word and colour), who answers for it, 催办. */
 function SupervisionCard({ item, action }: { item: TSupervisionItem; action: React.ReactNode }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   return (
     <Card size="small" data-testid={`supervision-card-${item.projectId}`}>
       <Flex vertical gap={6}>
@@ -281,7 +282,7 @@ function SupervisionCard({ item, action }: { item: TSupervisionItem; action: Rea
           <DeadlineLight status={item.status} colour={item.colour} />
         </Flex>
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {item.unitName} · {item.ruleName}
+          {item.unitName} · {deadlineRuleName(item.ruleKey, item.ruleName, locale)}
         </Typography.Text>
         <Flex gap={8} wrap align="center">
           <span>
@@ -322,7 +323,7 @@ function MilestoneCell({ item, stage }: { item: TBoardItem; stage: ProjectState 
 }
 
 function DeadlineChip({ deadline }: { deadline: Deadline }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const open = deadline.status === 'onTrack' || deadline.status === 'dueSoon' || deadline.status === 'overdue';
   const days = dayjs(deadline.dueDate).diff(dayjs().startOf('day'), 'day');
   const detail = open
@@ -331,7 +332,7 @@ function DeadlineChip({ deadline }: { deadline: Deadline }) {
       : t('deadline.daysOverdue', { days: -days })
     : t(`deadline.outcome.${deadline.status as 'metOnTime'}`);
   return (
-    <Tooltip title={`${deadline.ruleName}:${detail}`}>
+    <Tooltip title={t('supervision.ruleDetail', { rule: deadlineRuleName(deadline.ruleKey, deadline.ruleName, locale), detail })}>
       <Tag
         color={open ? colourTag(deadline.colour, deadline.status as 'onTrack') : deadline.status === 'metLate' ? 'orange' : 'default'}
         className="zs-amount"

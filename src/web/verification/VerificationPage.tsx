@@ -115,7 +115,7 @@ export function VerificationPage({ embedded = false }: VerificationPageProps) {
 type VerificationDrawerProps = { id: number; onClose: () => void };
 
 function VerificationDrawer({ id, onClose }: VerificationDrawerProps) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const me = useCurrentUser();
   const { data, error } = useStageVerification(id);
   const [dialog, setDialog] = useState<'reject' | 'resubmit' | null>(null);
@@ -152,7 +152,7 @@ function VerificationDrawer({ id, onClose }: VerificationDrawerProps) {
               {
                 key: 'evidence',
                 label: t('verification.evidence'),
-                children: <span style={{ overflowWrap: 'anywhere' }}>{evidenceText(data.evidence, t) || '—'}</span>,
+                children: <span style={{ overflowWrap: 'anywhere' }}>{evidenceText(data.evidence, t, locale) || '—'}</span>,
               },
             ]}
           />
