@@ -15,6 +15,15 @@ export const ZMoneyUnit = z.enum(['元', '万元', '亿元']);
 export const ZColumnMapping = z.partialRecord(ZLedgerField, z.object({ index: z.number().int().min(0).max(500), unit: ZMoneyUnit.optional() }));
 export type TColumnMapping = z.infer<typeof ZColumnMapping>;
 
+/** A refused row's cell fixed in the preview: the sheet and row as the preview names them, the field, the new text. */
+export const ZCellCorrection = z.object({
+  sheet: z.string().max(100),
+  rowNumber: z.number().int().min(1).max(1_000_000),
+  field: ZLedgerField,
+  value: z.string().max(500),
+});
+export type TCellCorrection = z.infer<typeof ZCellCorrection>;
+
 /** Multipart fields sent beside the file; also the body of a re-read with another sheet or mapping. */
 export const ZImportOptions = z.object({
   /** Where rows without a 所属单位 land; the caller's own unit when not given. */
@@ -26,6 +35,12 @@ export const ZImportOptions = z.object({
   mapping: ZColumnMapping.optional(),
   /** Keep this mapping as the unit's template for ledgers with the same header. */
   saveTemplate: z.boolean().optional(),
+  /**
+   * Cells of refused rows fixed in the preview (issue 16), applied to the sheet as uploaded before it is read. On a
+   * re-read they are added to the batch's earlier ones (the same cell again replaces its earlier text); an empty list
+   * clears them.
+   */
+  corrections: z.array(ZCellCorrection).max(500).optional(),
 });
 export type TImportOptions = z.input<typeof ZImportOptions>;
 
@@ -59,6 +74,8 @@ export const ZImportRow = z.object({
   warnings: z.array(z.string()),
   /** The same warnings for the English screen (issue 16): "Row 7, Signing date gives only the month; …". */
   warningsEn: z.array(z.string()).optional(),
+  /** The refused cells, field and text as read, for fixing the row in the preview (issue 16). */
+  refusedCells: z.array(z.object({ field: ZLedgerField, raw: z.string() })).optional(),
 });
 export type TImportRow = z.infer<typeof ZImportRow>;
 
@@ -131,6 +148,8 @@ export const ZImportBatch = z.object({
    * number of rows that write it: kept as those projects' 本市产业, with no GB/T code, until the bureau lists them.
    */
   unknownIndustries: z.array(z.object({ word: z.string(), rows: z.number().int() })).optional(),
+  /** The cells fixed in the preview so far (issue 16), applied to the file as uploaded; none before issue 16. */
+  corrections: z.array(ZCellCorrection).optional(),
   /** The whole file's refusal when it cannot be read as a ledger at all (no header found). */
   problem: z.string().nullable(),
 });

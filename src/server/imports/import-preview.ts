@@ -12,13 +12,14 @@ import { foldProgress, type StageEvent } from '../../domain/stage-history.ts';
 import type { MetricDates } from '../../domain/month-close.ts';
 import { matchUnit } from '../../domain/unit-matching.ts';
 import { describeProblemEn } from '../../domain/ledger-rows-en.ts';
-import { describeProblem, headerOf, readSheet, rowLabel, type LedgerProblem, type LedgerRecord } from '../../domain/ledger-rows.ts';
+import { describeProblem, FIELD_NAMES, headerOf, readSheet, rowLabel, type LedgerProblem, type LedgerRecord } from '../../domain/ledger-rows.ts';
+import { applyCorrections } from '../../domain/ledger-corrections.ts';
 import { describeWarning, describeWarningEn, type LedgerWarning } from '../../domain/ledger-warnings.ts';
 import { normalizeLabel, type ColumnMapping, type LedgerField } from '../../domain/ledger-columns.ts';
 import { planRow, refuseClosedPeriod, type ExistingProject, type ProjectFields, type ResolvedRow, type RowPlan } from '../../domain/ledger-plan.ts';
 import type { LedgerSheet } from './ledger-reader.ts';
 import { readSheetOnce } from './sheet-reads.ts';
-import type { TColumnMapping, TImportBatch, TImportRow, TSheetRead, TSkippedRow } from '../../shared/imports.ts';
+import type { TCellCorrection, TColumnMapping, TImportBatch, TImportRow, TSheetRead, TSkippedRow } from '../../shared/imports.ts';
 
 /**
  * The dry run: a ledger sheet read, every row resolved against the data in the caller's scope (units, investors,
@@ -31,6 +32,8 @@ export type PreviewOptions = {
   mapping?: TColumnMapping;
   /** The unit's template for each sheet read, by sheet name (a template matches its sheet's header). */
   templates?: Map<string, TColumnMapping>;
+  /** Cells fixed in the preview (issue 16), written into the sheet as uploaded before it is read. */
+  corrections?: TCellCorrection[];
 };
 
 export type PlannedRow = {
@@ -106,7 +109,18 @@ export async function previewLedger(
   const several = sheets.length > 1;
   const reads = chosen.map((sheet) => {
     const mapping = (options.mapping ?? options.templates?.get(sheet.name)) as ColumnMapping | undefined;
-    return { sheet, read: readSheetOnce(sheet.rows, { mapping, year: options.year, sheet: several ? sheet.name : undefined }) };
+    const readOptions = { mapping, year: options.year, sheet: several ? sheet.name : undefined };
+    const read = readSheetOnce(sheet.rows, readOptions);
+    if (!read.ok || !options.corrections?.length) return { sheet, read };
+    // Fixed cells (issue 16): written into a copy of the rows by the columns this read found, then read again; the
+    // header is never a corrected row, so the second read finds the same columns.
+    const corrected = applyCorrections(sheet.rows, sheet.name, read.mapping, options.corrections);
+    const unapplied = corrected.unapplied[0];
+    if (unapplied) {
+      const where = several ? `工作表“${unapplied.sheet}”第${unapplied.rowNumber}行` : `第${unapplied.rowNumber}行`;
+      throw new AppError('validation.invalid', { field: 'corrections', params: { detail: `${where} ${FIELD_NAMES[unapplied.field]}：表格中没有这一列，或没有这一行，无法在预览中修改` } });
+    }
+    return { sheet, read: readSheet(corrected.rows, readOptions) };
   });
   const mappingSource = options.mapping ? 'given' : reads.some((r) => options.templates?.has(r.sheet.name)) ? 'template' : 'detected';
   const base = {
@@ -169,6 +183,7 @@ export async function previewLedger(
       sheetsRead,
       skippedRows,
       counts,
+      corrections: options.corrections ?? [],
       unknownIndustries,
       problem: null,
     },
@@ -374,5 +389,6 @@ function toImportRow(record: LedgerRecord, p: PlannedRow, unitName: string | nul
     problemsEn: p.plan.problems.map(describeProblemEn),
     warnings: p.plan.warnings.map((w) => describeWarning(record, w)),
     warningsEn: p.plan.warnings.map((w) => describeWarningEn(record, w)),
+    refusedCells: [...new Map(p.plan.problems.map((problem) => [problem.field, { field: problem.field, raw: problem.raw }])).values()],
   };
 }

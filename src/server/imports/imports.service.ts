@@ -20,14 +20,15 @@ import { writeCommit } from './import-commit.ts';
 import { detectDuplicatesFor } from '../duplicates/duplicate-claims.detect.ts';
 import { readBatchFile, readPreviewRows, storeBatchFile, storePreviewRows } from './batch-pieces.ts';
 import { headerOf } from '../../domain/ledger-rows.ts';
-import { ZImportOptions, type TImportBatch, type TImportOptions, type TImportProgress, type TImportRow, type TColumnMapping } from '../../shared/imports.ts';
+import { ZImportOptions, type TCellCorrection, type TImportBatch, type TImportOptions, type TImportProgress, type TImportRow, type TColumnMapping } from '../../shared/imports.ts';
+import { mergeCorrections } from '../../domain/ledger-corrections.ts';
 import type { ErrorCode } from '../../shared/errors.ts';
 
 /**
  * Ledger imports (issue 4): upload → preview (dry run, stored with the file) → commit (all rows in one
  * transaction, or none) → revert. Progress of the long steps is kept in memory for the progress bar.
  */
-type StoredOptions = { unitId: number; sheet?: string; year?: number; mapping?: TColumnMapping };
+type StoredOptions = { unitId: number; sheet?: string; year?: number; mapping?: TColumnMapping; corrections?: TCellCorrection[] };
 
 const progressOf = new Map<number, TImportProgress>();
 
@@ -118,7 +119,8 @@ async function currentPreview(ctx: ServiceContext, batch: { id: number; fileName
 
 function storedOptions(ctx: ServiceContext, input: TImportOptions): StoredOptions & { saveTemplate: boolean } {
   const parsed = ZImportOptions.parse(input);
-  return { unitId: parsed.unitId ?? ctx.caller.unitId, sheet: parsed.sheet, year: parsed.year, mapping: parsed.mapping, saveTemplate: !!parsed.saveTemplate };
+  const corrections = parsed.corrections?.length ? { corrections: parsed.corrections } : {};
+  return { unitId: parsed.unitId ?? ctx.caller.unitId, sheet: parsed.sheet, year: parsed.year, mapping: parsed.mapping, ...corrections, saveTemplate: !!parsed.saveTemplate };
 }
 
 /** Reads an uploaded ledger and stores its preview; nothing is imported yet. */
@@ -195,7 +197,10 @@ export async function rereadLedger(ctx: ServiceContext, id: number, input: TImpo
   const batch = await loadBatch(ctx, id);
   if (batch.status !== 'previewed') throw new AppError('import.notPreviewed');
   const previous = batch.options as StoredOptions;
-  const { saveTemplate: keep, ...given } = storedOptions(ctx, { ...previous, ...input, unitId: input.unitId ?? previous.unitId });
+  // Cells fixed in the preview add up over re-reads (issue 16): the same cell again replaces its earlier text; an
+  // empty list given clears them all (the file as uploaded again).
+  const corrections = input.corrections?.length === 0 ? [] : mergeCorrections(previous.corrections ?? [], input.corrections ?? []);
+  const { saveTemplate: keep, ...given } = storedOptions(ctx, { ...previous, ...input, corrections, unitId: input.unitId ?? previous.unitId });
   await requireUnitInScope(ctx, given.unitId, 'unitId');
   const checked = await preview(ctx, id, batch.fileName, await sheetsOf(ctx, id), given);
   const result = checked.preview;

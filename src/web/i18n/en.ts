@@ -19,6 +19,7 @@ import { enCounting } from './en.counting.ts';
 import { enAudit } from './en.audit.ts';
 import { enLists } from './en.lists.ts';
 import { enRecordPages } from './en.recordPages.ts';
+import { enImportFixes } from './en.importFixes.ts';
 
 /** English. Typed as Messages: tsc fails when a key of zh-CN.ts is missing here, or one is extra. */
 export const en: Messages = {
@@ -42,6 +43,7 @@ export const en: Messages = {
   ...enAudit,
   ...enLists,
   ...enRecordPages,
+  ...enImportFixes,
   'app.name': 'zhaoshang',
   'app.shortName': 'ZS',
   'app.tagline': 'Open-source investment promotion platform',

@@ -18,6 +18,7 @@ import { zhCNCounting } from './zh-CN.counting.ts';
 import { zhCNAudit } from './zh-CN.audit.ts';
 import { zhCNLists } from './zh-CN.lists.ts';
 import { zhCNRecordPages } from './zh-CN.recordPages.ts';
+import { zhCNImportFixes } from './zh-CN.importFixes.ts';
 
 /**
  * The Chinese dictionary, the source of the keys. en.ts must have exactly the same keys: its type is
@@ -44,6 +45,7 @@ export const zhCN = {
   ...zhCNAudit,
   ...zhCNLists,
   ...zhCNRecordPages,
+  ...zhCNImportFixes,
   'app.name': '招商引资平台',
   'app.shortName': '招商',
   'app.tagline': 'zhaoshang · 开源招商引资管理平台',

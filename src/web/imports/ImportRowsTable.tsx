@@ -10,6 +10,7 @@ import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { useUrlFilters, urlPagination } from '../ui/use-url-filters.ts';
 import { ActionTag, IMPORT_ACTIONS, fieldLabel } from './ImportCounts.tsx';
 import { useImportRows } from './imports.queries.ts';
+import { CorrectionsNote, FixRowButton } from './FixRowDialog.tsx';
 
 type Filter = TImportAction | 'all';
 
@@ -21,7 +22,7 @@ function stageOf(value: string | null): ProjectState | undefined {
 }
 
 /** Why a row is refused (red), what it will not take (orange), what an update changes. */
-function RowDetails({ row }: { row: TImportRow }) {
+function RowDetails({ row, batch }: { row: TImportRow; batch: TImportBatch }) {
   const { t, locale } = useI18n();
   const fields = row.changes.map((field) => fieldLabel(t, field)).join(locale === 'zh-CN' ? '、' : ', ');
   const changes = row.action === 'update' && row.changes.length > 0 ? t('imports.changes', { fields }) : null;
@@ -39,6 +40,7 @@ function RowDetails({ row }: { row: TImportRow }) {
         </Typography.Text>
       ))}
       {changes ? <Typography.Text type="secondary">{changes}</Typography.Text> : null}
+      <FixRowButton batch={batch} row={row} />
     </Flex>
   );
 }
@@ -123,7 +125,7 @@ export function ImportRowsTable({ batch }: ImportRowsTableProps) {
       responsive: ['lg'],
       render: (date: string | null) => <span className="zs-amount">{date ?? '—'}</span>,
     },
-    { title: t('imports.details'), key: 'details', width: '24%', render: (_value, row) => <RowDetails row={row} /> },
+    { title: t('imports.details'), key: 'details', width: '24%', render: (_value, row) => <RowDetails row={row} batch={batch} /> },
   ];
 
   const options: { value: Filter; label: string }[] = [
@@ -143,6 +145,7 @@ export function ImportRowsTable({ batch }: ImportRowsTableProps) {
           onChange={(next) => filters.update({ action: next === 'all' ? null : next })}
           options={options}
         />
+        <CorrectionsNote batch={batch} />
       </Flex>
       <ErrorAlert error={error} />
       <Table<TImportRow>
