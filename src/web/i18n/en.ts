@@ -685,7 +685,7 @@ export const en: Messages = {
   'imports.rowsTotal': '{total} rows',
   'imports.rowsEmpty': 'No such rows',
   'imports.refusedTitle': 'Rows refused: {count}. This file cannot be imported yet',
-  'imports.refusedHint': 'Download the error file, fix the ledger as its last column (错误信息) says, and upload it again.',
+  'imports.refusedHint': 'Fix a refused cell right here with “Fix” on its row; or download the error file, fix the ledger as its last column (错误信息) says, and upload it again.',
   'imports.downloadErrors': 'Download error file',
   'imports.commit': 'Import',
   'imports.commitHint': 'Creates {create} and updates {update} projects: all of them, or none.',

@@ -684,7 +684,7 @@ export const zhCN = {
   'imports.rowsTotal': '共 {total} 行',
   'imports.rowsEmpty': '没有这样的行',
   'imports.refusedTitle': '{count} 行被拒绝，本次不能导入',
-  'imports.refusedHint': '请下载错误文件，按最后的“错误信息”列修改台账，再重新上传。',
+  'imports.refusedHint': '在逐行明细中点“修改”直接更正被拒绝的单元格；或下载错误文件，按最后的“错误信息”列修改台账，再重新上传。',
   'imports.downloadErrors': '下载错误文件',
   'imports.commit': '确认导入',
   'imports.commitHint': '将新增 {create} 个、更新 {update} 个项目：全部成功，或全部不导入。',
