@@ -97,7 +97,9 @@ describe('the facts of an enterprise list, read or refused', () => {
       // 吉林省 holds 吉林市: the province, which is true of both.
       ['吉林', { ok: true, value: '220000' }],
       ['朝阳', { ok: false, problem: 'ambiguousRegion' }],
-      ['美国', { ok: false, problem: 'unknownRegion' }],
+      // A foreign HQ (issue 15): the country's ISO code; a place that is neither is refused.
+      ['美国', { ok: true, value: 'US' }],
+      ['火星基地', { ok: false, problem: 'unknownRegion' }],
       ['999999', { ok: false, problem: 'unknownRegion' }],
       ['湖北省深圳市', { ok: false, problem: 'unknownRegion' }],
     ];

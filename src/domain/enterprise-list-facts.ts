@@ -5,6 +5,7 @@
  */
 import { parseAmount, parseLedgerDate, type MoneyUnit } from './ledger-values.ts';
 import { foreignCurrencyIn, unitInLabel } from './ledger-columns.ts';
+import { countryFromText } from './countries.ts';
 
 export type FactProblem =
   | 'notAnAmount'
@@ -163,8 +164,9 @@ export function regionShortNames(name: string): string[] {
  * A reader of places as lists write them — "湖北省襄阳市", "湖北 襄阳", "襄阳", "广东深圳", "420600" — into GB/T 2260
  * codes. The text is read as a chain of regions, each inside the one before (a level may be skipped: "湖北樊城区").
  * When several regions fit, the one that contains all the others wins ("吉林": 吉林省, which holds 吉林市); otherwise
- * the text is ambiguous ("朝阳": a city in 辽宁 and districts in 北京 and 长春) and refused, as is a place not in China's
- * divisions ("美国").
+ * the text is ambiguous ("朝阳": a city in 辽宁 and districts in 北京 and 长春) and refused. A place not in China's
+ * divisions is read as a foreign country when it names one (德国, 日本, 美国, Germany, "德国慕尼黑": the country; issue
+ * 15's foreign HQ, `countryFromText`), and refused otherwise. 香港, 澳门 and 台湾 are China's divisions, never countries.
  */
 export function regionTextReader(regions: RegionRef[]): (text: string) => FactRead<string> {
   const byCode = new Map(regions.map((r) => [r.code, r]));
@@ -205,7 +207,8 @@ export function regionTextReader(regions: RegionRef[]): (text: string) => FactRe
     else {
       const codes = [...new Set(plain ? parse(plain, null) : [])];
       const outer = codes.find((c) => codes.every((other) => isWithin(other, c)));
-      result = codes.length === 0 ? fail('unknownRegion') : outer ? { ok: true, value: outer } : fail('ambiguousRegion');
+      const country = codes.length === 0 ? countryFromText(text) : null;
+      result = country ? { ok: true, value: country.code } : codes.length === 0 ? fail('unknownRegion') : outer ? { ok: true, value: outer } : fail('ambiguousRegion');
     }
     if (cache.size > 10_000) cache.clear();
     cache.set(plain, result);

@@ -31,6 +31,8 @@ export const ZCreditCode = z
   });
 
 export const ZRegionCode = z.string().regex(/^\d{6}$/);
+/** An HQ: a region of China (GB/T 2260) or, abroad, a country (ISO 3166-1 alpha-2, upper case; issue 15's foreign HQ). */
+export const ZHqCode = z.string().regex(/^(\d{6}|[A-Z]{2})$/);
 
 export const ZPassword = z.string().max(128).superRefine((password, ctx) => {
   const problem = passwordProblem(password);

@@ -26,8 +26,8 @@ export const ZEnterpriseSearchQuery = z.object({
   tierYear: z.coerce.number().int().min(1900).max(2200).optional(),
   /** A GB/T 4754 code with its subtree: a section letter or 2–4 digits. */
   industry: z.string().regex(/^([A-T]|\d{2,4})$/).optional(),
-  /** HQ region: a province (2 digits), a city (4) or a county (6). */
-  region: z.string().regex(/^(\d{2}|\d{4}|\d{6})$/).optional(),
+  /** HQ region: a province (2 digits), a city (4) or a county (6); or a foreign HQ's country (ISO 3166-1, DE). */
+  region: z.string().regex(/^(\d{2}|\d{4}|\d{6}|[A-Z]{2})$/).optional(),
   size: z.enum(['large', 'medium', 'small', 'micro']).optional(),
   listed: ZFlag.optional(),
   /** Registered or operating in the city (true) or a target elsewhere (false). */

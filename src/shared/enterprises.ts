@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZCreditCode, ZIdParams, ZListQuery, ZPage, ZRegionCode, ZBodyId, ZYuan } from './common.ts';
+import { ZCreditCode, ZIdParams, ZListQuery, ZPage, ZHqCode, ZBodyId, ZYuan } from './common.ts';
 import { ZIndustryCode } from './projects.ts';
 import { ZIsoDate } from './project-stages.ts';
 import { TIER_LIST_CODES } from '../domain/enterprise-tiers.ts';
@@ -28,6 +28,8 @@ export const ZEnterprise = z.object({
   creditCode: z.string().nullable(),
   hqRegionCode: z.string().nullable(),
   hqRegionName: z.string().nullable(),
+  /** A foreign HQ's city as written (慕尼黑); null in China. */
+  hqCity: z.string().nullable(),
   /** 世界500强: projects it signs may earn an assessment bonus. Derived from the tier entries (docs/decisions.md). */
   fortuneGlobal500: z.boolean(),
   /** The unit that recorded it (录入单位); every user of the city reads the library's public facts. */
@@ -64,7 +66,10 @@ export const ZEnterpriseListQuery = ZListQuery;
 export const ZCreateEnterpriseRequest = z.object({
   name: z.string().trim().min(2).max(200),
   creditCode: ZCreditCode.nullable().optional(),
-  hqRegionCode: ZRegionCode.nullable().optional(),
+  /** A region of China or a foreign country (ISO 3166-1; HK, MO, TW are China's regions 810000, 820000, 710000). */
+  hqRegionCode: ZHqCode.nullable().optional(),
+  /** A foreign HQ's city as written; only with a country. */
+  hqCity: z.string().trim().min(1).max(100).nullable().optional(),
   /** Defaults to the caller's own unit. */
   unitId: ZBodyId.optional(),
   englishName: z.string().trim().min(2).max(300).nullable().optional(),

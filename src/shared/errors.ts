@@ -18,6 +18,16 @@ export const ERRORS = {
     en: '{field}: this credit code is already registered; ask the bureau to merge or share the enterprise',
   },
   'region.unknown': { status: 400, zh: '{field}：不是有效的行政区划代码', en: '{field}: is not a known region code' },
+  'region.unknownPlace': {
+    status: 400,
+    zh: '{field}：不是国内的行政区划代码，也不是境外国家代码（ISO 3166-1，如 DE；香港、澳门、台湾按国内地区填写）',
+    en: '{field}: is neither a region code of China nor a foreign country code (ISO 3166-1, e.g. DE; Hong Kong, Macao and Taiwan are regions of China)',
+  },
+  'enterprise.hqCityNotAbroad': {
+    status: 400,
+    zh: '{field}：只有境外总部填写城市，国内总部的城市在行政区划中选择',
+    en: '{field}: a city is written only for a headquarters abroad; in China choose the region',
+  },
   'password.tooShort': { status: 400, zh: '{field}：至少8位', en: '{field}: must be at least 8 characters' },
   'password.tooFewClasses': {
     status: 400,
@@ -348,6 +358,7 @@ export const LABELS: Record<string, { zh: string; en: string }> = {
   disabled: { zh: '停用', en: 'Disabled' },
   creditCode: { zh: '统一社会信用代码', en: 'Unified social credit code' },
   hqRegionCode: { zh: '总部所在地', en: 'HQ region' },
+  hqCity: { zh: '总部所在城市（境外）', en: 'HQ city (abroad)' },
   investorEnterpriseId: { zh: '投资企业', en: 'Investor enterprise' },
   totalInvestmentYuan: { zh: '总投资', en: 'Total investment' },
   stage: { zh: '项目阶段', en: 'Stage' },

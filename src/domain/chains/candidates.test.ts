@@ -146,12 +146,15 @@ describe('industry codes and regions', () => {
     expect(industrySection('99')).toBeNull();
   });
 
-  it('places an HQ in a preset by province, city or neither; country codes match no HQ', () => {
+  it('places an HQ in a preset by province, city or neither; a foreign HQ by its country (issue 15)', () => {
     const bay = PRESETS[2]!;
     expect(inRegionPreset('440305', bay)).toBe(true);
     expect(inRegionPreset('440205', bay)).toBe(false);
     expect(inRegionPreset('320505', PRESETS[1]!)).toBe(true);
     expect(inRegionPreset('110108', PRESETS[3]!)).toBe(false);
+    expect(inRegionPreset('DE', PRESETS[3]!)).toBe(true);
+    expect(inRegionPreset('JP', PRESETS[3]!)).toBe(false);
+    expect(inRegionPreset('DE', bay)).toBe(false);
   });
 });
 

@@ -104,16 +104,19 @@ export function industryMatch(enterpriseCode: string, linkCode: string): Industr
 /** A priority-region preset: GB/T 2260 codes (province 2 digits + 0000, city 4 digits + 00) or ISO country codes. */
 export type RegionPreset = { key: string; nameEn: string; codes: string[] };
 
-/** Whether an HQ (a six-digit GB/T 2260 code) lies in one of the preset's codes; country codes match no HQ code. */
+/** Whether an HQ (a six-digit GB/T 2260 code, or abroad a country's ISO code) lies in one of the preset's codes. */
 export function inRegionPreset(hqRegionCode: string, preset: RegionPreset): boolean {
   return presetPrefixes(preset).some((prefix) => hqRegionCode.startsWith(prefix));
 }
 
-/** The HQ-code prefixes a preset covers: a province's 2 digits, a city's 4, a county's 6; country codes none. */
+/**
+ * The HQ-code prefixes a preset covers: a province's 2 digits, a city's 4, a county's 6; a country its own code (a
+ * foreign HQ is stored as it, issue 15; no division code begins with a letter).
+ */
 export function presetPrefixes(preset: RegionPreset): string[] {
-  return preset.codes
-    .filter((code) => /^\d{6}$/.test(code))
-    .map((code) => (code.endsWith('0000') ? code.slice(0, 2) : code.endsWith('00') ? code.slice(0, 4) : code));
+  return preset.codes.flatMap((code) =>
+    /^\d{6}$/.test(code) ? [code.endsWith('0000') ? code.slice(0, 2) : code.endsWith('00') ? code.slice(0, 4) : code] : /^[A-Z]{2}$/.test(code) ? [code] : [],
+  );
 }
 
 // ---- scoring -----------------------------------------------------------------------------------------------------

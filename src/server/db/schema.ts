@@ -162,7 +162,13 @@ export const enterprises = pgTable(
       .references(() => units.id, { onDelete: 'restrict' }),
     name: text('name').notNull(),
     creditCode: text('credit_code'),
+    /**
+     * Where its headquarters is: a GB/T 2260 code in China (香港, 澳门, 台湾 as 810000, 820000, 710000), or abroad an
+     * ISO 3166-1 alpha-2 country code (DE, JP, SG …; never CN, HK, MO, TW). Issue 15's foreign HQ, migration 0052.
+     */
     hqRegionCode: text('hq_region_code'),
+    /** The city of a foreign HQ as written (慕尼黑, Osaka); only beside a country code. */
+    hqCity: text('hq_city'),
     /**
      * 世界500强 (Fortune Global 500): the assessment may give a bonus for projects such an investor signs. Derived from
      * the tier entries (issue 13, docs/decisions.md): on the latest 世界500强 list on record or the one before.
@@ -204,7 +210,8 @@ export const enterprises = pgTable(
     // Deleting an enterprise (a revert removing the investors it added) checks nothing was merged into it: by index.
     index('enterprises_merged_into_idx').on(t.mergedIntoId).where(sql`${t.mergedIntoId} is not null`),
     check('enterprises_credit_code_check', sql`${t.creditCode} ~ '^[0-9A-HJ-NPQRTUWXY]{18}$'`),
-    check('enterprises_hq_region_check', sql`${t.hqRegionCode} ~ '^[0-9]{6}$'`),
+    check('enterprises_hq_region_check', sql`${t.hqRegionCode} ~ '^[0-9]{6}$' or (${t.hqRegionCode} ~ '^[A-Z]{2}$' and ${t.hqRegionCode} not in ('CN', 'HK', 'MO', 'TW'))`),
+    check('enterprises_hq_city_check', sql`${t.hqCity} is null or (${t.hqRegionCode} ~ '^[A-Z]{2}$' and length(trim(${t.hqCity})) between 1 and 100)`),
     check('enterprises_name_check', sql`length(trim(${t.name})) >= 2`),
     check('enterprises_capital_check', sql`${t.registeredCapitalYuan} >= 0`),
     check('enterprises_size_band_check', sql`${t.sizeBand} in ('large','medium','small','micro')`),

@@ -8,6 +8,7 @@ type EnterpriseRow = typeof enterprises.$inferSelect;
  */
 export const BLANK_LIBRARY_FACTS = {
   englishName: null,
+  hqCity: null,
   industryCodes: [],
   registeredCapitalYuan: null,
   foundedOn: null,

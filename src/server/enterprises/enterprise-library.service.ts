@@ -86,6 +86,7 @@ export async function describeEnterprises(db: Db, caller: Caller, rows: Enterpri
       creditCode: row.creditCode,
       hqRegionCode: row.hqRegionCode,
       hqRegionName: regionName(row.hqRegionCode),
+      hqCity: row.hqCity,
       fortuneGlobal500: row.fortuneGlobal500,
       unitId: row.unitId,
       unitName: units.get(row.unitId) ?? '',

@@ -55,7 +55,7 @@ const PROBLEM_TEXT: Record<FactProblem, { zh: string; en: string }> = {
   notADate: { zh: '不是日期', en: 'is not a date' },
   monthOnly: { zh: '没有写明哪一天', en: 'names no day' },
   notAListing: { zh: '看不出交易所和股票代码（如 688001.SH、深交所 300750、未上市）', en: 'names no exchange and ticker (e.g. 688001.SH, 深交所 300750, 未上市)' },
-  unknownRegion: { zh: '不是国内的行政区划（GB/T 2260）', en: 'is not a region of China (GB/T 2260)' },
+  unknownRegion: { zh: '既不是国内的行政区划（GB/T 2260），也不是境外国家（如 德国、日本、Germany）', en: 'is neither a region of China (GB/T 2260) nor a foreign country (e.g. 德国, 日本, Germany)' },
   ambiguousRegion: { zh: '对应多个行政区划，请写明省和市', en: 'names several regions; give the province and city' },
   unknownIndustry: { zh: '不是国民经济行业分类（GB/T 4754）的代码或名称，也不在本市产业名录中', en: 'is neither a GB/T 4754 code or name nor on the city’s industry list' },
 };

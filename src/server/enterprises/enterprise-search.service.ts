@@ -171,7 +171,8 @@ function facetsOf(rows: CandidateRow[]): TEnterpriseSearchResult['facets'] {
   const industrySection = new Map<string, number>();
   for (const row of rows) {
     countBy(new Set(row.tiers ?? []), tier);
-    if (row.hq_region_code) countBy([row.hq_region_code.slice(0, 2) + '0000'], province);
+    // A foreign HQ (issue 15) counts under its country's code: it has no province.
+    if (row.hq_region_code) countBy([/^\d/.test(row.hq_region_code) ? row.hq_region_code.slice(0, 2) + '0000' : row.hq_region_code], province);
     countBy(new Set(row.industry_codes.flatMap((code) => findIndustry(code)?.section ?? [])), industrySection);
   }
   return { tier: sorted(tier), province: sorted(province), industrySection: sorted(industrySection) };

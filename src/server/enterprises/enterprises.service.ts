@@ -11,6 +11,8 @@ import { actorOf, recordAudit } from '../audit/audit.service.ts';
 import { refreshEnterpriseSearch } from './enterprise-search.ts';
 import { requireUnitInScope } from '../units/units.service.ts';
 import { findRegion } from '../regions/regions.service.ts';
+import { isForeignCountry } from '../../domain/countries.ts';
+import { CHINA_REGIONS_BY_ISO } from '../../domain/heatmap/regions.ts';
 import { checkLocalUnit, checkParent, describeEnterprises, loadEditableEnterprise, loadEnterprise, refuseMergedEnterprise } from './enterprise-library.service.ts';
 import type { TCreateEnterpriseRequest, TEnterprise, TUpdateEnterpriseRequest } from '../../shared/enterprises.ts';
 import { compareEnterpriseNames, enterpriseNameCore, type NameMatch } from '../../domain/enterprise-names.ts';
@@ -99,8 +101,22 @@ function libraryFacts(input: TUpdateEnterpriseRequest) {
   };
 }
 
-function checkRegion(code: string | null | undefined): void {
-  if (code && !findRegion(code)) throw new AppError('region.unknown', { field: 'hqRegionCode' });
+/**
+ * The HQ a request sets: a known region of China or a foreign country (ISO 3166-1; HK/MO/TW are refused as countries,
+ * they are China's 810000/820000/710000). A city is kept only beside a country, and is cleared when the HQ moves to
+ * China. HK, MO and TW sent as codes are stored as 810000, 820000, 710000. `before`: the stored HQ on an update.
+ * Returns the HQ and city to write (undefined: unchanged).
+ */
+function checkHq(
+  input: { hqRegionCode?: string | null | undefined; hqCity?: string | null | undefined },
+  before?: { hqRegionCode: string | null },
+): { hqRegionCode: string | null | undefined; hqCity: string | null | undefined } {
+  const code = input.hqRegionCode ? (CHINA_REGIONS_BY_ISO[input.hqRegionCode] ?? input.hqRegionCode) : input.hqRegionCode;
+  if (code && !findRegion(code) && !isForeignCountry(code)) throw new AppError(/^\d/.test(code) ? 'region.unknown' : 'region.unknownPlace', { field: 'hqRegionCode' });
+  const hq = code !== undefined ? code : (before?.hqRegionCode ?? null);
+  const abroad = isForeignCountry(hq);
+  if (input.hqCity && !abroad) throw new AppError('enterprise.hqCityNotAbroad', { field: 'hqCity' });
+  return { hqRegionCode: code, hqCity: !abroad && (code !== undefined || !before) ? null : input.hqCity };
 }
 
 function creditCodeConflict(error: unknown): never {
@@ -112,7 +128,7 @@ export async function createEnterprise(ctx: ServiceContext, input: TCreateEnterp
   assertCanWrite(ctx.caller);
   const unitId = input.unitId ?? ctx.caller.unitId;
   await requireUnitInScope(ctx, unitId, 'unitId');
-  checkRegion(input.hqRegionCode);
+  const hq = checkHq(input);
   try {
     return await ctx.db.transaction(async (tx) => {
       await checkParent(tx, null, input.parentEnterpriseId);
@@ -123,7 +139,8 @@ export async function createEnterprise(ctx: ServiceContext, input: TCreateEnterp
           unitId,
           name: input.name,
           creditCode: input.creditCode ?? null,
-          hqRegionCode: input.hqRegionCode ?? null,
+          hqRegionCode: hq.hqRegionCode ?? null,
+          hqCity: hq.hqCity ?? null,
           ...libraryFacts(input),
           createdBy: ctx.caller.userId,
           createdAt: ctx.now,
@@ -146,7 +163,7 @@ export async function updateEnterprise(ctx: ServiceContext, id: number, input: T
       const before = await loadEditableEnterprise(ctx, tx, id);
       // Checks read through the transaction: the embedded database has one connection, which the transaction holds.
       if (input.unitId !== undefined) await requireUnitInScope({ ...ctx, db: tx }, input.unitId, 'unitId');
-      checkRegion(input.hqRegionCode);
+      const hq = checkHq(input, before);
       await checkParent(tx, id, input.parentEnterpriseId);
       await checkLocalUnit(ctx, tx, input.localUnitId);
       const [row] = await tx
@@ -154,7 +171,8 @@ export async function updateEnterprise(ctx: ServiceContext, id: number, input: T
         .set({
           name: input.name,
           creditCode: input.creditCode,
-          hqRegionCode: input.hqRegionCode,
+          hqRegionCode: hq.hqRegionCode,
+          hqCity: hq.hqCity,
           ...libraryFacts(input),
           unitId: input.unitId,
           updatedAt: ctx.now,

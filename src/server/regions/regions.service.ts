@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { TRegion } from '../../shared/regions.ts';
+import { countryName } from '../../domain/countries.ts';
 
 /** GB/T 2260 administrative divisions, read once from data/regions.json (reference data, not per unit). */
 type RegionRow = [code: string, name: string, level: number, parentCode: string | null];
@@ -33,8 +34,10 @@ export function allRegions(): TRegion[] {
   return [...load().values()];
 }
 
+/** A place's Chinese name: a division's full name (湖北省襄阳市), or a foreign HQ's country (德国). */
 export function regionName(code: string | null): string | null {
-  return code ? (findRegion(code)?.fullName ?? null) : null;
+  if (!code) return null;
+  return findRegion(code)?.fullName ?? countryName(code)?.zh ?? null;
 }
 
 const MAX_RESULTS = 50;

@@ -1,0 +1,4 @@
+ALTER TABLE "enterprises" DROP CONSTRAINT "enterprises_hq_region_check";--> statement-breakpoint
+ALTER TABLE "enterprises" ADD COLUMN "hq_city" text;--> statement-breakpoint
+ALTER TABLE "enterprises" ADD CONSTRAINT "enterprises_hq_city_check" CHECK ("enterprises"."hq_city" is null or ("enterprises"."hq_region_code" ~ '^[A-Z]{2}$' and length(trim("enterprises"."hq_city")) between 1 and 100));--> statement-breakpoint
+ALTER TABLE "enterprises" ADD CONSTRAINT "enterprises_hq_region_check" CHECK ("enterprises"."hq_region_code" ~ '^[0-9]{6}$' or ("enterprises"."hq_region_code" ~ '^[A-Z]{2}$' and "enterprises"."hq_region_code" not in ('CN', 'HK', 'MO', 'TW')));
