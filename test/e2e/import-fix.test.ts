@@ -60,5 +60,14 @@ describe('fixing a refused row in the import preview', () => {
     await page.getByRole('button', { name: '确认导入' }).click();
     await hasText(page.getByTestId('import-result'), '新增 2 个项目');
     await shown(page.getByTestId('import-result'));
+
+    // On the English screen, the stage the import recorded names its evidence in English (the app's own sentence),
+    // the file's name as it is.
+    const link = page.getByRole('link', { name: '预览修改测试乙项目' });
+    const projectUrl = (await link.getAttribute('href'))!;
+    await page.getByText('English', { exact: true }).click();
+    await page.goto(`${projectUrl}?tab=lifecycle`);
+    await shown(page.getByText('Note: Imported from the ledger: 预览修改台账.xlsx, row 3'));
+    await screenshot(page, 'import-fix-lifecycle-en.png');
   });
 });
