@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildApp, WEB_DIST } from '../../src/server/app.ts';
-import { latestMigration } from '../../src/server/db/migrate.ts';
+import { openDatabase } from '../../src/server/db/client.ts';
+import { latestMigration, migrate } from '../../src/server/db/migrate.ts';
 import { loadDemo } from '../../src/server/demo/demo.service.ts';
 import { runReminderJob } from '../../src/server/reminders/reminders.job.ts';
 import { openDemoTemplateDatabase, openTestDatabase } from './test-db.ts';
@@ -13,12 +14,12 @@ export type E2eServer = { url: string; close(): Promise<void> };
  * today's reminders made, as a started server makes them),
  * the built web app from dist/web (run `npm run build` first), listening on a free port of 127.0.0.1.
  */
-export async function startE2eServer(options: { idleMinutes?: number } = {}): Promise<E2eServer> {
+export async function startE2eServer(options: { idleMinutes?: number; embedded?: boolean } = {}): Promise<E2eServer> {
   if (!existsSync(join(WEB_DIST, 'index.html'))) {
     throw new Error(`no built web app in ${WEB_DIST}: run \`npm run build\` before the browser suite`);
   }
-  const copied = await openDemoTemplateDatabase();
-  const database = copied ?? (await openTestDatabase());
+  const copied = options.embedded ? null : await openDemoTemplateDatabase();
+  const database = copied ?? (options.embedded ? await openEmbeddedDatabase() : await openTestDatabase());
   try {
     if (!copied) await loadDemo(database.db);
     // As `zhaoshang serve` does when it starts: today's deadline reminders are in the bell.
@@ -45,4 +46,14 @@ export async function startE2eServer(options: { idleMinutes?: number } = {}): Pr
     await database.close();
     throw error;
   }
+}
+
+/**
+ * The embedded database the product starts on by default (PGlite, in memory), migrated here: for the journey that
+ * proves the default install in a browser while the rest of the suite runs on the PostgreSQL server.
+ */
+async function openEmbeddedDatabase() {
+  const database = await openDatabase({});
+  await migrate(database.db);
+  return database;
 }

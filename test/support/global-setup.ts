@@ -25,6 +25,7 @@ export default async function setup(project: TestProject) {
     await migrate(database.db);
     await database.close();
     project.provide('pgTemplate', template);
+    project.provide('pgDemoTemplate', project.name === 'e2e' ? await makePostgresDemoTemplate(admin, template, runId) : undefined);
     return async () => {
       const { rows } = await admin.query<{ datname: string }>(`select datname from pg_database where datname like $1`, [`zs_t%_${runId}%`]);
       for (const row of rows) await admin.query(`drop database if exists ${row.datname} with (force)`);
@@ -50,9 +51,24 @@ export default async function setup(project: TestProject) {
   };
 }
 
+/** The browser suite on PostgreSQL: the demo city loaded once into a template of its own, as on PGlite. */
+async function makePostgresDemoTemplate(admin: pg.Client, template: string, runId: string): Promise<string> {
+  const demoTemplate = `zs_tpl_demo_${runId}`;
+  await admin.query(`create database ${demoTemplate} template ${template}`);
+  const database = await openDatabase({ databaseUrl: withDatabase(TEST_PG_URL, demoTemplate) });
+  try {
+    await loadDemo(database.db);
+  } finally {
+    await database.close();
+  }
+  return demoTemplate;
+}
+
 declare module 'vitest' {
   export interface ProvidedContext {
     pgTemplate: string;
+    /** The migrated template with the demo city loaded (the browser suite on PostgreSQL only). */
+    pgDemoTemplate: string | undefined;
     pgliteTemplate: string;
     /** The migrated template with the demo city loaded (the browser suite only). */
     pgliteDemoTemplate: string | undefined;

@@ -10,27 +10,33 @@ export const TEST_DB_KIND = (process.env.TEST_DB ?? 'pglite') as 'pglite' | 'pos
 
 /** A fresh, migrated database of the suite's kind, copied from the run's template. */
 export async function openTestDatabase(): Promise<Database> {
-  if (TEST_DB_KIND === 'postgres') {
-    const template = inject('pgTemplate');
-    const name = `zs_t_${template.slice('zs_tpl_'.length)}_${randomBytes(4).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: TEST_PG_URL });
-    await admin.connect();
-    try {
-      await admin.query(`create database ${name} template ${template}`);
-    } finally {
-      await admin.end();
-    }
-    return openDatabase({ databaseUrl: withDatabase(TEST_PG_URL, name) });
-  }
+  if (TEST_DB_KIND === 'postgres') return copyPostgresDatabase(inject('pgTemplate'));
   const blob = new Blob([readFileSync(inject('pgliteTemplate'))]);
   return openDatabase({ pglite: await PGlite.create({ loadDataDir: blob }) });
 }
 
 /** A fresh copy of the demo city's database where the run made one (the browser suite), else null. */
 export async function openDemoTemplateDatabase(): Promise<Database | null> {
-  const demo = TEST_DB_KIND === 'pglite' ? inject('pgliteDemoTemplate') : undefined;
+  if (TEST_DB_KIND === 'postgres') {
+    const demo = inject('pgDemoTemplate');
+    return demo ? copyPostgresDatabase(demo) : null;
+  }
+  const demo = inject('pgliteDemoTemplate');
   if (!demo) return null;
   return openDatabase({ pglite: await PGlite.create({ loadDataDir: new Blob([readFileSync(demo)]) }) });
+}
+
+/** A new PostgreSQL database made WITH TEMPLATE, named so that the run's teardown drops it (`zs_t…_<runId>…`). */
+async function copyPostgresDatabase(template: string): Promise<Database> {
+  const name = `zs_t_${template.slice('zs_tpl_'.length)}_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: TEST_PG_URL });
+  await admin.connect();
+  try {
+    await admin.query(`create database ${name} template ${template}`);
+  } finally {
+    await admin.end();
+  }
+  return openDatabase({ databaseUrl: withDatabase(TEST_PG_URL, name) });
 }
 
 /** An empty, unmigrated database, for the migration tests. */

@@ -26,9 +26,10 @@ export type E2e = {
   close(): Promise<void>;
 };
 
-export async function startE2e(): Promise<E2e> {
+/** `embedded`: on the default install's embedded database whatever the suite's database (see spine.test.ts). */
+export async function startE2e(options: { embedded?: boolean } = {}): Promise<E2e> {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  const server = await startE2eServer();
+  const server = await startE2eServer(options);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || CHROMIUM_PATH,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
