@@ -16,6 +16,9 @@ export default {
   mutate: ['src/domain/**/*.ts', '!src/domain/**/*.test.ts', '!src/domain/chains/**'],
   ignorePatterns: ['data/db', 'dist', 'docs', 'test-results', 'reports', 'bench', 'scratch', '/data-*'],
   coverageAnalysis: 'perTest',
+  // Static mutants (module-level tables: dictionaries, region lists, field names — 1,756 of 6,433) are run against
+  // every test, 95 % of a full run's time (≈ 4 h here); they are left out and listed as "ignored" in the report.
+  ignoreStatic: true,
   incremental: true,
   incrementalFile: 'stryker/incremental-domain.json',
   concurrency: 2,

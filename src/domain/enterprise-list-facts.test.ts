@@ -116,14 +116,16 @@ describe('the facts of an enterprise list, read or refused', () => {
 });
 
 describe("a list's facts against the library", () => {
-  const readers = { capital: capitalColumnOf('注册资本(万元)'), region: regionTextReader(regions), industry: (text: string) => (text === '锂离子电池制造' ? { ok: true as const, value: '3841' } : { ok: false as const, problem: 'unknownIndustry' as const }) };
+  // Built inside each test (a function, not a value of the describe body): code run while tests are collected is
+  // never mutated by Stryker (docs/testing.md, "Mutation testing").
+  const readers = () => ({ capital: capitalColumnOf('注册资本(万元)'), region: regionTextReader(regions), industry: (text: string) => (text === '锂离子电池制造' ? { ok: true as const, value: '3841' } : { ok: false as const, problem: 'unknownIndustry' as const }) });
 
   it('reads every fact of a row, refusing only the field it cannot read', () => {
-    expect(readRowFacts({ region: '湖北 襄阳', industry: '锂离子电池制造', capital: '6000', founded: '2019/3/5', listing: '300750.SZ' }, readers)).toEqual({
+    expect(readRowFacts({ region: '湖北 襄阳', industry: '锂离子电池制造', capital: '6000', founded: '2019/3/5', listing: '300750.SZ' }, readers())).toEqual({
       facts: { region: '420600', industry: '3841', capital: 60_000_000, founded: '2019-03-05', listing: { exchange: 'SZSE', ticker: '300750' } },
       refusals: [],
     });
-    expect(readRowFacts({ region: '朝阳', industry: '新能源', capital: '500万美元', founded: null, listing: '未上市' }, readers)).toEqual({
+    expect(readRowFacts({ region: '朝阳', industry: '新能源', capital: '500万美元', founded: null, listing: '未上市' }, readers())).toEqual({
       facts: { listing: 'notListed' },
       refusals: [
         { field: 'region', text: '朝阳', problem: 'ambiguousRegion' },

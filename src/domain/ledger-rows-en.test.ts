@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { describeProblem } from './ledger-rows.ts';
+import { describeProblem, PROBLEM_CODES } from './ledger-rows.ts';
 import { describeProblemEn, FIELD_NAMES_EN, PROBLEM_CODES_EN } from './ledger-rows-en.ts';
 import { LEDGER_FIELDS } from './ledger-columns.ts';
 
@@ -28,9 +26,9 @@ describe('a refused ledger row in English (issue 16)', () => {
   });
 
   it('has an English sentence for every problem the Chinese one knows, and a name for every field', () => {
-    const source = readFileSync(join(import.meta.dirname, 'ledger-rows.ts'), 'utf8');
-    const block = source.slice(source.indexOf('const PROBLEM_WORDS'), source.indexOf('};', source.indexOf('const PROBLEM_WORDS')));
-    const codes = [...block.matchAll(/^\s+'?([a-zA-Z.]+)'?: '/gm)].map((m) => m[1]!);
+    // The exported list, not the source text: read from the file, the check broke under mutation testing's
+    // instrumented copy (docs/testing.md, "Mutation testing").
+    const codes = PROBLEM_CODES;
     expect(codes.length).toBeGreaterThan(25);
     expect(codes.filter((code) => !PROBLEM_CODES_EN.includes(code))).toEqual([]);
     for (const field of LEDGER_FIELDS) expect(FIELD_NAMES_EN[field]).toMatch(/^[A-Z][^\u4e00-\u9fff]*$/);

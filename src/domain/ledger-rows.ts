@@ -294,6 +294,9 @@ export function rowLabel(row: { sheet?: string; rowNumber: number }): string {
   return row.sheet !== undefined ? `工作表“${row.sheet}”第${row.rowNumber}行` : `第${row.rowNumber}行`;
 }
 
+/** The problem codes that have a Chinese sentence (the English dictionary must know each: ledger-rows-en.test.ts). */
+export const PROBLEM_CODES = Object.keys(PROBLEM_WORDS);
+
 /** The sentence a refused row gets, as the issue writes it, in Chinese punctuation: "第12行 签约时间：'2023.13.1' 不是有效日期". */
 export function describeProblem(problem: LedgerProblem): string {
   const words = PROBLEM_WORDS[problem.code] ?? problem.code;
