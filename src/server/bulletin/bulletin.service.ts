@@ -1,6 +1,6 @@
 import type { ServiceContext } from '../context.ts';
 import { listUnits } from '../units/units.service.ts';
-import { metricGroups, metricScope, metricsByKeys, metricTotals } from '../metrics/metrics.service.ts';
+import { metricBreakdown, metricScope, metricsByKeys, metricTotals } from '../metrics/metrics.service.ts';
 import { targetsOfUnits } from '../targets/targets.service.ts';
 import { bulletinSentence, bulletinSentenceEn, completionPercent, percentShown, periodText, periodTextEn, ranksDescending, topAndBottom, type BulletinFigure } from '../../domain/bulletin.ts';
 import { daysInMonth } from '../../domain/calendar.ts';
@@ -52,11 +52,8 @@ async function liveFigures(ctx: ServiceContext, scope: Awaited<ReturnType<typeof
     targetOf: (unitId, key) => targets.get(unitId)?.get(key) ?? null,
     targetKeys: [...(targets.get(scope.unit.id)?.keys() ?? [])],
     async values(keys) {
-      const [now, before, byChild] = await Promise.all([
-        metricTotals(ctx, keys, scope),
-        metricTotals(ctx, keys, { ...scope, period: lastYear }),
-        metricGroups(ctx, keys, scope, 'unit'),
-      ]);
+      // The sub-units' cells and the unit's figure from one statement: the figure is the rollup of the cells (issue 19).
+      const [{ total: now, groups: byChild }, before] = await Promise.all([metricBreakdown(ctx, keys, scope, 'unit'), metricTotals(ctx, keys, { ...scope, period: lastYear })]);
       const zeros = (values: (number | null)[] | undefined) => keys.map((_, i) => values?.[i] ?? 0);
       const counted = {
         now: zeros(now),
@@ -67,7 +64,7 @@ async function liveFigures(ctx: ServiceContext, scope: Awaited<ReturnType<typeof
       if (!scope.rules.holdOutUnderReview) return { ...counted, heldOut: keys.map(() => 0), heldOutByChild: new Map(), heldOutOwn: keys.map(() => 0) };
       // The same figures with the pairs under review counted: the difference is what waits for 甄别.
       const all = { ...scope, rules: { ...scope.rules, holdOutUnderReview: false } };
-      const [allNow, allByChild] = await Promise.all([metricTotals(ctx, keys, all), metricGroups(ctx, keys, all, 'unit')]);
+      const { total: allNow, groups: allByChild } = await metricBreakdown(ctx, keys, all, 'unit');
       return {
         ...counted,
         heldOut: difference(zeros(allNow), counted.now),

@@ -1,7 +1,8 @@
 import type { ServiceContext } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { listUnits, requireUnitInScope, unitNames } from '../units/units.service.ts';
-import { aggregateMetrics, metricRecordRows, type MetricGrouping, type MetricScope, type ProjectMetricSpec } from '../projects/metrics.queries.ts';
+import { metricRecordRows, type MetricGrouping, type MetricScope, type ProjectMetricSpec } from '../projects/metrics.queries.ts';
+import { aggregateMetrics } from '../projects/metric-aggregates.ts';
 import { activityRecords, activityValues } from '../activities/activity-metrics.queries.ts';
 import { leadRecords, leadValues } from '../leads/lead-metrics.queries.ts';
 import type { ActivitySpec } from '../../domain/activity-metrics.ts';
@@ -93,8 +94,7 @@ export function metricsByKeys(keys: string | undefined, field = 'keys'): MetricD
 
 /** The metrics' values over the whole scope, in the order given. */
 export async function metricTotals(ctx: ServiceContext, metrics: MetricDefinition[], scope: MetricScope): Promise<(number | null)[]> {
-  const grouped = await metricGroups(ctx, metrics, scope, 'none');
-  return grouped.get('') ?? metrics.map((m) => (isSummable(m) ? 0 : null));
+  return (await metricBreakdown(ctx, metrics, scope, 'none')).total;
 }
 
 /**
@@ -102,21 +102,47 @@ export async function metricTotals(ctx: ServiceContext, metrics: MetricDefinitio
  * metrics in one statement each; trips, visits, events and leads one statement a metric, from their own areas.
  */
 export async function metricGroups(ctx: ServiceContext, metrics: MetricDefinition[], scope: MetricScope, grouping: MetricGrouping) {
+  return (await metricBreakdown(ctx, metrics, scope, grouping, { total: false })).groups;
+}
+
+/**
+ * The metrics' values per group and over the whole scope (issue 19): a project or fund metric's total is the rollup
+ * of its own groups, in the same statement; an activity's (trips, visits, events, leads) is asked of its area, since
+ * an enterprise visited in two units counts once in the whole. Without `total`, activities' totals are not asked.
+ */
+export async function metricBreakdown(
+  ctx: ServiceContext,
+  metrics: MetricDefinition[],
+  scope: MetricScope,
+  grouping: MetricGrouping,
+  options: { total: boolean } = { total: true },
+): Promise<{ groups: Map<string, (number | null)[]>; total: (number | null)[] }> {
   const specs = metrics.map((m, i) => ({ spec: m.spec, i }));
   const ofProjects = specs.filter((s): s is { spec: ProjectMetricSpec; i: number } => !isActivitySpec(s.spec));
   const ofActivities = specs.filter((s): s is { spec: ActivitySpec; i: number } => isActivitySpec(s.spec));
-  const [grouped, ...activities] = await Promise.all([
-    ofProjects.length > 0 ? aggregateMetrics(ctx, ofProjects.map((s) => s.spec), scope, grouping) : new Map<string, (number | null)[]>(),
-    ...ofActivities.map(({ spec }) => (spec.kind === 'leads' ? leadValues(ctx, spec, scope, grouping) : activityValues(ctx, spec, scope, grouping))),
+  const activityOf = (spec: ActivitySpec, by: MetricGrouping) => (spec.kind === 'leads' ? leadValues(ctx, spec, scope, by) : activityValues(ctx, spec, scope, by));
+  const wholeActivities = options.total && grouping !== 'none' && grouping !== 'subtree';
+  const [aggregated, activities, activityTotals] = await Promise.all([
+    ofProjects.length > 0 ? aggregateMetrics(ctx, ofProjects.map((s) => s.spec), scope, grouping) : null,
+    Promise.all(ofActivities.map(({ spec }) => activityOf(spec, grouping))),
+    wholeActivities ? Promise.all(ofActivities.map(({ spec }) => activityOf(spec, 'none'))) : null,
   ]);
-  const result = new Map<string, (number | null)[]>();
-  const empty = () => metrics.map((m) => (isSummable(m) ? 0 : null));
-  const slot = (group: string) => result.get(group) ?? (result.set(group, empty()), result.get(group)!);
-  for (const [group, values] of grouped) ofProjects.forEach(({ i }, k) => (slot(group)[i] = values[k] ?? null));
+  const empty = (): (number | null)[] => metrics.map((m) => (isSummable(m) ? 0 : null));
+  const groups = new Map<string, (number | null)[]>();
+  const total = empty();
+  const slot = (group: string) => groups.get(group) ?? (groups.set(group, empty()), groups.get(group)!);
+  if (aggregated) {
+    for (const [group, values] of aggregated.groups) ofProjects.forEach(({ i }, k) => (slot(group)[i] = values[k] ?? null));
+    ofProjects.forEach(({ i }, k) => (total[i] = aggregated.total[k] ?? null));
+  }
   activities.forEach((values, k) => {
     for (const [group, value] of values) slot(group)[ofActivities[k]!.i] = value;
   });
-  return result;
+  (activityTotals ?? (grouping === 'none' ? activities : [])).forEach((values, k) => {
+    const value = values.get('');
+    if (value !== undefined) total[ofActivities[k]!.i] = value;
+  });
+  return { groups, total };
 }
 
 export type MetricRecord = {
