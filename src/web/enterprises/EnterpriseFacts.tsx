@@ -26,7 +26,7 @@ export function EnterpriseFacts({ enterprise }: { enterprise: TEnterprise }) {
         column={{ xs: 1, sm: 1, md: 1, lg: 1, xl: 1, xxl: 2 }}
         items={[
           { key: 'creditCode', label: t('enterprise.creditCode'), children: enterprise.creditCode ? <span className="zs-code">{enterprise.creditCode}</span> : notSet },
-          { key: 'hq', label: t('enterprise.hqRegion'), children: orNotSet(enterprise.hqRegionName) },
+          { key: 'hq', label: t('enterprise.hqRegion'), children: orNotSet(enterprise.hqRegionName && enterprise.hqCity ? `${enterprise.hqRegionName} · ${enterprise.hqCity}` : enterprise.hqRegionName) },
           ...(enterprise.englishName ? [{ key: 'englishName', label: t('library.englishName'), children: enterprise.englishName }] : []),
           {
             key: 'industries',

@@ -13,7 +13,7 @@ import { DuplicateHint } from '../funnel/DuplicateHint.tsx';
 import { formatLongDateTime } from '../i18n/format.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { IndustryMultiSelect } from '../industries/IndustrySelect.tsx';
-import { RegionSelect } from '../regions/RegionSelect.tsx';
+import { HqPlaceInput } from './HqPlaceInput.tsx';
 import { UnitTreeSelect } from '../units/UnitTreeSelect.tsx';
 import { ErrorAlert, MessageAlert } from '../ui/ErrorAlert.tsx';
 import { showErrorInForm } from '../ui/errors.ts';
@@ -34,6 +34,7 @@ type EnterpriseFormValues = {
   name: string;
   creditCode?: string;
   hqRegionCode?: string | null;
+  hqCity?: string;
   unitId?: number;
   englishName?: string;
   industryCodes: string[];
@@ -52,6 +53,7 @@ const FIELDS = [
   'name',
   'creditCode',
   'hqRegionCode',
+  'hqCity',
   'unitId',
   'englishName',
   'industryCodes',
@@ -129,6 +131,7 @@ function EnterpriseForm({ enterprise }: EnterpriseFormProps) {
         name: enterprise.name,
         creditCode: enterprise.creditCode ?? '',
         hqRegionCode: enterprise.hqRegionCode,
+        hqCity: enterprise.hqCity ?? '',
         unitId: enterprise.unitId,
         englishName: enterprise.englishName ?? '',
         industryCodes: enterprise.industryCodes,
@@ -154,6 +157,8 @@ function EnterpriseForm({ enterprise }: EnterpriseFormProps) {
           name: values.name.trim(),
           creditCode: creditCode || null,
           hqRegionCode: values.hqRegionCode ?? null,
+          // A city only beside a country: in China the region says it.
+          hqCity: values.hqRegionCode && /^[A-Z]{2}$/.test(values.hqRegionCode) ? text(values.hqCity) : null,
           unitId: values.unitId,
           englishName: text(values.englishName),
           industryCodes: values.industryCodes ?? [],
@@ -268,7 +273,16 @@ function EnterpriseForm({ enterprise }: EnterpriseFormProps) {
           <Input autoComplete="off" maxLength={24} className="zs-code" />
         </Form.Item>
         <Form.Item name="hqRegionCode" label={t('enterprise.hqRegion')}>
-          <RegionSelect initialLabel={enterprise?.hqRegionName} />
+          <HqPlaceInput initialLabel={enterprise?.hqRegionName} />
+        </Form.Item>
+        <Form.Item noStyle shouldUpdate={(before, after) => before.hqRegionCode !== after.hqRegionCode}>
+          {({ getFieldValue }) =>
+            /^[A-Z]{2}$/.test(getFieldValue('hqRegionCode') ?? '') ? (
+              <Form.Item name="hqCity" label={t('library.hqCity')} extra={t('library.hqCityHint')}>
+                <Input autoComplete="off" maxLength={100} />
+              </Form.Item>
+            ) : null
+          }
         </Form.Item>
         <Form.Item name="englishName" label={t('library.englishName')}>
           <Input autoComplete="off" maxLength={300} />

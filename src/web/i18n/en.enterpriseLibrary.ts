@@ -58,4 +58,10 @@ export const enEnterpriseLibrary: Record<keyof typeof zhCNEnterpriseLibrary, str
   'library.interestKind.lead': 'Lead',
   'library.interestKind.visit': 'Visit',
   'library.interestKind.project': 'Project',
+  'library.hqInChina': 'China',
+  'library.hqAbroad': 'Abroad',
+  'library.hqCountry': 'Country of the headquarters',
+  'library.hqCountryPlaceholder': 'Type a country name (Chinese or English)',
+  'library.hqCity': 'City of the headquarters (abroad)',
+  'library.hqCityHint': 'As the enterprise writes it, e.g. 慕尼黑, Osaka; for Hong Kong, Macao and Taiwan choose “China”',
 };

@@ -60,4 +60,10 @@ export const zhCNEnterpriseLibrary = {
   'library.interestKind.lead': '线索',
   'library.interestKind.visit': '拜访',
   'library.interestKind.project': '项目',
+  'library.hqInChina': '国内',
+  'library.hqAbroad': '境外',
+  'library.hqCountry': '总部所在国家',
+  'library.hqCountryPlaceholder': '输入国家名称（中文或英文）',
+  'library.hqCity': '总部所在城市（境外）',
+  'library.hqCityHint': '按对方写法填写，如 慕尼黑、Osaka；港澳台请选“国内”',
 } as const;
