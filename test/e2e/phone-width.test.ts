@@ -1,7 +1,7 @@
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loggedIn, PHONE, screenshot, shown, startE2e, type E2e } from './support/browser.ts';
 import { BUREAU_PAGES, firstRecordPath } from './support/pages.ts';
+import { fitsWidth, pagesNotFitting, settled } from './support/phone-fit.ts';
 
 /**
  * On a phone no page scrolls sideways (issue 16): at 390 × 844 every main page fits the screen's width, tables
@@ -19,119 +19,14 @@ afterAll(async () => {
   await e2e?.close();
 });
 
-/** Waits until the page has loaded its data: a heading or result shown, no spinner, no skeleton. */
-async function settled(page: Page) {
-  await shown(page.locator('main h1, main h2, main h3, main h4, main .ant-result, main .ant-empty, main table, main .ant-card, main canvas'));
-  await expect.poll(() => page.locator('.ant-spin-spinning, .ant-skeleton').count(), { timeout: 20_000 }).toBe(0);
-  await page.waitForTimeout(300);
-}
-
-/** How far the page reaches past the screen's right edge, and the element reaching furthest (its tag, class and text). */
-async function overflow(page: Page) {
-  return page.evaluate(() => {
-    const width = window.innerWidth;
-    const pageWidth = Math.max(document.documentElement.scrollWidth, document.body.scrollWidth);
-    let widest = { right: 0, what: '' };
-    if (pageWidth > width) {
-      for (const element of Array.from(document.body.querySelectorAll('*'))) {
-        // Elements inside a container that scrolls on its own (a table's scroll.x) do not widen the page.
-        let inner = false;
-        for (let parent = element.parentElement; parent && parent !== document.body; parent = parent.parentElement) {
-          const style = getComputedStyle(parent);
-          if (style.overflowX === 'auto' || style.overflowX === 'scroll' || style.overflowX === 'hidden' || style.overflowX === 'clip') {
-            inner = true;
-            break;
-          }
-        }
-        if (inner) continue;
-        const right = element.getBoundingClientRect().right + window.scrollX;
-        if (right > widest.right) {
-          const className = typeof element.className === 'string' ? element.className : '';
-          widest = { right: Math.round(right), what: `<${element.tagName.toLowerCase()} class="${className.slice(0, 120)}"> ${(element.textContent ?? '').trim().slice(0, 60)}` };
-        }
-      }
-    }
-    return { width, pageWidth, widest };
-  });
-}
-
-/** Text inputs, selects and date pickers on the page narrower than a usable width, by their label or placeholder. */
-async function narrowInputs(page: Page, minimum: number) {
-  return page.evaluate((minimum) => {
-    const fields = Array.from(document.querySelectorAll<HTMLElement>('main .ant-input-affix-wrapper, main input.ant-input:not(.ant-input-affix-wrapper input), main .ant-select:not(.ant-pagination-options-size-changer), main .ant-picker, main textarea'));
-    return fields
-      .filter((field) => field.offsetParent !== null && !field.closest('.ant-table-cell, .ant-pagination, .ant-input-number'))
-      .map((field) => ({ width: Math.round(field.getBoundingClientRect().width), name: field.getAttribute('aria-label') ?? field.querySelector('input')?.getAttribute('aria-label') ?? field.querySelector('input')?.placeholder ?? field.textContent?.trim().slice(0, 30) ?? '' }))
-      .filter((field) => field.width < minimum)
-      .map((field) => `${field.name} (${field.width}px)`);
-  }, minimum);
-}
-
-async function fitsWidth(page: Page, path: string) {
-  await settled(page);
-  const measured = await overflow(page);
-  expect(
-    measured.pageWidth,
-    `${path} scrolls sideways: ${measured.pageWidth}px wide on a ${measured.width}px screen; widest element reaches ${measured.widest.right}px: ${measured.widest.what}`,
-  ).toBeLessThanOrEqual(measured.width);
-  // Inputs never shrink below a usable width to make room.
-  expect(await narrowInputs(page, 100), `${path} has inputs narrower than 100px`).toEqual([]);
-}
-
-const STAFF_PAGES = ['/projects', '/projects/new', '/projects/board', '/supervision', '/problems', '/enterprises', '/enterprises/new', '/leads', '/trips', '/trips/new', '/events', '/teams', '/imports', '/bulletin'];
-
 describe('on a phone no page scrolls sideways', () => {
+  // The English pages and the staff's are in phone-width-en-staff.test.ts (a file of its own, for the two workers).
   it('fits every page the bureau opens into 390 px', async () => {
     const { context, page } = await loggedIn(e2e, 'bureau', PHONE);
-    const failures: string[] = [];
-    const check = async (path: string) => {
-      await page.goto(path);
-      try {
-        await fitsWidth(page, path);
-      } catch (error) {
-        failures.push((error as Error).message.split('\n')[0]!);
-      }
-    };
-    for (const path of BUREAU_PAGES) await check(path);
-    await check(await firstRecordPath(page, '/projects', /^\/projects\/\d+/));
-    await check(await firstRecordPath(page, '/enterprises', /^\/enterprises\/\d+/));
-    await check(await firstRecordPath(page, '/trips', /^\/trips\/\d+/));
-    expect(failures).toEqual([]);
-    await context.close();
-  });
-
-  it('fits every page into 390 px in English too, whose words are longer', async () => {
-    const { context, page } = await loggedIn(e2e, 'bureau', PHONE);
-    const saved = await page.request.put('/api/auth/locale', { data: { locale: 'en' } });
-    expect(saved.status()).toBe(200);
-    const failures: string[] = [];
-    for (const path of BUREAU_PAGES) {
-      await page.goto(path);
-      await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
-      try {
-        await fitsWidth(page, path);
-      } catch (error) {
-        failures.push((error as Error).message.split('\n')[0]!);
-      }
+    const failures = await pagesNotFitting(page, BUREAU_PAGES);
+    for (const [list, record] of [['/projects', /^\/projects\/\d+/], ['/enterprises', /^\/enterprises\/\d+/], ['/trips', /^\/trips\/\d+/]] as const) {
+      failures.push(...(await pagesNotFitting(page, [await firstRecordPath(page, list, record)])));
     }
-    await page.request.put('/api/auth/locale', { data: { locale: 'zh-CN' } });
-    expect(failures).toEqual([]);
-    await context.close();
-  });
-
-  it('fits the pages staff use into 390 px', async () => {
-    const { context, page } = await loggedIn(e2e, 'xiangcheng', PHONE);
-    const failures: string[] = [];
-    const check = async (path: string) => {
-      await page.goto(path);
-      try {
-        await fitsWidth(page, path);
-      } catch (error) {
-        failures.push((error as Error).message.split('\n')[0]!);
-      }
-    };
-    for (const path of STAFF_PAGES) await check(path);
-    await check(await firstRecordPath(page, '/projects', /^\/projects\/\d+/));
     expect(failures).toEqual([]);
     await context.close();
   });
