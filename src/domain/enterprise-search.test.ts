@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { compareRanked, enterpriseSearchTokens, matchEnterprise, namePinyinKeys, parseEnterpriseQuery, pinyinSyllables, searchNormalize, MATCH_CONTAINS, MATCH_EXACT, MATCH_PREFIX } from './enterprise-search.ts';
+import { compareRanked, enterpriseSearchDocument, enterpriseSearchTokens, matchEnterprise, namePinyinKeys, parseEnterpriseQuery, pinyinSyllables, searchNormalize, MATCH_CONTAINS, MATCH_EXACT, MATCH_PREFIX } from './enterprise-search.ts';
 
 const CATL = { name: '宁德时代新能源科技股份有限公司', otherNames: ['宁德时代', 'CATL'], creditCode: '91350900587527783P' };
 
@@ -108,6 +108,16 @@ describe('reading a query', () => {
 });
 
 describe('a main name’s pinyin and initials beside the document', () => {
+  it('are read in the same pass as the document, which is token for token what the rules above give (golden)', () => {
+    const input = { name: '宁德时代新能源科技股份有限公司', otherNames: ['宁德时代', 'CATL'], creditCode: '91350900587527783P' };
+    const document = enterpriseSearchDocument(input);
+    expect(document.keys).toEqual(namePinyinKeys(input.name));
+    expect(document.tokens).toBe(enterpriseSearchTokens(input));
+    expect(document.tokens).toBe(
+      '宁德 德时 时代 代新 新能 能源 源科 科技 技股 股份 份有 有限 限公 公司 p^ningdeshidaixinnengy i^ndsdxnyk p=ni p=nin p=ning p=ningd p=ningde p=ningdes p=ningdesh p=ningdeshi p=ningdeshid p=ningdeshida p=ningdeshidai i=nd i=nds i=ndsd i=ndsdx i=ndsdxn p.deshidaixinnengyuank i.dsdxnykj p.shidaixinnengyuankej i.sdxnykjg p.daixinnengyuankejigu i.dxnykjgf p.xinnengyuankejigufen i.xnykjgfy p.nengyuankejigufenyou i.nykjgfyx p.yuankejigufenyouxian i.ykjgfyxg p.kejigufenyouxiangong i.kjgfyxgs p.jigufenyouxiangongsi i.jgfyxgs p.gufenyouxiangongsi i.gfyxgs p.fenyouxiangongsi i.fyxgs p.youxiangongsi i.yxgs p.xiangongsi i.xgs p.gongsi i.gs p.si i.s p~ningdeshidai i~ndsd p.deshidai i.dsd p.shidai i.sd p.dai i.d ca at tl c.91350900587527783p',
+    );
+    expect(enterpriseSearchDocument({ name: 'Tesla, Inc.', otherNames: ['特斯拉'], creditCode: null }).keys).toBeNull();
+  });
   it('spells the whole name, letters and digits kept, brackets and spaces left out', () => {
     expect(namePinyinKeys('宁德时代新能源科技股份有限公司')).toEqual({ pinyin: 'ningdeshidaixinnengyuankejigufenyouxiangongsi', initials: 'ndsdxnykjgfyxgs' });
     expect(namePinyinKeys('华鑫电子(深圳)有限公司')).toEqual({ pinyin: 'huaxindianzishenzhenyouxiangongsi', initials: 'hxdzszyxgs' });

@@ -92,21 +92,34 @@ function prefixTokens(marker: string, letters: string[], max: number): string[] 
   return out;
 }
 
-function pinyinTokens(chars: string[], main: boolean): string[] {
-  if (!chars.some((c) => HAN.test(c))) return [];
-  const syllables = pinyinSyllables(chars);
+/**
+ * The pinyin tokens of a name from its syllables. Each syllable's code points are split once and each token is built
+ * from the few syllables it needs (at most PINYIN_TOKEN_MAX letters): joining the whole rest of the name at every
+ * syllable cost a long list's commit seconds (issue 13).
+ */
+function pinyinTokens(syllables: string[], main: boolean): string[] {
+  const points = syllables.map((s) => [...s]);
+  const firsts = points.map((p) => p[0] ?? '');
   const out: string[] = [];
-  for (let i = 0; i < syllables.length; i++) {
+  for (let i = 0; i < points.length; i++) {
     // By code points: a character outside the BMP stands for itself and must not be cut into a lone surrogate,
     // which PostgreSQL refuses as text.
-    const letters = [...syllables.slice(i).join('')];
-    const initialLetters = syllables.slice(i).map((s) => [...s][0] ?? '');
-    const full = letters.slice(0, PINYIN_TOKEN_MAX).join('');
-    const initials = initialLetters.slice(0, INITIALS_TOKEN_MAX).join('');
+    let full = '';
+    let letters = 0;
+    for (let j = i; j < points.length && letters < PINYIN_TOKEN_MAX; j++) {
+      for (const c of points[j]!) {
+        if (letters === PINYIN_TOKEN_MAX) break;
+        full += c;
+        letters++;
+      }
+    }
+    const initials = firsts.slice(i, i + INITIALS_TOKEN_MAX).join('');
     if (i > 0) out.push('p.' + full, 'i.' + initials);
     else {
       out.push((main ? 'p^' : 'p~') + full, (main ? 'i^' : 'i~') + initials);
-      out.push(...prefixTokens('p=', letters, START_PINYIN_PREFIX_MAX), ...prefixTokens('i=', initialLetters, START_INITIALS_PREFIX_MAX));
+      const start: string[] = [];
+      for (let j = 0; j < points.length && start.length < START_PINYIN_PREFIX_MAX; j++) start.push(...points[j]!);
+      out.push(...prefixTokens('p=', start, START_PINYIN_PREFIX_MAX), ...prefixTokens('i=', firsts, START_INITIALS_PREFIX_MAX));
     }
   }
   return out;
@@ -139,21 +152,36 @@ export type EnterpriseSearchInput = { name: string; otherNames: string[]; credit
 export function namePinyinKeys(name: string): { pinyin: string; initials: string } | null {
   const { chars } = searchNormalize(name);
   if (!chars.some((c) => HAN.test(c))) return null;
-  const syllables = pinyinSyllables(chars);
+  return pinyinKeysOf(pinyinSyllables(chars));
+}
+
+function pinyinKeysOf(syllables: string[]): { pinyin: string; initials: string } {
   return { pinyin: syllables.join(''), initials: syllables.map((s) => [...s][0] ?? '').join('') };
 }
 
 /** The enterprise's search document: space-separated lexemes, stored with array_to_tsvector(string_to_array(…, ' ')). */
 export function enterpriseSearchTokens(input: EnterpriseSearchInput): string {
+  return enterpriseSearchDocument(input).tokens;
+}
+
+/**
+ * The search document and the main name's pinyin keys (namePinyinKeys) together: each name is normalised and read as
+ * pinyin once for both.
+ */
+export function enterpriseSearchDocument(input: EnterpriseSearchInput): { tokens: string; keys: { pinyin: string; initials: string } | null } {
   const tokens = new Set<string>();
+  let keys: { pinyin: string; initials: string } | null = null;
   const names = [input.name, ...input.otherNames];
   names.forEach((name, n) => {
     const { chars } = searchNormalize(name);
     for (const b of bigrams(chars)) tokens.add(b);
-    for (const t of pinyinTokens(chars, n === 0)) tokens.add(t);
+    if (!chars.some((c) => HAN.test(c))) return;
+    const syllables = pinyinSyllables(chars);
+    for (const t of pinyinTokens(syllables, n === 0)) tokens.add(t);
+    if (n === 0) keys = pinyinKeysOf(syllables);
   });
   if (input.creditCode) tokens.add('c.' + input.creditCode.toLowerCase());
-  return [...tokens].join(' ');
+  return { tokens: [...tokens].join(' '), keys };
 }
 
 export type EnterpriseQuery = {

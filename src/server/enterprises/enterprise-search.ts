@@ -3,7 +3,7 @@ import { queryRows, type Db } from '../db/client.ts';
 import { Pipeline, type ExtraColumn } from '../db/bulk.ts';
 import { enterprises, jobRuns } from '../db/schema.ts';
 import { insertAuditedRows } from '../audit/audit.service.ts';
-import { ENTERPRISE_SEARCH_VERSION, enterpriseSearchTokens, namePinyinKeys, type EnterpriseSearchInput } from '../../domain/enterprise-search.ts';
+import { ENTERPRISE_SEARCH_VERSION, enterpriseSearchDocument, type EnterpriseSearchInput } from '../../domain/enterprise-search.ts';
 
 /**
  * The search document of enterprises (issue 13): `enterprises.search_tokens`, a tsvector with a GIN index (migration
@@ -20,8 +20,9 @@ const CHUNK = 1000;
 
 /** A document's columns as written: the lexemes space-separated, the main name's pinyin and initials (or null). */
 function searchColumns(d: EnterpriseSearchInput): { tokens: string; pinyin: string | null; initials: string | null } {
-  const keys = namePinyinKeys(d.name);
-  return { tokens: enterpriseSearchTokens(d), pinyin: keys?.pinyin ?? null, initials: keys?.initials ?? null };
+  // Each name read as pinyin once for the document and the main name's keys.
+  const { tokens, keys } = enterpriseSearchDocument(d);
+  return { tokens, pinyin: keys?.pinyin ?? null, initials: keys?.initials ?? null };
 }
 
 const SEARCH_COLUMNS: readonly ExtraColumn[] = [
