@@ -39,7 +39,8 @@ export const DEMO_USERS: DemoUser[] = [
   { username: 'fgw', displayName: '市发改委 陈科长', role: 'department', unit: '420600', note: '职能部门（只见交办问题）' },
 ];
 
-export type DemoEnterprise = { key: string; name: string; hqRegionCode: string; creditCode?: string; unit: string };
+/** `hqRegionCode`: a GB/T 2260 code, or abroad an ISO country code with the city as `hqCity` (issue 15's foreign HQ). */
+export type DemoEnterprise = { key: string; name: string; hqRegionCode: string; hqCity?: string; creditCode?: string; unit: string };
 
 /** 世界500强 among the demo investors (Fortune Global 500, 2024 list). */
 export const DEMO_FORTUNE_500 = new Set(['huawei', 'catl', 'geely', 'byd', 'midea', 'crrc', 'chemchina', 'xiangyu']);
@@ -72,6 +73,10 @@ export const DEMO_ENTERPRISES: DemoEnterprise[] = [
   { key: 'hbport', name: '湖北港口集团有限公司', hqRegionCode: '420100', unit: '420684' },
   { key: 'midea', name: '美的集团股份有限公司', hqRegionCode: '440606', unit: '420683' },
   { key: 'sany', name: '三一集团有限公司', hqRegionCode: '430100', unit: '420682' },
+  // Foreign investors (徐州's 欧美、日韩、东盟 targets): the heat map's world view and overseas presets count them.
+  { key: 'bosch', name: '罗伯特·博世有限公司', hqRegionCode: 'DE', hqCity: '斯图加特', unit: 'XY-GXQ' },
+  { key: 'toray', name: '东丽株式会社', hqRegionCode: 'JP', hqCity: '东京', unit: '420606' },
+  { key: 'temasek', name: '淡马锡控股（私人）有限公司', hqRegionCode: 'SG', hqCity: '新加坡', unit: 'XY-JKQ' },
 ];
 
 /** `reportedBy`: the 首报单位 when another unit reported the project first (its 落地单位 is `unit`). */
@@ -97,6 +102,9 @@ const PRODUCTS: Record<string, string[]> = {
   hbport: ['汉江港口物流园项目'],
   midea: ['智能家电零部件生产基地项目'],
   sany: ['工程机械再制造产业园项目'],
+  bosch: ['汽车电子及智能驾驶零部件项目', '新能源汽车电驱系统项目'],
+  toray: ['碳纤维复合材料生产基地项目'],
+  temasek: ['新能源产业投资基金项目'],
 };
 
 const STAGES: ProjectState[] = ['lead', 'signed', 'registered', 'started', 'producing', 'inStats', 'signed', 'started', 'stalled'];

@@ -26,6 +26,9 @@ export const DEMO_INDUSTRIES: Record<string, string> = {
   hbport: '5910',
   midea: '3851',
   sany: '3670',
+  bosch: '3670',
+  toray: '2661',
+  temasek: '3841',
 };
 
 const DEMO_DEPARTMENTS = ['市发展和改革委员会', '市自然资源和规划局', '市住房和城乡建设局', '国网襄阳供电公司'];
@@ -39,14 +42,14 @@ const DEMO_LOCAL_INDUSTRIES = [
   { name: '双碳科技', industryCode: null, synonyms: ['节能环保', '低碳'] },
 ];
 
-export type DemoProjectRow = { id: number; unitId: number; stage: string; totalInvestmentYuan: number; signedOn: string | null };
+export type DemoProjectRow = { id: number; unitId: number; stage: string; totalInvestmentYuan: number; signedOn: string | null; investorEnterpriseId?: number | null };
 
 /**
  * The work around the demo projects: the city's departments (the `fgw` account sits in 发改委), problems routed to
  * them — one overdue, so the city sees an escalation — funds arrived on producing projects, and the responsible
  * officer of 襄城区's projects.
  */
-export async function seedDemoWork(tx: Db, rows: DemoProjectRow[], cityUnitId: number, today: IsoDate): Promise<void> {
+export async function seedDemoWork(tx: Db, rows: DemoProjectRow[], cityUnitId: number, today: IsoDate, foreignInvestorIds: ReadonlySet<number> = new Set()): Promise<void> {
   const departmentIds: number[] = [];
   for (const name of DEMO_DEPARTMENTS) {
     const [row] = await tx.insert(departments).values({ unitId: cityUnitId, name }).returning();
@@ -88,8 +91,12 @@ export async function seedDemoWork(tx: Db, rows: DemoProjectRow[], cityUnitId: n
       { arrivedOn: addDays(project.signedOn!, 45), amountYuan: Math.round((contract * 0.3) / YUAN_PER_WAN) * YUAN_PER_WAN, evidenceRef: `银行回单 HD-${project.id}-1` },
       { arrivedOn: addDays(project.signedOn!, 120), amountYuan: Math.round((contract * 0.25) / YUAN_PER_WAN) * YUAN_PER_WAN, evidenceRef: `验资报告 YZ-${project.id}-2` },
     ].filter((i) => i.arrivedOn <= today);
-    for (const instalment of instalments) {
-      await tx.insert(projectFunds).values({ projectId: project.id, source: 'outOfProvince', ...instalment });
+    // A foreign investor's funds arrive as 外资, in US dollars (at 7.1 元 a dollar, to the thousand).
+    const foreign = project.investorEnterpriseId != null && foreignInvestorIds.has(project.investorEnterpriseId);
+    for (const { amountYuan, ...instalment } of instalments) {
+      await tx
+        .insert(projectFunds)
+        .values(foreign ? { projectId: project.id, source: 'foreign', amountUsd: Math.round(amountYuan / 7.1 / 1000) * 1000, ...instalment } : { projectId: project.id, source: 'outOfProvince', amountYuan, ...instalment });
     }
   }
 }

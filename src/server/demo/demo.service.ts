@@ -58,6 +58,7 @@ export async function loadDemo(db: Db, now: Date = new Date()): Promise<void> {
           name: enterprise.name,
           creditCode: enterprise.creditCode ?? null,
           hqRegionCode: enterprise.hqRegionCode,
+          hqCity: enterprise.hqCity ?? null,
           fortuneGlobal500: DEMO_FORTUNE_500.has(enterprise.key),
           // Its main industry, as its demo projects have it: the 资源库's facets count by industry section.
           industryCodes: DEMO_INDUSTRIES[enterprise.key] ? [DEMO_INDUSTRIES[enterprise.key]!] : [],
@@ -115,7 +116,8 @@ export async function loadDemo(db: Db, now: Date = new Date()): Promise<void> {
     for (const [index, project] of demoProjects().entries()) {
       projectRows.push(await insertProject(project, demoStageHistory(project.stage, index, today)));
     }
-    await seedDemoWork(tx, [...projectRows, ...firstPhases], unitIds.get(DEMO_UNITS[0]!.code)!.id, today);
+    const foreignInvestors = new Set(DEMO_ENTERPRISES.filter((e) => /^[A-Z]{2}$/.test(e.hqRegionCode)).map((e) => enterpriseIds.get(e.key)!));
+    await seedDemoWork(tx, [...projectRows, ...firstPhases], unitIds.get(DEMO_UNITS[0]!.code)!.id, today, foreignInvestors);
     await seedDemoTargets(tx, unitIds, unitIds.get(DEMO_UNITS[0]!.code)!.id, Number(today.slice(0, 4)));
     await seedDemoActivities(tx, projectRows, enterpriseIds, today, now);
     await seedDemoChains(tx, libraryIds, now);

@@ -10,6 +10,7 @@ import { findCandidates } from '../chains/candidates.ts';
 import { DEFAULT_CANDIDATE_WEIGHTS } from '../../shared/chain-candidates.ts';
 import type { TMetricValues } from '../../shared/metrics.ts';
 import type { TMetricRecords } from '../../shared/cockpit.ts';
+import type { THeatmap } from '../../shared/heatmap.ts';
 
 /** The demo city as `npm start` loads it: every figure of the cockpit has records behind it, this year and last. */
 describe('the demo city', () => {
@@ -38,6 +39,18 @@ describe('the demo city', () => {
     // The records behind a figure add up to it.
     const trips = (await call(t.app, bureau, 'GET', '/api/cockpit/records?from=2026-01-01&to=2026-03-02&key=principalTrips')).json() as TMetricRecords;
     expect(trips.items.reduce((sum, r) => sum + r.contribution, 0)).toBe(thisYear.principalTrips);
+  });
+
+  it('has foreign investors on the heat map\'s world view: a German, a Japanese and a Singapore one, with 外资 arrived', async () => {
+    const world = async (measure: string, year: number) =>
+      Object.fromEntries(((await call(t.app, bureau, 'GET', `/api/heatmap?measure=${measure}&year=${year}&level=country`)).json() as THeatmap).cells.map((c) => [c.cell, c.value]));
+    expect(await world('targetEnterprises', 2026)).toMatchObject({ DE: 1, JP: 1, SG: 1 });
+    const signed = { ...(await world('signedCount', 2025)), ...(await world('signedCount', 2026)) };
+    expect(Object.keys(signed)).toEqual(expect.arrayContaining(['DE', 'JP', 'SG']));
+    const usd = [await world('fundsArrivedForeignUsd', 2025), await world('fundsArrivedForeignUsd', 2026)];
+    expect(usd.some((cells) => Object.keys(cells).some((cell) => cell !== 'CN' && cells[cell]! > 0))).toBe(true);
+    const [bosch] = await t.db.select().from(enterprises).where(eq(enterprises.name, '罗伯特·博世有限公司'));
+    expect(bosch).toMatchObject({ hqRegionCode: 'DE', hqCity: '斯图加特', sourceRegionCode: 'DE' });
   });
 
   it('keeps each county to its own leads and trips', async () => {
