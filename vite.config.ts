@@ -49,10 +49,10 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/, priority: 30 },
-            // Charts load with the cockpit only, never with the first page.
+            // Charts load with the cockpit only, never with the first page. Ant Design and the other libraries are left
+            // to the splitter, so a page loads the components it uses: the login page's scripts came to 398 KB gzip
+            // instead of 565 KB when all of antd was one chunk (issue 16).
             { name: 'echarts', test: /node_modules[\\/](echarts|zrender)[\\/]/, priority: 25 },
-            { name: 'antd', test: /node_modules[\\/](antd|@ant-design|@rc-component|rc-[^\\/]+|@emotion|stylis|dayjs)[\\/]/, priority: 20 },
-            { name: 'vendor', test: /node_modules/, priority: 10 },
           ],
         },
       },
