@@ -166,6 +166,36 @@ describe('enterprise list imports', () => {
     expectApiError(await call(t.app, bureau, 'POST', `/api/enterprise-lists/${result.id}/revert`), 409, 'enterpriseList.notCommitted');
   });
 
+  it('reads a foreign HQ — a country in a 总部所在国家/地区 column or in the HQ column — and refuses a place that is neither, naming row and field (issue 15)', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('世界500强');
+    sheet.addRow(['排名', '企业名称', '总部所在国家/地区', '省份']);
+    sheet.addRow([1, '境外德国汽车部件有限公司', '德国', '']);
+    sheet.addRow([2, '境外日本材料株式会社', '日本', '']);
+    sheet.addRow([3, '境外美国仪器有限公司', 'United States', '']);
+    sheet.addRow([4, '境外国内香港有限公司', '中国', '香港']);
+    sheet.addRow([5, '境外未知地方有限公司', '亚特兰蒂斯', '']);
+    const result = await preview('世界500强.xlsx', Buffer.from(await workbook.xlsx.writeBuffer()), { list: 'fortune_global_500', year: '2024' });
+    expect(result.summary).toMatchObject({ rows: 5, new: 5, refused: 0, factsRefused: 1 });
+    expect(result.rows.map((r) => r.facts.find((f) => f.field === 'region'))).toEqual([
+      { field: 'region', status: 'write', value: '德国', library: null },
+      { field: 'region', status: 'write', value: '日本', library: null },
+      { field: 'region', status: 'write', value: '美国', library: null },
+      { field: 'region', status: 'write', value: '香港特别行政区', library: null },
+      { field: 'region', status: 'refused', value: '亚特兰蒂斯', library: null },
+    ]);
+    expect(result.factIssues.map((i) => i.message)).toEqual([
+      {
+        'zh-CN': '第6行 所在地区：“亚特兰蒂斯”既不是国内的行政区划（GB/T 2260），也不是境外国家（如 德国、日本、Germany），未写入',
+        en: 'Row 6, HQ region: “亚特兰蒂斯” is neither a region of China (GB/T 2260) nor a foreign country (e.g. 德国, 日本, Germany); not written',
+      },
+    ]);
+    const committed = await call(t.app, bureau, 'POST', `/api/enterprise-lists/${result.id}/commit`);
+    expect(committed.statusCode, committed.body).toBe(200);
+    const stored = await t.db.select({ name: enterprises.name, hq: enterprises.hqRegionCode, source: enterprises.sourceRegionCode }).from(enterprises).where(like(enterprises.name, '境外%')).orderBy(enterprises.id);
+    expect(stored.map((e) => [e.hq, e.source])).toEqual([['DE', 'DE'], ['JP', 'JP'], ['US', 'US'], ['810000', '810000'], [null, null]]);
+  });
+
   it('is for the bureau only', async () => {
     const file = await giantsXlsx([[1, '只许招商局企业有限公司', '', '湖北', '']]);
     expectApiError(await upload(staffA, '名单.xlsx', file, { list: 'little_giant', year: '2024' }), 403, 'auth.forbidden');
