@@ -115,6 +115,24 @@ describe('the investment heat map in a browser', () => {
     await context.close();
   });
 
+  it('colours the countries foreign investors come from on the world map, and 德国 opens its records (issue 15\'s foreign HQ)', async () => {
+    const { context, page } = await loggedIn(e2e, 'leader');
+    await page.goto(`/heatmap?measure=targetEnterprises&year=${year}&level=country`);
+    const map = page.getByTestId('heatmap-map');
+    await expect.poll(() => drawnShapes(map).count()).toBeGreaterThan(200);
+    const world = (await (await page.request.get(`/api/heatmap?measure=targetEnterprises&year=${year}&level=country`)).json()) as THeatmap;
+    // The demo's German, Japanese and Singapore investors: each country a cell of its own, labelled on the map.
+    for (const [cell, name] of [['DE', '德国'], ['JP', '日本'], ['SG', '新加坡']] as const) {
+      expect(world.cells.find((c) => c.cell === cell)?.value, cell).toBeGreaterThan(0);
+      await shown(map.locator('svg text', { hasText: name }));
+    }
+    expect(world.presets.find((p) => p.key === '欧美')?.value).toBeGreaterThan(0);
+    await screenshot(page, 'heatmap-world-foreign.png');
+    await map.locator('svg text', { hasText: '德国' }).first().click();
+    await shown(page.getByText('罗伯特·博世有限公司'));
+    await context.close();
+  });
+
   it('shows the city\'s own map: 襄阳\'s counties by projects signed, the zones beside it, each opening its records', async () => {
     const { context, page } = await loggedIn(e2e, 'leader');
     await page.goto('/heatmap');
