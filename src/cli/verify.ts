@@ -3,6 +3,7 @@ import type { Db } from '../server/db/client.ts';
 import { units, users } from '../server/db/schema.ts';
 import type { ServiceContext } from '../server/context.ts';
 import { verifyFigures } from '../server/closes/verify-figures.ts';
+import { sourceRegionDifferences } from '../server/heatmap/source-region-check.ts';
 import { chinaToday } from '../domain/calendar.ts';
 import type { Role } from '../domain/roles.ts';
 
@@ -39,7 +40,10 @@ export async function verifyFromCli(db: Db, options: CliVerifyOptions, out: Out,
     const mark = f.kind === 'difference' ? '差异' : '已更正';
     out.line(`${mark}  ${f.figure}：应为 ${f.expected}，实为 ${f.actual}${f.note ? `（${f.note}）` : ''}`);
   }
-  const differences = report.findings.filter((f) => f.kind === 'difference').length;
+  // The heat map's stored source region (issue 15): every enterprise's equals what its group tree gives, abroad included.
+  const regions = await sourceRegionDifferences(db);
+  for (const r of regions) out.line(`差异  企业“${r.name}”（#${r.id}）投资来源地：应为 ${r.expected ?? '未知'}，实为 ${r.stored ?? '未知'}`);
+  const differences = report.findings.filter((f) => f.kind === 'difference').length + regions.length;
   out.line(differences === 0 ? `核对 ${report.checked} 项，全部相符` : `核对 ${report.checked} 项，${differences} 项不符`);
   return differences === 0 ? 0 : 1;
 }

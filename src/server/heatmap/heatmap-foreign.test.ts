@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { call, createTestApp, expectApiError, logIn, type Given, type Session, type TestApp } from '../../../test/support/test-app.ts';
 import { enterprises, leads, projectFunds, projects } from '../db/schema.ts';
 import { sourceRegionCode } from '../../domain/enterprise-groups.ts';
+import { sourceRegionDifferences } from './source-region-check.ts';
 import type { TEnterprise, TEnterpriseDetail } from '../../shared/enterprises.ts';
 import type { THeatmap, THeatmapRecords } from '../../shared/heatmap.ts';
 import type { TMetricValues } from '../../shared/metrics.ts';
@@ -102,6 +103,17 @@ describe('enterprises headquartered abroad on the heat map', () => {
     await t.db.update(enterprises).set({ parentEnterpriseId: null }).where(eq(enterprises.id, id['上海汽车']!));
     const after = await check();
     expect([after.get(id['上海汽车']!), after.get(id['博世汽车部件（襄阳）']!)]).toEqual(['310115', 'DE']);
+    // What `zhaoshang verify` checks finds nothing; a stored value written past the triggers is found, named.
+    expect(await sourceRegionDifferences(t.db)).toEqual([]);
+    await t.db.execute(sql`alter table enterprises disable trigger enterprises_source_region_set`);
+    try {
+      await t.db.update(enterprises).set({ sourceRegionCode: 'FR' }).where(eq(enterprises.id, id['博世汽车部件（襄阳）']!));
+    } finally {
+      await t.db.execute(sql`alter table enterprises enable trigger enterprises_source_region_set`);
+    }
+    expect(await sourceRegionDifferences(t.db)).toEqual([{ id: id['博世汽车部件（襄阳）']!, name: '博世汽车部件（襄阳）有限公司', stored: 'FR', expected: 'DE' }]);
+    await t.db.update(enterprises).set({ sourceRegionCode: null }).where(eq(enterprises.id, id['博世汽车部件（襄阳）']!));
+    expect(await sourceRegionDifferences(t.db)).toEqual([]);
     // The database refuses China written as a country and a city beside a division, whoever writes.
     await expect(t.db.update(enterprises).set({ hqRegionCode: 'TW' }).where(eq(enterprises.id, id['韩国电池']!))).rejects.toThrow();
     await expect(t.db.update(enterprises).set({ hqRegionCode: '420600', hqCity: '首尔' }).where(eq(enterprises.id, id['韩国电池']!))).rejects.toThrow();
