@@ -45,6 +45,28 @@ const workers = Number(process.env.ZHAOSHANG_TEST_WORKERS ?? 2);
  */
 const isolate = false;
 
+/** A project of browser files, each starting from the demo city. */
+function browserProject(name: string, include: string) {
+  return {
+    test: {
+      name,
+      include: [include],
+      env: { TEST_DB: e2eDatabase },
+      globalSetup: ['test/support/global-setup.ts'],
+      testTimeout: 120_000,
+      hookTimeout: 120_000,
+      // What a page shows after a request (a dialog closing once its save answered) can take longer than
+      // expect.poll's default second on a loaded CI machine: wait as long as Playwright waits for an element.
+      expect: { poll: { timeout: 15_000 } },
+      // After the other suites (a group of its own), two browser files at a time: a journey mostly waits on
+      // its page, so two fill two cores. Beside the other suites they missed their waits on a two-core machine.
+      maxWorkers: Number(process.env.ZHAOSHANG_E2E_WORKERS ?? 2),
+      isolate,
+      sequence: { groupOrder: 1 },
+    },
+  };
+}
+
 export default defineConfig({
   test: {
     reporters: ['default', './test/support/closing-line-reporter.ts'],
@@ -78,28 +100,9 @@ export default defineConfig({
             },
           ]
         : []),
-      ...(chromiumUp
-        ? [
-            {
-              test: {
-                name: 'e2e',
-                include: ['test/e2e/**/*.test.ts'],
-                env: { TEST_DB: e2eDatabase },
-                globalSetup: ['test/support/global-setup.ts'],
-                testTimeout: 120_000,
-                hookTimeout: 120_000,
-                // What a page shows after a request (a dialog closing once its save answered) can take longer than
-                // expect.poll's default second on a loaded CI machine: wait as long as Playwright waits for an element.
-                expect: { poll: { timeout: 15_000 } },
-                // After the other suites (a group of its own), two browser files at a time: a journey mostly waits on
-                // its page, so two fill two cores. Beside the other suites they missed their waits on a two-core machine.
-                maxWorkers: Number(process.env.ZHAOSHANG_E2E_WORKERS ?? 2),
-                isolate,
-                sequence: { groupOrder: 1 },
-              },
-            },
-          ]
-        : []),
+      ...(chromiumUp ? [browserProject('e2e', 'test/e2e/**/*.test.ts')] : []),
+      // `npm run screenshots` only (ZHAOSHANG_SCREENS=1): every page by role, language and width (test/screens).
+      ...(chromiumUp && process.env.ZHAOSHANG_SCREENS === '1' ? [browserProject('screens', 'test/screens/**/*.screens.ts')] : []),
     ],
   },
 });

@@ -9,6 +9,9 @@ import { migrate } from '../../src/server/db/migrate.ts';
 import { loadDemo } from '../../src/server/demo/demo.service.ts';
 import { TEST_PG_URL, withDatabase } from './environment.ts';
 
+/** The projects whose files start from the demo city: the browser suite and `npm run screenshots`. */
+const BROWSER_PROJECTS = ['e2e', 'screens'];
+
 /**
  * Migrates one template per run; every test file then starts from a copy of it: a PGlite data-dir dump,
  * or a PostgreSQL database created WITH TEMPLATE. Each test file gets its own fresh database.
@@ -25,7 +28,7 @@ export default async function setup(project: TestProject) {
     await migrate(database.db);
     await database.close();
     project.provide('pgTemplate', template);
-    project.provide('pgDemoTemplate', project.name === 'e2e' ? await makePostgresDemoTemplate(admin, template, runId) : undefined);
+    project.provide('pgDemoTemplate', BROWSER_PROJECTS.includes(project.name) ? await makePostgresDemoTemplate(admin, template, runId) : undefined);
     return async () => {
       const { rows } = await admin.query<{ datname: string }>(`select datname from pg_database where datname like $1`, [`zs_t%_${runId}%`]);
       for (const row of rows) await admin.query(`drop database if exists ${row.datname} with (force)`);
@@ -39,7 +42,7 @@ export default async function setup(project: TestProject) {
   project.provide('pgliteTemplate', file);
   // The browser suite's files each start from the demo city: load it once here, not once per file (≈ 10 s each).
   const demoFile = join(tmpdir(), `zs_tpl_demo_${runId}.tar`);
-  if (project.name === 'e2e') {
+  if (BROWSER_PROJECTS.includes(project.name)) {
     await loadDemo(database.db);
     writeFileSync(demoFile, Buffer.from(await (await database.pglite!.dumpDataDir('none')).arrayBuffer()));
     project.provide('pgliteDemoTemplate', demoFile);
