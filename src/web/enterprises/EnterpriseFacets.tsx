@@ -18,7 +18,7 @@ export type EnterpriseFacetsProps = {
 
 /** Counts of the matches per tier list, HQ province and industry section; a click filters by it (the 资源库, issue 13). */
 export function EnterpriseFacets({ facets, tier, region, industry, onPick }: EnterpriseFacetsProps) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const sections = useIndustrySections();
   // The provinces, as the region picker offers them with nothing typed (the same cached query).
   const provinces = useQuery({
@@ -26,7 +26,9 @@ export function EnterpriseFacets({ facets, tier, region, industry, onPick }: Ent
     queryFn: async ({ signal }) => (await api.get<{ items: TRegion[] }>('/regions', { q: '' }, signal)).items,
     staleTime: Infinity,
   });
-  const provinceName = (code: string) => provinces.data?.find((p) => p.code === code)?.name ?? code;
+  // A foreign HQ (issue 15) counts under its country's ISO code: named by the browser's country names.
+  const provinceName = (code: string) =>
+    provinces.data?.find((p) => p.code === code)?.name ?? (/^[A-Z]{2}$/.test(code) ? (new Intl.DisplayNames([locale === 'en' ? 'en' : 'zh-CN'], { type: 'region' }).of(code) ?? code) : code);
   const sectionName = (code: string) => sections.data?.find((s) => s.code === code)?.name ?? code;
 
   const group = (
