@@ -82,7 +82,10 @@ async function compareAll(ctx: ServiceContext, unit: { id: number; path: string 
   expect((await aggregateMetrics(ctx, specs, scope, 'none')).total, `none ${label}`).toEqual(wholeBefore);
   for (const grouping of GROUPINGS) {
     const [old, now] = await Promise.all([before.aggregateMetrics(ctx, specs, scope, grouping), aggregateMetrics(ctx, specs, scope, grouping)]);
-    expect(sorted(now.groups), `${grouping} ${label}`).toEqual(sorted(old));
+    // Since issue 15's foreign HQs a country (an ISO code, not GB/T 2260 digits) is its own 来源地 group ('DE', not the
+    // old walk's 'DE0000'): a renamed key, the same figures.
+    const keyed = (groups: Map<string, (number | null)[]>) => (grouping === 'province' ? new Map([...groups].map(([k, v]) => [k.replace(/^([A-Z]{2})0000$/, '$1'), v])) : groups);
+    expect(sorted(keyed(now.groups)), `${grouping} ${label}`).toEqual(sorted(keyed(old)));
     // The whole is the rollup of the groups, not a second scan; a subtree grouping has none of its own.
     if (grouping !== 'subtree') expect(now.total, `${grouping} total ${label}`).toEqual(wholeBefore);
   }
