@@ -68,7 +68,16 @@ export type TTrend = z.infer<typeof ZTrend>;
 export const ZBreakdownDimension = z.enum(['unit', 'industry', 'region', 'stage', 'chain']);
 export type TBreakdownDimension = z.infer<typeof ZBreakdownDimension>;
 
-export const ZBreakdownQuery = ZCockpitQuery.extend({ key: z.string().max(50), by: ZBreakdownDimension });
+/** How deep the industry breakdown goes (issue 16): GB/T 4754's 门类 (A–T), 大类 (2 digits) or 中类 (3 digits). */
+export const ZIndustryLevel = z.enum(['section', 'division', 'group']);
+export type TIndustryLevel = z.infer<typeof ZIndustryLevel>;
+
+export const ZBreakdownQuery = ZCockpitQuery.extend({
+  key: z.string().max(50),
+  by: ZBreakdownDimension,
+  /** By industry only: the level its rows are (门类 when not given). */
+  industryLevel: ZIndustryLevel.optional(),
+});
 export const ZBreakdown = z.object({
   key: z.string(),
   unit: ZMetricUnit,
@@ -78,7 +87,9 @@ export const ZBreakdown = z.object({
   rows: z.array(
     z.object({
       /**
-       * What the row groups by: a child unit's id (or the unit itself: "self"), an industry section letter (A–T),
+       * What the row groups by: a child unit's id (or the unit itself: "self"), an industry's code at the chosen
+       * level (a section letter A–T, a division's 2 digits or a group's 3; a project coded only to its division
+       * stands under the division's code among the groups),
        * a province's region code (or "unknown"), a stage key, a chain's id (or "none": 未归链, on no chain). Passed
        * back as `group` to list the records.
        */

@@ -6,12 +6,14 @@ import { listUnits } from '../units/units.service.ts';
 import { findIndustry, industryPrefixes } from '../industries/industries.service.ts';
 import { regionName } from '../regions/regions.service.ts';
 import { targetsOfUnits } from '../targets/targets.service.ts';
-import { metricGroups, metricRecords, metricScope, metricsByKeys, metricTotals } from '../metrics/metrics.service.ts';
+import { metricBreakdown, metricGroups, metricRecords, metricScope, metricsByKeys, metricTotals } from '../metrics/metrics.service.ts';
 import type { MetricGrouping } from '../projects/metrics.queries.ts';
 import { isSummable, METRICS, samePeriodLastYear, type MetricDefinition } from '../../domain/metrics.ts';
 import { completionPercent, growthPercent, type BulletinFigure } from '../../domain/bulletin.ts';
 import { STATE_NAMES, type ProjectState } from '../../domain/stages.ts';
-import type { TBreakdown, TBreakdownDimension, TCockpit, TCockpitQuery, TMetricRecords, TTrend } from '../../shared/cockpit.ts';
+import { countryName } from '../../domain/countries.ts';
+import type { TBreakdown, TBreakdownDimension, TCockpit, TCockpitQuery, TIndustryLevel, TMetricRecords, TTrend } from '../../shared/cockpit.ts';
+import { englishIndustryName } from '../../domain/industry-names-en.ts';
 
 /**
  * The leaders' cockpit (驾驶舱, issue 5): every number comes from the metric catalogue over the chosen period and
@@ -77,10 +79,12 @@ const GROUPING: Record<TBreakdownDimension, MetricGrouping> = { unit: 'unit', in
 
 type Row = TBreakdown['rows'][number];
 
-export async function breakdown(ctx: ServiceContext, query: TCockpitQuery & { key: string; by: TBreakdownDimension }): Promise<TBreakdown> {
+export async function breakdown(ctx: ServiceContext, query: TCockpitQuery & { key: string; by: TBreakdownDimension; industryLevel?: TIndustryLevel }): Promise<TBreakdown> {
   const [metric] = metricsByKeys(query.key, 'key');
   const scope = await metricScope(ctx, query.unitId, { from: query.from, to: query.to }, query.counting);
-  const [groups, [total]] = await Promise.all([metricGroups(ctx, [metric!], scope, GROUPING[query.by]), metricTotals(ctx, [metric!], scope)]);
+  // One statement: the groups, and the unit's figure rolled up from them (issue 19).
+  const grouping = query.by === 'industry' && query.industryLevel === 'group' ? 'industryGroup' : GROUPING[query.by];
+  const { groups, total: [total] } = await metricBreakdown(ctx, [metric!], scope, grouping);
   const value = (group: string) => groups.get(group)?.[0] ?? 0;
   let rows: Row[];
   if (query.by === 'unit') {
@@ -88,13 +92,13 @@ export async function breakdown(ctx: ServiceContext, query: TCockpitQuery & { ke
     rows = children.map((u) => ({ group: String(u.id), label: { zh: u.name, en: u.name }, value: value(String(u.id)) }));
     if (groups.has('')) rows.unshift({ group: 'self', label: { zh: `${scope.unitName}（本级）`, en: `${scope.unitName} (itself)` }, value: value('') });
   } else if (query.by === 'industry') {
-    rows = foldIndustries(groups, metric!);
+    rows = query.industryLevel && query.industryLevel !== 'section' ? [...groups].map(([code, [v]]) => ({ group: code || 'unknown', label: industryLabel(code), value: v ?? 0 })) : foldIndustries(groups, metric!);
   } else if (query.by === 'chain') {
     rows = await chainRows(ctx, groups);
   } else if (query.by === 'region') {
     rows = [...groups.keys()].map((code) => ({
       group: code || 'unknown',
-      label: code ? { zh: regionName(code) ?? code, en: regionName(code) ?? code } : { zh: '未填总部', en: 'No headquarters recorded' },
+      label: code ? { zh: regionName(code) ?? code, en: countryName(code)?.en ?? regionName(code) ?? code } : { zh: '未填总部', en: 'No headquarters recorded' },
       value: value(code),
     }));
   } else {
@@ -136,21 +140,26 @@ function foldIndustries(groups: Map<string, (number | null)[]>, metric: MetricDe
 function industryLabel(code: string) {
   if (!code) return { zh: '未填行业', en: 'No industry recorded' };
   const name = findIndustry(code)?.name ?? code;
-  return { zh: `${code} ${name}`, en: `${code} ${name}` };
+  return { zh: `${code} ${name}`, en: `${code} ${englishIndustryName(code, name)}` };
 }
 
 /** The SQL group keys a breakdown row stands for. */
 function groupKeys(by: TBreakdownDimension, group: string): string[] {
   if (group === 'unknown' || group === 'self' || group === 'none') return [''];
-  if (by === 'industry') return industryPrefixes(group).map((code) => code.slice(0, 2));
+  if (by === 'industry') return industryPrefixes(group).map((code) => code.slice(0, 3));
   return [group];
+}
+
+/** The grouping a breakdown row's records are found by: a 中类 row (3 digits) by the codes' first three digits. */
+function recordsGrouping(by: TBreakdownDimension, group: string): MetricGrouping {
+  return by === 'industry' && /^\d{3}$/.test(group) ? 'industryGroup' : GROUPING[by];
 }
 
 export async function records(ctx: ServiceContext, query: TCockpitQuery & { key: string; by?: TBreakdownDimension; group?: string }): Promise<TMetricRecords> {
   const [metric] = metricsByKeys(query.key, 'key');
   if (!!query.by !== !!query.group) throw new AppError('validation.invalid', { field: query.by ? 'group' : 'by', params: { detail: '分组与分组值须同时给出' } });
   const scope = await metricScope(ctx, query.unitId, { from: query.from, to: query.to }, query.counting);
-  const group = query.by && query.group ? { grouping: GROUPING[query.by], keys: groupKeys(query.by, query.group) } : null;
+  const group = query.by && query.group ? { grouping: recordsGrouping(query.by, query.group), keys: groupKeys(query.by, query.group) } : null;
   const rows = await metricRecords(ctx, metric!, scope, group);
   // Added in hundredths: a split credit's share of a project (0.3) sums exactly, as the figure's own SQL does.
   const hundredths = rows.reduce((total, r) => total + Math.round(r.contribution * 100), 0);

@@ -15,9 +15,10 @@ import { creditSource, type CreditSource } from './metric-credits.ts';
  * 'unit': the chosen unit's children; 'subtree': every unit, each over its own subtree (a month close's snapshot);
  * 'chain': the industrial chain the project is confirmed on (issue 14), '' for a project on no chain (未归链).
  * 'investor': the investor enterprise's id ('' for none), for the heat map, which places each investor once (issue 15).
- * 'sourceRegion': the investor's stored source region (its ultimate parent's HQ, '' when unknown), for the heat map.
+ * 'sourceRegion': the investor's stored source region (its ultimate parent's HQ, '' when unknown), for the heat map;
+ * 'province': the same region's province, for the cockpit's 按来源地.
  */
-export type MetricGrouping = 'none' | 'unit' | 'subtree' | 'division' | 'province' | 'investor' | 'sourceRegion' | 'stage' | 'month' | 'chain';
+export type MetricGrouping = 'none' | 'unit' | 'subtree' | 'division' | 'industryGroup' | 'province' | 'investor' | 'sourceRegion' | 'stage' | 'month' | 'chain';
 
 export type MetricScope = {
   period: Period;
@@ -28,7 +29,7 @@ export type MetricScope = {
   projectFilter?: SQL | null;
 };
 
-const STAGE_DATE: Record<StageDateField, AnyPgColumn> = {
+export const STAGE_DATE: Record<StageDateField, AnyPgColumn> = {
   signedOn: projects.signedOn,
   registeredOn: projects.registeredOn,
   startedOn: projects.startedOn,
@@ -63,7 +64,7 @@ export function stageWaiting(field: StageDateField, rules: Pick<ScopeRules, 'con
 const likePrefix = (path: string) => path.replace(/[\\%_]/g, (c) => '\\' + c) + '%';
 
 /** Credits to units of the chosen unit's subtree, within the caller's scope, of projects that count under the rules. */
-function countedProjects(ctx: ServiceContext, scope: MetricScope, credit: CreditSource): SQL {
+export function countedProjects(ctx: ServiceContext, scope: MetricScope, credit: CreditSource): SQL {
   const { rules } = scope;
   const parts: SQL[] = [
     credit.where,
@@ -96,10 +97,10 @@ function conditionSql(condition: ProjectCondition | undefined, rules: ScopeRules
   }
 }
 
-const inPeriod = (column: SQL | AnyPgColumn, period: Period) => sql`${column} between ${period.from}::date and ${period.to}::date`;
+export const inPeriod = (column: SQL | AnyPgColumn, period: Period) => sql`${column} between ${period.from}::date and ${period.to}::date`;
 
 /** The day a rate's cohort is measured by: the period's end, or the end of the row's month when grouped by month. */
-function measuredBy(spec: Extract<MetricSpec, { kind: 'rate' }>, period: Period, grouping: MetricGrouping): SQL {
+export function measuredBy(spec: Extract<MetricSpec, { kind: 'rate' }>, period: Period, grouping: MetricGrouping): SQL {
   if (grouping !== 'month') return sql`${period.to}::date`;
   return sql`(date_trunc('month', ${STAGE_DATE[spec.base]}) + interval '1 month' - interval '1 day')::date`;
 }
@@ -114,7 +115,7 @@ export function projectSpecWhere(spec: Extract<MetricSpec, { kind: 'projects' | 
  * What a credit adds to a metric: its weight in percent (a count, read back divided by 100), its part of the
  * contracted or total investment; for a rate, its weight when the project reached the stage.
  */
-function projectContribution(spec: Extract<MetricSpec, { kind: 'projects' | 'rate' }>, scope: MetricScope, credit: CreditSource, grouping: MetricGrouping = 'none'): SQL {
+export function projectContribution(spec: Extract<MetricSpec, { kind: 'projects' | 'rate' }>, scope: MetricScope, credit: CreditSource, grouping: MetricGrouping = 'none'): SQL {
   if (spec.kind === 'rate') {
     const by = measuredBy(spec, scope.period, grouping);
     return sql`case when ${sql.join(spec.reached.map((field) => sql`${countedDate(field, scope.rules)} <= ${by}`), sql` or `)} then ${credit.percent} else 0 end`;
@@ -125,23 +126,28 @@ function projectContribution(spec: Extract<MetricSpec, { kind: 'projects' | 'rat
 }
 
 /** A count travels as the sum of its credits' weights in percent: 1.5 projects are 150. */
-const countedIn = (spec: Extract<MetricSpec, { kind: 'projects' | 'rate' }>) => spec.kind === 'projects' && spec.sum === undefined;
+export const countedIn = (spec: Extract<MetricSpec, { kind: 'projects' | 'rate' }>) => spec.kind === 'projects' && spec.sum === undefined;
 
-function groupExpression(grouping: MetricGrouping, scope: MetricScope, dated: SQL | AnyPgColumn | null): SQL {
+export function groupExpression(grouping: MetricGrouping, scope: MetricScope, dated: SQL | AnyPgColumn | null): SQL {
   switch (grouping) {
     case 'none':
       return sql`''`;
     case 'unit': {
       // The child of the chosen unit whose subtree holds the project: the path segment after the chosen unit's own.
+      // Written in, not bound: a statement that rolls the groups up names the expression three times (issue 19).
       const position = scope.unit.path.split('/').filter(Boolean).length + 2;
-      return sql`split_part(${units.path}, '/', ${position}::int)`;
+      return sql`split_part(${units.path}, '/', ${sql.raw(String(position))})`;
     }
     case 'subtree':
       return sql`ancestor.id::text`;
     case 'division':
       return sql`coalesce(left(${projects.industryCode}, 2), '')`;
+    case 'industryGroup':
+      // 中类 (issue 16): a project coded only to its division (2 digits) stays under the division's code.
+      return sql`coalesce(left(${projects.industryCode}, 3), '')`;
     case 'province':
-      return sql`coalesce(left(investor_source.hq_region_code, 2) || '0000', '')`;
+      // A foreign source region (an ISO country code, issue 15's foreign HQ) is its own group: it has no province.
+      return sql`coalesce(case when investor_region.source_region_code ~ '^[0-9]' then left(investor_region.source_region_code, 2) || '0000' else investor_region.source_region_code end, '')`;
     case 'investor':
       return sql`coalesce(${projects.investorEnterpriseId}::text, '')`;
     case 'sourceRegion':
@@ -156,29 +162,17 @@ function groupExpression(grouping: MetricGrouping, scope: MetricScope, dated: SQ
 }
 
 /** Projects' credits, joined to what the grouping reads: the credited unit's path, or the investor's headquarters. */
-function projectsJoined(grouping: MetricGrouping, credit: CreditSource): SQL {
+export function projectsJoined(grouping: MetricGrouping, credit: CreditSource): SQL {
   if (grouping === 'unit') return sql`${credit.from} join ${units} on ${units.id} = ${credit.unitId}`;
   if (grouping === 'subtree') {
     // Each credit counts in its unit and in every unit above it.
     return sql`${credit.from} join ${units} on ${units.id} = ${credit.unitId}
       cross join lateral unnest(string_to_array(trim(both '/' from ${units.path}), '/')::int[]) as ancestor(id)`;
   }
-  if (grouping === 'province') {
+  if (grouping === 'sourceRegion' || grouping === 'province') {
     // The source region of an investment is its investor's ultimate parent's HQ (domain.md §7; sourceRegionCode in
-    // src/domain/enterprise-groups.ts): the highest enterprise up the group tree whose HQ is known.
-    return sql`${credit.from} left join lateral (
-        with recursive up(id, parent_id, hq_region_code, depth) as (
-          select ${enterprises.id}, ${enterprises.parentEnterpriseId}, ${enterprises.hqRegionCode}, 0
-            from ${enterprises} where ${enterprises.id} = ${projects.investorEnterpriseId}
-          union all
-          select parent.id, parent.parent_enterprise_id, parent.hq_region_code, up.depth + 1
-            from up join enterprises parent on parent.id = up.parent_id where up.depth < 30
-        )
-        select up.hq_region_code from up where up.hq_region_code is not null order by up.depth desc limit 1
-      ) as investor_source on true`;
-  }
-  if (grouping === 'sourceRegion') {
-    // Stored on the enterprise and kept by the database (migration 0050): one join, no walk up the group tree.
+    // src/domain/enterprise-groups.ts), stored on the enterprise and kept by the database (migration 0050): one join,
+    // no walk up the group tree (issue 15); the cockpit's 按来源地 groups it by province.
     return sql`${credit.from} left join ${enterprises} as investor_region on investor_region.id = ${projects.investorEnterpriseId}`;
   }
   if (grouping === 'chain') {
@@ -192,88 +186,8 @@ function projectsJoined(grouping: MetricGrouping, credit: CreditSource): SQL {
   return credit.from;
 }
 
-/** A rate whose cohort is empty has no value (null), which a bulletin writes as "—". */
-type Grouped = Map<string, (number | null)[]>;
-
-type Indexed<K extends MetricSpec['kind']> = { spec: Extract<MetricSpec, { kind: K }>; i: number };
 /** The project and fund specs: the ones this area's tables answer. */
 export type ProjectMetricSpec = Extract<MetricSpec, { kind: 'projects' | 'rate' | 'funds' }>;
-type Slot = (group: string) => (number | null)[];
-
-/**
- * The metrics' values per group: for each group, one number per spec in the order given (a rate as a fraction).
- * Grouping by month needs a single date, so it takes one spec at a time.
- */
-export async function aggregateMetrics(ctx: ServiceContext, specs: ProjectMetricSpec[], scope: MetricScope, grouping: MetricGrouping): Promise<Grouped> {
-  if (grouping === 'month' && specs.length !== 1) throw new Error('a monthly series is computed one metric at a time');
-  const result: Grouped = new Map();
-  const slot: Slot = (group) => result.get(group) ?? (result.set(group, specs.map((s) => (s.kind === 'rate' ? null : 0))), result.get(group)!);
-  const indexed = specs.map((spec, i) => ({ spec, i }));
-  const projectSpecs = indexed.filter((s): s is Indexed<'projects' | 'rate'> => s.spec.kind === 'projects' || s.spec.kind === 'rate');
-  const fundSpecs = indexed.filter((s): s is Indexed<'funds'> => s.spec.kind === 'funds');
-  // One statement over projects and one over fund entries, side by side.
-  await Promise.all([
-    projectSpecs.length > 0 && aggregateProjects(ctx, projectSpecs, scope, grouping, slot),
-    fundSpecs.length > 0 && aggregateFunds(ctx, fundSpecs, scope, grouping, slot),
-  ]);
-  return result;
-}
-
-async function aggregateProjects(ctx: ServiceContext, specs: Indexed<'projects' | 'rate'>[], scope: MetricScope, grouping: MetricGrouping, slot: Slot) {
-  const first = specs[0]!.spec;
-  const dated = grouping === 'month' ? STAGE_DATE[first.kind === 'rate' ? first.base : first.on] : null;
-  const credit = creditSource(scope.rules);
-  const columns = specs
-    .flatMap(({ spec }) => {
-      const where = projectSpecWhere(spec, scope);
-      const contribution = projectContribution(spec, scope, credit, grouping);
-      // A rate travels as its two weights: the cohort's, then those that reached the stage.
-      return spec.kind === 'rate'
-        ? [sql`coalesce(sum(${credit.percent}) filter (where ${where}), 0)`, sql`coalesce(sum(${contribution}) filter (where ${where}), 0)`]
-        : [sql`coalesce(sum(${contribution}) filter (where ${where}), 0)`];
-    })
-    .map((column, n) => sql`${column} as ${sql.identifier(`m${n}`)}`);
-  // Only rows dated in the period can count for any of the specs: the others are left out before aggregating.
-  const anyDated = sql.join(specs.map(({ spec }) => projectSpecWhere(spec, scope)), sql` or `);
-  const rows = await ctx.db.execute(
-    sql`select ${groupExpression(grouping, scope, dated)} as g, ${sql.join(columns, sql`, `)} from ${projectsJoined(grouping, credit)}
-        where ${countedProjects(ctx, scope, credit)} and (${anyDated})
-        group by 1`,
-  );
-  for (const row of rowsOf<Record<string, unknown>>(rows)) {
-    const target = slot(String(row.g ?? ''));
-    let column = 0;
-    const next = () => Number(row[`m${column++}`]);
-    for (const { spec, i } of specs) {
-      if (spec.kind === 'rate') {
-        const base = next();
-        const done = next();
-        target[i] = base === 0 ? null : done / base;
-      } else {
-        target[i] = countedIn(spec) ? next() / 100 : next();
-      }
-    }
-  }
-}
-
-async function aggregateFunds(ctx: ServiceContext, specs: Indexed<'funds'>[], scope: MetricScope, grouping: MetricGrouping, slot: Slot) {
-  const credit = creditSource(scope.rules);
-  const columns = specs.map(({ spec }, n) => {
-    const amount = credit.amount(sql`${spec.amount === 'amountYuan' ? projectFunds.amountYuan : projectFunds.amountUsd}`);
-    return sql`coalesce(sum(${amount}) filter (where ${projectFunds.source} = ${spec.source}), 0) as ${sql.identifier(`m${n}`)}`;
-  });
-  const rows = await ctx.db.execute(
-    sql`select ${groupExpression(grouping, scope, sql`${projectFunds.arrivedOn}`)} as g, ${sql.join(columns, sql`, `)}
-        from ${projectsJoined(grouping, credit)} join ${projectFunds} on ${projectFunds.projectId} = ${projects.id}
-        where ${projectFunds.voidedAt} is null and ${inPeriod(projectFunds.arrivedOn, scope.period)}
-          and ${projectFunds.source} = any(${sql.param([...new Set(specs.map(({ spec }) => spec.source))])}::text[]) and ${countedProjects(ctx, scope, credit)}
-        group by 1`,
-  );
-  for (const row of rowsOf<Record<string, unknown>>(rows)) {
-    const target = slot(String(row.g ?? ''));
-    specs.forEach(({ i }, n) => (target[i] = Number(row[`m${n}`])));
-  }
-}
 
 /** `execute` answers with the rows (PGlite) or a result holding them (node-postgres). */
 export function rowsOf<T>(result: unknown): T[] {

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
-import { Card, Empty, Segmented, Table, Typography } from 'antd';
+import { Card, Empty, Flex, Segmented, Table, Typography } from 'antd';
 import { BarChartOutlined, TableOutlined } from '@ant-design/icons';
-import type { TBreakdown, TBreakdownDimension } from '../../shared/cockpit.ts';
+import type { TBreakdown, TBreakdownDimension, TIndustryLevel } from '../../shared/cockpit.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { localName, metricText, type MetricUnit } from '../metrics/metric-format.ts';
 import { CHART_PALETTE, chartScale, pieSlices, scaled } from './cockpit-layout.ts';
@@ -76,7 +76,9 @@ function chartOption(rows: Row[], unit: MetricUnit, by: TBreakdownDimension, lab
 export function BreakdownPanel({ scope, metricKey, by, onPick }: BreakdownPanelProps) {
   const { t, locale } = useI18n();
   const [view, setView] = useState<View>('chart');
-  const { data, error, isPending } = useBreakdown({ ...scope, key: metricKey, by });
+  // By industry, the level is the reader's choice: 门类 (the default), 大类 or 中类 (issue 16).
+  const [level, setLevel] = useState<TIndustryLevel>('section');
+  const { data, error, isPending } = useBreakdown({ ...scope, key: metricKey, by, ...(by === 'industry' && level !== 'section' ? { industryLevel: level } : {}) });
   const unit: MetricUnit = data?.unit ?? 'count';
   const label = (row: Row) => localName(row.label, locale);
   // Largest first; a group with nothing in it is left out of the chart (it still shows in the table).
@@ -94,15 +96,27 @@ export function BreakdownPanel({ scope, metricKey, by, onPick }: BreakdownPanelP
       title={title}
       data-testid={`breakdown-${by}`}
       extra={
-        <Segmented<View>
-          size="small"
-          value={view}
-          onChange={setView}
-          options={[
-            { value: 'chart', icon: <BarChartOutlined />, title: t('cockpit.chart') },
-            { value: 'table', icon: <TableOutlined />, title: t('cockpit.table') },
-          ]}
-        />
+        <Flex gap="small" wrap align="center">
+          {by === 'industry' ? (
+            <Segmented<TIndustryLevel>
+              size="small"
+              aria-label={t('cockpit.industryLevel')}
+              value={level}
+              onChange={setLevel}
+              options={(['section', 'division', 'group'] as const).map((value) => ({ value, label: t(`cockpit.industryLevel.${value}`) }))}
+              data-testid="industry-level"
+            />
+          ) : null}
+          <Segmented<View>
+            size="small"
+            value={view}
+            onChange={setView}
+            options={[
+              { value: 'chart', icon: <BarChartOutlined />, title: t('cockpit.chart') },
+              { value: 'table', icon: <TableOutlined />, title: t('cockpit.table') },
+            ]}
+          />
+        </Flex>
       }
     >
       <ErrorAlert error={error} />

@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { TBreakdown, TBreakdownDimension, TCockpit, TCockpitOverview, TMetricRecords, TTrend } from '../../shared/cockpit.ts';
+import type { TBreakdown, TBreakdownDimension, TCockpit, TIndustryLevel, TCockpitOverview, TMetricRecords, TTrend } from '../../shared/cockpit.ts';
 import { api } from '../api/client.ts';
 
 export const COCKPIT_QUERY_KEY = ['cockpit'] as const;
@@ -38,7 +38,7 @@ export function useTrend(params: { key: string | undefined; year: number; unitId
 }
 
 /** One metric over the period, split by unit, industry, investor origin or stage. */
-export function useBreakdown(params: CockpitScope & { key: string | undefined; by: TBreakdownDimension }) {
+export function useBreakdown(params: CockpitScope & { key: string | undefined; by: TBreakdownDimension; industryLevel?: TIndustryLevel }) {
   return useQuery({
     queryKey: [...COCKPIT_QUERY_KEY, 'breakdown', params],
     queryFn: ({ signal }) => api.get<TBreakdown>('/cockpit/breakdown', params, signal),
