@@ -1,21 +1,10 @@
-import { useEffect, useRef } from 'react';
-import * as echarts from 'echarts/core';
-import { BarChart, LineChart, PieChart, TreeChart, type BarSeriesOption, type LineSeriesOption, type MapSeriesOption, type PieSeriesOption, type TreeSeriesOption } from 'echarts/charts';
-import {
-  GridComponent,
-  LegendComponent,
-  TooltipComponent,
-  type GridComponentOption,
-  type LegendComponentOption,
-  type TooltipComponentOption,
-  type VisualMapComponentOption,
-} from 'echarts/components';
-import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
+import { lazy, Suspense } from 'react';
+import { Skeleton } from 'antd';
+import type { ComposeOption } from 'echarts/core';
+import type { BarSeriesOption, LineSeriesOption, MapSeriesOption, PieSeriesOption, TreeSeriesOption } from 'echarts/charts';
+import type { GridComponentOption, LegendComponentOption, TooltipComponentOption, VisualMapComponentOption } from 'echarts/components';
 
-/** Only the parts the app draws with, so the chart chunk stays small (the heat map adds its map and visual map itself). */
-echarts.use([BarChart, LineChart, PieChart, TreeChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer, SVGRenderer]);
-
-export type EChartOption = echarts.ComposeOption<
+export type EChartOption = ComposeOption<
   | BarSeriesOption
   | LineSeriesOption
   | PieSeriesOption
@@ -42,36 +31,22 @@ export type EChartProps = {
 };
 
 /**
- * An ECharts chart as a React component: created on mount, given the new option on every change (replacing the
- * old one, so a series that went away goes), resized with its box, disposed on unmount.
+ * ECharts loads when the first chart is drawn, not with the page: the cockpit's first screen (figures, ranking, alerts)
+ * needs none of its 228 KB, which on a slow connection came before anything was shown (issue 16). Until it has loaded,
+ * the chart's box holds a skeleton of its height.
  */
-export function EChart({ option, height = 300, onClick, 'aria-label': ariaLabel, 'data-testid': testId, renderer = 'canvas' }: EChartProps) {
-  const box = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
-  const clickHandler = useRef(onClick);
-  clickHandler.current = onClick;
+const EChartCanvas = lazy(async () => ({ default: (await import('./EChartCanvas.tsx')).EChartCanvas }));
 
-  useEffect(() => {
-    const element = box.current!;
-    const instance = echarts.init(element, undefined, { renderer });
-    chart.current = instance;
-    instance.on('click', (params) => {
-      const event = params as { seriesIndex?: number; seriesName?: string; dataIndex: number; name: string; data?: unknown };
-      clickHandler.current?.({ seriesIndex: event.seriesIndex ?? 0, seriesName: event.seriesName ?? '', dataIndex: event.dataIndex, name: event.name, data: event.data });
-    });
-    const observer = new ResizeObserver(() => instance.resize());
-    observer.observe(element);
-    return () => {
-      observer.disconnect();
-      instance.dispose();
-      chart.current = null;
-    };
-    // The renderer is read once, at mount.
-  }, []);
-
-  useEffect(() => {
-    chart.current?.setOption(option, { notMerge: true });
-  }, [option]);
-
-  return <div ref={box} role="img" aria-label={ariaLabel} data-testid={testId} style={{ width: '100%', height, cursor: onClick ? 'pointer' : undefined }} />;
+export function EChart(props: EChartProps) {
+  return (
+    <Suspense
+      fallback={
+        <div style={{ height: props.height ?? 300, overflow: 'hidden' }}>
+          <Skeleton active title={false} paragraph={{ rows: 4 }} />
+        </div>
+      }
+    >
+      <EChartCanvas {...props} />
+    </Suspense>
+  );
 }
